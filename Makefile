@@ -1,0 +1,34 @@
+# Two entry points: `make run` serves the bundled data, `make test` runs the tests.
+# Both create .venv on first use and are safe to repeat.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The CPU build of PyTorch goes in first so that sentence-transformers does not pull a CUDA build.
+TORCH ?= torch==2.13.0
+
+.PHONY: install run test lint bench audit clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/forumgraph models install
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/forumgraph serve
+
+test: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/pytest
+
+audit: install
+	$(BIN)/pip-audit --local --skip-editable
+
+clean:
+	rm -rf $(VENV) store build dist

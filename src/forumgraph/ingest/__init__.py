@@ -1,0 +1,1 @@
+"""Reading, analysing and extracting: articles in, passages and entity extractions out."""

@@ -1,0 +1,159 @@
+"""Typed records that cross stage boundaries: articles, passages, entities, facts and hits.
+
+Offsets (`start`, `end`) are always character offsets into `Article.text`, so that every passage,
+mention and fact can be cited back to the exact span of its source document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """The kinds of entity the graph holds."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    EVENT = "event"  # one edition: KubeCon + CloudNativeCon North America 2019
+    SERIES = "series"  # a recurring event: KubeCon + CloudNativeCon, Kubernetes Forum
+    TALK = "talk"  # a keynote, session, panel or lightning talk at an event
+    PROJECT = "project"  # software: CNCF projects and other landscape items
+    TOPIC = "topic"  # a subject: security, DevSecOps, OODA loop
+    PLACE = "place"  # a city or country
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source document after reading: body text without its header block, and metadata."""
+
+    doc_id: str
+    text: str
+    lang: str  # "ko", "en" or "mixed"
+    title: str
+    header: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    source_path: str = ""
+    content_hash: str = ""  # sha256 of the raw file bytes
+    media_type: str = "text/plain"  # text/plain, text/markdown or text/html
+
+    @property
+    def date(self) -> str | None:
+        return self.header.get("date")
+
+    @property
+    def url(self) -> str | None:
+        """Where a reader can find the original: `published_at`, `url` or an http `source`."""
+        for key in ("published_at", "url", "source"):
+            value = self.header.get(key, "")
+            if value.startswith(("http://", "https://")):
+                return value.split()[0]
+        return None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of an article sized for the encoder; the unit of search and citation."""
+
+    passage_id: str  # f"{doc_id}#p{index}"
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    lang: str  # "ko", "en" or "mixed"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of an entity in one script: `ko` for Hangul, `en` for Latin."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """What one document says about an entity before resolution: a local key, type and names.
+
+    `key` is unique within its document (e.g. "person:dan kohn"); `names` lists the names the
+    document uses, preferred first; `variants` are misspellings or aliases recognised for it.
+    """
+
+    key: str
+    type: EntityType
+    names: tuple[Name, ...]
+    variants: tuple[Name, ...] = ()
+    # An identifier from a curated source (gazetteer or talk list) that resolution trusts.
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article that refers to an entity record of the same document."""
+
+    entity: str  # EntityRecord.key
+    passage_id: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement about an entity, traced to the passage it came from.
+
+    `predicate` is one of the names in `graph.terms.PREDICATES` (affiliation, jobTitle, performer,
+    about, superEvent, location, startDate, endDate, organizer, eventStatus, maturity, ...).
+    `kind` says how to read `value`: "entity" (an EntityRecord key of the same document),
+    "string" (with `lang`), "date" (YYYY-MM-DD), "month" (YYYY-MM), "year", "integer",
+    "decimal" or "iri".
+    """
+
+    subject: str
+    predicate: str
+    value: str
+    kind: str = "entity"
+    lang: str | None = None
+    passage_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    doc_id: str
+    entities: tuple[EntityRecord, ...]
+    facts: tuple[Fact, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity: one node of the graph, shared by every document that names it.
+
+    `id` is the IRI path below the base, e.g. "person/dan-kohn"; it is stable across re-ingests.
+    """
+
+    id: str
+    type: EntityType
+    names: tuple[Name, ...]  # one preferred name per language
+    alternate_names: tuple[Name, ...] = ()
+
+    def label(self, lang: str = "en") -> str:
+        """The preferred name in `lang`, else any name."""
+        for name in self.names:
+            if name.lang == lang:
+                return name.text
+        return self.names[0].text if self.names else self.id
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a passage with its score and the entities it mentions."""
+
+    passage: Passage
+    score: float
+    title: str = ""
+    url: str | None = None
+    entities: tuple[Entity, ...] = ()
+    signals: dict[str, float] = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,1 @@
+"""Hybrid retrieval over the indexes and the graph, and the SearchService shared by all surfaces."""
