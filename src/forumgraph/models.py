@@ -157,3 +157,13 @@ class Hit:
     url: str | None = None
     entities: tuple[Entity, ...] = ()
     signals: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """One document ready for the graph: its article, passages, extraction and resolved ids."""
+
+    article: Article
+    passages: tuple[Passage, ...]
+    extraction: Extraction
+    entity_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
