@@ -167,3 +167,28 @@ class ResolvedDocument:
     passages: tuple[Passage, ...]
     extraction: Extraction
     entity_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a snapshot keeps about each ingested document, for listing, filters and citations."""
+
+    doc_id: str
+    title: str
+    lang: str
+    content_hash: str
+    passage_ids: tuple[str, ...]
+    date: str | None = None
+    year: int | None = None
+    url: str | None = None
+    source_path: str = ""
+    event_ids: tuple[str, ...] = ()  # the events the document is about (for the event filter)
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage as the indexes know it: its FAISS id and the entities mentioned in it."""
+
+    passage: Passage
+    vector_id: int
+    entity_ids: tuple[str, ...] = ()
