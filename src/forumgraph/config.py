@@ -1,7 +1,7 @@
 """Settings: every option with its default and help text; the only reader of the environment.
 
 Load order: defaults, then a TOML file, then `FORUMGRAPH_*` environment variables, then explicit
-overrides (CLI flags). Paths are kept as given; relative paths resolve against the working directory.
+overrides (CLI flags). Relative paths resolve against the working directory.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ BUNDLED_DATA = PACKAGE_ROOT.parent.parent / "data"
 SECRET_FIELDS = frozenset({"api_token"})
 
 
-def _setting(default: Any, help: str, *, secret: bool = False) -> Any:  # noqa: A002
+def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
     return field(default=default, metadata={"help": help, "secret": secret})
 
 
@@ -57,7 +57,9 @@ class Settings:
     host: str = _setting("127.0.0.1", "Address `serve` listens on.")
     port: int = _setting(8000, "Port `serve` listens on.")
     threads: int = _setting(8, "Worker threads of the WSGI server.")
-    api_token: str = _setting("", "Bearer token for write routes; empty disables writes.", secret=True)
+    api_token: str = _setting(
+        "", "Bearer token for write routes; empty disables writes.", secret=True
+    )
     graph_backend: str = _setting("embedded", "Graph store: embedded (on disk) or remote.")
     remote_query_url: str = _setting("", "SPARQL 1.1 Query endpoint of a remote graph store.")
     remote_update_url: str = _setting("", "SPARQL 1.1 Update endpoint of a remote graph store.")

@@ -94,7 +94,7 @@ _OKT_TAGS = {
 
 
 class KonlpyAnalyzer:
-    """konlpy's Okt or Komoran. Needs a JRE; the JVM starts lazily so that it never precedes a fork."""
+    """konlpy Okt or Komoran. Needs a JRE; the JVM starts lazily, never before a fork."""
 
     def __init__(self, backend: str) -> None:
         try:
@@ -127,7 +127,9 @@ class KonlpyAnalyzer:
             start = found if found >= 0 else cursor
             end = start + len(form) if found >= 0 else cursor
             cursor = max(cursor, end)
-            out.append(Token(form, _OKT_TAGS.get(tag, tag) if self.name == "okt" else tag, start, end))
+            out.append(
+                Token(form, _OKT_TAGS.get(tag, tag) if self.name == "okt" else tag, start, end)
+            )
         return _keep_user_words_whole(text, out, self._user_words)
 
     def add_words(self, words: Iterable[str], tag: str = "NNP") -> int:

@@ -1,0 +1,342 @@
+"""The one module that knows the stage order: read, split, extract, resolve, embed, store."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from forumgraph.config import Settings
+from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
+from forumgraph.models import (
+    Article,
+    DocumentInfo,
+    EntityType,
+    Extraction,
+    Passage,
+    ResolvedDocument,
+)
+from forumgraph.snapshot import (
+    IndexSpec,
+    PreparedDocument,
+    Snapshot,
+    StoreLayout,
+    WriteStats,
+    open_snapshot,
+    write_generation,
+)
+from forumgraph.snapshot.writer import StepHook
+
+SCHEDULE_SUFFIXES = frozenset({".tsv"})
+# Reports progress as (stage, done, total).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest or removal did, for the CLI summary and the API response."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file or id, message)
+    passages: int = 0
+    entities: Counter[str] = field(default_factory=Counter)
+    triples: int = 0
+    generation: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def timed(self, stage: str, start: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
+
+class Ingester:
+    """Turns files or texts into a new store generation. Reuse one instance: models load once."""
+
+    def __init__(self, settings: Settings, progress: Progress | None = None) -> None:
+        self.settings = settings
+        self.layout = StoreLayout(settings.store_dir)
+        self._progress = progress or (lambda _stage, _done, _total: None)
+        self._context = None
+        self._embedder = None
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def ingest_paths(
+        self, paths: Sequence[Path], *, rebuild: bool = False, on_step: StepHook | None = None
+    ) -> IngestReport:
+        """Ingest files and folders; unchanged documents are skipped unless `rebuild`."""
+        from forumgraph.ingest.readers import ReadLimits, iter_article_paths, read_article
+        from forumgraph.ingest.schedules import read_schedule
+
+        report = IngestReport()
+        start = time.perf_counter()
+        files = _collect_files(paths, iter_article_paths)
+        limits = ReadLimits.from_settings(self.settings)
+        articles: list[Article] = []
+        for done, path in enumerate(files, 1):
+            try:
+                if path.suffix.lower() in SCHEDULE_SUFFIXES:
+                    articles.append(read_schedule(path))
+                else:
+                    articles.append(read_article(path, limits))
+            except ForumgraphError as exc:
+                report.failed.append((str(path), exc.message))
+            self._progress("read", done, len(files))
+        report.timed("read", start)
+        _refuse_duplicate_ids(articles, report)
+        return self._ingest(articles, report, rebuild=rebuild, on_step=on_step)
+
+    def ingest_articles(self, articles: Sequence[Article]) -> IngestReport:
+        """Ingest documents that arrived as text (the HTTP API)."""
+        report = IngestReport()
+        _refuse_duplicate_ids(list(articles), report)
+        if report.failed:
+            raise InputError(report.failed[0][1])
+        return self._ingest(list(articles), report, rebuild=False, on_step=None)
+
+    def remove(self, doc_ids: Iterable[str]) -> IngestReport:
+        """Delete documents; entities no remaining document mentions disappear with them."""
+        report = IngestReport()
+        with self.layout.write_lock():
+            base = open_snapshot(self.settings.store_dir)
+            missing = [d for d in doc_ids if base is None or d not in base.documents]
+            if missing:
+                raise _not_found(missing)
+            report.removed = list(doc_ids)
+            report.generation = self._write(base, [], report.removed, report, on_step=None)
+        return report
+
+    # -- the stages ---------------------------------------------------------------------------
+
+    def _ingest(
+        self,
+        articles: list[Article],
+        report: IngestReport,
+        *,
+        rebuild: bool,
+        on_step: StepHook | None,
+    ) -> IngestReport:
+        with self.layout.write_lock():
+            base = open_snapshot(self.settings.store_dir)
+            if rebuild:
+                base = None
+            known = base.documents if base else {}
+            fresh = []
+            for article in articles:
+                previous = known.get(article.doc_id)
+                if previous is not None and previous.content_hash == article.content_hash:
+                    report.unchanged.append(article.doc_id)
+                    continue
+                (report.replaced if previous else report.added).append(article.doc_id)
+                fresh.append(article)
+            if not fresh:
+                return report
+            prepared = self._prepare(fresh, base, report)
+            report.generation = self._write(base, prepared, [], report, on_step)
+        return report
+
+    def _prepare(
+        self, articles: list[Article], base: Snapshot | None, report: IngestReport
+    ) -> list[PreparedDocument]:
+        from forumgraph.graph.build import document_quads
+        from forumgraph.index.tokenize import tokenize_for_index
+        from forumgraph.ingest.resolve import resolve
+        from forumgraph.ingest.segment import split_passages
+
+        context = self._extraction_context()
+        start = time.perf_counter()
+        split = [
+            split_passages(a, self.settings.passage_chars_ko, self.settings.passage_words_en)
+            for a in articles
+        ]
+        report.timed("analysis", start)
+
+        start = time.perf_counter()
+        extractions: list[Extraction] = []
+        for done, (article, passages) in enumerate(zip(articles, split, strict=True), 1):
+            extractions.append(_extract(article, passages, context))
+            self._progress("extract", done, len(articles))
+        resolution = resolve(extractions, base.entities.values() if base else ())
+        report.timed("extraction", start)
+
+        start = time.perf_counter()
+        texts = [p.text for passages in split for p in passages]
+        vectors = self._embed(texts)
+        report.timed("embedding", start)
+
+        start = time.perf_counter()
+        prepared: list[PreparedDocument] = []
+        mentioned: dict[str, EntityType] = {}
+        offset = 0
+        for article, passages, extraction in zip(articles, split, extractions, strict=True):
+            ids = resolution.entity_ids.get(article.doc_id, {})
+            doc = ResolvedDocument(article, tuple(passages), extraction, ids)
+            quads = document_quads(doc, self.settings.base_iri)
+            per_passage = _entities_per_passage(extraction, ids)
+            types = {ids[e.key]: e.type for e in extraction.entities if e.key in ids}
+            prepared.append(
+                PreparedDocument(
+                    info=_document_info(article, passages, types),
+                    passages=tuple(passages),
+                    passage_entities=tuple(per_passage.get(p.passage_id, ()) for p in passages),
+                    vectors=vectors[offset : offset + len(passages)],
+                    tokens=tuple(
+                        tuple(tokenize_for_index(p.text, p.lang, context.analyzer))
+                        for p in passages
+                    ),
+                    quads=quads,
+                )
+            )
+            offset += len(passages)
+            report.passages += len(passages)
+            report.triples += len(quads)
+            mentioned.update(types)
+        report.entities = Counter(str(t) for t in mentioned.values())
+        report.timed("analysis", start)
+        return prepared
+
+    def _write(
+        self,
+        base: Snapshot | None,
+        prepared: list[PreparedDocument],
+        removals: list[str],
+        report: IngestReport,
+        on_step: StepHook | None,
+    ) -> str:
+        embedder_name, dim = self._index_identity(base)
+        spec = IndexSpec(embedder_name, dim, self.settings.exact_search_limit)
+        stats = WriteStats()
+        name = write_generation(
+            self.layout,
+            base,
+            upserts=prepared,
+            removals=removals,
+            spec=spec,
+            stats=stats,
+            on_step=on_step,
+        )
+        report.seconds.update(stats.seconds)
+        return name
+
+    # -- shared models ------------------------------------------------------------------------
+
+    def _extraction_context(self):  # type: ignore[no-untyped-def]
+        if self._context is None:
+            from forumgraph.ingest.extract import ExtractionContext
+
+            self._context = ExtractionContext.create(self.settings)
+        return self._context
+
+    def _embedder_or_load(self):  # type: ignore[no-untyped-def]
+        if self._embedder is None:
+            from forumgraph.index.embed import create_embedder
+
+            self._embedder = create_embedder(self.settings)
+        return self._embedder
+
+    def _embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        embedder = self._embedder_or_load()
+        batch = max(1, self.settings.embedding_batch_size) * 4
+        parts = []
+        for i in range(0, len(texts), batch):
+            parts.append(embedder.encode_passages(texts[i : i + batch]))
+            self._progress("embed", min(i + batch, len(texts)), len(texts))
+        return np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+
+    def _index_identity(self, base: Snapshot | None) -> tuple[str, int]:
+        embedder = self._embedder_or_load()
+        if base is not None and (base.model_name, base.dim) != (embedder.model_name, embedder.dim):
+            raise IndexMismatch(
+                f"The store {self.settings.store_dir} was built with the embedding model "
+                f"'{base.model_name}' ({base.dim} dimensions), but the configured model is "
+                f"'{embedder.model_name}' ({embedder.dim} dimensions).",
+                hint="Rebuild the store with `forumgraph ingest --rebuild DIR...` or configure "
+                "the original model.",
+            )
+        return embedder.model_name, embedder.dim
+
+
+def _extract(article: Article, passages: list[Passage], context) -> Extraction:  # type: ignore[no-untyped-def]
+    from forumgraph.ingest.extract import extract
+    from forumgraph.ingest.schedules import extract_schedule, is_schedule
+
+    if is_schedule(article):
+        return extract_schedule(article, passages)
+    return extract(article, passages, context)
+
+
+def _entities_per_passage(
+    extraction: Extraction, ids: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for mention in extraction.mentions:
+        if mention.entity in ids:
+            found[mention.passage_id].add(ids[mention.entity])
+    return {pid: tuple(sorted(e)) for pid, e in found.items()}
+
+
+def _document_info(
+    article: Article, passages: list[Passage], types: dict[str, EntityType]
+) -> DocumentInfo:
+    date = article.date
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    return DocumentInfo(
+        doc_id=article.doc_id,
+        title=article.title,
+        lang=article.lang,
+        content_hash=article.content_hash,
+        passage_ids=tuple(p.passage_id for p in passages),
+        date=date,
+        year=year,
+        url=article.url,
+        source_path=article.source_path,
+        event_ids=tuple(sorted(i for i, t in types.items() if t == EntityType.EVENT)),
+    )
+
+
+def _collect_files(paths: Sequence[Path], iter_article_paths) -> list[Path]:  # type: ignore[no-untyped-def]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise InputError(
+            f"Path {missing[0]} does not exist.", hint="Pass existing files or folders to ingest."
+        )
+    files = set(iter_article_paths(paths))
+    for path in paths:
+        candidates = path.rglob("*") if path.is_dir() else [path]
+        files.update(p for p in candidates if p.is_file() and p.suffix.lower() in SCHEDULE_SUFFIXES)
+    return sorted(files)
+
+
+def _refuse_duplicate_ids(articles: list[Article], report: IngestReport) -> None:
+    seen: dict[str, str] = {}
+    for article in list(articles):
+        if article.doc_id in seen:
+            report.failed.append(
+                (
+                    article.source_path or article.doc_id,
+                    f"Document id '{article.doc_id}' is also the id of {seen[article.doc_id]}; "
+                    "document ids (file stems) must be unique.",
+                )
+            )
+            articles.remove(article)
+        else:
+            seen[article.doc_id] = article.source_path or article.doc_id
+
+
+def _not_found(doc_ids: list[str]) -> ForumgraphError:
+    from forumgraph.errors import NotFound
+
+    return NotFound(
+        f"No document with id '{doc_ids[0]}' is in the store.",
+        hint="List the stored documents with `forumgraph documents`.",
+    )

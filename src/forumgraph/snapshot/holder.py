@@ -1,0 +1,61 @@
+"""Keeps the serving process on the newest published generation without a restart."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from forumgraph.snapshot.layout import StoreLayout
+from forumgraph.snapshot.reader import Snapshot
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class SnapshotHolder(Generic[T]):
+    """Holds `build(snapshot)` for the current generation and swaps it when CURRENT changes.
+
+    Requests call `get()`, which costs a reference read (plus one small file read at most every
+    `interval` seconds). A new generation is opened and warmed before the swap, so searches in
+    flight finish on the old one and no request sees a half-loaded state.
+    """
+
+    def __init__(
+        self, store_dir: Path, build: Callable[[Snapshot], T], interval: float = 0.5
+    ) -> None:
+        self._layout = StoreLayout(store_dir)
+        self._build = build
+        self._interval = interval
+        self._lock = threading.Lock()
+        self._name: str | None = None
+        self._value: T | None = None
+        self._checked = 0.0
+        self.refresh()
+
+    @property
+    def generation(self) -> str | None:
+        return self._name
+
+    def get(self) -> T | None:
+        """The value for the newest generation, or None while the store is empty."""
+        if time.monotonic() - self._checked >= self._interval:
+            self.refresh()
+        return self._value
+
+    def refresh(self) -> bool:
+        """Load the published generation if it changed; True when a swap happened."""
+        with self._lock:
+            self._checked = time.monotonic()
+            name = self._layout.current_name()
+            if name is None or name == self._name:
+                return False
+            snapshot = Snapshot(self._layout.generations / name)
+            snapshot.warm()
+            value = self._build(snapshot)
+            self._value, self._name = value, name
+            log.info("serving generation %s", name)
+            return True

@@ -1,0 +1,111 @@
+"""Where a store keeps its generations, and the pointer that says which one is current.
+
+    store/
+      CURRENT                  name of the published generation (replaced atomically)
+      write.lock               held by the one process that writes a new generation
+      generations/
+        g000042/               one complete, immutable generation
+          SNAPSHOT.json  documents.json  passages.jsonl  entities.json  graph/  vectors/  lexical/
+        g000043.partial/       a generation being written; never read; removed if left by a crash
+
+Every update writes a new generation beside the current one and publishes it by replacing CURRENT,
+so a reader (or a process killed mid-write) sees either the old or the new state, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from forumgraph.errors import StoreError
+from forumgraph.snapshot.files import atomic_write_text
+
+GENERATIONS = "generations"
+POINTER = "CURRENT"
+PARTIAL = ".partial"
+KEEP_GENERATIONS = 3
+
+
+@dataclass(frozen=True)
+class StoreLayout:
+    """Paths of one store directory."""
+
+    root: Path
+
+    @property
+    def generations(self) -> Path:
+        return self.root / GENERATIONS
+
+    @property
+    def pointer(self) -> Path:
+        return self.root / POINTER
+
+    def current_name(self) -> str | None:
+        """The published generation's name, or None for a store that has none yet."""
+        try:
+            name = self.pointer.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        if not name or not (self.generations / name).is_dir():
+            raise StoreError(
+                f"Store {self.root} points at generation '{name}', which does not exist.",
+                hint="Rebuild it with `forumgraph ingest --rebuild` or restore the directory.",
+            )
+        return name
+
+    def current(self) -> Path | None:
+        name = self.current_name()
+        return None if name is None else self.generations / name
+
+    def next_name(self) -> str:
+        numbers = [_number(p.name) for p in self._entries()]
+        return f"g{max([n for n in numbers if n is not None], default=0) + 1:06d}"
+
+    def publish(self, name: str) -> None:
+        """Make generation `name` the current one (atomic)."""
+        atomic_write_text(self.pointer, name + "\n")
+
+    def prune(self, keep: int = KEEP_GENERATIONS) -> None:
+        """Remove partial generations and all but the newest `keep` complete ones."""
+        current = self.current_name()
+        complete = sorted(
+            (p for p in self._entries() if not p.name.endswith(PARTIAL)), key=lambda p: p.name
+        )
+        stale = [p for p in self._entries() if p.name.endswith(PARTIAL)]
+        stale += [p for p in complete[:-keep] if p.name != current]
+        for path in stale:
+            shutil.rmtree(path, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Hold the store's writer lock; a second writer fails at once with a clear error."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root / "write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise StoreError(
+                    f"Another process is writing to the store {self.root}.",
+                    hint="Wait for it to finish, then try again.",
+                ) from exc
+            yield
+        finally:
+            os.close(fd)
+
+    def _entries(self) -> list[Path]:
+        if not self.generations.is_dir():
+            return []
+        return [p for p in self.generations.iterdir() if _number(p.name) is not None]
+
+
+def _number(name: str) -> int | None:
+    stem = name.removesuffix(PARTIAL)
+    if len(stem) == 7 and stem[0] == "g" and stem[1:].isdigit():
+        return int(stem[1:])
+    return None

@@ -1,0 +1,121 @@
+"""A published generation, opened read-only: documents, passages, entities, graph and indexes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from forumgraph.errors import StoreError
+from forumgraph.models import DocumentInfo, Entity, StoredPassage
+from forumgraph.snapshot.layout import StoreLayout
+from forumgraph.snapshot.records import (
+    document_from_json,
+    entity_from_json,
+    passage_from_json,
+    read_json,
+    read_jsonl,
+)
+
+if TYPE_CHECKING:
+    from forumgraph.graph.store import OxigraphStore
+    from forumgraph.index.dense import DenseIndex
+    from forumgraph.index.sparse import LexicalIndex
+
+META = "SNAPSHOT.json"
+DOCUMENTS = "documents.json"
+PASSAGES = "passages.jsonl"
+ENTITIES = "entities.json"
+GRAPH = "graph"
+VECTORS = "vectors"
+LEXICAL = "lexical"
+
+
+class Snapshot:
+    """One immutable generation. Records load at once; the graph and indexes on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        try:
+            self.meta: dict[str, Any] = read_json(path / META)
+            self.documents: dict[str, DocumentInfo] = {
+                row["doc_id"]: document_from_json(row) for row in read_json(path / DOCUMENTS)
+            }
+            passages = [passage_from_json(row) for row in read_jsonl(path / PASSAGES)]
+            self.entities: dict[str, Entity] = {
+                row["id"]: entity_from_json(row) for row in read_json(path / ENTITIES)
+            }
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreError(
+                f"Snapshot {path} cannot be read: {exc}.",
+                hint="Run `forumgraph check`; rebuild with `forumgraph ingest --rebuild`.",
+            ) from exc
+        self.passages: dict[str, StoredPassage] = {p.passage.passage_id: p for p in passages}
+        self.by_vector_id: dict[int, StoredPassage] = {p.vector_id: p for p in passages}
+        self._lock = threading.Lock()
+        self._graph: OxigraphStore | None = None
+        self._dense: DenseIndex | None = None
+        self._lexical: LexicalIndex | None = None
+
+    @property
+    def model_name(self) -> str:
+        return str(self.meta["embedding_model"])
+
+    @property
+    def dim(self) -> int:
+        return int(self.meta["dim"])
+
+    def graph(self) -> OxigraphStore:
+        """The generation's triple store, read-only."""
+        with self._lock:
+            if self._graph is None:
+                from forumgraph.graph.store import OxigraphStore
+
+                self._graph = OxigraphStore.open(self.path / GRAPH, read_only=True)
+            return self._graph
+
+    def dense(self) -> DenseIndex:
+        """The FAISS index, checked against the manifest this snapshot was written with."""
+        with self._lock:
+            if self._dense is None:
+                from forumgraph.index.dense import DenseIndex
+
+                self._dense = DenseIndex.load(self.path / VECTORS)
+            return self._dense
+
+    def lexical(self) -> LexicalIndex:
+        with self._lock:
+            if self._lexical is None:
+                from forumgraph.index.sparse import LexicalIndex
+
+                self._lexical = LexicalIndex.load(self.path / LEXICAL)
+            return self._lexical
+
+    def warm(self) -> None:
+        """Open everything now, so that the first request after a swap is not the slow one."""
+        self.graph()
+        if self.passages:
+            self.dense()
+            self.lexical()
+
+    def passages_of(self, doc_id: str) -> list[StoredPassage]:
+        doc = self.documents.get(doc_id)
+        return [] if doc is None else [self.passages[pid] for pid in doc.passage_ids]
+
+
+def open_snapshot(store_dir: Path) -> Snapshot | None:
+    """The current generation of the store at `store_dir`, or None when it has none yet."""
+    path = StoreLayout(store_dir).current()
+    return None if path is None else Snapshot(path)
+
+
+def require_snapshot(store_dir: Path) -> Snapshot:
+    """The current generation, or a StoreError that says how to create one."""
+    snapshot = open_snapshot(store_dir)
+    if snapshot is None:
+        raise StoreError(
+            f"There is no store at {store_dir} yet.",
+            hint="Build one with `forumgraph ingest data/` (or pass --store DIR).",
+        )
+    return snapshot

@@ -1,0 +1,205 @@
+"""Write a new generation: copy the current one cheaply, apply the changes, publish atomically."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from forumgraph import __version__
+from forumgraph.models import DocumentInfo, Passage, StoredPassage
+from forumgraph.snapshot.files import fsync_dir, fsync_tree
+from forumgraph.snapshot.layout import PARTIAL, StoreLayout
+from forumgraph.snapshot.reader import (
+    DOCUMENTS,
+    ENTITIES,
+    GRAPH,
+    LEXICAL,
+    META,
+    PASSAGES,
+    VECTORS,
+    Snapshot,
+)
+from forumgraph.snapshot.records import (
+    document_to_json,
+    entity_to_json,
+    passage_to_json,
+    read_jsonl,
+    write_json,
+    write_jsonl,
+)
+
+TOKENS = "tokens.jsonl"
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document ready to store: its record, passages, vectors, lexical tokens and quads."""
+
+    info: DocumentInfo
+    passages: tuple[Passage, ...]
+    passage_entities: tuple[tuple[str, ...], ...]  # entity ids mentioned, per passage
+    vectors: np.ndarray  # (len(passages), dim) float32
+    tokens: tuple[tuple[str, ...], ...]  # lexical tokens, per passage
+    quads: Sequence[Any] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """What the vector index is built with; recorded in the generation's manifest."""
+
+    embedding_model: str
+    dim: int
+    exact_limit: int
+
+
+@dataclass
+class WriteStats:
+    """Seconds spent per component, for the ingest summary and benchmarks."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, name: str, start: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+# Called between steps with the step's name; the crash tests use it to die at chosen moments.
+StepHook = Callable[[str], None]
+
+
+def write_generation(
+    layout: StoreLayout,
+    base: Snapshot | None,
+    *,
+    upserts: Sequence[PreparedDocument],
+    removals: Iterable[str],
+    spec: IndexSpec,
+    stats: WriteStats | None = None,
+    on_step: StepHook | None = None,
+) -> str:
+    """Write base + changes as a new generation and publish it; returns its name.
+
+    The caller holds `layout.write_lock()`. Documents in `upserts` replace any stored document of
+    the same id; ids in `removals` are deleted. Nothing is visible to readers until the final
+    rename of the CURRENT pointer.
+    """
+    from forumgraph.graph.store import OxigraphStore
+    from forumgraph.index.dense import DenseIndex
+    from forumgraph.index.sparse import LexicalIndex
+
+    stats = stats or WriteStats()
+    step = on_step or (lambda _name: None)
+    layout.prune()
+    name = layout.next_name()
+    work = layout.generations / (name + PARTIAL)
+    work.mkdir(parents=True)
+
+    documents = dict(base.documents) if base else {}
+    passages = dict(base.passages) if base else {}
+    tokens = _read_tokens(base)
+    next_vector_id = int(base.meta.get("next_vector_id", 0)) if base else 0
+    replaced = {d.info.doc_id for d in upserts} | set(removals)
+    dropped_vectors = [
+        passages[pid].vector_id
+        for doc_id in replaced
+        if doc_id in documents
+        for pid in documents[doc_id].passage_ids
+    ]
+    for doc_id in replaced:
+        for pid in documents.pop(doc_id).passage_ids if doc_id in documents else ():
+            passages.pop(pid, None)
+            tokens.pop(pid, None)
+
+    start = time.perf_counter()
+    graph_dir = work / GRAPH
+    if base is not None:
+        base.graph().backup(graph_dir)
+    graph = OxigraphStore.open(graph_dir)
+    step("graph-opened")
+    for doc_id in replaced - {d.info.doc_id for d in upserts}:
+        graph.remove_document(doc_id)
+    for prepared in upserts:
+        graph.replace_document(prepared.info.doc_id, prepared.quads)
+    step("graph-written")
+    entities = graph.entities()
+    graph.flush()
+    graph.close()
+    stats.timed("store.graph", start)
+
+    start = time.perf_counter()
+    new_ids: list[int] = []
+    new_vectors: list[np.ndarray] = []
+    for prepared in upserts:
+        stored = []
+        for passage, entity_ids, toks in zip(
+            prepared.passages, prepared.passage_entities, prepared.tokens, strict=True
+        ):
+            stored.append(StoredPassage(passage, next_vector_id, entity_ids))
+            new_ids.append(next_vector_id)
+            tokens[passage.passage_id] = list(toks)
+            next_vector_id += 1
+        passages.update((s.passage.passage_id, s) for s in stored)
+        documents[prepared.info.doc_id] = prepared.info
+        if len(prepared.passages):
+            new_vectors.append(np.asarray(prepared.vectors, dtype=np.float32))
+
+    # A fresh copy from disk: the base's own index may be serving searches in this process.
+    if base is not None and base.passages:
+        dense = DenseIndex.load(base.path / VECTORS)
+    else:
+        dense = DenseIndex.create(spec.dim, spec.exact_limit)
+    if dropped_vectors:
+        dense.remove(np.asarray(dropped_vectors, dtype=np.int64))
+    if new_ids:
+        dense.add(np.asarray(new_ids, dtype=np.int64), np.vstack(new_vectors))
+    dense.save(work / VECTORS, model_name=spec.embedding_model)
+    stats.timed("store.vectors", start)
+    step("vectors-written")
+
+    start = time.perf_counter()
+    lexical = LexicalIndex.build((pid, tokens[pid]) for pid in sorted(passages))
+    lexical.save(work / LEXICAL)
+    write_jsonl(work / TOKENS, ({"id": pid, "t": tokens[pid]} for pid in sorted(tokens)))
+    stats.timed("store.lexical", start)
+    step("lexical-written")
+
+    start = time.perf_counter()
+    ordered = sorted(passages.values(), key=lambda s: (s.passage.doc_id, s.passage.index))
+    write_jsonl(work / PASSAGES, (passage_to_json(p) for p in ordered))
+    write_json(work / DOCUMENTS, [document_to_json(documents[d]) for d in sorted(documents)])
+    write_json(work / ENTITIES, [entity_to_json(e) for e in sorted(entities, key=lambda e: e.id)])
+    write_json(
+        work / META,
+        {
+            "name": name,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "forumgraph_version": __version__,
+            "embedding_model": spec.embedding_model,
+            "dim": spec.dim,
+            "next_vector_id": next_vector_id,
+            "documents": len(documents),
+            "passages": len(passages),
+            "entities": len(entities),
+        },
+    )
+    step("records-written")
+    fsync_tree(work)
+    final = layout.generations / name
+    os.rename(work, final)
+    fsync_dir(layout.generations)
+    step("renamed")
+    layout.publish(name)
+    step("published")
+    layout.prune()
+    stats.timed("store.publish", start)
+    return name
+
+
+def _read_tokens(base: Snapshot | None) -> dict[str, list[str]]:
+    if base is None or not (base.path / TOKENS).exists():
+        return {}
+    return {row["id"]: row["t"] for row in read_jsonl(base.path / TOKENS)}
