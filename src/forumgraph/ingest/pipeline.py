@@ -56,6 +56,25 @@ class IngestReport:
     def timed(self, stage: str, start: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
+    def summary(self) -> str:
+        """A few lines for people: what changed, what was found, where the time went."""
+        lines = [
+            f"documents: {len(self.added)} added, {len(self.replaced)} replaced, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
+            f"{len(self.failed)} failed",
+        ]
+        if self.passages or self.triples:
+            kinds = ", ".join(f"{n} {t}" for t, n in sorted(self.entities.items()))
+            lines.append(f"passages: {self.passages}  triples: {self.triples}")
+            lines.append(f"entities: {kinds or 'none'}")
+        if self.seconds:
+            total = sum(self.seconds.values())
+            parts = ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
+            lines.append(f"time: {total:.2f}s ({parts})")
+        if self.generation:
+            lines.append(f"store generation: {self.generation}")
+        return "\n".join(lines)
+
 
 class Ingester:
     """Turns files or texts into a new store generation. Reuse one instance: models load once."""
@@ -70,9 +89,18 @@ class Ingester:
     # -- entry points -------------------------------------------------------------------------
 
     def ingest_paths(
-        self, paths: Sequence[Path], *, rebuild: bool = False, on_step: StepHook | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        rebuild: bool = False,
+        strict: bool = False,
+        on_step: StepHook | None = None,
     ) -> IngestReport:
-        """Ingest files and folders; unchanged documents are skipped unless `rebuild`."""
+        """Ingest files and folders; unchanged documents are skipped unless `rebuild`.
+
+        A bad file is reported and skipped; with `strict`, any bad file stops the ingest before
+        anything is written.
+        """
         from forumgraph.ingest.readers import ReadLimits, iter_article_paths, read_article
         from forumgraph.ingest.schedules import read_schedule
 
@@ -92,6 +120,8 @@ class Ingester:
             self._progress("read", done, len(files))
         report.timed("read", start)
         _refuse_duplicate_ids(articles, report)
+        if strict and report.failed:
+            return report
         return self._ingest(articles, report, rebuild=rebuild, on_step=on_step)
 
     def ingest_articles(self, articles: Sequence[Article]) -> IngestReport:

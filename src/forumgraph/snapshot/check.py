@@ -1,0 +1,72 @@
+"""`forumgraph check`: do the graph, the vector index, the lexical index and the records agree?"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from forumgraph.errors import ForumgraphError
+from forumgraph.snapshot.reader import Snapshot, require_snapshot
+from forumgraph.snapshot.records import read_jsonl
+from forumgraph.snapshot.writer import TOKENS
+
+
+def check_store(store_dir: Path) -> list[str]:
+    """Problems found in the current generation; an empty list means the store is consistent."""
+    try:
+        snapshot = require_snapshot(store_dir)
+        return check_snapshot(snapshot)
+    except ForumgraphError as exc:
+        return [exc.message]
+
+
+def check_snapshot(snapshot: Snapshot) -> list[str]:
+    """Compare every component of one generation with its records."""
+    problems: list[str] = []
+    passage_ids = set(snapshot.passages)
+    listed = {pid for doc in snapshot.documents.values() for pid in doc.passage_ids}
+    _compare(problems, "documents.json passages", listed, "passages.jsonl", passage_ids)
+    for pid, stored in snapshot.passages.items():
+        if stored.passage.doc_id not in snapshot.documents:
+            problems.append(f"passage {pid} belongs to unknown document {stored.passage.doc_id}")
+
+    graph = snapshot.graph()
+    _compare(problems, "graph documents", graph.documents(), "records", set(snapshot.documents))
+    counts = graph.passage_counts()
+    for doc_id, doc in snapshot.documents.items():
+        if counts.get(doc_id, 0) != len(doc.passage_ids):
+            problems.append(
+                f"document {doc_id}: graph has {counts.get(doc_id, 0)} passages, "
+                f"records have {len(doc.passage_ids)}"
+            )
+
+    vector_ids = Counter(s.vector_id for s in snapshot.passages.values())
+    duplicated = [v for v, n in vector_ids.items() if n > 1]
+    if duplicated:
+        problems.append(f"{len(duplicated)} vector ids are used by more than one passage")
+    if snapshot.passages:
+        dense_ids = {int(i) for i in snapshot.dense().ids()}
+        _compare(problems, "vector index ids", dense_ids, "records", set(vector_ids))
+        lexical_ids = set(snapshot.lexical().passage_ids)
+        _compare(problems, "lexical index passages", lexical_ids, "records", passage_ids)
+    tokens_path = snapshot.path / TOKENS
+    token_ids = {row["id"] for row in read_jsonl(tokens_path)} if tokens_path.exists() else set()
+    _compare(problems, "lexical tokens", token_ids, "records", passage_ids)
+    counted = snapshot.meta.get("passages")
+    if counted != len(passage_ids):
+        problems.append(f"SNAPSHOT.json counts {counted} passages, found {len(passage_ids)}")
+    return problems
+
+
+def _compare(problems: list[str], left_name: str, left: set, right_name: str, right: set) -> None:  # type: ignore[type-arg]
+    only_left, only_right = left - right, right - left
+    if only_left:
+        problems.append(f"{left_name} not in {right_name}: {_sample(only_left)}")
+    if only_right:
+        problems.append(f"{right_name} not in {left_name}: {_sample(only_right)}")
+
+
+def _sample(items: set) -> str:  # type: ignore[type-arg]
+    shown = sorted(map(str, items))[:5]
+    more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+    return ", ".join(shown) + more
