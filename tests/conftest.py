@@ -1,0 +1,43 @@
+"""Shared fixtures: settings under tmp paths and one store built from the bundled data per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from forumgraph.config import BUNDLED_DATA, Settings, load_settings
+
+# The default model is built from an installed package; nothing may come from a hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def base_settings() -> Settings:
+    """Settings as a user gets them, without any FORUMGRAPH_* variables of the caller."""
+    return load_settings(environ={})
+
+
+@pytest.fixture
+def settings(base_settings: Settings, tmp_path: Path) -> Settings:
+    """Settings with a fresh, empty store for one test."""
+    return base_settings.with_overrides(store_dir=tmp_path / "store")
+
+
+@pytest.fixture(scope="session")
+def built_store(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose store holds the whole bundled corpus (built once per test run).
+
+    Tests must not write to it; copy it or build their own for tests that change a store.
+    """
+    from forumgraph.ingest.pipeline import Ingester
+
+    settings = base_settings.with_overrides(store_dir=tmp_path_factory.mktemp("built") / "store")
+    report = Ingester(settings).ingest_paths([BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"])
+    assert report.ok, report.failed
+    return settings
