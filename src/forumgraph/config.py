@@ -45,7 +45,7 @@ class Settings:
     )
     embedding_batch_size: int = _setting(32, "Passages per batch when embedding.")
     exact_search_limit: int = _setting(
-        50_000, "Vector count up to which FAISS searches exactly; above it, HNSW."
+        50_000, "Vector count up to which FAISS searches exactly; above it, IVF (which can remove)."
     )
     passage_chars_ko: int = _setting(400, "Target passage length for Korean text, in characters.")
     passage_words_en: int = _setting(200, "Target passage length for English text, in words.")

@@ -1,0 +1,124 @@
+"""Tokens for the lexical index: Kiwi morphemes for Korean, stemmed words for English.
+
+Korean text keeps nouns, verb/adjective stems, roots, foreign words and numbers; particles,
+endings, suffixes and punctuation are dropped. Latin words, in English or inside Korean text, go
+through one path (lower-cased, stop words dropped, Snowball-stemmed) so that "Kubernetes" in a
+Korean passage matches "Kubernetes" in an English one. Numbers are normalised so that "1,100",
+"1100" and "1,100명" give the same token.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+from forumgraph.ingest.analyze import Analyzer
+
+# Morpheme tags whose forms carry meaning for retrieval (Sejong tag set, as Kiwi emits them).
+KOREAN_KEEP_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "SH"})
+# Stems and nouns so frequent in Korean prose that they only add noise to BM25.
+KOREAN_STOP_FORMS = frozenset(
+    ["하", "있", "되", "없", "않", "같", "보", "이", "그", "등", "것", "수"]
+)
+# Lucene's English stop words plus the question words and auxiliaries that queries are full of.
+ENGLISH_STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(
+    [
+        "what",
+        "who",
+        "whom",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "were",
+        "been",
+        "being",
+        "s",
+        "t",
+        "don",
+        "re",
+        "ve",
+        "ll",
+        "d",
+        "m",
+    ]
+)
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+# Words for the English path: letters/digits runs; numbers may carry thousands separators or
+# decimals ("1,100", "1.37") which are kept together so that they can be normalised.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def tokenize_for_index(text: str, lang: str | None, analyzer: Analyzer) -> list[str]:
+    """Index tokens of `text`: Kiwi morphemes where it has Hangul, stemmed words elsewhere.
+
+    `lang` is a hint only: any text containing Hangul goes through the analyser (mixed passages
+    and Korean queries alike), any text without it through the English path.
+    """
+    del lang  # the script of the text decides; kept in the signature for callers' clarity
+    if not text or text.isspace():
+        return []
+    if _HANGUL.search(text):
+        return _korean_tokens(text, analyzer)
+    return english_tokens(text)
+
+
+def english_tokens(text: str) -> list[str]:
+    """Lower-cased, stop-word-free, stemmed words and normalised numbers of `text`."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        token = _normalise_word(match.group())
+        if token:
+            out.append(token)
+    return out
+
+
+def normalise_number(form: str) -> str:
+    """Drop thousands separators: "1,100" and "1100" give "1100"; "1.37" stays "1.37"."""
+    return form.replace(",", "") if _THOUSANDS.match(form) else form
+
+
+def _korean_tokens(text: str, analyzer: Analyzer) -> list[str]:
+    out: list[str] = []
+    for token in analyzer.tokens(text):
+        tag = token.tag
+        if tag == "SL" or tag == "SN" or (tag == "SW" and token.form.isalnum()):
+            normalised = _normalise_word(token.form)
+            if normalised:
+                out.append(normalised)
+        elif tag in KOREAN_KEEP_TAGS and token.form not in KOREAN_STOP_FORMS:
+            out.append(token.form.lower())
+    return out
+
+
+def _normalise_word(word: str) -> str:
+    if word[0].isdigit():
+        return normalise_number(word)
+    lowered = word.lower().replace("'", "")
+    if lowered in ENGLISH_STOP_WORDS:
+        return ""
+    return _stem(lowered)
+
+
+_STEMMER = Stemmer.Stemmer("english")
+# A PyStemmer object is not thread-safe and the web server tokenises queries from many threads.
+_STEMMER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word))
