@@ -1,0 +1,186 @@
+"""Text helpers for extraction: script-aware word tokens, Korean particles, sentences, phrases.
+
+Words are split where the script changes (`삼성SDS의` -> `삼성`, `SDS`, `의`), so that names written
+with or without a space (`삼성 SDS`) and names followed by a Korean particle match alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_TOKEN = re.compile(
+    r"(?P<hangul>[\uac00-\ud7a3]+)|(?P<latin>(?:(?![\uac00-\ud7a3])[^\W\d_])+)|(?P<digit>\d+)"
+    r"|(?P<punct>[^\s\w]|_)"
+)
+# Korean particles and copula endings that may follow a noun inside one word (eojeol).
+_PARTICLES = (
+    "이라는 라는 으로서 으로는 에서는 에서의 이지만 입니다 이었다 이었고 이라고 라고 "
+    "에게 께서 까지 부터 보다 처럼 이나 이란 이라 이며 이다 이고 이자 에는 에도 로서 로는 "
+    "와의 과의 만의 같은 이랑 랑 한테 "
+    "이 가 은 는 을 를 의 에 와 과 로 도 만 나 란 라 며 다 인 고 용 측 씨 님 들"
+).split()
+_PARTICLE_RUN = re.compile("(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A script-uniform run of characters with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    script: str  # hangul, latin, digit or punct
+
+
+def words(text: str) -> list[Word]:
+    """The script-split words of `text` with character offsets."""
+    return [Word(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+
+
+def has_hangul(text: str) -> bool:
+    """Whether `text` contains a Hangul syllable."""
+    return bool(HANGUL.search(text))
+
+
+def is_particle(suffix: str) -> bool:
+    """Whether `suffix` is a run of Korean particles or copula endings (`에서는`, `가`)."""
+    return bool(suffix) and _PARTICLE_RUN.fullmatch(suffix) is not None
+
+
+def strip_particles(word: str) -> str:
+    """`쿠버네티스가` -> `쿠버네티스`: the longest particle run at the end of a Hangul word comes off."""
+    for cut in range(1, len(word)):
+        if HANGUL.match(word[cut - 1]) and is_particle(word[cut:]):
+            return word[:cut]
+    return word
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The tuple of words of a name, ignoring the spacing between them."""
+    return tuple(w.text for w in words(text))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a passage, with offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph within the passage
+
+
+def sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Sentences of `text` (split at ., ?, ! followed by space, after `다.` and at line breaks)."""
+    out: list[Sentence] = []
+    paragraph = 0
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text + "\n"):
+        chunk = text[cursor : match.start()]
+        stripped = chunk.strip()
+        if stripped:
+            start = cursor + chunk.index(stripped)
+            out.append(Sentence(stripped, offset + start, offset + start + len(stripped), paragraph))
+        if match.group().count("\n") >= 2:
+            paragraph += 1
+        cursor = match.end()
+    return out
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase found in text: its span (particles excluded) and the value it was registered with."""
+
+    start: int
+    end: int
+    value: str
+
+
+class PhraseMatcher:
+    """Longest, non-overlapping matches of many phrases by word n-grams (fast for thousands).
+
+    Latin words match case-sensitively and whole; a Hangul word may carry a trailing particle.
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, phrase: str, value: str) -> None:
+        key = phrase_key(phrase)
+        if key:
+            self._by_first.setdefault(key[0], []).append((key, value))
+
+    def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for phrase, value in pairs:
+            self.add(phrase, value)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda kv: -len(kv[0]))
+
+    def find(self, text: str, offset: int = 0) -> list[PhraseMatch]:
+        """All longest matches in `text`, left to right, with offsets shifted by `offset`."""
+        tokens = words(text)
+        out: list[PhraseMatch] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            length, end, value = found
+            out.append(PhraseMatch(offset + tokens[i].start, offset + end, value))
+            i += length
+        return out
+
+    def _match_at(self, tokens: list[Word], i: int) -> tuple[int, int, str] | None:
+        best: tuple[int, int, str] | None = None
+        for first in _heads(tokens[i]):
+            for key, value in self._by_first.get(first, ()):
+                if best is not None and len(key) <= best[0]:
+                    break
+                end = _match_key(tokens, i, key)
+                if end is not None and _left_boundary(tokens, i):
+                    best = (len(key), end, value)
+        return best
+
+
+def _heads(token: Word) -> Iterator[str]:
+    """The token itself and, for Hangul, each prefix that leaves only particles behind."""
+    yield token.text
+    if token.script == "hangul":
+        for cut in range(len(token.text) - 1, 0, -1):
+            if is_particle(token.text[cut:]):
+                yield token.text[:cut]
+
+
+def _match_key(tokens: list[Word], i: int, key: tuple[str, ...]) -> int | None:
+    if i + len(key) > len(tokens):
+        return None
+    for j, part in enumerate(key):
+        token = tokens[i + j]
+        if token.text == part:
+            continue
+        last = j == len(key) - 1
+        if last and token.script == "hangul" and token.text.startswith(part):
+            if is_particle(token.text[len(part) :]):
+                return token.start + len(part)
+        return None
+    end_token = tokens[i + len(key) - 1]
+    following = tokens[i + len(key)] if i + len(key) < len(tokens) else None
+    # Whole words only: `Helm` must not match inside `Helm-based`'s neighbour `Helmwave`.
+    if following is not None and following.start == end_token.end:
+        if following.script == end_token.script and end_token.script in {"latin", "digit"}:
+            return None
+        if end_token.script == "hangul" and following.script == "hangul":
+            return None
+    return end_token.end
+
+
+def _left_boundary(tokens: list[Word], i: int) -> bool:
+    if i == 0:
+        return True
+    before, token = tokens[i - 1], tokens[i]
+    return not (before.end == token.start and before.script == token.script != "punct")

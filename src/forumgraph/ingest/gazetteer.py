@@ -1,0 +1,205 @@
+"""The gazetteer: CNCF landscape items plus a curated bilingual alias table, parsed once.
+
+Entries are projects (with CNCF maturity), organisations (landscape members and service providers
+without their ` (member)` suffix, plus curated ones), other landscape products, event series,
+places, regions, countries and topics. Free-text matching skips names that are ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from forumgraph.config import BUNDLED_DATA
+from forumgraph.errors import InputError
+from forumgraph.ingest.extract_text import PhraseMatcher, has_hangul
+from forumgraph.models import EntityType, Name
+
+DEFAULT_LANDSCAPE = BUNDLED_DATA / "gazetteer" / "landscape.yml"
+_ORG_SUFFIX = re.compile(r"\s*\((member|supporter|KCSP|KCNTP|contributor)\)$")
+_OTHER_SUFFIX = re.compile(r"\s*\((KCSP|KCNTP|VSR|cSRX|CBS|Wasm)\)$")
+_ORG_CATEGORIES = {"CNCF Members"}
+_ORG_SUBCATEGORIES = {
+    "Kubernetes Certified Service Provider",
+    "Kubernetes and Cloud Native Training Partner",
+}
+# Kinds of entry beyond the entity types: helpers that are matched but never become nodes.
+REGION = "region"
+COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One curated thing with its names in both scripts."""
+
+    canonical: str  # the English name
+    kind: str  # an EntityType value, or "region" / "country"
+    reference: str  # "landscape:Helm", "alias:Seoul"
+    names: tuple[Name, ...]  # canonical first, then Hangul names, then aliases
+    variants: tuple[Name, ...] = ()
+    maturity: str | None = None
+    url: str | None = None
+    country: str | None = None  # ISO code: of a place, or the code of a country entry
+    region: str | None = None  # of a country: the region editions are named after
+    by_region: bool = False  # of a series: editions are named by region, not by city
+    project: str | None = None  # of a topic: the project it is about
+    curated: bool = False  # from the alias table (always matched, and preferred on a tie)
+
+    @property
+    def type(self) -> EntityType:
+        return EntityType(self.kind)
+
+    def hangul_name(self) -> str | None:
+        return next((n.text for n in self.names if n.lang == "ko"), None)
+
+
+@dataclass
+class Gazetteer:
+    """All entries, a name index and a phrase matcher over every matchable name."""
+
+    entries: dict[str, GazetteerEntry]  # reference -> entry
+    roles: dict[str, str] = field(default_factory=dict)  # Korean job title -> English
+    stoplist: frozenset[str] = frozenset()
+    _by_name: dict[str, list[str]] = field(default_factory=dict)
+    matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+
+    def __post_init__(self) -> None:
+        pairs: list[tuple[str, str]] = []
+        for ref, entry in sorted(self.entries.items(), key=lambda kv: _priority(kv[1])):
+            for name in (*entry.names, *entry.variants):
+                self._by_name.setdefault(name.text.casefold(), []).append(ref)
+                if entry.curated or _matchable(name.text, self.stoplist):
+                    pairs.append((name.text, ref))
+        self.matcher.add_all(pairs)
+
+    def lookup(self, name: str, kind: str | None = None) -> GazetteerEntry | None:
+        """The entry named `name` (any script, case-insensitive), preferring curated entries."""
+        refs = self._by_name.get(name.strip().casefold(), [])
+        found = [self.entries[r] for r in refs if kind is None or self.entries[r].kind == kind]
+        return min(found, key=_priority) if found else None
+
+    def hangul_words(self) -> list[str]:
+        """Every space-free Hangul name, for the analyser's user dictionary."""
+        out = set()
+        for entry in self.entries.values():
+            for name in (*entry.names, *entry.variants):
+                for part in name.text.split():
+                    if has_hangul(part) and len(part) > 1:
+                        out.add(part)
+        return sorted(out)
+
+
+def _priority(entry: GazetteerEntry) -> tuple[int, int, int]:
+    """Curated first, then organisations, then CNCF projects, then other products."""
+    return (not entry.curated, entry.kind != EntityType.ORGANIZATION, entry.maturity is None)
+
+
+def _matchable(name: str, stoplist: frozenset[str]) -> bool:
+    if name in stoplist or len(name) < 3:
+        return False
+    # A lowercase one-word product name (`kind`, `cargo`) is too often an ordinary word.
+    return not (name.isalpha() and name.islower() and len(name) < 5)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
+    """Parse the landscape and the curated aliases once per process (cached by path)."""
+    entries = _landscape_entries(landscape_path)
+    curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())
+    roles = {str(k): str(v) for k, v in (curated.get("roles") or {}).items()}
+    for section, kind in (
+        ("organizations", EntityType.ORGANIZATION.value),
+        ("projects", EntityType.PROJECT.value),
+        ("series", EntityType.SERIES.value),
+        ("places", EntityType.PLACE.value),
+        ("topics", EntityType.TOPIC.value),
+        ("regions", REGION),
+        ("countries", COUNTRY),
+    ):
+        for item in curated.get(section) or []:
+            _merge_curated(entries, item, kind)
+    stop = frozenset(
+        line.strip()
+        for line in _package_text("gazetteer_stoplist.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return Gazetteer(entries=entries, roles=roles, stoplist=stop)
+
+
+def _package_text(name: str) -> str:
+    return resources.files("forumgraph.ingest").joinpath(name).read_text(encoding="utf-8")
+
+
+def _loader() -> Any:
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _landscape_entries(path: Path) -> dict[str, GazetteerEntry]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_loader())
+    except OSError as exc:
+        raise InputError(
+            f"Cannot read the landscape gazetteer {path}: {exc.strerror}.",
+            hint="Point the gazetteer at data/gazetteer/landscape.yml of the checkout.",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"The landscape gazetteer {path} is not valid YAML: {exc}.") from exc
+    entries: dict[str, GazetteerEntry] = {}
+    for category in (data or {}).get("landscape") or []:
+        for sub in category.get("subcategories") or []:
+            for item in sub.get("items") or []:
+                entry = _landscape_entry(category.get("name"), sub.get("name"), item)
+                if entry is not None and entry.reference not in entries:
+                    entries[entry.reference] = entry
+    return entries
+
+
+def _landscape_entry(category: str, subcategory: str, item: dict[str, Any]) -> GazetteerEntry | None:
+    raw = str(item.get("name") or "").strip()
+    if not raw:
+        return None
+    is_org = category in _ORG_CATEGORIES or subcategory in _ORG_SUBCATEGORIES
+    name = _ORG_SUFFIX.sub("", raw) if is_org else _OTHER_SUFFIX.sub("", raw)
+    maturity = item.get("project")
+    kind = EntityType.ORGANIZATION if is_org and not maturity else EntityType.PROJECT
+    prefix = "landscape-org:" if kind == EntityType.ORGANIZATION else "landscape:"
+    return GazetteerEntry(
+        canonical=name,
+        kind=kind.value,
+        reference=prefix + name,
+        names=(Name(name, "en"),),
+        maturity=str(maturity) if maturity else None,
+        url=item.get("homepage_url") or None,
+    )
+
+
+def _merge_curated(entries: dict[str, GazetteerEntry], item: dict[str, Any], kind: str) -> None:
+    name = str(item["name"])
+    prefix = {EntityType.ORGANIZATION.value: "landscape-org:", "project": "landscape:"}.get(kind)
+    base = entries.pop(prefix + name, None) if prefix else None
+    names = [Name(name, "en")]
+    names += [Name(str(n), "ko") for n in item.get("ko") or []]
+    names += [Name(str(n), "ko" if has_hangul(str(n)) else "en") for n in item.get("aliases") or []]
+    variants = tuple(Name(str(n), "ko" if has_hangul(str(n)) else "en") for n in item.get("variants") or [])
+    reference = base.reference if base else f"alias:{kind}:{name}"
+    entries[reference] = GazetteerEntry(
+        canonical=name,
+        kind=kind,
+        reference=reference,
+        names=tuple(dict.fromkeys(names)),
+        variants=variants,
+        maturity=base.maturity if base else None,
+        url=base.url if base else None,
+        country=str(item.get("country") or item.get("code") or "") or None,
+        region=item.get("region"),
+        by_region=bool(item.get("by_region")),
+        project=item.get("project"),
+        curated=True,
+    )
