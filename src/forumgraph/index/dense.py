@@ -38,6 +38,8 @@ class DenseIndex:
         self.exact_limit = max(1, exact_limit)
         self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         self._trained_size = self._index.ntotal
+        # What the index was saved or loaded with; None for an index not yet saved.
+        self.manifest: IndexManifest | None = None
         if self.index_type == IVF:
             _tune_ivf(self._index)
 
@@ -80,50 +82,97 @@ class DenseIndex:
             self._rebuild(ivf=False)
         return removed
 
-    def search(self, query_vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Top-`k` (scores, vector ids) per query row, best first; missing slots have id -1."""
+    def search(
+        self, query_vectors: np.ndarray, k: int, *, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-`k` (scores, vector ids) per query row, best first; missing slots have id -1.
+
+        `allowed` restricts the search to those vector ids (filters).
+        """
+        faiss = _faiss()
         queries = self._as_matrix(query_vectors)
-        if k <= 0 or len(self) == 0:
-            shape = (len(queries), max(k, 0))
+        shape = (len(queries), max(k, 0))
+        if k <= 0 or len(self) == 0 or (allowed is not None and len(allowed) == 0):
             return np.zeros(shape, np.float32), np.full(shape, -1, np.int64)
-        scores, ids = self._index.search(queries, min(k, len(self)))
+        params = None
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(_as_ids(allowed))
+            if self.index_type == IVF:
+                # Probe every list: only allowed ids are scored, and a filter's few passages
+                # may sit in lists the query would not otherwise probe.
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nlist)
+            else:
+                params = faiss.SearchParameters(sel=selector)
+        scores, ids = self._index.search(queries, min(k, len(self)), params=params)
         if ids.shape[1] < k:  # pad to k columns so that callers see one shape
             pad = k - ids.shape[1]
             scores = np.pad(scores, ((0, 0), (0, pad)), constant_values=-np.inf)
             ids = np.pad(ids, ((0, 0), (0, pad)), constant_values=-1)
         return scores.astype(np.float32), ids.astype(np.int64)
 
+    def reconstruct(self, vector_ids: np.ndarray) -> np.ndarray:
+        """The stored vectors of `vector_ids`, one row each; an unknown id raises InputError."""
+        ids = _as_ids(vector_ids)
+        out = np.empty((len(ids), self.dim), np.float32)
+        for row, vector_id in enumerate(ids):
+            try:
+                out[row] = self._index.reconstruct(int(vector_id))
+            except RuntimeError as exc:
+                raise InputError(f"Vector id {vector_id} is not in the index.") from exc
+        return out
+
     def vector_ids(self) -> np.ndarray:
         """Every id held, in no particular order."""
         return self._export()[0]
 
-    def save(self, directory: Path, manifest: IndexManifest) -> IndexManifest:
-        """Write the index and its manifest (made consistent with this index) atomically."""
+    def save(
+        self,
+        directory: Path,
+        manifest: IndexManifest | None = None,
+        *,
+        model_name: str | None = None,
+        corpus_hash: str = "",
+    ) -> IndexManifest:
+        """Write the index and its manifest atomically; returns the manifest written.
+
+        The model comes from `manifest` or `model_name`; dimension, type and count always come
+        from the index itself so that the manifest cannot disagree with it.
+        """
         faiss = _faiss()
-        directory.mkdir(parents=True, exist_ok=True)
+        if manifest is None and model_name is None:
+            raise InputError("DenseIndex.save needs the embedding model's name or a manifest.")
         written = IndexManifest(
-            model_name=manifest.model_name,
+            model_name=manifest.model_name if manifest else str(model_name),
             dim=self.dim,
             index_type=self.index_type,
             count=len(self),
-            corpus_hash=manifest.corpus_hash,
-            forumgraph_version=manifest.forumgraph_version,
+            corpus_hash=manifest.corpus_hash if manifest else corpus_hash,
         )
+        directory.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=directory) as tmp:
             staged = Path(tmp) / INDEX_FILE
             faiss.write_index(self._index, str(staged))
             atomic_write_bytes(directory / INDEX_FILE, staged.read_bytes())
         written.save(directory)
+        self.manifest = written
         return written
 
     @classmethod
     def load(
-        cls, directory: Path, expected: IndexManifest, exact_limit: int | None = None
+        cls,
+        directory: Path,
+        expected: IndexManifest | None = None,
+        exact_limit: int | None = None,
     ) -> DenseIndex:
-        """Read an index saved by `save`, refusing one built with another model or corpus."""
+        """Read an index saved by `save`, refusing one built with another model or corpus.
+
+        Without `expected` the manifest is only checked against the file; `manifest` keeps it
+        so that a caller can verify it later (SearchService does, against its embedder).
+        """
         faiss = _faiss()
         found = IndexManifest.load(directory)
-        found.verify(expected, directory)
+        if expected is not None:
+            found.verify(expected, directory)
         path = directory / INDEX_FILE
         try:
             index = faiss.read_index(str(path))
@@ -136,7 +185,9 @@ class DenseIndex:
                 hint=REBUILD_HINT,
             )
         limit = Settings().exact_search_limit if exact_limit is None else exact_limit
-        return cls(found.dim, limit, index)
+        loaded = cls(found.dim, limit, index)
+        loaded.manifest = found
+        return loaded
 
     def _as_matrix(self, vectors: np.ndarray) -> np.ndarray:
         matrix = np.asarray(vectors, dtype=np.float32)

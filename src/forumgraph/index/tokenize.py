@@ -21,39 +21,12 @@ from forumgraph.ingest.analyze import Analyzer
 # Morpheme tags whose forms carry meaning for retrieval (Sejong tag set, as Kiwi emits them).
 KOREAN_KEEP_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "SH"})
 # Stems and nouns so frequent in Korean prose that they only add noise to BM25.
-KOREAN_STOP_FORMS = frozenset(
-    ["하", "있", "되", "없", "않", "같", "보", "이", "그", "등", "것", "수"]
-)
+_KOREAN_STOP = "하 있 되 없 않 같 보 이 그 등 것 수"
+KOREAN_STOP_FORMS = frozenset(_KOREAN_STOP.split())
 # Lucene's English stop words plus the question words and auxiliaries that queries are full of.
-ENGLISH_STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(
-    [
-        "what",
-        "who",
-        "whom",
-        "which",
-        "when",
-        "where",
-        "why",
-        "how",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "were",
-        "been",
-        "being",
-        "s",
-        "t",
-        "don",
-        "re",
-        "ve",
-        "ll",
-        "d",
-        "m",
-    ]
-)
+_QUERY_STOP = "what who whom which when where why how do does did has have had were been being"
+ENGLISH_STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(_QUERY_STOP.split())
+_CONTRACTION_PARTS = frozenset(("s", "t", "don", "re", "ve", "ll", "d", "m"))
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 # Words for the English path: letters/digits runs; numbers may carry thousands separators or
@@ -108,7 +81,7 @@ def _normalise_word(word: str) -> str:
     if word[0].isdigit():
         return normalise_number(word)
     lowered = word.lower().replace("'", "")
-    if lowered in ENGLISH_STOP_WORDS:
+    if lowered in ENGLISH_STOP_WORDS or lowered in _CONTRACTION_PARTS:
         return ""
     return _stem(lowered)
 

@@ -1,0 +1,244 @@
+"""Entities named in a search query, in either script and any alias, for the graph signal.
+
+Two ways to link: a known name or alias of an entity appears in the query (`댄 컨`, `Dan Kohn`,
+`Brandom Lum`, with Korean particles allowed after it: `셰릴 헝의`); or a Hangul span of the query
+sounds like the Latin name of a known person, project or organisation that no document writes in
+Hangul (`브렌던 럼` ~ Brandon Lum), found with the ingester's transliteration similarity.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from forumgraph.models import Entity, EntityType
+
+# Korean particles (and particle stacks) that may follow a name in a query, longest first.
+_PARTICLE_WORDS = (
+    "에서는 에게서 으로는 이라는 이라고 에서 에게 으로 이란 라는 께서 부터 까지 처럼 보다 하고 "
+    "이나 이랑 의 은 는 이 가 을 를 에 와 과 도 로 만 란 랑 께"
+)
+PARTICLES = tuple(sorted(_PARTICLE_WORDS.split(), key=len, reverse=True))
+MAX_NAME_WORDS = 8
+# Types whose Latin names a Hangul transliteration may refer to.
+TRANSLITERATED_TYPES = frozenset({EntityType.PERSON, EntityType.PROJECT, EntityType.ORGANIZATION})
+TRANSLITERATION_THRESHOLD = 0.75
+MAX_LINKS_PER_SPAN = 3
+
+# Query words: Hangul runs and runs of other non-space, non-punctuation characters, so that
+# "헬름3" or "Kubernetes가" split where the script changes (names are matched without spaces).
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[^\s\uac00-\ud7a3\"'“”‘’()\[\]{}<>,.?!:;…·]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SEPARATORS = re.compile(r"[\s\-_.·'’]+")
+
+# Latin first letters a romanised Hangul initial consonant can stand for (loanword spellings).
+_INITIAL_LETTERS = {
+    "ㄱ": "gkc",
+    "ㄲ": "gk",
+    "ㄴ": "n",
+    "ㄷ": "dt",
+    "ㄸ": "dt",
+    "ㄹ": "rl",
+    "ㅁ": "m",
+    "ㅂ": "bvp",
+    "ㅃ": "bp",
+    "ㅅ": "sctz",
+    "ㅆ": "sc",
+    "ㅇ": "aeiouwyh",
+    "ㅈ": "jgz",
+    "ㅉ": "jz",
+    "ㅊ": "ctj",
+    "ㅋ": "kcq",
+    "ㅌ": "t",
+    "ㅍ": "pf",
+    "ㅎ": "h",
+}
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+@dataclass(frozen=True)
+class LinkedEntity:
+    """An entity the query names: where (`start`, `end` in the query), how, and how surely."""
+
+    entity: Entity
+    start: int
+    end: int
+    surface: str
+    method: str  # "name" (a known name or alias) or "transliteration"
+    confidence: float
+
+    def other_names(self) -> list[str]:
+        """The entity's names other than the one the query used, for query expansion."""
+        seen = {name_key(self.surface)}
+        out = []
+        for name in (*self.entity.names, *self.entity.alternate_names):
+            key = name_key(name.text)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(name.text)
+        return out
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: NFKC, lower case, without spaces, hyphens or dots."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+class QueryLinker:
+    """Finds entities in query text; built once per snapshot."""
+
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        similarity: Callable[[str, str], float] | None = None,
+    ) -> None:
+        self._by_key: dict[str, list[Entity]] = {}
+        self._latin: dict[str, list[tuple[str, int, Entity]]] = {}
+        for entity in entities:
+            for name in (*entity.names, *entity.alternate_names):
+                key = name_key(name.text)
+                if len(key) < 2:
+                    continue
+                bucket = self._by_key.setdefault(key, [])
+                if entity not in bucket:
+                    bucket.append(entity)
+                latin_only = _LATIN.search(name.text) and not _HANGUL.search(name.text)
+                if entity.type in TRANSLITERATED_TYPES and latin_only:
+                    first = name.text.strip()[:1].lower()
+                    words = len(name.text.split())
+                    self._latin.setdefault(first, []).append((name.text, words, entity))
+        self._similarity = similarity
+
+    def link(self, query: str) -> list[LinkedEntity]:
+        """Entities named in `query`, in query order; longest names win where spans overlap."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(query)]
+        found = self._exact(query, words)
+        taken = [(link.start, link.end) for link in found]
+        found += self._transliterated(query, words, taken)
+        return sorted(found, key=lambda link: (link.start, -link.confidence))
+
+    def _exact(self, query: str, words: list[tuple[int, int, str]]) -> list[LinkedEntity]:
+        candidates: list[tuple[int, int, list[Entity]]] = []
+        for i in range(len(words)):
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                span = _lookup_span(words[i:j], self._by_key)
+                if span is not None:
+                    candidates.append((words[i][0], span[0], span[1]))
+                    break
+        # Longest first; drop spans overlapping a longer one already chosen.
+        chosen: list[tuple[int, int, list[Entity]]] = []
+        for start, end, entities in sorted(candidates, key=lambda c: c[0] - c[1]):
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, entities))
+        return [
+            LinkedEntity(entity, start, end, query[start:end], "name", 1.0)
+            for start, end, entities in chosen
+            for entity in entities[:MAX_LINKS_PER_SPAN]
+        ]
+
+    def _transliterated(
+        self, query: str, words: list[tuple[int, int, str]], taken: list[tuple[int, int]]
+    ) -> list[LinkedEntity]:
+        if self._similarity is None or not self._latin:
+            return []
+        links: list[LinkedEntity] = []
+        hangul = [w for w in words if _is_hangul_word(w[2])]
+        for i in range(len(hangul)):
+            for j in range(min(len(hangul), i + 3), i, -1):
+                group = hangul[i:j]
+                if not all(_free(w, taken) for w in group) or not _adjacent(query, group):
+                    continue
+                best = self._best_group_match(group)
+                if best is not None:
+                    entity, score, end = best
+                    start = group[0][0]
+                    surface = query[start:end]
+                    links.append(
+                        LinkedEntity(entity, start, end, surface, "transliteration", score)
+                    )
+                    taken = [*taken, (start, end)]
+                    break
+        return links
+
+    def _best_group_match(
+        self, group: list[tuple[int, int, str]]
+    ) -> tuple[Entity, float, int] | None:
+        """(entity, score, end offset) of the best Latin name for the words; the last word is
+        tried with and without a trailing particle."""
+        best: tuple[Entity, float, int] | None = None
+        for variant in _particle_variants(group[-1][2]):
+            hangul = " ".join([*(w[2] for w in group[:-1]), variant])
+            if len(hangul.replace(" ", "")) < 2:
+                continue  # one syllable sounds like too many names
+            match = self._best_latin(hangul, len(group))
+            if match is not None and (best is None or match[1] > best[1]):
+                best = (match[0], match[1], group[-1][0] + len(variant))
+        return best
+
+    def _best_latin(self, hangul: str, word_count: int) -> tuple[Entity, float] | None:
+        similarity = self._similarity
+        if similarity is None:
+            return None
+        letters = _INITIAL_LETTERS.get(_initial_consonant(hangul), "")
+        best: tuple[Entity, float] | None = None
+        for letter in letters:
+            for latin, words, entity in self._latin.get(letter, ()):
+                if abs(words - word_count) > 1:
+                    continue
+                score = similarity(hangul, latin)
+                if score >= TRANSLITERATION_THRESHOLD and (best is None or score > best[1]):
+                    best = (entity, score)
+        return best
+
+
+def entities_by_id(entities: Mapping[str, Entity], ids: Iterable[str]) -> list[Entity]:
+    """The entities of `ids` that exist, in order, without repeats."""
+    seen: set[str] = set()
+    out = []
+    for entity_id in ids:
+        if entity_id in entities and entity_id not in seen:
+            seen.add(entity_id)
+            out.append(entities[entity_id])
+    return out
+
+
+def _lookup_span(
+    words: list[tuple[int, int, str]], by_key: Mapping[str, list[Entity]]
+) -> tuple[int, list[Entity]] | None:
+    """(end offset, entities) if the words, the last maybe without a particle, form a name."""
+    head = "".join(w[2] for w in words[:-1])
+    last_start, _last_end, last = words[-1]
+    for variant in _particle_variants(last):
+        entities = by_key.get(name_key(head + variant))
+        if entities:
+            return last_start + len(variant), entities
+    return None
+
+
+def _particle_variants(word: str) -> list[str]:
+    variants = [word]
+    if _HANGUL.search(word[-1:]):
+        variants += [word[: -len(p)] for p in PARTICLES if word.endswith(p) and len(word) > len(p)]
+    return variants
+
+
+def _adjacent(query: str, group: list[tuple[int, int, str]]) -> bool:
+    """True when only spaces separate the words in the query."""
+    return all(not query[a[1] : b[0]].strip() for a, b in itertools.pairwise(group))
+
+
+def _is_hangul_word(word: str) -> bool:
+    return all("\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
+def _free(word: tuple[int, int, str], taken: list[tuple[int, int]]) -> bool:
+    return all(word[1] <= s or word[0] >= e for s, e in taken)
+
+
+def _initial_consonant(hangul: str) -> str:
+    code = ord(hangul[0]) - 0xAC00
+    return _INITIALS[code // 588] if 0 <= code < 11172 else ""
