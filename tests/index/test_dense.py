@@ -1,0 +1,118 @@
+"""The FAISS index: ids, add/remove, exact vs IVF by size, save/load and manifest checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from forumgraph.errors import IndexMismatch, InputError
+from forumgraph.index.dense import EXACT, IVF, DenseIndex
+from forumgraph.index.manifest import IndexManifest
+
+DIM = 32
+
+
+def unit_vectors(n: int, seed: int = 0) -> np.ndarray:
+    vectors = np.random.default_rng(seed).standard_normal((n, DIM)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_search_returns_the_ids_given_at_add() -> None:
+    index = DenseIndex.create(DIM, exact_limit=1000)
+    vectors = unit_vectors(20)
+    ids = np.arange(1000, 1020, dtype=np.int64)
+    index.add(ids, vectors)
+    scores, found = index.search(vectors[[3, 7]], 1)
+    assert found[:, 0].tolist() == [1003, 1007]
+    assert scores[:, 0] == pytest.approx([1.0, 1.0], abs=1e-5)
+
+
+def test_remove_by_id_and_replace_on_re_add() -> None:
+    index = DenseIndex.create(DIM, exact_limit=1000)
+    vectors = unit_vectors(10)
+    index.add(np.arange(10), vectors)
+    assert index.remove(np.array([2, 3, 99])) == 2
+    assert len(index) == 8
+    assert 2 not in index.search(vectors[2:3], 8)[1][0]
+    index.add(np.array([5]), vectors[0:1])  # id 5 now holds vector 0
+    assert len(index) == 8
+    assert set(index.search(vectors[0:1], 2)[1][0]) == {0, 5}
+
+
+def test_index_switches_to_ivf_past_the_exact_limit_and_back() -> None:
+    index = DenseIndex.create(DIM, exact_limit=100)
+    vectors = unit_vectors(300)
+    index.add(np.arange(100), vectors[:100])
+    assert index.index_type == EXACT
+    index.add(np.arange(100, 300), vectors[100:])
+    assert index.index_type == IVF
+    hits = index.search(vectors[:50], 1)[1][:, 0]
+    assert (hits == np.arange(50)).mean() >= 0.9  # approximate, but close to exact
+    assert index.remove(np.arange(0, 260)) == 260
+    assert index.index_type == EXACT and len(index) == 40
+    assert index.search(vectors[270:271], 1)[1][0, 0] == 270
+
+
+def test_ivf_index_removes_and_reconstructs_by_id() -> None:
+    index = DenseIndex.create(DIM, exact_limit=50)
+    vectors = unit_vectors(200)
+    index.add(np.arange(200), vectors)
+    assert index.index_type == IVF
+    assert index.remove(np.array([10, 11])) == 2
+    assert 10 not in index.vector_ids()
+    assert np.allclose(index.reconstruct(np.array([12])), vectors[12:13])
+    with pytest.raises(InputError):
+        index.reconstruct(np.array([10]))
+
+
+def test_search_can_be_restricted_to_allowed_ids() -> None:
+    for limit in (1000, 50):
+        index = DenseIndex.create(DIM, exact_limit=limit)
+        vectors = unit_vectors(200)
+        index.add(np.arange(200), vectors)
+        found = index.search(vectors[0:1], 3, allowed=np.array([150, 160]))[1][0]
+        assert sorted(found[:2].tolist()) == [150, 160] and found[2] == -1
+
+
+def test_search_pads_when_fewer_vectors_than_k() -> None:
+    index = DenseIndex.create(DIM, exact_limit=10)
+    assert index.search(unit_vectors(1), 5)[1].tolist() == [[-1] * 5]
+    index.add(np.array([7]), unit_vectors(1))
+    assert index.search(unit_vectors(1), 3)[1].tolist() == [[7, -1, -1]]
+
+
+@pytest.mark.parametrize("limit", [1000, 50])
+def test_save_and_load_round_trip(tmp_path: Path, limit: int) -> None:
+    index = DenseIndex.create(DIM, exact_limit=limit)
+    vectors = unit_vectors(120)
+    index.add(np.arange(120) * 3, vectors)
+    written = index.save(tmp_path, IndexManifest("model-a", DIM, corpus_hash="h"))
+    assert (written.count, written.index_type) == (120, index.index_type)
+    loaded = DenseIndex.load(tmp_path, IndexManifest("model-a", DIM), exact_limit=limit)
+    assert loaded.index_type == index.index_type and len(loaded) == 120
+    assert loaded.search(vectors[5:6], 1)[1][0, 0] == 15
+    assert loaded.remove(np.array([15])) == 1
+
+
+def test_load_refuses_an_index_of_another_model(tmp_path: Path) -> None:
+    index = DenseIndex.create(DIM, exact_limit=100)
+    index.add(np.arange(3), unit_vectors(3))
+    index.save(tmp_path, model_name="intfloat/multilingual-e5-small")
+    with pytest.raises(IndexMismatch) as caught:
+        DenseIndex.load(tmp_path, IndexManifest("sentence-transformers/LaBSE", DIM))
+    assert "intfloat/multilingual-e5-small" in str(caught.value)
+    assert "forumgraph ingest --rebuild" in str(caught.value)
+
+
+def test_bad_shapes_and_ids_are_input_errors() -> None:
+    index = DenseIndex.create(DIM, exact_limit=100)
+    with pytest.raises(InputError):
+        index.add(np.arange(2), unit_vectors(3))
+    with pytest.raises(InputError):
+        index.add(np.array([1, 1]), unit_vectors(2))
+    with pytest.raises(InputError):
+        index.add(np.arange(2), np.zeros((2, DIM + 1), np.float32))
+    with pytest.raises(InputError):
+        index.search(np.zeros((1, 3), np.float32), 1)
