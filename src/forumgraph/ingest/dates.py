@@ -1,0 +1,127 @@
+"""Korean and English date expressions to (start, end, precision), with a context year.
+
+Korean: `2019년 12월 9일, 10일 양일`, `2026년 9월 7~9일`, `2020년 3월`, `2020년에는 3월`, `11월`,
+`2019.11.19(화) ~ 2019.11.22(금)`. English: `November 9–12, 2026`, `September 1, 2026`,
+`Sept 23rd, 2026`, `October 19–20, 2026`, `November 2015`, `Monday, November 18`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DASH = r"\s*[-–—~〜∼]\s*"
+_ORD = r"(?:st|nd|rd|th)?"
+_EN = re.compile(
+    rf"\b{_MONTH_NAMES}(?:\s+(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD})?)?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+_KO = re.compile(
+    r"(?:(?P<rel>작년|지난해|올해|금년|내년)\s*)?"
+    r"(?:(?P<year>(?:19|20)\d\d)\s*년(?:\s*(?:에는|에|의|도|부터))?\s*)?"
+    r"(?P<month>1[0-2]|0?[1-9])\s*월"
+    r"(?:\s*(?P<day>[0-3]?\d)\s*일?(?:(?:,\s*|" + _DASH + r")(?P<day2>[0-3]?\d)\s*일)?)?"
+)
+_KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
+_DOTTED = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?:\([^)]{1,3}\))?"
+    r"(?:" + _DASH + r"(?:(?P<year2>(?:19|20)\d\d)\.)?(?P<month2>\d{1,2})\.(?P<day2>\d{1,2}))?"
+)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date expression found in text. `precision` is "day", "month" or "year"; `start` and
+    `end` are ISO strings at that precision ("2019-12-09", "2020-03", "2026")."""
+
+    start: str
+    end: str
+    precision: str
+    begin: int  # character offsets of the expression in the text
+    stop: int
+    explicit_year: bool = True
+
+
+def find_dates(
+    text: str, context_year: int | None = None, article_year: int | None = None
+) -> list[DateSpan]:
+    """Every date expression in `text`, in order; a missing year comes from the previous date
+    in the text, else `context_year`; `작년`/`올해`/`내년` count from `article_year`."""
+    found: list[tuple[int, int, re.Match[str], str]] = []
+    for kind, pattern in (("dotted", _DOTTED), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR)):
+        for m in pattern.finditer(text):
+            if kind == "en" and not (m.group("day") or m.group("year")):
+                continue  # a bare month name (`May`) is too often a word
+            if not any(s < m.end() and m.start() < e for s, e, _, _ in found):
+                found.append((m.start(), m.end(), m, kind))
+    out: list[DateSpan] = []
+    year = context_year
+    for start, end, m, kind in sorted(found, key=lambda f: f[0]):
+        span = _to_span(m, kind, _relative_year(m, kind, year, article_year or context_year))
+        if span is None:
+            continue
+        if span.explicit_year:
+            year = int(span.start[:4])
+        out.append(DateSpan(span.start, span.end, span.precision, start, end, span.explicit_year))
+    return out
+
+
+def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | None) -> int | None:
+    relative = m.group("rel") if kind == "ko" else None
+    if relative is None or base is None:
+        return year
+    return base + {"작년": -1, "지난해": -1, "내년": 1}.get(relative, 0)
+
+
+def _to_span(m: re.Match[str], kind: str, year: int | None) -> DateSpan | None:
+    explicit = bool(m.group("year"))
+    y = int(m.group("year")) if explicit else year
+    if y is None:
+        return None
+    if kind == "year":
+        return DateSpan(str(y), str(y), "year", 0, 0, True)
+    if kind == "dotted":
+        start = _iso(y, int(m.group("month")), int(m.group("day")))
+        y2 = int(m.group("year2") or y)
+        end = _iso(y2, int(m.group("month2")), int(m.group("day2"))) if m.group("day2") else start
+        return _checked(start, end, "day", explicit)
+    month_text = m.group("month")
+    lowered = month_text.lower()
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(lowered[:4], 0) or _MONTHS[lowered[:3]]
+    if not m.group("day"):
+        value = f"{y:04d}-{month:02d}"
+        return DateSpan(value, value, "month", 0, 0, explicit)
+    start = _iso(y, month, int(m.group("day")))
+    end = _iso(y, month, int(m.group("day2"))) if m.group("day2") else start
+    return _checked(start, end, "day", explicit)
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _checked(start: str, end: str, precision: str, explicit: bool) -> DateSpan | None:
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    return DateSpan(start, end, precision, 0, 0, explicit)
+
+
+def year_of(date_text: str | None) -> int | None:
+    """The year of an article date like `2019-11-13`, `2020-01 (approximate)` or `2026 (...)`."""
+    if not date_text:
+        return None
+    m = re.search(r"(?:19|20)\d\d", date_text)
+    return int(m.group()) if m else None
