@@ -25,7 +25,12 @@ PARTICLES = tuple(sorted(_PARTICLE_WORDS.split(), key=len, reverse=True))
 MAX_NAME_WORDS = 8
 # Types whose Latin names a Hangul transliteration may refer to.
 TRANSLITERATED_TYPES = frozenset({EntityType.PERSON, EntityType.PROJECT, EntityType.ORGANIZATION})
-TRANSLITERATION_THRESHOLD = 0.75
+# Similarity a Hangul span needs to stand for a Latin name (ingest.names scale, 0..1). A single
+# Hangul word is more often an ordinary loanword ("세션", "클라우드") than a name, so it must be
+# longer, sound closer and be tagged a proper noun by the analyser.
+TRANSLITERATION_THRESHOLD = 0.85
+SINGLE_WORD_THRESHOLD = 0.9
+SINGLE_WORD_MIN_SYLLABLES = 3
 MAX_LINKS_PER_SPAN = 3
 
 # Query words: Hangul runs and runs of other non-space, non-punctuation characters, so that
@@ -95,7 +100,10 @@ class QueryLinker:
         self,
         entities: Iterable[Entity],
         similarity: Callable[[str, str], float] | None = None,
+        proper_noun: Callable[[str], bool] | None = None,
     ) -> None:
+        """`similarity(hangul, latin)` scores transliterations (none: no such links);
+        `proper_noun(word)` tells whether a single Hangul word may be a name (none: never)."""
         self._by_key: dict[str, list[Entity]] = {}
         self._latin: dict[str, list[tuple[str, int, Entity]]] = {}
         for entity in entities:
@@ -112,6 +120,7 @@ class QueryLinker:
                     words = len(name.text.split())
                     self._latin.setdefault(first, []).append((name.text, words, entity))
         self._similarity = similarity
+        self._proper_noun = proper_noun
 
     def link(self, query: str) -> list[LinkedEntity]:
         """Entities named in `query`, in query order; longest names win where spans overlap."""
@@ -172,14 +181,21 @@ class QueryLinker:
         best: tuple[Entity, float, int] | None = None
         for variant in _particle_variants(group[-1][2]):
             hangul = " ".join([*(w[2] for w in group[:-1]), variant])
-            if len(hangul.replace(" ", "")) < 2:
-                continue  # one syllable sounds like too many names
-            match = self._best_latin(hangul, len(group))
+            threshold = TRANSLITERATION_THRESHOLD
+            if len(group) == 1:
+                if len(variant) < SINGLE_WORD_MIN_SYLLABLES or not (
+                    self._proper_noun and self._proper_noun(variant)
+                ):
+                    continue
+                threshold = SINGLE_WORD_THRESHOLD
+            match = self._best_latin(hangul, len(group), threshold)
             if match is not None and (best is None or match[1] > best[1]):
                 best = (match[0], match[1], group[-1][0] + len(variant))
         return best
 
-    def _best_latin(self, hangul: str, word_count: int) -> tuple[Entity, float] | None:
+    def _best_latin(
+        self, hangul: str, word_count: int, threshold: float
+    ) -> tuple[Entity, float] | None:
         similarity = self._similarity
         if similarity is None:
             return None
@@ -190,7 +206,7 @@ class QueryLinker:
                 if abs(words - word_count) > 1:
                     continue
                 score = similarity(hangul, latin)
-                if score >= TRANSLITERATION_THRESHOLD and (best is None or score > best[1]):
+                if score >= threshold and (best is None or score > best[1]):
                     best = (entity, score)
         return best
 

@@ -98,7 +98,9 @@ class SearchService:
         for pid, stored in snapshot.passages.items():
             for entity_id in stored.entity_ids:
                 self._mentions.setdefault(entity_id, []).append(pid)
-        self._linker = QueryLinker(snapshot.entities.values(), _transliteration_similarity())
+        self._linker = QueryLinker(
+            snapshot.entities.values(), _transliteration_similarity(), self._is_proper_noun
+        )
         # Query tokens must split like passage tokens did: names stay whole in the analyser.
         analyzer.add_words(
             name.text
@@ -148,6 +150,10 @@ class SearchService:
     def link(self, query: str) -> list[LinkedEntity]:
         """The entities `query` names (for entity cards and the chatbot API)."""
         return self._linker.link(self._clean_query(query))
+
+    def _is_proper_noun(self, word: str) -> bool:
+        tokens = self.analyzer.tokens(word)
+        return len(tokens) == 1 and tokens[0].tag in {"NNP", "SL"}
 
     def _clean_query(self, query: str) -> str:
         if not isinstance(query, str):
