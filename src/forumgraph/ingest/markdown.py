@@ -1,0 +1,103 @@
+"""Markdown articles to text with markdown-it-py (CommonMark plus tables).
+
+Headings, paragraphs, list items, table cells and code keep their text; links keep their text,
+images and inline HTML tags are dropped, HTML blocks are reduced to their text. Blocks are
+separated by blank lines; the items of one tight list and the rows of one table stay together as
+lines of one paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from forumgraph.ingest.header import ParsedDocument
+from forumgraph.ingest.html import parse_html
+
+INLINE_TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
+CONTAINER_OPEN = frozenset({"bullet_list_open", "ordered_list_open", "table_open"})
+CONTAINER_CLOSE = frozenset({"bullet_list_close", "ordered_list_close", "table_close"})
+
+
+def create_parser() -> MarkdownIt:
+    """A CommonMark parser with tables; build it once and reuse it (it holds no document state)."""
+    return MarkdownIt("commonmark").enable("table")
+
+
+def parse_markdown(
+    source: str,
+    name: str,
+    *,
+    max_html_depth: int,
+    max_html_elements: int,
+    parser: MarkdownIt | None = None,
+) -> ParsedDocument:
+    """Body text and first-level heading of a Markdown document (front matter already removed)."""
+    tokens = (parser or create_parser()).parse(source)
+    blocks: list[str] = []
+    last_group: int | None = None
+    groups: list[int] = []  # token indexes of the open lists and tables, innermost last
+    row: list[str] = []
+    title: str | None = None
+    for index, token in enumerate(tokens):
+        line: str | None = None
+        if token.type in CONTAINER_OPEN:
+            groups.append(index)
+        elif token.type in CONTAINER_CLOSE:
+            groups.pop()
+        elif token.type == "inline":
+            text = inline_text(token.children or [])
+            if _inside_cell(tokens, index):
+                row.append(text)
+            else:
+                line = text.strip()
+                if title is None and _is_h1(tokens, index):
+                    title = text.strip() or None
+        elif token.type == "tr_close":
+            line, row = " | ".join(cell.strip() for cell in row), []
+        elif token.type in ("fence", "code_block"):
+            line = token.content.strip("\n").rstrip()  # keep the indentation of the first line
+        elif token.type == "html_block":
+            line = parse_html(token.content, name, max_html_depth, max_html_elements).text
+        if line is None or not line.strip():
+            continue
+        # Tight list items and table rows join the previous line of the same list or table.
+        group = groups[-1] if groups and _is_tight(tokens, index) else None
+        if group is not None and group == last_group and blocks:
+            blocks[-1] += "\n" + line
+        else:
+            blocks.append(line)
+        last_group = group
+    return ParsedDocument(text="\n\n".join(blocks), title=title)
+
+
+def inline_text(children: Sequence[Token]) -> str:
+    """The visible text of an inline token: text and code kept, link text kept, images dropped."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in INLINE_TEXT_TYPES:
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _inside_cell(tokens: Sequence[Token], index: int) -> bool:
+    return index > 0 and tokens[index - 1].type in ("th_open", "td_open")
+
+
+def _is_h1(tokens: Sequence[Token], index: int) -> bool:
+    return index > 0 and tokens[index - 1].type == "heading_open" and tokens[index - 1].tag == "h1"
+
+
+def _is_tight(tokens: Sequence[Token], index: int) -> bool:
+    """A table row, or the hidden paragraph of a tight list item."""
+    token = tokens[index]
+    if token.type == "tr_close":
+        return True
+    previous = tokens[index - 1] if index > 0 else None
+    return previous is not None and previous.type == "paragraph_open" and previous.hidden
