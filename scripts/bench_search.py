@@ -1,0 +1,240 @@
+"""Benchmark search at scale: a synthetic corpus grown from the bundled one to N passages.
+
+Not a test: prints figures. Steps:
+1. Build a store from the bundled corpus with the real pipeline and model (or use --store).
+2. Raw encoder throughput (encode_passages on the bundled passages) against the index build
+   path for the same passages (tokenise + encode + FAISS add + BM25 build): pipeline overhead.
+3. Grow the corpus to --passages by perturbed copies: each copy keeps its source passage's
+   entities, takes a shuffled sample of its tokens plus a few synthetic rare tokens, and the
+   source's real vector plus Gaussian noise (renormalised).
+4. Build the FAISS index (exact up to Settings.exact_search_limit, IVF above) and the BM25 index
+   at that size: build times, IVF recall@10 against exact search.
+5. End-to-end query latency with a warm process (query encoding + linking + FAISS + BM25 +
+   graph + fusion) over the development-set queries: p50/p95; and memory (RSS).
+
+    python scripts/bench_search.py [--passages 100000] [--store DIR] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_search import build_store, load_devset
+from forumgraph.config import load_settings
+from forumgraph.index.dense import DenseIndex
+from forumgraph.index.sparse import LexicalIndex
+from forumgraph.index.tokenize import tokenize_for_index
+from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
+from forumgraph.search.service import SearchService
+
+NOISE = 0.03  # per-dimension noise on unit vectors of 384 dims: copies stay near their source
+RARE_TOKENS = 3
+DOCS_PER_COPY_GROUP = 50
+
+
+@dataclass
+class SyntheticSnapshot:
+    """An in-memory stand-in for a store generation with the fields SearchService reads."""
+
+    documents: dict[str, DocumentInfo]
+    passages: dict[str, StoredPassage]
+    entities: dict[str, Entity]
+    dense_index: DenseIndex
+    lexical_index: LexicalIndex
+    model_name: str
+    dim: int
+    by_vector_id: dict[int, StoredPassage] = field(default_factory=dict)
+
+    def dense(self) -> DenseIndex:
+        return self.dense_index
+
+    def lexical(self) -> LexicalIndex:
+        return self.lexical_index
+
+
+def rss_mb() -> float:
+    """Current resident memory of this process in MiB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure_build(snapshot, embedder, analyzer, rounds: int) -> None:  # type: ignore[no-untyped-def]
+    stored = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
+    texts = [s.passage.text for s in stored]
+    embedder.encode_passages(texts[:8])  # load and warm the model
+    raw, pipeline = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        embedder.encode_passages(texts)
+        raw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        vectors = embedder.encode_passages(texts)
+        tokens = [tokenize_for_index(s.passage.text, s.passage.lang, analyzer) for s in stored]
+        index = DenseIndex.create(vectors.shape[1], 50_000)
+        index.add(np.array([s.vector_id for s in stored], np.int64), vectors)
+        LexicalIndex.build((s.passage.passage_id, t) for s, t in zip(stored, tokens, strict=True))
+        pipeline.append(time.perf_counter() - start)
+    raw_rate = len(texts) / min(raw)
+    pipe_rate = len(texts) / min(pipeline)
+    print(f"encoder alone      : {raw_rate:8.1f} passages/s ({len(texts)} bundled passages)")
+    print(f"index build path   : {pipe_rate:8.1f} passages/s (encode + tokens + FAISS + BM25)")
+    print(f"pipeline overhead  : {100 * (raw_rate / pipe_rate - 1):8.1f} %")
+
+
+def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSnapshot:  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(seed)
+    shuffle = random.Random(seed)
+    base = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
+    base_vectors = snapshot.dense().reconstruct(np.array([s.vector_id for s in base], np.int64))
+    base_tokens = dict(snapshot.lexical().items())
+    documents = dict(snapshot.documents)
+    passages = {s.passage.passage_id: s for s in base}
+    vectors = [base_vectors]
+    items = [(s.passage.passage_id, base_tokens.get(s.passage.passage_id, [])) for s in base]
+    next_id = max(s.vector_id for s in base) + 1
+    copies: list[StoredPassage] = []
+    while len(passages) + len(copies) < target:
+        n = len(copies)
+        source_row = n % len(base)
+        source = base[source_row]
+        doc_id = f"synthetic-{n // DOCS_PER_COPY_GROUP}"
+        pid = f"{doc_id}#p{n % DOCS_PER_COPY_GROUP}"
+        passage = Passage(
+            pid,
+            doc_id,
+            n % DOCS_PER_COPY_GROUP,
+            0,
+            len(source.passage.text),
+            source.passage.text,
+            source.passage.lang,
+        )
+        copies.append(StoredPassage(passage, next_id + n, source.entity_ids))
+        tokens = list(base_tokens.get(source.passage.passage_id, []))
+        shuffle.shuffle(tokens)
+        kept = tokens[: max(1, int(len(tokens) * 0.8))]
+        kept += [f"syn{rng.integers(0, 200_000)}" for _ in range(RARE_TOKENS)]
+        items.append((pid, kept))
+    copy_rows = np.array([i % len(base) for i in range(len(copies))])
+    noisy = base_vectors[copy_rows] + rng.normal(0, NOISE, (len(copies), base_vectors.shape[1]))
+    noisy = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    vectors.append(noisy)
+    for copy in copies:
+        passages[copy.passage.passage_id] = copy
+        info = documents.get(copy.passage.doc_id)
+        ids = (*(info.passage_ids if info else ()), copy.passage.passage_id)
+        documents[copy.passage.doc_id] = DocumentInfo(
+            copy.passage.doc_id, f"Synthetic {copy.passage.doc_id}", copy.passage.lang, "", ids
+        )
+    all_ids = np.array([s.vector_id for s in base] + [c.vector_id for c in copies], np.int64)
+    all_vectors = np.vstack(vectors)
+
+    start = time.perf_counter()
+    dense = DenseIndex.create(all_vectors.shape[1], exact_limit)
+    for lo in range(0, len(all_ids), 10_000):
+        dense.add(all_ids[lo : lo + 10_000], all_vectors[lo : lo + 10_000])
+    print(
+        f"FAISS build        : {time.perf_counter() - start:8.1f} s for {len(all_ids)} "
+        f"vectors ({dense.index_type})"
+    )
+    start = time.perf_counter()
+    lexical = LexicalIndex.build(items)
+    print(f"BM25 build         : {time.perf_counter() - start:8.1f} s for {len(items)} passages")
+    synthetic = SyntheticSnapshot(
+        documents,
+        passages,
+        dict(snapshot.entities),
+        dense,
+        lexical,
+        snapshot.model_name,
+        snapshot.dim,
+    )
+    synthetic.by_vector_id = {s.vector_id: s for s in passages.values()}
+    synthetic.exact_vectors = (all_ids, all_vectors)  # type: ignore[attr-defined]
+    return synthetic
+
+
+def ivf_recall(synthetic: SyntheticSnapshot, queries: np.ndarray) -> float:
+    ids, vectors = synthetic.exact_vectors  # type: ignore[attr-defined]
+    exact = DenseIndex.create(vectors.shape[1], len(ids) + 1)
+    exact.add(ids, vectors)
+    _s, truth = exact.search(queries, 10)
+    _s, found = synthetic.dense_index.search(queries, 10)
+    return float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found, strict=True)]))
+
+
+def measure_latency(service: SearchService, texts: list[str], rounds: int) -> None:
+    for text in texts[:5]:
+        service.search(text, 10)  # warm caches and lazy loads
+    encode, total = [], []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter()
+            service.embedder.encode_queries([text])
+            encode.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            service.search(text, 10)
+            total.append((time.perf_counter() - start) * 1000)
+    print(
+        f"query encode       : p50 {statistics.median(encode):6.1f} ms   "
+        f"p95 {percentile(encode, 0.95):6.1f} ms"
+    )
+    print(
+        f"search end-to-end  : p50 {statistics.median(total):6.1f} ms   "
+        f"p95 {percentile(total, 0.95):6.1f} ms   ({len(total)} queries)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passages", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, help="Use this store instead of building one.")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    from forumgraph.index.embed import create_embedder
+    from forumgraph.ingest.analyze import create_analyzer
+    from forumgraph.snapshot import require_snapshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(store_dir=args.store or Path(tmp) / "store")
+        if args.store is None:
+            build_store(settings)
+        snapshot = require_snapshot(settings.store_dir)
+        embedder = create_embedder(settings)
+        analyzer = create_analyzer(settings.analyzer)
+        print(f"RSS after loading  : {rss_mb():8.0f} MiB")
+        measure_build(snapshot, embedder, analyzer, args.rounds)
+
+        synthetic = grow(snapshot, args.passages, settings.exact_search_limit)
+        print(f"RSS with {len(synthetic.passages)} passages: {rss_mb():8.0f} MiB")
+        texts = [q.text for q in load_devset()]
+        query_vectors = embedder.encode_queries(texts)
+        if synthetic.dense_index.index_type != "flat-ip":
+            print(f"IVF recall@10      : {ivf_recall(synthetic, query_vectors):8.3f} vs exact")
+        service = SearchService(synthetic, embedder, analyzer, settings)
+        measure_latency(service, texts, args.rounds)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"RSS now / peak     : {rss_mb():8.0f} / {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

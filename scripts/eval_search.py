@@ -1,0 +1,179 @@
+"""Evaluate search on the development set: nDCG@10, Recall@10 and MRR per query type.
+
+Builds a store from the bundled corpus (or uses --store), then runs every query of
+tests/fixtures/devset.yaml through SearchService in several configurations:
+BM25 alone, dense alone, fusion of both, and fusion + graph (entity linking, expansion of the
+lexical query with the entities' other names, and the graph signal). Documents are ranked by
+their best passage. nDCG uses the graded relevance (gain 2^g - 1); Recall@10 and MRR count
+documents graded 2 or 3 as relevant.
+
+    python scripts/eval_search.py [--store DIR] [--only NAME] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from forumgraph.config import BUNDLED_DATA, Settings, load_settings
+from forumgraph.search.hybrid import WEIGHTED, FusionConfig
+from forumgraph.search.service import SearchOptions, SearchService
+
+DEVSET = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "devset.yaml"
+TYPES = ("ko", "en", "ko->en", "en->ko", "mixed")
+CUTOFF = 10
+PASSAGES_PER_QUERY = 100
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    type: str
+    text: str
+    relevant: dict[str, int]
+    tags: tuple[str, ...] = ()
+
+
+def load_devset(path: Path = DEVSET) -> list[Query]:
+    """The graded queries of the development set."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Query(q["id"], q["type"], q["query"], dict(q["relevant"]), tuple(q.get("tags", ())))
+        for q in raw["queries"]
+    ]
+
+
+def configurations() -> dict[str, SearchOptions]:
+    """The configurations compared; the last is the service's default."""
+    base = SearchOptions()
+    no_graph = replace(base, link_entities=False)
+    return {
+        "bm25": replace(no_graph, signals=("bm25",)),
+        "dense": replace(no_graph, signals=("dense",)),
+        "fusion (rrf)": replace(no_graph, signals=("dense", "bm25")),
+        "fusion (weighted)": replace(
+            no_graph,
+            signals=("dense", "bm25"),
+            fusion=FusionConfig(WEIGHTED, {"dense": 1.0, "bm25": 1.0}),
+        ),
+        "fusion + graph": base,
+    }
+
+
+def ndcg(ranked: Sequence[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
+    """Normalised discounted cumulative gain at `cutoff` with gain 2^grade - 1."""
+    dcg = sum((2 ** grades.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:cutoff]))
+    ideal = sorted(grades.values(), reverse=True)[:cutoff]
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall(ranked: Sequence[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
+    """Share of documents graded >= 2 found in the top `cutoff`."""
+    relevant = {d for d, g in grades.items() if g >= 2}
+    return len(relevant & set(ranked[:cutoff])) / len(relevant) if relevant else 0.0
+
+
+def reciprocal_rank(ranked: Sequence[str], grades: dict[str, int]) -> float:
+    """1 / rank of the first document graded >= 2 (0 when none is found)."""
+    for rank, doc_id in enumerate(ranked, 1):
+        if grades.get(doc_id, 0) >= 2:
+            return 1.0 / rank
+    return 0.0
+
+
+def ranked_documents(service: SearchService, text: str) -> list[str]:
+    """Document ids ordered by their best passage."""
+    result = service.search(text, PASSAGES_PER_QUERY)
+    return [group.doc_id for group in result.grouped()]
+
+
+def evaluate(service: SearchService, queries: list[Query], verbose: bool = False) -> dict:
+    """Per type and overall: mean nDCG@10, Recall@10, MRR."""
+    scores: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    for query in queries:
+        ranked = ranked_documents(service, query.text)
+        row = (
+            ndcg(ranked, query.relevant),
+            recall(ranked, query.relevant),
+            reciprocal_rank(ranked, query.relevant),
+        )
+        scores[query.type].append(row)
+        scores["overall"].append(row)
+        if verbose and row[0] < 0.999:
+            print(f"  {query.id:9s} nDCG {row[0]:.2f}  {query.text}  -> {ranked[:4]}")
+    return {
+        kind: tuple(sum(r[i] for r in rows) / len(rows) for i in range(3))
+        for kind, rows in scores.items()
+    }
+
+
+def print_table(results: dict[str, dict], queries: list[Query]) -> None:
+    counts = defaultdict(int)
+    for query in queries:
+        counts[query.type] += 1
+    columns = [*TYPES, "overall"]
+    header = f"{'configuration':20s} {'metric':8s} " + " ".join(
+        f"{c + f' ({counts[c] or len(queries)})':>14s}" for c in columns
+    )
+    print(header)
+    print("-" * len(header))
+    for name, by_type in results.items():
+        for m, metric in enumerate(("nDCG@10", "R@10", "MRR")):
+            cells = " ".join(f"{by_type.get(c, (0, 0, 0))[m]:14.3f}" for c in columns)
+            print(f"{name if m == 0 else '':20s} {metric:8s} {cells}")
+
+
+def build_store(settings: Settings) -> None:
+    from forumgraph.ingest.pipeline import Ingester
+
+    start = time.perf_counter()
+    report = Ingester(settings).ingest_paths(
+        [BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"]
+    )
+    if not report.ok:
+        sys.exit(f"ingest failed: {report.failed}")
+    print(f"built store in {time.perf_counter() - start:.1f}s: {report.passages} passages")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="Use this store instead of building one.")
+    parser.add_argument("--only", help="Run only the configuration of this name.")
+    parser.add_argument("--verbose", action="store_true", help="Show queries below nDCG 1.")
+    args = parser.parse_args()
+
+    from forumgraph.index.embed import create_embedder
+    from forumgraph.ingest.analyze import create_analyzer
+    from forumgraph.snapshot import require_snapshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(store_dir=args.store or Path(tmp) / "store")
+        if args.store is None:
+            build_store(settings)
+        snapshot = require_snapshot(settings.store_dir)
+        embedder = create_embedder(settings)
+        analyzer = create_analyzer(settings.analyzer)
+        queries = load_devset()
+        results = {}
+        for name, options in configurations().items():
+            if args.only and name != args.only:
+                continue
+            if args.verbose:
+                print(name)
+            service = SearchService(snapshot, embedder, analyzer, settings, options)
+            results[name] = evaluate(service, queries, args.verbose)
+        print_table(results, queries)
+
+
+if __name__ == "__main__":
+    main()
