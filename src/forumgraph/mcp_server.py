@@ -1,0 +1,148 @@
+"""`forumgraph mcp`: the search, ask, entity and SPARQL tools for chat assistants (MCP, stdio).
+
+Built on the official `mcp` package (`MCPServer`, formerly FastMCP) over the same services as
+the web app. stdout carries the protocol; logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+
+from forumgraph import __version__
+from forumgraph.config import Settings
+from forumgraph.errors import ForumgraphError, InputError
+from forumgraph.models import EntityType
+from forumgraph.web.linked_data import entity_jsonld
+from forumgraph.web.services import Services
+
+INSTRUCTIONS = (
+    "forumgraph answers questions about CNCF community events (KubeCon, Kubernetes Forums, "
+    "KCDs, project releases) from Korean and English articles. Use `ask` for a question "
+    "(cited passages plus graph facts), `search` for passages, `find_entities` and `entity` "
+    "for people, organisations, events, talks and projects, and `sparql` for the graph. "
+    "Quote the passages and cite doc_id and passage_id."
+)
+MAX_SPARQL_ROWS = 1000
+
+
+def create_mcp_server(services: Services) -> MCPServer:
+    """An MCP server whose tools answer from `services`' current store generation."""
+    server: MCPServer = MCPServer(name="forumgraph", instructions=INSTRUCTIONS, version=__version__)
+    base_iri = services.settings.base_iri
+
+    @server.tool()
+    def search(
+        query: str,
+        k: int = 10,
+        lang: str | None = None,
+        event: str | None = None,
+        year: int | None = None,
+        entity_type: str | None = None,
+    ) -> dict[str, Any]:
+        """Search passages of Korean and English articles (any language query).
+
+        Filters: lang (ko, en, mixed), event (an event entity id), year, entity_type.
+        """
+        with _tool_errors():
+            _check_k(k, 100)
+            result = services.current().search.search(
+                query, k, lang=lang, event=event, year=year, entity_type=entity_type
+            )
+            return result.to_json()
+
+    @server.tool()
+    def ask(question: str, k: int = 5) -> dict[str, Any]:
+        """Cited material for a question: top passages plus graph facts with their sources."""
+        with _tool_errors():
+            _check_k(k, 20)
+            return services.current().asker.ask(question, k).to_json(base_iri)
+
+    @server.tool()
+    def find_entities(name: str = "", entity_type: str | None = None, limit: int = 20) -> dict:
+        """Entities whose names (Hangul or Latin) contain `name`, optionally of one type."""
+        with _tool_errors():
+            _check_k(limit, 500)
+            kind = _entity_type(entity_type)
+            found = services.current().facts.find(name, kind, limit)
+            return {
+                "results": [
+                    {"id": e.id, "type": str(e.type), "label": e.label(), "names": _names(e)}
+                    for e in found
+                ]
+            }
+
+    @server.tool()
+    def entity(entity_id: str) -> dict[str, Any]:
+        """One entity (e.g. person/liz-rice): names, facts with sources, and its JSON-LD."""
+        with _tool_errors():
+            facts = services.current().facts.facts(entity_id)
+            return {"entity": facts.to_json(base_iri), "jsonld": entity_jsonld(facts, base_iri)}
+
+    @server.tool()
+    def sparql(query: str, max_rows: int = 200) -> dict[str, Any]:
+        """Run a read-only SPARQL 1.1 query; the default graph is the union of all articles."""
+        from forumgraph.graph.sparql import run_query, serialize
+
+        with _tool_errors():
+            _check_k(max_rows, MAX_SPARQL_ROWS)
+            settings = services.settings
+            result = run_query(
+                services.graph(),
+                query,
+                timeout_s=settings.sparql_timeout_s,
+                max_results=max_rows,
+            )
+            if result.kind == "ask":
+                return {"kind": "ask", "boolean": result.boolean}
+            if result.is_graph:
+                body, _ = serialize(result, "text/turtle")
+                return {"kind": result.kind, "turtle": body.decode("utf-8")}
+            rows = [{k: v.value for k, v in row.items()} for row in result.bindings()]
+            return {
+                "kind": "select",
+                "variables": result.variables,
+                "rows": rows,
+                "truncated": result.truncated,
+            }
+
+    return server
+
+
+def run_mcp(settings: Settings) -> None:
+    """Serve the tools over stdio until the client disconnects."""
+    create_mcp_server(Services(settings)).run("stdio")
+
+
+@contextlib.contextmanager
+def _tool_errors() -> Iterator[None]:
+    """Our errors become tool errors the model can read (message and hint)."""
+    try:
+        yield
+    except ForumgraphError as exc:
+        raise ToolError(f"{exc.message} {exc.hint or ''}".strip()) from exc
+
+
+def _check_k(k: int, high: int) -> None:
+    if not 1 <= k <= high:
+        raise InputError(f"The count must be between 1 and {high}, not {k}.")
+
+
+def _entity_type(value: str | None) -> EntityType | None:
+    if not value:
+        return None
+    try:
+        return EntityType(value)
+    except ValueError:
+        raise InputError(
+            f"Unknown entity type {value!r}.",
+            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
+        ) from None
+
+
+def _names(entity: Any) -> list[dict[str, str]]:
+    return [{"text": n.text, "lang": n.lang} for n in entity.names]

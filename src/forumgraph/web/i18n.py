@@ -1,0 +1,219 @@
+"""Interface strings in Korean and English, and the choice of one per request.
+
+The interface language comes from `?lang=` (remembered in a cookie), then the cookie, then the
+browser's Accept-Language, then English. It is independent of the language of the articles shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Request
+
+LANGUAGES = ("en", "ko")
+DEFAULT_LANGUAGE = "en"
+COOKIE = "ui_lang"
+
+STRINGS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "site_name": "forumgraph",
+        "tagline": "Search Korean and English articles about CNCF community events",
+        "skip": "Skip to content",
+        "nav_search": "Search",
+        "nav_sparql": "SPARQL",
+        "nav_api": "API",
+        "switch_language": "한국어",
+        "search_label": "Search articles",
+        "search_placeholder": "e.g. Liz Rice keynote, 쿠버네티스 포럼 서울",
+        "search_button": "Search",
+        "results_heading": "Results",
+        "results_count": "{passages} passages in {documents} articles ({took} ms)",
+        "no_results": "No passages match this query and these filters.",
+        "empty_store": "The store is still being built. Try again in a moment.",
+        "filters": "Filters",
+        "facet_event": "Event",
+        "facet_language": "Language",
+        "facet_year": "Year",
+        "facet_type": "Entity type",
+        "any": "Any",
+        "clear_filters": "Clear filters",
+        "lang_ko": "Korean",
+        "lang_en": "English",
+        "lang_mixed": "Mixed",
+        "source_link": "Original source",
+        "open_document": "Read the article",
+        "published": "Published",
+        "passage": "Passage",
+        "score": "Score",
+        "entities_heading": "Named in your query",
+        "entity_page": "Entity page",
+        "names": "Names",
+        "alternate_names": "Also written",
+        "type_person": "Person",
+        "type_organization": "Organization",
+        "type_event": "Event",
+        "type_series": "Event series",
+        "type_talk": "Talk",
+        "type_project": "Project",
+        "type_topic": "Topic",
+        "type_place": "Place",
+        "fact_affiliation": "Affiliation",
+        "fact_jobTitle": "Job title",
+        "fact_talks": "Talks",
+        "fact_events": "Events",
+        "fact_startDate": "Starts",
+        "fact_endDate": "Ends",
+        "fact_location": "City",
+        "fact_superEvent": "Part of",
+        "fact_speakers": "Speakers",
+        "fact_performer": "Speakers",
+        "fact_performerOrg": "Speaking organization",
+        "fact_people": "People",
+        "fact_maturity": "CNCF maturity",
+        "fact_editions": "Editions",
+        "fact_organizer": "Organizer",
+        "fact_eventStatus": "Status",
+        "fact_about": "About",
+        "fact_talkKind": "Kind",
+        "fact_day": "Day",
+        "fact_url": "Link",
+        "fact_country": "Country",
+        "fact_sponsor": "Sponsor",
+        "fact_mentioned_in": "Mentioned in",
+        "fact_other": "Other facts",
+        "cited_from": "from",
+        "document_heading": "Article",
+        "document_passages": "Passages",
+        "sparql_heading": "SPARQL query",
+        "sparql_intro": (
+            "Query the knowledge graph with SPARQL 1.1. The default graph is the union of all "
+            "articles; GRAPH <…/doc/ID> reaches one article."
+        ),
+        "sparql_query_label": "Query",
+        "sparql_format_label": "Result format",
+        "sparql_run": "Run query",
+        "sparql_examples": "Examples",
+        "sparql_results": "Results",
+        "sparql_running": "Running…",
+        "api_docs": "API documentation",
+        "error_heading": "Something went wrong",
+        "error_back": "Back to search",
+        "not_found": "Not found",
+    },
+    "ko": {
+        "site_name": "forumgraph",
+        "tagline": "CNCF 커뮤니티 행사에 관한 한국어·영어 기사 검색",
+        "skip": "본문으로 건너뛰기",
+        "nav_search": "검색",
+        "nav_sparql": "SPARQL",
+        "nav_api": "API",
+        "switch_language": "English",
+        "search_label": "기사 검색",
+        "search_placeholder": "예: 리즈 라이스 키노트, Kubernetes Forum Seoul",
+        "search_button": "검색",
+        "results_heading": "검색 결과",
+        "results_count": "기사 {documents}건, 단락 {passages}개 ({took} ms)",
+        "no_results": "이 검색어와 필터에 맞는 단락이 없습니다.",
+        "empty_store": "저장소를 만드는 중입니다. 잠시 후 다시 시도하세요.",
+        "filters": "필터",
+        "facet_event": "행사",
+        "facet_language": "언어",
+        "facet_year": "연도",
+        "facet_type": "개체 유형",
+        "any": "전체",
+        "clear_filters": "필터 지우기",
+        "lang_ko": "한국어",
+        "lang_en": "영어",
+        "lang_mixed": "혼합",
+        "source_link": "원문 보기",
+        "open_document": "기사 읽기",
+        "published": "발행",
+        "passage": "단락",
+        "score": "점수",
+        "entities_heading": "검색어에 나온 개체",
+        "entity_page": "개체 페이지",
+        "names": "이름",
+        "alternate_names": "다른 표기",
+        "type_person": "인물",
+        "type_organization": "조직",
+        "type_event": "행사",
+        "type_series": "행사 시리즈",
+        "type_talk": "발표",
+        "type_project": "프로젝트",
+        "type_topic": "주제",
+        "type_place": "장소",
+        "fact_affiliation": "소속",
+        "fact_jobTitle": "직함",
+        "fact_talks": "발표",
+        "fact_events": "행사",
+        "fact_startDate": "시작",
+        "fact_endDate": "종료",
+        "fact_location": "도시",
+        "fact_superEvent": "상위 행사",
+        "fact_speakers": "연사",
+        "fact_performer": "연사",
+        "fact_performerOrg": "발표 조직",
+        "fact_people": "소속 인물",
+        "fact_maturity": "CNCF 성숙도",
+        "fact_editions": "개최 행사",
+        "fact_organizer": "주최",
+        "fact_eventStatus": "상태",
+        "fact_about": "주제",
+        "fact_talkKind": "종류",
+        "fact_day": "일차",
+        "fact_url": "링크",
+        "fact_country": "국가",
+        "fact_sponsor": "후원",
+        "fact_mentioned_in": "언급된 기사",
+        "fact_other": "기타 사실",
+        "cited_from": "출처",
+        "document_heading": "기사",
+        "document_passages": "단락",
+        "sparql_heading": "SPARQL 질의",
+        "sparql_intro": (
+            "SPARQL 1.1로 지식 그래프를 질의합니다. 기본 그래프는 모든 기사의 합집합이고, "
+            "GRAPH <…/doc/ID>는 한 기사만 가리킵니다."
+        ),
+        "sparql_query_label": "질의",
+        "sparql_format_label": "결과 형식",
+        "sparql_run": "질의 실행",
+        "sparql_examples": "예제",
+        "sparql_results": "결과",
+        "sparql_running": "실행 중…",
+        "api_docs": "API 문서",
+        "error_heading": "문제가 생겼습니다",
+        "error_back": "검색으로 돌아가기",
+        "not_found": "찾을 수 없음",
+    },
+}
+
+
+def choose_language(request: Request) -> str:
+    """The interface language for this request: ?lang=, cookie, Accept-Language, English."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    remembered = request.cookies.get(COOKIE, "")
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE) or "en"
+
+
+def translator(lang: str) -> Translator:
+    """The string table of `lang` as a callable: `t("search_button")`."""
+    return Translator(lang if lang in STRINGS else DEFAULT_LANGUAGE)
+
+
+class Translator:
+    """Looks up interface strings; an unknown key falls back to English, then to the key."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table = STRINGS[lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._table.get(key) or STRINGS[DEFAULT_LANGUAGE].get(key) or key
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self._table

@@ -1,0 +1,74 @@
+"""`forumgraph serve`: build a store on first run if there is none, then serve with waitress."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from forumgraph.config import Settings
+from forumgraph.snapshot import StoreLayout
+
+log = logging.getLogger(__name__)
+
+# Sub-folders of a data directory that hold inputs (the rest are notes and the gazetteer).
+INPUT_FOLDERS = ("articles", "schedules")
+
+
+def run_server(settings: Settings) -> None:
+    """Serve the app on `settings.host:settings.port` until interrupted."""
+    server = make_server(settings)
+    log.info("forumgraph is serving on http://%s:%s", settings.host, server.effective_port)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        log.info("stopped")
+    finally:
+        server.close()
+
+
+def make_server(settings: Settings, *, services: Any | None = None) -> Any:
+    """A waitress server for the app, bound but not yet running (`port=0` picks a free port)."""
+    from waitress import create_server
+
+    from forumgraph.web import create_app
+
+    for name, value in settings.describe().items():
+        log.info("setting %s = %s", name, value)
+    if services is None and StoreLayout(settings.store_dir).current_name() is None:
+        build_initial_store(settings)
+    app = create_app(settings, services=services)
+    return create_server(
+        app,
+        host=settings.host,
+        port=settings.port,
+        threads=settings.threads,
+        max_request_body_size=settings.max_request_bytes,
+        ident="forumgraph",
+        clear_untrusted_proxy_headers=True,
+    )
+
+
+def build_initial_store(settings: Settings) -> None:
+    """Ingest `settings.data_dir` into an empty store, showing progress on stderr."""
+    from forumgraph.cli_progress import ProgressBars
+    from forumgraph.ingest.pipeline import Ingester
+
+    inputs = input_paths(settings.data_dir)
+    log.info(
+        "the store %s is empty; building it from %s (first run only)",
+        settings.store_dir,
+        ", ".join(str(p) for p in inputs),
+    )
+    with ProgressBars() as bars:
+        report = Ingester(settings, progress=bars.update).ingest_paths(inputs)
+    for path, message in report.failed:
+        log.warning("skipped %s: %s", path, message)
+    for line in report.summary().splitlines():
+        log.info("%s", line)
+
+
+def input_paths(data_dir: Path) -> list[Path]:
+    """The folders of `data_dir` that hold articles and talk lists, or `data_dir` itself."""
+    found = [data_dir / name for name in INPUT_FOLDERS if (data_dir / name).is_dir()]
+    return found or [data_dir]

@@ -1,0 +1,87 @@
+"""The long-lived objects a serving process shares: models once, one bundle per store generation.
+
+The web app and the MCP server both hold a `Services`; neither imports the other. Models (the
+embedder and the Korean analyser) load once per process; the search service, the fact finder
+and the ask helper are rebuilt for each new store generation by the `SnapshotHolder`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from forumgraph.config import Settings
+from forumgraph.errors import StoreError
+from forumgraph.search.ask import Asker
+from forumgraph.search.facts import FactFinder
+from forumgraph.snapshot import Snapshot, SnapshotHolder
+
+if TYPE_CHECKING:
+    from forumgraph.graph.store import OxigraphStore
+    from forumgraph.search.service import SearchService
+
+
+@dataclass(frozen=True)
+class Generation:
+    """Everything that answers requests from one immutable store generation."""
+
+    snapshot: Snapshot
+    search: SearchService
+    facts: FactFinder
+    asker: Asker
+
+    @property
+    def name(self) -> str:
+        return self.snapshot.name
+
+
+class Services:
+    """The embedder and analyser (loaded once) and the current generation's services."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Any | None = None,
+        analyzer: Any | None = None,
+        interval: float = 0.5,
+    ) -> None:
+        self.settings = settings
+        if embedder is None:
+            from forumgraph.index.embed import create_embedder
+
+            embedder = create_embedder(settings)
+        if analyzer is None:
+            from forumgraph.ingest.analyze import create_analyzer
+
+            analyzer = create_analyzer(settings.analyzer)
+        self.embedder = embedder
+        self.analyzer = analyzer
+        self.holder: SnapshotHolder[Generation] = SnapshotHolder(
+            settings.store_dir, self._build, interval=interval
+        )
+
+    def current(self) -> Generation:
+        """The generation to answer from, or a StoreError (503) while the store is empty."""
+        generation = self.holder.get()
+        if generation is None:
+            raise StoreError(
+                f"The store at {self.settings.store_dir} has no documents yet.",
+                hint="Wait for the first ingest to finish, or run `forumgraph ingest data/`.",
+            )
+        return generation
+
+    def graph(self) -> OxigraphStore:
+        """The current generation's graph, for the SPARQL endpoint."""
+        return self.current().snapshot.graph()
+
+    def refresh(self) -> bool:
+        """Pick up a generation written by this process (e.g. after an ingest)."""
+        return self.holder.refresh()
+
+    def _build(self, snapshot: Snapshot) -> Generation:
+        from forumgraph.search.service import SearchService
+
+        search = SearchService(snapshot, self.embedder, self.analyzer, self.settings)
+        facts = FactFinder(snapshot, self.settings.base_iri)
+        return Generation(snapshot, search, facts, Asker(search, facts))

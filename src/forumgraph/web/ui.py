@@ -1,0 +1,207 @@
+"""The pages: search with facets and entity cards, entity pages (HTML or JSON-LD), articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from forumgraph.errors import InputError, NotFound
+from forumgraph.models import EntityType
+from forumgraph.search.facts import EntityFacts
+from forumgraph.web.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
+from forumgraph.web.services import Generation
+
+bp = Blueprint("ui", __name__)
+
+PAGE_PASSAGES = 20
+MAX_CARDS = 4
+CARD_VALUES = 4
+LANGUAGES = ("ko", "en", "mixed")
+# Document ids are file stems: no separators, no leading dot, nothing path-like.
+DOC_ID = re.compile(r"^[^\s/\\.\x00-\x1f][^/\\\x00-\x1f]{0,199}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The facet selection of a search page."""
+
+    language: str | None = None
+    event: str | None = None
+    year: int | None = None
+    entity_type: str | None = None
+
+    def active(self) -> bool:
+        return any(v is not None for v in (self.language, self.event, self.year, self.entity_type))
+
+
+@bp.route("/")
+def search() -> str:
+    """The search box; with `q`, passages grouped under their articles, facets and cards."""
+    generation = _generation()
+    query = request.args.get("q", "").strip()
+    filters = read_filters()
+    facets = _facets(generation)
+    if not query:
+        return render_template("search.html", query="", filters=filters, facets=facets)
+    result = generation.search.search(
+        query,
+        PAGE_PASSAGES,
+        lang=filters.language,
+        event=filters.event,
+        year=filters.year,
+        entity_type=filters.entity_type,
+    )
+    cards = _cards(generation, [link.entity.id for link in result.entities])
+    return render_template(
+        "search.html",
+        query=query,
+        filters=filters,
+        facets=facets,
+        result=result,
+        groups=result.grouped(),
+        documents=generation.snapshot.documents,
+        cards=cards,
+        terms=result.highlight_terms,
+    )
+
+
+@bp.route("/id/<path:entity_id>")
+def entity(entity_id: str) -> Response | str:
+    """An entity's page at its IRI: HTML for browsers, JSON-LD for `Accept: application/ld+json`."""
+    generation = _generation()
+    facts = generation.facts.facts(check_entity_id(entity_id))
+    if wants_jsonld():
+        return jsonld_response(facts)
+    return render_template("entity.html", facts=facts, documents=generation.snapshot.documents)
+
+
+@bp.route("/doc/<doc_id>")
+def document(doc_id: str) -> str:
+    """An article as its passages, each anchored `#p<index>` so that citations resolve."""
+    generation = _generation()
+    snapshot = generation.snapshot
+    info = snapshot.documents.get(check_doc_id(doc_id))
+    if info is None:
+        raise NotFound(
+            f"No article with id '{doc_id}' is in the store.",
+            hint="Search for it from the search page.",
+        )
+    sections = []
+    previous_end = -1
+    for stored in snapshot.passages_of(doc_id):
+        p = stored.passage
+        # Passages overlap; show each character once, anchored where its passage starts.
+        skip = max(0, previous_end - p.start)
+        entities = [snapshot.entities[e] for e in stored.entity_ids if e in snapshot.entities]
+        sections.append({"passage": p, "text": p.text[skip:], "entities": entities})
+        previous_end = max(previous_end, p.end)
+    return render_template("document.html", info=info, sections=sections)
+
+
+def read_filters() -> Filters:
+    """The facet parameters of the request, checked."""
+    year_text = request.args.get("year", "").strip()
+    if year_text and not (year_text.isdigit() and len(year_text) == 4):
+        raise InputError(
+            f"The year filter {year_text!r} is not a year.", hint="Use four digits, e.g. 2019."
+        )
+    entity_type = request.args.get("type", "").strip() or None
+    if entity_type is not None and entity_type not in {t.value for t in EntityType}:
+        raise InputError(
+            f"The entity type filter {entity_type!r} is not a known type.",
+            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
+        )
+    return Filters(
+        language=request.args.get("language", "").strip() or None,
+        event=request.args.get("event", "").strip() or None,
+        year=int(year_text) if year_text else None,
+        entity_type=entity_type,
+    )
+
+
+def check_entity_id(entity_id: str) -> str:
+    """An entity id from a URL, refusing path tricks (`..`, backslashes, control characters)."""
+    segments = entity_id.split("/")
+    if (
+        len(entity_id) > 300
+        or len(segments) < 2
+        or any(s in ("", ".", "..") for s in segments)
+        or any(c == "\\" or ord(c) < 0x20 for c in entity_id)
+    ):
+        raise InputError(
+            f"{entity_id[:80]!r} is not an entity id.",
+            hint="Entity ids look like 'person/liz-rice'; find them with /api/entities?q=NAME.",
+        )
+    return entity_id
+
+
+def check_doc_id(doc_id: str) -> str:
+    """A document id from a URL, refusing anything path-like."""
+    if not DOC_ID.match(doc_id) or ".." in doc_id:
+        raise InputError(
+            f"{doc_id[:80]!r} is not a document id.",
+            hint="A document id is an article's file name without its extension.",
+        )
+    return doc_id
+
+
+def wants_jsonld() -> bool:
+    """True when the client prefers JSON-LD (or JSON) to HTML, or asks with ?format=jsonld."""
+    if request.args.get("format") in ("jsonld", "json"):
+        return True
+    best = request.accept_mimetypes.best_match(
+        ["text/html", JSONLD_MEDIA_TYPE, "application/json"], default="text/html"
+    )
+    return best != "text/html"
+
+
+def jsonld_response(facts: EntityFacts) -> Response:
+    settings = current_app.config["FORUMGRAPH_SETTINGS"]
+    response = jsonify(entity_jsonld(facts, settings.base_iri))
+    response.mimetype = JSONLD_MEDIA_TYPE
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _generation() -> Generation:
+    generation: Generation = current_app.extensions["forumgraph"].current()
+    return generation
+
+
+def _cards(generation: Generation, entity_ids: list[str]) -> list[EntityFacts]:
+    unique = list(dict.fromkeys(entity_ids))[:MAX_CARDS]
+    return [generation.facts.facts(entity_id) for entity_id in unique]
+
+
+def _facets(generation: Generation) -> dict[str, list[tuple[str, str, int]]]:
+    """Facet values as (value, label, number of articles or entities), for the filter links."""
+    snapshot = generation.snapshot
+    docs = list(snapshot.documents.values())
+    languages = [(lang, sum(1 for d in docs if d.lang == lang)) for lang in LANGUAGES]
+    years: dict[int, int] = {}
+    events: dict[str, int] = {}
+    for doc in docs:
+        if doc.year is not None:
+            years[doc.year] = years.get(doc.year, 0) + 1
+        for event_id in doc.event_ids:
+            events[event_id] = events.get(event_id, 0) + 1
+    types: dict[str, int] = {}
+    for item in snapshot.entities.values():
+        types[item.type.value] = types.get(item.type.value, 0) + 1
+
+    def label(event_id: str) -> str:
+        found = snapshot.entities.get(event_id)
+        return found.label() if found else event_id
+
+    facets: dict[str, Any] = {
+        "language": [(lang, f"lang_{lang}", n) for lang, n in languages if n],
+        "year": [(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+        "event": sorted(
+            ((e, label(e), n) for e, n in events.items()), key=lambda item: (-item[2], item[1])
+        ),
+        "type": [(t.value, f"type_{t.value}", types[t.value]) for t in EntityType if t in types],
+    }
+    return facets
