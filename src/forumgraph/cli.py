@@ -225,3 +225,14 @@ def serve(ctx: click.Context, store_dir: Path | None, host: str | None, port: in
     from forumgraph.web.server import run_server
 
     run_server(_settings(ctx, store_dir=store_dir, host=host, port=port))
+
+
+@main.command()
+@store_option
+@click.pass_context
+@_reports_errors
+def mcp(ctx: click.Context, store_dir: Path | None) -> None:
+    """Serve search, ask, entity and SPARQL tools to chat assistants over MCP (stdio)."""
+    from forumgraph.mcp_server import run_mcp
+
+    run_mcp(_settings(ctx, store_dir=store_dir))
