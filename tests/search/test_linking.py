@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forumgraph.ingest.names import transliteration_similarity
+from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import Entity, EntityType, Name
 from forumgraph.search.linking import QueryLinker
 
@@ -33,7 +33,9 @@ ENTITIES = [
 @pytest.fixture(scope="module")
 def linker() -> QueryLinker:
     proper = {"프로메테우스"}
-    return QueryLinker(ENTITIES, transliteration_similarity, lambda word: word in proper)
+    return QueryLinker(
+        ENTITIES, transliteration_similarity, lambda word: word in proper, phonetic_key
+    )
 
 
 def linked(linker: QueryLinker, query: str) -> list[tuple[str, str, str]]:

@@ -40,30 +40,6 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPARATORS = re.compile(r"[\s\-_.·'’]+")
 
-# Latin first letters a romanised Hangul initial consonant can stand for (loanword spellings).
-_INITIAL_LETTERS = {
-    "ㄱ": "gkc",
-    "ㄲ": "gk",
-    "ㄴ": "n",
-    "ㄷ": "dt",
-    "ㄸ": "dt",
-    "ㄹ": "rl",
-    "ㅁ": "m",
-    "ㅂ": "bvp",
-    "ㅃ": "bp",
-    "ㅅ": "sctz",
-    "ㅆ": "sc",
-    "ㅇ": "aeiouwyh",
-    "ㅈ": "jgz",
-    "ㅉ": "jz",
-    "ㅊ": "ctj",
-    "ㅋ": "kcq",
-    "ㅌ": "t",
-    "ㅍ": "pf",
-    "ㅎ": "h",
-}
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-
 
 @dataclass(frozen=True)
 class LinkedEntity:
@@ -101,11 +77,16 @@ class QueryLinker:
         entities: Iterable[Entity],
         similarity: Callable[[str, str], float] | None = None,
         proper_noun: Callable[[str], bool] | None = None,
+        sound_key: Callable[[str], str] | None = None,
     ) -> None:
         """`similarity(hangul, latin)` scores transliterations (none: no such links);
-        `proper_noun(word)` tells whether a single Hangul word may be a name (none: never)."""
+        `proper_noun(word)` tells whether a single Hangul word may be a name (none: never);
+        `sound_key(name)` is a cheap key in which both spellings of a name sound alike, used
+        to skip names that cannot match before the costlier similarity."""
         self._by_key: dict[str, list[Entity]] = {}
-        self._latin: dict[str, list[tuple[str, int, Entity]]] = {}
+        self._sound_key = sound_key or (lambda name: name[:1].lower())
+        # Latin names by the first character of their sound key: (name, words, key length).
+        self._latin: dict[str, list[tuple[str, int, int, Entity]]] = {}
         for entity in entities:
             for name in (*entity.names, *entity.alternate_names):
                 key = name_key(name.text)
@@ -116,9 +97,10 @@ class QueryLinker:
                     bucket.append(entity)
                 latin_only = _LATIN.search(name.text) and not _HANGUL.search(name.text)
                 if entity.type in TRANSLITERATED_TYPES and latin_only:
-                    first = name.text.strip()[:1].lower()
-                    words = len(name.text.split())
-                    self._latin.setdefault(first, []).append((name.text, words, entity))
+                    key = self._sound_key(name.text).replace(" ", "")
+                    if key:
+                        entry = (name.text, len(name.text.split()), len(key), entity)
+                        self._latin.setdefault(key[0], []).append(entry)
         self._similarity = similarity
         self._proper_noun = proper_noun
 
@@ -199,15 +181,17 @@ class QueryLinker:
         similarity = self._similarity
         if similarity is None:
             return None
-        letters = _INITIAL_LETTERS.get(_initial_consonant(hangul), "")
+        key = self._sound_key(hangul).replace(" ", "")
+        if not key:
+            return None
         best: tuple[Entity, float] | None = None
-        for letter in letters:
-            for latin, words, entity in self._latin.get(letter, ()):
-                if abs(words - word_count) > 1:
-                    continue
-                score = similarity(hangul, latin)
-                if score >= threshold and (best is None or score > best[1]):
-                    best = (entity, score)
+        # A different first sound or a much longer or shorter name cannot reach the threshold.
+        for latin, words, length, entity in self._latin.get(key[0], ()):
+            if abs(words - word_count) > 1 or abs(length - len(key)) > max(2, len(key) // 2):
+                continue
+            score = similarity(hangul, latin)
+            if score >= threshold and (best is None or score > best[1]):
+                best = (entity, score)
         return best
 
 
@@ -253,8 +237,3 @@ def _is_hangul_word(word: str) -> bool:
 
 def _free(word: tuple[int, int, str], taken: list[tuple[int, int]]) -> bool:
     return all(word[1] <= s or word[0] >= e for s, e in taken)
-
-
-def _initial_consonant(hangul: str) -> str:
-    code = ord(hangul[0]) - 0xAC00
-    return _INITIALS[code // 588] if 0 <= code < 11172 else ""

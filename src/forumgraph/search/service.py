@@ -24,6 +24,7 @@ from forumgraph.errors import IndexMismatch, InputError
 from forumgraph.index.manifest import REBUILD_HINT
 from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.ingest.analyze import Analyzer
+from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import DocumentInfo, Entity, Hit, StoredPassage
 from forumgraph.search.filters import PassageFilters
 from forumgraph.search.hybrid import RRF, FusionConfig, fuse
@@ -99,7 +100,10 @@ class SearchService:
             for entity_id in stored.entity_ids:
                 self._mentions.setdefault(entity_id, []).append(pid)
         self._linker = QueryLinker(
-            snapshot.entities.values(), _transliteration_similarity(), self._is_proper_noun
+            snapshot.entities.values(),
+            transliteration_similarity,
+            self._is_proper_noun,
+            phonetic_key,
         )
         # Query tokens must split like passage tokens did: names stay whole in the analyser.
         analyzer.add_words(
@@ -278,12 +282,6 @@ def _check_model(snapshot: SnapshotView, embedder: Embedder) -> None:
             "dimensions).",
             hint=REBUILD_HINT,
         )
-
-
-def _transliteration_similarity():  # type: ignore[no-untyped-def]
-    from forumgraph.ingest.names import transliteration_similarity
-
-    return transliteration_similarity
 
 
 def _check_k(k: object) -> None:
