@@ -18,7 +18,7 @@ _TOKEN = re.compile(
 # Korean particles and copula endings that may follow a noun inside one word (eojeol).
 _PARTICLES = (
     "이라는 라는 으로서 으로는 에서는 에서의 이지만 입니다 이었다 이었고 이라고 라고 "
-    "에게 께서 까지 부터 보다 처럼 이나 이란 이라 이며 이다 이고 이자 에는 에도 로서 로는 "
+    "에게서 로부터 에서 으로 하고 였다 에게 께서 까지 부터 보다 처럼 이나 이란 이라 이며 이다 이고 이자 에는 에도 로서 로는 "
     "와의 과의 만의 같은 이랑 랑 한테 "
     "이 가 은 는 을 를 의 에 와 과 로 도 만 나 란 라 며 다 인 고 용 측 씨 님 들"
 ).split()

@@ -1,0 +1,86 @@
+"""Person -> organisation links and job titles, from the words between a person and an org.
+
+Korean: `IBM의 브랜든 럼`, `CNCF 상임이사인 댄 컨`, `CNCF에서 에코시스템을 담당하는 셰릴 헝`,
+`아쿠아 시큐리티(Aqua Security)의 기술 에반젤리스트인 리즈 라이스`, `존 보이드(John Boyd) 대령`.
+English: `Paris Pittman (Google)`, `Ricardo Rocha from CERN`, `Liz Rice, Aqua Security`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+# The words between an organisation and the person after it.
+_KO_GAP = re.compile(
+    r"^\)?\s*(?:의|에서|소속(?:의|인)?|,)?\s*"
+    r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며)"
+    r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
+)
+_EN_GAP_AFTER = re.compile(r"^\s*(?:\(|,\s|\sfrom\s|\sof\s|\sat\s)$")
+_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
+MAX_GAP = 40
+
+
+def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`affiliation` and `jobTitle` facts for each person mention next to an organisation."""
+    for passage in draft.passages:
+        for sentence in sentences(passage.text, passage.start):
+            spans = draft.spans_in(sentence.start, sentence.end)
+            for i, span in enumerate(spans):
+                if span.type == EntityType.PERSON:
+                    _link(draft, gazetteer, spans, i)
+                    _role_after(draft, gazetteer, span)
+
+
+def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None:
+    text = draft.article.text
+    person = spans[i]
+    before = _nearest(spans, i, -1)
+    if before is not None and before.type == EntityType.ORGANIZATION:
+        gap = text[before.end : person.start]
+        match = _KO_GAP.match(gap) if len(gap) <= MAX_GAP else None
+        if match is None and _EN_GAP_BEFORE.match(gap):
+            match = _KO_GAP.match("")
+        if match is not None:
+            draft.fact(person.key, "affiliation", before.key, passage_id=person.passage_id)
+            role = match.group("role") or (f"{match.group('duty')} 담당" if match.group("duty") else None)
+            if role:
+                _job_title(draft, gazetteer, person, role.strip())
+            return
+    after = _nearest(spans, i, 1)
+    if after is not None and after.type == EntityType.ORGANIZATION:
+        gap = text[person.end : after.start]
+        if _EN_GAP_AFTER.match(gap):
+            draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
+
+
+def _nearest(spans: list[Span], i: int, step: int) -> Span | None:
+    """The closest other span before (step -1) or after (+1) that does not overlap spans[i]."""
+    j = i + step
+    while 0 <= j < len(spans):
+        other = spans[j]
+        overlaps = other.start < spans[i].end and spans[i].start < other.end
+        if not overlaps and other.key != spans[i].key:
+            return other
+        j += step
+    return None
+
+
+def _role_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
+    """A Korean title right after the name: `존 보이드(John Boyd) 대령이`."""
+    after = draft.article.text[person.end : person.end + 12].lstrip()
+    for role in sorted(gazetteer.roles, key=len, reverse=True):
+        if after.startswith(role) and " " not in role:
+            _job_title(draft, gazetteer, person, role)
+            return
+
+
+def _job_title(draft: Draft, gazetteer: Gazetteer, person: Span, role: str) -> None:
+    draft.fact(person.key, "jobTitle", role, "string", "ko", person.passage_id)
+    english = gazetteer.roles.get(role) or gazetteer.roles.get(role.split()[-1])
+    if english:
+        draft.fact(person.key, "jobTitle", english, "string", "en", person.passage_id)

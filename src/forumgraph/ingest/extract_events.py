@@ -1,0 +1,204 @@
+"""Event editions: a series with a city (or a region, for KubeCon) and a year, from prose,
+from dated list items (`- KCD Sofia:` / `September 29, 2026, in Sofia, Bulgaria`) and from the title.
+
+Per clause of a sentence: the nearest series, the city or region, the date; status from the verb
+(`개최되었다`/held vs `예정`/planned) or the date against the article's date; organiser from
+`CNCF가 주관하는`. A city already holding an edition of the same year links to it instead of
+making another (`작년 12월 서울 행사도 원래는 오픈서밋 형태로...` is the Seoul forum).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from forumgraph.ingest.dates import DateSpan, find_dates, year_of
+from forumgraph.ingest.extract_events_state import EventBook, Edition
+from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_text import Sentence, sentences
+from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
+from forumgraph.models import EntityType
+
+_HELD = re.compile(r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted")
+_PLANNED = re.compile(
+    r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place|going to be"
+)
+_ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
+_ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
+_ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
+_BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    end: int
+    entry: GazetteerEntry  # a city, or a region of a region-named series
+    key: str | None  # the place record (cities only)
+
+
+def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
+    """Editions of the document with their facts; returns the book of editions for talks."""
+    article_year = year_of(draft.article.date)
+    book = EventBook(draft, gazetteer)
+    _from_title(book, gazetteer, article_year)
+    running_year = article_year
+    for passage in draft.passages:
+        listed = _from_list_items(book, gazetteer, passage.text, passage.start, article_year)
+        for sentence in sentences(passage.text, passage.start):
+            if any(s <= sentence.start < e for s, e in listed):
+                continue
+            dates = find_dates(sentence.text, running_year, article_year)
+            for date in dates:
+                if date.explicit_year:
+                    running_year = int(date.start[:4])
+            _from_sentence(book, gazetteer, sentence, dates, running_year or article_year)
+    book.finish()
+    return book
+
+
+def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None:
+    title = book.draft.article.title
+    matches = gazetteer.matcher.find(title)
+    series = [gazetteer.entries[m.value] for m in matches if gazetteer.entries[m.value].kind == "series"]
+    year_match = _BARE_YEAR.search(title)
+    if not series or not year_match:
+        return
+    for m in matches:
+        entry = gazetteer.entries[m.value]
+        if entry.kind == "place" or (entry.kind == REGION and series[0].by_region):
+            book.edition(series[0], entry, int(year_match.group(1)), from_title=True)
+
+
+def _from_list_items(
+    book: EventBook, gazetteer: Gazetteer, text: str, offset: int, year: int | None
+) -> list[tuple[int, int]]:
+    covered = []
+    for item in _LIST_ITEM.finditer(text):
+        name_start = offset + item.start("name")
+        detail_start = offset + item.start("detail")
+        series = _series_in(book.draft.spans_in(name_start, offset + item.end("name")))
+        dates = find_dates(item.group("detail"), year)
+        places = _places(book, gazetteer, detail_start, offset + item.end("detail"))
+        cities = [p for p in places if p.key is not None]
+        if series is None or not dates or not cities:
+            continue
+        context = text[max(0, item.start() - 300) : item.start()]
+        status = "planned" if _PLANNED.search(context) else None
+        label = item.group("name").strip()
+        edition = book.edition(series, cities[0].entry, int(dates[0].start[:4]), label=label)
+        book.describe(edition, dates[0], status, name_start, offset + item.end("name"))
+        book.locate(edition, cities[0])
+        covered.append((offset + item.start(), offset + item.end()))
+    return covered
+
+
+def _from_sentence(
+    book: EventBook, gazetteer: Gazetteer, sentence: Sentence, dates: list[DateSpan], year: int | None
+) -> None:
+    spans = book.draft.spans_in(sentence.start, sentence.end)
+    series_spans = [s for s in spans if s.type == EntityType.SERIES]
+    series_spans += _anaphors(book, sentence, spans)
+    places = _places(book, gazetteer, sentence.start, sentence.end)
+    if not places:
+        return
+    clauses = _clauses(sentence, dates)
+    organizer = _organizer(book.draft, spans)
+    for place in places:
+        clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
+        series_span = _nearest_series(series_spans, place, clause)
+        series = book.series_entry(series_span.key) if series_span else None
+        date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
+        edition = book.existing(place.entry, date, year)
+        if edition is None and series is not None:
+            if place.key is None and not series.by_region:
+                continue
+            edition_year = int(date.start[:4]) if date else book.year_for(series, year)
+            if edition_year is None:
+                continue
+            edition = book.edition(series, place.entry, edition_year)
+        if edition is None:
+            continue
+        status = _status(sentence.text[place.end - sentence.start :]) or _status(sentence.text)
+        book.describe(edition, date, status, place.start, place.end)
+        if place.key is not None:
+            book.locate(edition, place)
+        if series_span is not None:
+            book.draft.mention(edition.key, series_span.start, series_span.end)
+        if organizer is not None:
+            book.draft.fact(edition.key, "organizer", organizer.key, passage_id=organizer.passage_id)
+
+
+def _series_in(spans: list[Span]) -> Span | None:
+    return next((s for s in spans if s.type == EntityType.SERIES), None)
+
+
+def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span]) -> list[Span]:
+    """A bare `포럼`/`forum` refers to the document's forum series, if it has one."""
+    forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
+    if forum is None:
+        return []
+    out = []
+    for match in _ANAPHOR.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if not any(s.start <= start < s.end for s in spans):
+            out.append(Span(start, start + len(match.group()), forum, EntityType.SERIES, ""))
+    return out
+
+
+def _places(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list[_Place]:
+    """Cities (place records) and regions (cues) inside [start, end), in text order."""
+    found = [
+        _Place(s.start, s.end, gazetteer.lookup(book.draft.names_of(s.key)[0].text, "place"), s.key)
+        for s in book.draft.spans_in(start, end, EntityType.PLACE)
+    ]
+    for cue_start, cue_end, reference in book.draft.cues:
+        entry = gazetteer.entries[reference]
+        if start <= cue_start < end and entry.kind == REGION:
+            found.append(_Place(cue_start, cue_end, entry, None))
+    unique = {p.start: p for p in found if p.entry is not None}
+    return sorted(unique.values(), key=lambda p: p.start)
+
+
+def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]:
+    """Comma-separated clauses of a sentence (commas inside a date expression do not count)."""
+    inside = [(d.begin, d.stop) for d in dates]
+    cuts = [
+        m.start()
+        for m in re.finditer(r",|;", sentence.text)
+        if not any(s <= m.start() < e for s, e in inside)
+    ]
+    bounds = [0, *[c + 1 for c in cuts], len(sentence.text) + 1]
+    return [(sentence.start + a, sentence.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _nearest_series(series: list[Span], place: _Place, clause: tuple[int, int]) -> Span | None:
+    def rank(span: Span) -> tuple[int, int]:
+        in_clause = clause[0] <= span.start < clause[1]
+        distance = place.start - span.end if span.end <= place.start else span.start - place.end
+        return (0 if in_clause else 1, distance + (0 if span.end <= place.start else 5))
+
+    return min(series, key=rank) if series else None
+
+
+def _status(text: str) -> str | None:
+    held, planned = _HELD.search(text), _PLANNED.search(text)
+    if held and planned:
+        return "held" if held.start() < planned.start() else "planned"
+    return "held" if held else "planned" if planned else None
+
+
+def _organizer(draft: Draft, spans: list[Span]) -> Span | None:
+    text = draft.article.text
+    for span in spans:
+        if span.type != EntityType.ORGANIZATION:
+            continue
+        if _ORGANIZER.match(text[span.end : span.end + 12]):
+            return span
+        if _ORGANIZED_BY.search(text[max(0, span.start - 15) : span.start]):
+            return span
+    return None
+
+
+__all__ = ["COUNTRY", "Edition", "EventBook", "add_events"]

@@ -1,0 +1,160 @@
+"""The editions found in one document: naming, keys, dates, status and their facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forumgraph.ingest.dates import DateSpan
+from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.gazetteer import REGION, Gazetteer, GazetteerEntry
+from forumgraph.models import EntityType, Name
+
+_PRECISION = {"year": 1, "month": 2, "day": 3}
+
+
+def edition_reference(series: str, where: str, year: int) -> str:
+    """The curated identity of an edition, shared by every document that names it."""
+    return f"event:{normal_key(series)}|{normal_key(where)}|{year}"
+
+
+def region_of(place: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The region a city's editions are named after (San Diego -> North America)."""
+    if place.kind == REGION:
+        return place
+    country = next(
+        (e for e in gazetteer.entries.values() if e.kind == "country" and e.country == place.country),
+        None,
+    )
+    if country is None or not country.region:
+        return None
+    return gazetteer.lookup(country.region, REGION)
+
+
+@dataclass
+class Edition:
+    """One edition while the document is read."""
+
+    key: str
+    series: GazetteerEntry
+    where: GazetteerEntry  # the city, or the region of a region-named series
+    year: int
+    city: GazetteerEntry | None = None
+    start: str | None = None
+    end: str | None = None
+    precision: str | None = None
+    status: str | None = None
+    passage_id: str | None = None
+    from_title: bool = False
+
+
+class EventBook:
+    """Editions of one document, created on demand and written as facts by `finish`."""
+
+    def __init__(self, draft: Draft, gazetteer: Gazetteer) -> None:
+        self.draft = draft
+        self.gazetteer = gazetteer
+        self.editions: dict[str, Edition] = {}
+
+    def series_entry(self, key: str) -> GazetteerEntry | None:
+        return self.gazetteer.lookup(self.draft.names_of(key)[0].text, EntityType.SERIES.value)
+
+    def edition(
+        self,
+        series: GazetteerEntry,
+        where: GazetteerEntry,
+        year: int,
+        label: str | None = None,
+        from_title: bool = False,
+    ) -> Edition:
+        """The edition of `series` at `where` (a city or a region) in `year`, made if new."""
+        city = where if where.kind == EntityType.PLACE.value else None
+        anchor: GazetteerEntry | None = where
+        if series.by_region:
+            anchor = region_of(where, self.gazetteer) or where
+        assert anchor is not None
+        reference = edition_reference(series.canonical, anchor.canonical, year)
+        key = reference
+        if key in self.editions:
+            edition = self.editions[key]
+            edition.city = edition.city or city
+            return edition
+        names = self._names(series, anchor, year, None if series.by_region else label)
+        self.draft.entity(key, EntityType.EVENT, names, reference=reference)
+        series_key = add_entry(self.draft, series)
+        self.draft.fact(key, "superEvent", series_key)
+        edition = Edition(key, series, anchor, year, city, from_title=from_title)
+        self.editions[key] = edition
+        return edition
+
+    def _names(
+        self, series: GazetteerEntry, where: GazetteerEntry, year: int, label: str | None
+    ) -> list[Name]:
+        if label:
+            return [name_of(label if str(year) in label else f"{label} {year}")]
+        names = [Name(f"{series.canonical} {where.canonical} {year}", "en")]
+        series_ko, where_ko = series.hangul_name(), where.hangul_name()
+        if series_ko and where_ko:
+            names.append(Name(f"{series_ko} {where_ko} {year}", "ko"))
+        return names
+
+    def existing(self, where: GazetteerEntry, date: DateSpan | None, year: int | None) -> Edition | None:
+        """An edition already at this city (or region) in the date's year, or any year if no
+        date is given (the latest made)."""
+        wanted = int(date.start[:4]) if date else None
+        found = [
+            e
+            for e in self.editions.values()
+            if (e.city == where or e.where == where) and (wanted is None or e.year == wanted)
+        ]
+        return found[-1] if found else None
+
+    def year_for(self, series: GazetteerEntry, year: int | None) -> int | None:
+        """A year for an undated edition: that of the series' latest edition here, else `year`."""
+        same = [e.year for e in self.editions.values() if e.series == series]
+        return same[-1] if same else year
+
+    def describe(
+        self, edition: Edition, date: DateSpan | None, status: str | None, start: int, end: int
+    ) -> None:
+        passage_id = self.draft.mention(edition.key, start, end)
+        edition.passage_id = edition.passage_id or passage_id
+        if date is not None and int(date.start[:4]) == edition.year:
+            better = _PRECISION[date.precision] > _PRECISION.get(edition.precision or "", 0)
+            if better:
+                edition.start, edition.end, edition.precision = date.start, date.end, date.precision
+        if status and edition.status is None:
+            edition.status = status
+
+    def locate(self, edition: Edition, place: object) -> None:
+        key = getattr(place, "key", None)
+        if key:
+            self.draft.fact(edition.key, "location", key, passage_id=edition.passage_id)
+
+    def finish(self) -> None:
+        """Dates, status and location facts of every edition."""
+        article_date = self.draft.article.date or ""
+        for edition in self.editions.values():
+            pid = edition.passage_id
+            if edition.city is not None and not self.draft.facts_of(edition.key, "location"):
+                key = add_entry(self.draft, edition.city)
+                self.draft.fact(edition.key, "location", key, passage_id=pid)
+            if edition.start and edition.precision:
+                kind = {"day": "date", "month": "month", "year": "year"}[edition.precision]
+                self.draft.fact(edition.key, "startDate", edition.start, kind, passage_id=pid)
+                self.draft.fact(edition.key, "endDate", edition.end or edition.start, kind, passage_id=pid)
+            status = edition.status or _status_by_date(edition, article_date)
+            if status:
+                self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)
+
+
+def _status_by_date(edition: Edition, article_date: str) -> str | None:
+    """Held if it ended before the article's date, planned if it starts after it."""
+    known = article_date[:10].strip()
+    if len(known) < 7 or not edition.start:
+        return None
+    if (edition.end or edition.start)[: len(known)] < known[: len(edition.start)]:
+        return "held"
+    if edition.start[: len(known)] > known[: len(edition.start)]:
+        return "planned"
+    return None
