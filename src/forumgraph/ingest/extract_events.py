@@ -63,12 +63,13 @@ def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None
     matches = gazetteer.matcher.find(title)
     series = [gazetteer.entries[m.value] for m in matches if gazetteer.entries[m.value].kind == "series"]
     year_match = _BARE_YEAR.search(title)
-    if not series or not year_match:
+    edition_year = int(year_match.group(1)) if year_match else year
+    if not series or edition_year is None:
         return
     for m in matches:
         entry = gazetteer.entries[m.value]
         if entry.kind == "place" or (entry.kind == REGION and series[0].by_region):
-            book.edition(series[0], entry, int(year_match.group(1)), from_title=True)
+            book.edition(series[0], entry, edition_year, from_title=True)
 
 
 def _from_list_items(
@@ -78,7 +79,8 @@ def _from_list_items(
     for item in _LIST_ITEM.finditer(text):
         name_start = offset + item.start("name")
         detail_start = offset + item.start("detail")
-        series = _series_in(book.draft.spans_in(name_start, offset + item.end("name")))
+        series_span = _series_in(book.draft.spans_in(name_start, offset + item.end("name")))
+        series = book.series_entry(series_span.key) if series_span else None
         dates = find_dates(item.group("detail"), year)
         places = _places(book, gazetteer, detail_start, offset + item.end("detail"))
         cities = [p for p in places if p.key is not None]

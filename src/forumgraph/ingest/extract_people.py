@@ -34,6 +34,8 @@ _EN_PATTERNS = [
     ),
     re.compile(rf"\b{_NAME}\s(?:from|of|at)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})"),
     re.compile(rf"\b{_NAME}\s\((?P<org>[A-Z][^()@]{{1,40}})\)"),
+    # A Latin name inside Korean text, followed by a particle: `Taylor Thomas는`.
+    re.compile(rf"(?<![\w]){_NAME}\s?(?:는|은|이|가|의|에게|와|과)(?=\s)"),
 ]
 # Words that start capitalised phrases but are never part of a personal name.
 _NOT_NAME_WORDS = frozenset(

@@ -35,7 +35,9 @@ _TITLE = re.compile(r"[“\"]([^”\"\n]{4,120})[”\"]|(?<![\w])_([^_\n]{4,120}
 _PROVIDED = re.compile(r"^\s*(?:이|가)?\s*제공하는|^\s*(?:이|가)?\s*후원하는")
 _SPONSOR_CUE = re.compile(r"스폰서|sponsor|제공하는 .{0,20}세션", re.I)
 _DAY = re.compile(r"(\d)\s*일차|\b[Dd]ay (\d)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+_LEADING_ARTICLE = re.compile(
+    r"^(?:(?:keynote|lightning talk|panel discussion|tutorial)\s*:\s*)?(?:(?:an?|the)\s+)?", re.I
+)
 _GENERIC_TOPICS = {"project:kubernetes", "topic:open source"}
 _KIND_RANK = {"keynote": 0, "lightning": 1, "panel": 2, "tutorial": 3, "sponsor-session": 4}
 

@@ -53,7 +53,7 @@ class ParsedDocument:
 def split_header_block(text: str) -> tuple[dict[str, str], str]:
     """The `key: value` block at the very top (ended by a blank line or the end) and the body."""
     end = text.find("\n\n")
-    block, body = (text, "") if end < 0 else (text[:end], text[end + 2 :])
+    block, body = (text.rstrip("\n"), "") if end < 0 else (text[:end], text[end + 2 :])
     if not block.strip():
         return {}, text
     header: dict[str, str] = {}

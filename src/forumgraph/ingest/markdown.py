@@ -8,6 +8,7 @@ lines of one paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -17,13 +18,30 @@ from forumgraph.ingest.header import ParsedDocument
 from forumgraph.ingest.html import parse_html
 
 INLINE_TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
+# markdown-it-py spends up to 50 µs per character on runs of brackets and emphasis marks ("![![")
+# that no article contains; a long block dense with them is read as plain text instead.
+INLINE_MARKS = re.compile(r"[\[\]!*_`<>&\\]")
+DENSE_BLOCK_CHARS = 500
+DENSE_MARK_SHARE = 0.2
 CONTAINER_OPEN = frozenset({"bullet_list_open", "ordered_list_open", "table_open"})
 CONTAINER_CLOSE = frozenset({"bullet_list_close", "ordered_list_close", "table_close"})
 
 
 def create_parser() -> MarkdownIt:
-    """A CommonMark parser with tables; build it once and reuse it (it holds no document state)."""
-    return MarkdownIt("commonmark").enable("table")
+    """A CommonMark parser with tables whose inline pass `parse_markdown` runs block by block."""
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+def _parse_inline(parser: MarkdownIt, tokens: list[Token], env: dict[str, object]) -> None:
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        content = token.content
+        marks = len(INLINE_MARKS.findall(content)) if len(content) > DENSE_BLOCK_CHARS else 0
+        if marks > DENSE_MARK_SHARE * len(content):
+            token.children = [Token("text", "", 0, content=content)]
+        else:
+            token.children = parser.inline.parse(content, parser, env, [])
 
 
 def parse_markdown(
@@ -35,7 +53,10 @@ def parse_markdown(
     parser: MarkdownIt | None = None,
 ) -> ParsedDocument:
     """Body text and first-level heading of a Markdown document (front matter already removed)."""
-    tokens = (parser or create_parser()).parse(source)
+    parser = parser or create_parser()
+    env: dict[str, object] = {}  # link reference definitions found by the block pass
+    tokens = parser.parse(source, env)
+    _parse_inline(parser, tokens, env)
     blocks: list[str] = []
     last_group: int | None = None
     groups: list[int] = []  # token indexes of the open lists and tables, innermost last

@@ -339,7 +339,8 @@ ENCODING_HINT = "Save it as UTF-8 (for example: iconv -f <encoding> -t UTF-8 in.
 # Line and paragraph separators become newlines; other control characters are dropped.
 _NEWLINES = re.compile("\r\n?|[\x85\u2028]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-MAX_CONTROL_SHARE = 0.1
+MAX_CONTROL_SHARE = 0.1  # and at least MIN_BINARY_CONTROLS, so that one stray byte is not binary
+MIN_BINARY_CONTROLS = 4
 
 
 def decode_bytes(data: bytes, source: str, charset: str | None = None) -> str:
@@ -358,7 +359,9 @@ def decode_bytes(data: bytes, source: str, charset: str | None = None) -> str:
         return _decode_strict(data, _known_codec(charset, source), source)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return data[: exc.start].decode("utf-8")  # a file cut inside its last character
         return _decode_korean(data, source)
 
 
@@ -407,7 +410,7 @@ def clean_text(text: str, source: str) -> str:
     """Text with newlines normalised to \\n and control characters removed; refuses binary."""
     text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
     controls = len(_CONTROLS.findall(text))
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if controls >= MIN_BINARY_CONTROLS and controls > MAX_CONTROL_SHARE * len(text):
         raise InputError(
             f"{source}: this is binary data, not text ({controls:,} of {len(text):,} characters "
             "are control characters).",
