@@ -30,10 +30,9 @@ _READ_ONLY_HINT = "This endpoint is read-only: send SELECT, ASK, CONSTRUCT or DE
 
 @dataclass(frozen=True)
 class QueryForm:
-    """What a parsed query is: its form and whether it names its own dataset (FROM)."""
+    """What a parsed query is."""
 
     kind: str  # select, ask, construct or describe
-    has_dataset_clause: bool
 
 
 def classify_query(text: str) -> QueryForm:
@@ -62,10 +61,7 @@ def _classify(text: str) -> QueryForm:
             "SERVICE (federated query) is not allowed on this endpoint.",
             hint="Query the remote endpoint directly and combine the results yourself.",
         )
-    # CompValue.get() answers a missing key with the key itself; ask the dict underneath.
-    return QueryForm(
-        kind=QUERY_FORMS[query.name], has_dataset_clause=bool(dict.get(query, "datasetClause"))
-    )
+    return QueryForm(kind=QUERY_FORMS[query.name])
 
 
 def _not_a_query(text: str, query_error: ParseBaseException) -> QueryError:
@@ -74,6 +70,7 @@ def _not_a_query(text: str, query_error: ParseBaseException) -> QueryError:
         update = parseUpdate(text)
     except (ParseBaseException, RecursionError):
         update = None
+    # CompValue.get() answers a missing key with the key itself; ask the dict underneath.
     requests = dict.get(update, "request") if update is not None else None
     if requests:
         operations = sorted({_operation_name(op) for op in requests})

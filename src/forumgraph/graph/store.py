@@ -1,9 +1,13 @@
 """The triple store: one named graph per document in Oxigraph, on disk or in memory.
 
-Writes replace a whole document graph in one SPARQL Update, which pyoxigraph applies as a single
-transaction. Queries run in worker processes (see pool.py) that open the store read-only; for a
-store this process may still write to, they read a cheap consistent copy (`Store.backup`, which
-hard-links files) that is refreshed after each write.
+The store's default graph holds the union of all document graphs, kept in step by every write.
+Oxigraph's own union option (`use_default_graph_as_union`) repeats a triple once per graph that
+states it, so shared triples (an entity's name and type) would be counted several times; a
+materialised union is an RDF merge, as SPARQL expects. Writes replace a whole document graph and
+its share of the union in one SPARQL Update, which pyoxigraph applies as a single transaction.
+
+Queries run in worker processes (see pool.py) that open the store read-only; for a store this
+process may still write to, they read a consistent copy (see views.py) made after each write.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from forumgraph.config import Settings
 from forumgraph.errors import InputError, QueryError, StoreError
@@ -129,7 +133,7 @@ class OxigraphStore:
     # ------------------------------------------------------------------ writes
 
     def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> None:
-        """Drop the document's graph and insert `quads` into it, atomically."""
+        """Replace the document's graph with `quads` (and the union graph with it), atomically."""
         graph = document_iri(doc_id, self.base_iri)
         lines = []
         for quad in quads:
@@ -139,18 +143,19 @@ class OxigraphStore:
                     hint="Build quads with graph.build.document_quads for the same document.",
                 )
             lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
-        update = f"DROP SILENT GRAPH {graph}"
+        update = _drop_document_update(graph)
         if lines:
-            # One Update request is one transaction: readers see the old graph or the new one.
-            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
+            # One Update request is one transaction: readers see the old state or the new one.
+            triples = "\n".join(lines)
+            update += f" ;\nINSERT DATA {{\n{triples}\nGRAPH {graph} {{\n{triples}\n}} }}"
         self._write(update, f"replace document {doc_id!r}")
 
     def remove_document(self, doc_id: str) -> bool:
-        """Drop the document's graph; False when there was none."""
+        """Drop the document's graph (and its share of the union graph); False if there was none."""
         graph = document_iri(doc_id, self.base_iri)
         with self._lock:
             existed = self._open_store().contains_named_graph(graph)
-            self._write(f"DROP SILENT GRAPH {graph}", f"remove document {doc_id!r}")
+            self._write(_drop_document_update(graph), f"remove document {doc_id!r}")
         return existed
 
     def flush(self) -> None:
@@ -195,7 +200,10 @@ class OxigraphStore:
         return {doc_id for doc_id in ids if doc_id is not None}
 
     def quads_count(self) -> int:
-        return len(self._open_store())
+        """Quads in the document graphs (the derived union graph is not counted)."""
+        store = self._open_store()
+        union = sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
+        return len(store) - union
 
     def entities(self) -> list[Entity]:
         """Every entity with its names, from all documents (the most used name per language)."""
@@ -219,6 +227,8 @@ class OxigraphStore:
 
     def _entity_names(self, prop: NamedNode) -> Iterable[tuple[str, Name]]:
         for quad in self._open_store().quads_for_pattern(None, prop, None, None):
+            if not isinstance(quad.graph_name, NamedNode):
+                continue  # the union graph repeats what the document graphs say
             if not isinstance(quad.subject, NamedNode) or not isinstance(quad.object, Literal):
                 continue
             entity_id = entity_id_of(quad.subject.value, self.base_iri)
@@ -295,6 +305,15 @@ class OxigraphStore:
             return self._views.acquire(
                 self._open_store(), self._version, on_disk=self.path is not None
             )
+
+
+def _drop_document_update(graph: NamedNode) -> str:
+    """Drop a document graph and the union-graph triples that no other document states."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+        f"DROP SILENT GRAPH {graph}"
+    )
 
 
 def _shutdown(pool: QueryPool, views: QueryViews) -> None:

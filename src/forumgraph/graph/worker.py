@@ -78,7 +78,7 @@ class QueryExecutor:
         self, store: pyoxigraph.Store, form: QueryForm, request: QueryRequest
     ) -> tuple[str, bytes, bool]:
         try:
-            results = store.query(request.query, **_dataset_options(form, request))
+            results = store.query(request.query, **_dataset_options(request))
         except SyntaxError as exc:
             raise QueryError(
                 _syntax_message(str(exc)), hint="Check the query near that position."
@@ -96,17 +96,18 @@ class QueryExecutor:
         return form.kind, encode_solutions(variables, rows[:limit]), len(rows) > limit
 
 
-def _dataset_options(form: QueryForm, request: QueryRequest) -> dict[str, Any]:
-    """The RDF dataset: protocol graphs first, then the query's FROM, else the union graph."""
+def _dataset_options(request: QueryRequest) -> dict[str, Any]:
+    """The RDF dataset: protocol graphs first, then the query's FROM, else the whole store.
+
+    The store's default graph is the materialised union of the document graphs (see store.py).
+    """
     if request.default_graph_uris or request.named_graph_uris:
         # SPARQL 1.1 Protocol: these replace any FROM / FROM NAMED in the query text.
         return {
             "default_graph": [NamedNode(iri) for iri in request.default_graph_uris],
             "named_graphs": [NamedNode(iri) for iri in request.named_graph_uris],
         }
-    if form.has_dataset_clause:
-        return {}
-    return {"use_default_graph_as_union": True}
+    return {}
 
 
 def _syntax_message(raw: str) -> str:
