@@ -18,7 +18,8 @@ def add_entry(draft: Draft, entry: GazetteerEntry, surface: str | None = None) -
     hangul = entry.hangul_name()
     if hangul:
         names.append(name_of(hangul))
-    variants = []
+    # Curated aliases and misspellings travel with the record, so every spelling links to it.
+    variants = [*entry.variants, *entry.names[1:]] if entry.curated else []
     if surface:
         if any(v.text == surface for v in entry.variants):
             variants.append(name_of(surface))

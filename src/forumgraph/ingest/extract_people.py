@@ -23,12 +23,12 @@ LATIN_NAME = rf"{_WORD}(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
 _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
-    r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},\s)?"
+    r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},)?\s"
     r"(?:will\s(?:be\s)?(?:present|lead|help|share|conduct|run|give|host|speak|talk|moderate"
     r"|join|keynote|collaborat)|wrote|said|says|presented|spoke|led|gave|announced|explained)"
 )
 _EN_PATTERNS = [
-    re.compile(rf"\b{_NAME}(?:,?\s(?:and|&)\s(?P<name2>{LATIN_NAME}))?\s{_CUE_AFTER}"),
+    re.compile(rf"\b{_NAME}(?:,?\s(?:and|&)\s(?P<name2>{LATIN_NAME}))?{_CUE_AFTER}"),
     re.compile(
         rf"\b(?:invited by|collaborating with|presented by|led by|hosted by|thanks to)\s{_NAME}"
     ),

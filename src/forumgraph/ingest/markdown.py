@@ -18,11 +18,13 @@ from forumgraph.ingest.header import ParsedDocument
 from forumgraph.ingest.html import parse_html
 
 INLINE_TEXT_TYPES = frozenset({"text", "text_special", "code_inline"})
-# markdown-it-py spends up to 50 µs per character on runs of brackets and emphasis marks ("![![")
-# that no article contains; a long block dense with them is read as plain text instead.
+# markdown-it-py's inline pass costs 25-70 µs per bracket or emphasis mark, 30 times the cost of
+# prose. Blocks dense with marks ("![![![") and marks beyond a per-document budget (real articles
+# hold a few thousand) are read as plain text, which bounds a hostile 5 MB file to seconds.
 INLINE_MARKS = re.compile(r"[\[\]!*_`<>&\\]")
 DENSE_BLOCK_CHARS = 500
 DENSE_MARK_SHARE = 0.2
+MAX_INLINE_MARKS = 20_000
 CONTAINER_OPEN = frozenset({"bullet_list_open", "ordered_list_open", "table_open"})
 CONTAINER_CLOSE = frozenset({"bullet_list_close", "ordered_list_close", "table_close"})
 
@@ -33,15 +35,18 @@ def create_parser() -> MarkdownIt:
 
 
 def _parse_inline(parser: MarkdownIt, tokens: list[Token], env: dict[str, object]) -> None:
+    budget = MAX_INLINE_MARKS
     for token in tokens:
         if token.type != "inline":
             continue
         content = token.content
-        marks = len(INLINE_MARKS.findall(content)) if len(content) > DENSE_BLOCK_CHARS else 0
-        if marks > DENSE_MARK_SHARE * len(content):
+        marks = len(INLINE_MARKS.findall(content))
+        dense = len(content) > DENSE_BLOCK_CHARS and marks > DENSE_MARK_SHARE * len(content)
+        if dense or marks > budget:
             token.children = [Token("text", "", 0, content=content)]
         else:
             token.children = parser.inline.parse(content, parser, env, [])
+            budget -= marks
 
 
 def parse_markdown(
