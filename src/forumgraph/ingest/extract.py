@@ -44,6 +44,11 @@ class ExtractionContext:
     settings: Settings = field(default_factory=Settings)
     known_people: PhraseMatcher | None = None
 
+    @classmethod
+    def create(cls, settings: Settings | None = None) -> ExtractionContext:
+        """The context for `settings` (see `build_context`)."""
+        return build_context(settings)
+
     def add_known_entities(self, entities: Iterable[Entity]) -> None:
         """Let later documents recognise people named in earlier ones (Latin names)."""
         names = [
@@ -74,9 +79,9 @@ def build_context(
 
 def extract(article: Article, passages: Sequence[Passage], context: ExtractionContext) -> Extraction:
     """Entities, mentions and facts of one article (a talk list is imported row by row)."""
-    if article.header.get("format") == "talk-list":
-        from forumgraph.ingest.schedules import extract_schedule
+    from forumgraph.ingest.schedules import extract_schedule, is_schedule
 
+    if is_schedule(article):
         return extract_schedule(article, passages, context.gazetteer)
     draft = Draft(article, sorted(passages, key=lambda p: p.start))
     gazetteer = context.gazetteer

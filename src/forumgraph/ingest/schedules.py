@@ -168,8 +168,16 @@ def _org(value: str | None) -> str | None:
     return value
 
 
-def extract_schedule(article: Article, passages: Sequence[Passage], gazetteer: Gazetteer) -> Extraction:
+def is_schedule(article: Article) -> bool:
+    """Whether `article` is a talk list made by `read_schedule`."""
+    return article.header.get("format") == "talk-list"
+
+
+def extract_schedule(
+    article: Article, passages: Sequence[Passage], gazetteer: Gazetteer | None = None
+) -> Extraction:
     """The edition, its talks, speakers and their affiliations from a talk-list article."""
+    gazetteer = gazetteer or load_gazetteer()
     rows = _rows(Path(article.source_path))
     text, spans = render(rows)
     if text != article.text:

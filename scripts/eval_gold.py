@@ -1,0 +1,138 @@
+"""Precision, recall and F1 of extraction + resolution on the founding article against its gold.
+
+Usage: python scripts/eval_gold.py [ARTICLE] [GOLD_YAML]
+Defaults: data/articles/kubernetes-forum-seoul-2019.ko.txt and
+tests/fixtures/kubernetes-forum-seoul-2019.yaml.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from forumgraph.ingest.extract import build_context, extract
+from forumgraph.ingest.readers import ReadLimits, read_article
+from forumgraph.ingest.resolve import name_key, resolve
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Entity, EntityType, Extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "data" / "articles" / "kubernetes-forum-seoul-2019.ko.txt"
+GOLD = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.yaml"
+ALIASES = {"cncf": "cloudnativecomputingfoundation", "usairforce": "unitedstatesairforce"}
+
+
+def load_gold(path: Path) -> dict:
+    """The gold annotation; its free-text `questions:` section is not valid YAML and is dropped."""
+    text = path.read_text(encoding="utf-8").split("\nquestions:", 1)[0]
+    return yaml.safe_load(text)
+
+
+def canon(text: str) -> str:
+    key = name_key(text)
+    return ALIASES.get(key, key)
+
+
+def prf(predicted: set, gold: set) -> tuple[float, float, float, int, int, int]:
+    tp = len(predicted & gold)
+    p = tp / len(predicted) if predicted else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, tp, len(predicted), len(gold)
+
+
+def evaluate(gold: dict, extraction: Extraction, entities: dict[str, Entity], ids: dict[str, str]):
+    by_type: dict[EntityType, list[Entity]] = {}
+    for entity_id in set(ids.values()):
+        by_type.setdefault(entities[entity_id].type, []).append(entities[entity_id])
+    label = {e.id: canon(e.label("en")) for e in entities.values()}
+    facts = [(ids.get(f.subject), f.predicate, ids.get(f.value, f.value)) for f in extraction.facts]
+    rows = {}
+    # People: both names on one node.
+    predicted = {(canon(e.label("en")), e.label("ko")) for e in by_type.get(EntityType.PERSON, [])}
+    rows["people (en+ko on one node)"] = prf(
+        predicted, {(canon(p["name"]["en"]), p["name"]["ko"]) for p in gold["people"]}
+    )
+    links = {(label[s], label[v]) for s, p, v in facts if p == "affiliation" and s and v in label}
+    rows["person->organization"] = prf(
+        links, {(canon(p["name"]["en"]), canon(p["affiliation"])) for p in gold["people"]}
+    )
+    rows["organizations"] = prf(
+        {canon(e.label("en")) for e in by_type.get(EntityType.ORGANIZATION, [])},
+        {canon(o["en"]) for o in gold["organizations"]},
+    )
+    rows["events (name, city, date)"] = prf(_events(by_type, facts, label), _gold_events(gold))
+    rows["talks"] = _talks(gold, by_type, facts, label)
+    rows["topics"] = prf(
+        {canon(e.label("en")) for t in (EntityType.TOPIC, EntityType.PROJECT) for e in by_type.get(t, [])},
+        {canon(t) for t in gold["topics"]},
+    )
+    return rows
+
+
+def _events(by_type, facts, label) -> set:
+    out = set()
+    for event in by_type.get(EntityType.EVENT, []):
+        city = next((label[v] for s, p, v in facts if s == event.id and p == "location"), None)
+        dates = {p: v for s, p, v in facts if s == event.id and p in {"startDate", "endDate"}}
+        out.add((canon(event.label("en")), city, dates.get("startDate"), dates.get("endDate")))
+    return out
+
+
+def _gold_events(gold) -> set:
+    out = set()
+    for e in gold["events"]:
+        start = str(e.get("start") or e.get("month"))
+        end = str(e.get("end") or e.get("month"))
+        out.add((canon(e["name"]["en"]), canon(e["city"]), start, end))
+    return out
+
+
+def _talks(gold, by_type, facts, label):
+    """A talk matches when its performers (or performing/sponsoring organisations) and kind
+    group match a gold talk and the gold event is among its events."""
+    event_ids = {canon(e["name"]["en"]): e["id"] for e in gold["events"]}
+    predicted = set()
+    for talk in by_type.get(EntityType.TALK, []):
+        who = {label[v] for s, p, v in facts if s == talk.id and p in {"performer", "performerOrg", "sponsor"}}
+        events = {event_ids.get(label[v]) for s, p, v in facts if s == talk.id and p == "superEvent"}
+        predicted.add((frozenset(who), frozenset(events)))
+    gold_talks = []
+    for t in gold["talks"]:
+        names = t.get("speakers") or [t["speaker"]] if (t.get("speakers") or t.get("speaker")) else []
+        orgs = t.get("sponsors") or ([t["speaker_affiliation"]] if t.get("speaker_affiliation") else [])
+        gold_talks.append((frozenset(canon(n) for n in [*names, *orgs]), t["event"]))
+    matched = {(w, e) for w, e in predicted if any(gw == w and ge in e for gw, ge in gold_talks)}
+    found = {(gw, ge) for gw, ge in gold_talks if any(w == gw and ge in e for w, e in predicted)}
+    p = len(matched) / len(predicted) if predicted else 0.0
+    r = len(found) / len(gold_talks) if gold_talks else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, len(found), len(predicted), len(gold_talks)
+
+
+def main() -> int:
+    article_path = Path(sys.argv[1]) if len(sys.argv) > 1 else ARTICLE
+    gold_path = Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD
+    gold = load_gold(gold_path)
+    started = time.perf_counter()
+    context = build_context()
+    loaded = time.perf_counter()
+    article = read_article(article_path, ReadLimits())
+    passages = split_passages(article)
+    extraction = extract(article, passages, context)
+    resolution = resolve([extraction])
+    done = time.perf_counter()
+    ids = resolution.entity_ids[article.doc_id]
+    rows = evaluate(gold, extraction, resolution.entities, ids)
+    print(f"{'type':32} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold")
+    for name, (p, r, f, tp, n_pred, n_gold) in rows.items():
+        print(f"{name:32} {p:6.2f} {r:6.2f} {f:6.2f}   {tp}/{n_pred}/{n_gold}")
+    print(f"context {loaded - started:.2f}s, read+extract+resolve {done - loaded:.2f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
