@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from forumgraph.errors import InputError, StoreError
 from forumgraph.graph.build import document_quads
@@ -207,3 +207,41 @@ def test_literals_with_quotes_and_newlines_survive_the_update(store: OxigraphSto
     store.replace_document("odd", [Quad(NamedNode(f"{BASE}id/topic/x"), SDO.name, tricky, graph)])
     raw: pyoxigraph.Store = store._open_store()
     assert [q.object for q in raw.quads_for_pattern(None, SDO.name, None, graph)] == [tricky]
+
+
+def _union(store: OxigraphStore) -> set[tuple[str, str, str]]:
+    raw = store._open_store()
+    return {
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in raw.quads_for_pattern(None, None, None, DefaultGraph())
+    }
+
+
+def _triples(*docs: ResolvedDocument) -> set[tuple[str, str, str]]:
+    return {
+        (str(q.subject), str(q.predicate), str(q.object))
+        for doc in docs
+        for q in document_quads(doc, BASE)
+    }
+
+
+def test_default_graph_is_the_merge_of_the_document_graphs(
+    store: OxigraphStore, seoul_doc: ResolvedDocument, schedule_doc: ResolvedDocument
+) -> None:
+    _load(store, seoul_doc, schedule_doc)
+    assert _union(store) == _triples(seoul_doc, schedule_doc)
+    dan = entity_iri("person/dan-kohn", BASE)
+    count = store._open_store().query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {dan} a ?type }}")
+    assert isinstance(count, pyoxigraph.QuerySolutions)
+    assert [row["n"].value for row in count] == ["1"]  # stated by both documents, counted once
+
+
+def test_removing_a_document_keeps_what_other_documents_state(
+    store: OxigraphStore, seoul_doc: ResolvedDocument, schedule_doc: ResolvedDocument
+) -> None:
+    _load(store, seoul_doc, schedule_doc)
+    store.remove_document(seoul_doc.article.doc_id)
+    assert _union(store) == _triples(schedule_doc)
+    store.replace_document(schedule_doc.article.doc_id, [])
+    assert _union(store) == set()
+    assert store.quads_count() == 0

@@ -91,21 +91,29 @@ def supported_media_types(kind: str) -> list[str]:
 
 
 def negotiate(accept_header: str | None, kind: str) -> str:
-    """The best media type for an HTTP Accept header, or the default when nothing matches."""
+    """The best media type for an HTTP Accept header, or the default when nothing matches.
+
+    Each type takes the quality of the most specific range that matches it (RFC 9110), so
+    `application/json;q=0, */*` excludes JSON; ties go to the range listed first, then to
+    our own order of preference.
+    """
     supported = supported_media_types(kind)
     aliases = GRAPH_ALIASES if kind in GRAPH_KINDS else RESULT_ALIASES
+    ranges = _parse_accept(accept_header or "*/*")
     best: tuple[float, int, int, int] | None = None
     chosen = supported[0]
-    for position, (media_range, quality) in enumerate(_parse_accept(accept_header or "*/*")):
-        if quality <= 0:
+    for preference, media_type in enumerate(supported + list(aliases)):
+        matches = [
+            (specificity, -position, quality)
+            for position, (media_range, quality) in enumerate(ranges)
+            if (specificity := _match(media_range, media_type)) >= 0
+        ]
+        if not matches:
             continue
-        for preference, media_type in enumerate(supported + list(aliases)):
-            specificity = _match(media_range, media_type)
-            if specificity < 0:
-                continue
-            rank = (quality, specificity, -position, -preference)
-            if best is None or rank > best:
-                best, chosen = rank, aliases.get(media_type, media_type)
+        specificity, first, quality = max(matches)
+        rank = (quality, specificity, first, -preference)
+        if quality > 0 and (best is None or rank > best):
+            best, chosen = rank, aliases.get(media_type, media_type)
     return chosen
 
 
