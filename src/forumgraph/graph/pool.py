@@ -89,14 +89,24 @@ class QueryPool:
         self._workers: list[_Worker] = []
         self._closed = False
 
-    def start(self) -> None:
-        """Start the worker processes now rather than on the first query."""
+    def start(self, wait: bool = False) -> None:
+        """Start the worker processes now; with `wait`, return once idle ones have booted."""
         with self._lock:
             self._check_open()
             while len(self._workers) < self.size:
                 worker = _Worker()
                 self._workers.append(worker)
                 self._idle.append(worker)
+            booting = [worker for worker in self._idle if not worker.ready] if wait else []
+            for worker in booting:
+                self._idle.remove(worker)
+        for worker in booting:
+            healthy = False
+            try:
+                worker.wait_ready(BOOT_TIMEOUT_S)
+                healthy = True
+            finally:
+                self._release(worker, healthy)
 
     @property
     def pids(self) -> list[int]:
