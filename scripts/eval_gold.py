@@ -67,7 +67,11 @@ def evaluate(gold: dict, extraction: Extraction, entities: dict[str, Entity], id
     rows["events (name, city, date)"] = prf(_events(by_type, facts, label), _gold_events(gold))
     rows["talks"] = _talks(gold, by_type, facts, label)
     rows["topics"] = prf(
-        {canon(e.label("en")) for t in (EntityType.TOPIC, EntityType.PROJECT) for e in by_type.get(t, [])},
+        {
+            canon(e.label("en"))
+            for t in (EntityType.TOPIC, EntityType.PROJECT)
+            for e in by_type.get(t, [])
+        },
         {canon(t) for t in gold["topics"]},
     )
     return rows
@@ -97,13 +101,23 @@ def _talks(gold, by_type, facts, label):
     event_ids = {canon(e["name"]["en"]): e["id"] for e in gold["events"]}
     predicted = set()
     for talk in by_type.get(EntityType.TALK, []):
-        who = {label[v] for s, p, v in facts if s == talk.id and p in {"performer", "performerOrg", "sponsor"}}
-        events = {event_ids.get(label[v]) for s, p, v in facts if s == talk.id and p == "superEvent"}
+        who = {
+            label[v]
+            for s, p, v in facts
+            if s == talk.id and p in {"performer", "performerOrg", "sponsor"}
+        }
+        events = {
+            event_ids.get(label[v]) for s, p, v in facts if s == talk.id and p == "superEvent"
+        }
         predicted.add((frozenset(who), frozenset(events)))
     gold_talks = []
     for t in gold["talks"]:
-        names = t.get("speakers") or [t["speaker"]] if (t.get("speakers") or t.get("speaker")) else []
-        orgs = t.get("sponsors") or ([t["speaker_affiliation"]] if t.get("speaker_affiliation") else [])
+        names = (
+            t.get("speakers") or [t["speaker"]] if (t.get("speakers") or t.get("speaker")) else []
+        )
+        orgs = t.get("sponsors") or (
+            [t["speaker_affiliation"]] if t.get("speaker_affiliation") else []
+        )
         gold_talks.append((frozenset(canon(n) for n in [*names, *orgs]), t["event"]))
     matched = {(w, e) for w, e in predicted if any(gw == w and ge in e for gw, ge in gold_talks)}
     found = {(gw, ge) for gw, ge in gold_talks if any(w == gw and ge in e for w, e in predicted)}

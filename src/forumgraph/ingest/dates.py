@@ -96,7 +96,11 @@ def _to_span(m: re.Match[str], kind: str, year: int | None) -> DateSpan | None:
         return _checked(start, end, "day", explicit)
     month_text = m.group("month")
     lowered = month_text.lower()
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(lowered[:4], 0) or _MONTHS[lowered[:3]]
+    month = (
+        int(month_text)
+        if month_text.isdigit()
+        else _MONTHS.get(lowered[:4], 0) or _MONTHS[lowered[:3]]
+    )
     if not m.group("day"):
         value = f"{y:04d}-{month:02d}"
         return DateSpan(value, value, "month", 0, 0, explicit)

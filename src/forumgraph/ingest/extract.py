@@ -16,7 +16,7 @@ from forumgraph.config import Settings
 from forumgraph.ingest.analyze import Analyzer, create_analyzer
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_events import add_events
-from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key, add_entry
+from forumgraph.ingest.extract_orgs import add_entry, add_gazetteer_mentions, entry_key
 from forumgraph.ingest.extract_people import (
     add_english_people,
     add_korean_people,
@@ -77,7 +77,9 @@ def build_context(
     return ExtractionContext(gazetteer, analyzer, settings)
 
 
-def extract(article: Article, passages: Sequence[Passage], context: ExtractionContext) -> Extraction:
+def extract(
+    article: Article, passages: Sequence[Passage], context: ExtractionContext
+) -> Extraction:
     """Entities, mentions and facts of one article (a talk list is imported row by row)."""
     from forumgraph.ingest.schedules import extract_schedule, is_schedule
 

@@ -47,7 +47,9 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             match = _KO_GAP.match("")
         if match is not None:
             draft.fact(person.key, "affiliation", before.key, passage_id=person.passage_id)
-            role = match.group("role") or (f"{match.group('duty')} 담당" if match.group("duty") else None)
+            role = match.group("role") or (
+                f"{match.group('duty')} 담당" if match.group("duty") else None
+            )
             if role:
                 _job_title(draft, gazetteer, person, role.strip())
             return

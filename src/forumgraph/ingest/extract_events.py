@@ -1,5 +1,6 @@
 """Event editions: a series with a city (or a region, for KubeCon) and a year, from prose,
-from dated list items (`- KCD Sofia:` / `September 29, 2026, in Sofia, Bulgaria`) and from the title.
+from dated list items (`- KCD Sofia:` / `September 29, 2026, in Sofia, Bulgaria`) and the
+title.
 
 Per clause of a sentence: the nearest series, the city or region, the date; status from the verb
 (`개최되었다`/held vs `예정`/planned) or the date against the article's date; organiser from
@@ -9,19 +10,23 @@ making another (`작년 12월 서울 행사도 원래는 오픈서밋 형태로.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from forumgraph.ingest.dates import DateSpan, find_dates, year_of
-from forumgraph.ingest.extract_events_state import EventBook, Edition
+from forumgraph.ingest.extract_events_state import Edition, EventBook
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 
-_HELD = re.compile(r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted")
+_HELD = re.compile(
+    r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted"
+)
 _PLANNED = re.compile(
-    r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place|going to be"
+    r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place"
+    r"|going to be"
 )
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
@@ -61,7 +66,9 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
 def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None:
     title = book.draft.article.title
     matches = gazetteer.matcher.find(title)
-    series = [gazetteer.entries[m.value] for m in matches if gazetteer.entries[m.value].kind == "series"]
+    series = [
+        gazetteer.entries[m.value] for m in matches if gazetteer.entries[m.value].kind == "series"
+    ]
     year_match = _BARE_YEAR.search(title)
     edition_year = int(year_match.group(1)) if year_match else year
     if not series or edition_year is None:
@@ -97,7 +104,11 @@ def _from_list_items(
 
 
 def _from_sentence(
-    book: EventBook, gazetteer: Gazetteer, sentence: Sentence, dates: list[DateSpan], year: int | None
+    book: EventBook,
+    gazetteer: Gazetteer,
+    sentence: Sentence,
+    dates: list[DateSpan],
+    year: int | None,
 ) -> None:
     spans = book.draft.spans_in(sentence.start, sentence.end)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
@@ -129,7 +140,9 @@ def _from_sentence(
         if series_span is not None:
             book.draft.mention(edition.key, series_span.start, series_span.end)
         if organizer is not None:
-            book.draft.fact(edition.key, "organizer", organizer.key, passage_id=organizer.passage_id)
+            book.draft.fact(
+                edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
+            )
 
 
 def _series_in(spans: list[Span]) -> Span | None:
@@ -172,7 +185,7 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
         if not any(s <= m.start() < e for s, e in inside)
     ]
     bounds = [0, *[c + 1 for c in cuts], len(sentence.text) + 1]
-    return [(sentence.start + a, sentence.start + b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
 def _nearest_series(series: list[Span], place: _Place, clause: tuple[int, int]) -> Span | None:

@@ -23,7 +23,11 @@ def region_of(place: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | N
     if place.kind == REGION:
         return place
     country = next(
-        (e for e in gazetteer.entries.values() if e.kind == "country" and e.country == place.country),
+        (
+            e
+            for e in gazetteer.entries.values()
+            if e.kind == "country" and e.country == place.country
+        ),
         None,
     )
     if country is None or not country.region:
@@ -69,10 +73,7 @@ class EventBook:
     ) -> Edition:
         """The edition of `series` at `where` (a city or a region) in `year`, made if new."""
         city = where if where.kind == EntityType.PLACE.value else None
-        anchor: GazetteerEntry | None = where
-        if series.by_region:
-            anchor = region_of(where, self.gazetteer) or where
-        assert anchor is not None
+        anchor = (region_of(where, self.gazetteer) or where) if series.by_region else where
         reference = edition_reference(series.canonical, anchor.canonical, year)
         key = reference
         if key in self.editions:
@@ -98,7 +99,9 @@ class EventBook:
             names.append(Name(f"{series_ko} {where_ko} {year}", "ko"))
         return names
 
-    def existing(self, where: GazetteerEntry, date: DateSpan | None, year: int | None) -> Edition | None:
+    def existing(
+        self, where: GazetteerEntry, date: DateSpan | None, year: int | None
+    ) -> Edition | None:
         """An edition already at this city (or region) in the date's year, or any year if no
         date is given (the latest made)."""
         wanted = int(date.start[:4]) if date else None
@@ -142,7 +145,9 @@ class EventBook:
             if edition.start and edition.precision:
                 kind = {"day": "date", "month": "month", "year": "year"}[edition.precision]
                 self.draft.fact(edition.key, "startDate", edition.start, kind, passage_id=pid)
-                self.draft.fact(edition.key, "endDate", edition.end or edition.start, kind, passage_id=pid)
+                self.draft.fact(
+                    edition.key, "endDate", edition.end or edition.start, kind, passage_id=pid
+                )
             status = edition.status or _status_by_date(edition, article_date)
             if status:
                 self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)

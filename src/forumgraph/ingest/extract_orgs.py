@@ -48,7 +48,7 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
 
 def add_entry_facts(draft: Draft, gazetteer: Gazetteer) -> None:
     """Maturity and homepage of projects, the country of places (from the gazetteer)."""
-    for key in draft.keys():
+    for key in draft.keys():  # noqa: SIM118 (Draft is not a mapping)
         kind = draft.type_of(key)
         if kind not in {EntityType.PROJECT, EntityType.PLACE}:
             continue

@@ -39,20 +39,131 @@ _EN_PATTERNS = [
 ]
 # Words that start capitalised phrases but are never part of a personal name.
 _NOT_NAME_WORDS = frozenset(
-    "The This That These Those Our We You They It In On At For From With And Or But If When While"
-    " Since During After Before Today Next Last Team Project Community Release SIG Day Days Summit"
-    " Contributor Contributors Monday Tuesday Wednesday Thursday Friday Saturday Sunday Event"
-    " Events Hub Slack Foundation Committee Cloud Native Open Source Chart Charts Classic Deep"
-    " Dive Intro Introduction Keynote Lightning Talk Session Panel Support Plan Future Relation"
-    " Conclusion Docs Security Vision Reviewing Git Prow Users Helm Kubernetes North America"
-    " Europe China Registration Schedule Evening Celebration All Address Time Check End".split()
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Our",
+        "We",
+        "You",
+        "They",
+        "It",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "And",
+        "Or",
+        "But",
+        "If",
+        "When",
+        "While",
+        "Since",
+        "During",
+        "After",
+        "Before",
+        "Today",
+        "Next",
+        "Last",
+        "Team",
+        "Project",
+        "Community",
+        "Release",
+        "SIG",
+        "Day",
+        "Days",
+        "Summit",
+        "Contributor",
+        "Contributors",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Event",
+        "Events",
+        "Hub",
+        "Slack",
+        "Foundation",
+        "Committee",
+        "Cloud",
+        "Native",
+        "Open",
+        "Source",
+        "Chart",
+        "Charts",
+        "Classic",
+        "Deep",
+        "Dive",
+        "Intro",
+        "Introduction",
+        "Keynote",
+        "Lightning",
+        "Talk",
+        "Session",
+        "Panel",
+        "Support",
+        "Plan",
+        "Future",
+        "Relation",
+        "Conclusion",
+        "Docs",
+        "Security",
+        "Vision",
+        "Reviewing",
+        "Git",
+        "Prow",
+        "Users",
+        "Helm",
+        "Kubernetes",
+        "North",
+        "America",
+        "Europe",
+        "China",
+        "Registration",
+        "Schedule",
+        "Evening",
+        "Celebration",
+        "All",
+        "Address",
+        "Time",
+        "Check",
+        "End",
+    ]
 )
 # Words after a Korean name that mark it as a person (titles and honorifics).
-_KO_PERSON_MARKERS = (
-    "님 씨 팀장 부문장 대표 이사 상무 전무 부장 차장 과장 교수 연구원 매니저 엔지니어 아키텍트"
-    " 대령 CTO CEO CSO VP"
-).split()
-_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈")
+_KO_PERSON_MARKERS = [
+    "님",
+    "씨",
+    "팀장",
+    "부문장",
+    "대표",
+    "이사",
+    "상무",
+    "전무",
+    "부장",
+    "차장",
+    "과장",
+    "교수",
+    "연구원",
+    "매니저",
+    "엔지니어",
+    "아키텍트",
+    "대령",
+    "CTO",
+    "CEO",
+    "CSO",
+    "VP",
+]
+_KO_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈"
+)
 
 
 def add_pairs(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -164,4 +275,3 @@ def known_people_matcher(names: list[str]) -> PhraseMatcher:
     matcher = PhraseMatcher()
     matcher.add_all((n, n) for n in names if _LATIN_NAME_RE.match(n) and not has_hangul(n))
     return matcher
-

@@ -90,12 +90,16 @@ def _talks_in(
     titles = [m.group(1) or m.group(2) for m in _TITLE.finditer(sentence.text)]
     out: list[_Talk] = []
     if _SPONSOR_CUE.search(sentence.text) or any(
-        _PROVIDED.match(text[s.end : s.end + 10]) for s in spans if s.type == EntityType.ORGANIZATION
+        _PROVIDED.match(text[s.end : s.end + 10])
+        for s in spans
+        if s.type == EntityType.ORGANIZATION
     ):
         sponsors = [s.key for s in spans if s.type == EntityType.ORGANIZATION]
         if len(sponsors) >= 2 and cues:
             day = _DAY.search(sentence.text)
-            talk = _Talk(f"talk:sponsor|{'|'.join(sponsors)}", "sponsor-session", passage_id=passage_id)
+            talk = _Talk(
+                f"talk:sponsor|{'|'.join(sponsors)}", "sponsor-session", passage_id=passage_id
+            )
             talk.orgs = sponsors
             talk.events = _events_near(draft, book, sentence, sentence.start, previous)
             talk.day = int(day.group(1) or day.group(2)) if day else None
@@ -105,7 +109,9 @@ def _talks_in(
     last_cue = sentence.start + cues[-1].start()
     people = [s for s in spans if s.type == EntityType.PERSON and s.end <= last_cue]
     for group in _speaker_groups(text, _distinct(people)):
-        talk = _Talk("talk:" + "|".join(sorted({s.key for s in group})), kind, passage_id=passage_id)
+        talk = _Talk(
+            "talk:" + "|".join(sorted({s.key for s in group})), kind, passage_id=passage_id
+        )
         talk.performers = sorted({s.key for s in group})
         talk.events = _events_near(draft, book, sentence, group[0].start, None)
         talk.title = titles[0] if titles and len(titles) == 1 else None
@@ -231,7 +237,9 @@ def _topics(draft: Draft, window: list[Sentence], title: str | None) -> list[str
         for span in draft.spans_in(sentence.start, sentence.end):
             if span.type not in {EntityType.TOPIC, EntityType.PROJECT} or span.key in keys:
                 continue
-            if span.key in _GENERIC_TOPICS and not (title and span.key.split(":")[1] in title.lower()):
+            if span.key in _GENERIC_TOPICS and not (
+                title and span.key.split(":")[1] in title.lower()
+            ):
                 continue
             keys.append(span.key)
     return keys

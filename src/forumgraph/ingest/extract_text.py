@@ -16,12 +16,75 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\s\w]|_)"
 )
 # Korean particles and copula endings that may follow a noun inside one word (eojeol).
-_PARTICLES = (
-    "이라는 라는 으로서 으로는 에서는 에서의 이지만 입니다 이었다 이었고 이라고 라고 "
-    "에게서 로부터 에서 으로 하고 였다 에게 께서 까지 부터 보다 처럼 이나 이란 이라 이며 이다 이고 이자 에는 에도 로서 로는 "
-    "와의 과의 만의 같은 이랑 랑 한테 "
-    "이 가 은 는 을 를 의 에 와 과 로 도 만 나 란 라 며 다 인 고 용 측 씨 님 들"
-).split()
+_PARTICLES = [
+    "이라는",
+    "라는",
+    "으로서",
+    "으로는",
+    "에서는",
+    "에서의",
+    "이지만",
+    "입니다",
+    "이었다",
+    "이었고",
+    "이라고",
+    "라고",
+    "에게서",
+    "로부터",
+    "에서",
+    "으로",
+    "하고",
+    "였다",
+    "에게",
+    "께서",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "이나",
+    "이란",
+    "이라",
+    "이며",
+    "이다",
+    "이고",
+    "이자",
+    "에는",
+    "에도",
+    "로서",
+    "로는",
+    "와의",
+    "과의",
+    "만의",
+    "같은",
+    "이랑",
+    "랑",
+    "한테",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "로",
+    "도",
+    "만",
+    "나",
+    "란",
+    "라",
+    "며",
+    "다",
+    "인",
+    "고",
+    "용",
+    "측",
+    "씨",
+    "님",
+    "들",
+]
 _PARTICLE_RUN = re.compile("(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n+")
 
@@ -38,7 +101,9 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """The script-split words of `text` with character offsets."""
-    return [Word(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+    return [
+        Word(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)
+    ]
 
 
 def has_hangul(text: str) -> bool:
@@ -52,7 +117,7 @@ def is_particle(suffix: str) -> bool:
 
 
 def strip_particles(word: str) -> str:
-    """`쿠버네티스가` -> `쿠버네티스`: the longest particle run at the end of a Hangul word comes off."""
+    """`쿠버네티스가` -> `쿠버네티스`: the longest particle run ending a Hangul word comes off."""
     for cut in range(1, len(word)):
         if HANGUL.match(word[cut - 1]) and is_particle(word[cut:]):
             return word[:cut]
@@ -84,7 +149,9 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             start = cursor + chunk.index(stripped)
-            out.append(Sentence(stripped, offset + start, offset + start + len(stripped), paragraph))
+            out.append(
+                Sentence(stripped, offset + start, offset + start + len(stripped), paragraph)
+            )
         if match.group().count("\n") >= 2:
             paragraph += 1
         cursor = match.end()
@@ -93,7 +160,7 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    """A phrase found in text: its span (particles excluded) and the value it was registered with."""
+    """A phrase found in text: its span (particles excluded) and the value registered for it."""
 
     start: int
     end: int
@@ -164,9 +231,9 @@ def _match_key(tokens: list[Word], i: int, key: tuple[str, ...]) -> int | None:
         if token.text == part:
             continue
         last = j == len(key) - 1
-        if last and token.script == "hangul" and token.text.startswith(part):
-            if is_particle(token.text[len(part) :]):
-                return token.start + len(part)
+        rest = token.text[len(part) :]
+        if last and token.script == "hangul" and token.text.startswith(part) and is_particle(rest):
+            return token.start + len(part)
         return None
     end_token = tokens[i + len(key) - 1]
     following = tokens[i + len(key)] if i + len(key) < len(tokens) else None

@@ -111,7 +111,7 @@ def _matchable(name: str, stoplist: frozenset[str]) -> bool:
 def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     """Parse the landscape and the curated aliases once per process (cached by path)."""
     entries = _landscape_entries(landscape_path)
-    curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())
+    curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())  # noqa: S506 (a safe loader)
     roles = {str(k): str(v) for k, v in (curated.get("roles") or {}).items()}
     for section, kind in (
         ("organizations", EntityType.ORGANIZATION.value),
@@ -143,7 +143,7 @@ def _loader() -> Any:
 def _landscape_entries(path: Path) -> dict[str, GazetteerEntry]:
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_loader())
+            data = yaml.load(fh, Loader=_loader())  # noqa: S506 (a safe loader)
     except OSError as exc:
         raise InputError(
             f"Cannot read the landscape gazetteer {path}: {exc.strerror}.",
@@ -161,7 +161,9 @@ def _landscape_entries(path: Path) -> dict[str, GazetteerEntry]:
     return entries
 
 
-def _landscape_entry(category: str, subcategory: str, item: dict[str, Any]) -> GazetteerEntry | None:
+def _landscape_entry(
+    category: str, subcategory: str, item: dict[str, Any]
+) -> GazetteerEntry | None:
     raw = str(item.get("name") or "").strip()
     if not raw:
         return None
@@ -187,7 +189,9 @@ def _merge_curated(entries: dict[str, GazetteerEntry], item: dict[str, Any], kin
     names = [Name(name, "en")]
     names += [Name(str(n), "ko") for n in item.get("ko") or []]
     names += [Name(str(n), "ko" if has_hangul(str(n)) else "en") for n in item.get("aliases") or []]
-    variants = tuple(Name(str(n), "ko" if has_hangul(str(n)) else "en") for n in item.get("variants") or [])
+    variants = tuple(
+        Name(str(n), "ko" if has_hangul(str(n)) else "en") for n in item.get("variants") or []
+    )
     reference = base.reference if base else f"alias:{kind}:{name}"
     entries[reference] = GazetteerEntry(
         canonical=name,

@@ -21,9 +21,61 @@ _MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
 
 # Revised Romanization (loanword-friendly: ㄹ is "l" at the end of a syllable, else "r").
-_RR_INITIAL = dict(zip(_INITIALS, "g kk n d tt r m b pp s ss - j jj ch k t p h".split(), strict=True))
+_RR_INITIAL = dict(
+    zip(
+        _INITIALS,
+        [
+            "g",
+            "kk",
+            "n",
+            "d",
+            "tt",
+            "r",
+            "m",
+            "b",
+            "pp",
+            "s",
+            "ss",
+            "-",
+            "j",
+            "jj",
+            "ch",
+            "k",
+            "t",
+            "p",
+            "h",
+        ],
+        strict=True,
+    )
+)
 _RR_MEDIAL = dict(
-    zip(_MEDIALS, "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split(), strict=True)
+    zip(
+        _MEDIALS,
+        [
+            "a",
+            "ae",
+            "ya",
+            "yae",
+            "eo",
+            "e",
+            "yeo",
+            "ye",
+            "o",
+            "wa",
+            "wae",
+            "oe",
+            "yo",
+            "u",
+            "wo",
+            "we",
+            "wi",
+            "yu",
+            "eu",
+            "ui",
+            "i",
+        ],
+        strict=True,
+    )
 )
 _RR_FINAL = {"ㄱ": "k", "ㄲ": "k", "ㄴ": "n", "ㄷ": "t", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p",
              "ㅅ": "t", "ㅆ": "t", "ㅇ": "ng", "ㅈ": "t", "ㅊ": "t", "ㅋ": "k", "ㅌ": "t",
@@ -31,7 +83,33 @@ _RR_FINAL = {"ㄱ": "k", "ㄲ": "k", "ㄴ": "n", "ㄷ": "t", "ㄹ": "l", "ㅁ": 
              "ㄶ": "n", "ㄽ": "l", "ㄾ": "l", "ㄿ": "p", "ㅀ": "l", "ㅄ": "p"}  # fmt: skip
 
 # Phonetic classes of the key: P (b p f v), T (d t), K (g k c q), S (s z j ch sh), L (l r).
-_KEY_INITIAL = dict(zip(_INITIALS, "K K N T T L M P P S S - S S S K T P -".split(), strict=True))
+_KEY_INITIAL = dict(
+    zip(
+        _INITIALS,
+        [
+            "K",
+            "K",
+            "N",
+            "T",
+            "T",
+            "L",
+            "M",
+            "P",
+            "P",
+            "S",
+            "S",
+            "-",
+            "S",
+            "S",
+            "S",
+            "K",
+            "T",
+            "P",
+            "-",
+        ],
+        strict=True,
+    )
+)
 _KEY_FINAL = {"ㄱ": "K", "ㄴ": "N", "ㄹ": "L", "ㅁ": "M", "ㅂ": "P", "ㅅ": "T", "ㅇ": "N",
               "ㅋ": "K", "ㅌ": "T", "ㅍ": "P"}  # fmt: skip
 _LATIN_RULES = [

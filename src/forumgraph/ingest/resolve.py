@@ -33,13 +33,13 @@ class Resolution:
 
 
 def name_key(text: str) -> str:
-    """A name without case, spacing or punctuation: `Cloud_Native Rejekts` -> `cloudnativerejekts`."""
+    """A name without case, spacing or punctuation (`Cloud_Native Rejekts`: cloudnativerejekts)."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return re.sub(r"[\W_]+", "", text)
 
 
 def slugify(text: str) -> str:
-    """`KubeCon + CloudNativeCon North America 2019` -> `kubecon-cloudnativecon-north-america-2019`."""
+    """`KubeCon + CloudNativeCon NA 2019` -> `kubecon-cloudnativecon-na-2019` (Hangul romanised)."""
     text = romanize(text) if has_hangul(text) else text
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "unnamed"
@@ -175,7 +175,9 @@ def _mint(
     ids: dict[Node, str] = {}
     taken: set[str] = set()
     # Events first, so that talk ids can use their event's slug.
-    order = sorted(clusters, key=lambda r: (records[r].type != EntityType.EVENT, _sort_name(merged[r]), r))
+    order = sorted(
+        clusters, key=lambda r: (records[r].type != EntityType.EVENT, _sort_name(merged[r]), r)
+    )
     for root in order:
         type_, names, alternates = merged[root]
         reused = next(
@@ -189,7 +191,9 @@ def _mint(
         if reused is None or reused in taken:
             base = f"{type_.value}/{slugify(names[0].text)}"
             if type_ == EntityType.TALK:
-                event = next((ids.get(e) for n in clusters[root] for e in event_of_talk.get(n, [])), None)
+                event = next(
+                    (ids.get(e) for n in clusters[root] for e in event_of_talk.get(n, [])), None
+                )
                 event_slug = event.split("/", 1)[1] if event else "unknown-event"
                 base = f"talk/{event_slug}/{slugify(names[0].text)}"
             reused = _unique(base, taken, known_ids)
@@ -218,7 +222,9 @@ def _talk_events(extractions: Sequence[Extraction]) -> dict[Node, list[Node]]:
     return out
 
 
-def _names(type_: EntityType, records: list[EntityRecord]) -> tuple[EntityType, list[Name], list[Name]]:
+def _names(
+    type_: EntityType, records: list[EntityRecord]
+) -> tuple[EntityType, list[Name], list[Name]]:
     """One preferred name per language (curated first, then the most used), and the rest."""
     counts: Counter[Name] = Counter()
     curated: list[Name] = []
@@ -252,7 +258,9 @@ def _unique(base: str, taken: set[str], known: dict[str, Entity]) -> str:
     return candidate
 
 
-def _with_known(entity: Entity, names: list[Name], alternates: list[Name]) -> tuple[list[Name], list[Name]]:
+def _with_known(
+    entity: Entity, names: list[Name], alternates: list[Name]
+) -> tuple[list[Name], list[Name]]:
     """Keep the stored preferred names; everything else becomes an alternate name."""
     preferred = list(entity.names) or names
     rest = {*names, *alternates, *entity.alternate_names} - set(preferred)

@@ -78,7 +78,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            missing = [c for c in ("event", "city", "kind", "title_en", "speakers_raw") if c not in (reader.fieldnames or [])]
+            missing = [
+                c
+                for c in ("event", "city", "kind", "title_en", "speakers_raw")
+                if c not in (reader.fieldnames or [])
+            ]
             if missing:
                 raise InputError(
                     f"Talk list {path} lacks the column(s) {', '.join(missing)}.",
@@ -89,7 +93,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
         raise InputError(f"Cannot read the talk list {path}: {exc}.") from exc
 
 
-def render(rows: list[dict[str, str]]) -> tuple[str, list[tuple[int, int, list[tuple[Speaker, int]]]]]:
+def render(
+    rows: list[dict[str, str]],
+) -> tuple[str, list[tuple[int, int, list[tuple[Speaker, int]]]]]:
     """The article text of the rows and, per row, its line span and each speaker's offset."""
     first = rows[0] if rows else {}
     lines = [f"{first.get('event', '')}, {first.get('city', '')}: talk list"]
@@ -105,7 +111,9 @@ def render(rows: list[dict[str, str]]) -> tuple[str, list[tuple[int, int, list[t
                 if i:
                     line += "; "
                 placed.append((speaker, offset + len(line)))
-                line += speaker.name + (f" ({speaker.organization})" if speaker.organization else "")
+                line += speaker.name + (
+                    f" ({speaker.organization})" if speaker.organization else ""
+                )
         spans.append((offset, offset + len(line), placed))
         lines.append(line)
         offset += len(line) + 1
@@ -137,9 +145,7 @@ def parse_speakers(raw: str, gazetteer: Gazetteer | None = None) -> list[Speaker
             for entry in pending or people[-1:]:
                 entry["organization"] = entry["organization"] or piece
             pending = []
-    return [
-        Speaker(str(p["name"]), _org(p["organization"]), p["job_title"]) for p in people
-    ]
+    return [Speaker(str(p["name"]), _org(p["organization"]), p["job_title"]) for p in people]
 
 
 def _known_org(piece: str, gazetteer: Gazetteer | None) -> str | None:
@@ -209,7 +215,9 @@ def extract_schedule(
     return draft.build()
 
 
-def _edition(draft: Draft, book: EventBook, rows: list[dict[str, str]], gazetteer: Gazetteer) -> str | None:
+def _edition(
+    draft: Draft, book: EventBook, rows: list[dict[str, str]], gazetteer: Gazetteer
+) -> str | None:
     if not rows:
         return None
     name, city = rows[0]["event"], rows[0]["city"]
@@ -228,7 +236,9 @@ def _edition(draft: Draft, book: EventBook, rows: list[dict[str, str]], gazettee
     return edition.key
 
 
-def _affiliate(draft: Draft, gazetteer: Gazetteer, key: str, speaker: Speaker, pid: str | None) -> None:
+def _affiliate(
+    draft: Draft, gazetteer: Gazetteer, key: str, speaker: Speaker, pid: str | None
+) -> None:
     if speaker.job_title:
         draft.fact(key, "jobTitle", speaker.job_title, "string", "en", pid)
     if not speaker.organization:

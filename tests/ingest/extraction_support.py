@@ -1,0 +1,54 @@
+"""Shared, cached inputs for the extraction tests: one context and one corpus run per session."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from forumgraph.ingest.extract import ExtractionContext, build_context, extract
+from forumgraph.ingest.readers import ReadLimits, read_article
+from forumgraph.ingest.resolve import Resolution, resolve
+from forumgraph.ingest.schedules import read_schedule
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Extraction
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "data" / "articles"
+SCHEDULES = ROOT / "data" / "schedules"
+FOUNDING = ARTICLES / "kubernetes-forum-seoul-2019.ko.txt"
+GOLD = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.yaml"
+
+
+@lru_cache(maxsize=1)
+def context() -> ExtractionContext:
+    return build_context()
+
+
+def extract_file(path: Path) -> Extraction:
+    article = read_schedule(path) if path.suffix == ".tsv" else read_article(path, ReadLimits())
+    return extract(article, split_passages(article), context())
+
+
+@lru_cache(maxsize=1)
+def founding() -> Extraction:
+    return extract_file(FOUNDING)
+
+
+@lru_cache(maxsize=1)
+def corpus() -> tuple[Extraction, ...]:
+    paths = sorted(ARTICLES.glob("*.txt")) + sorted(SCHEDULES.glob("*.tsv"))
+    return tuple(extract_file(p) for p in paths)
+
+
+@lru_cache(maxsize=1)
+def corpus_resolution() -> Resolution:
+    return resolve(corpus())
+
+
+@lru_cache(maxsize=1)
+def gold() -> dict:
+    """The gold annotation without its free-text questions (not valid YAML)."""
+    text = GOLD.read_text(encoding="utf-8").split("\nquestions:", 1)[0]
+    return yaml.safe_load(text)

@@ -1,0 +1,41 @@
+import pytest
+
+from forumgraph.ingest.dates import find_dates, year_of
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("지난 2019년 12월 9일, 10일 양일에 걸쳐", None, ("2019-12-09", "2019-12-10", "day")),
+        ("2020년 3월 유럽", None, ("2020-03", "2020-03", "month")),
+        ("11월 보스턴에서", 2020, ("2020-11", "2020-11", "month")),
+        ("2026년 9월 7~9일, 중국 상하이", None, ("2026-09-07", "2026-09-09", "day")),
+        ("November 9–12, 2026, in Salt Lake City", None, ("2026-11-09", "2026-11-12", "day")),
+        ("September 1, 2026", None, ("2026-09-01", "2026-09-01", "day")),
+        ("Wednesday, Sept 23rd, 2026 at 4:00 PM", None, ("2026-09-23", "2026-09-23", "day")),
+        ("October 19–20, 2026", None, ("2026-10-19", "2026-10-20", "day")),
+        ("Monday, November 18", 2019, ("2019-11-18", "2019-11-18", "day")),
+        ("2019.11.19(화) ~ 2019.11.22(금) 4일간", None, ("2019-11-19", "2019-11-22", "day")),
+    ],
+)
+def test_find_dates_reads_korean_and_english_expressions(text, context, expected):
+    found = find_dates(text, context)
+    assert (found[0].start, found[0].end, found[0].precision) == expected
+
+
+def test_year_carries_over_within_a_sentence():
+    text = "2020년에는 3월 유럽지역 행사가 암스테르담에서, 북미지역 행사가 11월 보스턴에서"
+    assert [d.start for d in find_dates(text)] == ["2020-03", "2020-11"]
+
+
+def test_last_year_counts_from_the_article_date():
+    assert find_dates("작년 12월 서울 행사도", 2020, 2020)[0].start == "2019-12"
+
+
+def test_a_bare_month_name_is_not_a_date():
+    assert find_dates("May the best talk win", 2019) == []
+
+
+def test_year_of_article_dates():
+    assert year_of("2020-01 (approximate; the article reports on 2019-12-09..10)") == 2020
+    assert year_of(None) is None
