@@ -262,3 +262,19 @@ def test_serialize_refuses_a_format_of_the_other_kind(query_store: OxigraphStore
         ),
         pyoxigraph.QueryBoolean,
     )
+
+
+def test_relative_iris_resolve_against_the_store_base(query_store: OxigraphStore) -> None:
+    names = run_query(
+        query_store,
+        "SELECT ?n WHERE { <id/person/liz-rice> <https://schema.org/name> ?n }",
+        **LIMITS,
+    )
+    assert [row["n"].value for row in names.bindings()] == ["리즈 라이스"]
+    built = run_query(
+        query_store,
+        "CONSTRUCT { <s> <p> 1 } WHERE {}",
+        base_iri="http://www.example/sparql/",
+        **LIMITS,
+    )
+    assert [t.subject.value for t in built.triples()] == ["http://www.example/sparql/s"]

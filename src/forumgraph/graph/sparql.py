@@ -68,12 +68,14 @@ def run_query(
     named_graph_uris: Sequence[str] = (),
     timeout_s: float,
     max_results: int,
+    base_iri: str | None = None,
 ) -> QueryResult:
     """Run a read-only query over the union of all documents (or the given dataset).
 
     Raises QueryRefused for updates and SERVICE, QueryError for syntax errors (with the line
     and column), QueryTimeout past `timeout_s`. Rows beyond `max_results` are dropped and the
-    result is marked `truncated`.
+    result is marked `truncated`. Relative IRIs resolve against `base_iri` (default: the
+    store's base, so `<id/person/dan-kohn>` names an entity).
     """
     return store.query(
         query,
@@ -81,6 +83,7 @@ def run_query(
         named_graph_uris=named_graph_uris,
         timeout_s=timeout_s,
         max_results=max_results,
+        base_iri=base_iri,
     )
 
 

@@ -53,6 +53,7 @@ class TripleStore(Protocol):
         named_graph_uris: Sequence[str] = (),
         timeout_s: float,
         max_results: int,
+        base_iri: str | None = None,
     ) -> QueryResult: ...
 
 
@@ -247,6 +248,7 @@ class OxigraphStore:
         named_graph_uris: Sequence[str] = (),
         timeout_s: float,
         max_results: int,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query in a worker process (see sparql.run_query)."""
         if timeout_s <= 0 or max_results < 1:
@@ -259,7 +261,12 @@ class OxigraphStore:
                 _check_iri(parameter, iri)
         view = self._query_view()
         request = QueryRequest(
-            view, query, tuple(default_graph_uris), tuple(named_graph_uris), max_results
+            view,
+            query,
+            tuple(default_graph_uris),
+            tuple(named_graph_uris),
+            max_results,
+            base_iri or self.base_iri,
         )
         try:
             return self._pool.run(request, timeout_s)

@@ -36,6 +36,7 @@ class QueryRequest:
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
     max_results: int = 100_000
+    base_iri: str | None = None  # resolves relative IRIs in the query
 
 
 # A reply is ("ok", kind, payload, truncated, elapsed_ms) or ("error", class name, message, hint).
@@ -78,7 +79,9 @@ class QueryExecutor:
         self, store: pyoxigraph.Store, form: QueryForm, request: QueryRequest
     ) -> tuple[str, bytes, bool]:
         try:
-            results = store.query(request.query, **_dataset_options(request))
+            results = store.query(
+                request.query, base_iri=request.base_iri, **_dataset_options(request)
+            )
         except SyntaxError as exc:
             raise QueryError(
                 _syntax_message(str(exc)), hint="Check the query near that position."
