@@ -68,7 +68,9 @@ def test_text_without_hangul_or_latin_is_english(text: str) -> None:
 def test_detection_agrees_with_the_declared_language_of_bundled_articles(path: Path) -> None:
     header, _, body = path.read_text(encoding="utf-8").partition("\n\n")
     declared = next(
-        line.split(":", 1)[1].strip() for line in header.splitlines() if line.startswith("language:")
+        line.split(":", 1)[1].strip()
+        for line in header.splitlines()
+        if line.startswith("language:")
     )
     assert detect_language(body) == declared
 

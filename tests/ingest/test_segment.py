@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -48,7 +49,12 @@ def test_split_paragraphs_of_blank_text_is_empty() -> None:
 
 def test_korean_sentences_end_after_da_and_yo() -> None:
     text = "행사가 열렸다. 참가자가 많았어요! 다음 행사는 언제일까요? 기대된다."
-    assert sentences(text) == ["행사가 열렸다.", "참가자가 많았어요!", "다음 행사는 언제일까요?", "기대된다."]
+    assert sentences(text) == [
+        "행사가 열렸다.",
+        "참가자가 많았어요!",
+        "다음 행사는 언제일까요?",
+        "기대된다.",
+    ]
 
 
 def test_closing_quotes_stay_with_their_sentence() -> None:
@@ -74,7 +80,12 @@ def test_english_abbreviations_and_numbers_do_not_end_sentences(text: str) -> No
 
 def test_english_sentences_split_at_terminal_punctuation() -> None:
     text = "Helm 3 is out! Did you try it? Tiller is gone... Upgrade now."
-    assert sentences(text) == ["Helm 3 is out!", "Did you try it?", "Tiller is gone...", "Upgrade now."]
+    assert sentences(text) == [
+        "Helm 3 is out!",
+        "Did you try it?",
+        "Tiller is gone...",
+        "Upgrade now.",
+    ]
 
 
 def test_list_lines_are_sentences_and_soft_wraps_are_not() -> None:
@@ -146,7 +157,7 @@ def test_passages_start_and_end_on_sentence_boundaries() -> None:
 def test_overlap_repeats_about_the_requested_share() -> None:
     text = " ".join([KO_SENTENCE] * 50)
     passages = split_passages(article(text), chars_ko=400, overlap=0.25)
-    for previous, following in zip(passages, passages[1:], strict=False):
+    for previous, following in itertools.pairwise(passages):
         repeated = previous.end - following.start
         assert following.start > previous.start
         assert 0 < repeated <= 0.4 * len(previous.text)
@@ -155,7 +166,7 @@ def test_overlap_repeats_about_the_requested_share() -> None:
 def test_no_overlap_gives_contiguous_passages() -> None:
     text = " ".join([KO_SENTENCE] * 50)
     passages = split_passages(article(text), overlap=0.0)
-    for previous, following in zip(passages, passages[1:], strict=False):
+    for previous, following in itertools.pairwise(passages):
         assert text[previous.end : following.start].strip() == ""
 
 

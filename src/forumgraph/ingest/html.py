@@ -120,18 +120,29 @@ def parse_html(source: str, name: str, max_depth: int, max_elements: int) -> Par
         # bs4 warns when markup looks like a URL, a file name or XML; input is input here.
         warnings.simplefilter("ignore", _UnusualUsageWarning)
         soup = BeautifulSoup(source, "lxml")
-    header = _meta_header(soup)
-    title = _title(soup)
-    return ParsedDocument(text=_body_text(soup), title=title, header=header)
+    html_tag = soup.find("html", recursive=False)
+    html_tag = html_tag if isinstance(html_tag, Tag) else soup
+    head = html_tag.find("head", recursive=False)
+    # Metadata lives in <head>; searching only there keeps large bodies from being scanned again.
+    head = head if isinstance(head, Tag) else None
+    header = _meta_header(html_tag, head)
+    body = html_tag.find("body", recursive=False)
+    root = body if isinstance(body, Tag) else html_tag
+    title = _title(head, root)
+    if "date" not in header:
+        time_tag = root.find("time", datetime=True)
+        if isinstance(time_tag, Tag):
+            header["date"] = str(time_tag["datetime"]).strip()
+    return ParsedDocument(text=_body_text(root), title=title, header=header)
 
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _meta_header(soup: BeautifulSoup) -> dict[str, str]:
+def _meta_header(html_tag: Tag | BeautifulSoup, head: Tag | None) -> dict[str, str]:
     found: dict[str, str] = {}
-    for meta in soup.find_all("meta"):
+    for meta in head.find_all("meta") if head else ():
         key = meta.get("name") or meta.get("property") or meta.get("itemprop")
         key = key or meta.get("http-equiv")
         content = meta.get("content")
@@ -142,33 +153,27 @@ def _meta_header(soup: BeautifulSoup) -> dict[str, str]:
         value = next((found[n] for n in names if n in found), None)
         if value:
             header[field_name] = value
-    html_tag = soup.find("html")
     lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
     if isinstance(lang, str) and lang.strip():
         header["language"] = lang.strip()
     for rel, key in (("canonical", "url"), ("license", "license")):
-        link = soup.find("link", rel=rel, href=True)
+        link = head.find("link", rel=rel, href=True) if head else None
         if isinstance(link, Tag) and key not in header:
             header[key] = str(link["href"]).strip()
-    if "date" not in header:
-        time_tag = soup.find("time", datetime=True)
-        if isinstance(time_tag, Tag):
-            header["date"] = str(time_tag["datetime"]).strip()
     return header
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    candidates = []
-    title_tag = soup.find("title")
-    if isinstance(title_tag, Tag):
-        candidates.append(title_tag.get_text())
-    og_title = soup.find("meta", property="og:title", content=True)
-    if isinstance(og_title, Tag):
-        candidates.append(str(og_title["content"]))
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag):
-        candidates.append(h1.get_text())
-    return next((t for t in map(_collapse, candidates) if t), None)
+def _title(head: Tag | None, root: Tag | BeautifulSoup) -> str | None:
+    """<title>, then og:title, then the first <h1> (searched only when needed)."""
+    if head is not None:
+        title_tag = head.find("title")
+        if isinstance(title_tag, Tag) and _collapse(title_tag.get_text()):
+            return _collapse(title_tag.get_text())
+        og_title = head.find("meta", property="og:title", content=True)
+        if isinstance(og_title, Tag) and _collapse(str(og_title["content"])):
+            return _collapse(str(og_title["content"]))
+    h1 = root.find("h1")
+    return (_collapse(h1.get_text()) or None) if isinstance(h1, Tag) else None
 
 
 class _TextCollector:
@@ -197,8 +202,7 @@ class _TextCollector:
         self.last_group = group
 
 
-def _body_text(soup: BeautifulSoup) -> str:
-    root = soup.find("body") or soup
+def _body_text(root: Tag | BeautifulSoup) -> str:
     out = _TextCollector()
     groups: list[int] = []  # ids of the enclosing lists and tables, innermost last
     cells_in_row = 0

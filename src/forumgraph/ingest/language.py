@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 # Hangul syllables, jamo, compatibility jamo and the two jamo extension blocks.
-HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]")
+HANGUL_RANGES = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
+HANGUL = re.compile(f"[{HANGUL_RANGES}]")
 # Basic Latin, Latin-1 letters (not x or ÷), Latin Extended A/B/Additional and full-width Latin.
 LATIN = re.compile(
     "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]"
 )
-WORD = re.compile(r"\S+")
 
 # The minority script must hold at least this share of the words for the text to be "mixed".
 MIXED_SHARE = 0.3
@@ -35,12 +35,12 @@ def script_of(word: str) -> str:
 
 def script_counts(text: str) -> tuple[int, int]:
     """The number of Korean words and of Latin-only words in `text`."""
+    has_hangul, has_latin = HANGUL.search, LATIN.search  # bound once: this loop is hot
     korean = latin = 0
-    for match in WORD.finditer(text):
-        script = script_of(match.group())
-        if script == "ko":
+    for word in text.split():
+        if has_hangul(word):
             korean += 1
-        elif script == "en":
+        elif has_latin(word):
             latin += 1
     return korean, latin
 

@@ -60,7 +60,8 @@ class ReadLimits:
     max_bytes: int = 5_000_000
     max_line_chars: int = 100_000  # a longer "line" is data, not prose
     max_html_depth: int = 512  # real pages nest a few dozen levels
-    max_html_elements: int = 250_000
+    max_html_elements: int = 50_000  # BeautifulSoup builds about 40,000 elements a second
+    max_markdown_lines: int = 10_000  # markdown-it-py needs up to 250 µs a line
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReadLimits:
@@ -219,14 +220,8 @@ def _build_article(
         )
     header: dict[str, str] = {}
     if given_header is None and media_type != "text/html":
-        front_matter, text = (
-            split_front_matter(text, source) if media_type == "text/markdown" else (None, text)
-        )
-        header, text = (
-            (front_matter, text) if front_matter is not None else split_header_block(text)
-        )
-    if media_type != "text/html":
-        _check_line_lengths(text, source, limits)  # before markdown-it, which is slow on long lines
+        header, text = _split_metadata(text, media_type, source)
+    _check_source_limits(text, media_type, source, limits)
     parsed = _parse_body(text, media_type, source, limits)
     if media_type != "text/plain":
         _check_line_lengths(parsed.text, source, limits)
@@ -242,6 +237,29 @@ def _build_article(
         content_hash=content_hash,
         media_type=media_type,
     )
+
+
+def _split_metadata(text: str, media_type: str, source: str) -> tuple[dict[str, str], str]:
+    """Front matter (Markdown only) or else a `key: value` header block, and the body after it."""
+    if media_type == "text/markdown":
+        front_matter, body = split_front_matter(text, source)
+        if front_matter is not None:
+            return front_matter, body
+    return split_header_block(text)
+
+
+def _check_source_limits(text: str, media_type: str, source: str, limits: ReadLimits) -> None:
+    """Limits checked before parsing: markdown-it is slow on long lines and many small blocks."""
+    if media_type == "text/html":
+        return  # HTML lines may be long (minified); its structure is checked by the parser
+    _check_line_lengths(text, source, limits)
+    lines = text.count("\n") + 1
+    if media_type == "text/markdown" and lines > limits.max_markdown_lines:
+        raise InputError(
+            f"{source}: the Markdown has {lines:,} lines, over the limit of "
+            f"{limits.max_markdown_lines:,}.",
+            hint="Split the document, or save it as .txt to read it without Markdown parsing.",
+        )
 
 
 def _parse_body(text: str, media_type: str, source: str, limits: ReadLimits) -> ParsedDocument:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from forumgraph.errors import ConfigError
-from forumgraph.ingest.language import HANGUL, detect_language
+from forumgraph.ingest.language import HANGUL, HANGUL_RANGES, detect_language
 from forumgraph.models import Article, Passage
 
 # Possessive quantifiers and the look-behind keep these linear on runs of dots or spaces.
@@ -34,6 +34,10 @@ HEADING_MAX_CHARS = 80
 # A word costs one up to this many characters (URLs, long identifiers), then more in proportion,
 # which bounds passages of text without spaces.
 CHARS_PER_WORD_CAP = 20
+# Words holding Hangul, and long words without it; the look-behind anchors both at word starts and
+# the possessive quantifiers forbid backtracking, so both scan in linear time.
+KOREAN_WORD = re.compile(rf"(?<!\S)[^\s{HANGUL_RANGES}]*+[{HANGUL_RANGES}]\S*+")
+LONG_OTHER_WORD = re.compile(rf"(?<!\S)[^\s{HANGUL_RANGES}]{{{CHARS_PER_WORD_CAP},}}+(?!\S)")
 BUDGET = 1.0 + 1e-9  # one passage; the slack absorbs float rounding of summed word costs
 
 
@@ -152,9 +156,11 @@ def split_passages(
 
 
 def _group_end(units: list[_Unit], index: int) -> int:
-    """Headings are packed together with the unit after them, so they never end a passage."""
-    end = index + 1
-    while units[end - 1].heading and end < len(units):
+    """Headings are packed with the units after them, so that they never end a passage
+    (a run of headings only as far as the budget goes)."""
+    end, cost = index + 1, units[index].cost
+    while units[end - 1].heading and end < len(units) and cost + units[end].cost <= BUDGET:
+        cost += units[end].cost
         end += 1
     return end
 
@@ -195,7 +201,11 @@ def _units(text: str, chars_ko: int, words_en: int) -> list[_Unit]:
             units.append(_Unit(para_start, para_end, cost, heading=True))
             continue
         for start, end in split_sentences(text, para_start, para_end):
-            units.extend(_fit(text, start, end, chars_ko, words_en))
+            cost = _cost(text, start, end, chars_ko, words_en)
+            if cost <= BUDGET:
+                units.append(_Unit(start, end, cost))
+            else:
+                units.extend(_fit(text, start, end, chars_ko, words_en))
     return units
 
 
@@ -208,34 +218,48 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
-def _word_cost(text: str, start: int, end: int, chars_ko: int, words_en: int) -> float:
-    if HANGUL.search(text, start, end):
-        return (end - start + 1) / chars_ko
-    return max(1.0, (end - start + 1) / CHARS_PER_WORD_CAP) / words_en
+def _word_costs(
+    text: str, start: int, end: int, chars_ko: int, words_en: int
+) -> list[tuple[int, int, float]]:
+    """(start, end, cost) of each word; the hot loop of splitting, so kept lean."""
+    has_hangul = HANGUL.search
+    per_char_ko, per_word_en = 1.0 / chars_ko, 1.0 / words_en
+    costs = []
+    for word in WORD.finditer(text, start, end):
+        word_start, word_end = word.span()
+        size = word_end - word_start + 1  # the word and the space after it
+        if has_hangul(text, word_start, word_end):
+            costs.append((word_start, word_end, size * per_char_ko))
+        else:
+            costs.append((word_start, word_end, max(1.0, size / CHARS_PER_WORD_CAP) * per_word_en))
+    return costs
 
 
 def _cost(text: str, start: int, end: int, chars_ko: int, words_en: int) -> float:
-    return sum(
-        _word_cost(text, m.start(), m.end(), chars_ko, words_en)
-        for m in WORD.finditer(text, start, end)
-    )
+    """The sum of the word costs of text[start:end], counted with regexes rather than a loop."""
+    span = text[start:end]
+    korean = KOREAN_WORD.findall(span)
+    korean_cost = (sum(map(len, korean)) + len(korean)) / chars_ko
+    other_words = len(span.split()) - len(korean)
+    # Each long word costs (len + 1) / cap instead of 1.
+    extra = sum((len(w) + 1) / CHARS_PER_WORD_CAP - 1 for w in LONG_OTHER_WORD.findall(span))
+    return korean_cost + (other_words + extra) / words_en
 
 
 def _fit(text: str, start: int, end: int, chars_ko: int, words_en: int) -> list[_Unit]:
     """The sentence as one unit, or cut at whitespace into pieces that each fit the budget."""
     pieces: list[_Unit] = []
     piece_start, piece_end, piece_cost = start, start, 0.0
-    for word in WORD.finditer(text, start, end):
-        cost = _word_cost(text, word.start(), word.end(), chars_ko, words_en)
+    for word_start, word_end, cost in _word_costs(text, start, end, chars_ko, words_en):
         if piece_cost > 0 and piece_cost + cost > BUDGET:
             pieces.append(_Unit(piece_start, piece_end, piece_cost))
-            piece_start, piece_cost = word.start(), 0.0
+            piece_start, piece_cost = word_start, 0.0
         if cost > BUDGET:  # one "word" over the budget: cut it into chunks that cost 1 each
-            pieces.extend(_chunks(text, word.start(), word.end(), chars_ko, words_en))
-            piece_start, piece_cost = word.end(), 0.0
+            pieces.extend(_chunks(text, word_start, word_end, chars_ko, words_en))
+            piece_start, piece_cost = word_end, 0.0
             continue
         piece_cost += cost
-        piece_end = word.end()
+        piece_end = word_end
     if piece_cost > 0:
         pieces.append(_Unit(piece_start, piece_end, piece_cost))
     return pieces
@@ -245,6 +269,6 @@ def _chunks(text: str, start: int, end: int, chars_ko: int, words_en: int) -> li
     korean = HANGUL.search(text, start, end) is not None
     size = max(1, chars_ko - 1 if korean else words_en * CHARS_PER_WORD_CAP - 1)
     return [
-        _Unit(a, min(a + size, end), _word_cost(text, a, min(a + size, end), chars_ko, words_en))
+        _Unit(a, min(a + size, end), _cost(text, a, min(a + size, end), chars_ko, words_en))
         for a in range(start, end, size)
     ]
