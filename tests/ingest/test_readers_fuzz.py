@@ -100,6 +100,20 @@ def _is_utf8(data: bytes) -> bool:
 
 
 @SMALL
+@given(
+    st.binary(max_size=512),
+    st.sampled_from(
+        [
+            *("utf-8", "UTF-16", "euc-kr", "latin-1", "utf-7", "idna", "punycode"),
+            *("unicode_escape", "base64", "rot13", "zlib", "no-such-codec", '"utf-8"', ""),
+        ]
+    ),
+)
+def test_declared_charsets(data: bytes, charset: str) -> None:
+    check_bytes(data, f"text/plain; charset={charset}")
+
+
+@SMALL
 @given(st.text(alphabet=MARKUP, max_size=3000), MEDIA_TYPES)
 def test_markup_soup(text: str, media_type: str) -> None:
     check_bytes(text.encode("utf-8"), media_type)

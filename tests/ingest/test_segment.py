@@ -57,6 +57,11 @@ def test_korean_sentences_end_after_da_and_yo() -> None:
     ]
 
 
+def test_korean_sentence_before_a_lower_case_latin_word_ends() -> None:
+    text = "어렵게 만드는 측면도 있다. gRPC는 HTTP/2로 구축되었다."
+    assert sentences(text) == ["어렵게 만드는 측면도 있다.", "gRPC는 HTTP/2로 구축되었다."]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = '그는 "쿠버네티스가 캐즘을 넘어섰다." 라고 말했다. 청중이 박수를 쳤다.'
     assert sentences(text)[-1] == "청중이 박수를 쳤다."

@@ -386,20 +386,25 @@ def decode_bytes(data: bytes, source: str, charset: str | None = None) -> str:
 def _decode_strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except (UnicodeError, ValueError) as exc:  # idna and punycode raise plain UnicodeError
+        where = f" (byte {exc.start:,})" if isinstance(exc, UnicodeDecodeError) else ""
         raise InputError(
-            f"{source}: the bytes are not valid {encoding} (byte {exc.start:,}).",
-            hint=ENCODING_HINT,
+            f"{source}: the bytes are not valid {encoding}{where}.", hint=ENCODING_HINT
         ) from exc
 
 
 def _known_codec(charset: str, source: str) -> str:
     try:
-        return codecs.lookup(charset).name
-    except LookupError as exc:
+        info = codecs.lookup(charset)
+    except LookupError:
+        info = None
+    # Codecs such as base64 or rot13 exist but do not turn bytes into text.
+    if info is None or not getattr(info, "_is_text_encoding", True):
         raise InputError(
-            f"{source}: unknown charset {charset!r}.", hint="Send UTF-8 (charset=utf-8)."
-        ) from exc
+            f"{source}: unknown text encoding {charset!r} in the media type.",
+            hint="Send UTF-8 (charset=utf-8).",
+        )
+    return str(info.name)
 
 
 def _decode_korean(data: bytes, source: str) -> str:
@@ -420,7 +425,7 @@ def _decode_korean(data: bytes, source: str) -> str:
 
 def _hangul_share(text: str) -> float:
     """Hangul syllables among the non-ASCII characters; 0 if there are none."""
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     return len(HANGUL.findall(text)) / non_ascii if non_ascii else 0.0
 
 

@@ -53,8 +53,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end]: after . ! ? (not abbreviations) and at line starts
-    that are not soft wraps of English prose."""
+    """Sentence spans in text[start:end]: after . ! ? (not abbreviations) and at line breaks."""
     cuts = [start]
     for match in SENTENCE_END.finditer(text, start, end):
         if _ends_sentence(text, match.start(), match.end(), start, end):
@@ -81,6 +80,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _ends_sentence(text: str, dot: int, after: int, start: int, end: int) -> bool:
+    if dot > start and HANGUL.match(text, dot - 1):
+        return True  # "있다. gRPC는": a Korean ending, whatever the next word looks like
     following = NON_SPACE.search(text, after, end)
     if following is not None and following.group().islower() and following.group().isascii():
         return False  # "approx. five", "“Go.” she said"
@@ -123,8 +124,9 @@ class _Unit:
 def split_passages(
     article: Article, chars_ko: int = 400, words_en: int = 200, overlap: float = 0.15
 ) -> list[Passage]:
-    """Passages of about `chars_ko` Korean characters or `words_en` English words, whole sentences,
-    with about `overlap` of each passage repeated at the start of the next."""
+    """Passages of whole sentences, about `chars_ko` Korean characters or `words_en` English words,
+    each repeating about `overlap` of the previous one; `text[start:end] == passage.text`.
+    """
     if chars_ko <= 0 or words_en <= 0 or not 0 <= overlap < 1:
         raise ConfigError(
             f"Passage sizes must be positive and overlap in [0, 1); got chars_ko={chars_ko}, "
