@@ -102,7 +102,9 @@ def test_quads_outside_the_document_graph_are_refused(
 ) -> None:
     other = document_iri("other", BASE)
     quad = Quad(entity_iri("person/x", BASE), SDO.name, Literal("x"), other)
-    with pytest.raises(InputError, match=r"not <https://forumgraph\.org/doc/"):
+    with pytest.raises(
+        InputError, match=r"not in the document.s graph <https://forumgraph\.org/doc/"
+    ):
         store.replace_document(seoul_doc.article.doc_id, [quad])
     assert store.documents() == set()
 
@@ -245,3 +247,19 @@ def test_removing_a_document_keeps_what_other_documents_state(
     store.replace_document(schedule_doc.article.doc_id, [])
     assert _union(store) == set()
     assert store.quads_count() == 0
+
+
+def test_replacing_an_unchanged_document_writes_nothing(
+    store: OxigraphStore, seoul_doc: ResolvedDocument
+) -> None:
+    _load(store, seoul_doc)
+    version = store._version
+    _load(store, seoul_doc)
+    assert store._version == version
+
+
+def test_blank_nodes_are_refused(store: OxigraphStore) -> None:
+    graph = document_iri("b", BASE)
+    quad = Quad(pyoxigraph.BlankNode("x"), SDO.name, Literal("x"), graph)
+    with pytest.raises(InputError, match="blank node"):
+        store.replace_document("b", [quad])

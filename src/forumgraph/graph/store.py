@@ -3,8 +3,8 @@
 The store's default graph holds the union of all document graphs, kept in step by every write.
 Oxigraph's own union option (`use_default_graph_as_union`) repeats a triple once per graph that
 states it, so shared triples (an entity's name and type) would be counted several times; a
-materialised union is an RDF merge, as SPARQL expects. Writes replace a whole document graph and
-its share of the union in one SPARQL Update, which pyoxigraph applies as a single transaction.
+materialised union is an RDF merge, as SPARQL expects. A write changes a document graph and its
+share of the union in one SPARQL Update (see updates.py), applied as a single transaction.
 
 Queries run in worker processes (see pool.py) that open the store read-only; for a store this
 process may still write to, they read a consistent copy (see views.py) made after each write.
@@ -15,18 +15,19 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from forumgraph.config import Settings
 from forumgraph.errors import InputError, QueryError, StoreError
 from forumgraph.graph.pool import QueryPool
 from forumgraph.graph.results import QueryResult
 from forumgraph.graph.terms import SDO, doc_id_of, document_iri, entity_id_of, entity_type_of
+from forumgraph.graph.updates import document_update
 from forumgraph.graph.views import QueryViews
 from forumgraph.graph.worker import QueryRequest
 from forumgraph.models import Entity, Name
@@ -136,31 +137,16 @@ class OxigraphStore:
     def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> None:
         """Replace the document's graph with `quads` (and the union graph with it), atomically."""
         graph = document_iri(doc_id, self.base_iri)
-        lines = []
-        for quad in quads:
-            if quad.graph_name != graph:
-                raise InputError(
-                    f"A quad for document {doc_id!r} is in graph {quad.graph_name}, not {graph}.",
-                    hint="Build quads with graph.build.document_quads for the same document.",
-                )
-            lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        quads = list(quads)
         with self._lock:
-            # A new document has nothing to drop; skipping the DELETE halves the cost of ingest.
-            exists = self._open_store().contains_named_graph(graph)
-            operations = [_drop_document_update(graph)] if exists else []
-            if lines:
-                triples = "\n".join(lines)
-                operations.append(f"INSERT DATA {{\n{triples}\nGRAPH {graph} {{\n{triples}\n}} }}")
-            # One Update request is one transaction: readers see the old state or the new one.
-            if operations:
-                self._write(" ;\n".join(operations), f"replace document {doc_id!r}")
+            self._write(lambda store: document_update(store, graph, quads), f"replace {doc_id!r}")
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop the document's graph (and its share of the union graph); False if there was none."""
         graph = document_iri(doc_id, self.base_iri)
         with self._lock:
             existed = self._open_store().contains_named_graph(graph)
-            self._write(_drop_document_update(graph), f"remove document {doc_id!r}")
+            self._write(lambda store: document_update(store, graph, None), f"remove {doc_id!r}")
         return existed
 
     def flush(self) -> None:
@@ -206,9 +192,11 @@ class OxigraphStore:
 
     def quads_count(self) -> int:
         """Quads in the document graphs (the derived union graph is not counted)."""
-        store = self._open_store()
-        union = sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
-        return len(store) - union
+        solutions = self._open_store().query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+        for row in solutions if isinstance(solutions, pyoxigraph.QuerySolutions) else ():
+            if isinstance(count := row["n"], Literal):
+                return int(count.value)
+        raise StoreError("Counting the quads of the graph store failed.")
 
     def entities(self) -> list[Entity]:
         """Every entity with its names, from all documents (the most used name per language)."""
@@ -289,15 +277,20 @@ class OxigraphStore:
             raise StoreError("The graph store is closed.", hint="Open the store again.")
         return store
 
-    def _write(self, update: str, what: str) -> None:
+    def _write(self, make_update: Callable[[pyoxigraph.Store], str | None], what: str) -> None:
+        """Apply the update `make_update` computes from the current store, as one transaction."""
         if self.read_only:
             raise StoreError(
                 f"Cannot {what}: the graph store is open read-only.",
                 hint="Open the store without read_only to change it.",
             )
         with self._lock:
+            store = self._open_store()
+            update = make_update(store)
+            if update is None:
+                return
             try:
-                self._open_store().update(update)
+                store.update(update)
             except SyntaxError as exc:
                 raise StoreError(
                     f"Cannot {what}: the generated update is invalid.", hint=str(exc)
@@ -316,15 +309,6 @@ class OxigraphStore:
             return self._views.acquire(
                 self._open_store(), self._version, on_disk=self.path is not None
             )
-
-
-def _drop_document_update(graph: NamedNode) -> str:
-    """Drop a document graph and the union-graph triples that no other document states."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
-        f"DROP SILENT GRAPH {graph}"
-    )
 
 
 def _shutdown(pool: QueryPool, views: QueryViews) -> None:
