@@ -55,7 +55,9 @@ def main(ctx: click.Context, config: Path | None, debug: bool) -> None:
     """forumgraph: knowledge-graph search over Korean and English community-event articles."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(message)s")
+    # Libraries (FAISS, sentence-transformers) speak up only for warnings unless --debug.
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(message)s")
+    logging.getLogger("forumgraph").setLevel(logging.DEBUG if debug else logging.INFO)
     try:
         ctx.obj["settings"] = load_settings(config)
     except ForumgraphError as exc:

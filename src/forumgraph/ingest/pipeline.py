@@ -30,6 +30,8 @@ from forumgraph.snapshot import (
 from forumgraph.snapshot.writer import StepHook
 
 SCHEDULE_SUFFIXES = frozenset({".tsv"})
+# Notes that travel with a corpus folder (licences, sources) are not articles.
+CORPUS_NOTES = ("readme", "source", "license", "licence", "notice", "changelog")
 # Reports progress as (stage, done, total).
 Progress = Callable[[str, int, int], None]
 
@@ -242,7 +244,9 @@ class Ingester:
         on_step: StepHook | None,
     ) -> str:
         embedder_name, dim = self._index_identity(base)
-        spec = IndexSpec(embedder_name, dim, self.settings.exact_search_limit)
+        spec = IndexSpec(
+            embedder_name, dim, self.settings.exact_search_limit, self.settings.base_iri
+        )
         stats = WriteStats()
         name = write_generation(
             self.layout,
@@ -344,7 +348,12 @@ def _collect_files(paths: Sequence[Path], iter_article_paths) -> list[Path]:  # 
     for path in paths:
         candidates = path.rglob("*") if path.is_dir() else [path]
         files.update(p for p in candidates if p.is_file() and p.suffix.lower() in SCHEDULE_SUFFIXES)
-    return sorted(files)
+    explicit = {p for p in paths if p.is_file()}
+    return sorted(p for p in files if p in explicit or not _is_corpus_note(p))
+
+
+def _is_corpus_note(path: Path) -> bool:
+    return path.stem.lower().startswith(CORPUS_NOTES)
 
 
 def _refuse_duplicate_ids(articles: list[Article], report: IngestReport) -> None:

@@ -32,7 +32,7 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
 
     graph = snapshot.graph()
     _compare(problems, "graph documents", graph.documents(), "records", set(snapshot.documents))
-    counts = graph.passage_counts()
+    counts = _graph_passage_counts(snapshot)
     for doc_id, doc in snapshot.documents.items():
         if counts.get(doc_id, 0) != len(doc.passage_ids):
             problems.append(
@@ -45,9 +45,9 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     if duplicated:
         problems.append(f"{len(duplicated)} vector ids are used by more than one passage")
     if snapshot.passages:
-        dense_ids = {int(i) for i in snapshot.dense().ids()}
+        dense_ids = {int(i) for i in snapshot.dense().vector_ids()}
         _compare(problems, "vector index ids", dense_ids, "records", set(vector_ids))
-        lexical_ids = set(snapshot.lexical().passage_ids)
+        lexical_ids = set(snapshot.lexical().passage_ids())
         _compare(problems, "lexical index passages", lexical_ids, "records", passage_ids)
     tokens_path = snapshot.path / TOKENS
     token_ids = {row["id"] for row in read_jsonl(tokens_path)} if tokens_path.exists() else set()
@@ -56,6 +56,25 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     if counted != len(passage_ids):
         problems.append(f"SNAPSHOT.json counts {counted} passages, found {len(passage_ids)}")
     return problems
+
+
+def _graph_passage_counts(snapshot: Snapshot) -> dict[str, int]:
+    """Passages per document graph, as the graph itself records them."""
+    from forumgraph.graph.terms import FG, doc_id_of
+
+    graph = snapshot.graph()
+    result = graph.query(
+        f"SELECT ?g (COUNT(?p) AS ?n) WHERE {{ GRAPH ?g {{ ?p a <{FG.Passage.value}> }} }} "
+        "GROUP BY ?g",
+        timeout_s=60.0,
+        max_results=10_000_000,
+    )
+    counts: dict[str, int] = {}
+    for row in result.bindings():
+        doc_id = doc_id_of(row["g"].value, graph.base_iri)
+        if doc_id is not None:
+            counts[doc_id] = int(row["n"].value)
+    return counts
 
 
 def _compare(problems: list[str], left_name: str, left: set, right_name: str, right: set) -> None:  # type: ignore[type-arg]

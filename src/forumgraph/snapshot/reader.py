@@ -72,7 +72,9 @@ class Snapshot:
             if self._graph is None:
                 from forumgraph.graph.store import OxigraphStore
 
-                self._graph = OxigraphStore.open(self.path / GRAPH, read_only=True)
+                self._graph = OxigraphStore.open(
+                    self.path / GRAPH, read_only=True, base_iri=self.meta.get("base_iri")
+                )
             return self._graph
 
     def dense(self) -> DenseIndex:

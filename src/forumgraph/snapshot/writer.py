@@ -50,11 +50,12 @@ class PreparedDocument:
 
 @dataclass(frozen=True)
 class IndexSpec:
-    """What the vector index is built with; recorded in the generation's manifest."""
+    """What the generation is built with; recorded in its SNAPSHOT.json."""
 
     embedding_model: str
     dim: int
     exact_limit: int
+    base_iri: str
 
 
 @dataclass
@@ -118,7 +119,7 @@ def write_generation(
     graph_dir = work / GRAPH
     if base is not None:
         base.graph().backup(graph_dir)
-    graph = OxigraphStore.open(graph_dir)
+    graph = OxigraphStore.open(graph_dir, base_iri=spec.base_iri)
     step("graph-opened")
     for doc_id in replaced - {d.info.doc_id for d in upserts}:
         graph.remove_document(doc_id)
@@ -180,6 +181,7 @@ def write_generation(
             "forumgraph_version": __version__,
             "embedding_model": spec.embedding_model,
             "dim": spec.dim,
+            "base_iri": spec.base_iri,
             "next_vector_id": next_vector_id,
             "documents": len(documents),
             "passages": len(passages),
