@@ -7,6 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
@@ -28,6 +31,11 @@ from forumgraph.snapshot import (
     write_generation,
 )
 from forumgraph.snapshot.writer import StepHook
+
+if TYPE_CHECKING:
+    from forumgraph.index.embed import Embedder
+    from forumgraph.ingest.analyze import Analyzer
+    from forumgraph.ingest.extract import ExtractionContext
 
 SCHEDULE_SUFFIXES = frozenset({".tsv"})
 # Notes that travel with a corpus folder (licences, sources) are not articles.
@@ -81,12 +89,21 @@ class IngestReport:
 class Ingester:
     """Turns files or texts into a new store generation. Reuse one instance: models load once."""
 
-    def __init__(self, settings: Settings, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        progress: Progress | None = None,
+        *,
+        embedder: Embedder | None = None,
+        analyzer: Analyzer | None = None,
+    ) -> None:
+        """`embedder` and `analyzer` let a serving process share the models it already loaded."""
         self.settings = settings
         self.layout = StoreLayout(settings.store_dir)
         self._progress = progress or (lambda _stage, _done, _total: None)
-        self._context = None
-        self._embedder = None
+        self._analyzer = analyzer
+        self._context: ExtractionContext | None = None
+        self._embedder = embedder
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -180,10 +197,13 @@ class Ingester:
     ) -> list[PreparedDocument]:
         from forumgraph.graph.build import document_quads
         from forumgraph.index.tokenize import tokenize_for_index
+        from forumgraph.ingest.extract import extract
         from forumgraph.ingest.resolve import resolve
         from forumgraph.ingest.segment import split_passages
 
         context = self._extraction_context()
+        if base is not None:
+            context.add_known_entities(base.entities.values())
         start = time.perf_counter()
         split = [
             split_passages(a, self.settings.passage_chars_ko, self.settings.passage_words_en)
@@ -194,7 +214,7 @@ class Ingester:
         start = time.perf_counter()
         extractions: list[Extraction] = []
         for done, (article, passages) in enumerate(zip(articles, split, strict=True), 1):
-            extractions.append(_extract(article, passages, context))
+            extractions.append(extract(article, passages, context))
             self._progress("extract", done, len(articles))
         resolution = resolve(extractions, base.entities.values() if base else ())
         report.timed("extraction", start)
@@ -262,23 +282,21 @@ class Ingester:
 
     # -- shared models ------------------------------------------------------------------------
 
-    def _extraction_context(self):  # type: ignore[no-untyped-def]
+    def _extraction_context(self) -> ExtractionContext:
         if self._context is None:
-            from forumgraph.ingest.extract import ExtractionContext
+            from forumgraph.ingest.extract import build_context
 
-            self._context = ExtractionContext.create(self.settings)
+            self._context = build_context(self.settings, analyzer=self._analyzer)
         return self._context
 
-    def _embedder_or_load(self):  # type: ignore[no-untyped-def]
+    def _embedder_or_load(self) -> Embedder:
         if self._embedder is None:
             from forumgraph.index.embed import create_embedder
 
             self._embedder = create_embedder(self.settings)
         return self._embedder
 
-    def _embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
-        import numpy as np
-
+    def _embed(self, texts: list[str]) -> np.ndarray:
         embedder = self._embedder_or_load()
         batch = max(1, self.settings.embedding_batch_size) * 4
         parts = []
@@ -298,15 +316,6 @@ class Ingester:
                 "the original model.",
             )
         return embedder.model_name, embedder.dim
-
-
-def _extract(article: Article, passages: list[Passage], context) -> Extraction:  # type: ignore[no-untyped-def]
-    from forumgraph.ingest.extract import extract
-    from forumgraph.ingest.schedules import extract_schedule, is_schedule
-
-    if is_schedule(article):
-        return extract_schedule(article, passages)
-    return extract(article, passages, context)
 
 
 def _entities_per_passage(
