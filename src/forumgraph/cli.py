@@ -174,15 +174,16 @@ def search(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld"]),
+    type=click.Choice(["json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld", "rdfxml"]),
     default="tsv",
     show_default=True,
+    help="Result format; CONSTRUCT/DESCRIBE default to Turtle.",
 )
 @click.pass_context
 @_reports_errors
 def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL 1.1 query over the graph (QUERY may be @file.rq)."""
-    from forumgraph.graph.sparql import FORMAT_MEDIA_TYPES, run_query, serialize
+    from forumgraph.graph.sparql import media_type_for, run_query, serialize
     from forumgraph.snapshot import require_snapshot
 
     settings = _settings(ctx, store_dir=store_dir)
@@ -195,7 +196,10 @@ def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> 
         timeout_s=settings.sparql_timeout_s,
         max_results=settings.sparql_max_results,
     )
-    body, _content_type = serialize(result, FORMAT_MEDIA_TYPES[fmt])
+    graph_default = {"tsv": "turtle", "csv": "turtle"}
+    if result.is_graph:
+        fmt = graph_default.get(fmt, fmt)
+    body, _content_type = serialize(result, media_type_for(fmt, result.kind))
     click.echo(body.decode("utf-8"), nl=False)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
 from forumgraph.models import (
     Article,
     DocumentInfo,
+    Entity,
     EntityType,
     Extraction,
     Passage,
@@ -230,6 +231,7 @@ class Ingester:
         offset = 0
         for article, passages, extraction in zip(articles, split, extractions, strict=True):
             ids = resolution.entity_ids.get(article.doc_id, {})
+            extraction = _with_canonical_names(extraction, ids, resolution.entities)
             doc = ResolvedDocument(article, tuple(passages), extraction, ids)
             quads = document_quads(doc, self.settings.base_iri)
             per_passage = _entities_per_passage(extraction, ids)
@@ -316,6 +318,31 @@ class Ingester:
                 "the original model.",
             )
         return embedder.model_name, embedder.dim
+
+
+def _with_canonical_names(
+    extraction: Extraction, ids: dict[str, str], entities: dict[str, Entity]
+) -> Extraction:
+    """Name each entity by its canonical name; a document's other spellings become variants.
+
+    A talk list that writes `Brandom Lum` then states `schema:name "Brandon Lum"` and
+    `schema:alternateName "Brandom Lum"`, so every graph agrees on the preferred names.
+    """
+    records = []
+    for record in extraction.entities:
+        entity = entities.get(ids.get(record.key, ""))
+        if entity is None:
+            records.append(record)
+            continue
+        langs = {n.lang for n in record.names}
+        canonical = tuple(n for n in entity.names if n.lang in langs)
+        variants = [n for n in (*record.names, *record.variants) if n not in canonical]
+        records.append(
+            replace(
+                record, names=canonical or record.names, variants=tuple(dict.fromkeys(variants))
+            )
+        )
+    return replace(extraction, entities=tuple(records))
 
 
 def _entities_per_passage(
