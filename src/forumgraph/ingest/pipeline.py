@@ -106,6 +106,13 @@ class Ingester:
         self._context: ExtractionContext | None = None
         self._embedder = embedder
 
+    def load_models(self) -> tuple[Embedder, Analyzer]:
+        """Load the embedder, the analyser and the gazetteer now; returns the two models."""
+        context = self._extraction_context()
+        embedder = self._embedder_or_load()
+        embedder.encode_passages(["warm-up"])
+        return embedder, context.analyzer
+
     # -- entry points -------------------------------------------------------------------------
 
     def ingest_paths(

@@ -1,0 +1,67 @@
+"""Benchmark: ingest the bundled corpus into a fresh store and report where the time goes.
+
+Usage: python scripts/bench_ingest.py [--rounds N] [PATH ...]
+
+Stages: reading (files to articles), analysis (passage splitting, lexical tokens, graph triples),
+extraction (entities and facts, resolution), embedding (the encoder), store (graph, vectors,
+lexical index, records, publishing). Model loading happens once, before the first round, and is
+reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from forumgraph.config import BUNDLED_DATA, load_settings
+from forumgraph.ingest.pipeline import Ingester
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    paths = args.paths or [BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings()
+        start = time.perf_counter()
+        embedder, analyzer = Ingester(settings).load_models()
+        print(f"model loading: {time.perf_counter() - start:.2f}s")
+
+        rounds: list[dict[str, float]] = []
+        for n in range(args.rounds):
+            settings = settings.with_overrides(store_dir=Path(tmp) / f"round{n}")
+            ingester = Ingester(settings, embedder=embedder, analyzer=analyzer)
+            start = time.perf_counter()
+            report = ingester.ingest_paths(paths)
+            wall = time.perf_counter() - start
+            assert report.ok, report.failed
+            stages = dict(report.seconds)
+            store = sum(v for k, v in stages.items() if k.startswith("store."))
+            rounds.append(
+                {
+                    "reading": stages.get("read", 0.0),
+                    "analysis": stages.get("analysis", 0.0),
+                    "extraction": stages.get("extraction", 0.0),
+                    "embedding": stages.get("embedding", 0.0),
+                    "store writes": store,
+                    "total": wall,
+                }
+            )
+        print(
+            f"corpus: {len(report.added)} documents, {report.passages} passages, "
+            f"{report.triples} triples, {sum(report.entities.values())} entities"
+        )
+        print(f"{'stage':<14}{'median s':>10}{'min s':>9}")
+        for stage in rounds[0]:
+            values = [r[stage] for r in rounds]
+            print(f"{stage:<14}{statistics.median(values):>10.2f}{min(values):>9.2f}")
+
+
+if __name__ == "__main__":
+    main()
