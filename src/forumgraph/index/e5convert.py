@@ -319,6 +319,8 @@ def install_default_model(cache_dir: Path, force: bool = False) -> Path:
     with _locked(target.parent / f".{DEFAULT_MODEL_DIR}.lock"):
         if not force and _read_record(target) == record:  # built meanwhile by another process
             return target
+        for leftover in target.parent.glob(f".{DEFAULT_MODEL_DIR}-*"):  # from a killed build
+            shutil.rmtree(leftover, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{DEFAULT_MODEL_DIR}-", dir=target.parent))
         try:
             staging.chmod(0o755)  # mkdtemp makes it private; the model is not a secret
