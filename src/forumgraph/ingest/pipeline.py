@@ -162,6 +162,7 @@ class Ingester:
     def remove(self, doc_ids: Iterable[str]) -> IngestReport:
         """Delete documents; entities no remaining document mentions disappear with them."""
         report = IngestReport()
+        doc_ids = list(doc_ids)  # read twice below; a generator would be empty the second time
         with self.layout.write_lock():
             base = open_snapshot(self.settings.store_dir)
             missing = [d for d in doc_ids if base is None or d not in base.documents]
@@ -272,7 +273,11 @@ class Ingester:
         report: IngestReport,
         on_step: StepHook | None,
     ) -> str:
-        embedder_name, dim = self._index_identity(base)
+        if base is not None and not prepared:
+            # Only removals: no new vectors, so the model need not be loaded to check them.
+            embedder_name, dim = base.model_name, base.dim
+        else:
+            embedder_name, dim = self._index_identity(base)
         spec = IndexSpec(
             embedder_name, dim, self.settings.exact_search_limit, self.settings.base_iri
         )
