@@ -278,3 +278,17 @@ def test_relative_iris_resolve_against_the_store_base(query_store: OxigraphStore
         **LIMITS,
     )
     assert [t.subject.value for t in built.triples()] == ["http://www.example/sparql/s"]
+
+
+def test_triples_past_max_results_are_dropped_and_flagged(query_store: OxigraphStore) -> None:
+    result = run_query(query_store, "CONSTRUCT WHERE { ?s ?p ?o }", timeout_s=10, max_results=7)
+    assert result.truncated is True
+    assert len(result.triples()) == 7
+
+
+def test_select_without_variables_round_trips(query_store: OxigraphStore) -> None:
+    result = run_query(query_store, "SELECT * WHERE { }", **LIMITS)
+    assert result.variables == []
+    assert len(result) == 1
+    body, _ = serialize(result, "application/sparql-results+json")
+    assert json.loads(body) == {"head": {"vars": []}, "results": {"bindings": [{}]}}

@@ -80,7 +80,7 @@ def test_replace_is_atomic_for_concurrent_readers(
 
     reader = threading.Thread(target=read)
     reader.start()
-    for i in range(30):
+    for i in range(16):
         store.replace_document(doc_id, half if i % 2 else quads)
     stop.set()
     reader.join()

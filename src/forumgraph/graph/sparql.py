@@ -152,9 +152,11 @@ def serialize(result: QueryResult, media_type: str) -> tuple[bytes, str]:
     results_format = RESULT_FORMATS.get(media_type)
     if results_format is None:
         raise _unsupported(result.kind, media_type)
-    if results_format == QueryResultsFormat.JSON:
+    # The worker sends SELECT rows as TSV and an ASK answer as JSON (see results.py).
+    sent_as = QueryResultsFormat.JSON if result.kind == "ask" else QueryResultsFormat.TSV
+    if results_format == sent_as:
         return result.payload, content_type(media_type)
-    parsed = pyoxigraph.parse_query_results(result.payload, QueryResultsFormat.JSON)
+    parsed = pyoxigraph.parse_query_results(result.payload, sent_as)
     return parsed.serialize(format=results_format) or b"", content_type(media_type)
 
 

@@ -7,22 +7,22 @@ past its time limit; that is the only reliable way to stop the CPU work.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import sys
 import threading
 import time
 from dataclasses import dataclass
-from itertools import islice
 from multiprocessing.connection import Connection
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import NamedNode, QuerySolutions, QueryTriples
+from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
 
 from forumgraph.errors import ForumgraphError, QueryError, StoreError
 from forumgraph.graph.classify import QueryForm, classify_query
-from forumgraph.graph.results import encode_boolean, encode_solutions, encode_triples
+from forumgraph.graph.results import encode_boolean
 
 log = logging.getLogger(__name__)
 
@@ -86,17 +86,63 @@ class QueryExecutor:
             raise QueryError(
                 _syntax_message(str(exc)), hint="Check the query near that position."
             ) from None
-        limit = request.max_results
         if form.kind == "ask":
             return form.kind, encode_boolean(bool(results)), False
         if isinstance(results, QueryTriples):
-            triples = list(islice(results, limit + 1))
-            return form.kind, encode_triples(triples[:limit]), len(triples) > limit
-        if not isinstance(results, QuerySolutions):
+            payload, truncated = _capped(results, RdfFormat.N_TRIPLES, request.max_results)
+        elif isinstance(results, QuerySolutions):
+            payload, truncated = _capped(results, QueryResultsFormat.TSV, request.max_results + 1)
+        else:
             raise QueryError(f"The {form.kind} query returned an unexpected result.")
-        variables = [variable.value for variable in results.variables]
-        rows = list(islice(results, limit + 1))
-        return form.kind, encode_solutions(variables, rows[:limit]), len(rows) > limit
+        return form.kind, payload, truncated
+
+
+class _ResultsFull(Exception):
+    """Raised by _LineCap to stop pyoxigraph's serializer once enough lines are written."""
+
+
+class _LineCap(io.RawIOBase):
+    """A byte sink that keeps the first `max_lines` lines and then stops the writer."""
+
+    def __init__(self, max_lines: int) -> None:
+        self.data = bytearray()
+        self.max_lines = max_lines
+        self.lines = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: Any) -> int:
+        chunk = bytes(chunk)
+        count = chunk.count(b"\n")
+        if self.lines + count <= self.max_lines:
+            self.data += chunk
+            self.lines += count
+            return len(chunk)
+        end = -1
+        for _ in range(self.max_lines - self.lines):
+            end = chunk.index(b"\n", end + 1)
+        self.data += chunk[: end + 1]
+        self.lines = self.max_lines
+        raise _ResultsFull
+
+
+def _capped(
+    results: QuerySolutions | QueryTriples,
+    results_format: QueryResultsFormat | RdfFormat,
+    max_lines: int,
+) -> tuple[bytes, bool]:
+    """Results written by pyoxigraph itself, one per line, stopping after `max_lines` lines.
+
+    Both TSV results and N-Triples put one solution or triple on each line (newlines inside
+    literals are escaped), so counting lines caps rows without a Python loop over terms.
+    """
+    sink = _LineCap(max_lines)
+    try:
+        results.serialize(sink, format=results_format)  # type: ignore[arg-type]
+    except _ResultsFull:
+        return bytes(sink.data), True
+    return bytes(sink.data), False
 
 
 def _dataset_options(request: QueryRequest) -> dict[str, Any]:
