@@ -30,11 +30,13 @@ class QueryViews:
         self._lock = threading.Lock()
 
     def acquire_fixed(self, path: str) -> str:
+        """Use `path` itself (a store nobody writes to) as the view."""
         with self._lock:
             self._users[path] += 1
         return path
 
     def acquire(self, store: pyoxigraph.Store, version: int, *, on_disk: bool) -> str:
+        """A view current with `version`, made now if the last one is older."""
         with self._lock:
             if self._current is None or self._current[0] != version:
                 previous = self._current
@@ -46,6 +48,7 @@ class QueryViews:
             return path
 
     def release(self, path: str) -> None:
+        """A query is done with `path`; an outdated view nobody uses is removed."""
         with self._lock:
             self._users[path] -= 1
             if self._users[path] <= 0:
@@ -55,6 +58,7 @@ class QueryViews:
                     shutil.rmtree(path, ignore_errors=True)
 
     def remove_all(self) -> None:
+        """Remove every view (when the store closes)."""
         with self._lock:
             if self._root is not None:
                 shutil.rmtree(self._root, ignore_errors=True)
