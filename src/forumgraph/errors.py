@@ -67,11 +67,25 @@ class Unauthorized(ForumgraphError):
     code = "unauthorized"
 
 
+class Forbidden(ForumgraphError):
+    """A request this server does not accept from anyone (e.g. writes with no token configured)."""
+
+    status = 403
+    code = "forbidden"
+
+
 class StoreError(ForumgraphError):
     """A store that is missing, locked, corrupt or inconsistent."""
 
     status = 503
     code = "store_unavailable"
+
+
+class StoreBusy(StoreError):
+    """Another writer holds the store's write lock; the write was not started."""
+
+    status = 409
+    code = "store_busy"
 
 
 class IndexMismatch(StoreError):

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from forumgraph.errors import StoreError
+from forumgraph.errors import StoreBusy, StoreError
 from forumgraph.snapshot.files import atomic_write_text
 
 GENERATIONS = "generations"
@@ -90,7 +90,7 @@ class StoreLayout:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
-                raise StoreError(
+                raise StoreBusy(
                     f"Another process is writing to the store {self.root}.",
                     hint="Wait for it to finish, then try again.",
                 ) from exc

@@ -22,7 +22,7 @@ CONTENT_SECURITY_POLICY = (
 
 def create_app(settings: Settings | None = None, *, services: Services | None = None) -> Flask:
     """Build the app; `services` lets tests and the server share loaded models and stores."""
-    from forumgraph.web import api, sparql, ui
+    from forumgraph.web import api, documents, sparql, ui
     from forumgraph.web.errors import register_error_handlers
 
     settings = settings or load_settings()
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(documents.bp)
     app.add_template_filter(highlight, "highlight")
     app.context_processor(_template_context)
     app.after_request(_finish_response)

@@ -205,6 +205,91 @@ SCHEMAS: dict[str, Any] = {
     },
 }
 
+# The write routes (web/documents.py): bearer token, multipart file or JSON body.
+_WRITE_ERRORS = {str(code): ERROR_REF for code in (400, 401, 403, 409, 413, 503)}
+_DOC_ID = _param("id", "path", "A document id (file stem).", {"type": "string"}, required=True)
+SCHEMAS["DocumentWrite"] = {
+    "type": "object",
+    "required": ["doc_id", "status", "generation"],
+    "properties": {
+        "doc_id": {"type": "string"},
+        "status": {"type": "string", "enum": ["added", "replaced", "unchanged", "removed"]},
+        "generation": {"type": ["string", "null"], "description": "Now being served."},
+        "passages": {"type": "integer"},
+        "triples": {"type": "integer"},
+        "entities": {"type": "object", "additionalProperties": {"type": "integer"}},
+    },
+}
+DOCUMENT_PATHS: dict[str, Any] = {
+    "/api/documents": {
+        "post": {
+            "summary": "Add or replace a document (file stem or `id` is the document id)",
+            "operationId": "putDocument",
+            "security": [{"bearerAuth": []}],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {
+                                "file": {
+                                    "type": "string",
+                                    "contentMediaType": "application/octet-stream",
+                                    "description": "A .txt, .md or .html article.",
+                                }
+                            },
+                        }
+                    },
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["id", "text"],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "text": {"type": "string"},
+                                "header": {"type": "object", "additionalProperties": True},
+                                "media_type": {
+                                    "enum": ["text/plain", "text/markdown", "text/html"]
+                                },
+                            },
+                        }
+                    },
+                },
+            },
+            "responses": {
+                "201": _json({"$ref": "#/components/schemas/DocumentWrite"}, "Added."),
+                "200": _json({"$ref": "#/components/schemas/DocumentWrite"}, "Replaced."),
+                **_WRITE_ERRORS,
+            },
+        }
+    },
+    "/api/documents/{id}": {
+        "get": {
+            "summary": "One stored document and its passages",
+            "operationId": "getDocument",
+            "parameters": [_DOC_ID],
+            "responses": {
+                "200": _json({"type": "object"}, "The document."),
+                "400": ERROR_REF,
+                "404": ERROR_REF,
+            },
+        },
+        "delete": {
+            "summary": "Remove a document",
+            "operationId": "deleteDocument",
+            "security": [{"bearerAuth": []}],
+            "parameters": [_DOC_ID],
+            "responses": {
+                "200": _json({"$ref": "#/components/schemas/DocumentWrite"}, "Removed."),
+                "404": ERROR_REF,
+                **_WRITE_ERRORS,
+            },
+        },
+    },
+}
+
 
 def openapi_spec(server_url: str) -> dict[str, Any]:
     """The OpenAPI 3.1 document for a server reachable at `server_url`."""
@@ -310,6 +395,7 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
                     },
                 }
             },
+            **DOCUMENT_PATHS,
             "/healthz": {
                 "get": {
                     "summary": "Health and the store generation being served",
@@ -330,6 +416,7 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
         },
         "components": {
             "schemas": SCHEMAS,
+            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
             "responses": {
                 "Error": _json(
                     {"$ref": "#/components/schemas/Error"}, "An error, with a hint for what to do."

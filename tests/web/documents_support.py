@@ -1,0 +1,39 @@
+"""An app over its own small writable store, for the write-API tests (imported by name)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+
+from forumgraph.config import Settings
+from forumgraph.web import create_app
+from forumgraph.web.services import Services
+
+LIVING = Path(__file__).resolve().parent.parent / "fixtures" / "living"
+TOKEN = "s3cret-token-for-tests"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@dataclass(frozen=True)
+class Writable:
+    """An app over its own small store (the living corpus), with writes enabled."""
+
+    app: Flask
+    services: Services
+    settings: Settings
+
+
+def make_writable(shared: Services, base: Settings, folder: Path, **overrides: object) -> Writable:
+    """Ingest the living corpus into `folder`/store and serve it with `shared`'s models."""
+    from forumgraph.ingest.pipeline import Ingester
+
+    shutil.copytree(LIVING / "v1", folder / "corpus")
+    settings = base.with_overrides(store_dir=folder / "store", api_token=TOKEN, **overrides)
+    models = {"embedder": shared.embedder, "analyzer": shared.analyzer}
+    report = Ingester(settings, **models).ingest_paths([folder / "corpus"])
+    assert report.ok, report.failed
+    own = Services(settings, **models)
+    return Writable(create_app(settings, services=own), own, settings)
