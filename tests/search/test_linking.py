@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from forumgraph.ingest.analyze import create_analyzer
 from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import Entity, EntityType, Name
-from forumgraph.search.linking import QueryLinker
+from forumgraph.search.linking import QueryLinker, name_like_with
 
 ENTITIES = [
     Entity(
@@ -20,6 +21,8 @@ ENTITIES = [
     ),
     Entity("person/tim-hockin", EntityType.PERSON, (Name("Tim Hockin", "en"),)),
     Entity("person/bob-smith", EntityType.PERSON, (Name("Bob", "en"),)),
+    Entity("person/james-condon", EntityType.PERSON, (Name("James Condon", "en"),)),
+    Entity("person/vicki-cheung", EntityType.PERSON, (Name("Vicki Cheung", "en"),)),
     Entity("project/helm", EntityType.PROJECT, (Name("Helm", "en"), Name("헬름", "ko"))),
     Entity("project/prometheus", EntityType.PROJECT, (Name("Prometheus", "en"),)),
     Entity(
@@ -32,10 +35,8 @@ ENTITIES = [
 
 @pytest.fixture(scope="module")
 def linker() -> QueryLinker:
-    proper = {"프로메테우스"}
-    return QueryLinker(
-        ENTITIES, transliteration_similarity, lambda word: word in proper, phonetic_key
-    )
+    name_like = name_like_with(create_analyzer("kiwi"))
+    return QueryLinker(ENTITIES, transliteration_similarity, name_like, phonetic_key)
 
 
 def linked(linker: QueryLinker, query: str) -> list[tuple[str, str, str]]:
@@ -74,12 +75,20 @@ def test_hangul_spelling_of_a_latin_only_name_is_transliterated(linker: QueryLin
     assert 0.85 <= link.confidence <= 1.0
 
 
-def test_single_hangul_word_needs_to_be_a_proper_noun(linker: QueryLinker) -> None:
+def test_single_hangul_word_needs_to_be_a_long_proper_noun(linker: QueryLinker) -> None:
     assert linked(linker, "프로메테우스 모니터링") == [
         ("project/prometheus", "프로메테우스", "transliteration")
     ]
     # An ordinary word that happens to sound like a short Latin name is not a link.
     assert linked(linker, "발표 자료") == []
+
+
+def test_ordinary_korean_words_are_not_taken_for_foreign_names(linker: QueryLinker) -> None:
+    assert transliteration_similarity("참석 인원", "James Condon") > 0.85  # sounds close enough
+    assert linked(linker, "서밋 예상 참석 인원") == []
+    assert linked(linker, "빅키 청의 폐막 기조연설") == [
+        ("person/vicki-cheung", "빅키 청", "transliteration")
+    ]
 
 
 def test_queries_without_names_link_nothing(linker: QueryLinker) -> None:

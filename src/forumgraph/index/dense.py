@@ -83,26 +83,35 @@ class DenseIndex:
         return removed
 
     def search(
-        self, query_vectors: np.ndarray, k: int, *, allowed: np.ndarray | None = None
+        self,
+        query_vectors: np.ndarray,
+        k: int,
+        *,
+        allowed: np.ndarray | IdFilter | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Top-`k` (scores, vector ids) per query row, best first; missing slots have id -1.
 
-        `allowed` restricts the search to those vector ids (filters).
+        `allowed` restricts the search to those vector ids (filters); pass an `IdFilter` from
+        `id_filter` to reuse one set across searches.
         """
         faiss = _faiss()
         queries = self._as_matrix(query_vectors)
         shape = (len(queries), max(k, 0))
-        if k <= 0 or len(self) == 0 or (allowed is not None and len(allowed) == 0):
+        restriction = allowed if isinstance(allowed, IdFilter) or allowed is None else None
+        if allowed is not None and restriction is None:
+            restriction = id_filter(allowed)  # type: ignore[arg-type]
+        if k <= 0 or len(self) == 0 or (restriction is not None and restriction.size == 0):
             return np.zeros(shape, np.float32), np.full(shape, -1, np.int64)
         params = None
-        if allowed is not None:
-            selector = faiss.IDSelectorBatch(_as_ids(allowed))
+        if restriction is not None:
             if self.index_type == IVF:
-                # Probe every list: only allowed ids are scored, and a filter's few passages
-                # may sit in lists the query would not otherwise probe.
-                params = faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nlist)
+                # Probe more lists the fewer vectors the filter allows, so that about as many
+                # allowed vectors are scored as an unfiltered search scores in total.
+                share = max(restriction.size / len(self), 1e-9)
+                nprobe = min(self._index.nlist, math.ceil(self._index.nprobe / share))
+                params = faiss.SearchParametersIVF(sel=restriction.selector, nprobe=nprobe)
             else:
-                params = faiss.SearchParameters(sel=selector)
+                params = faiss.SearchParameters(sel=restriction.selector)
         scores, ids = self._index.search(queries, min(k, len(self)), params=params)
         if ids.shape[1] < k:  # pad to k columns so that callers see one shape
             pad = k - ids.shape[1]
@@ -234,6 +243,20 @@ class DenseIndex:
         index.add_with_ids(vectors, ids)
         self._index = index
         self._trained_size = len(ids)
+
+
+class IdFilter:
+    """A prepared set of vector ids that a search may return (reusable across searches)."""
+
+    def __init__(self, vector_ids: np.ndarray) -> None:
+        ids = _as_ids(vector_ids)
+        self.size = len(np.unique(ids))
+        self.selector = _faiss().IDSelectorBatch(ids)
+
+
+def id_filter(vector_ids: np.ndarray) -> IdFilter:
+    """An IdFilter over `vector_ids`, for `DenseIndex.search(..., allowed=...)`."""
+    return IdFilter(vector_ids)
 
 
 def _nlist_for(count: int) -> int:

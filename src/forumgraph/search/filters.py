@@ -41,6 +41,11 @@ class PassageFilters:
                     self._by_type[str(entity.type)].add(pid)
         self.allowed = lru_cache(maxsize=64)(self._allowed)
 
+    def languages(self) -> list[str]:
+        """The passage languages present, most passages first."""
+        present = [(len(ids), lang) for lang, ids in self._by_lang.items() if ids]
+        return [lang for _count, lang in sorted(present, reverse=True)]
+
     def _allowed(
         self,
         lang: str | None = None,

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from forumgraph.ingest.analyze import Analyzer
 from forumgraph.models import Entity, EntityType
 
 # Korean particles (and particle stacks) that may follow a name in a query, longest first.
@@ -76,11 +77,12 @@ class QueryLinker:
         self,
         entities: Iterable[Entity],
         similarity: Callable[[str, str], float] | None = None,
-        proper_noun: Callable[[str], bool] | None = None,
+        name_like: Callable[[str], bool] | None = None,
         sound_key: Callable[[str], str] | None = None,
     ) -> None:
         """`similarity(hangul, latin)` scores transliterations (none: no such links);
-        `proper_noun(word)` tells whether a single Hangul word may be a name (none: never);
+        `name_like(word)` tells whether a Hangul word may be (part of) a foreign name rather
+        than an ordinary Korean word (none: never);
         `sound_key(name)` is a cheap key in which both spellings of a name sound alike, used
         to skip names that cannot match before the costlier similarity."""
         self._by_key: dict[str, list[Entity]] = {}
@@ -102,7 +104,7 @@ class QueryLinker:
                         entry = (name.text, len(name.text.split()), len(key), entity)
                         self._latin.setdefault(key[0], []).append(entry)
         self._similarity = similarity
-        self._proper_noun = proper_noun
+        self._name_like = name_like
 
     def link(self, query: str) -> list[LinkedEntity]:
         """Entities named in `query`, in query order; longest names win where spans overlap."""
@@ -164,10 +166,13 @@ class QueryLinker:
         for variant in _particle_variants(group[-1][2]):
             hangul = " ".join([*(w[2] for w in group[:-1]), variant])
             threshold = TRANSLITERATION_THRESHOLD
+            words = [*(w[2] for w in group[:-1]), variant]
+            # Ordinary words ("참석 인원") sound like some name among thousands of speakers:
+            # at least one word must look like a foreign name to the analyser.
+            if self._name_like is None or not any(self._name_like(w) for w in words):
+                continue
             if len(group) == 1:
-                if len(variant) < SINGLE_WORD_MIN_SYLLABLES or not (
-                    self._proper_noun and self._proper_noun(variant)
-                ):
+                if len(variant) < SINGLE_WORD_MIN_SYLLABLES:
                     continue
                 threshold = SINGLE_WORD_THRESHOLD
             match = self._best_latin(hangul, len(group), threshold)
@@ -187,12 +192,28 @@ class QueryLinker:
         best: tuple[Entity, float] | None = None
         # A different first sound or a much longer or shorter name cannot reach the threshold.
         for latin, words, length, entity in self._latin.get(key[0], ()):
-            if abs(words - word_count) > 1 or abs(length - len(key)) > max(2, len(key) // 2):
+            # Spaced Hangul names keep the word count; one Hangul word may spell a few.
+            fits = words == word_count if word_count > 1 else words <= 3
+            if not fits or abs(length - len(key)) > max(2, len(key) // 2):
                 continue
             score = similarity(hangul, latin)
             if score >= threshold and (best is None or score > best[1]):
                 best = (entity, score)
         return best
+
+
+def name_like_with(analyzer: Analyzer) -> Callable[[str], bool]:
+    """A `name_like` test from the analyser: a Hangul word it reads as a proper noun, or as a
+    run of nouns it had to split (빅|키), is a possible foreign name; an ordinary dictionary
+    word (참석, 세션) is not."""
+
+    def name_like(word: str) -> bool:
+        tokens = [t for t in analyzer.tokens(word) if not t.tag.startswith(("J", "E"))]
+        if any(t.tag == "NNP" for t in tokens):
+            return True
+        return len(tokens) >= 2 and all(t.tag in {"NNG", "NNP"} for t in tokens)
+
+    return name_like
 
 
 def entities_by_id(entities: Mapping[str, Entity], ids: Iterable[str]) -> list[Entity]:

@@ -15,12 +15,14 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import IndexMismatch, InputError
+from forumgraph.index.dense import IdFilter, id_filter
 from forumgraph.index.manifest import REBUILD_HINT
 from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.ingest.analyze import Analyzer
@@ -28,7 +30,7 @@ from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import DocumentInfo, Entity, Hit, StoredPassage
 from forumgraph.search.filters import PassageFilters
 from forumgraph.search.hybrid import RRF, FusionConfig, fuse
-from forumgraph.search.linking import LinkedEntity, QueryLinker
+from forumgraph.search.linking import LinkedEntity, QueryLinker, name_like_with
 from forumgraph.search.result import SearchResult
 
 if TYPE_CHECKING:
@@ -71,6 +73,10 @@ class SearchOptions:
     candidates: int = 100  # passages each retriever contributes before fusion
     expansion_weight: float = 0.6  # BM25 weight of a linked entity's other names
     link_entities: bool = True  # link query entities (graph signal and expansion)
+    # Rank dense hits within each passage language and compare z-scores across languages:
+    # multilingual encoders score same-language pairs higher, which buries cross-lingual hits.
+    balance_languages: bool = True
+    language_sample: int = 100  # hits per language whose score statistics normalise them
     graph_max_passages: int = 2_000  # entities mentioned more often carry no graph signal
 
 
@@ -95,6 +101,7 @@ class SearchService:
             raise InputError(f"Unknown search signals: {', '.join(sorted(unknown))}.")
         _check_model(snapshot, embedder)
         self._filters = PassageFilters(snapshot.documents, snapshot.passages, snapshot.entities)
+        self._language_filters = lru_cache(maxsize=64)(self._language_filters_uncached)
         self._mentions: dict[str, list[str]] = {}
         for pid, stored in snapshot.passages.items():
             for entity_id in stored.entity_ids:
@@ -102,7 +109,7 @@ class SearchService:
         self._linker = QueryLinker(
             snapshot.entities.values(),
             transliteration_similarity,
-            self._is_proper_noun,
+            name_like_with(analyzer),
             phonetic_key,
         )
         # Query tokens must split like passage tokens did: names stay whole in the analyser.
@@ -127,7 +134,8 @@ class SearchService:
         start = time.perf_counter()
         text = self._clean_query(query)
         _check_k(k)
-        allowed = self._filters.allowed(lang, event, _year(year), entity_type)
+        filters = (lang, event, _year(year), entity_type)
+        allowed = self._filters.allowed(*filters)
         if not any(ch.isalnum() for ch in text) or (allowed is not None and not allowed[0]):
             # Nothing to match (only symbols or emoji), or filters that exclude everything.
             return SearchResult(query, (), _ms(start), documents=self.snapshot.documents)
@@ -138,7 +146,7 @@ class SearchService:
         if "dense" in self.options.signals or "graph" in self.options.signals:
             query_vector = np.asarray(self.embedder.encode_queries([text]), np.float32)[0]
         if "dense" in self.options.signals and query_vector is not None:
-            rankings["dense"] = self._dense(query_vector, pool, allowed)
+            rankings["dense"] = self._dense(query_vector, pool, allowed, filters)
         if "bm25" in self.options.signals:
             rankings["bm25"] = self._bm25(text, links, pool, allowed)
         if "graph" in self.options.signals and links and query_vector is not None:
@@ -155,10 +163,6 @@ class SearchService:
         """The entities `query` names (for entity cards and the chatbot API)."""
         return self._linker.link(self._clean_query(query))
 
-    def _is_proper_noun(self, word: str) -> bool:
-        tokens = self.analyzer.tokens(word)
-        return len(tokens) == 1 and tokens[0].tag in {"NNP", "SL"}
-
     def _clean_query(self, query: str) -> str:
         if not isinstance(query, str):
             raise InputError("The search query must be text.")
@@ -174,13 +178,50 @@ class SearchService:
         return text
 
     def _dense(
-        self, vector: np.ndarray, pool: int, allowed: tuple[frozenset[str], np.ndarray] | None
+        self,
+        vector: np.ndarray,
+        pool: int,
+        allowed: tuple[frozenset[str], np.ndarray] | None,
+        filters: tuple[str | None, str | None, int | None, str | None],
     ) -> list[tuple[str, float]]:
-        scores, ids = self.snapshot.dense().search(
-            vector.reshape(1, -1), pool, allowed=None if allowed is None else allowed[1]
-        )
+        dense = self.snapshot.dense()
+        groups = self._language_filters(*filters) if self.options.balance_languages else []
+        if len(groups) < 2:
+            scores, ids = dense.search(
+                vector.reshape(1, -1), pool, allowed=None if allowed is None else allowed[1]
+            )
+            return self._passage_ranking(scores[0], ids[0])
+        merged: list[tuple[str, float]] = []
+        for group in groups:
+            scores, ids = dense.search(
+                vector.reshape(1, -1), max(pool, self.options.language_sample), allowed=group
+            )
+            found = ids[0] >= 0
+            values = scores[0][found]
+            if len(values) == 0:
+                continue
+            spread = float(values.std()) if len(values) > 1 else 0.0
+            z = (values - values.mean()) / (spread + 1e-6) if spread > 0 else values * 0
+            merged += self._passage_ranking(z, ids[0][found])
+        merged.sort(key=lambda item: -item[1])
+        return merged[:pool]
+
+    def _language_filters_uncached(
+        self, lang: str | None, event: str | None, year: int | None, entity_type: str | None
+    ) -> list[IdFilter]:
+        """One id filter per language group (Korean with mixed, English, ...) under the filters."""
+        groups: dict[str, set[int]] = {}
+        languages = [lang] if lang else self._filters.languages()
+        for language in languages:
+            allowed = self._filters.allowed(language, event, year, entity_type)
+            if allowed is not None and len(allowed[1]):
+                group = "ko" if language == "mixed" else language
+                groups.setdefault(group, set()).update(allowed[1].tolist())
+        return [id_filter(np.fromiter(ids, np.int64, len(ids))) for ids in groups.values()]
+
+    def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> list[tuple[str, float]]:
         out = []
-        for score, vector_id in zip(scores[0], ids[0], strict=True):
+        for score, vector_id in zip(scores, ids, strict=True):
             stored = self.snapshot.by_vector_id.get(int(vector_id))
             if vector_id >= 0 and stored is not None:
                 out.append((stored.passage.passage_id, float(score)))
