@@ -77,9 +77,12 @@ class SentenceTransformerEmbedder:
             self._ensure_loaded()
             if not texts:
                 return np.zeros((0, self._dim), dtype=np.float32)
+            prompt_name = self._prompts[kind]
+            # prompt="" rather than None: no fallback to a default prompt of the model.
+            prompt = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
             vectors = self._model.encode(
                 list(texts),
-                prompt_name=self._prompts[kind],
+                **prompt,
                 batch_size=self._batch_size,
                 convert_to_numpy=True,
                 normalize_embeddings=True,
@@ -101,9 +104,14 @@ class SentenceTransformerEmbedder:
         try:
             model = SentenceTransformer(target, device="cpu")
         except (OSError, ValueError) as exc:
+            # The cause stays chained (shown with --debug); its text may hold local paths.
+            reason = (
+                "the folder is not a sentence-transformers or transformers model"
+                if Path(target).is_dir()
+                else "no such folder, and no such model in the Hugging Face cache"
+            )
             raise ConfigError(
-                f"Setting 'embedding_model': cannot load the model {self.model_name!r} "
-                f"({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}).",
+                f"Setting 'embedding_model': cannot load the model {self.model_name!r}: {reason}.",
                 hint=(
                     "Offline, run `forumgraph models install` and use the default "
                     f"'{DEFAULT_MODEL}', or set embedding_model (FORUMGRAPH_EMBEDDING_MODEL) "
