@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from forumgraph.config import Settings
-from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
+from forumgraph.errors import ConfigError, ForumgraphError, IndexMismatch, InputError
 from forumgraph.models import (
     Article,
     DocumentInfo,
@@ -34,6 +34,7 @@ from forumgraph.snapshot import (
 from forumgraph.snapshot.writer import StepHook
 
 if TYPE_CHECKING:
+    from forumgraph.graph.remote import RemoteEndpoints
     from forumgraph.index.embed import Embedder
     from forumgraph.ingest.analyze import Analyzer
     from forumgraph.ingest.extract import ExtractionContext
@@ -279,7 +280,11 @@ class Ingester:
         else:
             embedder_name, dim = self._index_identity(base)
         spec = IndexSpec(
-            embedder_name, dim, self.settings.exact_search_limit, self.settings.base_iri
+            embedder_name,
+            dim,
+            self.settings.exact_search_limit,
+            self.settings.base_iri,
+            remote=_remote_endpoints(self.settings),
         )
         stats = WriteStats()
         name = write_generation(
@@ -355,6 +360,20 @@ def _with_canonical_names(
             )
         )
     return replace(extraction, entities=tuple(records))
+
+
+def _remote_endpoints(settings: Settings) -> RemoteEndpoints | None:
+    """Where the graph goes: None for the embedded store, else the SPARQL server's endpoints."""
+    if settings.graph_backend == "embedded":
+        return None
+    if settings.graph_backend == "remote":
+        from forumgraph.graph.remote import RemoteEndpoints
+
+        return RemoteEndpoints.from_settings(settings)
+    raise ConfigError(
+        f"Setting 'graph_backend' must be embedded or remote, not {settings.graph_backend!r}.",
+        hint='Use graph_backend = "remote" with remote_query_url and remote_update_url.',
+    )
 
 
 def _entities_per_passage(

@@ -33,11 +33,19 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     graph = snapshot.graph()
     _compare(problems, "graph documents", graph.documents(), "records", set(snapshot.documents))
     counts = _graph_passage_counts(snapshot)
+    hashes = _graph_content_hashes(snapshot)
     for doc_id, doc in snapshot.documents.items():
         if counts.get(doc_id, 0) != len(doc.passage_ids):
             problems.append(
                 f"document {doc_id}: graph has {counts.get(doc_id, 0)} passages, "
                 f"records have {len(doc.passage_ids)}"
+            )
+        if doc_id in hashes and doc.content_hash and hashes[doc_id] != doc.content_hash:
+            # e.g. a remote graph written by an ingest that died before it published
+            problems.append(
+                f"document {doc_id}: the graph holds another edition than the records "
+                f"(content hash {hashes[doc_id][:12]}, records {doc.content_hash[:12]}); "
+                "ingest the document again"
             )
 
     vector_ids = Counter(s.vector_id for s in snapshot.passages.values())
@@ -75,6 +83,24 @@ def _graph_passage_counts(snapshot: Snapshot) -> dict[str, int]:
         if doc_id is not None:
             counts[doc_id] = int(row["n"].value)
     return counts
+
+
+def _graph_content_hashes(snapshot: Snapshot) -> dict[str, str]:
+    """The content hash each document graph records for its article (graph/build.py)."""
+    from forumgraph.graph.terms import FG, doc_id_of
+
+    graph = snapshot.graph()
+    result = graph.query(
+        f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{FG.contentHash.value}> ?h }} }}",
+        timeout_s=60.0,
+        max_results=10_000_000,
+    )
+    hashes: dict[str, str] = {}
+    for row in result.bindings():
+        doc_id = doc_id_of(row["g"].value, graph.base_iri)
+        if doc_id is not None:
+            hashes[doc_id] = row["h"].value
+    return hashes
 
 
 def _compare(problems: list[str], left_name: str, left: set, right_name: str, right: set) -> None:  # type: ignore[type-arg]

@@ -18,7 +18,7 @@ from forumgraph.snapshot.records import (
 )
 
 if TYPE_CHECKING:
-    from forumgraph.graph.store import OxigraphStore
+    from forumgraph.graph.store import TripleStore
     from forumgraph.index.dense import DenseIndex
     from forumgraph.index.sparse import LexicalIndex
 
@@ -54,7 +54,7 @@ class Snapshot:
         self.passages: dict[str, StoredPassage] = {p.passage.passage_id: p for p in passages}
         self.by_vector_id: dict[int, StoredPassage] = {p.vector_id: p for p in passages}
         self._lock = threading.Lock()
-        self._graph: OxigraphStore | None = None
+        self._graph: TripleStore | None = None
         self._dense: DenseIndex | None = None
         self._lexical: LexicalIndex | None = None
 
@@ -66,10 +66,20 @@ class Snapshot:
     def dim(self) -> int:
         return int(self.meta["dim"])
 
-    def graph(self) -> OxigraphStore:
-        """The generation's triple store, read-only."""
+    @property
+    def is_remote(self) -> bool:
+        """True when the generation's graph lives on a SPARQL server (graph/remote.py)."""
+        return self.meta.get("graph_backend") == "remote"
+
+    def graph(self) -> TripleStore:
+        """The generation's triple store, read-only (or the SPARQL server that holds it)."""
         with self._lock:
-            if self._graph is None:
+            if self._graph is None and self.is_remote:
+                from forumgraph.graph.remote import RemoteEndpoints, RemoteStore
+
+                endpoints = RemoteEndpoints.from_json(self.meta["remote"])
+                self._graph = RemoteStore(endpoints, base_iri=self.meta["base_iri"])
+            elif self._graph is None:
                 from forumgraph.graph.store import OxigraphStore
 
                 self._graph = OxigraphStore.open(

@@ -6,12 +6,14 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from forumgraph import __version__
-from forumgraph.models import DocumentInfo, Passage, StoredPassage
+from forumgraph.errors import ConfigError
+from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.snapshot.files import fsync_dir, fsync_tree
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout
 from forumgraph.snapshot.reader import (
@@ -32,6 +34,9 @@ from forumgraph.snapshot.records import (
     write_json,
     write_jsonl,
 )
+
+if TYPE_CHECKING:
+    from forumgraph.graph.remote import RemoteEndpoints
 
 TOKENS = "tokens.jsonl"
 
@@ -56,6 +61,8 @@ class IndexSpec:
     dim: int
     exact_limit: int
     base_iri: str
+    # The graph on a SPARQL server instead of in the generation's graph/ folder (graph/remote.py).
+    remote: RemoteEndpoints | None = None
 
 
 @dataclass
@@ -86,12 +93,14 @@ def write_generation(
 
     The caller holds `layout.write_lock()`. Documents in `upserts` replace any stored document of
     the same id; ids in `removals` are deleted. Nothing is visible to readers until the final
-    rename of the CURRENT pointer.
+    rename of the CURRENT pointer. With a remote graph (`spec.remote`) the document graphs are
+    written to the server first, so a crash before the rename leaves the server ahead of the
+    published generation for those documents (`check` reports it; ingesting again repairs it).
     """
-    from forumgraph.graph.store import OxigraphStore
     from forumgraph.index.dense import DenseIndex
     from forumgraph.index.sparse import LexicalIndex
 
+    _check_backend(base, spec)
     stats = stats or WriteStats()
     step = on_step or (lambda _name: None)
     layout.prune()
@@ -116,19 +125,11 @@ def write_generation(
             tokens.pop(pid, None)
 
     start = time.perf_counter()
-    graph_dir = work / GRAPH
-    if base is not None:
-        base.graph().backup(graph_dir)
-    graph = OxigraphStore.open(graph_dir, base_iri=spec.base_iri)
-    step("graph-opened")
-    for doc_id in replaced - {d.info.doc_id for d in upserts}:
-        graph.remove_document(doc_id)
-    for prepared in upserts:
-        graph.replace_document(prepared.info.doc_id, prepared.quads)
-    step("graph-written")
-    entities = graph.entities()
-    graph.flush()
-    graph.close()
+    if spec.remote is None:
+        entities = _write_local_graph(work / GRAPH, base, upserts, replaced, spec, step)
+    else:
+        kept = set(documents) | {d.info.doc_id for d in upserts}
+        entities = _write_remote_graph(spec.remote, base, upserts, replaced, kept, spec, step)
     stats.timed("store.graph", start)
 
     start = time.perf_counter()
@@ -182,6 +183,8 @@ def write_generation(
             "embedding_model": spec.embedding_model,
             "dim": spec.dim,
             "base_iri": spec.base_iri,
+            "graph_backend": "embedded" if spec.remote is None else "remote",
+            **({} if spec.remote is None else {"remote": spec.remote.to_json()}),
             "next_vector_id": next_vector_id,
             "documents": len(documents),
             "passages": len(passages),
@@ -199,6 +202,72 @@ def write_generation(
     layout.prune()
     stats.timed("store.publish", start)
     return name
+
+
+def _write_local_graph(
+    graph_dir: Path,
+    base: Snapshot | None,
+    upserts: Sequence[PreparedDocument],
+    replaced: set[str],
+    spec: IndexSpec,
+    step: StepHook,
+) -> list[Entity]:
+    """The generation's own Oxigraph store: the base's (hard-linked) plus the changes."""
+    from forumgraph.graph.store import OxigraphStore
+
+    if base is not None:
+        base.graph().backup(graph_dir)
+    graph = OxigraphStore.open(graph_dir, base_iri=spec.base_iri)
+    step("graph-opened")
+    for doc_id in replaced - {d.info.doc_id for d in upserts}:
+        graph.remove_document(doc_id)
+    for prepared in upserts:
+        graph.replace_document(prepared.info.doc_id, prepared.quads)
+    step("graph-written")
+    entities = graph.entities()
+    graph.flush()
+    graph.close()
+    return entities
+
+
+def _write_remote_graph(
+    endpoints: RemoteEndpoints,
+    base: Snapshot | None,
+    upserts: Sequence[PreparedDocument],
+    replaced: set[str],
+    kept: set[str],
+    spec: IndexSpec,
+    step: StepHook,
+) -> list[Entity]:
+    """The document graphs on the SPARQL server; entities of this generation's documents."""
+    from forumgraph.graph.remote import RemoteStore
+
+    store = RemoteStore(endpoints, base_iri=spec.base_iri)
+    try:
+        step("graph-opened")
+        upserted = {d.info.doc_id for d in upserts}
+        stale = replaced - upserted
+        if base is None:  # a new or rebuilt store: the server keeps no other documents
+            stale |= store.documents() - upserted
+        for doc_id in sorted(stale):
+            store.remove_document(doc_id)
+        for prepared in upserts:
+            store.replace_document(prepared.info.doc_id, prepared.quads)
+        step("graph-written")
+        return store.entities(kept)
+    finally:
+        store.close()
+
+
+def _check_backend(base: Snapshot | None, spec: IndexSpec) -> None:
+    if base is None or base.is_remote == (spec.remote is not None):
+        return
+    built, configured = ("remote", "embedded") if base.is_remote else ("embedded", "remote")
+    raise ConfigError(
+        f"The store {base.path.parent.parent} keeps its graph {built}, but the configured "
+        f"graph_backend is {configured}.",
+        hint="Configure the original graph_backend, or rebuild with `forumgraph ingest --rebuild`.",
+    )
 
 
 def _read_tokens(base: Snapshot | None) -> dict[str, list[str]]:

@@ -83,5 +83,15 @@ class Services:
         from forumgraph.search.service import SearchService
 
         search = SearchService(snapshot, self.embedder, self.analyzer, self.settings)
-        facts = FactFinder(snapshot, self.settings.base_iri)
+        facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
         return Generation(snapshot, search, facts, Asker(search, facts))
+
+
+def _remote_select(snapshot: Snapshot) -> Any:
+    """Fact queries for a graph on a SPARQL server; None lets FactFinder read the local one."""
+    if not snapshot.is_remote:
+        return None
+    from forumgraph.graph.remote import RemoteStore, remote_select
+
+    store = snapshot.graph()
+    return remote_select(store) if isinstance(store, RemoteStore) else None
