@@ -402,11 +402,9 @@ def _reader(snapshot: Snapshot) -> Select:
             return opened[0]
 
     def select(query: str, iri: str) -> list[dict[str, Any]]:
-        solutions = store().query(
-            query,
-            use_default_graph_as_union=True,
-            substitutions={pyoxigraph.Variable("entity"): pyoxigraph.NamedNode(iri)},
-        )
+        # The store's default graph is the union of the document graphs (see graph/store.py).
+        entity = pyoxigraph.NamedNode(iri)  # checked IRI: safe to write between < and >
+        solutions = store().query(query.replace("?entity", str(entity)))
         names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
         return [dict(zip(names, row, strict=True)) for row in solutions]  # type: ignore[union-attr]
 

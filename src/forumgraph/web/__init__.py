@@ -48,9 +48,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
 def _template_context() -> dict[str, Any]:
     lang = choose_language(request)
+    t = translator(lang)
     return {
         "ui_lang": lang,
-        "t": translator(lang),
+        "t": t,
+        "fact_text": lambda fact: t.value(fact.text),
         "other_lang": next(code for code in LANGUAGES if code != lang),
         "url_with": _url_with,
         "cite_url": _cite_url,

@@ -41,7 +41,10 @@ def search() -> Response:
 @bp.post("/api/ask")
 def ask() -> Response:
     """Top passages with citations plus graph facts about the entities the question names."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser follows; not a question anyway
+        body = None
     if not request.is_json or not isinstance(body, dict):
         raise InputError(
             "The request body must be a JSON object.",

@@ -37,6 +37,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "facet_type": "Entity type",
         "any": "Any",
         "clear_filters": "Clear filters",
+        "more_values": "{count} more",
+        "more_passages": "{count} more passages in this article",
         "lang_ko": "Korean",
         "lang_en": "English",
         "lang_mixed": "Mixed",
@@ -99,6 +101,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "error_heading": "Something went wrong",
         "error_back": "Back to search",
         "not_found": "Not found",
+        "value_EventHeld": "held",
+        "value_EventScheduled": "scheduled",
+        "value_EventCancelled": "cancelled",
+        "value_EventPostponed": "postponed",
+        "value_EventRescheduled": "rescheduled",
+        "value_EventMovedOnline": "moved online",
     },
     "ko": {
         "site_name": "forumgraph",
@@ -122,6 +130,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "facet_type": "개체 유형",
         "any": "전체",
         "clear_filters": "필터 지우기",
+        "more_values": "{count}개 더 보기",
+        "more_passages": "이 기사의 단락 {count}개 더 보기",
         "lang_ko": "한국어",
         "lang_en": "영어",
         "lang_mixed": "혼합",
@@ -184,6 +194,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "error_heading": "문제가 생겼습니다",
         "error_back": "검색으로 돌아가기",
         "not_found": "찾을 수 없음",
+        "value_EventHeld": "개최됨",
+        "value_EventScheduled": "예정",
+        "value_EventCancelled": "취소",
+        "value_EventPostponed": "연기",
+        "value_EventRescheduled": "일정 변경",
+        "value_EventMovedOnline": "온라인 전환",
+        "value_keynote": "키노트",
     },
 }
 
@@ -216,4 +233,9 @@ class Translator:
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:
-        return key in self._table
+        return key in self._table or key in STRINGS[DEFAULT_LANGUAGE]
+
+    def value(self, text: str) -> str:
+        """A fact value that is a code (an event status, a talk kind) in words, else as is."""
+        key = f"value_{text}"
+        return self(key) if self.has(key) else text

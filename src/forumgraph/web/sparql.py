@@ -39,7 +39,7 @@ class ProtocolRequest:
     named_graph_uris: tuple[str, ...] = ()
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def endpoint() -> Response:
     """Run one SPARQL query and answer in the format the Accept header (or ?format=) asks for."""
     from forumgraph.graph.sparql import media_type_for, negotiate, run_query, serialize

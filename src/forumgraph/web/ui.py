@@ -17,6 +17,8 @@ from forumgraph.web.services import Generation
 bp = Blueprint("ui", __name__)
 
 PAGE_PASSAGES = 20
+PASSAGES_PER_ARTICLE = 3
+FACET_VALUES_SHOWN = 8
 MAX_CARDS = 4
 CARD_VALUES = 4
 LANGUAGES = ("ko", "en", "mixed")
@@ -43,9 +45,9 @@ def search() -> str:
     generation = _generation()
     query = request.args.get("q", "").strip()
     filters = read_filters()
-    facets = _facets(generation)
+    page = {"filters": filters, "facets": _facets(generation), "facet_limit": FACET_VALUES_SHOWN}
     if not query:
-        return render_template("search.html", query="", filters=filters, facets=facets)
+        return render_template("search.html", query="", **page)
     result = generation.search.search(
         query,
         PAGE_PASSAGES,
@@ -58,13 +60,13 @@ def search() -> str:
     return render_template(
         "search.html",
         query=query,
-        filters=filters,
-        facets=facets,
+        **page,
         result=result,
         groups=result.grouped(),
         documents=generation.snapshot.documents,
         cards=cards,
         terms=result.highlight_terms,
+        passages_per_article=PASSAGES_PER_ARTICLE,
     )
 
 
@@ -172,8 +174,17 @@ def _generation() -> Generation:
 
 
 def _cards(generation: Generation, entity_ids: list[str]) -> list[EntityFacts]:
-    unique = list(dict.fromkeys(entity_ids))[:MAX_CARDS]
-    return [generation.facts.facts(entity_id) for entity_id in unique]
+    """Cards for the entities the query names; a named talk brings its speakers' cards too."""
+    cards: dict[str, EntityFacts] = {}
+    for entity_id in dict.fromkeys(entity_ids):
+        if len(cards) >= MAX_CARDS:
+            break
+        facts = cards.setdefault(entity_id, generation.facts.facts(entity_id))
+        if facts.entity.type == EntityType.TALK:
+            for speaker in facts.values("performer"):
+                if speaker.entity_id and len(cards) < MAX_CARDS:
+                    cards.setdefault(speaker.entity_id, generation.facts.facts(speaker.entity_id))
+    return list(cards.values())
 
 
 def _facets(generation: Generation) -> dict[str, list[tuple[str, str, int]]]:
