@@ -1,0 +1,84 @@
+"""Web fixtures: the bundled store plus one hostile article, shared services, app and client.
+
+The store is built once per run (a copy of the shared `built_store` with `en_hostile_markup`
+ingested on top), and the embedder, analyser and search services load once per run too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from forumgraph.config import Settings
+from forumgraph.web import create_app
+from forumgraph.web.services import Services
+
+HERE = Path(__file__).resolve().parent
+HOSTILE_ARTICLE = HERE / "data" / "en_hostile_markup.txt"
+HOSTILE_DOC_ID = "en_hostile_markup"
+
+
+@pytest.fixture(scope="session")
+def web_settings(built_store: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose store holds the bundled corpus and the hostile article."""
+    from forumgraph.ingest.pipeline import Ingester
+
+    store = tmp_path_factory.mktemp("web") / "store"
+    shutil.copytree(built_store.store_dir, store)
+    settings = built_store.with_overrides(store_dir=store, sparql_timeout_s=2.0)
+    report = Ingester(settings).ingest_paths([HOSTILE_ARTICLE])
+    assert report.ok, report.failed
+    assert report.added == [HOSTILE_DOC_ID]
+    return settings
+
+
+@pytest.fixture(scope="session")
+def services(web_settings: Settings) -> Services:
+    return Services(web_settings)
+
+
+@pytest.fixture(scope="session")
+def app(web_settings: Settings, services: Services) -> Flask:
+    return create_app(web_settings, services=services)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_settings: Settings, services: Services) -> Iterator[str]:
+    """The app behind the real waitress server on 127.0.0.1 (a free port), in a thread."""
+    from forumgraph.web.server import make_server
+
+    server = make_server(web_settings.with_overrides(port=0), services=services)
+    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def error_of() -> Any:
+    """Checks the shared JSON error shape and returns the `error` object."""
+    return check_error
+
+
+def check_error(response: Any) -> dict[str, Any]:
+    """The `error` object of a JSON error response, checking the shared shape on the way."""
+    body = response.get_json()
+    assert set(body) == {"error"}, body
+    error: dict[str, Any] = body["error"]
+    assert set(error) == {"code", "message", "hint", "status"}, error
+    assert error["status"] == response.status_code
+    assert isinstance(error["message"], str) and error["message"]
+    return error
