@@ -26,22 +26,36 @@ HOSTILE_DOC_ID = "en_hostile_markup"
 
 
 @pytest.fixture(scope="session")
-def web_settings(built_store: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def models(built_store: Settings) -> dict[str, Any]:
+    """The embedder and the Korean analyser, loaded once for ingest and serving."""
+    from forumgraph.index.embed import create_embedder
+    from forumgraph.ingest.analyze import create_analyzer
+
+    return {
+        "embedder": create_embedder(built_store),
+        "analyzer": create_analyzer(built_store.analyzer),
+    }
+
+
+@pytest.fixture(scope="session")
+def web_settings(
+    built_store: Settings, models: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
     """Settings whose store holds the bundled corpus and the hostile article."""
     from forumgraph.ingest.pipeline import Ingester
 
     store = tmp_path_factory.mktemp("web") / "store"
     shutil.copytree(built_store.store_dir, store)
     settings = built_store.with_overrides(store_dir=store, sparql_timeout_s=2.0)
-    report = Ingester(settings).ingest_paths([HOSTILE_ARTICLE])
+    report = Ingester(settings, **models).ingest_paths([HOSTILE_ARTICLE])
     assert report.ok, report.failed
     assert report.added == [HOSTILE_DOC_ID]
     return settings
 
 
 @pytest.fixture(scope="session")
-def services(web_settings: Settings) -> Services:
-    return Services(web_settings)
+def services(web_settings: Settings, models: dict[str, Any]) -> Services:
+    return Services(web_settings, **models)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -282,7 +283,7 @@ def test_openapi_describes_every_json_route(client: FlaskClient, app: Any) -> No
     assert spec["openapi"].startswith("3.1")
     documented = set(spec["paths"])
     for rule in app.url_map.iter_rules():
-        path = rule.rule.replace("<path:entity_id>", "{id}")
+        path = re.sub(r"<(?:\w+:)?\w+>", "{id}", rule.rule)
         if path.startswith("/api/") or path in ("/healthz", "/openapi.json"):
             assert path in documented, path
     for path_item in spec["paths"].values():

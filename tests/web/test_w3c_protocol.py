@@ -24,8 +24,6 @@ W3C = Path(__file__).resolve().parents[1] / "fixtures" / "w3c"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
-UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 FORMATS = {
     "boolean": ("application/sparql-results+json", "application/sparql-results+xml"),
@@ -124,8 +122,6 @@ def _is_update(request: ProtocolRequest) -> bool:
 
 
 TESTS = _load_tests()
-# Relative IRIs (`<s>`) in a query need a base IRI; graph.sparql.run_query sets none yet.
-NEEDS_BASE_IRI = {"query_content_type_construct"}
 
 
 @pytest.fixture(scope="module")
@@ -153,19 +149,7 @@ def test_manifest_lists_the_whole_suite() -> None:
     assert sum(len(t.requests) for t in TESTS) >= 34
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            t,
-            marks=pytest.mark.xfail(reason="run_query resolves no relative IRIs")
-            if t.name in NEEDS_BASE_IRI
-            else (),
-        )
-        for t in TESTS
-    ],
-    ids=[t.name for t in TESTS],
-)
+@pytest.mark.parametrize("case", TESTS, ids=[t.name for t in TESTS])
 def test_w3c_protocol(case: ProtocolTest, w3c_client: Any) -> None:
     before = _quad_count(w3c_client)
     for request in case.requests:
