@@ -217,6 +217,7 @@ class FactFinder:
         self._cache: dict[str, EntityFacts] = {}
         self._lock = threading.Lock()
         self._documents = _documents_per_entity(snapshot)
+        self._keys: list[tuple[Entity, tuple[str, ...]]] | None = None
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id, or NotFound."""
@@ -238,16 +239,26 @@ class FactFinder:
         """
         wanted = _name_key(query)
         ranked: list[tuple[int, int, str, Entity]] = []
-        for entity in self.snapshot.entities.values():
+        for entity, keys in self._name_keys():
             if entity_type is not None and entity.type != entity_type:
                 continue
-            rank = _match_rank(wanted, entity) if wanted else 0
+            rank = _match_rank(wanted, keys) if wanted else 0
             if rank is None:
                 continue
             mentions = len(self._documents.get(entity.id, ()))
             ranked.append((rank, -mentions, entity.label(), entity))
         ranked.sort(key=lambda item: item[:3])
         return [item[3] for item in ranked[:limit]]
+
+    def _name_keys(self) -> list[tuple[Entity, tuple[str, ...]]]:
+        """Each entity with its names normalised for matching (computed on first use)."""
+        with self._lock:
+            if self._keys is None:
+                self._keys = [
+                    (e, tuple({_name_key(n.text) for n in (*e.names, *e.alternate_names)}))
+                    for e in self.snapshot.entities.values()
+                ]
+            return self._keys
 
     def facts(self, entity_id: str) -> EntityFacts:
         """The entity's facts in card order, each with its citations."""
@@ -366,10 +377,9 @@ def _name_key(text: str) -> str:
     return re.sub(r"[\s\-_.·'’]+", "", text.casefold())
 
 
-def _match_rank(wanted: str, entity: Entity) -> int | None:
+def _match_rank(wanted: str, keys: tuple[str, ...]) -> int | None:
     best = None
-    for name in (*entity.names, *entity.alternate_names):
-        key = _name_key(name.text)
+    for key in keys:
         rank = 0 if key == wanted else 1 if key.startswith(wanted) else 2 if wanted in key else None
         if rank is not None and (best is None or rank < best):
             best = rank
