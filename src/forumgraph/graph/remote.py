@@ -15,6 +15,15 @@ request (remove the document's share of the union unless another graph states it
 graph, INSERT DATA the new triples into the graph and the union), which Oxigraph, Fuseki
 (TDB2), GraphDB and Neptune each apply as one transaction. Reads use the Query protocol (POST
 forms); backups read each document graph with the Graph Store protocol when its URL is set.
+
+Consistency: passages, vectors and records stay in local generations; the server holds one
+edition of each document graph. An ingest writes the graphs first and publishes the local
+generation after, so while it runs (and after a crash in between) the server is ahead for the
+documents being written: SPARQL and entity facts show the new edition, search the old one.
+`forumgraph check` reports such drift (content hashes and document lists differ) and ingesting
+the documents again repairs it. Queries are bounded here by their time limit; give the server
+its own limit too (`oxigraph serve --timeout-s`), since a query we stop waiting for may still
+be running there.
 """
 
 from __future__ import annotations

@@ -170,7 +170,10 @@ def _article_from_upload() -> Article:
 def _article_from_json() -> Article:
     from forumgraph.ingest.readers import ReadLimits, article_from_text, validate_doc_id
 
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser follows; not a document anyway
+        body = None
     if not isinstance(body, dict):
         raise InputError("The request body must be a JSON object.", hint=f"Send {JSON_EXAMPLE}.")
     unknown = sorted(set(body) - JSON_FIELDS)
