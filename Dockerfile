@@ -7,7 +7,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY . /app
-RUN make install
+# PyTorch's CPU wheels: the default index would pull a CUDA build of several GB.
+RUN make install TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
 
 ENV FORUMGRAPH_HOST=0.0.0.0 \
     FORUMGRAPH_PORT=8000 \

@@ -6,13 +6,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The CPU build of PyTorch goes in first so that sentence-transformers does not pull a CUDA build.
 TORCH ?= torch==2.13.0
+# Extra pip arguments for that step, e.g. TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu".
+TORCH_PIP_ARGS ?=
 
 .PHONY: install run test lint bench audit audit-report lock clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet $(TORCH_PIP_ARGS) "$(TORCH)"
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/forumgraph models install
 	touch $(STAMP)
