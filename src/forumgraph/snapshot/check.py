@@ -79,9 +79,9 @@ def _graph_passage_counts(snapshot: Snapshot) -> dict[str, int]:
     )
     counts: dict[str, int] = {}
     for row in result.bindings():
-        doc_id = doc_id_of(row["g"].value, graph.base_iri)
+        doc_id = doc_id_of(_text(row["g"]), graph.base_iri)
         if doc_id is not None:
-            counts[doc_id] = int(row["n"].value)
+            counts[doc_id] = int(_text(row["n"]))
     return counts
 
 
@@ -97,10 +97,15 @@ def _graph_content_hashes(snapshot: Snapshot) -> dict[str, str]:
     )
     hashes: dict[str, str] = {}
     for row in result.bindings():
-        doc_id = doc_id_of(row["g"].value, graph.base_iri)
+        doc_id = doc_id_of(_text(row["g"]), graph.base_iri)
         if doc_id is not None:
-            hashes[doc_id] = row["h"].value
+            hashes[doc_id] = _text(row["h"])
     return hashes
+
+
+def _text(term: object) -> str:
+    """The lexical value of an IRI or literal in a result row."""
+    return str(getattr(term, "value", term))
 
 
 def _compare(problems: list[str], left_name: str, left: set, right_name: str, right: set) -> None:  # type: ignore[type-arg]

@@ -182,13 +182,9 @@ def _article_from_json() -> Article:
             f"Unknown field {unknown[0][:40]!r} in the document.",
             hint="Fields: " + ", ".join(sorted(JSON_FIELDS)) + ".",
         )
-    doc_id, text = body.get("id"), body.get("text")
-    media_type = body.get("media_type", "text/plain")
-    for field, value in (("id", doc_id), ("text", text), ("media_type", media_type)):
-        if not isinstance(value, str):
-            raise InputError(
-                f"The field '{field}' is missing or not a string.", hint=f"Send {JSON_EXAMPLE}."
-            )
+    doc_id = _string_field(body, "id")
+    text = _string_field(body, "text")
+    media_type = _string_field(body, "media_type", "text/plain")
     header = _json_header(body.get("header"))
     settings = _settings()
     article = article_from_text(
@@ -198,6 +194,15 @@ def _article_from_json() -> Article:
     sent = json.dumps([media_type, header, text], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(sent.encode("utf-8", errors="surrogatepass")).hexdigest()
     return dataclasses.replace(article, content_hash=digest)
+
+
+def _string_field(body: dict[str, Any], field: str, default: str | None = None) -> str:
+    value = body.get(field, default)
+    if not isinstance(value, str):
+        raise InputError(
+            f"The field '{field}' is missing or not a string.", hint=f"Send {JSON_EXAMPLE}."
+        )
+    return value
 
 
 def _json_header(raw: Any) -> dict[str, str] | None:
@@ -244,7 +249,7 @@ def _writer(app: Flask) -> Ingester:
             services = _services()
             writer = Ingester(_settings(), embedder=services.embedder, analyzer=services.analyzer)
             app.extensions[WRITER_KEY] = writer
-        return writer  # type: ignore[no-any-return]
+        return writer
 
 
 def _services() -> Services:
