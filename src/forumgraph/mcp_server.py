@@ -63,7 +63,9 @@ def create_mcp_server(services: Services) -> MCPServer:
             return services.current().asker.ask(question, k).to_json(base_iri)
 
     @server.tool()
-    def find_entities(name: str = "", entity_type: str | None = None, limit: int = 20) -> dict:
+    def find_entities(
+        name: str = "", entity_type: str | None = None, limit: int = 20
+    ) -> dict[str, Any]:
         """Entities whose names (Hangul or Latin) contain `name`, optionally of one type."""
         with _tool_errors():
             _check_k(limit, 500)
@@ -102,7 +104,10 @@ def create_mcp_server(services: Services) -> MCPServer:
             if result.is_graph:
                 body, _ = serialize(result, "text/turtle")
                 return {"kind": result.kind, "turtle": body.decode("utf-8")}
-            rows = [{k: v.value for k, v in row.items()} for row in result.bindings()]
+            rows = [
+                {k: getattr(v, "value", str(v)) for k, v in row.items()}
+                for row in result.bindings()
+            ]
             return {
                 "kind": "select",
                 "variables": result.variables,

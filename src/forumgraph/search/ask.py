@@ -55,6 +55,7 @@ FOCUS_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "editions": ("개최", "회차", "edition"),
 }
+ENGLISH_ENDINGS = "(?:s|es|d|ed|ing|ion|ions|ation|ations|ees|ies)?"
 # A field a question asks about may be stored under a related field for some entity types.
 RELATED_FIELDS = {
     "speakers": ("speakers", "performer"),
@@ -180,9 +181,10 @@ def question_focus(question: str) -> tuple[str, ...]:
 
 
 def _says(text: str, word: str) -> bool:
-    # Korean words may carry particles and endings; English ones must start a word.
+    # Korean words may carry particles and endings; English ones are whole words or stems with
+    # a common ending ("speaker" -> "speakers", "graduat" -> "graduated"), never a word's head.
     if word.isascii():
-        return re.search(r"\b" + re.escape(word), text) is not None
+        return re.search(rf"\b{re.escape(word)}{ENGLISH_ENDINGS}\b", text) is not None
     return word in text
 
 

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from forumgraph.errors import NotFound
@@ -306,7 +307,7 @@ class FactFinder:
         subject_id = entity_id_of(subject_iri, self.base_iri)
         subject = self.snapshot.entities.get(subject_id or "")
         kind = subject.type if subject else None
-        return choices.get(kind, choices.get(None))  # type: ignore[arg-type]
+        return choices.get(kind, choices.get(None))
 
     def _collect(
         self,
@@ -361,15 +362,15 @@ class FactFinder:
 
 @dataclass
 class _Collected:
-    field: str
+    name: str
     value: FactValue
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = dataclass_field(default_factory=list)
 
 
 def _ordered(kind: EntityType, collected: Iterable[_Collected]) -> list[FactValue]:
     order = FIELD_ORDER.get(kind, ()) + ALL_FIELDS
     rank = {name: i for i, name in reversed(list(enumerate(order)))}
-    items = sorted(collected, key=lambda c: (rank.get(c.field, len(rank)), c.value.text))
+    items = sorted(collected, key=lambda c: (rank.get(c.name, len(rank)), c.value.text))
     return [replace(c.value, citations=tuple(c.citations)) for c in items]
 
 

@@ -65,7 +65,8 @@ def _url_with(**changes: Any) -> str:
     args = {k: v for k, v in request.args.items() if k not in changes}
     args.update({k: v for k, v in changes.items() if v is not None})
     endpoint = request.endpoint or "ui.search"
-    return url_for(endpoint, **(request.view_args or {}), **args)
+    values: dict[str, Any] = {**(request.view_args or {}), **args}
+    return url_for(endpoint, **values)
 
 
 def _cite_url(doc_id: str, passage_id: str | None = None) -> str:

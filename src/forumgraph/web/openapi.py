@@ -10,7 +10,9 @@ from forumgraph.models import EntityType
 ERROR_REF = {"$ref": "#/components/responses/Error"}
 
 
-def _param(name: str, where: str, description: str, schema: dict[str, Any], **extra: Any) -> dict:
+def _param(
+    name: str, where: str, description: str, schema: dict[str, Any], **extra: Any
+) -> dict[str, Any]:
     return {"name": name, "in": where, "description": description, "schema": schema, **extra}
 
 
@@ -220,6 +222,82 @@ SCHEMAS["DocumentWrite"] = {
         "entities": {"type": "object", "additionalProperties": {"type": "integer"}},
     },
 }
+_SPARQL_RESULTS = {
+    media_type: {"schema": {"type": "string"} if media_type.startswith("text/") else {}}
+    for media_type in (
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+        "text/turtle",
+        "application/n-triples",
+        "application/ld+json",
+        "application/rdf+xml",
+    )
+}
+_SPARQL_PARAMS = [
+    _param(
+        "default-graph-uri",
+        "query",
+        "A graph of the default graph (repeatable); default: the union of all articles.",
+        {"type": "array", "items": {"type": "string", "format": "iri"}},
+        explode=True,
+    ),
+    _param(
+        "named-graph-uri",
+        "query",
+        "A graph GRAPH patterns may reach (repeatable); default: every article's graph.",
+        {"type": "array", "items": {"type": "string", "format": "iri"}},
+        explode=True,
+    ),
+    _param(
+        "format",
+        "query",
+        "A result format name that overrides the Accept header.",
+        {"enum": ["json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"]},
+    ),
+]
+_SPARQL_RESPONSES = {
+    "200": {
+        "description": "The results, in the format Accept asks for.",
+        "content": _SPARQL_RESULTS,
+    },
+    "400": ERROR_REF,
+    "403": ERROR_REF,
+    "413": ERROR_REF,
+    "503": ERROR_REF,
+}
+SPARQL_PATH: dict[str, Any] = {
+    "get": {
+        "summary": "SPARQL 1.1 query (read-only; updates, LOAD and SERVICE are refused with 403)",
+        "operationId": "sparqlGet",
+        "parameters": [
+            _param("query", "query", "A SPARQL 1.1 query.", {"type": "string"}, required=True),
+            *_SPARQL_PARAMS,
+        ],
+        "responses": _SPARQL_RESPONSES,
+    },
+    "post": {
+        "summary": "SPARQL 1.1 query by POST (urlencoded form or application/sparql-query)",
+        "operationId": "sparqlPost",
+        "parameters": _SPARQL_PARAMS,
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["query"],
+                        "properties": {"query": {"type": "string"}},
+                    }
+                },
+                "application/sparql-query": {"schema": {"type": "string"}},
+            },
+        },
+        "responses": _SPARQL_RESPONSES,
+    },
+}
+
 DOCUMENT_PATHS: dict[str, Any] = {
     "/api/documents": {
         "post": {
@@ -406,6 +484,7 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
                     },
                 }
             },
+            "/sparql": SPARQL_PATH,
             "/openapi.json": {
                 "get": {
                     "summary": "This document",

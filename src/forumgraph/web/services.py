@@ -17,7 +17,7 @@ from forumgraph.search.facts import FactFinder
 from forumgraph.snapshot import Snapshot, SnapshotHolder
 
 if TYPE_CHECKING:
-    from forumgraph.graph.store import OxigraphStore
+    from forumgraph.graph.store import TripleStore
     from forumgraph.search.service import SearchService
 
 
@@ -71,7 +71,7 @@ class Services:
             )
         return generation
 
-    def graph(self) -> OxigraphStore:
+    def graph(self) -> TripleStore:
         """The current generation's graph, for the SPARQL endpoint."""
         return self.current().snapshot.graph()
 

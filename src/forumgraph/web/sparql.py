@@ -179,7 +179,5 @@ def _query_page() -> Response:
 def _is_bare_browser_visit() -> bool:
     if "query" in request.args or "update" in request.args:
         return False
-    best = request.accept_mimetypes.best_match(
-        ["text/html", "application/sparql-results+json"], default=None
-    )
-    return best == "text/html"
+    best = request.accept_mimetypes.best_match(["text/html", "application/sparql-results+json"])
+    return bool(best == "text/html")
