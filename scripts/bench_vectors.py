@@ -64,10 +64,11 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
 
 def make_queries(count: int, batches: int, batch: int, topic: np.ndarray) -> np.ndarray:
     rng = np.random.default_rng(99)
+    chosen = rng.integers(0, batches, count)
     rows = []
-    for b in rng.integers(0, batches, count):
+    for b in np.unique(chosen):  # each batch regenerated once
         vectors = batch_vectors(int(b), batch, topic)
-        rows.append(vectors[rng.integers(0, batch)])
+        rows.append(vectors[rng.integers(0, batch, int(np.sum(chosen == b)))])
     noise = rng.standard_normal((count, DIM)).astype(np.float32) * QUERY_NOISE
     return normalise(np.vstack(rows) + noise)
 
