@@ -7,7 +7,9 @@ the web app. stdout carries the protocol; logs go to stderr.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import logging
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mcp.server.mcpserver import MCPServer
@@ -15,10 +17,12 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 from forumgraph import __version__
 from forumgraph.config import Settings
-from forumgraph.errors import ForumgraphError, InputError
+from forumgraph.errors import ForumgraphError, InputError, StoreError
 from forumgraph.models import EntityType
 from forumgraph.web.linked_data import entity_jsonld
-from forumgraph.web.services import Services
+from forumgraph.web.services import Generation, Services
+
+log = logging.getLogger(__name__)
 
 INSTRUCTIONS = (
     "forumgraph answers questions about CNCF community events (KubeCon, Kubernetes Forums, "
@@ -30,10 +34,49 @@ INSTRUCTIONS = (
 MAX_SPARQL_ROWS = 1000
 
 
-def create_mcp_server(services: Services) -> MCPServer:
-    """An MCP server whose tools answer from `services`' current store generation."""
+class BackgroundServices:
+    """Loads the services in a thread, so that the MCP handshake does not wait for the models."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._ready = threading.Event()
+        self._services: Services | None = None
+        self._error: ForumgraphError | None = None
+        threading.Thread(target=self._load, name="forumgraph-models", daemon=True).start()
+
+    def __call__(self) -> Services:
+        """The loaded services (waiting for them), or the error that stopped the loading."""
+        self._ready.wait()
+        if self._services is None:
+            raise self._error or StoreError("The search services could not be loaded.")
+        return self._services
+
+    def _load(self) -> None:
+        try:
+            self._services = Services(self.settings)
+        except ForumgraphError as exc:
+            self._error = exc
+        except Exception:
+            log.exception("loading the search services failed")
+        finally:
+            self._ready.set()
+
+
+def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPServer:
+    """An MCP server whose tools answer from the current store generation of `load()`."""
     server: MCPServer = MCPServer(name="forumgraph", instructions=INSTRUCTIONS, version=__version__)
-    base_iri = services.settings.base_iri
+    base_iri = settings.base_iri
+
+    class _Current:
+        """`services.current()` and friends, resolved when a tool runs."""
+
+        def current(self) -> Generation:
+            return load().current()
+
+        def graph(self) -> Any:
+            return load().graph()
+
+    services = _Current()
 
     @server.tool()
     def search(
@@ -92,7 +135,6 @@ def create_mcp_server(services: Services) -> MCPServer:
 
         with _tool_errors():
             _check_k(max_rows, MAX_SPARQL_ROWS)
-            settings = services.settings
             result = run_query(
                 services.graph(),
                 query,
@@ -120,7 +162,7 @@ def create_mcp_server(services: Services) -> MCPServer:
 
 def run_mcp(settings: Settings) -> None:
     """Serve the tools over stdio until the client disconnects."""
-    create_mcp_server(Services(settings)).run("stdio")
+    create_mcp_server(BackgroundServices(settings), settings).run("stdio")
 
 
 @contextlib.contextmanager

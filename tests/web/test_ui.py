@@ -191,3 +191,31 @@ def test_unknown_page_is_an_html_404(client: FlaskClient) -> None:
     response = client.get("/no/such/page", headers=HTML)
     assert response.status_code == 404
     assert response.mimetype == "text/html"
+
+
+def test_every_interface_string_exists_in_both_languages() -> None:
+    from forumgraph.web.i18n import STRINGS
+
+    english, korean = set(STRINGS["en"]), set(STRINGS["ko"])
+    assert english - korean == set()
+    assert korean - english <= {"value_keynote"}
+
+
+def test_every_translation_key_used_by_the_templates_exists() -> None:
+    from pathlib import Path
+
+    from forumgraph.web.i18n import STRINGS
+
+    templates = Path(__file__).resolve().parents[2] / "src" / "forumgraph" / "web" / "templates"
+    used = set()
+    for template in templates.glob("*.html"):
+        used |= set(re.findall(r"""\bt\(["']([a-z_]+)["']\)""", template.read_text("utf-8")))
+    assert used, "the templates use t(...)"
+    assert used - set(STRINGS["en"]) == set()
+    # Keys built from values: every entity type, language and card field has a string.
+    from forumgraph.models import EntityType
+    from forumgraph.search.facts import ALL_FIELDS
+
+    built = {f"type_{t.value}" for t in EntityType} | {f"lang_{x}" for x in ("ko", "en", "mixed")}
+    built |= {f"fact_{name}" for name in ALL_FIELDS}
+    assert built - set(STRINGS["en"]) == set()
