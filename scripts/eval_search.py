@@ -2,8 +2,10 @@
 
 Builds a store from the bundled corpus (or uses --store), then runs every query of
 tests/fixtures/devset.yaml through SearchService in several configurations:
-BM25 alone, dense alone, fusion of both, and fusion + graph (entity linking, expansion of the
-lexical query with the entities' other names, and the graph signal). Documents are ranked by
+BM25 alone, dense alone (raw cosine, and balanced across passage languages), fusion of both
+(reciprocal-rank and weighted), fusion + graph (entity linking, expansion of the lexical query
+with the entities' other names, and the graph signal), and that plus the multilingual USE as a
+second dense signal (the default). Documents are ranked by
 their best passage. nDCG uses the graded relevance (gain 2^g - 1); Recall@10 and MRR count
 documents graded 2 or 3 as relevant.
 
@@ -25,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from forumgraph.config import BUNDLED_DATA, Settings, load_settings
-from forumgraph.search.hybrid import WEIGHTED, FusionConfig
+from forumgraph.search.hybrid import RRF, FusionConfig
 from forumgraph.search.service import SearchOptions, SearchService
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "devset.yaml"
@@ -55,17 +57,17 @@ def load_devset(path: Path = DEVSET) -> list[Query]:
 def configurations() -> dict[str, SearchOptions]:
     """The configurations compared; the last is the service's default."""
     base = SearchOptions()
-    no_graph = replace(base, link_entities=False)
+    lexical_dense = replace(base, link_entities=False, signals=("dense", "bm25"))
     return {
-        "bm25": replace(no_graph, signals=("bm25",)),
-        "dense": replace(no_graph, signals=("dense",)),
-        "fusion (rrf)": replace(no_graph, signals=("dense", "bm25")),
-        "fusion (weighted)": replace(
-            no_graph,
-            signals=("dense", "bm25"),
-            fusion=FusionConfig(WEIGHTED, {"dense": 1.0, "bm25": 1.0}),
+        "bm25": replace(lexical_dense, signals=("bm25",)),
+        "dense (raw cosine)": replace(lexical_dense, signals=("dense",), balance_languages=False),
+        "dense": replace(lexical_dense, signals=("dense",)),
+        "fusion (rrf)": replace(
+            lexical_dense, fusion=FusionConfig(RRF, {"dense": 1.0, "bm25": 1.0})
         ),
-        "fusion + graph": base,
+        "fusion (weighted)": lexical_dense,
+        "fusion + graph": replace(base, signals=("dense", "bm25", "graph")),
+        "+ graph + USE": base,
     }
 
 

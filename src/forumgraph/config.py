@@ -50,6 +50,11 @@ class Settings:
     passage_chars_ko: int = _setting(400, "Target passage length for Korean text, in characters.")
     passage_words_en: int = _setting(200, "Target passage length for English text, in words.")
     max_file_bytes: int = _setting(5_000_000, "Largest article file ingest accepts.")
+    second_encoder: str = _setting(
+        "use",
+        "Second dense signal fused into search: use (multilingual Universal Sentence Encoder) "
+        "or none.",
+    )
     max_query_chars: int = _setting(1_000, "Longest search query accepted.")
     max_request_bytes: int = _setting(2_000_000, "Largest HTTP request body accepted.")
     sparql_timeout_s: float = _setting(10.0, "Per-query time limit of the SPARQL endpoint.")

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from forumgraph.errors import IndexMismatch, InputError
+from forumgraph.errors import ConfigError, IndexMismatch, InputError
 from forumgraph.models import EntityType
 from forumgraph.search.service import SearchService
 
@@ -168,3 +168,16 @@ def test_index_built_with_another_model_is_refused(search_service: SearchService
         )
     assert "all-MiniLM-L6-v2" in caught.value.message
     assert caught.value.hint and "forumgraph ingest --rebuild" in caught.value.hint
+
+
+def test_unknown_second_encoder_is_a_config_error(search_service: SearchService) -> None:
+    settings = search_service.settings.with_overrides(second_encoder="labse")
+    with pytest.raises(ConfigError, match="second_encoder"):
+        SearchService(
+            search_service.snapshot, search_service.embedder, search_service.analyzer, settings
+        )
+
+
+def test_use_signal_takes_part_in_the_default_search(search_service: SearchService) -> None:
+    result = search_service.search("컨트리뷰터 서밋 예상 참석 인원", 5)
+    assert any("use" in hit.signals for hit in result.hits)

@@ -203,15 +203,17 @@ class QueryLinker:
 
 
 def name_like_with(analyzer: Analyzer) -> Callable[[str], bool]:
-    """A `name_like` test from the analyser: a Hangul word it reads as a proper noun, or as a
-    run of nouns it had to split (빅|키), is a possible foreign name; an ordinary dictionary
-    word (참석, 세션) is not."""
+    """A `name_like` test from the analyser: a Hangul word it reads as a proper noun, or as
+    nouns it had to split into syllables (빅|키), is a possible foreign name; an ordinary
+    dictionary word (참석, 세션) or compound (질의|응답) is not."""
 
     def name_like(word: str) -> bool:
         tokens = [t for t in analyzer.tokens(word) if not t.tag.startswith(("J", "E"))]
         if any(t.tag == "NNP" for t in tokens):
             return True
-        return len(tokens) >= 2 and all(t.tag in {"NNG", "NNP"} for t in tokens)
+        # Split into nouns with a one-syllable piece: an unknown word, not a compound (질의|응답).
+        nouns = len(tokens) >= 2 and all(t.tag in {"NNG", "NNP"} for t in tokens)
+        return nouns and any(len(t.form) == 1 for t in tokens)
 
     return name_like
 

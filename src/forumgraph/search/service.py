@@ -21,25 +21,29 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from forumgraph.config import Settings
-from forumgraph.errors import IndexMismatch, InputError
-from forumgraph.index.dense import IdFilter, id_filter
+from forumgraph.errors import ConfigError, IndexMismatch, InputError
+from forumgraph.index.dense import DenseIndex, IdFilter, id_filter
 from forumgraph.index.manifest import REBUILD_HINT
 from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.ingest.analyze import Analyzer
 from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import DocumentInfo, Entity, Hit, StoredPassage
 from forumgraph.search.filters import PassageFilters
-from forumgraph.search.hybrid import RRF, FusionConfig, fuse
+from forumgraph.search.hybrid import WEIGHTED, FusionConfig, fuse
 from forumgraph.search.linking import LinkedEntity, QueryLinker, name_like_with
 from forumgraph.search.result import SearchResult
+from forumgraph.search.use_signal import UseEncoder, build_use_index
 
 if TYPE_CHECKING:
-    from forumgraph.index.dense import DenseIndex
     from forumgraph.index.embed import Embedder
     from forumgraph.index.sparse import LexicalIndex
 
 MAX_K = 100
-SIGNALS = ("dense", "bm25", "graph")
+SIGNALS = ("dense", "bm25", "graph", "use")
+SECOND_ENCODERS = ("use", "none")
+# Weight of meaning (a dense z-score, about -2..4) against entity matches (idf, about 1..6)
+# in the graph signal's order: it decides between passages naming the same entities.
+GRAPH_TIE_BREAK = 0.25
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -68,10 +72,12 @@ class SearchOptions:
 
     signals: tuple[str, ...] = SIGNALS
     fusion: FusionConfig = field(
-        default_factory=lambda: FusionConfig(RRF, {"dense": 1.0, "bm25": 1.0, "graph": 1.0})
+        default_factory=lambda: FusionConfig(
+            WEIGHTED, {"dense": 1.0, "bm25": 1.0, "graph": 1.0, "use": 1.0}
+        )
     )
     candidates: int = 100  # passages each retriever contributes before fusion
-    expansion_weight: float = 0.6  # BM25 weight of a linked entity's other names
+    expansion_weight: float = 1.0  # BM25 weight of a linked entity's other names
     link_entities: bool = True  # link query entities (graph signal and expansion)
     # Rank dense hits within each passage language and compare z-scores across languages:
     # multilingual encoders score same-language pairs higher, which buries cross-lingual hits.
@@ -90,7 +96,10 @@ class SearchService:
         analyzer: Analyzer,
         settings: Settings,
         options: SearchOptions | None = None,
+        use_index: DenseIndex | None = None,
     ) -> None:
+        """`use_index` holds prepared USE passage vectors; without it they are encoded here
+        when `settings.second_encoder` is "use"."""
         self.snapshot = snapshot
         self.embedder = embedder
         self.analyzer = analyzer
@@ -100,6 +109,18 @@ class SearchService:
         if unknown:
             raise InputError(f"Unknown search signals: {', '.join(sorted(unknown))}.")
         _check_model(snapshot, embedder)
+        if settings.second_encoder not in SECOND_ENCODERS:
+            raise ConfigError(
+                f"Unknown second_encoder '{settings.second_encoder}'.",
+                hint=f"Set second_encoder to one of: {', '.join(SECOND_ENCODERS)}.",
+            )
+        self._use: UseEncoder | None = None
+        self._use_index = use_index
+        if settings.second_encoder == "use" and "use" in self.options.signals:
+            self._use = UseEncoder()
+            if use_index is None and snapshot.passages:
+                limit = settings.exact_search_limit
+                self._use_index = build_use_index(self._use, snapshot.passages.values(), limit)
         self._filters = PassageFilters(snapshot.documents, snapshot.passages, snapshot.entities)
         self._language_filters = lru_cache(maxsize=64)(self._language_filters_uncached)
         self._mentions: dict[str, list[str]] = {}
@@ -145,12 +166,18 @@ class SearchService:
         query_vector: np.ndarray | None = None
         if "dense" in self.options.signals or "graph" in self.options.signals:
             query_vector = np.asarray(self.embedder.encode_queries([text]), np.float32)[0]
+        language_stats: dict[str, tuple[float, float]] = {}
         if "dense" in self.options.signals and query_vector is not None:
-            rankings["dense"] = self._dense(query_vector, pool, allowed, filters)
+            rankings["dense"], language_stats = self._dense(
+                self.snapshot.dense(), query_vector, pool, allowed, filters
+            )
+        if self._use is not None and self._use_index is not None:
+            use_vector = self._use.encode([text])[0]
+            rankings["use"], _ = self._dense(self._use_index, use_vector, pool, allowed, filters)
         if "bm25" in self.options.signals:
             rankings["bm25"] = self._bm25(text, links, pool, allowed)
         if "graph" in self.options.signals and links and query_vector is not None:
-            rankings["graph"] = self._graph(query_vector, links, pool, allowed)
+            rankings["graph"] = self._graph(query_vector, links, pool, allowed, language_stats)
         fused = fuse(rankings, self.options.fusion)[:k]
         per_signal = {name: dict(ranking) for name, ranking in rankings.items()}
         hits = tuple(self._hit(pid, score, per_signal) for pid, score in fused)
@@ -179,45 +206,49 @@ class SearchService:
 
     def _dense(
         self,
+        dense: DenseIndex,
         vector: np.ndarray,
         pool: int,
         allowed: tuple[frozenset[str], np.ndarray] | None,
         filters: tuple[str | None, str | None, int | None, str | None],
-    ) -> list[tuple[str, float]]:
-        dense = self.snapshot.dense()
-        groups = self._language_filters(*filters) if self.options.balance_languages else []
+    ) -> tuple[list[tuple[str, float]], dict[str, tuple[float, float]]]:
+        """Dense ranking, and per language group the (mean, std) its z-scores were taken over."""
+        groups = self._language_filters(*filters) if self.options.balance_languages else {}
         if len(groups) < 2:
             scores, ids = dense.search(
                 vector.reshape(1, -1), pool, allowed=None if allowed is None else allowed[1]
             )
-            return self._passage_ranking(scores[0], ids[0])
+            return self._passage_ranking(scores[0], ids[0]), {}
         merged: list[tuple[str, float]] = []
-        for group in groups:
+        stats: dict[str, tuple[float, float]] = {}
+        for name, group in groups.items():
             scores, ids = dense.search(
                 vector.reshape(1, -1), max(pool, self.options.language_sample), allowed=group
             )
             found = ids[0] >= 0
             values = scores[0][found]
-            if len(values) == 0:
+            if len(values) < 2 or float(values.std()) == 0.0:
                 continue
-            spread = float(values.std()) if len(values) > 1 else 0.0
-            z = (values - values.mean()) / (spread + 1e-6) if spread > 0 else values * 0
-            merged += self._passage_ranking(z, ids[0][found])
+            stats[name] = (float(values.mean()), float(values.std()))
+            merged += self._passage_ranking(
+                (values - stats[name][0]) / stats[name][1], ids[0][found]
+            )
         merged.sort(key=lambda item: -item[1])
-        return merged[:pool]
+        return merged[:pool], stats
 
     def _language_filters_uncached(
         self, lang: str | None, event: str | None, year: int | None, entity_type: str | None
-    ) -> list[IdFilter]:
+    ) -> dict[str, IdFilter]:
         """One id filter per language group (Korean with mixed, English, ...) under the filters."""
         groups: dict[str, set[int]] = {}
         languages = [lang] if lang else self._filters.languages()
         for language in languages:
             allowed = self._filters.allowed(language, event, year, entity_type)
             if allowed is not None and len(allowed[1]):
-                group = "ko" if language == "mixed" else language
-                groups.setdefault(group, set()).update(allowed[1].tolist())
-        return [id_filter(np.fromiter(ids, np.int64, len(ids))) for ids in groups.values()]
+                groups.setdefault(_language_group(language), set()).update(allowed[1].tolist())
+        return {
+            name: id_filter(np.fromiter(ids, np.int64, len(ids))) for name, ids in groups.items()
+        }
 
     def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> list[tuple[str, float]]:
         out = []
@@ -256,8 +287,10 @@ class SearchService:
         links: list[LinkedEntity],
         pool: int,
         allowed: tuple[frozenset[str], np.ndarray] | None,
+        language_stats: Mapping[str, tuple[float, float]],
     ) -> list[tuple[str, float]]:
-        """Passages mentioning the linked entities: rarer entities weigh more; ties by meaning."""
+        """Passages mentioning the linked entities: rarer entities weigh more; ties go to the
+        passage closest in meaning, measured like the dense signal (balanced by language)."""
         total = max(1, len(self.snapshot.passages))
         weight: dict[str, float] = {}
         for link in links:
@@ -271,12 +304,14 @@ class SearchService:
         if not weight:
             return []
         pids = list(weight)
-        vector_ids = np.array([self.snapshot.passages[p].vector_id for p in pids], np.int64)
+        stored = [self.snapshot.passages[p] for p in pids]
+        vector_ids = np.array([s.vector_id for s in stored], np.int64)
         similarity = self.snapshot.dense().reconstruct(vector_ids) @ vector
-        ranked = sorted(
-            ((pid, weight[pid] + float(sim)) for pid, sim in zip(pids, similarity, strict=True)),
-            key=lambda item: -item[1],
-        )
+        ranked = []
+        for pid, passage, sim in zip(pids, stored, similarity, strict=True):
+            mean, spread = language_stats.get(_language_group(passage.passage.lang), (0.0, 1.0))
+            ranked.append((pid, weight[pid] + GRAPH_TIE_BREAK * (float(sim) - mean) / spread))
+        ranked.sort(key=lambda item: -item[1])
         return ranked[:pool]
 
     def _hit(self, pid: str, score: float, per_signal: Mapping[str, Mapping[str, float]]) -> Hit:
@@ -323,6 +358,11 @@ def _check_model(snapshot: SnapshotView, embedder: Embedder) -> None:
             "dimensions).",
             hint=REBUILD_HINT,
         )
+
+
+def _language_group(lang: str) -> str:
+    # Mixed passages are mostly Korean text quoting Latin names: they compare with Korean ones.
+    return "ko" if lang == "mixed" else lang
 
 
 def _check_k(k: object) -> None:
