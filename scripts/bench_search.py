@@ -7,6 +7,7 @@ Not a test: prints figures. Steps:
 3. Grow the corpus to --passages by perturbed copies: each copy keeps its source passage's
    entities, takes a shuffled sample of its tokens plus a few synthetic rare tokens, and the
    source's real vector plus Gaussian noise (renormalised).
+   USE vectors (the second dense signal) are grown the same way.
 4. Build the FAISS index (exact up to Settings.exact_search_limit, IVF above) and the BM25 index
    at that size: build times, IVF recall@10 against exact search.
 5. End-to-end query latency with a warm process (query encoding + linking + FAISS + BM25 +
@@ -38,6 +39,7 @@ from forumgraph.index.sparse import LexicalIndex
 from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.search.service import SearchService
+from forumgraph.search.use_signal import UseEncoder
 
 NOISE = 0.03  # per-dimension noise on unit vectors of 384 dims: copies stay near their source
 RARE_TOKENS = 3
@@ -101,6 +103,7 @@ def measure_build(snapshot, embedder, analyzer, rounds: int) -> None:  # type: i
 
 
 def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSnapshot:  # type: ignore[no-untyped-def]
+    """The bundled snapshot grown to `target` passages by perturbed copies (see module doc)."""
     rng = np.random.default_rng(seed)
     shuffle = random.Random(seed)
     base = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
@@ -169,7 +172,27 @@ def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSna
     )
     synthetic.by_vector_id = {s.vector_id: s for s in passages.values()}
     synthetic.exact_vectors = (all_ids, all_vectors)  # type: ignore[attr-defined]
+    synthetic.copy_rows = copy_rows  # type: ignore[attr-defined]
     return synthetic
+
+
+def grow_use_index(snapshot, synthetic: SyntheticSnapshot, exact_limit: int) -> DenseIndex:  # type: ignore[no-untyped-def]
+    """USE vectors for the synthetic corpus: real ones for the bundled passages, noisy copies."""
+    encoder = UseEncoder()
+    base = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
+    start = time.perf_counter()
+    base_vectors = encoder.encode([s.passage.text for s in base])
+    print(f"USE passage encode : {len(base) / (time.perf_counter() - start):8.1f} passages/s")
+    rows = synthetic.copy_rows  # type: ignore[attr-defined]
+    rng = np.random.default_rng(11)
+    noisy = base_vectors[rows] + rng.normal(0, NOISE, (len(rows), base_vectors.shape[1]))
+    noisy = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    ids, _vectors = synthetic.exact_vectors  # type: ignore[attr-defined]
+    index = DenseIndex.create(base_vectors.shape[1], exact_limit)
+    vectors = np.vstack([base_vectors, noisy])
+    for lo in range(0, len(ids), 10_000):
+        index.add(ids[lo : lo + 10_000], vectors[lo : lo + 10_000])
+    return index
 
 
 def ivf_recall(synthetic: SyntheticSnapshot, queries: np.ndarray) -> float:
@@ -184,12 +207,16 @@ def ivf_recall(synthetic: SyntheticSnapshot, queries: np.ndarray) -> float:
 def measure_latency(service: SearchService, texts: list[str], rounds: int) -> None:
     for text in texts[:5]:
         service.search(text, 10)  # warm caches and lazy loads
-    encode, total = [], []
+    encode, use, total = [], [], []
+    use_encoder = UseEncoder()
     for _ in range(rounds):
         for text in texts:
             start = time.perf_counter()
             service.embedder.encode_queries([text])
             encode.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            use_encoder.encode([text])
+            use.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
             service.search(text, 10)
             total.append((time.perf_counter() - start) * 1000)
@@ -230,7 +257,8 @@ def main() -> None:
         query_vectors = embedder.encode_queries(texts)
         if synthetic.dense_index.index_type != "flat-ip":
             print(f"IVF recall@10      : {ivf_recall(synthetic, query_vectors):8.3f} vs exact")
-        service = SearchService(synthetic, embedder, analyzer, settings)
+        use_index = grow_use_index(snapshot, synthetic, settings.exact_search_limit)
+        service = SearchService(synthetic, embedder, analyzer, settings, use_index=use_index)
         measure_latency(service, texts, args.rounds)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"RSS now / peak     : {rss_mb():8.0f} / {peak:.0f} MiB")
