@@ -344,3 +344,23 @@ def test_unexpected_errors_are_a_generic_500_without_details(
     error = error_of(response)
     assert error["code"] == "internal_error"
     assert "secret" not in response.get_data(as_text=True)
+
+
+def test_an_empty_store_answers_503_until_it_has_a_generation(
+    web_settings: Any, models: dict[str, Any], tmp_path: Any, error_of: Any
+) -> None:
+    from forumgraph.web import create_app
+    from forumgraph.web.services import Services
+
+    settings = web_settings.with_overrides(store_dir=tmp_path / "empty")
+    app = create_app(settings, services=Services(settings, **models))
+    client = app.test_client()
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert health.get_json() == {"status": "starting", "generation": None}
+    response = client.get("/api/search", query_string={"q": "helm"})
+    assert response.status_code == 503
+    assert error_of(response)["code"] == "store_unavailable"
+    page = client.get("/", headers={"Accept": "text/html"})
+    assert page.status_code == 503
+    assert "has no documents yet" in page.get_data(as_text=True)

@@ -1,0 +1,194 @@
+"""Schemas of the JSON bodies the API reads and writes, for the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forumgraph.models import EntityType
+
+ENTITY_TYPES = [t.value for t in EntityType]
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "hint", "status"],
+                "properties": {
+                    "code": {"type": "string", "examples": ["bad_input"]},
+                    "message": {"type": "string"},
+                    "hint": {"type": ["string", "null"]},
+                    "status": {"type": "integer"},
+                },
+            }
+        },
+    },
+    "EntityRef": {
+        "type": "object",
+        "required": ["id", "type", "label"],
+        "properties": {
+            "id": {"type": "string", "examples": ["person/liz-rice"]},
+            "type": {"type": "string", "enum": ENTITY_TYPES},
+            "label": {"type": "string"},
+        },
+    },
+    "SearchHit": {
+        "type": "object",
+        "required": [
+            "doc_id",
+            "passage_id",
+            "title",
+            "lang",
+            "score",
+            "text",
+            "snippet",
+            "source",
+            "url",
+            "entities",
+        ],
+        "properties": {
+            "doc_id": {"type": "string", "description": "The article's id (its file stem)."},
+            "passage_id": {"type": "string", "examples": ["kubernetes-forum-seoul-2019.ko#p3"]},
+            "title": {"type": "string"},
+            "lang": {"type": "string", "enum": ["ko", "en", "mixed"]},
+            "score": {"type": "number"},
+            "text": {"type": "string", "description": "The whole passage."},
+            "snippet": {"type": "string", "description": "A short window around the match."},
+            "start": {"type": "integer", "description": "Character offset in the article."},
+            "end": {"type": "integer"},
+            "source": {"type": "string", "description": "The file the article was read from."},
+            "url": {"type": ["string", "null"], "description": "The original article."},
+            "date": {"type": ["string", "null"]},
+            "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}},
+            "signals": {"type": "object", "additionalProperties": {"type": "number"}},
+        },
+    },
+    "SearchResult": {
+        "type": "object",
+        "required": ["query", "results", "took_ms"],
+        "properties": {
+            "query": {"type": "string"},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
+            "entities": {
+                "type": "array",
+                "description": "Entities the query names.",
+                "items": {"$ref": "#/components/schemas/EntityRef"},
+            },
+            "took_ms": {"type": "number"},
+        },
+    },
+    "Citation": {
+        "type": "object",
+        "properties": {
+            "doc_id": {"type": "string"},
+            "title": {"type": "string"},
+            "url": {"type": ["string", "null"]},
+            "passage_id": {"type": ["string", "null"]},
+            "start": {"type": ["integer", "null"]},
+            "end": {"type": ["integer", "null"]},
+        },
+    },
+    "Fact": {
+        "type": "object",
+        "properties": {
+            "field": {"type": "string", "examples": ["affiliation"]},
+            "property": {"type": "string", "description": "The RDF property (an IRI)."},
+            "inverse": {"type": "boolean", "description": "True when the value is the subject."},
+            "value": {"type": "string"},
+            "entity_id": {"type": ["string", "null"]},
+            "entity_type": {"type": ["string", "null"]},
+            "lang": {"type": ["string", "null"]},
+            "datatype": {"type": ["string", "null"]},
+            "iri": {"type": ["string", "null"]},
+            "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Citation"}},
+        },
+    },
+    "EntityFacts": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "iri": {"type": "string"},
+            "type": {"type": "string", "enum": ENTITY_TYPES},
+            "label": {"type": "string"},
+            "names": {"type": "array", "items": {"type": "object"}},
+            "alternate_names": {"type": "array", "items": {"type": "object"}},
+            "facts": {"type": "array", "items": {"$ref": "#/components/schemas/Fact"}},
+            "documents": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "AskRequest": {
+        "type": "object",
+        "required": ["question"],
+        "properties": {
+            "question": {"type": "string", "examples": ["리즈 라이스는 어느 회사 소속인가?"]},
+            "k": {"type": "integer", "minimum": 1, "maximum": 20, "default": 5},
+        },
+    },
+    "AskResult": {
+        "type": "object",
+        "required": ["question", "passages", "entities", "focus"],
+        "properties": {
+            "question": {"type": "string"},
+            "focus": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Fact fields the question asks about (e.g. affiliation).",
+            },
+            "answers": {
+                "type": "array",
+                "description": "The focused facts of the named entities, with their sources.",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "entity_id": {"type": "string"},
+                        "label": {"type": "string"},
+                        "field": {"type": "string"},
+                        "values": {"type": "array", "items": {"$ref": "#/components/schemas/Fact"}},
+                    },
+                },
+            },
+            "passages": {
+                "type": "array",
+                "items": {
+                    "allOf": [{"$ref": "#/components/schemas/Citation"}],
+                    "properties": {
+                        "rank": {"type": "integer"},
+                        "lang": {"type": "string"},
+                        "score": {"type": "number"},
+                        "text": {"type": "string"},
+                    },
+                },
+            },
+            "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityFacts"}},
+            "took_ms": {"type": "number"},
+        },
+    },
+    "EntityList": {
+        "type": "object",
+        "properties": {
+            "query": {"type": "string"},
+            "type": {"type": ["string", "null"]},
+            "results": {
+                "type": "array",
+                "items": {
+                    "allOf": [{"$ref": "#/components/schemas/EntityRef"}],
+                    "properties": {"iri": {"type": "string"}, "names": {"type": "array"}},
+                },
+            },
+        },
+    },
+    "Health": {
+        "type": "object",
+        "required": ["status", "generation"],
+        "properties": {
+            "status": {"type": "string", "enum": ["ok", "starting"]},
+            "generation": {"type": ["string", "null"]},
+            "documents": {"type": "integer"},
+            "passages": {"type": "integer"},
+            "entities": {"type": "integer"},
+            "embedding_model": {"type": ["string", "null"]},
+        },
+    },
+}
