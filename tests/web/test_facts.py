@@ -129,3 +129,13 @@ def test_ask_puts_the_asked_field_first(services: Any) -> None:
     assert "Aqua Security" in _texts(values)
     assert len(result.passages) == 3
     assert result.passages[0].rank == 1
+
+
+def test_ask_resolves_a_series_and_a_place_to_the_edition(services: Any) -> None:
+    result = services.current().asker.ask("쿠버네티스 포럼 서울은 언제 어디서 열렸나?", 3)
+    assert result.entities[0].entity.id == "event/kubernetes-forum-seoul-2019"
+    answers = {
+        (entity.entity.id, name): _texts(values) for entity, name, values in result.answers()
+    }
+    assert answers[("event/kubernetes-forum-seoul-2019", "startDate")] == {"2019-12-09"}
+    assert answers[("event/kubernetes-forum-seoul-2019", "location")] & {"Seoul", "서울"}

@@ -66,11 +66,18 @@ def test_serve_builds_a_missing_store_then_answers(tmp_path: Path) -> None:
     assert f"serving on http://127.0.0.1:{port}" in output
 
 
-def test_serve_ingests_the_input_folders_of_a_data_directory(tmp_path: Path) -> None:
+def test_serve_ingests_articles_and_talk_lists_but_not_notes(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
     (tmp_path / "schedules").mkdir()
     (tmp_path / "gazetteer").mkdir()
-    assert input_paths(tmp_path) == [tmp_path / "articles", tmp_path / "schedules"]
+    (tmp_path / "schedules" / "SOURCE.md").write_text("# where the lists come from\n")
+    (tmp_path / "schedules" / "b.tsv").write_text("event\n")
+    (tmp_path / "schedules" / "a.tsv").write_text("event\n")
+    assert input_paths(tmp_path) == [
+        tmp_path / "articles",
+        tmp_path / "schedules" / "a.tsv",
+        tmp_path / "schedules" / "b.tsv",
+    ]
     assert input_paths(tmp_path / "articles") == [tmp_path / "articles"]
 
 

@@ -219,3 +219,9 @@ def test_every_translation_key_used_by_the_templates_exists() -> None:
     built = {f"type_{t.value}" for t in EntityType} | {f"lang_{x}" for x in ("ko", "en", "mixed")}
     built |= {f"fact_{name}" for name in ALL_FIELDS}
     assert built - set(STRINGS["en"]) == set()
+
+
+def test_a_series_named_with_a_city_shows_that_edition_first(client: FlaskClient) -> None:
+    html = _page(client, "/", query_string={"q": "쿠버네티스 포럼 서울"})
+    cards = re.findall(r'<h3 id="card-\d+">\s*<a href="([^"]+)"', html)
+    assert cards[0] == "/id/event/kubernetes-forum-seoul-2019"

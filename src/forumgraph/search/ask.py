@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from forumgraph.models import EntityType
 from forumgraph.search.facts import EntityFacts, FactFinder
 
 if TYPE_CHECKING:
@@ -148,11 +149,11 @@ class Asker:
         start = time.perf_counter()
         result = self.search.search(question, k)
         focus = question_focus(question)
-        seen: dict[str, EntityFacts] = {}
-        for link in result.entities:
-            if link.entity.id not in seen and len(seen) < MAX_ENTITIES:
-                seen[link.entity.id] = self.facts.facts(link.entity.id)
-        entities = [_focused(facts, focus) for facts in seen.values()]
+        named = [self.facts.facts(i) for i in dict.fromkeys(e.entity.id for e in result.entities)]
+        # "Kubernetes Forum" + "Seoul" means the Seoul edition: put it first.
+        editions = [self.facts.facts(i) for i in editions_named_by(named)]
+        chosen = {f.entity.id: f for f in [*editions, *named]}
+        entities = [_focused(facts, focus) for facts in list(chosen.values())[:MAX_ENTITIES]]
         passages = tuple(
             CitedPassage(
                 rank=rank,
@@ -170,6 +171,24 @@ class Asker:
         )
         took = (time.perf_counter() - start) * 1000
         return AskResult(question, passages, tuple(entities), focus, took)
+
+
+def editions_named_by(named: list[EntityFacts]) -> list[str]:
+    """Editions of a named series held in a named place ("쿠버네티스 포럼" + "서울")."""
+    held_in = {
+        event.entity_id
+        for place in named
+        if place.entity.type == EntityType.PLACE
+        for event in place.values("events")
+    }
+    found: list[str] = []
+    for series in named:
+        if series.entity.type != EntityType.SERIES:
+            continue
+        for edition in series.values("editions"):
+            if edition.entity_id in held_in and edition.entity_id not in found:
+                found.append(edition.entity_id)
+    return found
 
 
 def question_focus(question: str) -> tuple[str, ...]:

@@ -11,9 +11,6 @@ from forumgraph.snapshot import StoreLayout
 
 log = logging.getLogger(__name__)
 
-# Sub-folders of a data directory that hold inputs (the rest are notes and the gazetteer).
-INPUT_FOLDERS = ("articles", "schedules")
-
 
 def run_server(settings: Settings) -> None:
     """Serve the app on `settings.host:settings.port` until interrupted."""
@@ -69,6 +66,12 @@ def build_initial_store(settings: Settings) -> None:
 
 
 def input_paths(data_dir: Path) -> list[Path]:
-    """The folders of `data_dir` that hold articles and talk lists, or `data_dir` itself."""
-    found = [data_dir / name for name in INPUT_FOLDERS if (data_dir / name).is_dir()]
+    """What to ingest from a data directory: its articles folder and its talk lists (.tsv).
+
+    Notes beside them (README.md, SOURCE.md) and the gazetteer are not articles. A directory
+    without those folders is ingested as it is.
+    """
+    articles = data_dir / "articles"
+    schedules = sorted((data_dir / "schedules").glob("*.tsv"))
+    found = ([articles] if articles.is_dir() else []) + schedules
     return found or [data_dir]

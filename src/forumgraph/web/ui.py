@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from forumgraph.errors import InputError, NotFound
 from forumgraph.models import EntityType
+from forumgraph.search.ask import editions_named_by
 from forumgraph.search.facts import EntityFacts
 from forumgraph.web.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
 from forumgraph.web.services import Generation
@@ -174,12 +175,15 @@ def _generation() -> Generation:
 
 
 def _cards(generation: Generation, entity_ids: list[str]) -> list[EntityFacts]:
-    """Cards for the entities the query names; a named talk brings its speakers' cards too."""
+    """Cards for the entities the query names: a series named with a place brings the edition
+    held there (first), and a named talk brings its speakers."""
+    named = [generation.facts.facts(entity_id) for entity_id in dict.fromkeys(entity_ids)]
+    editions = [generation.facts.facts(e) for e in editions_named_by(named)]
     cards: dict[str, EntityFacts] = {}
-    for entity_id in dict.fromkeys(entity_ids):
+    for facts in [*editions, *named]:
         if len(cards) >= MAX_CARDS:
             break
-        facts = cards.setdefault(entity_id, generation.facts.facts(entity_id))
+        cards.setdefault(facts.entity.id, facts)
         if facts.entity.type == EntityType.TALK:
             for speaker in facts.values("performer"):
                 if speaker.entity_id and len(cards) < MAX_CARDS:
