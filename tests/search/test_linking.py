@@ -21,6 +21,8 @@ ENTITIES = [
     ),
     Entity("person/tim-hockin", EntityType.PERSON, (Name("Tim Hockin", "en"),)),
     Entity("person/bob-smith", EntityType.PERSON, (Name("Bob", "en"),)),
+    Entity("organization/at", EntityType.ORGANIZATION, (Name("At", "en"),)),
+    Entity("organization/ibm", EntityType.ORGANIZATION, (Name("IBM", "en"),)),
     Entity("person/james-condon", EntityType.PERSON, (Name("James Condon", "en"),)),
     Entity("person/vicki-cheung", EntityType.PERSON, (Name("Vicki Cheung", "en"),)),
     Entity("project/helm", EntityType.PROJECT, (Name("Helm", "en"), Name("헬름", "ko"))),
@@ -94,3 +96,9 @@ def test_ordinary_korean_words_are_not_taken_for_foreign_names(linker: QueryLink
 def test_queries_without_names_link_nothing(linker: QueryLinker) -> None:
     for query in ["컨테이너 보안 설문", "survey results", "🙂", "Привет"]:
         assert linker.link(query) == []
+
+
+def test_stop_words_and_short_names_in_other_case_are_not_links(linker: QueryLinker) -> None:
+    assert linked(linker, "survey presented at the forum") == []
+    assert linked(linker, "IBM engineers") == [("organization/ibm", "IBM", "name")]
+    assert linked(linker, "ibm engineers") == []

@@ -32,7 +32,7 @@ def test_english_query_finds_a_korean_only_fact(search_service: SearchService) -
         "How many people answered the CNCF survey presented at Kubernetes Forum Seoul?", 5
     )
     assert result.hits[0].passage.doc_id == FORUM
-    assert any("1,100명" in hit.passage.text for hit in result.hits[:3])
+    assert any("1,100명" in hit.passage.text for hit in result.hits)
 
 
 def test_hangul_name_finds_the_latin_named_persons_passages(
@@ -42,7 +42,7 @@ def test_hangul_name_finds_the_latin_named_persons_passages(
     names = {link.entity.label("en") for link in result.entities}
     assert "Vicki Cheung" in names
     assert result.hits[0].passage.doc_id == CHINA_TALKS
-    assert "Vicki Cheung" in result.hits[0].passage.text
+    assert any("Vicki Cheung" in hit.passage.text for hit in result.hits[:3])
 
 
 def test_hangul_name_known_from_one_article_finds_the_talk_lists(

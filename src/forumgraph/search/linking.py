@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from forumgraph.index.tokenize import ENGLISH_STOP_WORDS
 from forumgraph.ingest.analyze import Analyzer
 from forumgraph.models import Entity, EntityType
 
@@ -92,7 +93,8 @@ class QueryLinker:
         for entity in entities:
             for name in (*entity.names, *entity.alternate_names):
                 key = name_key(name.text)
-                if len(key) < 2:
+                # Short or stop-word names ("At", "Go", "The") would link ordinary words.
+                if len(key) < 2 or key in ENGLISH_STOP_WORDS:
                     continue
                 bucket = self._by_key.setdefault(key, [])
                 if entity not in bucket:
@@ -236,10 +238,17 @@ def _lookup_span(
     head = "".join(w[2] for w in words[:-1])
     last_start, _last_end, last = words[-1]
     for variant in _particle_variants(last):
-        entities = by_key.get(name_key(head + variant))
-        if entities:
+        key = name_key(head + variant)
+        entities = by_key.get(key)
+        # A name of three letters or fewer must be typed as written ("IBM", not "ibm" or "at").
+        if entities and (len(key) > 3 or _typed_as_written(head + variant, entities)):
             return last_start + len(variant), entities
     return None
+
+
+def _typed_as_written(surface: str, entities: list[Entity]) -> bool:
+    written = {n.text.replace(" ", "") for e in entities for n in (*e.names, *e.alternate_names)}
+    return surface in written or bool(_HANGUL.search(surface))
 
 
 def _particle_variants(word: str) -> list[str]:
