@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -243,3 +245,31 @@ def test_a_serving_holder_sees_each_update_without_a_restart(
     latest = holder.get()
     assert latest is not None
     assert all(h.passage.doc_id != SUMMIT for h in latest.search("Lakeside summit", 5).hits)
+
+
+def test_requests_keep_the_old_generation_while_a_new_one_loads(
+    corpus: Path, ingester: Ingester, settings: Settings
+) -> None:
+    ingester.ingest_paths([corpus])
+    loading, release = threading.Event(), threading.Event()
+
+    def build(snapshot: Snapshot) -> str:
+        if holder_ready.is_set():  # the second generation loads slowly
+            loading.set()
+            assert release.wait(timeout=60)
+        return snapshot.name
+
+    holder_ready = threading.Event()
+    holder: SnapshotHolder[str] = SnapshotHolder(settings.store_dir, build, interval=0)
+    first = holder.get()
+    holder_ready.set()
+    ingester.remove([KOREAN])
+    loader = threading.Thread(target=holder.refresh)
+    loader.start()
+    assert loading.wait(timeout=60)
+    started = time.monotonic()
+    assert holder.get() == first  # answered from the current generation, without waiting
+    assert time.monotonic() - started < 0.5
+    release.set()
+    loader.join(timeout=60)
+    assert holder.get() == StoreLayout(settings.store_dir).current_name() != first

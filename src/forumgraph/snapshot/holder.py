@@ -21,7 +21,9 @@ class SnapshotHolder(Generic[T]):
 
     Requests call `get()`, which costs a reference read (plus one small file read at most every
     `interval` seconds). A new generation is opened and warmed before the swap, so searches in
-    flight finish on the old one and no request sees a half-loaded state.
+    flight finish on the old one and no request sees a half-loaded state. While one thread
+    loads a new generation, `get()` in the others keeps answering with the current one instead
+    of waiting for the load (seconds on a large store).
     """
 
     def __init__(
@@ -42,20 +44,27 @@ class SnapshotHolder(Generic[T]):
 
     def get(self) -> T | None:
         """The value for the newest generation, or None while the store is empty."""
-        if time.monotonic() - self._checked >= self._interval:
-            self.refresh()
+        due = time.monotonic() - self._checked >= self._interval
+        if due and self._lock.acquire(blocking=False):  # busy: another thread is loading
+            try:
+                self._refresh_locked()
+            finally:
+                self._lock.release()
         return self._value
 
     def refresh(self) -> bool:
         """Load the published generation if it changed; True when a swap happened."""
         with self._lock:
-            self._checked = time.monotonic()
-            name = self._layout.current_name()
-            if name is None or name == self._name:
-                return False
-            snapshot = Snapshot(self._layout.generations / name)
-            snapshot.warm()
-            value = self._build(snapshot)
-            self._value, self._name = value, name
-            log.info("serving generation %s", name)
-            return True
+            return self._refresh_locked()
+
+    def _refresh_locked(self) -> bool:
+        self._checked = time.monotonic()
+        name = self._layout.current_name()
+        if name is None or name == self._name:
+            return False
+        snapshot = Snapshot(self._layout.generations / name)
+        snapshot.warm()
+        value = self._build(snapshot)
+        self._value, self._name = value, name
+        log.info("serving generation %s", name)
+        return True

@@ -106,7 +106,10 @@ class Snapshot:
 
     def warm(self) -> None:
         """Open everything now, so that the first request after a swap is not the slow one."""
-        self.graph()
+        graph = self.graph()
+        start_workers = getattr(graph, "start_query_workers", None)  # an embedded store's
+        if start_workers is not None:
+            start_workers()
         if self.passages:
             self.dense()
             self.lexical()
