@@ -186,8 +186,9 @@ def editions_named_by(named: list[EntityFacts]) -> list[str]:
         if series.entity.type != EntityType.SERIES:
             continue
         for edition in series.values("editions"):
-            if edition.entity_id in held_in and edition.entity_id not in found:
-                found.append(edition.entity_id)
+            entity_id = edition.entity_id
+            if entity_id is not None and entity_id in held_in and entity_id not in found:
+                found.append(entity_id)
     return found
 
 
