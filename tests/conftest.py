@@ -38,6 +38,7 @@ def built_store(base_settings: Settings, tmp_path_factory: pytest.TempPathFactor
     from forumgraph.ingest.pipeline import Ingester
 
     settings = base_settings.with_overrides(store_dir=tmp_path_factory.mktemp("built") / "store")
-    report = Ingester(settings).ingest_paths([BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"])
+    inputs = [BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"]
+    report = Ingester(settings).ingest_paths(inputs)
     assert report.ok, report.failed
     return settings

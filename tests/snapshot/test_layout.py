@@ -52,9 +52,12 @@ def test_prune_keeps_current_and_newest_and_drops_partials(tmp_path: Path) -> No
 
 def test_second_writer_is_refused_while_the_lock_is_held(tmp_path: Path) -> None:
     layout = StoreLayout(tmp_path)
-    with layout.write_lock(), pytest.raises(StoreError, match="Another process"):
-        with layout.write_lock():
-            pass
+    with (
+        layout.write_lock(),
+        pytest.raises(StoreError, match="Another process"),
+        layout.write_lock(),
+    ):
+        pass
     with layout.write_lock():
         pass  # released after the first writer finished
 
