@@ -18,6 +18,8 @@ import argparse
 import resource
 import tempfile
 import time
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -29,7 +31,7 @@ from forumgraph.index.dense import DenseIndex
 DIM = 384
 K = 10
 CLUSTERS = 4000
-SPREAD = 0.045  # per-dimension noise: members sit at cosine ~0.5 from their centre
+SPREAD = 0.045  # per-dimension noise: members sit at cosine ~0.75 from their centre
 QUERY_NOISE = 0.02
 
 
@@ -45,42 +47,47 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def centres(seed: int = 7) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    return normalise(rng.standard_normal((CLUSTERS, DIM)).astype(np.float32))
+@dataclass(frozen=True)
+class Corpus:
+    """Clustered unit vectors, generated batch by batch and identically whenever needed."""
 
+    batches: int
+    batch: int
+    spread: float = SPREAD
 
-def batch_vectors(index: int, size: int, topic: np.ndarray) -> np.ndarray:
-    """Batch `index` of the corpus, regenerated identically whenever it is needed."""
-    rng = np.random.default_rng(1000 + index)
-    members = topic[rng.integers(0, len(topic), size)]
-    noise = rng.standard_normal((size, DIM)).astype(np.float32) * SPREAD
-    return normalise(members + noise)
+    @cached_property
+    def centres(self) -> np.ndarray:
+        rng = np.random.default_rng(7)
+        return normalise(rng.standard_normal((CLUSTERS, DIM)).astype(np.float32))
+
+    def vectors(self, index: int) -> np.ndarray:
+        rng = np.random.default_rng(1000 + index)
+        members = self.centres[rng.integers(0, CLUSTERS, self.batch)]
+        noise = rng.standard_normal((self.batch, DIM)).astype(np.float32) * self.spread
+        return normalise(members + noise)
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
 
 
-def make_queries(count: int, batches: int, batch: int, topic: np.ndarray) -> np.ndarray:
+def make_queries(count: int, corpus: Corpus) -> np.ndarray:
     rng = np.random.default_rng(99)
-    chosen = rng.integers(0, batches, count)
+    chosen = rng.integers(0, corpus.batches, count)
     rows = []
     for b in np.unique(chosen):  # each batch regenerated once
-        vectors = batch_vectors(int(b), batch, topic)
-        rows.append(vectors[rng.integers(0, batch, int(np.sum(chosen == b)))])
+        vectors = corpus.vectors(int(b))
+        rows.append(vectors[rng.integers(0, corpus.batch, int(np.sum(chosen == b)))])
     noise = rng.standard_normal((count, DIM)).astype(np.float32) * QUERY_NOISE
     return normalise(np.vstack(rows) + noise)
 
 
-def ground_truth(queries: np.ndarray, batches: int, batch: int, topic: np.ndarray) -> np.ndarray:
+def ground_truth(queries: np.ndarray, corpus: Corpus) -> np.ndarray:
     """Exact top-K ids for every query, merged over the batches."""
     heap = faiss.ResultHeap(len(queries), K, keep_max=True)
-    for b in range(batches):
-        scores, ids = faiss.knn(
-            queries, batch_vectors(b, batch, topic), K, faiss.METRIC_INNER_PRODUCT
-        )
-        heap.add_result(scores, ids + b * batch)
+    for b in range(corpus.batches):
+        scores, ids = faiss.knn(queries, corpus.vectors(b), K, faiss.METRIC_INNER_PRODUCT)
+        heap.add_result(scores, ids + b * corpus.batch)
     heap.finalize()
     return heap.I
 
@@ -112,17 +119,19 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--exact-limit", type=int, default=Settings().exact_search_limit)
+    parser.add_argument("--spread", type=float, default=SPREAD, help="Noise per dimension.")
     args = parser.parse_args()
     batches = args.passages // args.batch
-    topic = centres()
+    corpus = Corpus(batches, args.batch, args.spread)
     print(f"FAISS {faiss.__version__}, {faiss.omp_get_max_threads()} threads")
     total = batches * args.batch
-    print(f"{total:,} vectors of {DIM} dims, batches of {args.batch:,}, limit {args.exact_limit:,}")
+    print(f"{total:,} vectors of {DIM} dims, batches of {args.batch:,}, spread {args.spread:g}")
+    print(f"exact search up to {args.exact_limit:,} vectors")
 
     index = DenseIndex.create(DIM, args.exact_limit)
     build_start = time.perf_counter()
     for b in range(batches):
-        vectors = batch_vectors(b, args.batch, topic)
+        vectors = corpus.vectors(b)
         ids = np.arange(b * args.batch, (b + 1) * args.batch, dtype=np.int64)
         start = time.perf_counter()
         index.add(ids, vectors)
@@ -137,9 +146,9 @@ def main() -> None:
     if index.index_type != "flat-ip":
         print(f"index: {index.index_type}, nlist {raw.nlist}, nprobe {raw.nprobe}")
 
-    queries = make_queries(args.queries, batches, args.batch, topic)
+    queries = make_queries(args.queries, corpus)
     start = time.perf_counter()
-    truth = ground_truth(queries, batches, args.batch, topic)
+    truth = ground_truth(queries, corpus)
     exact_s = time.perf_counter() - start
     print(f"RSS after the exact pass {rss_mb():,.0f} MB, peak {peak_mb():,.0f} MB")
     print(

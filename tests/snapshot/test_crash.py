@@ -79,6 +79,7 @@ def _environment() -> dict[str, str]:
     source_root = str(Path(forumgraph.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [source_root, env.get("PYTHONPATH")]))
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TQDM_DISABLE="1")
+    env["OMP_NUM_THREADS"] = "1"  # two runs side by side share the cores instead of fighting
     return env
 
 
