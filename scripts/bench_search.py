@@ -225,6 +225,10 @@ def measure_latency(service: SearchService, texts: list[str], rounds: int) -> No
         f"p95 {percentile(encode, 0.95):6.1f} ms"
     )
     print(
+        f"USE query encode   : p50 {statistics.median(use):6.1f} ms   "
+        f"p95 {percentile(use, 0.95):6.1f} ms"
+    )
+    print(
         f"search end-to-end  : p50 {statistics.median(total):6.1f} ms   "
         f"p95 {percentile(total, 0.95):6.1f} ms   ({len(total)} queries)"
     )
