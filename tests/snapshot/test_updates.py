@@ -25,8 +25,6 @@ from forumgraph.search.service import SearchService
 from forumgraph.snapshot import Snapshot, SnapshotHolder, StoreLayout, open_snapshot
 from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.reader import GRAPH
-from forumgraph.snapshot.records import read_jsonl
-from forumgraph.snapshot.writer import TOKENS
 
 
 def _current(settings: Settings) -> Snapshot:
@@ -64,7 +62,7 @@ def _quads_naming(snapshot: Snapshot, entity_id: str) -> int:
 
 
 def _tokens(snapshot: Snapshot) -> dict[str, list[str]]:
-    return {row["id"]: row["t"] for row in read_jsonl(snapshot.path / TOKENS)}
+    return dict(snapshot.lexical().items())
 
 
 def _assert_consistent(settings: Settings) -> None:

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from forumgraph.errors import ForumgraphError
 from forumgraph.snapshot.reader import Snapshot, require_snapshot
-from forumgraph.snapshot.records import read_jsonl
-from forumgraph.snapshot.writer import TOKENS
 
 
 def check_store(store_dir: Path) -> list[str]:
@@ -57,9 +55,6 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
         _compare(problems, "vector index ids", dense_ids, "records", set(vector_ids))
         lexical_ids = set(snapshot.lexical().passage_ids())
         _compare(problems, "lexical index passages", lexical_ids, "records", passage_ids)
-    tokens_path = snapshot.path / TOKENS
-    token_ids = {row["id"] for row in read_jsonl(tokens_path)} if tokens_path.exists() else set()
-    _compare(problems, "lexical tokens", token_ids, "records", passage_ids)
     counted = snapshot.meta.get("passages")
     if counted != len(passage_ids):
         problems.append(f"SNAPSHOT.json counts {counted} passages, found {len(passage_ids)}")

@@ -30,15 +30,12 @@ from forumgraph.snapshot.records import (
     document_to_json,
     entity_to_json,
     passage_to_json,
-    read_jsonl,
     write_json,
     write_jsonl,
 )
 
 if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
-
-TOKENS = "tokens.jsonl"
 
 
 @dataclass(frozen=True)
@@ -151,7 +148,7 @@ def write_generation(
 
     # A fresh copy from disk: the base's own index may be serving searches in this process.
     if base is not None and base.passages:
-        dense = DenseIndex.load(base.path / VECTORS)
+        dense = DenseIndex.load(base.path / VECTORS, exact_limit=spec.exact_limit)
     else:
         dense = DenseIndex.create(spec.dim, spec.exact_limit)
     if dropped_vectors:
@@ -165,7 +162,6 @@ def write_generation(
     start = time.perf_counter()
     lexical = LexicalIndex.build((pid, tokens[pid]) for pid in sorted(passages))
     lexical.save(work / LEXICAL)
-    write_jsonl(work / TOKENS, ({"id": pid, "t": tokens[pid]} for pid in sorted(tokens)))
     stats.timed("store.lexical", start)
     step("lexical-written")
 
@@ -271,6 +267,9 @@ def _check_backend(base: Snapshot | None, spec: IndexSpec) -> None:
 
 
 def _read_tokens(base: Snapshot | None) -> dict[str, list[str]]:
-    if base is None or not (base.path / TOKENS).exists():
+    """The lexical tokens of every stored passage, from the base's own lexical index."""
+    if base is None or not base.passages:
         return {}
-    return {row["id"]: row["t"] for row in read_jsonl(base.path / TOKENS)}
+    from forumgraph.index.sparse import LexicalIndex
+
+    return dict(LexicalIndex.load(base.path / LEXICAL).items())
