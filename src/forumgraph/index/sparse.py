@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class LexicalIndex:
         """Index (passage id, tokens) pairs; ids must be unique."""
         import bm25s
 
+        # bm25s sets its own logger to DEBUG on import, which would print every build.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         ids: list[str] = []
         tokens: list[list[str]] = []
         for passage_id, passage_tokens in items:

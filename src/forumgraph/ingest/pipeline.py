@@ -36,6 +36,7 @@ from forumgraph.snapshot.writer import StepHook
 if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
     from forumgraph.index.embed import Embedder
+    from forumgraph.index.use_encoder import UseEncoder
     from forumgraph.ingest.analyze import Analyzer
     from forumgraph.ingest.extract import ExtractionContext
 
@@ -98,14 +99,17 @@ class Ingester:
         *,
         embedder: Embedder | None = None,
         analyzer: Analyzer | None = None,
+        second_encoder: UseEncoder | None = None,
     ) -> None:
-        """`embedder` and `analyzer` let a serving process share the models it already loaded."""
+        """`embedder`, `analyzer` and `second_encoder` let a serving process share the models it
+        already loaded."""
         self.settings = settings
         self.layout = StoreLayout(settings.store_dir)
         self._progress = progress or (lambda _stage, _done, _total: None)
         self._analyzer = analyzer
         self._context: ExtractionContext | None = None
         self._embedder = embedder
+        self._second_encoder = second_encoder
 
     def load_models(self) -> tuple[Embedder, Analyzer]:
         """Load the embedder, the analyser and the gazetteer now; returns the two models."""
@@ -232,6 +236,7 @@ class Ingester:
         start = time.perf_counter()
         texts = [p.text for passages in split for p in passages]
         vectors = self._embed(texts)
+        second = self._second_embed(texts)
         report.timed("embedding", start)
 
         start = time.perf_counter()
@@ -251,6 +256,9 @@ class Ingester:
                     passages=tuple(passages),
                     passage_entities=tuple(per_passage.get(p.passage_id, ()) for p in passages),
                     vectors=vectors[offset : offset + len(passages)],
+                    second_vectors=None
+                    if second is None
+                    else second[offset : offset + len(passages)],
                     tokens=tuple(
                         tuple(tokenize_for_index(p.text, p.lang, context.analyzer))
                         for p in passages
@@ -279,12 +287,15 @@ class Ingester:
             embedder_name, dim = base.model_name, base.dim
         else:
             embedder_name, dim = self._index_identity(base)
+        second = self._second_encoder_or_load()
         spec = IndexSpec(
             embedder_name,
             dim,
             self.settings.exact_search_limit,
             self.settings.base_iri,
             remote=_remote_endpoints(self.settings),
+            second_model=None if second is None else second.model_name,
+            second_dim=0 if second is None else second.dim,
         )
         stats = WriteStats()
         name = write_generation(
@@ -295,6 +306,7 @@ class Ingester:
             spec=spec,
             stats=stats,
             on_step=on_step,
+            second_backfill=self._second_backfill(base, spec),
         )
         report.seconds.update(stats.seconds)
         return name
@@ -323,6 +335,39 @@ class Ingester:
             parts.append(embedder.encode_passages(texts[i : i + batch]))
             self._progress("embed", min(i + batch, len(texts)), len(texts))
         return np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+
+    def _second_encoder_or_load(self) -> UseEncoder | None:
+        """The second encoder the settings ask for (`second_encoder`), or None."""
+        if self.settings.second_encoder != "use":
+            return None
+        if self._second_encoder is None:
+            from forumgraph.index.use_encoder import UseEncoder
+
+            self._second_encoder = UseEncoder()
+        return self._second_encoder
+
+    def _second_embed(self, texts: list[str]) -> np.ndarray | None:
+        encoder = self._second_encoder_or_load()
+        if encoder is None:
+            return None
+        parts = []
+        batch = max(1, self.settings.embedding_batch_size) * 2
+        for i in range(0, len(texts), batch):
+            parts.append(encoder.encode(texts[i : i + batch]))
+            self._progress("embed-second", min(i + batch, len(texts)), len(texts))
+        return np.vstack(parts) if parts else np.zeros((0, encoder.dim), dtype=np.float32)
+
+    def _second_backfill(
+        self, base: Snapshot | None, spec: IndexSpec
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """Second-encoder vectors for a base generation written without them (once)."""
+        if base is None or spec.second_model is None or not base.passages:
+            return None
+        if base.second_model == spec.second_model:
+            return None
+        stored = sorted(base.passages.values(), key=lambda s: s.vector_id)
+        vectors = self._second_embed([s.passage.text for s in stored])
+        return np.array([s.vector_id for s in stored], dtype=np.int64), vectors
 
     def _index_identity(self, base: Snapshot | None) -> tuple[str, int]:
         embedder = self._embedder_or_load()

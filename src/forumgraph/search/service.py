@@ -61,6 +61,11 @@ class SnapshotView(Protocol):
     @property
     def dim(self) -> int: ...
 
+    @property
+    def second_model(self) -> str | None: ...
+
+    def second_dense(self) -> DenseIndex | None: ...
+
     def dense(self) -> DenseIndex: ...
 
     def lexical(self) -> LexicalIndex: ...
@@ -97,9 +102,11 @@ class SearchService:
         settings: Settings,
         options: SearchOptions | None = None,
         use_index: DenseIndex | None = None,
+        use_encoder: UseEncoder | None = None,
     ) -> None:
-        """`use_index` holds prepared USE passage vectors; without it they are encoded here
-        when `settings.second_encoder` is "use"."""
+        """`use_index` holds prepared USE passage vectors (by default the snapshot's own; for a
+        snapshot without them they are encoded here) when `settings.second_encoder` is "use";
+        `use_encoder` shares a process's loaded USE model."""
         self.snapshot = snapshot
         self.embedder = embedder
         self.analyzer = analyzer
@@ -117,8 +124,10 @@ class SearchService:
         self._use: UseEncoder | None = None
         self._use_index = use_index
         if settings.second_encoder == "use" and "use" in self.options.signals:
-            self._use = UseEncoder()
-            if use_index is None and snapshot.passages:
+            self._use = use_encoder or UseEncoder()
+            if use_index is None and snapshot.second_model == self._use.model_name:
+                self._use_index = snapshot.second_dense()
+            elif use_index is None and snapshot.passages:
                 limit = settings.exact_search_limit
                 self._use_index = build_use_index(self._use, snapshot.passages.values(), limit)
         self._filters = PassageFilters(snapshot.documents, snapshot.passages, snapshot.entities)

@@ -53,6 +53,10 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     if snapshot.passages:
         dense_ids = {int(i) for i in snapshot.dense().vector_ids()}
         _compare(problems, "vector index ids", dense_ids, "records", set(vector_ids))
+        second = snapshot.second_dense()
+        if second is not None:
+            second_ids = {int(i) for i in second.vector_ids()}
+            _compare(problems, "second vector index ids", second_ids, "records", set(vector_ids))
         lexical_ids = set(snapshot.lexical().passage_ids())
         _compare(problems, "lexical index passages", lexical_ids, "records", passage_ids)
     counted = snapshot.meta.get("passages")

@@ -28,6 +28,7 @@ PASSAGES = "passages.jsonl"
 ENTITIES = "entities.json"
 GRAPH = "graph"
 VECTORS = "vectors"
+SECOND_VECTORS = "vectors-second"
 LEXICAL = "lexical"
 
 
@@ -57,6 +58,7 @@ class Snapshot:
         self._graph: TripleStore | None = None
         self._dense: DenseIndex | None = None
         self._lexical: LexicalIndex | None = None
+        self._second: DenseIndex | None = None
 
     @property
     def model_name(self) -> str:
@@ -96,6 +98,23 @@ class Snapshot:
                 self._dense = DenseIndex.load(self.path / VECTORS)
             return self._dense
 
+    @property
+    def second_model(self) -> str | None:
+        """The second encoder whose passage vectors this generation keeps, if any."""
+        value = self.meta.get("second_model")
+        return None if value is None else str(value)
+
+    def second_dense(self) -> DenseIndex | None:
+        """The second encoder's vector index (same vector ids as `dense`), if kept."""
+        if self.second_model is None or not self.passages:
+            return None
+        with self._lock:
+            if self._second is None:
+                from forumgraph.index.dense import DenseIndex
+
+                self._second = DenseIndex.load(self.path / SECOND_VECTORS)
+            return self._second
+
     def lexical(self) -> LexicalIndex:
         with self._lock:
             if self._lexical is None:
@@ -113,6 +132,7 @@ class Snapshot:
         if self.passages:
             self.dense()
             self.lexical()
+            self.second_dense()
 
     def passages_of(self, doc_id: str) -> list[StoredPassage]:
         doc = self.documents.get(doc_id)

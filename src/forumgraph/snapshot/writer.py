@@ -23,6 +23,7 @@ from forumgraph.snapshot.reader import (
     LEXICAL,
     META,
     PASSAGES,
+    SECOND_VECTORS,
     VECTORS,
     Snapshot,
 )
@@ -36,6 +37,7 @@ from forumgraph.snapshot.records import (
 
 if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
+    from forumgraph.index.dense import DenseIndex
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class PreparedDocument:
     vectors: np.ndarray  # (len(passages), dim) float32
     tokens: tuple[tuple[str, ...], ...]  # lexical tokens, per passage
     quads: Sequence[Any] = field(default=(), repr=False)
+    # Vectors of the second encoder (IndexSpec.second_model), one row per passage, or None.
+    second_vectors: np.ndarray | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class IndexSpec:
     base_iri: str
     # The graph on a SPARQL server instead of in the generation's graph/ folder (graph/remote.py).
     remote: RemoteEndpoints | None = None
+    # A second sentence encoder whose passage vectors are kept beside the first (or None).
+    second_model: str | None = None
+    second_dim: int = 0
 
 
 @dataclass
@@ -85,6 +92,7 @@ def write_generation(
     spec: IndexSpec,
     stats: WriteStats | None = None,
     on_step: StepHook | None = None,
+    second_backfill: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> str:
     """Write base + changes as a new generation and publish it; returns its name.
 
@@ -156,6 +164,15 @@ def write_generation(
     if new_ids:
         dense.add(np.asarray(new_ids, dtype=np.int64), np.vstack(new_vectors))
     dense.save(work / VECTORS, model_name=spec.embedding_model)
+    if spec.second_model is not None:
+        second = _second_index(base, spec, second_backfill)
+        second.remove(np.asarray(dropped_vectors, dtype=np.int64))
+        second_rows = [p.second_vectors for p in upserts if len(p.passages)]
+        if new_ids:
+            if any(rows is None for rows in second_rows):
+                raise ValueError("Every new passage needs a vector of the second encoder.")
+            second.add(np.asarray(new_ids, dtype=np.int64), np.vstack(second_rows))  # type: ignore[arg-type]
+        second.save(work / SECOND_VECTORS, model_name=spec.second_model)
     stats.timed("store.vectors", start)
     step("vectors-written")
 
@@ -178,6 +195,7 @@ def write_generation(
             "forumgraph_version": __version__,
             "embedding_model": spec.embedding_model,
             "dim": spec.dim,
+            "second_model": spec.second_model,
             "base_iri": spec.base_iri,
             "graph_backend": "embedded" if spec.remote is None else "remote",
             **({} if spec.remote is None else {"remote": spec.remote.to_json()}),
@@ -264,6 +282,22 @@ def _check_backend(base: Snapshot | None, spec: IndexSpec) -> None:
         f"graph_backend is {configured}.",
         hint="Configure the original graph_backend, or rebuild with `forumgraph ingest --rebuild`.",
     )
+
+
+def _second_index(
+    base: Snapshot | None, spec: IndexSpec, backfill: tuple[np.ndarray, np.ndarray] | None
+) -> DenseIndex:
+    """The base's second-encoder index, or a new one filled from `backfill` (ids, vectors)."""
+    from forumgraph.index.dense import DenseIndex
+
+    if base is not None and base.meta.get("second_model") == spec.second_model:
+        return DenseIndex.load(base.path / SECOND_VECTORS, exact_limit=spec.exact_limit)
+    index = DenseIndex.create(spec.second_dim, spec.exact_limit)
+    if base is not None and base.passages:
+        if backfill is None:
+            raise ValueError("A store without second-encoder vectors needs them backfilled.")
+        index.add(*backfill)
+    return index
 
 
 def _read_tokens(base: Snapshot | None) -> dict[str, list[str]]:

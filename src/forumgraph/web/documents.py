@@ -247,7 +247,12 @@ def _writer(app: Flask) -> Ingester:
         writer = app.extensions.get(WRITER_KEY)
         if writer is None:
             services = _services()
-            writer = Ingester(_settings(), embedder=services.embedder, analyzer=services.analyzer)
+            writer = Ingester(
+                _settings(),
+                embedder=services.embedder,
+                analyzer=services.analyzer,
+                second_encoder=services.use_encoder,
+            )
             app.extensions[WRITER_KEY] = writer
         return writer
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from forumgraph.config import Settings
 from forumgraph.errors import StoreError
+from forumgraph.index.use_encoder import UseEncoder
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
 from forumgraph.snapshot import Snapshot, SnapshotHolder
@@ -57,6 +58,8 @@ class Services:
             analyzer = create_analyzer(settings.analyzer)
         self.embedder = embedder
         self.analyzer = analyzer
+        # The second encoder (settings.second_encoder) loads on first use and is shared too.
+        self.use_encoder = UseEncoder() if settings.second_encoder == "use" else None
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
             settings.store_dir, self._build, interval=interval
         )
@@ -82,7 +85,9 @@ class Services:
     def _build(self, snapshot: Snapshot) -> Generation:
         from forumgraph.search.service import SearchService
 
-        search = SearchService(snapshot, self.embedder, self.analyzer, self.settings)
+        search = SearchService(
+            snapshot, self.embedder, self.analyzer, self.settings, use_encoder=self.use_encoder
+        )
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
         return Generation(snapshot, search, facts, Asker(search, facts))
 
