@@ -6,7 +6,12 @@ from types import TracebackType
 
 from tqdm import tqdm
 
-STAGE_LABELS = {"read": "reading", "extract": "extracting", "embed": "embedding"}
+STAGE_LABELS = {
+    "read": "reading",
+    "extract": "extracting",
+    "embed": "embedding",
+    "embed-second": "embedding (USE)",
+}
 
 
 class ProgressBars:
