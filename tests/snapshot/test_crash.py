@@ -2,7 +2,7 @@
 
 Each run changes the corpus (new editions of some documents, sometimes a new document), starts
 a real `forumgraph ingest` process and kills it either as soon as a step of the writer shows on
-disk (the `.partial` generation, its graph, vectors, tokens and records, the rename, the
+disk (the `.partial` generation, its graph, vectors, lexical index and records, the rename, the
 published pointer) or at a random moment of the write. Nothing in the product knows about the
 test: the moments are found by watching the store's files. After each kill the store must open,
 pass `check_store`, answer searches, and hold every document exactly as before the run or
@@ -27,12 +27,14 @@ from living_support import KOREAN, MEETUP, SUMMIT, V1, Models
 
 import forumgraph
 from forumgraph.config import Settings
+from forumgraph.index.sparse import META_FILE as LEXICAL_META
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.segment import split_passages
 from forumgraph.search.service import SearchService
 from forumgraph.snapshot import StoreLayout, open_snapshot
 from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.layout import PARTIAL
+from forumgraph.snapshot.reader import LEXICAL
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +56,7 @@ STEPS: dict[str, Marker] = {
     "partial-created": lambda lay, n: _partial(lay, n).is_dir(),
     "graph-opened": lambda lay, n: (_partial(lay, n) / "graph" / "CURRENT").exists(),
     "vectors-written": lambda lay, n: (_partial(lay, n) / "vectors" / "manifest.json").exists(),
-    "tokens-written": lambda lay, n: (_partial(lay, n) / "tokens.jsonl").exists(),
+    "lexical-written": lambda lay, n: (_partial(lay, n) / LEXICAL / LEXICAL_META).exists(),
     "records-written": lambda lay, n: (_partial(lay, n) / "SNAPSHOT.json").exists(),
     "renamed": lambda lay, n: (lay.generations / n).is_dir(),
     "published": lambda lay, n: lay.current_name() == n,
