@@ -311,7 +311,19 @@ def test_given_header_replaces_the_header_in_the_text() -> None:
     assert article.header == {"title": "Given", "date": "2019"}
     assert article.title == "Given"
     assert article.text == text
-    assert article.content_hash == hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_content_hash_covers_text_and_given_header() -> None:
+    first = article_from_text("doc", "Body text.", {"title": "One"})
+    assert article_from_text("doc", "Body text.", {"title": "One"}).content_hash == (
+        first.content_hash
+    )
+    assert article_from_text("doc", "Body text.", {"title": "Two"}).content_hash != (
+        first.content_hash
+    )
+    assert article_from_text("doc", "Body text!", {"title": "One"}).content_hash != (
+        first.content_hash
+    )
 
 
 def test_html_text_from_http() -> None:

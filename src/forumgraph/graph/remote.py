@@ -43,7 +43,7 @@ from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, InputError, QueryError, QueryTimeout, StoreError
 from forumgraph.graph.classify import classify_query
 from forumgraph.graph.results import GRAPH_KINDS, QueryResult
-from forumgraph.graph.store import _preferred_names
+from forumgraph.graph.store import preferred_names
 from forumgraph.graph.terms import SDO, doc_id_of, document_iri, entity_id_of, entity_type_of
 from forumgraph.models import Entity, Name
 
@@ -180,7 +180,7 @@ class RemoteStore:
             if entity_type is None:
                 continue
             counts = names.get(entity_id, Counter())
-            preferred = _preferred_names(counts)
+            preferred = preferred_names(counts)
             others = (set(counts) | alternates.get(entity_id, set())) - set(preferred)
             ordered = tuple(sorted(others, key=lambda n: (n.lang, n.text)))
             out.append(Entity(entity_id, entity_type, preferred, ordered))

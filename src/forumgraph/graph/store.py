@@ -212,7 +212,7 @@ class OxigraphStore:
             if entity_type is None:
                 continue
             counts = names.get(entity_id, Counter())
-            preferred = _preferred_names(counts)
+            preferred = preferred_names(counts)
             others = (set(counts) | alternates.get(entity_id, set())) - set(preferred)
             ordered = tuple(sorted(others, key=lambda n: (n.lang, n.text)))
             out.append(Entity(entity_id, entity_type, preferred, ordered))
@@ -316,7 +316,7 @@ def _shutdown(pool: QueryPool, views: QueryViews) -> None:
     views.remove_all()
 
 
-def _preferred_names(counts: Counter[Name]) -> tuple[Name, ...]:
+def preferred_names(counts: Counter[Name]) -> tuple[Name, ...]:
     """One name per language: the one most documents use, then the shortest, then A-Z."""
     best: dict[str, Name] = {}
     for name, _count in sorted(

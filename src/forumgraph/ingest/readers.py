@@ -8,6 +8,7 @@ title and language.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -189,6 +190,8 @@ def article_from_text(
     if len(raw) > limits.max_bytes:
         raise _too_large(doc_id, len(raw), limits)
     given = None if header is None else _clean_given_header(header, doc_id)
+    # The header is part of what was sent: a changed title or date is a changed document.
+    sent = json.dumps([media_type, given, text], ensure_ascii=False, sort_keys=True)
     return _build_article(
         doc_id,
         clean_text(text, doc_id),
@@ -197,7 +200,7 @@ def article_from_text(
         limits,
         source=doc_id,
         source_path="",
-        content_hash=hashlib.sha256(raw).hexdigest(),
+        content_hash=hashlib.sha256(sent.encode("utf-8", errors="surrogatepass")).hexdigest(),
     )
 
 
