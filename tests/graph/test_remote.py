@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +17,7 @@ from forumgraph.graph.sparql import run_query, serialize
 from forumgraph.graph.store import OxigraphStore
 from forumgraph.graph.terms import SDO
 from forumgraph.models import ResolvedDocument
+from oxigraph_server import free_port, oxigraph_server
 
 BASE = "https://forumgraph.org/"
 SEOUL = "kubernetes-forum-seoul-2019.ko"
@@ -30,47 +28,11 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?x { ?a ?b ?c . ?d ?e ?f . ?g ?h 
 SERVER_TIMEOUT_S = 3
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`oxigraph serve` on 127.0.0.1 with its own data folder; its base URL."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail("the oxigraph server binary is missing: pip install oxigraph")
-    port = _free_port()
-    folder = tmp_path_factory.mktemp("oxigraph")
-    # The server stops queries itself after a few seconds, as a deployment should be set up.
-    limit = ["--timeout-s", str(SERVER_TIMEOUT_S)]
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", *limit],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    """`oxigraph serve` on 127.0.0.1; it stops queries itself, as a deployment should be set up."""
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph"), SERVER_TIMEOUT_S) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"oxigraph serve exited with {process.returncode}")
-        try:
-            requests.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    pytest.fail("oxigraph serve did not start within 30 s")
 
 
 @pytest.fixture
@@ -214,7 +176,7 @@ def test_a_heavy_query_is_stopped_at_the_time_limit(
 
 
 def test_an_unreachable_server_is_a_store_error_naming_it() -> None:
-    port = _free_port()
+    port = free_port()
     endpoints = RemoteEndpoints(f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/u")
     store = RemoteStore(endpoints, base_iri=BASE)
     with pytest.raises(StoreError, match=f"127.0.0.1:{port}"):

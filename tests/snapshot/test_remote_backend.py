@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from living_support import KOREAN, MEETUP, SUMMIT, V1, V2, Models, oxigraph_server
+from living_support import KOREAN, MEETUP, SUMMIT, V1, V2, Models
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError
@@ -19,6 +19,7 @@ from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.reader import GRAPH
 from forumgraph.web import create_app
 from forumgraph.web.services import Services
+from oxigraph_server import oxigraph_server
 
 PEOPLE = (
     "PREFIX schema: <https://schema.org/> "
