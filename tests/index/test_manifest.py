@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from forumgraph.errors import IndexMismatch, StoreError
-from forumgraph.index.manifest import IndexManifest, atomic_write_bytes, corpus_hash
+from forumgraph.index.manifest import IndexManifest, corpus_hash
 
 
 def test_manifest_round_trips_through_its_file(tmp_path: Path) -> None:
@@ -46,11 +46,3 @@ def test_corpus_hash_ignores_order_but_not_content() -> None:
     a = corpus_hash([("d#p0", "one"), ("d#p1", "two")])
     assert a == corpus_hash([("d#p1", "two"), ("d#p0", "one")])
     assert a != corpus_hash([("d#p0", "one"), ("d#p1", "three")])
-
-
-def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
-    target = tmp_path / "sub" / "file.bin"
-    atomic_write_bytes(target, b"first")
-    atomic_write_bytes(target, b"second")
-    assert target.read_bytes() == b"second"
-    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]

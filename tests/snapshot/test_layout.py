@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from forumgraph.errors import StoreError
-from forumgraph.snapshot.files import atomic_write_text
+from forumgraph.files import atomic_write_text
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout
 
 

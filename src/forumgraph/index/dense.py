@@ -18,7 +18,8 @@ import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import InputError, StoreError
-from forumgraph.index.manifest import REBUILD_HINT, IndexManifest, atomic_write_bytes
+from forumgraph.files import atomic_write_bytes
+from forumgraph.index.manifest import REBUILD_HINT, IndexManifest
 
 INDEX_FILE = "index.faiss"
 EXACT = "flat-ip"

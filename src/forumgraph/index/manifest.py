@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from forumgraph import __version__
 from forumgraph.errors import IndexMismatch, StoreError
+from forumgraph.files import atomic_write_bytes
 
 MANIFEST_FILE = "manifest.json"
 REBUILD_HINT = (
@@ -91,18 +90,3 @@ def corpus_hash(passages: Iterable[tuple[str, str]]) -> str:
         digest.update(b"\x00")
         digest.update(hashlib.sha256(text.encode("utf-8")).digest())
     return digest.hexdigest()
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file beside it and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

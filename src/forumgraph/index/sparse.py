@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from forumgraph.errors import InputError, StoreError
-from forumgraph.index.manifest import atomic_write_bytes
+from forumgraph.files import atomic_write_bytes
 
 MATRIX_FILE = "bm25.npz"
 META_FILE = "lexical.json"

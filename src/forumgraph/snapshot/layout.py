@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forumgraph.errors import StoreBusy, StoreError
-from forumgraph.snapshot.files import atomic_write_text
+from forumgraph.files import atomic_write_text
 
 GENERATIONS = "generations"
 POINTER = "CURRENT"

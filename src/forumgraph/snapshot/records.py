@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from forumgraph.files import atomic_write_text
 from forumgraph.models import DocumentInfo, Entity, EntityType, Name, Passage, StoredPassage
-from forumgraph.snapshot.files import atomic_write_text
 
 
 def document_to_json(doc: DocumentInfo) -> dict[str, Any]:

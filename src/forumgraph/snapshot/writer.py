@@ -13,8 +13,8 @@ import numpy as np
 
 from forumgraph import __version__
 from forumgraph.errors import ConfigError
+from forumgraph.files import fsync_dir, fsync_tree
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
-from forumgraph.snapshot.files import fsync_dir, fsync_tree
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout
 from forumgraph.snapshot.reader import (
     DOCUMENTS,
