@@ -38,6 +38,26 @@ def test_numbers_with_and_without_separators_match(kiwi: Analyzer) -> None:
     assert normalise_number("1.37") == "1.37"
 
 
+@pytest.mark.parametrize(
+    ("korean", "number"),
+    [
+        ("컨트리뷰터 3만 5천명", "35000"),
+        ("3만5천 명", "35000"),
+        ("1천100명이 응답했다", "1100"),
+        ("1.5만 명", "15000"),
+        ("1억 2천만 달러", "120000000"),
+    ],
+)
+def test_korean_unit_numerals_match_digits(kiwi: Analyzer, korean: str, number: str) -> None:
+    assert number in tokenize_for_index(korean, "ko", kiwi)
+    assert number in tokenize_for_index(f"{int(number):,} people", "en", kiwi)
+
+
+def test_dates_and_a_unit_without_a_number_are_left_alone(kiwi: Analyzer) -> None:
+    assert tokenize_for_index("2019년 12월 9일", "ko", kiwi) == ["2019", "12", "9"]
+    assert "천" in tokenize_for_index("천 명이 모였다", "ko", kiwi)
+
+
 def test_english_words_are_lowercased_stemmed_and_stop_words_dropped() -> None:
     assert english_tokens("The Contributors were running the Summit") == [
         "contributor",

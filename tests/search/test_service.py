@@ -58,6 +58,12 @@ def test_number_written_without_separator_matches(search_service: SearchService)
     assert top_docs(search_service, "설문 응답자 1100명")[0] == FORUM
 
 
+def test_korean_unit_numerals_match_the_digits_of_the_text(search_service: SearchService) -> None:
+    # The article writes "35,000"; the lexical signal must find it for "3만 5천".
+    hits = search_service.search("컨트리뷰터 3만 5천", 5).hits
+    assert "35,000" in hits[0].passage.text and "bm25" in hits[0].signals
+
+
 def test_hits_carry_title_signals_and_entities(search_service: SearchService) -> None:
     result = search_service.search("Helm 3 Tiller 제거", 10)
     hit = result.hits[0]

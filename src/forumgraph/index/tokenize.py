@@ -4,7 +4,8 @@ Korean text keeps nouns, verb/adjective stems, roots, foreign words and numbers;
 endings, suffixes and punctuation are dropped. Latin words, in English or inside Korean text, go
 through one path (lower-cased, stop words dropped, Snowball-stemmed) so that "Kubernetes" in a
 Korean passage matches "Kubernetes" in an English one. Numbers are normalised so that "1,100",
-"1100" and "1,100명" give the same token.
+"1100" and "1,100명" give the same token, and Korean unit numerals are composed: "3만 5천" and
+"3만5천명" give "35000", as "35,000" does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
-from forumgraph.ingest.analyze import Analyzer
+from forumgraph.ingest.analyze import Analyzer, Token
 
 # Morpheme tags whose forms carry meaning for retrieval (Sejong tag set, as Kiwi emits them).
 KOREAN_KEEP_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "SH"})
@@ -33,6 +34,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 # decimals ("1,100", "1.37") which are kept together so that they can be normalised.
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# Korean numeral units: the small ones multiply within a group of four digits, the large ones
+# close the group ("1억 2천만" = 1 * 10^8 + 2 * 10^3 * 10^4).
+_SMALL_UNITS = {"십": 10, "백": 100, "천": 1_000}
+_LARGE_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
+_NUMBER = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 
 
 def tokenize_for_index(text: str, lang: str | None, analyzer: Analyzer) -> list[str]:
@@ -66,7 +72,7 @@ def normalise_number(form: str) -> str:
 
 def _korean_tokens(text: str, analyzer: Analyzer) -> list[str]:
     out: list[str] = []
-    for token in analyzer.tokens(text):
+    for token in _compose_numerals(analyzer.tokens(text)):
         tag = token.tag
         if tag == "SL" or tag == "SN" or (tag == "SW" and token.form.isalnum()):
             normalised = _normalise_word(token.form)
@@ -75,6 +81,58 @@ def _korean_tokens(text: str, analyzer: Analyzer) -> list[str]:
         elif tag in KOREAN_KEEP_TAGS and token.form not in KOREAN_STOP_FORMS:
             out.append(token.form.lower())
     return out
+
+
+def _compose_numerals(tokens: list[Token]) -> list[Token]:
+    """Tokens with each run of numbers and unit numerals ("3", "만", "5", "천") made one number."""
+    out: list[Token] = []
+    run: list[Token] = []
+    for token in tokens:
+        # A run spans at most single spaces, and a number right after a number starts a new one.
+        if run and (token.start - run[-1].end > 1 or (token.tag == "SN" == run[-1].tag)):
+            out += _close_run(run)
+            run = []
+        if token.tag == "SN" or (run and token.tag == "NR" and _is_unit(token.form)):
+            run.append(token)
+            continue
+        out.append(token)
+    return out + _close_run(run)
+
+
+def _close_run(run: list[Token]) -> list[Token]:
+    if not any(token.tag == "NR" for token in run):
+        return run
+    value = _numeral_value([token.form for token in run])
+    if value is None:
+        return run
+    text = str(int(value)) if value == int(value) else f"{value:g}"
+    return [Token(text, "SN", run[0].start, run[-1].end)]
+
+
+def _numeral_value(forms: list[str]) -> float | None:
+    total, group, pending = 0.0, 0.0, None
+    for form in forms:
+        if not _is_unit(form):
+            pending = float(form.replace(",", "")) if _NUMBER.match(form) else None
+            if pending is None:
+                return None
+            continue
+        for unit in form:  # "천만" is 천 then 만
+            if unit in _SMALL_UNITS:
+                if pending is None:
+                    return None
+                group += pending * _SMALL_UNITS[unit]
+            else:
+                if pending is None and not group:
+                    return None
+                total += (group + (pending or 0.0)) * _LARGE_UNITS[unit]
+                group = 0.0
+            pending = None
+    return total + group + (pending or 0.0)
+
+
+def _is_unit(form: str) -> bool:
+    return all(ch in _SMALL_UNITS or ch in _LARGE_UNITS for ch in form)
 
 
 def _normalise_word(word: str) -> str:
