@@ -55,16 +55,17 @@ def test_index_switches_to_ivf_past_the_exact_limit_and_back() -> None:
     assert index.search(vectors[270:271], 1)[1][0, 0] == 270
 
 
-def test_ivf_index_removes_and_reconstructs_by_id() -> None:
-    index = DenseIndex.create(DIM, exact_limit=50)
+@pytest.mark.parametrize("exact_limit", [50, 1000])
+def test_both_index_types_remove_and_reconstruct_by_id(exact_limit: int) -> None:
+    index = DenseIndex.create(DIM, exact_limit=exact_limit)
     vectors = unit_vectors(200)
     index.add(np.arange(200), vectors)
-    assert index.index_type == IVF
+    assert (index.index_type == IVF) == (exact_limit < 200)
     assert index.remove(np.array([10, 11])) == 2
     assert 10 not in index.vector_ids()
-    assert np.allclose(index.reconstruct(np.array([12])), vectors[12:13])
-    with pytest.raises(InputError):
-        index.reconstruct(np.array([10]))
+    assert np.allclose(index.reconstruct(np.array([12, 3, 199])), vectors[[12, 3, 199]])
+    with pytest.raises(InputError, match="Vector id 10 "):
+        index.reconstruct(np.array([12, 10]))
 
 
 def test_search_can_be_restricted_to_allowed_ids() -> None:

@@ -123,13 +123,20 @@ class DenseIndex:
     def reconstruct(self, vector_ids: np.ndarray) -> np.ndarray:
         """The stored vectors of `vector_ids`, one row each; an unknown id raises InputError."""
         ids = _as_ids(vector_ids)
-        out = np.empty((len(ids), self.dim), np.float32)
-        for row, vector_id in enumerate(ids):
-            try:
-                out[row] = self._index.reconstruct(int(vector_id))
-            except RuntimeError as exc:
-                raise InputError(f"Vector id {vector_id} is not in the index.") from exc
-        return out
+        if not len(ids):
+            return np.empty((0, self.dim), np.float32)
+        try:
+            return np.asarray(self._index.reconstruct_batch(ids), np.float32)
+        except RuntimeError:
+            missing = next(i for i in ids if not self._holds(int(i)))
+            raise InputError(f"Vector id {missing} is not in the index.") from None
+
+    def _holds(self, vector_id: int) -> bool:
+        try:
+            self._index.reconstruct(vector_id)
+        except RuntimeError:
+            return False
+        return True
 
     def vector_ids(self) -> np.ndarray:
         """Every id held, in no particular order."""

@@ -9,6 +9,7 @@ consonants (`브랜든`) drops too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -156,6 +157,7 @@ def phonetic_key(name: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+@functools.lru_cache(maxsize=65536)  # called for every known name on each Hangul query word
 def _hangul_key(word: str) -> str:
     out = []
     for char in word:
@@ -170,6 +172,7 @@ def _hangul_key(word: str) -> str:
     return _REPEATS.sub(r"\1", "".join(out))
 
 
+@functools.lru_cache(maxsize=65536)
 def _latin_key(word: str) -> str:
     text = unicodedata.normalize("NFKD", word.lower())
     text = "".join(c for c in text if "a" <= c <= "z")
