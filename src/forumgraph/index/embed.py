@@ -8,6 +8,7 @@ called from two threads at once, and torch already spreads one batch over all co
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,10 +18,12 @@ import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, MissingDependency
+from forumgraph.index.onnx_query import OnnxQueryEncoder, build_onnx_query_encoder
 
 DEFAULT_MODEL = "multilingual-e5-small"
 HUB_DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 _PROMPT_KINDS = ("query", "passage")
+QUERY_ENCODERS = ("onnx", "torch")
 
 
 class Embedder(Protocol):
@@ -45,15 +48,31 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use; safe to share between threads."""
 
-    def __init__(self, model_name: str, locate: Callable[[], str], batch_size: int = 32) -> None:
-        """`locate` returns what to pass to SentenceTransformer (a name or a folder)."""
+    def __init__(
+        self,
+        model_name: str,
+        locate: Callable[[], str],
+        batch_size: int = 32,
+        onnx_cache_dir: Path | None = None,
+    ) -> None:
+        """`locate` returns what to pass to SentenceTransformer (a name or a folder); with
+        `onnx_cache_dir`, queries go through an ONNX export of the model kept there."""
         self.model_name = model_name
         self._locate = locate
         self._batch_size = batch_size
+        self._onnx_cache_dir = onnx_cache_dir
         self._lock = threading.Lock()
         self._model: Any = None
+        self._onnx: OnnxQueryEncoder | None = None
         self._prompts: dict[str, str | None] = {}
         self._dim = 0
+
+    @property
+    def query_backend(self) -> str:
+        """What encodes queries: "onnx" or "torch" (loads the model if needed)."""
+        with self._lock:
+            self._ensure_loaded()
+            return "torch" if self._onnx is None else "onnx"
 
     @property
     def dim(self) -> int:
@@ -78,16 +97,24 @@ class SentenceTransformerEmbedder:
             if not texts:
                 return np.zeros((0, self._dim), dtype=np.float32)
             prompt_name = self._prompts[kind]
-            # prompt="" rather than None: no fallback to a default prompt of the model.
-            prompt = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
-            vectors = self._model.encode(
-                list(texts),
-                **prompt,
-                batch_size=self._batch_size,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-            )
+            onnx = self._onnx if kind == "query" else None
+            if onnx is None:
+                return self._encode_with_torch(list(texts), prompt_name)
+            prefix = self._model.prompts[prompt_name] if prompt_name else ""
+            features = onnx.features([prefix + text for text in texts])
+        return onnx.encode(features)  # onnxruntime runs concurrently, outside the lock
+
+    def _encode_with_torch(self, texts: list[str], prompt_name: str | None) -> np.ndarray:
+        # prompt="" rather than None: no fallback to a default prompt of the model.
+        prompt = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
+        vectors = self._model.encode(
+            texts,
+            **prompt,
+            batch_size=self._batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def _ensure_loaded(self) -> None:
@@ -124,6 +151,11 @@ class SentenceTransformerEmbedder:
         get_dim = getattr(model, "get_embedding_dimension", None)
         dim = get_dim() if get_dim else model.get_sentence_embedding_dimension()
         self._dim = int(dim) if dim else int(model.encode(["dim"]).shape[-1])
+        if self._onnx_cache_dir is not None:
+            threads = len(os.sched_getaffinity(0))
+            self._onnx = build_onnx_query_encoder(
+                model, self.model_name, self._onnx_cache_dir, threads
+            )
         self._model = model
 
 
@@ -135,16 +167,29 @@ def create_embedder(settings: Settings) -> Embedder:
             "Setting 'embedding_model' is empty.",
             hint=f"Leave it unset for the default '{DEFAULT_MODEL}', or name a model or folder.",
         )
+    cache_dir = settings.model_cache_dir
+    onnx_cache = _onnx_cache(settings)
     if name == DEFAULT_MODEL or (name == HUB_DEFAULT_MODEL and not _in_hub_cache(name)):
-        cache_dir = settings.model_cache_dir
 
         def locate_default() -> str:
             from forumgraph.index.e5convert import install_default_model
 
             return str(install_default_model(cache_dir))
 
-        return SentenceTransformerEmbedder(DEFAULT_MODEL, locate_default, _batch(settings))
-    return SentenceTransformerEmbedder(name, lambda: name, _batch(settings))
+        return SentenceTransformerEmbedder(
+            DEFAULT_MODEL, locate_default, _batch(settings), onnx_cache
+        )
+    return SentenceTransformerEmbedder(name, lambda: name, _batch(settings), onnx_cache)
+
+
+def _onnx_cache(settings: Settings) -> Path | None:
+    backend = settings.query_encoder
+    if backend not in QUERY_ENCODERS:
+        raise ConfigError(
+            f"Unknown query_encoder '{backend}'.",
+            hint=f"Set query_encoder to one of: {', '.join(QUERY_ENCODERS)}.",
+        )
+    return settings.model_cache_dir if backend == "onnx" else None
 
 
 def _batch(settings: Settings) -> int:
