@@ -64,6 +64,7 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
         self._model: Any = None
         self._onnx: OnnxQueryEncoder | None = None
+        self._onnx_tried = False
         self._prompts: dict[str, str | None] = {}
         self._dim = 0
 
@@ -72,7 +73,7 @@ class SentenceTransformerEmbedder:
         """What encodes queries: "onnx" or "torch" (loads the model if needed)."""
         with self._lock:
             self._ensure_loaded()
-            return "torch" if self._onnx is None else "onnx"
+            return "torch" if self._query_encoder() is None else "onnx"
 
     @property
     def dim(self) -> int:
@@ -97,7 +98,7 @@ class SentenceTransformerEmbedder:
             if not texts:
                 return np.zeros((0, self._dim), dtype=np.float32)
             prompt_name = self._prompts[kind]
-            onnx = self._onnx if kind == "query" else None
+            onnx = self._query_encoder() if kind == "query" else None
             if onnx is None:
                 return self._encode_with_torch(list(texts), prompt_name)
             prefix = self._model.prompts[prompt_name] if prompt_name else ""
@@ -151,12 +152,17 @@ class SentenceTransformerEmbedder:
         get_dim = getattr(model, "get_embedding_dimension", None)
         dim = get_dim() if get_dim else model.get_sentence_embedding_dimension()
         self._dim = int(dim) if dim else int(model.encode(["dim"]).shape[-1])
-        if self._onnx_cache_dir is not None:
+        self._model = model
+
+    def _query_encoder(self) -> OnnxQueryEncoder | None:
+        """The ONNX query encoder, built on the first query (ingest never needs it)."""
+        if self._onnx_cache_dir is not None and not self._onnx_tried:
+            self._onnx_tried = True
             threads = len(os.sched_getaffinity(0))
             self._onnx = build_onnx_query_encoder(
-                model, self.model_name, self._onnx_cache_dir, threads
+                self._model, self.model_name, self._onnx_cache_dir, threads
             )
-        self._model = model
+        return self._onnx
 
 
 def create_embedder(settings: Settings) -> Embedder:

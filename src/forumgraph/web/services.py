@@ -88,6 +88,8 @@ class Services:
         search = SearchService(
             snapshot, self.embedder, self.analyzer, self.settings, use_encoder=self.use_encoder
         )
+        # The query encoder loads on its first query: let that be now, not a user's request.
+        self.embedder.encode_queries(["warm-up"])
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
         return Generation(snapshot, search, facts, Asker(search, facts))
 
