@@ -86,6 +86,8 @@ def build_onnx_query_encoder(
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = max(1, threads)
         options.log_severity_level = 3
+        # Idle threads must not spin: FAISS, BM25 and the web server need the same cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(
             str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"]
         )
