@@ -43,3 +43,21 @@ def test_pairs_trim_the_hangul_side_to_the_name_and_skip_glosses():
     pairs = hangul_latin_pairs(text)
     assert [(p.hangul, p.latin) for p in pairs] == [("댄 컨", "Dan Kohn")]
     assert text[pairs[0].hangul_start : pairs[0].end] == "댄 컨(Dan Kohn)"
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("리카르도 아라비나", "Ricardo Aravena"),
+        ("브렌던 럼", "Brandon Lum"),
+        ("관찰", "Observe"),
+        ("참석 인원", "James Condon"),
+        ("셰릴 헝", "Cheryl Hung"),
+        ("쿠버네티스", "Kubernetes"),
+    ],
+)
+def test_a_floor_only_cuts_scores_below_it(hangul: str, latin: str) -> None:
+    exact = transliteration_similarity(hangul, latin)
+    for floor in (0.3, 0.6, 0.8, 0.9, 0.99):
+        cut = transliteration_similarity(hangul, latin, floor)
+        assert cut == exact or (cut == 0.0 and exact < floor)

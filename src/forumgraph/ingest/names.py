@@ -181,29 +181,42 @@ def _latin_key(word: str) -> str:
     return _REPEATS.sub(r"\1", text)
 
 
-def transliteration_similarity(hangul: str, latin: str) -> float:
+def transliteration_similarity(hangul: str, latin: str, floor: float = 0.0) -> float:
     """How well a Hangul spelling matches a Latin name by sound, from 0 to 1.
 
     `리카르도 아라비나` ~ `Ricardo Aravena` scores high, `관찰` ~ `Observe` low. Word by word when
-    both have as many words, else over the whole names.
+    both have as many words, else over the whole names. A score that cannot reach `floor`
+    (checked first with cheap upper bounds) is returned as 0.0.
     """
     h_words = [_hangul_key(w) for w in hangul.split()]
     l_words = [_latin_key(w) for w in latin.split()]
     if not any(h_words) or not any(l_words):
         return 0.0
+    by_word = len(h_words) == len(l_words) and len(h_words) > 1
+    if floor > 0.0:
+        bound = _key_similarity("".join(h_words), "".join(l_words), bound=True)
+        if by_word:
+            pairs = zip(h_words, l_words, strict=True)
+            per_word = [_key_similarity(h, w, bound=True) for h, w in pairs]
+            bound = max(bound, sum(per_word) / len(h_words))
+        if bound < floor:
+            return 0.0
     whole = _key_similarity("".join(h_words), "".join(l_words))
-    if len(h_words) == len(l_words) and len(h_words) > 1:
-        per_word = sum(map(_key_similarity, h_words, l_words)) / len(h_words)
-        return max(whole, per_word)
+    if by_word:
+        per_word_score = sum(map(_key_similarity, h_words, l_words)) / len(h_words)
+        return max(whole, per_word_score)
     return whole
 
 
-def _key_similarity(a: str, b: str) -> float:
+def _key_similarity(a: str, b: str, bound: bool = False) -> float:
+    """The similarity of two sound keys, or with `bound` a cheap value never below it."""
     if not a or not b:
         return 0.0
-    full = SequenceMatcher(None, a, b, autojunk=False).ratio()
     consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
-    skeleton = SequenceMatcher(None, consonants_a, consonants_b, autojunk=False).ratio()
+    # quick_ratio (shared letters, ignoring order) is an upper bound of ratio.
+    measure = SequenceMatcher.quick_ratio if bound else SequenceMatcher.ratio
+    full = measure(SequenceMatcher(None, a, b, autojunk=False))
+    skeleton = measure(SequenceMatcher(None, consonants_a, consonants_b, autojunk=False))
     if not consonants_a and not consonants_b:
         skeleton = full
     # A different first sound is strong evidence against a match.

@@ -77,11 +77,12 @@ class QueryLinker:
     def __init__(
         self,
         entities: Iterable[Entity],
-        similarity: Callable[[str, str], float] | None = None,
+        similarity: Callable[[str, str, float], float] | None = None,
         name_like: Callable[[str], bool] | None = None,
         sound_key: Callable[[str], str] | None = None,
     ) -> None:
-        """`similarity(hangul, latin)` scores transliterations (none: no such links);
+        """`similarity(hangul, latin, floor)` scores transliterations, 0.0 for a score below
+        `floor` (none: no such links);
         `name_like(word)` tells whether a Hangul word may be (part of) a foreign name rather
         than an ordinary Korean word (none: never);
         `sound_key(name)` is a cheap key in which both spellings of a name sound alike, used
@@ -198,7 +199,8 @@ class QueryLinker:
             fits = words == word_count if word_count > 1 else words <= 3
             if not fits or abs(length - len(key)) > max(2, len(key) // 2):
                 continue
-            score = similarity(hangul, latin)
+            # Only a score above the best so far matters: cheaper bounds rule most names out.
+            score = similarity(hangul, latin, max(threshold, best[1] if best else 0.0))
             if score >= threshold and (best is None or score > best[1]):
                 best = (entity, score)
         return best
