@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -213,15 +214,31 @@ def _key_similarity(a: str, b: str, bound: bool = False) -> float:
     if not a or not b:
         return 0.0
     consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
-    # quick_ratio (shared letters, ignoring order) is an upper bound of ratio.
-    measure = SequenceMatcher.quick_ratio if bound else SequenceMatcher.ratio
-    full = measure(SequenceMatcher(None, a, b, autojunk=False))
-    skeleton = measure(SequenceMatcher(None, consonants_a, consonants_b, autojunk=False))
+    measure = _shared_letters_ratio if bound else _ratio
+    full = measure(a, b)
+    skeleton = measure(consonants_a, consonants_b)
     if not consonants_a and not consonants_b:
         skeleton = full
     # A different first sound is strong evidence against a match.
     first = 1.0 if a[0] == b[0] else 0.85
     return first * (0.4 * full + 0.6 * skeleton)
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _shared_letters_ratio(a: str, b: str) -> float:
+    """difflib's quick_ratio (letters in common, ignoring order): never below its ratio."""
+    if not a and not b:
+        return 1.0
+    shared = _letter_counts(a) & _letter_counts(b)
+    return 2.0 * sum(shared.values()) / (len(a) + len(b))
+
+
+@functools.lru_cache(maxsize=65536)
+def _letter_counts(key: str) -> Counter[str]:
+    return Counter(key)
 
 
 @dataclass(frozen=True)
