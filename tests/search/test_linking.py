@@ -25,6 +25,7 @@ ENTITIES = [
     Entity("organization/ibm", EntityType.ORGANIZATION, (Name("IBM", "en"),)),
     Entity("person/james-condon", EntityType.PERSON, (Name("James Condon", "en"),)),
     Entity("person/vicki-cheung", EntityType.PERSON, (Name("Vicki Cheung", "en"),)),
+    Entity("person/ian-coldwater", EntityType.PERSON, (Name("Ian Coldwater", "en"),)),
     Entity("project/helm", EntityType.PROJECT, (Name("Helm", "en"), Name("헬름", "ko"))),
     Entity("project/prometheus", EntityType.PROJECT, (Name("Prometheus", "en"),)),
     Entity(
@@ -91,6 +92,17 @@ def test_ordinary_korean_words_are_not_taken_for_foreign_names(linker: QueryLink
     assert linked(linker, "빅키 청의 폐막 기조연설") == [
         ("person/vicki-cheung", "빅키 청", "transliteration")
     ]
+
+
+def test_a_name_the_analyser_does_not_know_is_transliterated_within_a_phrase(
+    linker: QueryLinker,
+) -> None:
+    # Kiwi knows neither word as a name (이|안, and 콜드워터 as an unknown noun).
+    assert linked(linker, "이안 콜드워터의 키노트") == [
+        ("person/ian-coldwater", "이안 콜드워터", "transliteration")
+    ]
+    # Verb forms and loanwords alone stay unlinked.
+    assert linked(linker, "풀 리퀘스트를 빌드할 커미터") == []
 
 
 def test_queries_without_names_link_nothing(linker: QueryLinker) -> None:

@@ -27,6 +27,7 @@ class Token:
     tag: str
     start: int
     end: int
+    unknown: bool = False  # a word the analyser's dictionary lacks (loanwords, foreign names)
 
 
 class Analyzer(Protocol):
@@ -59,7 +60,7 @@ class KiwiAnalyzer:
     def tokens(self, text: str) -> list[Token]:
         with self._lock:
             raw = self._kiwi.tokenize(text)
-        return [Token(t.form, str(t.tag), t.start, t.start + t.len) for t in raw]
+        return [Token(t.form, str(t.tag), t.start, t.start + t.len, bool(t.oov)) for t in raw]
 
     def add_words(self, words: Iterable[str], tag: str = "NNP") -> int:
         added = 0

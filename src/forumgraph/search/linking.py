@@ -33,6 +33,7 @@ TRANSLITERATED_TYPES = frozenset({EntityType.PERSON, EntityType.PROJECT, EntityT
 TRANSLITERATION_THRESHOLD = 0.85
 SINGLE_WORD_THRESHOLD = 0.9
 SINGLE_WORD_MIN_SYLLABLES = 3
+PARTICLE_TIE_MARGIN = 0.03
 MAX_LINKS_PER_SPAN = 3
 
 # Query words: Hangul runs and runs of other non-space, non-punctuation characters, so that
@@ -78,12 +79,13 @@ class QueryLinker:
         self,
         entities: Iterable[Entity],
         similarity: Callable[[str, str, float], float] | None = None,
-        name_like: Callable[[str], bool] | None = None,
+        name_like: Callable[[str, bool], bool] | None = None,
         sound_key: Callable[[str], str] | None = None,
     ) -> None:
         """`similarity(hangul, latin, floor)` scores transliterations, 0.0 for a score below
         `floor` (none: no such links);
-        `name_like(word)` tells whether a Hangul word may be (part of) a foreign name rather
+        `name_like(word, in_phrase)` tells whether a Hangul word may be (part of) a foreign
+        name (in a phrase of several words, `in_phrase`) rather
         than an ordinary Korean word (none: never);
         `sound_key(name)` is a cheap key in which both spellings of a name sound alike, used
         to skip names that cannot match before the costlier similarity."""
@@ -165,21 +167,24 @@ class QueryLinker:
     ) -> tuple[Entity, float, int] | None:
         """(entity, score, end offset) of the best Latin name for the words; the last word is
         tried with and without a trailing particle."""
+        # Ordinary words ("참석 인원") sound like some name among thousands of speakers: at
+        # least one word, as typed (particles and all), must look like a foreign name.
+        name_like, in_phrase = self._name_like, len(group) > 1
+        if name_like is None or not any(name_like(w[2], in_phrase) for w in group):
+            return None
         best: tuple[Entity, float, int] | None = None
         for variant in _particle_variants(group[-1][2]):
             hangul = " ".join([*(w[2] for w in group[:-1]), variant])
             threshold = TRANSLITERATION_THRESHOLD
-            words = [*(w[2] for w in group[:-1]), variant]
-            # Ordinary words ("참석 인원") sound like some name among thousands of speakers:
-            # at least one word must look like a foreign name to the analyser.
-            if self._name_like is None or not any(self._name_like(w) for w in words):
-                continue
             if len(group) == 1:
                 if len(variant) < SINGLE_WORD_MIN_SYLLABLES:
                     continue
                 threshold = SINGLE_WORD_THRESHOLD
             match = self._best_latin(hangul, len(group), threshold)
-            if match is not None and (best is None or match[1] > best[1]):
+            # Variants come whole word first: a name followed by a particle (콜드워터의) is far
+            # more common than a name ending in one, so a near tie goes to the shorter form.
+            margin = 0.0 if best is None else PARTICLE_TIE_MARGIN
+            if match is not None and (best is None or match[1] > best[1] - margin):
                 best = (match[0], match[1], group[-1][0] + len(variant))
         return best
 
@@ -208,12 +213,17 @@ class QueryLinker:
 
 def name_like_with(analyzer: Analyzer) -> Callable[[str], bool]:
     """A `name_like` test from the analyser: a Hangul word it reads as a proper noun, or as
-    nouns it had to split into syllables (빅|키), is a possible foreign name; an ordinary
-    dictionary word (참석, 세션) or compound (질의|응답) is not."""
+    nouns it had to split into syllables (빅|키), is a possible foreign name; so is, within a
+    phrase of several words (브렌던 럼, 이안 콜드워터), one noun its dictionary lacks. An
+    ordinary dictionary word (참석, 세션), a compound (질의|응답) or a verb form is not; alone,
+    an unknown noun is more often a loanword (커미터, 리퀘스트) than a name."""
 
-    def name_like(word: str) -> bool:
+    def name_like(word: str, in_phrase: bool = False) -> bool:
         tokens = [t for t in analyzer.tokens(word) if not t.tag.startswith(("J", "E"))]
         if any(t.tag == "NNP" for t in tokens):
+            return True
+        unknown = len(tokens) == 1 and tokens[0].unknown and tokens[0].tag.startswith("NN")
+        if in_phrase and unknown:
             return True
         # Split into nouns with a one-syllable piece: an unknown word, not a compound (질의|응답).
         nouns = len(tokens) >= 2 and all(t.tag in {"NNG", "NNP"} for t in tokens)
