@@ -329,12 +329,23 @@ class Ingester:
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         embedder = self._embedder_or_load()
-        batch = max(1, self.settings.embedding_batch_size) * 4
+        return self._in_batches(embedder.encode_passages, embedder.dim, texts, 4, "embed")
+
+    def _in_batches(
+        self,
+        encode: Callable[[list[str]], np.ndarray],
+        dim: int,
+        texts: list[str],
+        batches_per_step: int,
+        stage: str,
+    ) -> np.ndarray:
+        """`encode` over `texts` a few embedding batches at a time, reporting progress."""
+        batch = max(1, self.settings.embedding_batch_size) * batches_per_step
         parts = []
         for i in range(0, len(texts), batch):
-            parts.append(embedder.encode_passages(texts[i : i + batch]))
-            self._progress("embed", min(i + batch, len(texts)), len(texts))
-        return np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+            parts.append(encode(texts[i : i + batch]))
+            self._progress(stage, min(i + batch, len(texts)), len(texts))
+        return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
 
     def _second_encoder_or_load(self) -> UseEncoder | None:
         """The second encoder the settings ask for (`second_encoder`), or None."""
@@ -350,12 +361,7 @@ class Ingester:
         encoder = self._second_encoder_or_load()
         if encoder is None:
             return None
-        parts = []
-        batch = max(1, self.settings.embedding_batch_size) * 2
-        for i in range(0, len(texts), batch):
-            parts.append(encoder.encode(texts[i : i + batch]))
-            self._progress("embed-second", min(i + batch, len(texts)), len(texts))
-        return np.vstack(parts) if parts else np.zeros((0, encoder.dim), dtype=np.float32)
+        return self._in_batches(encoder.encode, encoder.dim, texts, 2, "embed-second")
 
     def _second_backfill(
         self, base: Snapshot | None, spec: IndexSpec

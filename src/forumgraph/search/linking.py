@@ -84,9 +84,9 @@ class QueryLinker:
     ) -> None:
         """`similarity(hangul, latin, floor)` scores transliterations, 0.0 for a score below
         `floor` (none: no such links);
-        `name_like(word, in_phrase)` tells whether a Hangul word may be (part of) a foreign
-        name (in a phrase of several words, `in_phrase`) rather
-        than an ordinary Korean word (none: never);
+        `name_like(word, in_phrase)` tells whether a Hangul word, alone or within a phrase of
+        several words, may be (part of) a foreign name rather than an ordinary Korean word
+        (none: never);
         `sound_key(name)` is a cheap key in which both spellings of a name sound alike, used
         to skip names that cannot match before the costlier similarity."""
         self._by_key: dict[str, list[Entity]] = {}
@@ -211,7 +211,7 @@ class QueryLinker:
         return best
 
 
-def name_like_with(analyzer: Analyzer) -> Callable[[str], bool]:
+def name_like_with(analyzer: Analyzer) -> Callable[[str, bool], bool]:
     """A `name_like` test from the analyser: a Hangul word it reads as a proper noun, or as
     nouns it had to split into syllables (빅|키), is a possible foreign name; so is, within a
     phrase of several words (브렌던 럼, 이안 콜드워터), one noun its dictionary lacks. An

@@ -290,7 +290,7 @@ def _second_index(
     """The base's second-encoder index, or a new one filled from `backfill` (ids, vectors)."""
     from forumgraph.index.dense import DenseIndex
 
-    if base is not None and base.meta.get("second_model") == spec.second_model:
+    if base is not None and base.second_model == spec.second_model:
         return DenseIndex.load(base.path / SECOND_VECTORS, exact_limit=spec.exact_limit)
     index = DenseIndex.create(spec.second_dim, spec.exact_limit)
     if base is not None and base.passages:
