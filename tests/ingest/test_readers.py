@@ -159,6 +159,13 @@ def test_wrong_declared_charset_is_refused() -> None:
         from_bytes(KOREAN.encode("cp949"), "text/plain; charset=utf-8")
 
 
+@pytest.mark.parametrize("charset", ["base64", "unicode_escape", "idna", "no-such-codec"])
+def test_a_declared_charset_that_is_no_text_encoding_is_refused(charset: str) -> None:
+    # unicode_escape would turn the backslashes of C:\new into a newline.
+    with pytest.raises(InputError, match="unknown text encoding"):
+        from_bytes(b"C:\\new \\x01", f"text/plain; charset={charset}")
+
+
 def test_line_endings_are_normalised_and_controls_removed() -> None:
     data = "one\r\ntwo\rthree\u2028four\x85five\x07\x1b[0m\tsix\u2029seven".encode()
     assert from_bytes(data).text == "one\ntwo\nthree\nfour\nfive[0m\tsix\n\nseven"

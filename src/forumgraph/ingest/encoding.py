@@ -23,6 +23,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 KOREAN_CODECS = frozenset({"cp949", "euc_kr", "johab", "iso2022_kr"})
+PYTHON_ONLY_CODECS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
+)
 ENCODING_HINT = "Save it as UTF-8 (for example: iconv -f <encoding> -t UTF-8 in.txt > out.txt)."
 # Line and paragraph separators become newlines; other control characters are dropped.
 _NEWLINES = re.compile("\r\n?|[\x85\u2028]")
@@ -68,8 +71,10 @@ def _known_codec(charset: str, source: str) -> str:
         info = codecs.lookup(charset)
     except LookupError:
         info = None
-    # Codecs such as base64 or rot13 exist but do not turn bytes into text.
-    if info is None or not getattr(info, "_is_text_encoding", True):
+    # Codecs such as base64 or rot13 exist but do not turn bytes into text, and Python's own
+    # text codecs (unicode-escape, idna, ...) are not charsets a document is written in.
+    not_charset = info is None or info.name in PYTHON_ONLY_CODECS
+    if not_charset or not getattr(info, "_is_text_encoding", True):
         raise InputError(
             f"{source}: unknown text encoding {charset!r} in the media type.",
             hint="Send UTF-8 (charset=utf-8).",
