@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,29 @@ def settings(base_settings: Settings, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def built_store(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def shared_models(base_settings: Settings) -> dict[str, Any]:
+    """The real embedder, Korean analyser and second encoder, loaded once per test run.
+
+    Every fixture that ingests or serves takes them from here, so that no test run pays for
+    loading the same model twice.
+    """
+    from forumgraph.index.embed import create_embedder
+    from forumgraph.index.use_encoder import UseEncoder
+    from forumgraph.ingest.analyze import create_analyzer
+
+    return {
+        "embedder": create_embedder(base_settings),
+        "analyzer": create_analyzer(base_settings.analyzer),
+        "second_encoder": UseEncoder() if base_settings.second_encoder == "use" else None,
+    }
+
+
+@pytest.fixture(scope="session")
+def built_store(
+    base_settings: Settings,
+    shared_models: dict[str, Any],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Settings:
     """Settings whose store holds the whole bundled corpus (built once per test run).
 
     Tests must not write to it; copy it or build their own for tests that change a store.
@@ -39,6 +62,6 @@ def built_store(base_settings: Settings, tmp_path_factory: pytest.TempPathFactor
 
     settings = base_settings.with_overrides(store_dir=tmp_path_factory.mktemp("built") / "store")
     inputs = [BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"]
-    report = Ingester(settings).ingest_paths(inputs)
+    report = Ingester(settings, **shared_models).ingest_paths(inputs)
     assert report.ok, report.failed
     return settings

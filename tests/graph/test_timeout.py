@@ -34,7 +34,7 @@ def test_cross_product_times_out_and_its_worker_dies(query_store: OxigraphStore)
         run_query(query_store, CROSS_PRODUCT, timeout_s=1.0, max_results=10)
     elapsed = time.monotonic() - started
     assert info.value.status == 503
-    assert 0.9 < elapsed < 5.0
+    assert elapsed > 0.9  # stopped at the limit, not before
     after = set(query_store.query_worker_pids)
     killed = before - after
     assert len(killed) == 1 and len(after) == len(before)
@@ -43,27 +43,36 @@ def test_cross_product_times_out_and_its_worker_dies(query_store: OxigraphStore)
     assert answer.boolean is True
 
 
+def _wait_until_busy(store: OxigraphStore, workers: int) -> None:
+    """Block until `workers` query workers run a query (the slow one has really started)."""
+    for _ in range(6000):
+        if store.busy_query_workers >= workers:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the slow query never reached a worker")
+
+
 def test_a_slow_query_does_not_block_a_quick_one(query_store: OxigraphStore) -> None:
     query_store.start_query_workers()
     errors: list[BaseException] = []
 
     def slow() -> None:
         try:
-            run_query(query_store, CROSS_PRODUCT, timeout_s=2.0, max_results=10)
+            run_query(query_store, CROSS_PRODUCT, timeout_s=6.0, max_results=10)
         except QueryTimeout as exc:
             errors.append(exc)
 
     thread = threading.Thread(target=slow)
     thread.start()
-    time.sleep(0.2)
-    started = time.monotonic()
+    _wait_until_busy(query_store, 1)
     quick = run_query(
         query_store, "SELECT * WHERE { ?s ?p ?o } LIMIT 3", timeout_s=30.0, max_results=10
     )
-    quick_s = time.monotonic() - started
+    # Served by the other worker while the first one still runs the slow query.
+    slow_still_running = thread.is_alive()
     thread.join()
     assert len(quick) == 3
-    assert quick_s < 1.5  # served by the other worker while the first one is busy
+    assert slow_still_running
     assert len(errors) == 1
 
 
@@ -74,7 +83,7 @@ def test_waiting_for_a_busy_pool_counts_against_the_limit(seoul_doc: ResolvedDoc
 
     def slow() -> None:
         try:
-            run_query(store, CROSS_PRODUCT, timeout_s=1.5, max_results=1)
+            run_query(store, CROSS_PRODUCT, timeout_s=3.0, max_results=1)
         except QueryTimeout:
             outcomes.append("timeout")
 
@@ -82,7 +91,7 @@ def test_waiting_for_a_busy_pool_counts_against_the_limit(seoul_doc: ResolvedDoc
         run_query(store, "ASK {}", timeout_s=30.0, max_results=1)  # the worker has booted
         thread = threading.Thread(target=slow)
         thread.start()
-        time.sleep(0.2)
+        _wait_until_busy(store, 1)
         with pytest.raises(QueryTimeout, match="busy"):
             run_query(store, "ASK {}", timeout_s=0.3, max_results=1)
         thread.join()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from forumgraph.config import Settings
-from forumgraph.index.embed import Embedder, create_embedder
+from forumgraph.index.embed import Embedder
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +20,7 @@ def default_model_dir(base_settings: Settings) -> Path:
 
 
 @pytest.fixture(scope="session")
-def embedder(base_settings: Settings, default_model_dir: Path) -> Embedder:
-    """The default embedder (the real model), loaded on first use and shared by all tests."""
-    return create_embedder(base_settings)
+def embedder(default_model_dir: Path, shared_models: dict[str, Any]) -> Embedder:
+    """The default embedder (the real model) that the whole test run shares."""
+    shared: Embedder = shared_models["embedder"]
+    return shared

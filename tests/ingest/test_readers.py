@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from forumgraph.ingest.readers import (
     validate_doc_id,
 )
 from forumgraph.models import Article
+from growth import assert_linear_growth
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 LIMITS = ReadLimits()
@@ -202,12 +203,25 @@ def test_limits_come_from_settings() -> None:
     assert ReadLimits.from_settings(Settings(max_file_bytes=1234)).max_bytes == 1234
 
 
-def test_deeply_nested_html_is_refused_quickly() -> None:
-    data = ("<html><body>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000).encode()
-    start = time.perf_counter()
+def nested_html(depth: int) -> bytes:
+    return ("<html><body>" + "<div>" * depth + "deep" + "</div>" * depth).encode()
+
+
+def test_deeply_nested_html_is_refused() -> None:
     with pytest.raises(InputError, match="nested more than 512 elements deep"):
-        from_bytes(data, "text/html")
-    assert time.perf_counter() - start < 2
+        from_bytes(nested_html(100_000), "text/html")
+
+
+def test_deeply_nested_html_is_refused_in_linear_time() -> None:
+    def refuse(data: bytes) -> None:
+        with pytest.raises(InputError, match="nested more than 512 elements deep"):
+            from_bytes(data, "text/html")
+
+    def step_for_size(depth: int) -> Callable[[], object]:
+        data = nested_html(depth)
+        return lambda: refuse(data)
+
+    assert_linear_growth(step_for_size, 50_000)
 
 
 def test_moderately_nested_html_is_read() -> None:
@@ -428,3 +442,11 @@ def test_bundled_articles_all_read() -> None:
         assert article.lang == article.header["language"]
         assert article.title == article.header["title"]
         assert not article.text.startswith(("source:", "\n"))
+
+
+def test_pathological_markdown_is_read_in_linear_time() -> None:
+    def step_for_size(lines: int) -> Callable[[], object]:
+        data = "\n".join(["![" * 500 + "[abcdefgh " * 100] * lines).encode()
+        return lambda: from_bytes(data, "text/markdown")
+
+    assert_linear_growth(step_for_size, 200)

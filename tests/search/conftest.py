@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from forumgraph.config import Settings
-from forumgraph.search.service import SearchService, open_search_service
+from forumgraph.search.service import SearchService
+from forumgraph.snapshot import require_snapshot
 
 
 @pytest.fixture(scope="session")
-def search_service(built_store: Settings) -> SearchService:
-    return open_search_service(built_store)
+def search_service(built_store: Settings, shared_models: dict[str, Any]) -> SearchService:
+    return SearchService(
+        require_snapshot(built_store.store_dir),
+        shared_models["embedder"],
+        shared_models["analyzer"],
+        built_store,
+        use_encoder=shared_models["second_encoder"],
+    )

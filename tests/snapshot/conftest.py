@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from living_support import V1, Models
@@ -13,13 +14,8 @@ from forumgraph.ingest.pipeline import Ingester
 
 
 @pytest.fixture(scope="session")
-def models(base_settings: Settings) -> Models:
-    from forumgraph.index.embed import create_embedder
-    from forumgraph.ingest.analyze import create_analyzer
-
-    embedder = create_embedder(base_settings)
-    embedder.encode_passages(["warm up"])  # load now, not inside the first timed test
-    return Models(embedder, create_analyzer(base_settings.analyzer))
+def models(shared_models: dict[str, Any]) -> Models:
+    return Models(shared_models["embedder"], shared_models["analyzer"])
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -265,9 +264,13 @@ def test_requests_keep_the_old_generation_while_a_new_one_loads(
     loader = threading.Thread(target=holder.refresh)
     loader.start()
     assert loading.wait(timeout=60)
-    started = time.monotonic()
-    assert holder.get() == first  # answered from the current generation, without waiting
-    assert time.monotonic() - started < 0.5
+    # The loader stays blocked until `release`: a get() that waited for it would never return.
+    answers: list[str | None] = []
+    reader = threading.Thread(target=lambda: answers.append(holder.get()), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "a request waited for the generation being loaded"
+    assert answers == [first]  # answered from the current generation
     release.set()
     loader.join(timeout=60)
     assert holder.get() == StoreLayout(settings.store_dir).current_name() != first

@@ -26,15 +26,9 @@ HOSTILE_DOC_ID = "en_hostile_markup"
 
 
 @pytest.fixture(scope="session")
-def models(built_store: Settings) -> dict[str, Any]:
-    """The embedder and the Korean analyser, loaded once for ingest and serving."""
-    from forumgraph.index.embed import create_embedder
-    from forumgraph.ingest.analyze import create_analyzer
-
-    return {
-        "embedder": create_embedder(built_store),
-        "analyzer": create_analyzer(built_store.analyzer),
-    }
+def models(shared_models: dict[str, Any]) -> dict[str, Any]:
+    """The embedder and the Korean analyser of the test run, for ingest and serving."""
+    return {"embedder": shared_models["embedder"], "analyzer": shared_models["analyzer"]}
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ CAP = 100_000  # max_request_bytes of the fuzzed app
 MULTIPART = "multipart/form-data"
 FAST = settings(
     max_examples=150,
-    deadline=timedelta(seconds=10),
+    deadline=timedelta(seconds=30),  # a hang guard: cases take milliseconds
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -86,11 +86,11 @@ def _wait_for_health(url: str, server: subprocess.Popen[bytes]) -> dict[str, obj
     while time.monotonic() < deadline:
         assert server.poll() is None, "the server exited while starting"
         try:
-            response = requests.get(f"{url}/healthz", timeout=5)
+            response = requests.get(f"{url}/healthz", timeout=30)
             if response.status_code == 200:
                 body: dict[str, object] = response.json()
                 return body
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             pass
         time.sleep(1)
     raise AssertionError(f"the server did not answer within {START_TIMEOUT_S} s")

@@ -114,6 +114,12 @@ class QueryPool:
         with self._lock:
             return [worker.process.pid for worker in self._workers]
 
+    @property
+    def busy(self) -> int:
+        """How many workers are running a query now (for tests and diagnostics)."""
+        with self._lock:
+            return len(self._workers) - len(self._idle)
+
     def run(self, request: QueryRequest, timeout_s: float) -> QueryResult:
         """Run one query; QueryTimeout after `timeout_s` of waiting for a worker or of running."""
         self.start()

@@ -386,7 +386,11 @@ def _query_failure(response: requests.Response, timeout_s: float) -> Exception:
     text = response.text.strip().splitlines()
     detail = text[0][:300] if text else f"HTTP {response.status_code}"
     if "timeout" in detail.lower() or response.status_code in (503, 504):
-        return _timeout(timeout_s)
+        return QueryTimeout(
+            f"The SPARQL server stopped the query at its own time limit, before the {timeout_s:g} s"
+            f" limit of this endpoint: {detail}.",
+            hint="Narrow the query (fewer variables, a LIMIT) or raise the server's time limit.",
+        )
     if 400 <= response.status_code < 500:
         return QueryError(
             f"The SPARQL server refused the query: {detail}.",

@@ -269,6 +269,10 @@ class OxigraphStore:
     def query_worker_pids(self) -> list[int]:
         return self._pool.pids
 
+    @property
+    def busy_query_workers(self) -> int:
+        return self._pool.busy
+
     # ------------------------------------------------------------------ internals
 
     def _open_store(self) -> pyoxigraph.Store:
