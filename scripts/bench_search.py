@@ -36,10 +36,10 @@ from eval_search import build_store, load_devset
 from forumgraph.config import load_settings
 from forumgraph.index.dense import DenseIndex
 from forumgraph.index.sparse import LexicalIndex
-from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.search.service import SearchService
 from forumgraph.search.use_signal import UseEncoder
+from forumgraph.text.tokenize import tokenize_for_index
 
 NOISE = 0.03  # per-dimension noise on unit vectors of 384 dims: copies stay near their source
 RARE_TOKENS = 3
@@ -242,8 +242,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from forumgraph.index.embed import create_embedder
-    from forumgraph.ingest.analyze import create_analyzer
     from forumgraph.snapshot import require_snapshot
+    from forumgraph.text.analyze import create_analyzer
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(store_dir=args.store or Path(tmp) / "store")

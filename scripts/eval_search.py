@@ -155,8 +155,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from forumgraph.index.embed import create_embedder
-    from forumgraph.ingest.analyze import create_analyzer
     from forumgraph.snapshot import require_snapshot
+    from forumgraph.text.analyze import create_analyzer
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(store_dir=args.store or Path(tmp) / "store")

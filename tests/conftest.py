@@ -39,7 +39,7 @@ def shared_models(base_settings: Settings) -> dict[str, Any]:
     """
     from forumgraph.index.embed import create_embedder
     from forumgraph.index.use_encoder import UseEncoder
-    from forumgraph.ingest.analyze import create_analyzer
+    from forumgraph.text.analyze import create_analyzer
 
     return {
         "embedder": create_embedder(base_settings),

@@ -8,8 +8,8 @@ import pytest
 
 from forumgraph.errors import InputError, StoreError
 from forumgraph.index.sparse import LexicalIndex
-from forumgraph.index.tokenize import tokenize_for_index
-from forumgraph.ingest.analyze import Analyzer, create_analyzer
+from forumgraph.text.analyze import Analyzer, create_analyzer
+from forumgraph.text.tokenize import tokenize_for_index
 
 TEXTS = {
     "ko#p0": "셰릴 헝의 키노트에서 총 1,100명을 대상으로 한 설문조사가 공개되었다.",

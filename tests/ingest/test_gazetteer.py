@@ -1,5 +1,5 @@
-from forumgraph.ingest.extract_text import strip_particles
 from forumgraph.ingest.gazetteer import load_gazetteer
+from forumgraph.text.particles import strip_particles
 
 
 def test_landscape_projects_carry_maturity_and_hangul_aliases():

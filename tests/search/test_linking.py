@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from forumgraph.ingest.analyze import create_analyzer
-from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import Entity, EntityType, Name
 from forumgraph.search.linking import QueryLinker, name_like_with
+from forumgraph.text.analyze import create_analyzer
+from forumgraph.text.names import phonetic_key, transliteration_similarity
 
 ENTITIES = [
     Entity(

@@ -16,7 +16,6 @@ from forumgraph.cli import main
 from forumgraph.config import Settings
 from forumgraph.errors import NotFound
 from forumgraph.graph.terms import document_iri, entity_iri
-from forumgraph.index.tokenize import tokenize_for_index
 from forumgraph.ingest.pipeline import Ingester
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.segment import split_passages
@@ -24,6 +23,7 @@ from forumgraph.search.service import SearchService
 from forumgraph.snapshot import Snapshot, SnapshotHolder, StoreLayout, open_snapshot
 from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.reader import GRAPH
+from forumgraph.text.tokenize import tokenize_for_index
 
 
 def _current(settings: Settings) -> Snapshot:

@@ -16,6 +16,7 @@ from pyoxigraph import NamedNode
 
 from forumgraph.errors import InputError
 from forumgraph.models import EntityType
+from forumgraph.text.hangul import has_hangul
 
 SCHEMA_IRI = "https://schema.org/"
 FG_IRI = "https://forumgraph.org/ontology#"
@@ -112,7 +113,6 @@ ENTITY_CLASSES: dict[EntityType, tuple[NamedNode, ...]] = {
 
 _ENTITY_ID = re.compile(r"^[a-z]+/[^\s/][^\s]*$")
 _IRI_PATH_SAFE = "/-._~!$&'()*+,;=:@"
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 def entity_iri(entity_id: str, base_iri: str) -> NamedNode:
@@ -198,4 +198,4 @@ def name_language(text: str, declared: str | None = None) -> str:
     """The language tag of a name: `declared` when it is ko or en, else ko for Hangul, else en."""
     if declared in ("ko", "en"):
         return declared
-    return "ko" if _HANGUL.search(text) else "en"
+    return "ko" if has_hangul(text) else "en"

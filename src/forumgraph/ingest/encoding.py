@@ -13,7 +13,7 @@ import re
 import charset_normalizer
 
 from forumgraph.errors import InputError
-from forumgraph.ingest.language import HANGUL
+from forumgraph.text.hangul import HANGUL
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix

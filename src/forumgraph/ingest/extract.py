@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forumgraph.config import Settings
-from forumgraph.ingest.analyze import Analyzer, create_analyzer
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_orgs import add_entry, add_gazetteer_mentions, entry_key
@@ -31,6 +30,7 @@ from forumgraph.ingest.extract_talks import add_talks
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import DEFAULT_LANDSCAPE, Gazetteer, load_gazetteer
 from forumgraph.models import Article, Entity, EntityType, Extraction, Passage
+from forumgraph.text.analyze import Analyzer, create_analyzer
 
 _AUTHOR = re.compile(r"(?P<name>[^,()]+?)\s*(?:\((?P<org>[^()]+)\))?\s*(?:,|$)")
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from forumgraph.ingest.analyze import Analyzer
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, normal_key
-from forumgraph.ingest.extract_text import PhraseMatcher, has_hangul
+from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import Gazetteer
-from forumgraph.ingest.names import hangul_latin_pairs
 from forumgraph.models import EntityType, Name
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
+from forumgraph.text.names import hangul_latin_pairs
 
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2}|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)"

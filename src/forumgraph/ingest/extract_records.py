@@ -9,7 +9,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from forumgraph.ingest.extract_text import has_hangul
 from forumgraph.models import (
     Article,
     EntityRecord,
@@ -20,6 +19,7 @@ from forumgraph.models import (
     Name,
     Passage,
 )
+from forumgraph.text.hangul import has_hangul
 
 
 def name_of(text: str) -> Name:

@@ -1,4 +1,4 @@
-"""Text helpers for extraction: script-aware word tokens, Korean particles, sentences, phrases.
+"""Text helpers for extraction: script-aware word tokens, sentences and phrase matching.
 
 Words are split where the script changes (`삼성SDS의` -> `삼성`, `SDS`, `의`), so that names written
 with or without a space (`삼성 SDS`) and names followed by a Korean particle match alike.
@@ -10,82 +10,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
+from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST
+from forumgraph.text.particles import is_particle
+
+_SYLLABLES = f"{SYLLABLE_FIRST}-{SYLLABLE_LAST}"
 _TOKEN = re.compile(
-    r"(?P<hangul>[\uac00-\ud7a3]+)|(?P<latin>(?:(?![\uac00-\ud7a3])[^\W\d_])+)|(?P<digit>\d+)"
+    rf"(?P<hangul>[{_SYLLABLES}]+)|(?P<latin>(?:(?![{_SYLLABLES}])[^\W\d_])+)|(?P<digit>\d+)"
     r"|(?P<punct>[^\s\w]|_)"
 )
-# Korean particles and copula endings that may follow a noun inside one word (eojeol).
-_PARTICLES = [
-    "이라는",
-    "라는",
-    "으로서",
-    "으로는",
-    "에서는",
-    "에서의",
-    "이지만",
-    "입니다",
-    "이었다",
-    "이었고",
-    "이라고",
-    "라고",
-    "에게서",
-    "로부터",
-    "에서",
-    "으로",
-    "하고",
-    "였다",
-    "에게",
-    "께서",
-    "까지",
-    "부터",
-    "보다",
-    "처럼",
-    "이나",
-    "이란",
-    "이라",
-    "이며",
-    "이다",
-    "이고",
-    "이자",
-    "에는",
-    "에도",
-    "로서",
-    "로는",
-    "와의",
-    "과의",
-    "만의",
-    "같은",
-    "이랑",
-    "랑",
-    "한테",
-    "이",
-    "가",
-    "은",
-    "는",
-    "을",
-    "를",
-    "의",
-    "에",
-    "와",
-    "과",
-    "로",
-    "도",
-    "만",
-    "나",
-    "란",
-    "라",
-    "며",
-    "다",
-    "인",
-    "고",
-    "용",
-    "측",
-    "씨",
-    "님",
-    "들",
-]
-_PARTICLE_RUN = re.compile("(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n+")
 
 
@@ -104,24 +36,6 @@ def words(text: str) -> list[Word]:
     return [
         Word(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)
     ]
-
-
-def has_hangul(text: str) -> bool:
-    """Whether `text` contains a Hangul syllable."""
-    return bool(HANGUL.search(text))
-
-
-def is_particle(suffix: str) -> bool:
-    """Whether `suffix` is a run of Korean particles or copula endings (`에서는`, `가`)."""
-    return bool(suffix) and _PARTICLE_RUN.fullmatch(suffix) is not None
-
-
-def strip_particles(word: str) -> str:
-    """`쿠버네티스가` -> `쿠버네티스`: the longest particle run ending a Hangul word comes off."""
-    for cut in range(1, len(word)):
-        if HANGUL.match(word[cut - 1]) and is_particle(word[cut:]):
-            return word[:cut]
-    return word
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

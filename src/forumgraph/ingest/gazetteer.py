@@ -18,8 +18,9 @@ import yaml
 
 from forumgraph.config import BUNDLED_DATA
 from forumgraph.errors import InputError
-from forumgraph.ingest.extract_text import PhraseMatcher, has_hangul
+from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.models import EntityType, Name
+from forumgraph.text.hangul import has_hangul
 
 DEFAULT_LANDSCAPE = BUNDLED_DATA / "gazetteer" / "landscape.yml"
 _ORG_SUFFIX = re.compile(r"\s*\((member|supporter|KCSP|KCNTP|contributor)\)$")

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
     from forumgraph.index.embed import Embedder
     from forumgraph.index.use_encoder import UseEncoder
-    from forumgraph.ingest.analyze import Analyzer
     from forumgraph.ingest.extract import ExtractionContext
+    from forumgraph.text.analyze import Analyzer
 
 SCHEDULE_SUFFIXES = frozenset({".tsv"})
 # Notes that travel with a corpus folder (licences, sources) are not articles.
@@ -210,10 +210,10 @@ class Ingester:
         self, articles: list[Article], base: Snapshot | None, report: IngestReport
     ) -> list[PreparedDocument]:
         from forumgraph.graph.build import document_quads
-        from forumgraph.index.tokenize import tokenize_for_index
         from forumgraph.ingest.extract import extract
         from forumgraph.ingest.resolve import resolve
         from forumgraph.ingest.segment import split_passages
+        from forumgraph.text.tokenize import tokenize_for_index
 
         context = self._extraction_context()
         if base is not None:

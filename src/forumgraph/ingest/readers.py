@@ -26,9 +26,9 @@ from forumgraph.ingest.header import (
     split_header_block,
 )
 from forumgraph.ingest.html import parse_html
-from forumgraph.ingest.language import detect_language, normalize_language
 from forumgraph.ingest.markdown import parse_markdown
 from forumgraph.models import Article
+from forumgraph.text.language import detect_language, normalize_language
 
 SUFFIX_MEDIA_TYPES = {
     ".txt": "text/plain",

@@ -16,9 +16,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from forumgraph.ingest.extract_text import PhraseMatcher, has_hangul, strip_particles
-from forumgraph.ingest.names import romanize, transliteration_similarity
+from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.models import Entity, EntityRecord, EntityType, Extraction, Name
+from forumgraph.text.hangul import has_hangul
+from forumgraph.text.keys import name_key
+from forumgraph.text.names import romanize, transliteration_similarity
+from forumgraph.text.particles import strip_particles
 
 Node = tuple[str, str]  # (doc id, record key)
 HANGUL_LATIN_THRESHOLD = 0.9
@@ -30,12 +33,6 @@ class Resolution:
 
     entity_ids: dict[str, dict[str, str]]
     entities: dict[str, Entity]
-
-
-def name_key(text: str) -> str:
-    """A name without case, spacing or punctuation (`Cloud_Native Rejekts`: cloudnativerejekts)."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", text)
 
 
 def slugify(text: str) -> str:

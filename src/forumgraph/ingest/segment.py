@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from forumgraph.errors import ConfigError
-from forumgraph.ingest.language import HANGUL, HANGUL_RANGES, detect_language
 from forumgraph.models import Article, Passage
+from forumgraph.text.hangul import HANGUL, HANGUL_RANGES
+from forumgraph.text.language import detect_language
 
 # Possessive quantifiers and the look-behind keep these linear on runs of dots or spaces.
 BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n)++")

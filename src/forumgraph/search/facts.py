@@ -9,7 +9,6 @@ card needs them (a person's events through their talks, an event's speakers thro
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from forumgraph.graph.terms import (
 from forumgraph.models import Entity, EntityType
 from forumgraph.snapshot import Snapshot
 from forumgraph.snapshot.reader import GRAPH
+from forumgraph.text.keys import name_key
 
 # Runs one of the SELECTs below for an entity IRI: one dict per row, variable -> term.
 Select = Callable[[str, str], list[dict[str, Any]]]
@@ -238,7 +238,7 @@ class FactFinder:
         Exact names come first, then prefixes, then other matches; ties go to the entity that
         more articles mention. An empty query lists entities by how often they are mentioned.
         """
-        wanted = _name_key(query)
+        wanted = name_key(query)
         ranked: list[tuple[int, int, str, Entity]] = []
         for entity, keys in self._name_keys():
             if entity_type is not None and entity.type != entity_type:
@@ -256,7 +256,7 @@ class FactFinder:
         with self._lock:
             if self._keys is None:
                 self._keys = [
-                    (e, tuple({_name_key(n.text) for n in (*e.names, *e.alternate_names)}))
+                    (e, tuple({name_key(n.text) for n in (*e.names, *e.alternate_names)}))
                     for e in self.snapshot.entities.values()
                 ]
             return self._keys
@@ -372,10 +372,6 @@ def _ordered(kind: EntityType, collected: Iterable[_Collected]) -> list[FactValu
     rank = {name: i for i, name in reversed(list(enumerate(order)))}
     items = sorted(collected, key=lambda c: (rank.get(c.name, len(rank)), c.value.text))
     return [replace(c.value, citations=tuple(c.citations)) for c in items]
-
-
-def _name_key(text: str) -> str:
-    return re.sub(r"[\s\-_.·'’]+", "", text.casefold())
 
 
 def _match_rank(wanted: str, keys: tuple[str, ...]) -> int | None:

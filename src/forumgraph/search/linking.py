@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from forumgraph.index.tokenize import ENGLISH_STOP_WORDS
-from forumgraph.ingest.analyze import Analyzer
 from forumgraph.models import Entity, EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul, is_hangul_word
+from forumgraph.text.keys import name_key
+from forumgraph.text.language import LATIN
+from forumgraph.text.particles import stems
+from forumgraph.text.tokenize import ENGLISH_STOP_WORDS
 
-# Korean particles (and particle stacks) that may follow a name in a query, longest first.
-_PARTICLE_WORDS = (
-    "에서는 에게서 으로는 이라는 이라고 에서 에게 으로 이란 라는 께서 부터 까지 처럼 보다 하고 "
-    "이나 이랑 의 은 는 이 가 을 를 에 와 과 도 로 만 란 랑 께"
-)
-PARTICLES = tuple(sorted(_PARTICLE_WORDS.split(), key=len, reverse=True))
 MAX_NAME_WORDS = 8
 # Types whose Latin names a Hangul transliteration may refer to.
 TRANSLITERATED_TYPES = frozenset({EntityType.PERSON, EntityType.PROJECT, EntityType.ORGANIZATION})
@@ -38,10 +35,8 @@ MAX_LINKS_PER_SPAN = 3
 
 # Query words: Hangul runs and runs of other non-space, non-punctuation characters, so that
 # "헬름3" or "Kubernetes가" split where the script changes (names are matched without spaces).
-_WORD = re.compile(r"[\uac00-\ud7a3]+|[^\s\uac00-\ud7a3\"'“”‘’()\[\]{}<>,.?!:;…·]+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LATIN = re.compile(r"[A-Za-z]")
-_SEPARATORS = re.compile(r"[\s\-_.·'’]+")
+_SYLLABLES = f"{SYLLABLE_FIRST}-{SYLLABLE_LAST}"
+_WORD = re.compile(rf"[{_SYLLABLES}]+|[^\s{_SYLLABLES}\"'“”‘’()\[\]{{}}<>,.?!:;…·]+")
 
 
 @dataclass(frozen=True)
@@ -65,11 +60,6 @@ class LinkedEntity:
                 seen.add(key)
                 out.append(name.text)
         return out
-
-
-def name_key(text: str) -> str:
-    """Lookup key of a name: NFKC, lower case, without spaces, hyphens or dots."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 class QueryLinker:
@@ -102,7 +92,7 @@ class QueryLinker:
                 bucket = self._by_key.setdefault(key, [])
                 if entity not in bucket:
                     bucket.append(entity)
-                latin_only = _LATIN.search(name.text) and not _HANGUL.search(name.text)
+                latin_only = LATIN.search(name.text) and not has_hangul(name.text)
                 if entity.type in TRANSLITERATED_TYPES and latin_only:
                     key = self._sound_key(name.text).replace(" ", "")
                     if key:
@@ -144,7 +134,7 @@ class QueryLinker:
         if self._similarity is None or not self._latin:
             return []
         links: list[LinkedEntity] = []
-        hangul = [w for w in words if _is_hangul_word(w[2])]
+        hangul = [w for w in words if is_hangul_word(w[2])]
         for i in range(len(hangul)):
             for j in range(min(len(hangul), i + 3), i, -1):
                 group = hangul[i:j]
@@ -260,23 +250,17 @@ def _lookup_span(
 
 def _typed_as_written(surface: str, entities: list[Entity]) -> bool:
     written = {n.text.replace(" ", "") for e in entities for n in (*e.names, *e.alternate_names)}
-    return surface in written or bool(_HANGUL.search(surface))
+    return surface in written or has_hangul(surface)
 
 
 def _particle_variants(word: str) -> list[str]:
-    variants = [word]
-    if _HANGUL.search(word[-1:]):
-        variants += [word[: -len(p)] for p in PARTICLES if word.endswith(p) and len(word) > len(p)]
-    return variants
+    """The word as typed, then the names it may carry before particles, shortest first."""
+    return [word, *stems(word)]
 
 
 def _adjacent(query: str, group: list[tuple[int, int, str]]) -> bool:
     """True when only spaces separate the words in the query."""
     return all(not query[a[1] : b[0]].strip() for a, b in itertools.pairwise(group))
-
-
-def _is_hangul_word(word: str) -> bool:
-    return all("\uac00" <= ch <= "\ud7a3" for ch in word)
 
 
 def _free(word: tuple[int, int, str], taken: list[tuple[int, int]]) -> bool:

@@ -24,15 +24,15 @@ from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, IndexMismatch, InputError
 from forumgraph.index.dense import DenseIndex, IdFilter, id_filter
 from forumgraph.index.manifest import REBUILD_HINT
-from forumgraph.index.tokenize import tokenize_for_index
-from forumgraph.ingest.analyze import Analyzer
-from forumgraph.ingest.names import phonetic_key, transliteration_similarity
 from forumgraph.models import DocumentInfo, Entity, Hit, StoredPassage
 from forumgraph.search.filters import PassageFilters
 from forumgraph.search.hybrid import WEIGHTED, FusionConfig, fuse
 from forumgraph.search.linking import LinkedEntity, QueryLinker, name_like_with
 from forumgraph.search.result import SearchResult
 from forumgraph.search.use_signal import UseEncoder, build_use_index
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.names import phonetic_key, transliteration_similarity
+from forumgraph.text.tokenize import tokenize_for_index
 
 if TYPE_CHECKING:
     from forumgraph.index.embed import Embedder
@@ -343,8 +343,8 @@ class SearchService:
 def open_search_service(settings: Settings) -> SearchService:
     """A SearchService over the current generation of `settings.store_dir`."""
     from forumgraph.index.embed import create_embedder
-    from forumgraph.ingest.analyze import create_analyzer
     from forumgraph.snapshot import require_snapshot
+    from forumgraph.text.analyze import create_analyzer
 
     snapshot = require_snapshot(settings.store_dir)
     return SearchService(

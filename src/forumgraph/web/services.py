@@ -53,7 +53,7 @@ class Services:
 
             embedder = create_embedder(settings)
         if analyzer is None:
-            from forumgraph.ingest.analyze import create_analyzer
+            from forumgraph.text.analyze import create_analyzer
 
             analyzer = create_analyzer(settings.analyzer)
         self.embedder = embedder

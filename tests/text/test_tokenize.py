@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forumgraph.index.tokenize import english_tokens, normalise_number, tokenize_for_index
-from forumgraph.ingest.analyze import Analyzer, create_analyzer
+from forumgraph.text.analyze import Analyzer, create_analyzer
+from forumgraph.text.tokenize import english_tokens, normalise_number, tokenize_for_index
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from forumgraph.ingest.names import hangul_latin_pairs, romanize, transliteration_similarity
+from forumgraph.text.names import hangul_latin_pairs, romanize, transliteration_similarity
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
-from forumgraph.ingest.analyze import Analyzer, Token
+from forumgraph.text.analyze import Analyzer, Token
+from forumgraph.text.hangul import has_hangul
 
 # Morpheme tags whose forms carry meaning for retrieval (Sejong tag set, as Kiwi emits them).
 KOREAN_KEEP_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "SH"})
@@ -29,7 +30,6 @@ _QUERY_STOP = "what who whom which when where why how do does did has have had w
 ENGLISH_STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(_QUERY_STOP.split())
 _CONTRACTION_PARTS = frozenset(("s", "t", "don", "re", "ve", "ll", "d", "m"))
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 # Words for the English path: letters/digits runs; numbers may carry thousands separators or
 # decimals ("1,100", "1.37") which are kept together so that they can be normalised.
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)
@@ -50,7 +50,7 @@ def tokenize_for_index(text: str, lang: str | None, analyzer: Analyzer) -> list[
     del lang  # the script of the text decides; kept in the signature for callers' clarity
     if not text or text.isspace():
         return []
-    if _HANGUL.search(text):
+    if has_hangul(text):
         return _korean_tokens(text, analyzer)
     return english_tokens(text)
 

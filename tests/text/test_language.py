@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from forumgraph.ingest.language import detect_language, normalize_language, script_of
+from forumgraph.text.language import detect_language, normalize_language, script_of
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "articles"
 

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-_SYLLABLE_BASE = 0xAC00
-_SYLLABLE_LAST = 0xD7A3
+from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, is_syllable
+
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
@@ -123,18 +123,14 @@ _LATIN_RULES = [
 _LATIN_RULES_RE = [(re.compile(p), r) for p, r in _LATIN_RULES]
 _REPEATS = re.compile(r"([A-Za])\1+")
 _PAIR = re.compile(
-    r"(?P<hangul>(?:[\w+&.-]+ ){0,4}[\w+&.-]*[\uac00-\ud7a3][\w+&.-]*)"
+    rf"(?P<hangul>(?:[\w+&.-]+ ){{0,4}}[\w+&.-]*[{SYLLABLE_FIRST}-{SYLLABLE_LAST}][\w+&.-]*)"
     r"\s?\((?P<latin>[A-Za-z][A-Za-z0-9 .&'+-]{0,60}?)\)"
 )
 PAIR_THRESHOLD = 0.72
 
 
-def is_hangul_syllable(char: str) -> bool:
-    return _SYLLABLE_BASE <= ord(char) <= _SYLLABLE_LAST
-
-
 def _jamo(char: str) -> tuple[str, str, str]:
-    code = ord(char) - _SYLLABLE_BASE
+    code = ord(char) - ord(SYLLABLE_FIRST)
     return _INITIALS[code // 588], _MEDIALS[(code % 588) // 28], _FINALS[code % 28]
 
 
@@ -142,7 +138,7 @@ def romanize(hangul: str) -> str:
     """Revised Romanization of the Hangul syllables in `hangul`; other characters pass through."""
     out = []
     for char in hangul:
-        if not is_hangul_syllable(char):
+        if not is_syllable(char):
             out.append(char)
             continue
         initial, medial, final = _jamo(char)
@@ -154,7 +150,7 @@ def phonetic_key(name: str) -> str:
     """A coarse sound key shared by Hangul and Latin spellings (`댄 컨` and `Dan Kohn`: TaNKaN)."""
     parts = []
     for word in name.split():
-        parts.append(_hangul_key(word) if any(map(is_hangul_syllable, word)) else _latin_key(word))
+        parts.append(_hangul_key(word) if any(map(is_syllable, word)) else _latin_key(word))
     return " ".join(p for p in parts if p)
 
 
@@ -162,7 +158,7 @@ def phonetic_key(name: str) -> str:
 def _hangul_key(word: str) -> str:
     out = []
     for char in word:
-        if not is_hangul_syllable(char):
+        if not is_syllable(char):
             continue
         initial, medial, final = _jamo(char)
         out.append(_KEY_INITIAL[initial].strip("-"))

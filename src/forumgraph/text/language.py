@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-# Hangul syllables, jamo, compatibility jamo and the two jamo extension blocks.
-HANGUL_RANGES = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
-HANGUL = re.compile(f"[{HANGUL_RANGES}]")
+from forumgraph.text.hangul import HANGUL
+
 # Basic Latin, Latin-1 letters (not x or ÷), Latin Extended A/B/Additional and full-width Latin.
 LATIN = re.compile(
     "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]"

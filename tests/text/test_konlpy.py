@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 
-from forumgraph.index.tokenize import tokenize_for_index
-from forumgraph.ingest.analyze import Analyzer, create_analyzer
+from forumgraph.text.analyze import Analyzer, create_analyzer
+from forumgraph.text.tokenize import tokenize_for_index
 
 pytest.importorskip("konlpy", reason="the konlpy extra is not installed: pip install '.[konlpy]'")
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="konlpy needs a JRE")
@@ -50,7 +50,7 @@ def test_the_jvm_starts_after_a_fork_not_before() -> None:
     script = textwrap.dedent(
         """
         import multiprocessing, jpype
-        from forumgraph.ingest.analyze import create_analyzer
+        from forumgraph.text.analyze import create_analyzer
 
         def child(queue):
             queue.put([t.form for t in analyzer.tokens("쿠버네티스가 좋다")])

@@ -1,0 +1,47 @@
+"""The Korean particles, copula endings and nominal suffixes that may follow a name in one word.
+
+Korean attaches them to the noun they follow (`쿠버네티스가`, `CNCF의`, `셰릴 헝님`), so a name is
+found by taking them off the end of a word. Ingest (extraction, gazetteer matching, resolution)
+and search (query linking) use this one inventory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forumgraph.text.hangul import is_syllable
+
+# Case and auxiliary particles, alone and stacked.
+_CASE = (
+    "이 가 은 는 을 를 의 에 와 과 로 도 만 나 란 라 랑 께 "
+    "에서 으로 에게 께서 까지 부터 보다 처럼 이나 이란 이라 에는 에도 로서 로는 와의 과의 만의 "
+    "이랑 한테 하고 라고 라는 에서는 에서의 에게서 으로서 으로는 로부터 이라는 이라고"
+)
+# Copula and connective endings written straight after a noun (`쿠버네티스다`, `헬름이며`).
+_COPULA = "다 며 고 인 였다 이다 이고 이며 이자 이지만 입니다 이었다 이었고"
+# Nominal suffixes: honorifics, plural, side, purpose, and `같은` ("like").
+_SUFFIX = "씨 님 들 측 용 같은"
+
+PARTICLES = tuple(sorted({*_CASE.split(), *_COPULA.split(), *_SUFFIX.split()}, key=len))
+_PARTICLE_RUN = re.compile("(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")+")
+
+
+def is_particle(suffix: str) -> bool:
+    """Whether `suffix` is a run of particles, endings or suffixes (`에서는`, `가`, `님의`)."""
+    return bool(suffix) and _PARTICLE_RUN.fullmatch(suffix) is not None
+
+
+def stems(word: str) -> Iterator[str]:
+    """The shorter forms of a Hangul-ending `word` that leave only particles behind, shortest first
+    (`헬름에서는` -> `헬름`, `헬름에서`): candidates for the name the word carries."""
+    if not word or not is_syllable(word[-1]):
+        return
+    for cut in range(1, len(word)):
+        if is_syllable(word[cut - 1]) and is_particle(word[cut:]):
+            yield word[:cut]
+
+
+def strip_particles(word: str) -> str:
+    """`쿠버네티스가` -> `쿠버네티스`: the longest particle run ending a Hangul word comes off."""
+    return next(stems(word), word)
