@@ -375,7 +375,7 @@ def _check_complete(result: QueryResult, timeout_s: float) -> None:
     except (SyntaxError, ValueError, TypeError) as exc:
         tail = result.payload.rstrip().rsplit(b"\n", 1)[-1][:200].decode("utf-8", "replace")
         if any(word in tail.lower() for word in ("cancel", "timeout", "timed out")):
-            raise _timeout(timeout_s) from None
+            raise _server_timeout(timeout_s, tail) from None
         raise StoreError(
             f"The SPARQL server sent an incomplete or malformed {result.kind} result: {tail!r}.",
             hint=REMOTE_HINT,
@@ -386,11 +386,7 @@ def _query_failure(response: requests.Response, timeout_s: float) -> Exception:
     text = response.text.strip().splitlines()
     detail = text[0][:300] if text else f"HTTP {response.status_code}"
     if "timeout" in detail.lower() or response.status_code in (503, 504):
-        return QueryTimeout(
-            f"The SPARQL server stopped the query at its own time limit, before the {timeout_s:g} s"
-            f" limit of this endpoint: {detail}.",
-            hint="Narrow the query (fewer variables, a LIMIT) or raise the server's time limit.",
-        )
+        return _server_timeout(timeout_s, detail)
     if 400 <= response.status_code < 500:
         return QueryError(
             f"The SPARQL server refused the query: {detail}.",
@@ -409,6 +405,14 @@ def _raise_for_write(response: requests.Response, what: str) -> None:
     raise StoreError(
         f"The SPARQL server refused to {what} (HTTP {response.status_code}): {detail}.",
         hint="Check that remote_update_url accepts SPARQL Update and that writes are allowed.",
+    )
+
+
+def _server_timeout(timeout_s: float, detail: str) -> QueryTimeout:
+    return QueryTimeout(
+        f"The SPARQL server stopped the query at its own time limit, before the {timeout_s:g} s"
+        f" limit of this endpoint: {detail}.",
+        hint="Narrow the query (fewer variables, a LIMIT) or raise the server's time limit.",
     )
 
 
