@@ -30,13 +30,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings()
         start = time.perf_counter()
-        embedder, analyzer = Ingester(settings).load_models()
+        encoders, analyzer = Ingester(settings).load_models()
         print(f"model loading: {time.perf_counter() - start:.2f}s")
 
         rounds: list[dict[str, float]] = []
         for n in range(args.rounds):
             settings = settings.with_overrides(store_dir=Path(tmp) / f"round{n}")
-            ingester = Ingester(settings, embedder=embedder, analyzer=analyzer)
+            ingester = Ingester(settings, encoders=encoders, analyzer=analyzer)
             start = time.perf_counter()
             report = ingester.ingest_paths(paths)
             wall = time.perf_counter() - start

@@ -35,10 +35,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_search import build_store, load_devset
 from forumgraph.config import load_settings
 from forumgraph.index.dense import DenseIndex
+from forumgraph.index.encoders import EMBEDDING, USE
 from forumgraph.index.sparse import LexicalIndex
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.search.service import SearchService
-from forumgraph.search.use_signal import UseEncoder
+from forumgraph.snapshot import VectorSetSpec
 from forumgraph.text.tokenize import tokenize_for_index
 
 NOISE = 0.03  # per-dimension noise on unit vectors of 384 dims: copies stay near their source
@@ -58,6 +59,16 @@ class SyntheticSnapshot:
     model_name: str
     dim: int
     by_vector_id: dict[int, StoredPassage] = field(default_factory=dict)
+    # Indexes of the other vector sets (`use`), grown like the embedding set's.
+    other_sets: dict[str, tuple[VectorSetSpec, DenseIndex]] = field(default_factory=dict)
+
+    @property
+    def vector_sets(self) -> dict[str, VectorSetSpec]:
+        sets = {EMBEDDING: VectorSetSpec(self.model_name, self.dim)}
+        return sets | {name: spec for name, (spec, _index) in self.other_sets.items()}
+
+    def vectors(self, name: str) -> DenseIndex:
+        return self.dense_index if name == EMBEDDING else self.other_sets[name][1]
 
     def dense(self) -> DenseIndex:
         return self.dense_index
@@ -176,9 +187,8 @@ def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSna
     return synthetic
 
 
-def grow_use_index(snapshot, synthetic: SyntheticSnapshot, exact_limit: int) -> DenseIndex:  # type: ignore[no-untyped-def]
+def grow_use_index(snapshot, synthetic: SyntheticSnapshot, encoder, exact_limit: int) -> DenseIndex:  # type: ignore[no-untyped-def]
     """USE vectors for the synthetic corpus: real ones for the bundled passages, noisy copies."""
-    encoder = UseEncoder()
     base = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
     start = time.perf_counter()
     base_vectors = encoder.encode([s.passage.text for s in base])
@@ -208,11 +218,11 @@ def measure_latency(service: SearchService, texts: list[str], rounds: int) -> No
     for text in texts[:5]:
         service.search(text, 10)  # warm caches and lazy loads
     encode, use, total = [], [], []
-    use_encoder = UseEncoder()
+    use_encoder = service.encoders[USE]
     for _ in range(rounds):
         for text in texts:
             start = time.perf_counter()
-            service.embedder.encode_queries([text])
+            service.encoders[EMBEDDING].encode_queries([text])
             encode.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
             use_encoder.encode([text])
@@ -241,7 +251,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    from forumgraph.index.embed import create_embedder
+    from forumgraph.index.encoders import create_encoders
     from forumgraph.snapshot import require_snapshot
     from forumgraph.text.analyze import create_analyzer
 
@@ -250,7 +260,8 @@ def main() -> None:
         if args.store is None:
             build_store(settings)
         snapshot = require_snapshot(settings.store_dir)
-        embedder = create_embedder(settings)
+        encoders = create_encoders(settings.with_overrides(second_encoder="use"))
+        embedder = encoders[EMBEDDING]
         analyzer = create_analyzer(settings.analyzer)
         print(f"RSS after loading  : {rss_mb():8.0f} MiB")
         measure_build(snapshot, embedder, analyzer, args.rounds)
@@ -261,8 +272,10 @@ def main() -> None:
         query_vectors = embedder.encode_queries(texts)
         if synthetic.dense_index.index_type != "flat-ip":
             print(f"IVF recall@10      : {ivf_recall(synthetic, query_vectors):8.3f} vs exact")
-        use_index = grow_use_index(snapshot, synthetic, settings.exact_search_limit)
-        service = SearchService(synthetic, embedder, analyzer, settings, use_index=use_index)
+        use_index = grow_use_index(snapshot, synthetic, encoders[USE], settings.exact_search_limit)
+        use_spec = VectorSetSpec(encoders[USE].model_name, encoders[USE].dim)
+        synthetic.other_sets[USE] = (use_spec, use_index)
+        service = SearchService(synthetic, encoders, analyzer, settings)
         measure_latency(service, texts, args.rounds)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"RSS now / peak     : {rss_mb():8.0f} / {peak:.0f} MiB")

@@ -154,7 +154,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="Show queries below nDCG 1.")
     args = parser.parse_args()
 
-    from forumgraph.index.embed import create_embedder
+    from forumgraph.index.encoders import create_encoders
     from forumgraph.snapshot import require_snapshot
     from forumgraph.text.analyze import create_analyzer
 
@@ -163,7 +163,7 @@ def main() -> None:
         if args.store is None:
             build_store(settings)
         snapshot = require_snapshot(settings.store_dir)
-        embedder = create_embedder(settings)
+        encoders = create_encoders(settings)
         analyzer = create_analyzer(settings.analyzer)
         queries = load_devset()
         results = {}
@@ -172,7 +172,7 @@ def main() -> None:
                 continue
             if args.verbose:
                 print(name)
-            service = SearchService(snapshot, embedder, analyzer, settings, options)
+            service = SearchService(snapshot, encoders, analyzer, settings, options)
             results[name] = evaluate(service, queries, args.verbose)
         print_table(results, queries)
 

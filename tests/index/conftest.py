@@ -22,5 +22,5 @@ def default_model_dir(base_settings: Settings) -> Path:
 @pytest.fixture(scope="session")
 def embedder(default_model_dir: Path, shared_models: dict[str, Any]) -> Embedder:
     """The default embedder (the real model) that the whole test run shares."""
-    shared: Embedder = shared_models["embedder"]
+    shared: Embedder = shared_models["encoders"]["embedding"]
     return shared

@@ -74,4 +74,4 @@ def test_the_export_is_reused_and_rebuilt_when_the_model_changes(
 
 def test_an_unknown_query_encoder_is_a_config_error(base_settings: Settings) -> None:
     with pytest.raises(ConfigError, match="query_encoder"):
-        create_embedder(base_settings.with_overrides(query_encoder="tensorflow"))
+        base_settings.with_overrides(query_encoder="tensorflow")

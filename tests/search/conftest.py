@@ -15,8 +15,7 @@ from forumgraph.snapshot import require_snapshot
 def search_service(built_store: Settings, shared_models: dict[str, Any]) -> SearchService:
     return SearchService(
         require_snapshot(built_store.store_dir),
-        shared_models["embedder"],
+        shared_models["encoders"],
         shared_models["analyzer"],
         built_store,
-        use_encoder=shared_models["second_encoder"],
     )

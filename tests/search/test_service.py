@@ -169,7 +169,7 @@ def test_index_built_with_another_model_is_refused(search_service: SearchService
     with pytest.raises(IndexMismatch) as caught:
         SearchService(
             search_service.snapshot,
-            OtherModel(),  # type: ignore[arg-type]
+            {"embedding": OtherModel()},  # type: ignore[dict-item]
             search_service.analyzer,
             search_service.settings,
         )
@@ -178,11 +178,8 @@ def test_index_built_with_another_model_is_refused(search_service: SearchService
 
 
 def test_unknown_second_encoder_is_a_config_error(search_service: SearchService) -> None:
-    settings = search_service.settings.with_overrides(second_encoder="labse")
     with pytest.raises(ConfigError, match="second_encoder"):
-        SearchService(
-            search_service.snapshot, search_service.embedder, search_service.analyzer, settings
-        )
+        search_service.settings.with_overrides(second_encoder="labse")
 
 
 def test_use_signal_takes_part_in_the_default_search(search_service: SearchService) -> None:

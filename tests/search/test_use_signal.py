@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
+from forumgraph.index.use_encoder import UseEncoder
 from forumgraph.models import Passage, StoredPassage
-from forumgraph.search.use_signal import UseEncoder, build_use_index
+from forumgraph.search.signals.dense import encode_index
 
 
 @pytest.fixture(scope="module")
-def encoder() -> UseEncoder:
-    return UseEncoder()
+def encoder(shared_models: dict[str, Any]) -> UseEncoder:
+    use: UseEncoder = shared_models["encoders"]["use"]
+    return use
 
 
 def test_vectors_are_normalised_512_dims(encoder: UseEncoder) -> None:
@@ -28,6 +32,6 @@ def test_translation_is_nearer_than_an_unrelated_text(encoder: UseEncoder) -> No
         ),
         StoredPassage(Passage("b#p0", "b", 0, 0, 10, "Helm removed Tiller in version 3.", "en"), 9),
     ]
-    index = build_use_index(encoder, passages, exact_limit=100)
+    index = encode_index(encoder, passages, exact_limit=100)
     _scores, ids = index.search(encoder.encode(["서밋 예상 참석 인원은 450명 이상"]), 2)
     assert ids[0].tolist() == [7, 9]

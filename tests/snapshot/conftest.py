@@ -15,7 +15,7 @@ from forumgraph.ingest.pipeline import Ingester
 
 @pytest.fixture(scope="session")
 def models(shared_models: dict[str, Any]) -> Models:
-    return Models(shared_models["embedder"], shared_models["analyzer"])
+    return Models(shared_models["encoders"], shared_models["analyzer"])
 
 
 @pytest.fixture
@@ -28,4 +28,4 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ingester(settings: Settings, models: Models) -> Ingester:
-    return Ingester(settings, embedder=models.embedder, analyzer=models.analyzer)
+    return Ingester(settings, encoders=models.encoders, analyzer=models.analyzer)

@@ -14,7 +14,11 @@ SUMMIT, MEETUP, KOREAN = "living_summit", "living_meetup", "living_seoul_ko"
 
 @dataclass(frozen=True)
 class Models:
-    """The real embedder and Korean analyser, shared by every test of the package."""
+    """The real encoders (by vector set) and Korean analyser, shared by the package's tests."""
 
-    embedder: Any
+    encoders: dict[str, Any]
     analyzer: Any
+
+    @property
+    def embedder(self) -> Any:
+        return self.encoders["embedding"]

@@ -182,7 +182,7 @@ def _assert_store_is_one_state(store: Path, old: State, new: State, models: Mode
     state = "new" if found == new else "old" if found == old else None
     assert state is not None, _describe_mix(found, old, new)
     settings = Settings(store_dir=store)
-    service = SearchService(snapshot, models.embedder, models.analyzer, settings)
+    service = SearchService(snapshot, models.encoders, models.analyzer, settings)
     hits = service.search("Prometheus dashboards at the harbour meetup", 5).hits
     assert hits and all(h.passage.text in found[h.passage.doc_id] for h in hits)
     return state

@@ -69,7 +69,7 @@ def _crash_at(step: str) -> Any:
 def test_ingest_serve_update_and_remove_with_the_graph_on_a_server(
     corpus: Path, remote_settings: Settings, models: Models
 ) -> None:
-    ingester = Ingester(remote_settings, embedder=models.embedder, analyzer=models.analyzer)
+    ingester = Ingester(remote_settings, encoders=models.encoders, analyzer=models.analyzer)
     assert ingester.ingest_paths([corpus]).ok
     assert check_store(remote_settings.store_dir) == []
     snapshot = open_snapshot(remote_settings.store_dir)
@@ -77,7 +77,7 @@ def test_ingest_serve_update_and_remove_with_the_graph_on_a_server(
     assert not (snapshot.path / GRAPH).exists()  # no local copy of the graph
     assert snapshot.graph().documents() == {SUMMIT, MEETUP, KOREAN}
 
-    services = Services(remote_settings, embedder=models.embedder, analyzer=models.analyzer)
+    services = Services(remote_settings, encoders=models.encoders, analyzer=models.analyzer)
     client = create_app(remote_settings, services=services).test_client()
     assert {"Bartholomew Quill", "Ignatius Vell", "Orla Finnegan"} <= set(_people(client))
     found = client.get("/api/entities", query_string={"q": "Orla Finnegan"}).get_json()
@@ -112,7 +112,7 @@ def test_ingest_serve_update_and_remove_with_the_graph_on_a_server(
 def test_a_crash_after_the_remote_write_is_reported_and_repaired(
     corpus: Path, remote_settings: Settings, models: Models
 ) -> None:
-    ingester = Ingester(remote_settings, embedder=models.embedder, analyzer=models.analyzer)
+    ingester = Ingester(remote_settings, encoders=models.encoders, analyzer=models.analyzer)
     ingester.ingest_paths([corpus])
     published = open_snapshot(remote_settings.store_dir)
     assert published is not None
@@ -139,10 +139,10 @@ def test_a_crash_after_the_remote_write_is_reported_and_repaired(
 def test_a_store_keeps_the_graph_backend_it_was_built_with(
     corpus: Path, remote_settings: Settings, settings: Settings, models: Models
 ) -> None:
-    Ingester(remote_settings, embedder=models.embedder, analyzer=models.analyzer).ingest_paths(
+    Ingester(remote_settings, encoders=models.encoders, analyzer=models.analyzer).ingest_paths(
         [corpus]
     )
-    embedded = Ingester(settings, embedder=models.embedder, analyzer=models.analyzer)
+    embedded = Ingester(settings, encoders=models.encoders, analyzer=models.analyzer)
     (corpus / f"{KOREAN}.txt").write_text(
         (V1 / f"{KOREAN}.txt").read_text(encoding="utf-8") + "\n추가 문단.\n", encoding="utf-8"
     )

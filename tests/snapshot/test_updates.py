@@ -217,7 +217,7 @@ def test_a_serving_holder_sees_each_update_without_a_restart(
     corpus: Path, ingester: Ingester, settings: Settings, models: Models
 ) -> None:
     def build(snapshot: Snapshot) -> SearchService:
-        return SearchService(snapshot, models.embedder, models.analyzer, settings)
+        return SearchService(snapshot, models.encoders, models.analyzer, settings)
 
     holder: SnapshotHolder[SearchService] = SnapshotHolder(settings.store_dir, build, interval=0)
     assert holder.get() is None  # an empty store serves nothing yet, without failing

@@ -27,8 +27,8 @@ HOSTILE_DOC_ID = "en_hostile_markup"
 
 @pytest.fixture(scope="session")
 def models(shared_models: dict[str, Any]) -> dict[str, Any]:
-    """The embedder and the Korean analyser of the test run, for ingest and serving."""
-    return {"embedder": shared_models["embedder"], "analyzer": shared_models["analyzer"]}
+    """The encoders and the Korean analyser of the test run, for ingest and serving."""
+    return shared_models
 
 
 @pytest.fixture(scope="session")

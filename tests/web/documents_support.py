@@ -32,7 +32,7 @@ def make_writable(shared: Services, base: Settings, folder: Path, **overrides: o
 
     shutil.copytree(LIVING / "v1", folder / "corpus")
     settings = base.with_overrides(store_dir=folder / "store", api_token=TOKEN, **overrides)
-    models = {"embedder": shared.embedder, "analyzer": shared.analyzer}
+    models = {"encoders": shared.encoders, "analyzer": shared.analyzer}
     report = Ingester(settings, **models).ingest_paths([folder / "corpus"])
     assert report.ok, report.failed
     own = Services(settings, **models)

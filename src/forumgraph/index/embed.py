@@ -23,7 +23,6 @@ from forumgraph.index.onnx_query import OnnxQueryEncoder, build_onnx_query_encod
 DEFAULT_MODEL = "multilingual-e5-small"
 HUB_DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 _PROMPT_KINDS = ("query", "passage")
-QUERY_ENCODERS = ("onnx", "torch")
 
 
 class Embedder(Protocol):
@@ -189,13 +188,7 @@ def create_embedder(settings: Settings) -> Embedder:
 
 
 def _onnx_cache(settings: Settings) -> Path | None:
-    backend = settings.query_encoder
-    if backend not in QUERY_ENCODERS:
-        raise ConfigError(
-            f"Unknown query_encoder '{backend}'.",
-            hint=f"Set query_encoder to one of: {', '.join(QUERY_ENCODERS)}.",
-        )
-    return settings.model_cache_dir if backend == "onnx" else None
+    return settings.model_cache_dir if settings.query_encoder == "onnx" else None
 
 
 def _batch(settings: Settings) -> int:

@@ -39,6 +39,14 @@ class UseEncoder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)
 
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Query vectors (USE encodes queries and passages alike)."""
+        return self.encode(texts)
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Passage vectors (USE encodes queries and passages alike)."""
+        return self.encode(texts)
+
     def _load(self) -> object:
         if self._model is None:
             try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from forumgraph.config import Settings
-from forumgraph.errors import ConfigError, ForumgraphError, IndexMismatch, InputError
+from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
+from forumgraph.index.encoders import EMBEDDING
 from forumgraph.models import (
     Article,
     DocumentInfo,
@@ -27,6 +28,7 @@ from forumgraph.snapshot import (
     PreparedDocument,
     Snapshot,
     StoreLayout,
+    VectorSetSpec,
     WriteStats,
     open_snapshot,
     write_generation,
@@ -35,8 +37,7 @@ from forumgraph.snapshot.writer import StepHook
 
 if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
-    from forumgraph.index.embed import Embedder
-    from forumgraph.index.use_encoder import UseEncoder
+    from forumgraph.index.encoders import Encoder
     from forumgraph.ingest.extract import ExtractionContext
     from forumgraph.text.analyze import Analyzer
 
@@ -97,26 +98,26 @@ class Ingester:
         settings: Settings,
         progress: Progress | None = None,
         *,
-        embedder: Embedder | None = None,
+        encoders: Mapping[str, Encoder] | None = None,
         analyzer: Analyzer | None = None,
-        second_encoder: UseEncoder | None = None,
     ) -> None:
-        """`embedder`, `analyzer` and `second_encoder` let a serving process share the models it
-        already loaded."""
+        """`encoders` (by vector set name) and `analyzer` let a caller share the models it
+        already loaded; the other encoders the settings ask for load on first use."""
         self.settings = settings
         self.layout = StoreLayout(settings.store_dir)
         self._progress = progress or (lambda _stage, _done, _total: None)
         self._analyzer = analyzer
         self._context: ExtractionContext | None = None
-        self._embedder = embedder
-        self._second_encoder = second_encoder
+        self._shared_encoders = dict(encoders or {})
+        self._encoders: dict[str, Encoder] | None = None
 
-    def load_models(self) -> tuple[Embedder, Analyzer]:
-        """Load the embedder, the analyser and the gazetteer now; returns the two models."""
+    def load_models(self) -> tuple[dict[str, Encoder], Analyzer]:
+        """Load the encoders, the analyser and the gazetteer now; returns the models."""
         context = self._extraction_context()
-        embedder = self._embedder_or_load()
-        embedder.encode_passages(["warm-up"])
-        return embedder, context.analyzer
+        encoders = self._encoders_or_load()
+        for encoder in encoders.values():
+            encoder.encode_passages(["warm-up"])
+        return encoders, context.analyzer
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -235,8 +236,7 @@ class Ingester:
 
         start = time.perf_counter()
         texts = [p.text for passages in split for p in passages]
-        vectors = self._embed(texts)
-        second = self._second_embed(texts)
+        vectors = {name: self._encode(name, texts) for name in self._encoders_or_load()}
         report.timed("embedding", start)
 
         start = time.perf_counter()
@@ -255,10 +255,10 @@ class Ingester:
                     info=_document_info(article, passages, types),
                     passages=tuple(passages),
                     passage_entities=tuple(per_passage.get(p.passage_id, ()) for p in passages),
-                    vectors=vectors[offset : offset + len(passages)],
-                    second_vectors=None
-                    if second is None
-                    else second[offset : offset + len(passages)],
+                    vectors={
+                        name: rows[offset : offset + len(passages)]
+                        for name, rows in vectors.items()
+                    },
                     tokens=tuple(
                         tuple(tokenize_for_index(p.text, p.lang, context.analyzer))
                         for p in passages
@@ -283,19 +283,15 @@ class Ingester:
         on_step: StepHook | None,
     ) -> str:
         if base is not None and not prepared:
-            # Only removals: no new vectors, so the model need not be loaded to check them.
-            embedder_name, dim = base.model_name, base.dim
+            # Only removals: no new vectors, so no model need load to check them.
+            sets = base.vector_sets
         else:
-            embedder_name, dim = self._index_identity(base)
-        second = self._second_encoder_or_load()
+            sets = self._vector_set_specs(base)
         spec = IndexSpec(
-            embedder_name,
-            dim,
+            sets,
             self.settings.exact_search_limit,
             self.settings.base_iri,
             remote=_remote_endpoints(self.settings),
-            second_model=None if second is None else second.model_name,
-            second_dim=0 if second is None else second.dim,
         )
         stats = WriteStats()
         name = write_generation(
@@ -306,7 +302,7 @@ class Ingester:
             spec=spec,
             stats=stats,
             on_step=on_step,
-            second_backfill=self._second_backfill(base, spec),
+            backfill=self._backfill(base, spec),
         )
         report.seconds.update(stats.seconds)
         return name
@@ -320,72 +316,52 @@ class Ingester:
             self._context = build_context(self.settings, analyzer=self._analyzer)
         return self._context
 
-    def _embedder_or_load(self) -> Embedder:
-        if self._embedder is None:
-            from forumgraph.index.embed import create_embedder
+    def _encoders_or_load(self) -> dict[str, Encoder]:
+        if self._encoders is None:
+            from forumgraph.index.encoders import create_encoders
 
-            self._embedder = create_embedder(self.settings)
-        return self._embedder
+            self._encoders = create_encoders(self.settings, self._shared_encoders)
+        return self._encoders
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        embedder = self._embedder_or_load()
-        return self._in_batches(embedder.encode_passages, embedder.dim, texts, 4, "embed")
-
-    def _in_batches(
-        self,
-        encode: Callable[[list[str]], np.ndarray],
-        dim: int,
-        texts: list[str],
-        batches_per_step: int,
-        stage: str,
-    ) -> np.ndarray:
-        """`encode` over `texts` a few embedding batches at a time, reporting progress."""
-        batch = max(1, self.settings.embedding_batch_size) * batches_per_step
+    def _encode(self, name: str, texts: list[str]) -> np.ndarray:
+        """The vectors of the set `name` for `texts`, a few batches at a time, with progress."""
+        encoder = self._encoders_or_load()[name]
+        batch = max(1, self.settings.embedding_batch_size) * 4
         parts = []
         for i in range(0, len(texts), batch):
-            parts.append(encode(texts[i : i + batch]))
-            self._progress(stage, min(i + batch, len(texts)), len(texts))
-        return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+            parts.append(encoder.encode_passages(texts[i : i + batch]))
+            self._progress(f"embed {name}", min(i + batch, len(texts)), len(texts))
+        return np.vstack(parts) if parts else np.zeros((0, encoder.dim), dtype=np.float32)
 
-    def _second_encoder_or_load(self) -> UseEncoder | None:
-        """The second encoder the settings ask for (`second_encoder`), or None."""
-        if self.settings.second_encoder != "use":
-            return None
-        if self._second_encoder is None:
-            from forumgraph.index.use_encoder import UseEncoder
-
-            self._second_encoder = UseEncoder()
-        return self._second_encoder
-
-    def _second_embed(self, texts: list[str]) -> np.ndarray | None:
-        encoder = self._second_encoder_or_load()
-        if encoder is None:
-            return None
-        return self._in_batches(encoder.encode, encoder.dim, texts, 2, "embed-second")
-
-    def _second_backfill(
+    def _backfill(
         self, base: Snapshot | None, spec: IndexSpec
-    ) -> tuple[np.ndarray, np.ndarray] | None:
-        """Second-encoder vectors for a base generation written without them (once)."""
-        if base is None or spec.second_model is None or not base.passages:
-            return None
-        if base.second_model == spec.second_model:
-            return None
+    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Vectors of the stored passages for every set the base lacks (once per new set)."""
+        if base is None or not base.passages:
+            return {}
         stored = sorted(base.passages.values(), key=lambda s: s.vector_id)
-        vectors = self._second_embed([s.passage.text for s in stored])
-        return np.array([s.vector_id for s in stored], dtype=np.int64), vectors
+        ids = np.array([s.vector_id for s in stored], dtype=np.int64)
+        return {
+            name: (ids, self._encode(name, [s.passage.text for s in stored]))
+            for name, set_spec in spec.vector_sets.items()
+            if base.vector_sets.get(name) != set_spec
+        }
 
-    def _index_identity(self, base: Snapshot | None) -> tuple[str, int]:
-        embedder = self._embedder_or_load()
-        if base is not None and (base.model_name, base.dim) != (embedder.model_name, embedder.dim):
+    def _vector_set_specs(self, base: Snapshot | None) -> dict[str, VectorSetSpec]:
+        """The configured sets with their encoders' identities; the base's `embedding` set must
+        have been built with the same model (its vectors are not recomputed)."""
+        encoders = self._encoders_or_load()
+        sets = {name: VectorSetSpec(e.model_name, e.dim) for name, e in encoders.items()}
+        embedding = sets[EMBEDDING]
+        if base is not None and (base.model_name, base.dim) != (embedding.model, embedding.dim):
             raise IndexMismatch(
                 f"The store {self.settings.store_dir} was built with the embedding model "
                 f"'{base.model_name}' ({base.dim} dimensions), but the configured model is "
-                f"'{embedder.model_name}' ({embedder.dim} dimensions).",
+                f"'{embedding.model}' ({embedding.dim} dimensions).",
                 hint="Rebuild the store with `forumgraph ingest --rebuild DIR...` or configure "
                 "the original model.",
             )
-        return embedder.model_name, embedder.dim
+        return sets
 
 
 def _with_canonical_names(
@@ -417,14 +393,9 @@ def _remote_endpoints(settings: Settings) -> RemoteEndpoints | None:
     """Where the graph goes: None for the embedded store, else the SPARQL server's endpoints."""
     if settings.graph_backend == "embedded":
         return None
-    if settings.graph_backend == "remote":
-        from forumgraph.graph.remote import RemoteEndpoints
+    from forumgraph.graph.remote import RemoteEndpoints
 
-        return RemoteEndpoints.from_settings(settings)
-    raise ConfigError(
-        f"Setting 'graph_backend' must be embedded or remote, not {settings.graph_backend!r}.",
-        hint='Use graph_backend = "remote" with remote_query_url and remote_update_url.',
-    )
+    return RemoteEndpoints.from_settings(settings)
 
 
 def _entities_per_passage(

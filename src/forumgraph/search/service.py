@@ -1,86 +1,46 @@
 """SearchService: the one search entry point shared by the CLI, the web page and the JSON API.
 
-A query runs three retrievers over one snapshot and fuses their rankings:
-dense (multilingual embeddings in FAISS: meaning across languages), BM25 (Kiwi morphemes and
-stemmed words: exact names, numbers, rare terms), and the graph (passages that mention the
-entities the query names, in any script). The graph also expands the BM25 query with the linked
-entities' names in the other script, which is what carries a Hangul name to a Latin-only text.
+A query runs the registered signals (search/signals/registry.py) over one snapshot and fuses
+their rankings: dense retrieval under each vector set's encoder (meaning across languages), BM25
+(Kiwi morphemes and stemmed words: exact names, numbers, rare terms) and the graph (passages that
+mention the entities the query names, in any script). The entities linked in the query also
+expand the BM25 query with their names in the other script, which is what carries a Hangul name
+to a Latin-only text.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
-
-import numpy as np
 
 from forumgraph.config import Settings
-from forumgraph.errors import ConfigError, IndexMismatch, InputError
-from forumgraph.index.dense import DenseIndex, IdFilter, id_filter
+from forumgraph.errors import IndexMismatch, InputError
+from forumgraph.index.encoders import EMBEDDING, Encoder
 from forumgraph.index.manifest import REBUILD_HINT
-from forumgraph.models import DocumentInfo, Entity, Hit, StoredPassage
+from forumgraph.models import Hit
 from forumgraph.search.filters import PassageFilters
 from forumgraph.search.hybrid import WEIGHTED, FusionConfig, fuse
 from forumgraph.search.linking import LinkedEntity, QueryLinker, name_like_with
 from forumgraph.search.result import SearchResult
-from forumgraph.search.use_signal import UseEncoder, build_use_index
+from forumgraph.search.signals.base import Query, Signal, SignalEnv, SnapshotView
+from forumgraph.search.signals.registry import SIGNALS
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.names import phonetic_key, transliteration_similarity
-from forumgraph.text.tokenize import tokenize_for_index
-
-if TYPE_CHECKING:
-    from forumgraph.index.embed import Embedder
-    from forumgraph.index.sparse import LexicalIndex
 
 MAX_K = 100
-SIGNALS = ("dense", "bm25", "graph", "use")
-SECOND_ENCODERS = ("use", "none")
-# Weight of meaning (a dense z-score, about -2..4) against entity matches (idf, about 1..6)
-# in the graph signal's order: it decides between passages naming the same entities.
-GRAPH_TIE_BREAK = 0.25
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-class SnapshotView(Protocol):
-    """What the service reads from a store generation (forumgraph.snapshot.Snapshot)."""
-
-    documents: dict[str, DocumentInfo]
-    passages: dict[str, StoredPassage]
-    entities: dict[str, Entity]
-    by_vector_id: dict[int, StoredPassage]
-
-    @property
-    def model_name(self) -> str: ...
-
-    @property
-    def dim(self) -> int: ...
-
-    @property
-    def second_model(self) -> str | None: ...
-
-    def second_dense(self) -> DenseIndex | None: ...
-
-    def dense(self) -> DenseIndex: ...
-
-    def lexical(self) -> LexicalIndex: ...
 
 
 @dataclass(frozen=True)
 class SearchOptions:
     """Retrieval knobs; the defaults are the values measured best by scripts/eval_search.py."""
 
-    signals: tuple[str, ...] = SIGNALS
-    fusion: FusionConfig = field(
-        default_factory=lambda: FusionConfig(
-            WEIGHTED, {"dense": 1.0, "bm25": 1.0, "graph": 1.0, "use": 1.0}
-        )
-    )
+    signals: tuple[str, ...] | None = None  # None: every registered signal
+    # Weighted fusion; a signal's weight comes from the registry unless given here.
+    fusion: FusionConfig = field(default_factory=lambda: FusionConfig(WEIGHTED))
     candidates: int = 100  # passages each retriever contributes before fusion
     expansion_weight: float = 1.0  # BM25 weight of a linked entity's other names
     link_entities: bool = True  # link query entities (graph signal and expansion)
@@ -97,45 +57,37 @@ class SearchService:
     def __init__(
         self,
         snapshot: SnapshotView,
-        embedder: Embedder,
+        encoders: Mapping[str, Encoder],
         analyzer: Analyzer,
         settings: Settings,
         options: SearchOptions | None = None,
-        use_index: DenseIndex | None = None,
-        use_encoder: UseEncoder | None = None,
     ) -> None:
-        """`use_index` holds prepared USE passage vectors (by default the snapshot's own; for a
-        snapshot without them they are encoded here) when `settings.second_encoder` is "use";
-        `use_encoder` shares a process's loaded USE model."""
+        """`encoders` are the query encoders of the vector sets, by set name (`embedding`
+        always); a dense signal runs for each set that has one."""
         self.snapshot = snapshot
-        self.embedder = embedder
+        self.encoders = encoders
         self.analyzer = analyzer
         self.settings = settings
         self.options = options or SearchOptions()
-        unknown = set(self.options.signals) - set(SIGNALS)
+        names = self.options.signals if self.options.signals is not None else tuple(SIGNALS)
+        unknown = set(names) - set(SIGNALS)
         if unknown:
             raise InputError(f"Unknown search signals: {', '.join(sorted(unknown))}.")
-        _check_model(snapshot, embedder)
-        if settings.second_encoder not in SECOND_ENCODERS:
-            raise ConfigError(
-                f"Unknown second_encoder '{settings.second_encoder}'.",
-                hint=f"Set second_encoder to one of: {', '.join(SECOND_ENCODERS)}.",
-            )
-        self._use: UseEncoder | None = None
-        self._use_index = use_index
-        if settings.second_encoder == "use" and "use" in self.options.signals:
-            self._use = use_encoder or UseEncoder()
-            if use_index is None and snapshot.second_model == self._use.model_name:
-                self._use_index = snapshot.second_dense()
-            elif use_index is None and snapshot.passages:
-                limit = settings.exact_search_limit
-                self._use_index = build_use_index(self._use, snapshot.passages.values(), limit)
+        _check_model(snapshot, encoders[EMBEDDING])
         self._filters = PassageFilters(snapshot.documents, snapshot.passages, snapshot.entities)
-        self._language_filters = lru_cache(maxsize=64)(self._language_filters_uncached)
-        self._mentions: dict[str, list[str]] = {}
+        mentions: dict[str, list[str]] = {}
         for pid, stored in snapshot.passages.items():
             for entity_id in stored.entity_ids:
-                self._mentions.setdefault(entity_id, []).append(pid)
+                mentions.setdefault(entity_id, []).append(pid)
+        env = SignalEnv(
+            snapshot, encoders, analyzer, settings, self.options, self._filters, mentions
+        )
+        # Registry order: it is also the order in which fusion breaks ties.
+        built = ((name, SIGNALS[name].build(env)) for name in SIGNALS if name in names)
+        self._signals: dict[str, Signal] = {name: s for name, s in built if s is not None}
+        fusion = self.options.fusion
+        weights = {name: SIGNALS[name].weight for name in self._signals} | dict(fusion.weights)
+        self._fusion = FusionConfig(fusion.method, weights, fusion.rrf_k)
         self._linker = QueryLinker(
             snapshot.entities.values(),
             transliteration_similarity,
@@ -149,6 +101,11 @@ class SearchService:
             for name in (*entity.names, *entity.alternate_names)
             if name.lang == "ko"
         )
+
+    @property
+    def signals(self) -> tuple[str, ...]:
+        """The signals this service runs, in fusion order."""
+        return tuple(self._signals)
 
     def search(
         self,
@@ -170,24 +127,12 @@ class SearchService:
             # Nothing to match (only symbols or emoji), or filters that exclude everything.
             return SearchResult(query, (), _ms(start), documents=self.snapshot.documents)
         links = self._linker.link(text) if self.options.link_entities else []
-        pool = max(self.options.candidates, k)
-        rankings: dict[str, list[tuple[str, float]]] = {}
-        query_vector: np.ndarray | None = None
-        if "dense" in self.options.signals or "graph" in self.options.signals:
-            query_vector = np.asarray(self.embedder.encode_queries([text]), np.float32)[0]
-        language_stats: dict[str, tuple[float, float]] = {}
-        if "dense" in self.options.signals and query_vector is not None:
-            rankings["dense"], language_stats = self._dense(
-                self.snapshot.dense(), query_vector, pool, allowed, filters
-            )
-        if self._use is not None and self._use_index is not None:
-            use_vector = self._use.encode([text])[0]
-            rankings["use"], _ = self._dense(self._use_index, use_vector, pool, allowed, filters)
-        if "bm25" in self.options.signals:
-            rankings["bm25"] = self._bm25(text, links, pool, allowed)
-        if "graph" in self.options.signals and links and query_vector is not None:
-            rankings["graph"] = self._graph(query_vector, links, pool, allowed, language_stats)
-        fused = fuse(rankings, self.options.fusion)[:k]
+        request = Query(
+            text, links, max(self.options.candidates, k), allowed, filters, self.signals
+        )
+        rankings = {name: signal.rank(request) for name, signal in self._signals.items()}
+        rankings = {name: ranking for name, ranking in rankings.items() if ranking}
+        fused = fuse(rankings, self._fusion)[:k]
         per_signal = {name: dict(ranking) for name, ranking in rankings.items()}
         hits = tuple(self._hit(pid, score, per_signal) for pid, score in fused)
         terms = (text, *text.split(), *(link.surface for link in links))
@@ -213,116 +158,6 @@ class SearchService:
             raise InputError("The search query is empty.", hint="Type a few words to search for.")
         return text
 
-    def _dense(
-        self,
-        dense: DenseIndex,
-        vector: np.ndarray,
-        pool: int,
-        allowed: tuple[frozenset[str], np.ndarray] | None,
-        filters: tuple[str | None, str | None, int | None, str | None],
-    ) -> tuple[list[tuple[str, float]], dict[str, tuple[float, float]]]:
-        """Dense ranking, and per language group the (mean, std) its z-scores were taken over."""
-        groups = self._language_filters(*filters) if self.options.balance_languages else {}
-        if len(groups) < 2:
-            scores, ids = dense.search(
-                vector.reshape(1, -1), pool, allowed=None if allowed is None else allowed[1]
-            )
-            return self._passage_ranking(scores[0], ids[0]), {}
-        merged: list[tuple[str, float]] = []
-        stats: dict[str, tuple[float, float]] = {}
-        for name, group in groups.items():
-            scores, ids = dense.search(
-                vector.reshape(1, -1), max(pool, self.options.language_sample), allowed=group
-            )
-            found = ids[0] >= 0
-            values = scores[0][found]
-            if len(values) < 2 or float(values.std()) == 0.0:
-                continue
-            stats[name] = (float(values.mean()), float(values.std()))
-            merged += self._passage_ranking(
-                (values - stats[name][0]) / stats[name][1], ids[0][found]
-            )
-        merged.sort(key=lambda item: -item[1])
-        return merged[:pool], stats
-
-    def _language_filters_uncached(
-        self, lang: str | None, event: str | None, year: int | None, entity_type: str | None
-    ) -> dict[str, IdFilter]:
-        """One id filter per language group (Korean with mixed, English, ...) under the filters."""
-        groups: dict[str, set[int]] = {}
-        languages = [lang] if lang else self._filters.languages()
-        for language in languages:
-            allowed = self._filters.allowed(language, event, year, entity_type)
-            if allowed is not None and len(allowed[1]):
-                groups.setdefault(_language_group(language), set()).update(allowed[1].tolist())
-        return {
-            name: id_filter(np.fromiter(ids, np.int64, len(ids))) for name, ids in groups.items()
-        }
-
-    def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> list[tuple[str, float]]:
-        out = []
-        for score, vector_id in zip(scores, ids, strict=True):
-            stored = self.snapshot.by_vector_id.get(int(vector_id))
-            if vector_id >= 0 and stored is not None:
-                out.append((stored.passage.passage_id, float(score)))
-        return out
-
-    def _bm25(
-        self,
-        text: str,
-        links: list[LinkedEntity],
-        pool: int,
-        allowed: tuple[frozenset[str], np.ndarray] | None,
-    ) -> list[tuple[str, float]]:
-        tokens = tokenize_for_index(text, None, self.analyzer)
-        weights = [1.0] * len(tokens)
-        seen = set(tokens)
-        for link in links:
-            for name in link.other_names():
-                for token in tokenize_for_index(name, None, self.analyzer):
-                    if token not in seen:
-                        seen.add(token)
-                        tokens.append(token)
-                        weights.append(self.options.expansion_weight * link.confidence)
-        if not tokens:
-            return []
-        return self.snapshot.lexical().search(
-            tokens, pool, weights=weights, allowed=None if allowed is None else allowed[0]
-        )
-
-    def _graph(
-        self,
-        vector: np.ndarray,
-        links: list[LinkedEntity],
-        pool: int,
-        allowed: tuple[frozenset[str], np.ndarray] | None,
-        language_stats: Mapping[str, tuple[float, float]],
-    ) -> list[tuple[str, float]]:
-        """Passages mentioning the linked entities: rarer entities weigh more; ties go to the
-        passage closest in meaning, measured like the dense signal (balanced by language)."""
-        total = max(1, len(self.snapshot.passages))
-        weight: dict[str, float] = {}
-        for link in links:
-            mentions = self._mentions.get(link.entity.id, [])
-            if not mentions or len(mentions) > self.options.graph_max_passages:
-                continue
-            idf = math.log(1 + total / len(mentions))
-            for pid in mentions:
-                if allowed is None or pid in allowed[0]:
-                    weight[pid] = weight.get(pid, 0.0) + link.confidence * idf
-        if not weight:
-            return []
-        pids = list(weight)
-        stored = [self.snapshot.passages[p] for p in pids]
-        vector_ids = np.array([s.vector_id for s in stored], np.int64)
-        similarity = self.snapshot.dense().reconstruct(vector_ids) @ vector
-        ranked = []
-        for pid, passage, sim in zip(pids, stored, similarity, strict=True):
-            mean, spread = language_stats.get(_language_group(passage.passage.lang), (0.0, 1.0))
-            ranked.append((pid, weight[pid] + GRAPH_TIE_BREAK * (float(sim) - mean) / spread))
-        ranked.sort(key=lambda item: -item[1])
-        return ranked[:pool]
-
     def _hit(self, pid: str, score: float, per_signal: Mapping[str, Mapping[str, float]]) -> Hit:
         stored = self.snapshot.passages[pid]
         info = self.snapshot.documents.get(stored.passage.doc_id)
@@ -342,17 +177,17 @@ class SearchService:
 
 def open_search_service(settings: Settings) -> SearchService:
     """A SearchService over the current generation of `settings.store_dir`."""
-    from forumgraph.index.embed import create_embedder
+    from forumgraph.index.encoders import create_encoders
     from forumgraph.snapshot import require_snapshot
     from forumgraph.text.analyze import create_analyzer
 
     snapshot = require_snapshot(settings.store_dir)
     return SearchService(
-        snapshot, create_embedder(settings), create_analyzer(settings.analyzer), settings
+        snapshot, create_encoders(settings), create_analyzer(settings.analyzer), settings
     )
 
 
-def _check_model(snapshot: SnapshotView, embedder: Embedder) -> None:
+def _check_model(snapshot: SnapshotView, embedder: Encoder) -> None:
     if not snapshot.passages:
         return
     stored = (snapshot.model_name, snapshot.dim)
@@ -367,11 +202,6 @@ def _check_model(snapshot: SnapshotView, embedder: Embedder) -> None:
             "dimensions).",
             hint=REBUILD_HINT,
         )
-
-
-def _language_group(lang: str) -> str:
-    # Mixed passages are mostly Korean text quoting Latin names: they compare with Korean ones.
-    return "ko" if lang == "mixed" else lang
 
 
 def _check_k(k: object) -> None:

@@ -2,7 +2,7 @@
 
 from forumgraph.snapshot.holder import SnapshotHolder
 from forumgraph.snapshot.layout import StoreLayout
-from forumgraph.snapshot.reader import Snapshot, open_snapshot, require_snapshot
+from forumgraph.snapshot.reader import Snapshot, VectorSetSpec, open_snapshot, require_snapshot
 from forumgraph.snapshot.writer import IndexSpec, PreparedDocument, WriteStats, write_generation
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Snapshot",
     "SnapshotHolder",
     "StoreLayout",
+    "VectorSetSpec",
     "WriteStats",
     "open_snapshot",
     "require_snapshot",

@@ -51,12 +51,9 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     if duplicated:
         problems.append(f"{len(duplicated)} vector ids are used by more than one passage")
     if snapshot.passages:
-        dense_ids = {int(i) for i in snapshot.dense().vector_ids()}
-        _compare(problems, "vector index ids", dense_ids, "records", set(vector_ids))
-        second = snapshot.second_dense()
-        if second is not None:
-            second_ids = {int(i) for i in second.vector_ids()}
-            _compare(problems, "second vector index ids", second_ids, "records", set(vector_ids))
+        for name in snapshot.vector_sets:
+            ids = {int(i) for i in snapshot.vectors(name).vector_ids()}
+            _compare(problems, f"vector index '{name}' ids", ids, "records", set(vector_ids))
         lexical_ids = set(snapshot.lexical().passage_ids())
         _compare(problems, "lexical index passages", lexical_ids, "records", passage_ids)
     counted = snapshot.meta.get("passages")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forumgraph.errors import StoreError
+from forumgraph.index.encoders import EMBEDDING, USE
 from forumgraph.models import DocumentInfo, Entity, StoredPassage
 from forumgraph.snapshot.layout import StoreLayout
 from forumgraph.snapshot.records import (
@@ -28,8 +30,19 @@ PASSAGES = "passages.jsonl"
 ENTITIES = "entities.json"
 GRAPH = "graph"
 VECTORS = "vectors"
-SECOND_VECTORS = "vectors-second"
 LEXICAL = "lexical"
+# Generations written before named vector sets kept the first encoder's index in `vectors/`
+# and the second's in `vectors-second/`; they are read as the sets `embedding` and `use`.
+_LEGACY_FOLDERS = {EMBEDDING: "vectors", USE: "vectors-second"}
+_LEGACY_USE_DIM = 512
+
+
+@dataclass(frozen=True)
+class VectorSetSpec:
+    """The encoder behind one named vector set of a generation."""
+
+    model: str
+    dim: int
 
 
 class Snapshot:
@@ -56,9 +69,8 @@ class Snapshot:
         self.by_vector_id: dict[int, StoredPassage] = {p.vector_id: p for p in passages}
         self._lock = threading.Lock()
         self._graph: TripleStore | None = None
-        self._dense: DenseIndex | None = None
+        self._vectors: dict[str, DenseIndex] = {}
         self._lexical: LexicalIndex | None = None
-        self._second: DenseIndex | None = None
 
     @property
     def model_name(self) -> str:
@@ -89,31 +101,43 @@ class Snapshot:
                 )
             return self._graph
 
-    def dense(self) -> DenseIndex:
-        """The FAISS index, checked against the manifest this snapshot was written with."""
-        with self._lock:
-            if self._dense is None:
-                from forumgraph.index.dense import DenseIndex
-
-                self._dense = DenseIndex.load(self.path / VECTORS)
-            return self._dense
-
     @property
-    def second_model(self) -> str | None:
-        """The second encoder whose passage vectors this generation keeps, if any."""
-        value = self.meta.get("second_model")
-        return None if value is None else str(value)
+    def vector_sets(self) -> dict[str, VectorSetSpec]:
+        """The named vector sets this generation keeps, with the encoder behind each."""
+        sets = self.meta.get("vector_sets")
+        if sets is not None:
+            return {
+                name: VectorSetSpec(str(spec["model"]), int(spec["dim"]))
+                for name, spec in sets.items()
+            }
+        legacy = {EMBEDDING: VectorSetSpec(self.model_name, self.dim)}
+        if self.meta.get("second_model"):
+            legacy[USE] = VectorSetSpec(str(self.meta["second_model"]), _LEGACY_USE_DIM)
+        return legacy
 
-    def second_dense(self) -> DenseIndex | None:
-        """The second encoder's vector index (same vector ids as `dense`), if kept."""
-        if self.second_model is None or not self.passages:
-            return None
+    def vectors(self, name: str) -> DenseIndex:
+        """The FAISS index of one vector set, checked against the manifest it was saved with."""
+        if name not in self.vector_sets:
+            raise StoreError(
+                f"Snapshot {self.path} keeps no vector set '{name}'.",
+                hint="Ingest again to add it, or rebuild with `forumgraph ingest --rebuild`.",
+            )
         with self._lock:
-            if self._second is None:
+            if name not in self._vectors:
                 from forumgraph.index.dense import DenseIndex
 
-                self._second = DenseIndex.load(self.path / SECOND_VECTORS)
-            return self._second
+                self._vectors[name] = DenseIndex.load(self.vector_path(name))
+            return self._vectors[name]
+
+    def vector_path(self, name: str) -> Path:
+        """Where the index of the vector set `name` lies in this generation."""
+        if "vector_sets" not in self.meta:
+            return self.path / _LEGACY_FOLDERS[name]
+        return self.path / VECTORS / name
+
+    def dense(self) -> DenseIndex:
+        """The index of the `embedding` set, which every generation keeps."""
+        return self.vectors(EMBEDDING)
 
     def lexical(self) -> LexicalIndex:
         with self._lock:
@@ -130,9 +154,9 @@ class Snapshot:
         if start_workers is not None:
             start_workers()
         if self.passages:
-            self.dense()
+            for name in self.vector_sets:
+                self.vectors(name)
             self.lexical()
-            self.second_dense()
 
     def passages_of(self, doc_id: str) -> list[StoredPassage]:
         doc = self.documents.get(doc_id)

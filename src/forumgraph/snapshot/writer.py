@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +14,7 @@ import numpy as np
 from forumgraph import __version__
 from forumgraph.errors import ConfigError
 from forumgraph.files import fsync_dir, fsync_tree
+from forumgraph.index.encoders import EMBEDDING
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout
 from forumgraph.snapshot.reader import (
@@ -23,9 +24,9 @@ from forumgraph.snapshot.reader import (
     LEXICAL,
     META,
     PASSAGES,
-    SECOND_VECTORS,
     VECTORS,
     Snapshot,
+    VectorSetSpec,
 )
 from forumgraph.snapshot.records import (
     document_to_json,
@@ -47,26 +48,29 @@ class PreparedDocument:
     info: DocumentInfo
     passages: tuple[Passage, ...]
     passage_entities: tuple[tuple[str, ...], ...]  # entity ids mentioned, per passage
-    vectors: np.ndarray  # (len(passages), dim) float32
+    # One (len(passages), dim) float32 matrix per vector set of IndexSpec.vector_sets.
+    vectors: Mapping[str, np.ndarray] = field(repr=False)
     tokens: tuple[tuple[str, ...], ...]  # lexical tokens, per passage
     quads: Sequence[Any] = field(default=(), repr=False)
-    # Vectors of the second encoder (IndexSpec.second_model), one row per passage, or None.
-    second_vectors: np.ndarray | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
 class IndexSpec:
     """What the generation is built with; recorded in its SNAPSHOT.json."""
 
-    embedding_model: str
-    dim: int
+    vector_sets: Mapping[str, VectorSetSpec]  # `embedding` always, the others as configured
     exact_limit: int
     base_iri: str
     # The graph on a SPARQL server instead of in the generation's graph/ folder (graph/remote.py).
     remote: RemoteEndpoints | None = None
-    # A second sentence encoder whose passage vectors are kept beside the first (or None).
-    second_model: str | None = None
-    second_dim: int = 0
+
+    @property
+    def embedding(self) -> VectorSetSpec:
+        return self.vector_sets[EMBEDDING]
+
+
+# Vectors of passages already stored, for a vector set their generation lacks: (ids, rows).
+Backfill = Mapping[str, tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass
@@ -83,6 +87,18 @@ class WriteStats:
 StepHook = Callable[[str], None]
 
 
+@dataclass
+class _Records:
+    """The generation's documents, passages and lexical tokens as they are being changed."""
+
+    documents: dict[str, DocumentInfo]
+    passages: dict[str, StoredPassage]
+    tokens: dict[str, list[str]]
+    next_vector_id: int
+    dropped_vectors: list[int] = field(default_factory=list)
+    new_vector_ids: list[int] = field(default_factory=list)
+
+
 def write_generation(
     layout: StoreLayout,
     base: Snapshot | None,
@@ -92,7 +108,7 @@ def write_generation(
     spec: IndexSpec,
     stats: WriteStats | None = None,
     on_step: StepHook | None = None,
-    second_backfill: tuple[np.ndarray, np.ndarray] | None = None,
+    backfill: Backfill | None = None,
 ) -> str:
     """Write base + changes as a new generation and publish it; returns its name.
 
@@ -101,10 +117,8 @@ def write_generation(
     rename of the CURRENT pointer. With a remote graph (`spec.remote`) the document graphs are
     written to the server first, so a crash before the rename leaves the server ahead of the
     published generation for those documents (`check` reports it; ingesting again repairs it).
+    `backfill` holds the stored passages' vectors of every set the base lacks.
     """
-    from forumgraph.index.dense import DenseIndex
-    from forumgraph.index.sparse import LexicalIndex
-
     _check_backend(base, spec)
     stats = stats or WriteStats()
     step = on_step or (lambda _name: None)
@@ -112,77 +126,107 @@ def write_generation(
     name = layout.next_name()
     work = layout.generations / (name + PARTIAL)
     work.mkdir(parents=True)
-
-    documents = dict(base.documents) if base else {}
-    passages = dict(base.passages) if base else {}
-    tokens = _read_tokens(base)
-    next_vector_id = int(base.meta.get("next_vector_id", 0)) if base else 0
     replaced = {d.info.doc_id for d in upserts} | set(removals)
-    dropped_vectors = [
-        passages[pid].vector_id
-        for doc_id in replaced
-        if doc_id in documents
-        for pid in documents[doc_id].passage_ids
-    ]
-    for doc_id in replaced:
-        for pid in documents.pop(doc_id).passage_ids if doc_id in documents else ():
-            passages.pop(pid, None)
-            tokens.pop(pid, None)
+    records = _carry_over(base, replaced)
 
     start = time.perf_counter()
     if spec.remote is None:
         entities = _write_local_graph(work / GRAPH, base, upserts, replaced, spec, step)
     else:
-        kept = set(documents) | {d.info.doc_id for d in upserts}
+        kept = set(records.documents) | {d.info.doc_id for d in upserts}
         entities = _write_remote_graph(spec.remote, base, upserts, replaced, kept, spec, step)
     stats.timed("store.graph", start)
 
     start = time.perf_counter()
-    new_ids: list[int] = []
-    new_vectors: list[np.ndarray] = []
-    for prepared in upserts:
-        stored = []
-        for passage, entity_ids, toks in zip(
-            prepared.passages, prepared.passage_entities, prepared.tokens, strict=True
-        ):
-            stored.append(StoredPassage(passage, next_vector_id, entity_ids))
-            new_ids.append(next_vector_id)
-            tokens[passage.passage_id] = list(toks)
-            next_vector_id += 1
-        passages.update((s.passage.passage_id, s) for s in stored)
-        documents[prepared.info.doc_id] = prepared.info
-        if len(prepared.passages):
-            new_vectors.append(np.asarray(prepared.vectors, dtype=np.float32))
-
-    # A fresh copy from disk: the base's own index may be serving searches in this process.
-    if base is not None and base.passages:
-        dense = DenseIndex.load(base.path / VECTORS, exact_limit=spec.exact_limit)
-    else:
-        dense = DenseIndex.create(spec.dim, spec.exact_limit)
-    if dropped_vectors:
-        dense.remove(np.asarray(dropped_vectors, dtype=np.int64))
-    if new_ids:
-        dense.add(np.asarray(new_ids, dtype=np.int64), np.vstack(new_vectors))
-    dense.save(work / VECTORS, model_name=spec.embedding_model)
-    if spec.second_model is not None:
-        second = _second_index(base, spec, second_backfill)
-        second.remove(np.asarray(dropped_vectors, dtype=np.int64))
-        second_rows = [p.second_vectors for p in upserts if len(p.passages)]
-        if new_ids:
-            if any(rows is None for rows in second_rows):
-                raise ValueError("Every new passage needs a vector of the second encoder.")
-            second.add(np.asarray(new_ids, dtype=np.int64), np.vstack(second_rows))  # type: ignore[arg-type]
-        second.save(work / SECOND_VECTORS, model_name=spec.second_model)
+    _add_documents(records, upserts)
+    for set_name, set_spec in spec.vector_sets.items():
+        rows = [p.vectors[set_name] for p in upserts if len(p.passages)]
+        index = _vector_index(base, set_name, set_spec, spec.exact_limit, backfill or {})
+        _apply_vectors(index, records, rows)
+        index.save(work / VECTORS / set_name, model_name=set_spec.model)
     stats.timed("store.vectors", start)
     step("vectors-written")
 
     start = time.perf_counter()
-    lexical = LexicalIndex.build((pid, tokens[pid]) for pid in sorted(passages))
-    lexical.save(work / LEXICAL)
+    _write_lexical(work / LEXICAL, records)
     stats.timed("store.lexical", start)
     step("lexical-written")
 
     start = time.perf_counter()
+    _write_records(work, name, records, entities, spec)
+    step("records-written")
+    _publish(layout, work, name, step)
+    stats.timed("store.publish", start)
+    return name
+
+
+def _carry_over(base: Snapshot | None, replaced: set[str]) -> _Records:
+    """The base's records without the documents that are replaced or removed."""
+    records = _Records(
+        documents=dict(base.documents) if base else {},
+        passages=dict(base.passages) if base else {},
+        tokens=_read_tokens(base),
+        next_vector_id=int(base.meta.get("next_vector_id", 0)) if base else 0,
+    )
+    for doc_id in replaced:
+        info = records.documents.pop(doc_id, None)
+        for pid in info.passage_ids if info else ():
+            records.dropped_vectors.append(records.passages.pop(pid).vector_id)
+            records.tokens.pop(pid, None)
+    return records
+
+
+def _add_documents(records: _Records, upserts: Sequence[PreparedDocument]) -> None:
+    """Give the new passages vector ids and add them, their tokens and their documents."""
+    for prepared in upserts:
+        for passage, entity_ids, toks in zip(
+            prepared.passages, prepared.passage_entities, prepared.tokens, strict=True
+        ):
+            vector_id = records.next_vector_id
+            records.passages[passage.passage_id] = StoredPassage(passage, vector_id, entity_ids)
+            records.tokens[passage.passage_id] = list(toks)
+            records.new_vector_ids.append(vector_id)
+            records.next_vector_id += 1
+        records.documents[prepared.info.doc_id] = prepared.info
+
+
+def _vector_index(
+    base: Snapshot | None, name: str, spec: VectorSetSpec, exact_limit: int, backfill: Backfill
+) -> DenseIndex:
+    """The base's index of the set (a fresh copy from disk: the base's own may be serving
+    searches in this process), or a new one holding the `backfill` of the stored passages."""
+    from forumgraph.index.dense import DenseIndex
+
+    if base is not None and base.passages and base.vector_sets.get(name) == spec:
+        return DenseIndex.load(base.vector_path(name), exact_limit=exact_limit)
+    index = DenseIndex.create(spec.dim, exact_limit)
+    if base is not None and base.passages:
+        if name not in backfill:
+            raise ValueError(f"A store without vectors of the set '{name}' needs them backfilled.")
+        index.add(*backfill[name])
+    return index
+
+
+def _apply_vectors(index: DenseIndex, records: _Records, rows: list[np.ndarray]) -> None:
+    """Drop the replaced passages' vectors and add the new passages' (`rows`, in order)."""
+    if records.dropped_vectors:
+        index.remove(np.asarray(records.dropped_vectors, dtype=np.int64))
+    if records.new_vector_ids:
+        vectors = np.vstack([np.asarray(r, dtype=np.float32) for r in rows])
+        index.add(np.asarray(records.new_vector_ids, dtype=np.int64), vectors)
+
+
+def _write_lexical(folder: Path, records: _Records) -> None:
+    from forumgraph.index.sparse import LexicalIndex
+
+    passages = sorted(records.passages)
+    LexicalIndex.build((pid, records.tokens[pid]) for pid in passages).save(folder)
+
+
+def _write_records(
+    work: Path, name: str, records: _Records, entities: list[Entity], spec: IndexSpec
+) -> None:
+    passages, documents = records.passages, records.documents
     ordered = sorted(passages.values(), key=lambda s: (s.passage.doc_id, s.passage.index))
     write_jsonl(work / PASSAGES, (passage_to_json(p) for p in ordered))
     write_json(work / DOCUMENTS, [document_to_json(documents[d]) for d in sorted(documents)])
@@ -193,19 +237,25 @@ def write_generation(
             "name": name,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "forumgraph_version": __version__,
-            "embedding_model": spec.embedding_model,
-            "dim": spec.dim,
-            "second_model": spec.second_model,
+            "embedding_model": spec.embedding.model,
+            "dim": spec.embedding.dim,
+            "vector_sets": {
+                set_name: {"model": s.model, "dim": s.dim}
+                for set_name, s in spec.vector_sets.items()
+            },
             "base_iri": spec.base_iri,
             "graph_backend": "embedded" if spec.remote is None else "remote",
             **({} if spec.remote is None else {"remote": spec.remote.to_json()}),
-            "next_vector_id": next_vector_id,
+            "next_vector_id": records.next_vector_id,
             "documents": len(documents),
             "passages": len(passages),
             "entities": len(entities),
         },
     )
-    step("records-written")
+
+
+def _publish(layout: StoreLayout, work: Path, name: str, step: StepHook) -> None:
+    """Sync the generation to disk, rename it into place and point CURRENT at it."""
     fsync_tree(work)
     final = layout.generations / name
     os.rename(work, final)
@@ -214,8 +264,6 @@ def write_generation(
     layout.publish(name)
     step("published")
     layout.prune()
-    stats.timed("store.publish", start)
-    return name
 
 
 def _write_local_graph(
@@ -282,22 +330,6 @@ def _check_backend(base: Snapshot | None, spec: IndexSpec) -> None:
         f"graph_backend is {configured}.",
         hint="Configure the original graph_backend, or rebuild with `forumgraph ingest --rebuild`.",
     )
-
-
-def _second_index(
-    base: Snapshot | None, spec: IndexSpec, backfill: tuple[np.ndarray, np.ndarray] | None
-) -> DenseIndex:
-    """The base's second-encoder index, or a new one filled from `backfill` (ids, vectors)."""
-    from forumgraph.index.dense import DenseIndex
-
-    if base is not None and base.second_model == spec.second_model:
-        return DenseIndex.load(base.path / SECOND_VECTORS, exact_limit=spec.exact_limit)
-    index = DenseIndex.create(spec.second_dim, spec.exact_limit)
-    if base is not None and base.passages:
-        if backfill is None:
-            raise ValueError("A store without second-encoder vectors needs them backfilled.")
-        index.add(*backfill)
-    return index
 
 
 def _read_tokens(base: Snapshot | None) -> dict[str, list[str]]:

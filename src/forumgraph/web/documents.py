@@ -233,19 +233,14 @@ def _checked_id(doc_id: str) -> str:
 
 
 def _writer(app: Flask) -> Ingester:
-    """One Ingester per app, sharing the serving process's embedder and analyser."""
+    """One Ingester per app, sharing the serving process's encoders and analyser."""
     from forumgraph.ingest.pipeline import Ingester
 
     with _writer_lock:
         writer = app.extensions.get(WRITER_KEY)
         if writer is None:
             services = _services()
-            writer = Ingester(
-                _settings(),
-                embedder=services.embedder,
-                analyzer=services.analyzer,
-                second_encoder=services.use_encoder,
-            )
+            writer = Ingester(_settings(), encoders=services.encoders, analyzer=services.analyzer)
             app.extensions[WRITER_KEY] = writer
         return writer
 

@@ -1,18 +1,20 @@
 """The long-lived objects a serving process shares: models once, one bundle per store generation.
 
 The web app and the MCP server both hold a `Services`; neither imports the other. Models (the
-embedder and the Korean analyser) load once per process; the search service, the fact finder
-and the ask helper are rebuilt for each new store generation by the `SnapshotHolder`.
+encoders of the vector sets and the Korean analyser) load once per process; the search service,
+the fact finder and the ask helper are rebuilt for each new store generation by the
+`SnapshotHolder`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from forumgraph.config import Settings
 from forumgraph.errors import StoreError
-from forumgraph.index.use_encoder import UseEncoder
+from forumgraph.index.encoders import Encoder, create_encoders
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
 from forumgraph.snapshot import Snapshot, SnapshotHolder
@@ -20,6 +22,7 @@ from forumgraph.snapshot import Snapshot, SnapshotHolder
 if TYPE_CHECKING:
     from forumgraph.graph.store import TripleStore
     from forumgraph.search.service import SearchService
+    from forumgraph.text.analyze import Analyzer
 
 
 @dataclass(frozen=True)
@@ -37,29 +40,25 @@ class Generation:
 
 
 class Services:
-    """The embedder and analyser (loaded once) and the current generation's services."""
+    """The encoders and analyser (loaded once) and the current generation's services."""
 
     def __init__(
         self,
         settings: Settings,
         *,
-        embedder: Any | None = None,
-        analyzer: Any | None = None,
+        encoders: Mapping[str, Encoder] | None = None,
+        analyzer: Analyzer | None = None,
         interval: float = 0.5,
     ) -> None:
+        """`encoders` (by vector set name) and `analyzer` let a caller share loaded models."""
         self.settings = settings
-        if embedder is None:
-            from forumgraph.index.embed import create_embedder
-
-            embedder = create_embedder(settings)
         if analyzer is None:
             from forumgraph.text.analyze import create_analyzer
 
             analyzer = create_analyzer(settings.analyzer)
-        self.embedder = embedder
+        # One encoder per configured vector set; each loads on first use.
+        self.encoders = create_encoders(settings, encoders)
         self.analyzer = analyzer
-        # The second encoder (settings.second_encoder) loads on first use and is shared too.
-        self.use_encoder = UseEncoder() if settings.second_encoder == "use" else None
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
             settings.store_dir, self._build, interval=interval
         )
@@ -85,11 +84,10 @@ class Services:
     def _build(self, snapshot: Snapshot) -> Generation:
         from forumgraph.search.service import SearchService
 
-        search = SearchService(
-            snapshot, self.embedder, self.analyzer, self.settings, use_encoder=self.use_encoder
-        )
-        # The query encoder loads on its first query: let that be now, not a user's request.
-        self.embedder.encode_queries(["warm-up"])
+        search = SearchService(snapshot, self.encoders, self.analyzer, self.settings)
+        # The query encoders load on their first query: let that be now, not a user's request.
+        for encoder in self.encoders.values():
+            encoder.encode_queries(["warm-up"])
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
         return Generation(snapshot, search, facts, Asker(search, facts))
 

@@ -1,0 +1,133 @@
+"""Dense signals: one per named vector set (`embedding`, `use`), ranked by cosine similarity.
+
+Multilingual encoders score same-language pairs higher, which buries cross-lingual hits; so by
+default each passage language is ranked on its own and scores become z-scores within it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import cast
+
+import numpy as np
+
+from forumgraph.index.dense import DenseIndex, IdFilter, id_filter
+from forumgraph.index.encoders import Encoder
+from forumgraph.models import StoredPassage
+from forumgraph.search.signals.base import Query, Ranking, SignalEnv
+
+# language group -> (mean, standard deviation) of the scores its z-scores were taken over
+LanguageStats = dict[str, tuple[float, float]]
+ENCODE_BATCH = 64
+
+
+def language_group(lang: str) -> str:
+    """Mixed passages are mostly Korean text quoting Latin names: they compare with Korean."""
+    return "ko" if lang in {"ko", "mixed"} else lang
+
+
+class DenseSignal:
+    """Passages closest in meaning to the query under one vector set's encoder."""
+
+    def __init__(self, name: str, set_name: str, env: SignalEnv, index: DenseIndex) -> None:
+        self.name = name
+        self.set_name = set_name
+        self._env = env
+        self._index = index
+        self._encoder = env.encoders[set_name]
+        self._language_filters = lru_cache(maxsize=64)(self._language_filters_uncached)
+
+    def rank(self, query: Query) -> Ranking:
+        return self.ranking_and_stats(query)[0]
+
+    def vector(self, query: Query) -> np.ndarray:
+        """The query's vector in this set (encoded once per query)."""
+        encode = self._encoder.encode_queries
+        vector = query.once(("vector", self.set_name), lambda: _first_row(encode, query.text))
+        return cast(np.ndarray, vector)
+
+    def ranking_and_stats(self, query: Query) -> tuple[Ranking, LanguageStats]:
+        """The ranking, and per language group the statistics its scores were normalised by
+        (computed once per query; the graph signal reads them too)."""
+        found = query.once(("dense", self.set_name), lambda: self._search(query))
+        return cast(tuple[Ranking, LanguageStats], found)
+
+    def _search(self, query: Query) -> tuple[Ranking, LanguageStats]:
+        vector = self.vector(query).reshape(1, -1)
+        options = self._env.options
+        groups = self._language_filters(*query.filters) if options.balance_languages else {}
+        if len(groups) < 2:
+            allowed = None if query.allowed is None else query.allowed[1]
+            scores, ids = self._index.search(vector, query.pool, allowed=allowed)
+            return self._passage_ranking(scores[0], ids[0]), {}
+        merged: Ranking = []
+        stats: LanguageStats = {}
+        for name, group in groups.items():
+            pool = max(query.pool, options.language_sample)
+            scores, ids = self._index.search(vector, pool, allowed=group)
+            found = ids[0] >= 0
+            values = scores[0][found]
+            if len(values) < 2 or float(values.std()) == 0.0:
+                continue
+            stats[name] = (float(values.mean()), float(values.std()))
+            normalised = (values - stats[name][0]) / stats[name][1]
+            merged += self._passage_ranking(normalised, ids[0][found])
+        merged.sort(key=lambda item: -item[1])
+        return merged[: query.pool], stats
+
+    def _language_filters_uncached(self, *filters: str | int | None) -> dict[str, IdFilter]:
+        """One id filter per language group (Korean with mixed, English, ...) under the filters."""
+        lang, event, year, entity_type = filters
+        passage_filters = self._env.filters
+        groups: dict[str, set[int]] = {}
+        for language in [lang] if lang else passage_filters.languages():
+            allowed = passage_filters.allowed(language, event, year, entity_type)
+            if allowed is not None and len(allowed[1]):
+                groups.setdefault(language_group(str(language)), set()).update(allowed[1].tolist())
+        return {
+            name: id_filter(np.fromiter(ids, np.int64, len(ids))) for name, ids in groups.items()
+        }
+
+    def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> Ranking:
+        by_vector_id = self._env.snapshot.by_vector_id
+        out = []
+        for score, vector_id in zip(scores, ids, strict=True):
+            stored = by_vector_id.get(int(vector_id))
+            if vector_id >= 0 and stored is not None:
+                out.append((stored.passage.passage_id, float(score)))
+        return out
+
+
+def dense_signal(name: str, set_name: str, env: SignalEnv) -> DenseSignal | None:
+    """The dense signal over the vector set `set_name`, or None when it is not configured."""
+    encoder = env.encoders.get(set_name)
+    if encoder is None:
+        return None
+    snapshot = env.snapshot
+    kept = snapshot.vector_sets.get(set_name)
+    if kept is not None and kept.model == encoder.model_name:
+        index = snapshot.vectors(set_name)
+    elif snapshot.passages:
+        # A generation written before this set was configured: encode its passages once here.
+        index = encode_index(encoder, snapshot.passages.values(), env.settings.exact_search_limit)
+    else:
+        return None
+    return DenseSignal(name, set_name, env, index)
+
+
+def encode_index(
+    encoder: Encoder, passages: Iterable[StoredPassage], exact_limit: int
+) -> DenseIndex:
+    """A DenseIndex of `encoder`'s vectors of `passages` under their own vector ids."""
+    stored = list(passages)
+    index = DenseIndex.create(encoder.dim, exact_limit)
+    for start in range(0, len(stored), ENCODE_BATCH):
+        batch = stored[start : start + ENCODE_BATCH]
+        vectors = encoder.encode_passages([s.passage.text for s in batch])
+        index.add(np.array([s.vector_id for s in batch], np.int64), vectors)
+    return index
+
+
+def _first_row(encode: Callable[[Sequence[str]], np.ndarray], text: str) -> np.ndarray:
+    return np.asarray(encode([text]), np.float32)[0]
