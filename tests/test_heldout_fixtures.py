@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pyoxigraph
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ def _load_script(name: str) -> ModuleType:
 
 
 gold_entities = _load_script("gold_entities")
+eval_questions = _load_script("eval_questions")
 BUNDLED = sorted((HELDOUT / "gold").glob("*.yaml"))
 EXTERNAL_GOLD = sorted((HELDOUT / "external").glob("*.yaml"))
 
@@ -136,3 +138,18 @@ def test_a_bad_gold_names_the_field_at_fault(
         gold_entities.load_gold(path, TEXT)
     assert str(path) in str(error.value)
     assert message in str(error.value)
+
+
+def test_questions_are_well_formed_sparql_with_answers() -> None:
+    questions = eval_questions.load_questions(HELDOUT / "questions.yaml")
+    assert len(questions) >= 20
+    assert len({q.kind for q in questions}) >= 6
+    empty = pyoxigraph.Store()
+    for question in questions:
+        assert question.answers or question.ask is not None, question.id
+        result = empty.query(question.query)  # parses, and runs on an empty graph
+        if question.ask is None:
+            assert isinstance(result, pyoxigraph.QuerySolutions), question.id
+            assert list(result) == [], question.id
+        else:
+            assert isinstance(result, pyoxigraph.QueryBoolean), question.id
