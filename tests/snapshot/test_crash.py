@@ -26,7 +26,8 @@ import pytest
 from living_support import KOREAN, MEETUP, SUMMIT, V1, Models
 
 import forumgraph
-from forumgraph.config import Settings
+from forumgraph.config import Settings, load_settings
+from forumgraph.index.encoders import vector_set_names
 from forumgraph.index.sparse import META_FILE as LEXICAL_META
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.segment import split_passages
@@ -45,17 +46,24 @@ RANDOM_RUNS = 8  # runs killed at a random moment of the write
 LOOPS = 2  # stores crashed side by side
 POLL_S = 0.001
 RUN_TIMEOUT_S = 600
+# The vector sets of the default settings, which the ingest runs below use.
+VECTOR_SETS = vector_set_names(load_settings(environ={}))
 
 
 def _partial(layout: StoreLayout, name: str) -> Path:
     return layout.generations / (name + PARTIAL)
 
 
+def _vector_sets_written(partial: Path) -> bool:
+    """Every vector set the ingest writes has its manifest (the last file of each saved)."""
+    return all((partial / "vectors" / name / "manifest.json").exists() for name in VECTOR_SETS)
+
+
 # The writer's steps, as a watcher outside the process sees them (in write order).
 STEPS: dict[str, Marker] = {
     "partial-created": lambda lay, n: _partial(lay, n).is_dir(),
     "graph-opened": lambda lay, n: (_partial(lay, n) / "graph" / "CURRENT").exists(),
-    "vectors-written": lambda lay, n: (_partial(lay, n) / "vectors" / "manifest.json").exists(),
+    "vectors-written": lambda lay, n: _vector_sets_written(_partial(lay, n)),
     "lexical-written": lambda lay, n: (_partial(lay, n) / LEXICAL / LEXICAL_META).exists(),
     "records-written": lambda lay, n: (_partial(lay, n) / "SNAPSHOT.json").exists(),
     "renamed": lambda lay, n: (lay.generations / n).is_dir(),
