@@ -59,8 +59,8 @@ def build_initial_store(settings: Settings) -> None:
     )
     with ProgressBars() as bars:
         report = Ingester(settings, progress=bars.update).ingest_paths(inputs)
-    for path, message in report.failed:
-        log.warning("skipped %s: %s", path, message)
+    for line in report.failure_lines():
+        log.warning("skipped %s", line)
     for line in report.summary().splitlines():
         log.info("%s", line)
 

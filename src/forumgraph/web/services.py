@@ -60,8 +60,13 @@ class Services:
         self.analyzer = analyzer
         # The second encoder (settings.second_encoder) loads on first use and is shared too.
         self.use_encoder = UseEncoder() if settings.second_encoder == "use" else None
+        from forumgraph.graph.remote import configured_endpoints
+
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
-            settings.store_dir, self._build, interval=interval
+            settings.store_dir,
+            self._build,
+            interval=interval,
+            endpoints=configured_endpoints(settings),
         )
 
     def current(self) -> Generation:
