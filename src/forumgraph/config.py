@@ -127,7 +127,7 @@ def check_api_token(settings: Settings) -> None:
             f"Setting 'api_token' is {len(token)} characters long; write access needs at least "
             f"{MIN_TOKEN_CHARS}.",
             hint='Make one with: python3 -c "import secrets; print(secrets.token_urlsafe(32))" '
-            "and set it as FORUMGRAPH_API_TOKEN (or leave it empty to disable writes).",
+            "and set it as FORUMGRAPH_API_TOKEN; an empty token disables writes.",
         )
 
 

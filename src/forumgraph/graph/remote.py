@@ -325,6 +325,11 @@ class RemoteStore:
         _check_complete(result, timeout_s)
         return result
 
+    @property
+    def query_worker_pids(self) -> list[int]:
+        """Process ids of the workers that classify client queries (for tests and diagnostics)."""
+        return self._pool.pids
+
     # ------------------------------------------------------------------ internals
 
     def _ask_graph(self, graph: NamedNode) -> bool:

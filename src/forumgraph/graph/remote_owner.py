@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 LEASE_SECONDS = 600.0
 REBUILD_HINT = (
-    "If this store should own the server's documents, run `forumgraph ingest --rebuild PATH...` "
-    "(it deletes the documents the other store wrote); otherwise point this store at its own "
+    "If this store should own the server's documents, run `forumgraph ingest --rebuild PATH...`, "
+    "which deletes the documents the other store wrote; otherwise give this store its own "
     "SPARQL server or base_iri."
 )
 
