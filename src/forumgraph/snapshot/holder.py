@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -78,4 +79,8 @@ class SnapshotHolder(Generic[T]):
         value = self._build(snapshot)
         self._value, self._name = value, snapshot.name
         log.info("serving generation %s", snapshot.name)
+        # The old generation's objects hold reference cycles; collecting them now releases its
+        # lease (see layout.py) unless a request still uses it, so the next ingest may prune it.
+        del value, snapshot
+        gc.collect()
         return True
