@@ -92,10 +92,11 @@ def test_canonical_text_expands_escapes_and_keeps_ordinary_text() -> None:
         ("SELECT * {} # \\u0085", "next-line character (U+0085)"),
         ("SELECT * {} # \x00", "control character U+0000"),
         ("\ufeffSELECT * {}", "byte order mark"),
+        ('SELECT * { BIND("\ud800" AS ?x) }', "lone surrogate U+D800"),
     ],
 )
 def test_texts_parsers_read_differently_are_refused(text: str, fragment: str) -> None:
-    with pytest.raises(QueryRefused, match="parsers disagree") as info:
+    with pytest.raises(QueryRefused, match="parsers do not all read") as info:
         canonical_query(text)
     assert fragment in info.value.message
 

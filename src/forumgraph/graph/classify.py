@@ -41,7 +41,7 @@ _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # rdflib expands \u and \U case-insensitively and with 4 or 8 digits: none may survive expansion.
 _LEFTOVER_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
 # Characters that end a line or a comment for some parsers and not for others, and controls.
-_AMBIGUOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufff9-\ufffb]")
+_AMBIGUOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufff9-\ufffb]")
 _CHARACTER_NAMES = {
     "\r": "carriage return not followed by a line feed",
     "\x0b": "vertical tab",
@@ -51,6 +51,7 @@ _CHARACTER_NAMES = {
     "\u2029": "paragraph separator (U+2029)",
     "\ufeff": "byte order mark (U+FEFF)",
 }
+_SURROGATES = range(0xD800, 0xE000)
 # An IRI reference as the grammar has it; a '<' that does not start one is an operator.
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 # A run of characters that may belong to one name, variable, prefixed name or language tag.
@@ -107,10 +108,12 @@ def canonical_query(text: str) -> str:
     bad = _AMBIGUOUS.search(canonical)
     if bad is not None:
         char = bad.group()
-        name = _CHARACTER_NAMES.get(char, f"control character U+{ord(char):04X}")
+        kind = "lone surrogate" if ord(char) in _SURROGATES else "control character"
+        name = _CHARACTER_NAMES.get(char, f"{kind} U+{ord(char):04X}")
         raise QueryRefused(
             f"The SPARQL query has a {name} {_position(canonical, bad.start())}; SPARQL parsers "
-            "disagree on where such a line or comment ends, so it is not run.",
+            "do not all read such characters the same way (where a line or comment ends), so "
+            "it is not run.",
             hint="End lines with LF (or CR LF) and write such characters in literals as "
             "ECHAR escapes (\\n, \\t) or leave them out.",
         )

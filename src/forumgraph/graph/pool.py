@@ -238,8 +238,9 @@ class QueryPool:
 
 
 def _memory_limit(memory_mb: int | None) -> QueryMemoryLimit:
+    limit = f"the memory limit of {memory_mb} MB" if memory_mb else "the memory available"
     return QueryMemoryLimit(
-        f"The SPARQL query needed more than the memory limit of {memory_mb} MB and was stopped.",
+        f"The SPARQL query needed more than {limit} and was stopped.",
         hint="Add LIMIT, avoid cross products and huge GROUP_CONCAT or string results "
         "(see the sparql_memory_mb setting).",
     )

@@ -77,9 +77,9 @@ def forbid_network() -> None:
 
 
 def limit_memory(megabytes: int | None) -> None:
-    """Cap this process's data segment at `megabytes` (None or 0: no limit of our own)."""
+    """Cap this process's data segment at `megabytes` (None, 0 or less: no limit of our own)."""
     _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    wanted = resource.RLIM_INFINITY if not megabytes else megabytes * 1024 * 1024
+    wanted = megabytes * 1024 * 1024 if megabytes and megabytes > 0 else resource.RLIM_INFINITY
     if hard != resource.RLIM_INFINITY and (wanted == resource.RLIM_INFINITY or wanted > hard):
         wanted = hard
     resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
