@@ -121,7 +121,7 @@ def documents(ctx: click.Context, store_dir: Path | None) -> None:
 @_reports_errors
 def check(ctx: click.Context, store_dir: Path | None) -> None:
     """Verify that the graph, vector index and lexical index agree."""
-    from forumgraph.graph.remote import configured_endpoints
+    from forumgraph.graph.endpoints import configured_endpoints
     from forumgraph.snapshot.check import check_store
 
     settings = _settings(ctx, store_dir=store_dir)
@@ -185,7 +185,7 @@ def search(
 @_reports_errors
 def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL 1.1 query over the graph (QUERY may be @file.rq)."""
-    from forumgraph.graph.remote import configured_endpoints
+    from forumgraph.graph.endpoints import configured_endpoints
     from forumgraph.graph.sparql import media_type_for, run_query, serialize
     from forumgraph.snapshot import require_snapshot
 

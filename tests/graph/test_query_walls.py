@@ -21,7 +21,8 @@ from forumgraph.errors import (
 from forumgraph.graph import classify
 from forumgraph.graph.build import document_quads
 from forumgraph.graph.classify import canonical_query, prepare_query, service_keyword
-from forumgraph.graph.remote import RemoteEndpoints, RemoteStore
+from forumgraph.graph.endpoints import RemoteEndpoints
+from forumgraph.graph.remote import RemoteStore
 from forumgraph.graph.sandbox import network_wall_supported
 from forumgraph.graph.sparql import run_query
 from forumgraph.graph.store import OxigraphStore

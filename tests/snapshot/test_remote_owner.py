@@ -14,7 +14,8 @@ from living_support import KOREAN, MEETUP, SUMMIT, V1, V2, Models
 
 from forumgraph.config import Settings
 from forumgraph.errors import StoreBusy, StoreError
-from forumgraph.graph.remote import RemoteEndpoints, RemoteStore
+from forumgraph.graph.endpoints import RemoteEndpoints
+from forumgraph.graph.remote import RemoteStore
 from forumgraph.graph.remote_owner import WriterLease
 from forumgraph.graph.terms import admin_graph
 from forumgraph.ingest.pipeline import Ingester

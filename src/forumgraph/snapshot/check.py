@@ -10,7 +10,7 @@ from forumgraph.errors import ForumgraphError
 from forumgraph.snapshot.reader import Snapshot, require_snapshot
 
 if TYPE_CHECKING:
-    from forumgraph.graph.remote import RemoteEndpoints
+    from forumgraph.graph.endpoints import RemoteEndpoints
 
 
 def check_store(store_dir: Path, endpoints: RemoteEndpoints | None = None) -> list[str]:

@@ -14,7 +14,7 @@ from forumgraph.snapshot.layout import StoreLayout
 from forumgraph.snapshot.reader import Snapshot, open_generation
 
 if TYPE_CHECKING:
-    from forumgraph.graph.remote import RemoteEndpoints
+    from forumgraph.graph.endpoints import RemoteEndpoints
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

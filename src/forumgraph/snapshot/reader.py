@@ -19,7 +19,7 @@ from forumgraph.snapshot.records import (
 )
 
 if TYPE_CHECKING:
-    from forumgraph.graph.remote import RemoteEndpoints
+    from forumgraph.graph.endpoints import RemoteEndpoints
     from forumgraph.graph.store import TripleStore
     from forumgraph.index.dense import DenseIndex
     from forumgraph.index.sparse import LexicalIndex
@@ -87,7 +87,8 @@ class Snapshot:
         """The generation's triple store, read-only (or the SPARQL server that holds it)."""
         with self._lock:
             if self._graph is None and self.is_remote:
-                from forumgraph.graph.remote import RemoteEndpoints, RemoteStore
+                from forumgraph.graph.endpoints import RemoteEndpoints
+                from forumgraph.graph.remote import RemoteStore
 
                 recorded = RemoteEndpoints.from_json(self.meta["remote"])
                 endpoints = recorded.with_credentials_of(self._endpoints)

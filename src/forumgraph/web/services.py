@@ -60,7 +60,7 @@ class Services:
         self.analyzer = analyzer
         # The second encoder (settings.second_encoder) loads on first use and is shared too.
         self.use_encoder = UseEncoder() if settings.second_encoder == "use" else None
-        from forumgraph.graph.remote import configured_endpoints
+        from forumgraph.graph.endpoints import configured_endpoints
 
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
             settings.store_dir,
