@@ -82,8 +82,8 @@ def ingest(
     with ProgressBars() as bars:
         ingester = Ingester(settings, progress=bars.update)
         report = ingester.ingest_paths(list(paths), rebuild=rebuild, strict=strict)
-    for path, message in report.failed:
-        click.echo(f"error: {path}: {message}", err=True)
+    for line in report.failure_lines():
+        click.echo(f"error: {line}", err=True)
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
@@ -121,9 +121,11 @@ def documents(ctx: click.Context, store_dir: Path | None) -> None:
 @_reports_errors
 def check(ctx: click.Context, store_dir: Path | None) -> None:
     """Verify that the graph, vector index and lexical index agree."""
+    from forumgraph.graph.endpoints import configured_endpoints
     from forumgraph.snapshot.check import check_store
 
-    problems = check_store(_settings(ctx, store_dir=store_dir).store_dir)
+    settings = _settings(ctx, store_dir=store_dir)
+    problems = check_store(settings.store_dir, configured_endpoints(settings))
     for problem in problems:
         click.echo(f"drift: {problem}", err=True)
     if problems:
@@ -183,18 +185,21 @@ def search(
 @_reports_errors
 def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL 1.1 query over the graph (QUERY may be @file.rq)."""
+    from forumgraph.graph.endpoints import configured_endpoints
     from forumgraph.graph.sparql import media_type_for, run_query, serialize
     from forumgraph.snapshot import require_snapshot
 
     settings = _settings(ctx, store_dir=store_dir)
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
-    snapshot = require_snapshot(settings.store_dir)
+    snapshot = require_snapshot(settings.store_dir, endpoints=configured_endpoints(settings))
     result = run_query(
         snapshot.graph(),
         query,
         timeout_s=settings.sparql_timeout_s,
         max_results=settings.sparql_max_results,
+        max_query_bytes=settings.sparql_max_query_bytes,
+        memory_mb=settings.sparql_memory_mb,
     )
     graph_default = {"tsv": "turtle", "csv": "turtle"}
     if result.is_graph:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from forumgraph.errors import ConfigError
 
@@ -21,6 +22,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # In a source checkout the bundled corpus sits at the repository root; installed wheels ship none.
 BUNDLED_DATA = PACKAGE_ROOT.parent.parent / "data"
 SECRET_FIELDS = frozenset({"api_token"})
+MIN_TOKEN_CHARS = 32
 
 
 def _setting(
@@ -71,10 +73,21 @@ class Settings:
     )
     max_query_chars: int = _setting(1_000, "Longest search query accepted.")
     max_request_bytes: int = _setting(2_000_000, "Largest HTTP request body accepted.")
-    sparql_timeout_s: float = _setting(10.0, "Per-query time limit of the SPARQL endpoint.")
+    sparql_timeout_s: float = _setting(
+        10.0, "Per-query time limit of the SPARQL endpoint (checking the query counts too)."
+    )
     sparql_max_results: int = _setting(100_000, "Most result rows a SPARQL query may return.")
+    sparql_max_query_bytes: int = _setting(16_384, "Longest SPARQL query text accepted, in bytes.")
+    sparql_memory_mb: int = _setting(
+        1024, "Memory limit of each SPARQL query worker process, in MB (0: no limit)."
+    )
     host: str = _setting("127.0.0.1", "Address `serve` listens on.")
     port: int = _setting(8000, "Port `serve` listens on.")
+    public_url: str = _setting(
+        "",
+        "Address clients use to reach the server (e.g. https://graph.example.org behind a "
+        "proxy), for the server URL in /openapi.json; empty: http://host:port.",
+    )
     threads: int = _setting(8, "Worker threads of the WSGI server.")
     api_token: str = _setting(
         "", "Bearer token for write routes; empty disables writes.", secret=True
@@ -103,12 +116,41 @@ class Settings:
         return dataclasses.replace(self, **_coerce_all(present, source="override"))
 
     def describe(self) -> dict[str, str]:
-        """Effective values for logging, with secrets masked."""
+        """Effective values for logging, with secrets and credentials in URLs masked."""
         out = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = "***" if f.metadata.get("secret") and value else str(value)
+            out[f.name] = "***" if f.metadata.get("secret") and value else mask_url(str(value))
         return out
+
+
+def mask_url(url: str) -> str:
+    """`url` with the user name and password in it (if any) replaced by ***."""
+    if "@" not in url or "://" not in url:
+        return url
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"***@{host}")) if at and userinfo else url
+
+
+def strip_credentials(url: str) -> str:
+    """`url` without the user name and password in it (if any)."""
+    if "@" not in url or "://" not in url:
+        return url
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def check_api_token(settings: Settings) -> None:
+    """ConfigError for an API token too short to resist guessing (an empty one disables writes)."""
+    token = settings.api_token
+    if token and len(token) < MIN_TOKEN_CHARS:
+        raise ConfigError(
+            f"Setting 'api_token' is {len(token)} characters long; write access needs at least "
+            f"{MIN_TOKEN_CHARS}.",
+            hint='Make one with: python3 -c "import secrets; print(secrets.token_urlsafe(32))" '
+            "and set it as FORUMGRAPH_API_TOKEN; an empty token disables writes.",
+        )
 
 
 def setting_help() -> dict[str, tuple[str, str]]:

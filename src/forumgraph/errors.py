@@ -53,6 +53,13 @@ class QueryTimeout(ForumgraphError):
     code = "timeout"
 
 
+class QueryMemoryLimit(ForumgraphError):
+    """A query that needed more memory than a query worker may use."""
+
+    status = 503
+    code = "memory_limit"
+
+
 class NotFound(ForumgraphError):
     """An entity, document or passage that does not exist."""
 

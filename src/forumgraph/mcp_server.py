@@ -19,6 +19,7 @@ from forumgraph import __version__
 from forumgraph.config import Settings
 from forumgraph.errors import ForumgraphError, InputError, StoreError
 from forumgraph.models import EntityType
+from forumgraph.serving.validate import check_int
 from forumgraph.web.linked_data import entity_jsonld
 from forumgraph.web.services import Generation, Services
 
@@ -92,7 +93,9 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
         Filters: lang (ko, en, mixed), event (an event entity id), year, entity_type.
         """
         with _tool_errors():
-            _check_k(k, 100)
+            check_int(k, "k", 1, 100)
+            if year is not None:
+                check_int(year, "year", 1000, 9999)
             result = services.current().search.search(
                 query, k, lang=lang, event=event, year=year, entity_type=entity_type
             )
@@ -102,7 +105,7 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
     def ask(question: str, k: int = 5) -> dict[str, Any]:
         """Cited material for a question: top passages plus graph facts with their sources."""
         with _tool_errors():
-            _check_k(k, 20)
+            check_int(k, "k", 1, 20)
             return services.current().asker.ask(question, k).to_json(base_iri)
 
     @server.tool()
@@ -111,7 +114,7 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
     ) -> dict[str, Any]:
         """Entities whose names (Hangul or Latin) contain `name`, optionally of one type."""
         with _tool_errors():
-            _check_k(limit, 500)
+            check_int(limit, "limit", 1, 500)
             kind = _entity_type(entity_type)
             found = services.current().facts.find(name, kind, limit)
             return {
@@ -134,12 +137,14 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
         from forumgraph.graph.sparql import run_query, serialize
 
         with _tool_errors():
-            _check_k(max_rows, MAX_SPARQL_ROWS)
+            check_int(max_rows, "max_rows", 1, MAX_SPARQL_ROWS)
             result = run_query(
                 services.graph(),
                 query,
                 timeout_s=settings.sparql_timeout_s,
                 max_results=max_rows,
+                max_query_bytes=settings.sparql_max_query_bytes,
+                memory_mb=settings.sparql_memory_mb,
             )
             if result.kind == "ask":
                 return {"kind": "ask", "boolean": result.boolean}
@@ -172,11 +177,6 @@ def _tool_errors() -> Iterator[None]:
         yield
     except ForumgraphError as exc:
         raise ToolError(f"{exc.message} {exc.hint or ''}".strip()) from exc
-
-
-def _check_k(k: int, high: int) -> None:
-    if not 1 <= k <= high:
-        raise InputError(f"The count must be between 1 and {high}, not {k}.")
 
 
 def _entity_type(value: str | None) -> EntityType | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from flask.testing import FlaskClient
 from living_support import KOREAN, MEETUP, SUMMIT, V1, V2, Models
 
@@ -35,6 +36,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def remote_settings(settings: Settings, server: str) -> Settings:
+    """A fresh store on an emptied server (each test's store writes the same documents)."""
+    requests.post(
+        f"{server}/update",
+        data="DROP SILENT ALL",
+        headers={"Content-Type": "application/sparql-update"},
+        timeout=10,
+    ).raise_for_status()
     return settings.with_overrides(
         graph_backend="remote",
         remote_query_url=f"{server}/query",

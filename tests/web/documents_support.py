@@ -13,7 +13,7 @@ from forumgraph.web import create_app
 from forumgraph.web.services import Services
 
 LIVING = Path(__file__).resolve().parent.parent / "fixtures" / "living"
-TOKEN = "s3cret-token-for-tests"
+TOKEN = "s3cret-token-for-tests-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 

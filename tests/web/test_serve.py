@@ -40,7 +40,7 @@ def test_serve_builds_a_missing_store_then_answers(tmp_path: Path) -> None:
         "PYTHONPATH": str(ROOT / "src"),
         "HF_HUB_OFFLINE": "1",
         "FORUMGRAPH_DATA_DIR": str(data),
-        "FORUMGRAPH_API_TOKEN": "not-a-real-secret",
+        "FORUMGRAPH_API_TOKEN": "not-a-real-secret-but-long-enough-for-serve",
     }
     command = [sys.executable, "-m", "forumgraph", "serve", "--store", str(tmp_path / "store")]
     log = tmp_path / "serve.log"

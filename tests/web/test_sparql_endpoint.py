@@ -205,19 +205,29 @@ def test_request_size_is_capped(client: FlaskClient, web_settings: Any, error_of
     assert error_of(response)["code"] == "too_large"
 
 
-def test_cors_preflight(client: FlaskClient) -> None:
+def test_cors_allows_reading_get_answers_only(client: FlaskClient) -> None:
     response = client.options(
         "/sparql",
         headers={
             "Origin": "https://yasgui.example",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "accept",
         },
     )
     assert response.status_code == 204
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in response.headers["Access-Control-Allow-Methods"]
-    assert "Content-Type" in response.headers["Access-Control-Allow-Headers"]
+    assert response.headers["Access-Control-Allow-Methods"] == "GET"
+    assert "Accept" in response.headers["Access-Control-Allow-Headers"]
+    origin = {"Origin": "https://elsewhere.example", "Accept": "application/json"}
+    by_get = client.get("/sparql", query_string={"query": PEOPLE}, headers=origin)
+    by_form = client.post("/sparql", data={"query": PEOPLE}, headers=origin)
+    by_direct = client.post(
+        "/sparql", data=PEOPLE.encode(), content_type="application/sparql-query", headers=origin
+    )
+    assert by_get.status_code == by_form.status_code == by_direct.status_code == 200
+    assert by_get.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in by_form.headers
+    assert "Access-Control-Allow-Origin" not in by_direct.headers
 
 
 def test_heavy_query_times_out_with_a_clear_503_while_others_are_served(

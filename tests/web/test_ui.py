@@ -72,7 +72,7 @@ def test_bad_facet_value_is_an_html_400(client: FlaskClient) -> None:
     response = client.get("/", query_string={"q": "helm", "year": "19x9"}, headers=HTML)
     assert response.status_code == 400
     assert response.mimetype == "text/html"
-    assert "is not a year" in response.get_data(as_text=True)
+    assert "&#39;year&#39; must be an integer" in response.get_data(as_text=True)
 
 
 def test_interface_language_follows_accept_language(client: FlaskClient) -> None:

@@ -3,11 +3,15 @@
 pyoxigraph has no way to cancel a running query and releases the GIL while it works, so a
 runaway query in a thread would keep a core busy forever. Each query therefore runs in a worker
 process (`forumgraph.graph.worker`) that reads the store read-only; a query past its limit gets
-its worker killed and replaced, and the caller gets QueryTimeout.
+its worker killed and replaced, and the caller gets QueryTimeout. A worker that runs out of
+its memory limit dies (pyoxigraph aborts) or says so; it is replaced too, and the caller gets
+QueryMemoryLimit. Workers cannot open network connections (see sandbox.py).
 """
 
 from __future__ import annotations
 
+import logging
+import signal
 import socket
 import subprocess
 import sys
@@ -15,17 +19,21 @@ import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from forumgraph.errors import (
     ForumgraphError,
     InputError,
     QueryError,
+    QueryMemoryLimit,
     QueryRefused,
     QueryTimeout,
     StoreError,
 )
 from forumgraph.graph.results import QueryResult
-from forumgraph.graph.worker import QueryRequest
+from forumgraph.graph.worker import MEMORY_ERROR, ClassifyRequest, QueryRequest
+
+log = logging.getLogger(__name__)
 
 # Starting a worker imports rdflib's SPARQL parser (~0.7 s); this bounds a broken start.
 BOOT_TIMEOUT_S = 60.0
@@ -56,6 +64,7 @@ class _Worker:
         child_end.close()
         self.connection = Connection(parent_end.detach())
         self.ready = False
+        self.sandboxed = False
 
     def wait_ready(self, timeout_s: float) -> None:
         if self.ready:
@@ -66,9 +75,23 @@ class _Worker:
                 hint="The machine may be overloaded; try again.",
             )
         message = self.connection.recv()
-        if message != ("ready",):
+        if isinstance(message, tuple) and message[:1] == ("failed",):
+            raise StoreError(
+                f"A SPARQL query worker refused to start: {message[1]}.",
+                hint="Query workers need seccomp (Linux); check the container's security profile.",
+            )
+        if not (isinstance(message, tuple) and len(message) == 2 and message[0] == "ready"):
             raise StoreError("A SPARQL query worker sent an unexpected greeting.")
+        self.sandboxed = message[1] is True
         self.ready = True
+
+    def died_of_memory(self) -> bool:
+        """After the connection broke: did the process abort (a failed allocation)?"""
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return False
+        return code == -signal.SIGABRT
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -88,6 +111,7 @@ class QueryPool:
         self._idle: list[_Worker] = []
         self._workers: list[_Worker] = []
         self._closed = False
+        self._warned = False
 
     def start(self, wait: bool = False) -> None:
         """Start the worker processes now; with `wait`, return once idle ones have booted."""
@@ -103,7 +127,7 @@ class QueryPool:
         for worker in booting:
             healthy = False
             try:
-                worker.wait_ready(BOOT_TIMEOUT_S)
+                self._wait_ready(worker)
                 healthy = True
             finally:
                 self._release(worker, healthy)
@@ -122,11 +146,24 @@ class QueryPool:
 
     def run(self, request: QueryRequest, timeout_s: float) -> QueryResult:
         """Run one query; QueryTimeout after `timeout_s` of waiting for a worker or of running."""
+        reply, elapsed_ms = self._ask(request, timeout_s)
+        return _result_from(reply, elapsed_ms)
+
+    def classify(
+        self, query: str, timeout_s: float, memory_mb: int | None = None
+    ) -> tuple[str, str]:
+        """The canonical text and form of a query, classified in a worker under `timeout_s`."""
+        reply, elapsed_ms = self._ask(ClassifyRequest(query, memory_mb), timeout_s)
+        result = _result_from(reply, elapsed_ms)
+        return result.payload.decode("utf-8"), result.kind
+
+    def _ask(self, request: QueryRequest | ClassifyRequest, timeout_s: float) -> tuple[Any, float]:
+        """Send one request to an idle worker and wait up to `timeout_s` for its reply."""
         self.start()
         worker = self._acquire(time.monotonic() + timeout_s, timeout_s)
         healthy = False
         try:
-            worker.wait_ready(BOOT_TIMEOUT_S)
+            self._wait_ready(worker)
             started = time.monotonic()
             worker.connection.send(request)
             if not worker.connection.poll(timeout_s):
@@ -136,15 +173,19 @@ class QueryPool:
                 )
             reply = worker.connection.recv()
             elapsed_ms = (time.monotonic() - started) * 1000
-            healthy = True
+            healthy = reply[:2] != ("error", MEMORY_ERROR)
         except (EOFError, OSError) as exc:
+            if request.memory_mb and worker.died_of_memory():
+                raise _memory_limit(request.memory_mb) from None
             raise StoreError(
                 "The SPARQL query worker stopped unexpectedly.",
-                hint="The query may have used too much memory; simplify it and try again.",
+                hint="Simplify the query and try again.",
             ) from exc
         finally:
             self._release(worker, healthy)
-        return _result_from(reply, elapsed_ms)
+        if not healthy:
+            raise _memory_limit(request.memory_mb)
+        return reply, elapsed_ms
 
     def close(self, grace_s: float = 5.0) -> None:
         """Stop all workers, giving running queries up to `grace_s` to finish."""
@@ -156,6 +197,15 @@ class QueryPool:
             workers, self._workers, self._idle = self._workers, [], []
         for worker in workers:
             worker.stop()
+
+    def _wait_ready(self, worker: _Worker) -> None:
+        worker.wait_ready(BOOT_TIMEOUT_S)
+        if not worker.sandboxed and not self._warned:
+            self._warned = True
+            log.warning(
+                "SPARQL query workers run without their network wall on this platform (it "
+                "needs Linux seccomp); SERVICE is refused by the query check alone."
+            )
 
     def _acquire(self, deadline: float, timeout_s: float) -> _Worker:
         with self._lock:
@@ -191,6 +241,15 @@ class QueryPool:
     def _check_open(self) -> None:
         if self._closed:
             raise StoreError("The graph store is closed.", hint="Open the store again.")
+
+
+def _memory_limit(memory_mb: int | None) -> QueryMemoryLimit:
+    limit = f"the memory limit of {memory_mb} MB" if memory_mb else "the memory available"
+    return QueryMemoryLimit(
+        f"The SPARQL query needed more than {limit} and was stopped.",
+        hint="Add LIMIT, avoid cross products and huge GROUP_CONCAT or string results "
+        "(see the sparql_memory_mb setting).",
+    )
 
 
 def _result_from(reply: tuple[object, ...], elapsed_ms: float) -> QueryResult:

@@ -24,14 +24,20 @@ documents being written: SPARQL and entity facts show the new edition, search th
 the documents again repairs it. Queries are bounded here by their time limit; give the server
 its own limit too (`oxigraph serve --timeout-s`), since a query we stop waiting for may still
 be running there.
+
+Safety: a query is classified in a query worker (under its time limit) and the canonical text
+that was classified is exactly what is sent, after a BASE line of our own. A store that knows its id
+(`owner`) records, in the same Update as the data, that it wrote each document graph (see
+remote_owner.py, which also holds the writer lease). URLs with credentials never reach logs,
+messages or SNAPSHOT.json.
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +45,23 @@ import pyoxigraph
 import requests
 from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat
 
-from forumgraph.config import Settings
-from forumgraph.errors import ConfigError, InputError, QueryError, QueryTimeout, StoreError
-from forumgraph.graph.classify import classify_query
+from forumgraph.config import mask_url
+from forumgraph.errors import InputError, QueryError, QueryTimeout, StoreError
+from forumgraph.graph.endpoints import RemoteEndpoints
+from forumgraph.graph.pool import QueryPool
 from forumgraph.graph.results import GRAPH_KINDS, QueryResult
 from forumgraph.graph.store import preferred_names
-from forumgraph.graph.terms import SDO, doc_id_of, document_iri, entity_id_of, entity_type_of
+from forumgraph.graph.terms import (
+    FG,
+    SDO,
+    admin_graph,
+    doc_id_of,
+    document_iri,
+    entity_id_of,
+    entity_type_of,
+    store_id_of,
+    store_iri,
+)
 from forumgraph.models import Entity, Name
 
 CONNECT_TIMEOUT_S = 5.0
@@ -57,36 +74,7 @@ ACCEPT = {
     "describe": "application/n-triples",
 }
 REMOTE_HINT = "Check that the SPARQL server is running and that remote_*_url point at it."
-
-
-@dataclass(frozen=True)
-class RemoteEndpoints:
-    """Where the SPARQL server answers: query, update and (optional) graph store URLs."""
-
-    query_url: str
-    update_url: str
-    store_url: str = ""
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> RemoteEndpoints:
-        """The endpoints of `graph_backend = "remote"`; ConfigError names what is missing."""
-        for name in ("remote_query_url", "remote_update_url"):
-            value = getattr(settings, name)
-            if not value.startswith(("http://", "https://")):
-                raise ConfigError(
-                    f"Setting '{name}' must be an http(s) URL for the remote graph backend, "
-                    f"not {value!r}.",
-                    hint="e.g. http://127.0.0.1:7878/query and http://127.0.0.1:7878/update "
-                    "for `oxigraph serve`.",
-                )
-        return cls(settings.remote_query_url, settings.remote_update_url, settings.remote_store_url)
-
-    def to_json(self) -> dict[str, str]:
-        return {"query_url": self.query_url, "update_url": self.update_url, "store": self.store_url}
-
-    @classmethod
-    def from_json(cls, data: dict[str, str]) -> RemoteEndpoints:
-        return cls(data["query_url"], data["update_url"], data.get("store", ""))
+__all__ = ["RemoteEndpoints", "RemoteStore", "remote_select"]
 
 
 class RemoteStore:
@@ -98,11 +86,16 @@ class RemoteStore:
         *,
         base_iri: str,
         write_timeout_s: float = WRITE_TIMEOUT_S,
+        owner: str | None = None,
+        query_workers: int = 2,
     ) -> None:
         self.endpoints = endpoints
         self.base_iri = base_iri
         self.write_timeout_s = write_timeout_s
+        self.owner = owner  # the id of the store whose writes these are, if it has one
         self._session = requests.Session()
+        self._pool = QueryPool(query_workers)  # classifies client queries; booted on first use
+        self._finalizer = weakref.finalize(self, self._pool.close)
 
     # ------------------------------------------------------------------ writes
 
@@ -110,20 +103,37 @@ class RemoteStore:
         """Replace the document's graph and its share of the union, in one Update request."""
         graph = document_iri(doc_id, self.base_iri)
         triples = _triples_of(graph, quads)
-        self._update(_replace_update(graph, triples), f"replace document {doc_id!r}")
+        update = _replace_update(graph, triples, self._owner_iri(), admin_graph(self.base_iri))
+        self.admin_update(update, f"replace document {doc_id!r}")
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop the document's graph and its share of the union; False if there was none."""
         graph = document_iri(doc_id, self.base_iri)
         existed = self._ask_graph(graph)
-        self._update(_replace_update(graph, None), f"remove document {doc_id!r}")
+        update = _replace_update(graph, None, None, admin_graph(self.base_iri))
+        self.admin_update(update, f"remove document {doc_id!r}")
         return existed
+
+    def owners(self) -> dict[str, str]:
+        """For each document graph that a store recorded as its own: that store's id."""
+        rows = self.admin_select(
+            f"SELECT ?g ?store WHERE {{ GRAPH {admin_graph(self.base_iri)} "
+            f"{{ ?g {FG.writtenBy} ?store }} }}"
+        )
+        out = {}
+        for row in rows:
+            doc_id = doc_id_of(row["g"].value, self.base_iri)
+            store_id = store_id_of(row["store"].value, self.base_iri)
+            if doc_id is not None and store_id is not None:
+                out[doc_id] = store_id
+        return out
 
     def flush(self) -> None:
         """Nothing to do: the server made each write durable before it answered."""
 
     def close(self) -> None:
         self._session.close()
+        self._finalizer()
 
     def backup(self, target_dir: Path) -> None:
         """Every document graph, read back from the server, as `graphs.nq` in `target_dir`."""
@@ -141,14 +151,14 @@ class RemoteStore:
 
     def documents(self) -> set[str]:
         """Ids of every document graph the server holds (under this store's base IRI)."""
-        rows = self._admin_select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.admin_select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         ids = {doc_id_of(row["g"].value, self.base_iri) for row in rows if "g" in row}
         return {doc_id for doc_id in ids if doc_id is not None}
 
     def quads_count(self) -> int:
         """Quads in the document graphs (the union default graph is not counted)."""
         prefix = _string_literal(f"{self.base_iri}doc/")
-        rows = self._admin_select(
+        rows = self.admin_select(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
             f"FILTER(STRSTARTS(STR(?g), {prefix})) }}"
         )
@@ -156,7 +166,7 @@ class RemoteStore:
 
     def entities(self, documents: Collection[str] | None = None) -> list[Entity]:
         """Entities named in the document graphs (only those of `documents`, when given)."""
-        rows = self._admin_select(
+        rows = self.admin_select(
             f"SELECT ?g ?s ?p ?name WHERE {{ VALUES ?p {{ {SDO.name} {SDO.alternateName} }} "
             "GRAPH ?g { ?s ?p ?name } FILTER(ISLITERAL(?name)) }"
         )
@@ -195,18 +205,54 @@ class RemoteStore:
         timeout_s: float,
         max_results: int,
         base_iri: str | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
-        """Run a read-only query on the server (refused locally if it is not one)."""
+        """Run a read-only query on the server (refused locally if it is not one).
+
+        `memory_mb` limits the worker that classifies the query; the server has its own limits.
+        """
         if timeout_s <= 0 or max_results < 1:
             raise InputError("A SPARQL query needs a positive time limit and result limit.")
-        kind = classify_query(query).kind  # updates, LOAD and SERVICE never leave this process
-        form: list[tuple[str, str]] = [("query", f"BASE <{base_iri or self.base_iri}>\n{query}")]
+        started = time.monotonic()
+        # Updates, LOAD and SERVICE never leave this process. What was classified is what is
+        # sent, after one line of our own: a BASE declaration of a checked IRI.
+        text, kind = self._pool.classify(query, timeout_s, memory_mb)
+        if time.monotonic() - started >= timeout_s:
+            raise _timeout(timeout_s)
+        prologue = f"BASE {NamedNode(base_iri or self.base_iri)}\n"
+        return self._run(
+            prologue + text,
+            kind,
+            default_graph_uris,
+            named_graph_uris,
+            timeout_s,
+            max_results,
+            started,
+        )
+
+    def _run(
+        self,
+        text: str,
+        kind: str,
+        default_graph_uris: Sequence[str],
+        named_graph_uris: Sequence[str],
+        timeout_s: float,
+        max_results: int,
+        started: float,
+    ) -> QueryResult:
+        """Send a query already known to be read-only; the time limit counts from `started`."""
+        form: list[tuple[str, str]] = [("query", text)]
         form += [("default-graph-uri", iri) for iri in default_graph_uris]
         form += [("named-graph-uri", iri) for iri in named_graph_uris]
-        started = time.monotonic()
         deadline = started + timeout_s
         response = self._post(
-            self.endpoints.query_url, form, ACCEPT[kind], timeout_s, what="query", stream=True
+            self.endpoints.query_url,
+            form,
+            ACCEPT[kind],
+            max(deadline - time.monotonic(), 0.001),
+            what="query",
+            stream=True,
+            limit_s=timeout_s,
         )
         with response:
             if response.status_code != 200:
@@ -223,14 +269,15 @@ class RemoteStore:
         _check_complete(result, timeout_s)
         return result
 
+    @property
+    def query_worker_pids(self) -> list[int]:
+        """Process ids of the workers that classify client queries (for tests and diagnostics)."""
+        return self._pool.pids
+
     # ------------------------------------------------------------------ internals
 
     def _ask_graph(self, graph: NamedNode) -> bool:
-        result = self.query(
-            f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
-            timeout_s=self.write_timeout_s,
-            max_results=1,
-        )
+        result = self._own_query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}", "ask", 1)
         return result.boolean
 
     def _graph(self, graph: NamedNode) -> list[Any]:
@@ -246,18 +293,27 @@ class RemoteStore:
                 return []
             _raise_for_write(response, f"read graph {graph.value}")
             return [q.triple for q in pyoxigraph.parse(response.content, RdfFormat.N_TRIPLES)]
-        result = self.query(
+        result = self._own_query(
             f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
-            timeout_s=self.write_timeout_s,
-            max_results=ADMIN_QUERY_LIMIT,
+            "construct",
+            ADMIN_QUERY_LIMIT,
         )
         return result.triples()
 
-    def _admin_select(self, query: str) -> list[dict[str, Any]]:
-        result = self.query(query, timeout_s=self.write_timeout_s, max_results=ADMIN_QUERY_LIMIT)
-        return result.bindings()
+    def admin_select(self, query: str) -> list[dict[str, Any]]:
+        """Rows of a SELECT this program wrote itself (not a client's query), as term dicts."""
+        return self._own_query(query, "select", ADMIN_QUERY_LIMIT).bindings()
 
-    def _update(self, update: str, what: str) -> None:
+    def _own_query(self, text: str, kind: str, max_results: int) -> QueryResult:
+        """A query of this program's own: trusted, so it skips the classifying workers."""
+        timeout_s = self.write_timeout_s
+        return self._run(text, kind, (), (), timeout_s, max_results, time.monotonic())
+
+    def _owner_iri(self) -> NamedNode | None:
+        return None if self.owner is None else store_iri(self.owner, self.base_iri)
+
+    def admin_update(self, update: str, what: str) -> None:
+        """Apply one SPARQL Update request (one transaction on the server)."""
         response = self._post(
             self.endpoints.update_url,
             update.encode("utf-8"),
@@ -279,7 +335,9 @@ class RemoteStore:
         what: str,
         stream: bool = False,
         content_type: str | None = None,
+        limit_s: float | None = None,
     ) -> requests.Response:
+        """POST with `timeout_s` to wait; a timeout names `limit_s` (default: `timeout_s`)."""
         headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
@@ -292,10 +350,11 @@ class RemoteStore:
                 stream=stream,
             )
         except requests.Timeout:
-            raise _timeout(timeout_s) from None
+            raise _timeout(limit_s or timeout_s) from None
         except requests.RequestException as exc:
             raise StoreError(
-                f"The SPARQL server at {url} cannot be reached to {what}: {type(exc).__name__}.",
+                f"The SPARQL server at {mask_url(url)} cannot be reached to {what}: "
+                f"{type(exc).__name__}.",
                 hint=REMOTE_HINT,
             ) from exc
 
@@ -333,16 +392,24 @@ def _triples_of(graph: NamedNode, quads: Iterable[Quad]) -> list[Any]:
     return triples
 
 
-def _replace_update(graph: NamedNode, triples: list[Any] | None) -> str:
-    """One Update: the old share of the union goes (unless stated elsewhere), then the new."""
+def _replace_update(
+    graph: NamedNode, triples: list[Any] | None, owner: NamedNode | None, admin: NamedNode
+) -> str:
+    """One Update: the old share of the union goes (unless stated elsewhere), then the new.
+
+    The record of which store wrote the graph changes in the same request, so it can never
+    disagree with the data.
+    """
     operations = [
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}",
         f"DROP SILENT GRAPH {graph}",
+        f"DELETE WHERE {{ GRAPH {admin} {{ {graph} {FG.writtenBy} ?store }} }}",
     ]
     if triples:
         lines = (pyoxigraph.serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode()
-        operations.append(f"INSERT DATA {{\n{lines}GRAPH {graph} {{\n{lines}}} }}")
+        record = f"GRAPH {admin} {{ {graph} {FG.writtenBy} {owner} }}\n" if owner else ""
+        operations.append(f"INSERT DATA {{\n{lines}GRAPH {graph} {{\n{lines}}}\n{record}}}")
     return " ;\n".join(operations)
 
 

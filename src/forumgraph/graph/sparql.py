@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import pyoxigraph
 from pyoxigraph import DefaultGraph, Quad, QueryResultsFormat, RdfFormat
 
-from forumgraph.errors import QueryError
+from forumgraph.config import Settings
+from forumgraph.errors import InputError, QueryError
 from forumgraph.graph.results import GRAPH_KINDS, QueryResult
 from forumgraph.graph.store import TripleStore
 from forumgraph.graph.terms import PREFIXES
@@ -58,6 +59,7 @@ FORMAT_NAMES = {
     "trig": (None, "application/trig"),
 }
 QUERY_KINDS = ("select", "ask", "construct", "describe")
+DEFAULTS = Settings()
 
 
 def run_query(
@@ -69,14 +71,24 @@ def run_query(
     timeout_s: float,
     max_results: int,
     base_iri: str | None = None,
+    max_query_bytes: int = DEFAULTS.sparql_max_query_bytes,
+    memory_mb: int | None = DEFAULTS.sparql_memory_mb,
 ) -> QueryResult:
     """Run a read-only query over the union of all documents (or the given dataset).
 
-    Raises QueryRefused for updates and SERVICE, QueryError for syntax errors (with the line
-    and column), QueryTimeout past `timeout_s`. Rows beyond `max_results` are dropped and the
-    result is marked `truncated`. Relative IRIs resolve against `base_iri` (default: the
-    store's base, so `<id/person/dan-kohn>` names an entity).
+    Raises InputError for a text longer than `max_query_bytes`, QueryRefused for updates and
+    SERVICE, QueryError for syntax errors (with the line and column), QueryTimeout past
+    `timeout_s` (classifying the text counts) and QueryMemoryLimit past `memory_mb` in the
+    query worker. Rows beyond `max_results` are dropped and the result is marked `truncated`.
+    Relative IRIs resolve against `base_iri` (default: the store's base, so
+    `<id/person/dan-kohn>` names an entity).
     """
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > max_query_bytes:
+        raise InputError(
+            f"The SPARQL query is {size} bytes long; the limit is {max_query_bytes}.",
+            hint="Shorten the query (see the sparql_max_query_bytes setting).",
+        )
     return store.query(
         query,
         default_graph_uris=default_graph_uris,
@@ -84,6 +96,7 @@ def run_query(
         timeout_s=timeout_s,
         max_results=max_results,
         base_iri=base_iri,
+        memory_mb=memory_mb,
     )
 
 

@@ -55,6 +55,7 @@ class TripleStore(Protocol):
         timeout_s: float,
         max_results: int,
         base_iri: str | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult: ...
 
 
@@ -237,6 +238,7 @@ class OxigraphStore:
         timeout_s: float,
         max_results: int,
         base_iri: str | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query in a worker process (see sparql.run_query)."""
         if timeout_s <= 0 or max_results < 1:
@@ -255,6 +257,7 @@ class OxigraphStore:
             tuple(named_graph_uris),
             max_results,
             base_iri or self.base_iri,
+            memory_mb,
         )
         try:
             return self._pool.run(request, timeout_s)

@@ -160,6 +160,28 @@ def doc_id_of(iri: str, base_iri: str) -> str | None:
     return unquote(iri[len(prefix) :])
 
 
+def store_iri(store_id: str, base_iri: str) -> NamedNode:
+    """The IRI of a forumgraph store (a writer of document graphs on a shared SPARQL server)."""
+    return NamedNode(f"{base_iri}store/{quote(store_id, safe='')}")
+
+
+def store_id_of(iri: str, base_iri: str) -> str | None:
+    """The store id of a store IRI, or None when `iri` is not one."""
+    prefix = f"{base_iri}store/"
+    return unquote(iri[len(prefix) :]) if iri.startswith(prefix) else None
+
+
+def admin_graph(base_iri: str) -> NamedNode:
+    """The graph, on a shared SPARQL server, that says which store wrote which document graph
+    and which store holds the writer lease; it is not a document and not in the union."""
+    return NamedNode(f"{base_iri}store-admin")
+
+
+def writer_lease_iri(base_iri: str) -> NamedNode:
+    """The node of the one writer lease on a shared SPARQL server."""
+    return NamedNode(f"{base_iri}store-admin#writer-lease")
+
+
 def passage_iri(doc_id: str, index: int, base_iri: str) -> NamedNode:
     """The IRI of passage `index` of a document: `{article IRI}#p{index}`."""
     return NamedNode(f"{document_iri(doc_id, base_iri).value}#p{index}")

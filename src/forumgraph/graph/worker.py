@@ -2,7 +2,9 @@
 
 Started by `pool.QueryPool` as a fresh interpreter that calls `main([FD])`, where FD is its end
 of a socket pair. pyoxigraph cannot cancel a query, so the pool kills this process when a query runs
-past its time limit; that is the only reliable way to stop the CPU work.
+past its time limit; that is the only reliable way to stop the CPU work. Before it answers
+anything the worker cuts itself off from the network (see sandbox.py), and each request sets
+its memory limit. The text a worker classifies is the text it runs (classify.prepare_query).
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ import pyoxigraph
 from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
 
 from forumgraph.errors import ForumgraphError, QueryError, StoreError
-from forumgraph.graph.classify import QueryForm, classify_query
+from forumgraph.graph.classify import QueryForm, prepare_query
 from forumgraph.graph.results import encode_boolean
+from forumgraph.graph.sandbox import (
+    SandboxError,
+    forbid_network,
+    limit_memory,
+    network_wall_supported,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +45,21 @@ class QueryRequest:
     named_graph_uris: tuple[str, ...] = ()
     max_results: int = 100_000
     base_iri: str | None = None  # resolves relative IRIs in the query
+    memory_mb: int | None = None  # the worker's memory limit while it runs this query
+
+
+@dataclass(frozen=True)
+class ClassifyRequest:
+    """Classify a query only (for a store on a SPARQL server): its canonical text and form."""
+
+    query: str
+    memory_mb: int | None = None
 
 
 # A reply is ("ok", kind, payload, truncated, elapsed_ms) or ("error", class name, message, hint).
+# For a ClassifyRequest the payload is the canonical text, UTF-8 encoded.
 Reply = tuple[Any, ...]
+MEMORY_ERROR = "QueryMemoryLimit"
 
 
 class QueryExecutor:
@@ -50,13 +69,21 @@ class QueryExecutor:
         self._path: str | None = None
         self._store: pyoxigraph.Store | None = None
 
-    def handle(self, request: QueryRequest) -> Reply:
+    def handle(self, request: QueryRequest | ClassifyRequest) -> Reply:
         started = time.perf_counter()
         try:
-            form = classify_query(request.query)
-            kind, payload, truncated = self._execute(self._open(request.store_path), form, request)
+            limit_memory(request.memory_mb)
+            text, form = prepare_query(request.query)
+            if isinstance(request, ClassifyRequest):
+                kind, payload, truncated = form.kind, text.encode("utf-8"), False
+            else:
+                store = self._open(request.store_path)
+                kind, payload, truncated = self._execute(store, text, form, request)
         except ForumgraphError as exc:
             return ("error", type(exc).__name__, exc.message, exc.hint)
+        except MemoryError:
+            # The pool replaces this worker: its heap may be left fragmented.
+            return ("error", MEMORY_ERROR, "", None)
         except Exception:
             log.exception("SPARQL query failed in the worker")
             return ("error", "QueryError", "The query failed while running.", None)
@@ -76,12 +103,10 @@ class QueryExecutor:
         return self._store
 
     def _execute(
-        self, store: pyoxigraph.Store, form: QueryForm, request: QueryRequest
+        self, store: pyoxigraph.Store, text: str, form: QueryForm, request: QueryRequest
     ) -> tuple[str, bytes, bool]:
         try:
-            results = store.query(
-                request.query, base_iri=request.base_iri, **_dataset_options(request)
-            )
+            results = store.query(text, base_iri=request.base_iri, **_dataset_options(request))
         except SyntaxError as exc:
             raise QueryError(
                 _syntax_message(str(exc)), hint="Check the query near that position."
@@ -188,10 +213,19 @@ def _exit_with_parent(interval_s: float = 1.0) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Serve requests on the inherited socket until the pool closes it."""
     args = sys.argv[1:] if argv is None else argv
-    _exit_with_parent()
     connection = Connection(int(args[0]))
+    if network_wall_supported():
+        try:
+            forbid_network()  # before any thread or store exists
+        except (SandboxError, OSError) as exc:
+            connection.send(("failed", f"the network wall could not be installed: {exc}"))
+            return
+        greeting = ("ready", True)
+    else:
+        greeting = ("ready", False)
+    _exit_with_parent()
     executor = QueryExecutor()
-    connection.send(("ready",))
+    connection.send(greeting)
     while True:
         try:
             request = connection.recv()

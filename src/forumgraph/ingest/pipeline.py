@@ -67,6 +67,13 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def failure_lines(self) -> list[str]:
+        """One line per failed file, naming the file once (most messages already name it)."""
+        return [
+            message if source in message else f"{source}: {message}"
+            for source, message in self.failed
+        ]
+
     def timed(self, stage: str, start: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
@@ -204,7 +211,7 @@ class Ingester:
             if not fresh:
                 return report
             prepared = self._prepare(fresh, base, report)
-            report.generation = self._write(base, prepared, [], report, on_step)
+            report.generation = self._write(base, prepared, [], report, on_step, rebuild=rebuild)
         return report
 
     def _prepare(
@@ -281,6 +288,8 @@ class Ingester:
         removals: list[str],
         report: IngestReport,
         on_step: StepHook | None,
+        *,
+        rebuild: bool = False,
     ) -> str:
         if base is not None and not prepared:
             # Only removals: no new vectors, so no model need load to check them.
@@ -303,6 +312,7 @@ class Ingester:
             stats=stats,
             on_step=on_step,
             backfill=self._backfill(base, spec),
+            rebuild=rebuild,
         )
         report.seconds.update(stats.seconds)
         return name

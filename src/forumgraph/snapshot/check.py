@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from forumgraph.errors import ForumgraphError
 from forumgraph.snapshot.reader import Snapshot, require_snapshot
 
+if TYPE_CHECKING:
+    from forumgraph.graph.endpoints import RemoteEndpoints
 
-def check_store(store_dir: Path) -> list[str]:
-    """Problems found in the current generation; an empty list means the store is consistent."""
+
+def check_store(store_dir: Path, endpoints: RemoteEndpoints | None = None) -> list[str]:
+    """Problems found in the current generation; an empty list means the store is consistent.
+
+    `endpoints`: the configured SPARQL server URLs of a remote graph (with any credentials).
+    """
     try:
-        snapshot = require_snapshot(store_dir)
+        snapshot = require_snapshot(store_dir, endpoints=endpoints)
         return check_snapshot(snapshot)
     except ForumgraphError as exc:
         return [exc.message]

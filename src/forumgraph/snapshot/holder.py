@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from forumgraph.snapshot.layout import StoreLayout
-from forumgraph.snapshot.reader import Snapshot
+from forumgraph.snapshot.reader import Snapshot, open_generation
+
+if TYPE_CHECKING:
+    from forumgraph.graph.endpoints import RemoteEndpoints
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -27,9 +31,15 @@ class SnapshotHolder(Generic[T]):
     """
 
     def __init__(
-        self, store_dir: Path, build: Callable[[Snapshot], T], interval: float = 0.5
+        self,
+        store_dir: Path,
+        build: Callable[[Snapshot], T],
+        interval: float = 0.5,
+        *,
+        endpoints: RemoteEndpoints | None = None,
     ) -> None:
         self._layout = StoreLayout(store_dir)
+        self._endpoints = endpoints
         self._build = build
         self._interval = interval
         self._lock = threading.Lock()
@@ -62,9 +72,15 @@ class SnapshotHolder(Generic[T]):
         name = self._layout.current_name()
         if name is None or name == self._name:
             return False
-        snapshot = Snapshot(self._layout.generations / name)
+        snapshot = open_generation(self._layout, self._endpoints)
+        if snapshot is None or snapshot.name == self._name:
+            return False
         snapshot.warm()
         value = self._build(snapshot)
-        self._value, self._name = value, name
-        log.info("serving generation %s", name)
+        self._value, self._name = value, snapshot.name
+        log.info("serving generation %s", snapshot.name)
+        # The old generation's objects hold reference cycles; collecting them now releases its
+        # lease (see layout.py) unless a request still uses it, so the next ingest may prune it.
+        del value, snapshot
+        gc.collect()
         return True

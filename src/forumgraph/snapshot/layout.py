@@ -10,6 +10,12 @@
 
 Every update writes a new generation beside the current one and publishes it by replacing CURRENT,
 so a reader (or a process killed mid-write) sees either the old or the new state, never a mix.
+
+A process that reads a generation holds a lease on it: a shared `flock` on the generation's
+folder, taken before it reads anything and released when it lets the generation go. Pruning
+takes an exclusive lock without waiting and skips any generation it cannot lock, so a folder a
+live process serves (and may still open lazily) is never deleted under it. The locks belong to
+open file descriptions, so they vanish with a process that dies.
 """
 
 from __future__ import annotations
@@ -70,16 +76,22 @@ class StoreLayout:
         """Make generation `name` the current one (atomic)."""
         atomic_write_text(self.pointer, name + "\n")
 
-    def prune(self, keep: int = KEEP_GENERATIONS) -> None:
-        """Remove partial generations and all but the newest `keep` complete ones."""
+    def prune(self, keep: int = KEEP_GENERATIONS) -> list[str]:
+        """Remove partial generations and all but the newest `keep` complete ones, except those
+        a process holds a lease on; returns the names removed."""
         current = self.current_name()
         complete = sorted(
             (p for p in self._entries() if not p.name.endswith(PARTIAL)), key=lambda p: p.name
         )
         stale = [p for p in self._entries() if p.name.endswith(PARTIAL)]
         stale += [p for p in complete[:-keep] if p.name != current]
+        removed = []
         for path in stale:
-            shutil.rmtree(path, ignore_errors=True)
+            with _unleased(path) as free:
+                if free:
+                    shutil.rmtree(path, ignore_errors=True)
+                    removed.append(path.name)
+        return removed
 
     @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -102,6 +114,50 @@ class StoreLayout:
         if not self.generations.is_dir():
             return []
         return [p for p in self.generations.iterdir() if _number(p.name) is not None]
+
+
+class GenerationRemoved(StoreError):
+    """The generation was pruned before a lease on it could be taken; read CURRENT again."""
+
+
+class GenerationLease:
+    """A shared lock on a generation folder: pruning leaves the folder alone while it is held."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except (FileNotFoundError, NotADirectoryError):
+            raise GenerationRemoved(f"Generation {path} no longer exists.") from None
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits only while a pruner is deleting this folder
+        if os.fstat(fd).st_nlink == 0:  # deleted between open and lock
+            os.close(fd)
+            raise GenerationRemoved(f"Generation {path} was removed while being opened.")
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        """Let the generation go; safe to call twice."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _unleased(path: Path) -> Iterator[bool]:
+    """True (holding an exclusive lock) when no process leases the folder at `path`."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
 
 
 def _number(name: str) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from forumgraph.errors import StoreError
 from forumgraph.index.encoders import EMBEDDING, USE
 from forumgraph.models import DocumentInfo, Entity, StoredPassage
-from forumgraph.snapshot.layout import StoreLayout
+from forumgraph.snapshot.layout import GenerationLease, GenerationRemoved, StoreLayout
 from forumgraph.snapshot.records import (
     document_from_json,
     entity_from_json,
@@ -20,6 +21,7 @@ from forumgraph.snapshot.records import (
 )
 
 if TYPE_CHECKING:
+    from forumgraph.graph.endpoints import RemoteEndpoints
     from forumgraph.graph.store import TripleStore
     from forumgraph.index.dense import DenseIndex
     from forumgraph.index.sparse import LexicalIndex
@@ -46,11 +48,19 @@ class VectorSetSpec:
 
 
 class Snapshot:
-    """One immutable generation. Records load at once; the graph and indexes on first use."""
+    """One immutable generation. Records load at once; the graph and indexes on first use.
 
-    def __init__(self, path: Path) -> None:
+    The snapshot leases its folder (see layout.py) until it is garbage collected, so the folder
+    outlives every request that still uses it. `endpoints` are the configured SPARQL server URLs
+    of a remote graph: SNAPSHOT.json keeps them without credentials.
+    """
+
+    def __init__(self, path: Path, *, endpoints: RemoteEndpoints | None = None) -> None:
         self.path = path
         self.name = path.name
+        self._endpoints = endpoints
+        lease = GenerationLease(path)
+        self._lease = weakref.finalize(self, lease.release)
         try:
             self.meta: dict[str, Any] = read_json(path / META)
             self.documents: dict[str, DocumentInfo] = {
@@ -89,9 +99,11 @@ class Snapshot:
         """The generation's triple store, read-only (or the SPARQL server that holds it)."""
         with self._lock:
             if self._graph is None and self.is_remote:
-                from forumgraph.graph.remote import RemoteEndpoints, RemoteStore
+                from forumgraph.graph.endpoints import RemoteEndpoints
+                from forumgraph.graph.remote import RemoteStore
 
-                endpoints = RemoteEndpoints.from_json(self.meta["remote"])
+                recorded = RemoteEndpoints.from_json(self.meta["remote"])
+                endpoints = recorded.with_credentials_of(self._endpoints)
                 self._graph = RemoteStore(endpoints, base_iri=self.meta["base_iri"])
             elif self._graph is None:
                 from forumgraph.graph.store import OxigraphStore
@@ -163,15 +175,28 @@ class Snapshot:
         return [] if doc is None else [self.passages[pid] for pid in doc.passage_ids]
 
 
-def open_snapshot(store_dir: Path) -> Snapshot | None:
+def open_snapshot(store_dir: Path, *, endpoints: RemoteEndpoints | None = None) -> Snapshot | None:
     """The current generation of the store at `store_dir`, or None when it has none yet."""
-    path = StoreLayout(store_dir).current()
-    return None if path is None else Snapshot(path)
+    return open_generation(StoreLayout(store_dir), endpoints)
 
 
-def require_snapshot(store_dir: Path) -> Snapshot:
+def open_generation(layout: StoreLayout, endpoints: RemoteEndpoints | None) -> Snapshot | None:
+    """The current generation, leased; read CURRENT again if it was pruned in between."""
+    for attempt in range(3):
+        path = layout.current()
+        if path is None:
+            return None
+        try:
+            return Snapshot(path, endpoints=endpoints)
+        except GenerationRemoved:
+            if attempt == 2:
+                raise
+    return None
+
+
+def require_snapshot(store_dir: Path, *, endpoints: RemoteEndpoints | None = None) -> Snapshot:
     """The current generation, or a StoreError that says how to create one."""
-    snapshot = open_snapshot(store_dir)
+    snapshot = open_snapshot(store_dir, endpoints=endpoints)
     if snapshot is None:
         raise StoreError(
             f"There is no store at {store_dir} yet.",

@@ -14,6 +14,7 @@ import numpy as np
 from forumgraph import __version__
 from forumgraph.errors import ConfigError
 from forumgraph.files import fsync_dir, fsync_tree
+from forumgraph.graph.remote_owner import new_store_id
 from forumgraph.index.encoders import EMBEDDING
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout
@@ -109,6 +110,7 @@ def write_generation(
     stats: WriteStats | None = None,
     on_step: StepHook | None = None,
     backfill: Backfill | None = None,
+    rebuild: bool = False,
 ) -> str:
     """Write base + changes as a new generation and publish it; returns its name.
 
@@ -117,9 +119,13 @@ def write_generation(
     rename of the CURRENT pointer. With a remote graph (`spec.remote`) the document graphs are
     written to the server first, so a crash before the rename leaves the server ahead of the
     published generation for those documents (`check` reports it; ingesting again repairs it).
+    There the store writes only graphs it owns, under the server's writer lease; `rebuild`
+    (with no base) makes it the owner of every document graph on the server, deleting the rest.
     `backfill` holds the stored passages' vectors of every set the base lacks.
     """
     _check_backend(base, spec)
+    store_id = str(base.meta.get("store_id") or "") if base is not None else ""
+    store_id = store_id or new_store_id()
     stats = stats or WriteStats()
     step = on_step or (lambda _name: None)
     layout.prune()
@@ -134,7 +140,8 @@ def write_generation(
         entities = _write_local_graph(work / GRAPH, base, upserts, replaced, spec, step)
     else:
         kept = set(records.documents) | {d.info.doc_id for d in upserts}
-        entities = _write_remote_graph(spec.remote, base, upserts, replaced, kept, spec, step)
+        target = RemoteTarget(spec.remote, store_id, rebuild=rebuild and base is None)
+        entities = _write_remote_graph(target, base, upserts, replaced, kept, spec, step)
     stats.timed("store.graph", start)
 
     start = time.perf_counter()
@@ -153,7 +160,7 @@ def write_generation(
     step("lexical-written")
 
     start = time.perf_counter()
-    _write_records(work, name, records, entities, spec)
+    _write_records(work, name, store_id, records, entities, spec)
     step("records-written")
     _publish(layout, work, name, step)
     stats.timed("store.publish", start)
@@ -224,7 +231,12 @@ def _write_lexical(folder: Path, records: _Records) -> None:
 
 
 def _write_records(
-    work: Path, name: str, records: _Records, entities: list[Entity], spec: IndexSpec
+    work: Path,
+    name: str,
+    store_id: str,
+    records: _Records,
+    entities: list[Entity],
+    spec: IndexSpec,
 ) -> None:
     passages, documents = records.passages, records.documents
     ordered = sorted(passages.values(), key=lambda s: (s.passage.doc_id, s.passage.index))
@@ -235,6 +247,7 @@ def _write_records(
         work / META,
         {
             "name": name,
+            "store_id": store_id,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "forumgraph_version": __version__,
             "embedding_model": spec.embedding.model,
@@ -292,8 +305,17 @@ def _write_local_graph(
     return entities
 
 
+@dataclass(frozen=True)
+class RemoteTarget:
+    """Where and as whom a generation writes its graph on a SPARQL server."""
+
+    endpoints: RemoteEndpoints
+    store_id: str
+    rebuild: bool = False  # take over every document graph on the server
+
+
 def _write_remote_graph(
-    endpoints: RemoteEndpoints,
+    target: RemoteTarget,
     base: Snapshot | None,
     upserts: Sequence[PreparedDocument],
     replaced: set[str],
@@ -301,22 +323,41 @@ def _write_remote_graph(
     spec: IndexSpec,
     step: StepHook,
 ) -> list[Entity]:
-    """The document graphs on the SPARQL server; entities of this generation's documents."""
-    from forumgraph.graph.remote import RemoteStore
+    """The document graphs on the SPARQL server; entities of this generation's documents.
 
-    store = RemoteStore(endpoints, base_iri=spec.base_iri)
+    Only graphs this store wrote are replaced or deleted (see graph/remote_owner.py), and all
+    writes happen under the server's writer lease.
+    """
+    from forumgraph.graph.remote import RemoteStore
+    from forumgraph.graph.remote_owner import WriterLease, check_owned, is_own
+
+    store = RemoteStore(
+        target.endpoints, base_iri=spec.base_iri, owner=target.store_id, query_workers=1
+    )
     try:
-        step("graph-opened")
-        upserted = {d.info.doc_id for d in upserts}
-        stale = replaced - upserted
-        if base is None:  # a new or rebuilt store: the server keeps no other documents
-            stale |= store.documents() - upserted
-        for doc_id in sorted(stale):
-            store.remove_document(doc_id)
-        for prepared in upserts:
-            store.replace_document(prepared.info.doc_id, prepared.quads)
-        step("graph-written")
-        return store.entities(kept)
+        with WriterLease(store, target.store_id) as lease:
+            step("graph-opened")
+            upserted = {d.info.doc_id for d in upserts}
+            on_server = store.documents()
+            owners = store.owners()
+            published = set(base.documents) if base is not None else set()
+            if target.rebuild:
+                stale = on_server - upserted
+            else:
+                check_owned(owners, on_server, target.store_id, published, upserted)
+                stale = {
+                    doc_id
+                    for doc_id in replaced - upserted
+                    if doc_id in on_server and is_own(doc_id, owners, target.store_id, published)
+                }
+            for doc_id in sorted(stale):
+                lease.check()
+                store.remove_document(doc_id)
+            for prepared in upserts:
+                lease.check()
+                store.replace_document(prepared.info.doc_id, prepared.quads)
+            step("graph-written")
+            return store.entities(kept)
     finally:
         store.close()
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask, Response, request, url_for
 
-from forumgraph.config import Settings, load_settings
+from forumgraph.config import Settings, check_api_token, load_settings
 from forumgraph.web.highlight import highlight
 from forumgraph.web.i18n import COOKIE, LANGUAGES, choose_language, translator
 from forumgraph.web.services import Services
@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     from forumgraph.web.errors import register_error_handlers
 
     settings = settings or load_settings()
+    check_api_token(settings)
     app = Flask(__name__)
     app.config.update(
         FORUMGRAPH_SETTINGS=settings,

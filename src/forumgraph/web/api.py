@@ -9,7 +9,8 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from forumgraph.errors import InputError
 from forumgraph.graph.terms import entity_iri
 from forumgraph.models import EntityType
-from forumgraph.web.openapi import openapi_spec
+from forumgraph.serving.validate import check_int, parse_int
+from forumgraph.web.openapi import openapi_spec, server_url
 from forumgraph.web.services import Generation, Services
 from forumgraph.web.ui import check_entity_id, jsonld_response
 
@@ -25,8 +26,7 @@ def search() -> Response:
     """Passages best first for `q`, with optional filters."""
     query = _required_text(request.args.getlist("q"), "q")
     k = _integer(request.args.get("k"), "k", default=10, low=1, high=MAX_K)
-    year_text = request.args.get("year")
-    year = _integer(year_text, "year", default=None, low=1900, high=2200) if year_text else None
+    year = _integer(request.args.get("year"), "year", default=None, low=1900, high=2200)
     result = _generation().search.search(
         query,
         k,
@@ -57,13 +57,7 @@ def ask() -> Response:
             hint='Send {"question": "리즈 라이스는 어느 회사 소속인가?"}.',
         )
     question = _required_text([question], "question")
-    raw_k = body.get("k", 5)
-    if isinstance(raw_k, bool) or not isinstance(raw_k, int):
-        raise InputError(
-            f"The field 'k' must be an integer, not {type(raw_k).__name__}.",
-            hint=f"Use a number from 1 to {MAX_ASK_K}.",
-        )
-    k = _integer(str(raw_k), "k", default=5, low=1, high=MAX_ASK_K)
+    k = check_int(body.get("k", 5), "k", 1, MAX_ASK_K)
     result = _generation().asker.ask(question, k)
     return jsonify(result.to_json(_settings().base_iri))
 
@@ -130,13 +124,13 @@ def healthz() -> tuple[Response, int]:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 description of every JSON route."""
-    return jsonify(openapi_spec(request.host_url.rstrip("/")))
+    return jsonify(openapi_spec(server_url(_settings())))
 
 
 @bp.get("/docs")
 def docs() -> str:
     """A page rendering the OpenAPI description, served locally."""
-    return render_template("docs.html", spec=openapi_spec(request.host_url.rstrip("/")))
+    return render_template("docs.html", spec=openapi_spec(server_url(_settings())))
 
 
 def _generation() -> Generation:
@@ -171,19 +165,7 @@ def _required_text(values: list[str], name: str) -> str:
 def _integer(raw: str | None, name: str, default: Any, low: int, high: int) -> Any:
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InputError(
-            f"The parameter '{name}' must be an integer, not {raw[:40]!r}.",
-            hint=f"Use a number from {low} to {high}.",
-        ) from None
-    if not low <= value <= high:
-        raise InputError(
-            f"The parameter '{name}' must be between {low} and {high}, not {value}.",
-            hint=f"Use a number from {low} to {high}.",
-        )
-    return value
+    return parse_int(raw, name, low, high)
 
 
 def _optional(raw: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from forumgraph import __version__
+from forumgraph.config import Settings
 from forumgraph.web.openapi_schemas import ENTITY_TYPES, SCHEMAS
 
 ERROR_REF = {"$ref": "#/components/responses/Error"}
@@ -180,6 +181,23 @@ DOCUMENT_PATHS: dict[str, Any] = {
         },
     },
 }
+
+
+WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::", "[::]"})  # noqa: S104 - names, not binds
+
+
+def server_url(settings: Settings) -> str:
+    """Where clients reach this server: `public_url`, else the configured host and port.
+
+    Never the request's Host header, which any client sets. For a wildcard listen address the
+    URL is relative ("/"), which resolves against wherever the document was fetched from.
+    """
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    if settings.host in WILDCARD_HOSTS:
+        return "/"
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    return f"http://{host}:{settings.port}"
 
 
 def openapi_spec(server_url: str) -> dict[str, Any]:

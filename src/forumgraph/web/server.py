@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from forumgraph.config import Settings
+from forumgraph.config import Settings, check_api_token
 from forumgraph.snapshot import StoreLayout
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def make_server(settings: Settings, *, services: Any | None = None) -> Any:
 
     for name, value in settings.describe().items():
         log.info("setting %s = %s", name, value)
+    check_api_token(settings)  # before a first run spends minutes building the store
     if services is None and StoreLayout(settings.store_dir).current_name() is None:
         build_initial_store(settings)
     app = create_app(settings, services=services)
@@ -59,8 +60,8 @@ def build_initial_store(settings: Settings) -> None:
     )
     with ProgressBars() as bars:
         report = Ingester(settings, progress=bars.update).ingest_paths(inputs)
-    for path, message in report.failed:
-        log.warning("skipped %s: %s", path, message)
+    for line in report.failure_lines():
+        log.warning("skipped %s", line)
     for line in report.summary().splitlines():
         log.info("%s", line)
 

@@ -59,8 +59,13 @@ class Services:
         # One encoder per configured vector set; each loads on first use.
         self.encoders = create_encoders(settings, encoders)
         self.analyzer = analyzer
+        from forumgraph.graph.endpoints import configured_endpoints
+
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
-            settings.store_dir, self._build, interval=interval
+            settings.store_dir,
+            self._build,
+            interval=interval,
+            endpoints=configured_endpoints(settings),
         )
 
     def current(self) -> Generation:

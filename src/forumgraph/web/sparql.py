@@ -3,7 +3,8 @@
 Queries arrive by GET `?query=`, by POST of an urlencoded form, or by POST of
 `application/sparql-query`; `default-graph-uri` and `named-graph-uri` set the dataset. Updates
 (`update=` forms, `application/sparql-update`) are refused with 403. A bare GET from a browser
-gets the query page.
+gets the query page. Pages on other origins may read GET results (CORS); POST answers carry no
+CORS headers, so a page elsewhere cannot read what it makes a visitor's browser send.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, current_app, render_template, request
 
 from forumgraph.errors import InputError, QueryRefused
+from forumgraph.serving.validate import parse_int
 from forumgraph.web.sparql_examples import sparql_examples
 
 bp = Blueprint("sparql", __name__)
@@ -22,8 +24,8 @@ QUERY_MEDIA_TYPE = "application/sparql-query"
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Allow-Methods": "GET",
+    "Access-Control-Allow-Headers": "Accept",
     "Access-Control-Max-Age": "86400",
 }
 PAGE_FORMATS = ("json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml")
@@ -55,6 +57,8 @@ def endpoint() -> Response:
         named_graph_uris=operation.named_graph_uris,
         timeout_s=settings.sparql_timeout_s,
         max_results=settings.sparql_max_results,
+        max_query_bytes=settings.sparql_max_query_bytes,
+        memory_mb=settings.sparql_memory_mb,
     )
     format_name = request.values.get("format", "").strip()
     if format_name:
@@ -66,13 +70,14 @@ def endpoint() -> Response:
     response.headers["Vary"] = "Accept"
     if result.truncated:
         response.headers["X-Forumgraph-Truncated"] = str(settings.sparql_max_results)
-    response.headers.update(CORS_HEADERS)
+    if request.method == "GET":
+        response.headers.update(CORS_HEADERS)
     return response
 
 
 @bp.route("/sparql", methods=["OPTIONS"])
 def preflight() -> Response:
-    """CORS preflight, so that browser tools on other origins can query the endpoint."""
+    """CORS preflight: browser tools on other origins may send GET queries (and read them)."""
     response = Response(status=204)
     response.headers.update(CORS_HEADERS)
     return response
@@ -122,12 +127,6 @@ def _operation(queries: list[str], params: dict[str, list[str]]) -> ProtocolRequ
     query = queries[0]
     if not query.strip():
         raise InputError("The query is empty.", hint="Send a SELECT, ASK, CONSTRUCT or DESCRIBE.")
-    limit = current_app.config["FORUMGRAPH_SETTINGS"].max_request_bytes
-    if len(query.encode("utf-8")) > limit:
-        raise InputError(
-            f"The query is longer than {limit} bytes.",
-            hint="Shorten it (see the max_request_bytes setting).",
-        )
     return ProtocolRequest(
         query=query,
         default_graph_uris=tuple(_graph_uris(params, "default-graph-uri")),
@@ -165,8 +164,7 @@ def _utf8_body() -> str:
 def _query_page() -> Response:
     base = current_app.config["FORUMGRAPH_SETTINGS"].base_iri
     examples = sparql_examples(base)
-    chosen = request.args.get("example", "0")
-    index = int(chosen) if chosen.isdigit() and int(chosen) < len(examples) else 0
+    index = parse_int(request.args.get("example", "0"), "example", 0, len(examples) - 1)
     html = render_template(
         "sparql.html",
         examples=examples,

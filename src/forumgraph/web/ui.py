@@ -12,6 +12,7 @@ from forumgraph.errors import InputError, NotFound
 from forumgraph.models import EntityType
 from forumgraph.search.ask import editions_named_by
 from forumgraph.search.facts import EntityFacts
+from forumgraph.serving.validate import parse_int
 from forumgraph.web.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
 from forumgraph.web.services import Generation
 
@@ -107,10 +108,7 @@ def document(doc_id: str) -> str:
 def read_filters() -> Filters:
     """The facet parameters of the request, checked."""
     year_text = request.args.get("year", "").strip()
-    if year_text and not (year_text.isdigit() and len(year_text) == 4):
-        raise InputError(
-            f"The year filter {year_text!r} is not a year.", hint="Use four digits, e.g. 2019."
-        )
+    year = parse_int(year_text, "year", 1000, 9999) if year_text else None
     entity_type = request.args.get("type", "").strip() or None
     if entity_type is not None and entity_type not in {t.value for t in EntityType}:
         raise InputError(
@@ -120,7 +118,7 @@ def read_filters() -> Filters:
     return Filters(
         language=request.args.get("language", "").strip() or None,
         event=request.args.get("event", "").strip() or None,
-        year=int(year_text) if year_text else None,
+        year=year,
         entity_type=entity_type,
     )
 

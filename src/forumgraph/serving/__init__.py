@@ -1,0 +1,1 @@
+"""Request validation shared by every front end (web routes, MCP tools)."""
