@@ -157,9 +157,10 @@ def search(
 ) -> None:
     """Search passages in Korean or English."""
     from forumgraph.search.service import open_search_service
+    from forumgraph.serving.validate import search_request
 
-    service = open_search_service(_settings(ctx, store_dir=store_dir))
-    result = service.search(query, k, lang=lang, event=event, year=year, entity_type=entity_type)
+    checked = search_request(query, k, lang, event, year, entity_type, typed=True)
+    result = checked.run(open_search_service(_settings(ctx, store_dir=store_dir)))
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return

@@ -17,11 +17,11 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 from forumgraph import __version__
 from forumgraph.config import Settings
-from forumgraph.errors import ForumgraphError, InputError, StoreError
-from forumgraph.models import EntityType
+from forumgraph.errors import ForumgraphError, StoreError
+from forumgraph.serving import validate
+from forumgraph.serving.linked_data import entity_jsonld
+from forumgraph.serving.services import Generation, Services
 from forumgraph.serving.validate import check_int
-from forumgraph.web.linked_data import entity_jsonld
-from forumgraph.web.services import Generation, Services
 
 log = logging.getLogger(__name__)
 
@@ -63,26 +63,17 @@ class BackgroundServices:
             self._ready.set()
 
 
-def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPServer:
-    """An MCP server whose tools answer from the current store generation of `load()`."""
-    server: MCPServer = MCPServer(name="forumgraph", instructions=INSTRUCTIONS, version=__version__)
-    base_iri = settings.base_iri
+class Tools:
+    """The MCP tools, answering from the current store generation of `load()`."""
 
-    class _Current:
-        """`services.current()` and friends, resolved when a tool runs."""
+    def __init__(self, load: Callable[[], Services], settings: Settings) -> None:
+        self._load = load
+        self._settings = settings
 
-        def current(self) -> Generation:
-            return load().current()
-
-        def graph(self) -> Any:
-            return load().graph()
-
-    services = _Current()
-
-    @server.tool()
     def search(
+        self,
         query: str,
-        k: int = 10,
+        k: int = validate.DEFAULT_K,
         lang: str | None = None,
         event: str | None = None,
         year: int | None = None,
@@ -93,30 +84,25 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
         Filters: lang (ko, en, mixed), event (an event entity id), year, entity_type.
         """
         with _tool_errors():
-            check_int(k, "k", 1, 100)
-            if year is not None:
-                check_int(year, "year", 1000, 9999)
-            result = services.current().search.search(
-                query, k, lang=lang, event=event, year=year, entity_type=entity_type
-            )
-            return result.to_json()
+            checked = validate.search_request(query, k, lang, event, year, entity_type, typed=True)
+            return checked.run(self._current().search).to_json()
 
-    @server.tool()
-    def ask(question: str, k: int = 5) -> dict[str, Any]:
+    def ask(self, question: str, k: int = validate.DEFAULT_ASK_K) -> dict[str, Any]:
         """Cited material for a question: top passages plus graph facts with their sources."""
         with _tool_errors():
-            check_int(k, "k", 1, 20)
-            return services.current().asker.ask(question, k).to_json(base_iri)
+            result = self._current().asker.ask(question, validate.ask_k(k))
+            return result.to_json(self._settings.base_iri)
 
-    @server.tool()
     def find_entities(
-        name: str = "", entity_type: str | None = None, limit: int = 20
+        self, name: str = "", entity_type: str | None = None, limit: int = 20
     ) -> dict[str, Any]:
         """Entities whose names (Hangul or Latin) contain `name`, optionally of one type."""
         with _tool_errors():
-            check_int(limit, "limit", 1, 500)
-            kind = _entity_type(entity_type)
-            found = services.current().facts.find(name, kind, limit)
+            found = self._current().facts.find(
+                validate.name_query(name, self._settings),
+                validate.entity_type(entity_type, "entity_type"),
+                validate.entity_limit(limit, typed=True),
+            )
             return {
                 "results": [
                     {"id": e.id, "type": str(e.type), "label": e.label(), "names": _names(e)}
@@ -124,25 +110,24 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
                 ]
             }
 
-    @server.tool()
-    def entity(entity_id: str) -> dict[str, Any]:
+    def entity(self, entity_id: str) -> dict[str, Any]:
         """One entity (e.g. person/liz-rice): names, facts with sources, and its JSON-LD."""
         with _tool_errors():
-            facts = services.current().facts.facts(entity_id)
+            facts = self._current().facts.facts(entity_id)
+            base_iri = self._settings.base_iri
             return {"entity": facts.to_json(base_iri), "jsonld": entity_jsonld(facts, base_iri)}
 
-    @server.tool()
-    def sparql(query: str, max_rows: int = 200) -> dict[str, Any]:
+    def sparql(self, query: str, max_rows: int = 200) -> dict[str, Any]:
         """Run a read-only SPARQL 1.1 query; the default graph is the union of all articles."""
         from forumgraph.graph.sparql import run_query, serialize
 
+        settings = self._settings
         with _tool_errors():
-            check_int(max_rows, "max_rows", 1, MAX_SPARQL_ROWS)
             result = run_query(
-                services.graph(),
+                self._load().graph(),
                 query,
                 timeout_s=settings.sparql_timeout_s,
-                max_results=max_rows,
+                max_results=check_int(max_rows, "max_rows", 1, MAX_SPARQL_ROWS),
                 max_query_bytes=settings.sparql_max_query_bytes,
                 memory_mb=settings.sparql_memory_mb,
             )
@@ -162,6 +147,16 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
                 "truncated": result.truncated,
             }
 
+    def _current(self) -> Generation:
+        return self._load().current()
+
+
+def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPServer:
+    """An MCP server whose tools answer from the current store generation of `load()`."""
+    server: MCPServer = MCPServer(name="forumgraph", instructions=INSTRUCTIONS, version=__version__)
+    tools = Tools(load, settings)
+    for tool in (tools.search, tools.ask, tools.find_entities, tools.entity, tools.sparql):
+        server.tool()(tool)
     return server
 
 
@@ -177,18 +172,6 @@ def _tool_errors() -> Iterator[None]:
         yield
     except ForumgraphError as exc:
         raise ToolError(f"{exc.message} {exc.hint or ''}".strip()) from exc
-
-
-def _entity_type(value: str | None) -> EntityType | None:
-    if not value:
-        return None
-    try:
-        return EntityType(value)
-    except ValueError:
-        raise InputError(
-            f"Unknown entity type {value!r}.",
-            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
-        ) from None
 
 
 def _names(entity: Any) -> list[dict[str, str]]:

@@ -125,7 +125,7 @@ def test_filters_restrict_the_hits(search_service: SearchService) -> None:
     assert all(any(e.type == EntityType.PERSON for e in h.entities) for h in people.hits)
     years = {d.year for d in search_service.snapshot.documents.values() if d.year}
     year = min(years)
-    dated = search_service.search("Kubernetes", 10, year=str(year))
+    dated = search_service.search("Kubernetes", 10, year=year)
     documents = search_service.snapshot.documents
     assert all(documents[h.passage.doc_id].year == year for h in dated.hits)
 

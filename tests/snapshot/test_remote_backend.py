@@ -19,7 +19,7 @@ from forumgraph.snapshot import open_snapshot
 from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.reader import GRAPH
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 from oxigraph_server import oxigraph_server
 
 PEOPLE = (

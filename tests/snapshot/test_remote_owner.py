@@ -22,7 +22,7 @@ from forumgraph.ingest.pipeline import Ingester
 from forumgraph.snapshot import open_snapshot
 from forumgraph.snapshot.reader import META
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 from oxigraph_server import oxigraph_server
 
 LATE = "living_late"

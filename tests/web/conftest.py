@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 
 from forumgraph.config import Settings
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 HERE = Path(__file__).resolve().parent
 HOSTILE_ARTICLE = HERE / "data" / "en_hostile_markup.txt"

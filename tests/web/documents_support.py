@@ -10,7 +10,7 @@ from flask import Flask
 
 from forumgraph.config import Settings
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 LIVING = Path(__file__).resolve().parent.parent / "fixtures" / "living"
 TOKEN = "s3cret-token-for-tests-0123456789abcdef"

@@ -350,7 +350,7 @@ def test_an_empty_store_answers_503_until_it_has_a_generation(
     web_settings: Any, models: dict[str, Any], tmp_path: Any, error_of: Any
 ) -> None:
     from forumgraph.web import create_app
-    from forumgraph.web.services import Services
+    from forumgraph.serving.services import Services
 
     settings = web_settings.with_overrides(store_dir=tmp_path / "empty")
     app = create_app(settings, services=Services(settings, **models))

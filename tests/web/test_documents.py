@@ -15,7 +15,7 @@ from forumgraph.config import Settings
 from forumgraph.snapshot import StoreLayout
 from forumgraph.snapshot.check import check_store
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from forumgraph.config import Settings
 from forumgraph.snapshot.check import check_store
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 CAP = 100_000  # max_request_bytes of the fuzzed app
 MULTIPART = "multipart/form-data"

@@ -11,7 +11,7 @@ from forumgraph.config import Settings
 from forumgraph.errors import ConfigError
 from forumgraph.web import create_app
 from forumgraph.web.openapi import server_url
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 HTML = {"Accept": "text/html"}
 

@@ -20,7 +20,7 @@ from mcp.client.stdio import StdioServerParameters
 
 from forumgraph.config import Settings
 from forumgraph.web import create_app
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 from loopback import Listener, loopback_listener
 from tricky_queries import Tricky, tricky_queries
 

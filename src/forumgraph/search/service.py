@@ -10,9 +10,7 @@ to a Latin-only text.
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -24,14 +22,12 @@ from forumgraph.models import Hit
 from forumgraph.search.filters import PassageFilters
 from forumgraph.search.hybrid import WEIGHTED, FusionConfig, fuse
 from forumgraph.search.linking import LinkedEntity, QueryLinker, name_like_with
+from forumgraph.search.query import check_k, check_year, clean_query
 from forumgraph.search.result import SearchResult
 from forumgraph.search.signals.base import Query, Signal, SignalEnv, SnapshotView
 from forumgraph.search.signals.registry import SIGNALS
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.names import phonetic_key, transliteration_similarity
-
-MAX_K = 100
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -114,14 +110,14 @@ class SearchService:
         *,
         lang: str | None = None,
         event: str | None = None,
-        year: int | str | None = None,
+        year: int | None = None,
         entity_type: str | None = None,
     ) -> SearchResult:
         """The `k` best passages for `query` (Korean, English or mixed), best first."""
         start = time.perf_counter()
         text = self._clean_query(query)
-        _check_k(k)
-        filters = (lang, event, _year(year), entity_type)
+        check_k(k)
+        filters = (lang, event, check_year(year), entity_type)
         allowed = self._filters.allowed(*filters)
         if not any(ch.isalnum() for ch in text) or (allowed is not None and not allowed[0]):
             # Nothing to match (only symbols or emoji), or filters that exclude everything.
@@ -144,19 +140,8 @@ class SearchService:
         """The entities `query` names (for entity cards and the chatbot API)."""
         return self._linker.link(self._clean_query(query))
 
-    def _clean_query(self, query: str) -> str:
-        if not isinstance(query, str):
-            raise InputError("The search query must be text.")
-        limit = self.settings.max_query_chars
-        if len(query) > limit:
-            raise InputError(
-                f"The search query is {len(query)} characters long; the limit is {limit}.",
-                hint="Shorten the query (setting max_query_chars).",
-            )
-        text = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", query)).split())
-        if not text:
-            raise InputError("The search query is empty.", hint="Type a few words to search for.")
-        return text
+    def _clean_query(self, query: object) -> str:
+        return clean_query(query, self.settings.max_query_chars)
 
     def _hit(self, pid: str, score: float, per_signal: Mapping[str, Mapping[str, float]]) -> Hit:
         stored = self.snapshot.passages[pid]
@@ -202,19 +187,6 @@ def _check_model(snapshot: SnapshotView, embedder: Encoder) -> None:
             "dimensions).",
             hint=REBUILD_HINT,
         )
-
-
-def _check_k(k: object) -> None:
-    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
-        raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}.")
-
-
-def _year(year: int | str | None) -> int | None:
-    if year is None or isinstance(year, int):
-        return year
-    if isinstance(year, str) and year.strip().isdigit():
-        return int(year)
-    raise InputError(f"The year filter must be a year such as 2019, got {year!r}.")
 
 
 def _ms(start: float) -> float:

@@ -1,6 +1,6 @@
-"""Numbers taken from requests, parsed in one place.
+"""What requests may carry, checked once for the web page, the JSON API, MCP and the CLI.
 
-`str.isdigit()` accepts characters that `int()` refuses (`²`), and `int()` accepts what a
+Numbers: `str.isdigit()` accepts characters that `int()` refuses (`²`), and `int()` accepts what a
 request should not carry (`٣`, `1_000`, thousands of digits), so both are avoided: request text
 must be ASCII digits with an optional sign, and typed values (JSON, MCP) must be real integers.
 """
@@ -8,8 +8,17 @@ must be ASCII digits with an optional sign, and typed values (JSON, MCP) must be
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from forumgraph.config import Settings
 from forumgraph.errors import InputError
+from forumgraph.models import EntityType
+from forumgraph.search.query import MAX_K, check_query_length
+
+if TYPE_CHECKING:
+    from forumgraph.search.result import SearchResult
+    from forumgraph.search.service import SearchService
 
 # Enough digits for any range a request field has; more is not a number we accept.
 _INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
@@ -50,3 +59,116 @@ def _in_range(number: int, field: str, minimum: int, maximum: int) -> int:
 
 def _range_hint(minimum: int, maximum: int) -> str:
     return f"Use a whole number from {minimum} to {maximum}."
+
+
+# -- request fields, checked once for every front end (web page, JSON API, MCP, CLI) ----------
+
+YEARS = (1000, 9999)
+DEFAULT_K = 10
+MAX_ASK_K = 20
+DEFAULT_ASK_K = 5
+MAX_ENTITY_LIMIT = 500
+DEFAULT_ENTITY_LIMIT = 50
+
+
+def integer(
+    value: object,
+    field: str,
+    minimum: int,
+    maximum: int,
+    default: int | None,
+    *,
+    typed: bool = False,
+) -> int | None:
+    """A number from request text (`parse_int`), or with `typed` from a typed request (JSON,
+    MCP, command-line options: `check_int`); `default` when the field is absent or empty."""
+    if value is None or (not typed and isinstance(value, str) and not value.strip(" \t")):
+        return default
+    if typed:
+        return check_int(value, field, minimum, maximum)
+    if not isinstance(value, str):
+        raise InputError(f"The parameter '{field}' must be text holding an integer.")
+    return parse_int(value, field, minimum, maximum)
+
+
+def optional_text(value: object, field: str) -> str | None:
+    """A short text field (a language, an event id), stripped; None when absent or empty."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"The field '{field}' must be text, not {type(value).__name__}.")
+    return value.strip() or None
+
+
+def entity_type(value: object, field: str = "type") -> EntityType | None:
+    """An entity type name (person, organization, ...), or None when absent."""
+    text = optional_text(value, field)
+    if text is None:
+        return None
+    try:
+        return EntityType(text)
+    except ValueError:
+        raise InputError(
+            f"The parameter '{field}' must be an entity type, not {text[:40]!r}.",
+            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
+        ) from None
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A checked search: the query text and its filters."""
+
+    query: str
+    k: int = DEFAULT_K
+    lang: str | None = None
+    event: str | None = None
+    year: int | None = None
+    entity_type: EntityType | None = None
+
+    def run(self, service: SearchService) -> SearchResult:
+        """The result of this search on `service`."""
+        kind = None if self.entity_type is None else self.entity_type.value
+        return service.search(
+            self.query, self.k, lang=self.lang, event=self.event, year=self.year, entity_type=kind
+        )
+
+
+def search_request(
+    query: object,
+    k: object = None,
+    lang: object = None,
+    event: object = None,
+    year: object = None,
+    type_: object = None,
+    *,
+    typed: bool = False,
+) -> SearchRequest:
+    """A search from any front end's raw fields: request text, or with `typed` typed values."""
+    if not isinstance(query, str):
+        raise InputError("The search query must be text.", hint="Send q (or query) as a string.")
+    return SearchRequest(
+        query=query,
+        k=integer(k, "k", 1, MAX_K, DEFAULT_K, typed=typed) or DEFAULT_K,
+        lang=optional_text(lang, "lang"),
+        event=optional_text(event, "event"),
+        year=integer(year, "year", *YEARS, None, typed=typed),
+        entity_type=entity_type(type_),
+    )
+
+
+def ask_k(value: object) -> int:
+    """How many passages an `ask` answer quotes (asked for in JSON or MCP: a typed value)."""
+    return integer(value, "k", 1, MAX_ASK_K, DEFAULT_ASK_K, typed=True) or DEFAULT_ASK_K
+
+
+def entity_limit(value: object, *, typed: bool = False) -> int:
+    """How many entities an entity lookup lists."""
+    found = integer(value, "limit", 1, MAX_ENTITY_LIMIT, DEFAULT_ENTITY_LIMIT, typed=typed)
+    return found or DEFAULT_ENTITY_LIMIT
+
+
+def name_query(value: object, settings: Settings) -> str:
+    """The name (or part of one) an entity lookup looks for; may be empty."""
+    text = optional_text(value, "q") or ""
+    check_query_length(text, settings.max_query_chars)
+    return text

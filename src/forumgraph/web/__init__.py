@@ -7,9 +7,9 @@ from typing import Any
 from flask import Flask, Response, request, url_for
 
 from forumgraph.config import Settings, check_api_token, load_settings
+from forumgraph.serving.services import Services
 from forumgraph.web.highlight import highlight
 from forumgraph.web.i18n import COOKIE, LANGUAGES, choose_language, translator
-from forumgraph.web.services import Services
 
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
 # Everything the pages need is served by the app itself; nothing inline, nothing third-party.

@@ -8,34 +8,27 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from forumgraph.errors import InputError
 from forumgraph.graph.terms import entity_iri
-from forumgraph.models import EntityType
-from forumgraph.serving.validate import check_int, parse_int
+from forumgraph.serving import validate
+from forumgraph.serving.services import Generation, Services
 from forumgraph.web.openapi import openapi_spec, server_url
-from forumgraph.web.services import Generation, Services
 from forumgraph.web.ui import check_entity_id, jsonld_response
 
 bp = Blueprint("api", __name__)
-
-MAX_K = 100
-MAX_ASK_K = 20
-MAX_ENTITY_LIMIT = 500
 
 
 @bp.get("/api/search")
 def search() -> Response:
     """Passages best first for `q`, with optional filters."""
-    query = _required_text(request.args.getlist("q"), "q")
-    k = _integer(request.args.get("k"), "k", default=10, low=1, high=MAX_K)
-    year = _integer(request.args.get("year"), "year", default=None, low=1900, high=2200)
-    result = _generation().search.search(
-        query,
-        k,
-        lang=_optional(request.args.get("lang")),
-        event=_optional(request.args.get("event")),
-        year=year,
-        entity_type=_entity_type(request.args.get("type")),
+    args = request.args
+    checked = validate.search_request(
+        _required_text(args.getlist("q"), "q"),
+        args.get("k"),
+        args.get("lang"),
+        args.get("event"),
+        args.get("year"),
+        args.get("type"),
     )
-    return jsonify(result.to_json())
+    return jsonify(checked.run(_generation().search).to_json())
 
 
 @bp.post("/api/ask")
@@ -57,30 +50,22 @@ def ask() -> Response:
             hint='Send {"question": "리즈 라이스는 어느 회사 소속인가?"}.',
         )
     question = _required_text([question], "question")
-    k = check_int(body.get("k", 5), "k", 1, MAX_ASK_K)
-    result = _generation().asker.ask(question, k)
+    result = _generation().asker.ask(question, validate.ask_k(body.get("k")))
     return jsonify(result.to_json(_settings().base_iri))
 
 
 @bp.get("/api/entities")
 def entities() -> Response:
     """Entities whose names match `q` (either script), optionally of one `type`."""
-    query = request.args.get("q", "").strip()
-    limit_default = 50
-    limit = _integer(request.args.get("limit"), "limit", limit_default, 1, MAX_ENTITY_LIMIT)
-    if len(query) > _settings().max_query_chars:
-        raise InputError(
-            f"The parameter 'q' is longer than {_settings().max_query_chars} characters.",
-            hint="Send a name or part of one.",
-        )
-    entity_type = _entity_type(request.args.get("type"))
-    generation = _generation()
-    found = generation.facts.find(query, EntityType(entity_type) if entity_type else None, limit)
+    query = validate.name_query(request.args.get("q"), _settings())
+    limit = validate.entity_limit(request.args.get("limit"))
+    entity_type = validate.entity_type(request.args.get("type"))
+    found = _generation().facts.find(query, entity_type, limit)
     base = _settings().base_iri
     return jsonify(
         {
             "query": query,
-            "type": entity_type,
+            "type": None if entity_type is None else entity_type.value,
             "results": [
                 {
                     "id": item.id,
@@ -153,30 +138,4 @@ def _required_text(values: list[str], name: str) -> str:
             f"The parameter '{name}' is missing or empty.",
             hint=f"Send a non-empty {name}, e.g. {name}=Liz Rice keynote.",
         )
-    limit = _settings().max_query_chars
-    if len(text) > limit:
-        raise InputError(
-            f"The parameter '{name}' is {len(text)} characters long; the limit is {limit}.",
-            hint="Shorten it (see the max_query_chars setting).",
-        )
     return text
-
-
-def _integer(raw: str | None, name: str, default: Any, low: int, high: int) -> Any:
-    if raw is None or raw == "":
-        return default
-    return parse_int(raw, name, low, high)
-
-
-def _optional(raw: str | None) -> str | None:
-    return raw.strip() or None if raw is not None else None
-
-
-def _entity_type(raw: str | None) -> str | None:
-    value = _optional(raw)
-    if value is not None and value not in {t.value for t in EntityType}:
-        raise InputError(
-            f"The parameter 'type' must be an entity type, not {value[:40]!r}.",
-            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
-        )
-    return value

@@ -18,7 +18,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from forumgraph.config import Settings
 from forumgraph.errors import Forbidden, InputError, NotFound, Unauthorized
-from forumgraph.web.services import Services
+from forumgraph.serving.services import Services
 
 if TYPE_CHECKING:
     from forumgraph.ingest.pipeline import Ingester, IngestReport

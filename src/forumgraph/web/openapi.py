@@ -6,6 +6,9 @@ from typing import Any
 
 from forumgraph import __version__
 from forumgraph.config import Settings
+from forumgraph.search.filters import LANGUAGES
+from forumgraph.search.query import MAX_K
+from forumgraph.serving.validate import DEFAULT_ENTITY_LIMIT, DEFAULT_K, MAX_ENTITY_LIMIT
 from forumgraph.web.openapi_schemas import ENTITY_TYPES, SCHEMAS
 
 ERROR_REF = {"$ref": "#/components/responses/Error"}
@@ -202,12 +205,6 @@ def server_url(settings: Settings) -> str:
 
 def openapi_spec(server_url: str) -> dict[str, Any]:
     """The OpenAPI 3.1 document for a server reachable at `server_url`."""
-    filters = [
-        _param("lang", "query", "Only passages in this language.", {"enum": ["ko", "en", "mixed"]}),
-        _param("event", "query", "Only articles about this event id.", {"type": "string"}),
-        _param("year", "query", "Only articles from this year.", {"type": "integer"}),
-        _param("type", "query", "Only passages naming this entity type.", {"enum": ENTITY_TYPES}),
-    ]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -220,101 +217,11 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
         },
         "servers": [{"url": server_url}],
         "paths": {
-            "/api/search": {
-                "get": {
-                    "summary": "Search passages (Korean, English or mixed queries)",
-                    "operationId": "search",
-                    "parameters": [
-                        _param("q", "query", "The query.", {"type": "string"}, required=True),
-                        _param(
-                            "k",
-                            "query",
-                            "How many passages (1-100).",
-                            {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
-                        ),
-                        *filters,
-                    ],
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/SearchResult"}, "Hits."),
-                        "400": ERROR_REF,
-                        "503": ERROR_REF,
-                    },
-                }
-            },
-            "/api/ask": {
-                "post": {
-                    "summary": "Cited passages and graph facts for a question (no language model)",
-                    "operationId": "ask",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/AskRequest"}
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/AskResult"}, "Material."),
-                        "400": ERROR_REF,
-                        "413": ERROR_REF,
-                        "503": ERROR_REF,
-                    },
-                }
-            },
-            "/api/entities": {
-                "get": {
-                    "summary": "Find entities by name in either script",
-                    "operationId": "findEntities",
-                    "parameters": [
-                        _param("q", "query", "A name or part of one.", {"type": "string"}),
-                        _param("type", "query", "An entity type.", {"enum": ENTITY_TYPES}),
-                        _param(
-                            "limit",
-                            "query",
-                            "How many entities (1-500).",
-                            {"type": "integer", "minimum": 1, "maximum": 500, "default": 50},
-                        ),
-                    ],
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/EntityList"}, "Entities."),
-                        "400": ERROR_REF,
-                    },
-                }
-            },
-            "/api/entities/{id}": {
-                "get": {
-                    "summary": "One entity as JSON-LD (schema.org context)",
-                    "operationId": "getEntity",
-                    "parameters": [
-                        _param(
-                            "id",
-                            "path",
-                            "An entity id such as person/liz-rice.",
-                            {"type": "string"},
-                            required=True,
-                        )
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "The entity.",
-                            "content": {"application/ld+json": {"schema": {"type": "object"}}},
-                        },
-                        "400": ERROR_REF,
-                        "404": ERROR_REF,
-                    },
-                }
-            },
+            "/api/search": _search_path(),
+            "/api/ask": _ask_path(),
+            **_entity_paths(),
             **DOCUMENT_PATHS,
-            "/healthz": {
-                "get": {
-                    "summary": "Health and the store generation being served",
-                    "operationId": "health",
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/Health"}, "Serving."),
-                        "503": _json({"$ref": "#/components/schemas/Health"}, "No store yet."),
-                    },
-                }
-            },
+            "/healthz": _health_path(),
             "/sparql": SPARQL_PATH,
             "/openapi.json": {
                 "get": {
@@ -333,4 +240,109 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
                 )
             },
         },
+    }
+
+
+def _search_path() -> dict[str, Any]:
+    k_schema = {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K}
+    return {
+        "get": {
+            "summary": "Search passages (Korean, English or mixed queries)",
+            "operationId": "search",
+            "parameters": [
+                _param("q", "query", "The query.", {"type": "string"}, required=True),
+                _param("k", "query", f"How many passages (1-{MAX_K}).", k_schema),
+                _param(
+                    "lang", "query", "Only passages in this language.", {"enum": list(LANGUAGES)}
+                ),
+                _param("event", "query", "Only articles about this event id.", {"type": "string"}),
+                _param("year", "query", "Only articles from this year.", {"type": "integer"}),
+                _param(
+                    "type",
+                    "query",
+                    "Only passages naming this entity type.",
+                    {"enum": ENTITY_TYPES},
+                ),
+            ],
+            "responses": {
+                "200": _json({"$ref": "#/components/schemas/SearchResult"}, "Hits."),
+                "400": ERROR_REF,
+                "503": ERROR_REF,
+            },
+        }
+    }
+
+
+def _ask_path() -> dict[str, Any]:
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/AskRequest"}}}
+    return {
+        "post": {
+            "summary": "Cited passages and graph facts for a question (no language model)",
+            "operationId": "ask",
+            "requestBody": {"required": True, "content": body},
+            "responses": {
+                "200": _json({"$ref": "#/components/schemas/AskResult"}, "Material."),
+                "400": ERROR_REF,
+                "413": ERROR_REF,
+                "503": ERROR_REF,
+            },
+        }
+    }
+
+
+def _entity_paths() -> dict[str, Any]:
+    limit_schema = {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": MAX_ENTITY_LIMIT,
+        "default": DEFAULT_ENTITY_LIMIT,
+    }
+    entity_id = _param(
+        "id", "path", "An entity id such as person/liz-rice.", {"type": "string"}, required=True
+    )
+    jsonld = {"application/ld+json": {"schema": {"type": "object"}}}
+    return {
+        "/api/entities": {
+            "get": {
+                "summary": "Find entities by name in either script",
+                "operationId": "findEntities",
+                "parameters": [
+                    _param("q", "query", "A name or part of one.", {"type": "string"}),
+                    _param("type", "query", "An entity type.", {"enum": ENTITY_TYPES}),
+                    _param(
+                        "limit", "query", f"How many entities (1-{MAX_ENTITY_LIMIT}).", limit_schema
+                    ),
+                ],
+                "responses": {
+                    "200": _json({"$ref": "#/components/schemas/EntityList"}, "Entities."),
+                    "400": ERROR_REF,
+                },
+            }
+        },
+        "/api/entities/{id}": {
+            "get": {
+                "summary": "One entity as JSON-LD (schema.org context)",
+                "operationId": "getEntity",
+                "parameters": [entity_id],
+                "responses": {
+                    "200": {"description": "The entity.", "content": jsonld},
+                    "400": ERROR_REF,
+                    "404": ERROR_REF,
+                },
+            }
+        },
+    }
+
+
+def _health_path() -> dict[str, Any]:
+    health = {"$ref": "#/components/schemas/Health"}
+    return {
+        "get": {
+            "summary": "Health and the store generation being served",
+            "operationId": "health",
+            "responses": {
+                "200": _json(health, "Serving."),
+                "503": _json(health, "No store yet."),
+            },
+        }
     }

@@ -12,9 +12,10 @@ from forumgraph.errors import InputError, NotFound
 from forumgraph.models import EntityType
 from forumgraph.search.ask import editions_named_by
 from forumgraph.search.facts import EntityFacts
-from forumgraph.serving.validate import parse_int
-from forumgraph.web.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
-from forumgraph.web.services import Generation
+from forumgraph.search.filters import LANGUAGES
+from forumgraph.serving import validate
+from forumgraph.serving.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
+from forumgraph.serving.services import Generation
 
 bp = Blueprint("ui", __name__)
 
@@ -23,7 +24,6 @@ PASSAGES_PER_ARTICLE = 3
 FACET_VALUES_SHOWN = 8
 MAX_CARDS = 4
 CARD_VALUES = 4
-LANGUAGES = ("ko", "en", "mixed")
 # Document ids are file stems: no separators, no leading dot, nothing path-like.
 DOC_ID = re.compile(r"^[^\s/\\.\x00-\x1f][^/\\\x00-\x1f]{0,199}$")
 
@@ -107,19 +107,13 @@ def document(doc_id: str) -> str:
 
 def read_filters() -> Filters:
     """The facet parameters of the request, checked."""
-    year_text = request.args.get("year", "").strip()
-    year = parse_int(year_text, "year", 1000, 9999) if year_text else None
-    entity_type = request.args.get("type", "").strip() or None
-    if entity_type is not None and entity_type not in {t.value for t in EntityType}:
-        raise InputError(
-            f"The entity type filter {entity_type!r} is not a known type.",
-            hint="Use one of: " + ", ".join(t.value for t in EntityType) + ".",
-        )
+    args = request.args
+    kind = validate.entity_type(args.get("type"))
     return Filters(
-        language=request.args.get("language", "").strip() or None,
-        event=request.args.get("event", "").strip() or None,
-        year=year,
-        entity_type=entity_type,
+        language=validate.optional_text(args.get("language"), "language"),
+        event=validate.optional_text(args.get("event"), "event"),
+        year=validate.integer(args.get("year"), "year", *validate.YEARS, None),
+        entity_type=None if kind is None else kind.value,
     )
 
 
