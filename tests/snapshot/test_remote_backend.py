@@ -15,11 +15,11 @@ from living_support import KOREAN, MEETUP, SUMMIT, V1, V2, Models
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError
 from forumgraph.ingest.pipeline import Ingester
+from forumgraph.serving.services import Services
 from forumgraph.snapshot import open_snapshot
 from forumgraph.snapshot.check import check_store
 from forumgraph.snapshot.reader import GRAPH
 from forumgraph.web import create_app
-from forumgraph.serving.services import Services
 from oxigraph_server import oxigraph_server
 
 PEOPLE = (

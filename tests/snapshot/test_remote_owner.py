@@ -19,10 +19,10 @@ from forumgraph.graph.remote import RemoteStore
 from forumgraph.graph.remote_owner import WriterLease
 from forumgraph.graph.terms import admin_graph
 from forumgraph.ingest.pipeline import Ingester
+from forumgraph.serving.services import Services
 from forumgraph.snapshot import open_snapshot
 from forumgraph.snapshot.reader import META
 from forumgraph.web import create_app
-from forumgraph.serving.services import Services
 from oxigraph_server import oxigraph_server
 
 LATE = "living_late"

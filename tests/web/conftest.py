@@ -17,8 +17,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from forumgraph.config import Settings
-from forumgraph.web import create_app
 from forumgraph.serving.services import Services
+from forumgraph.web import create_app
 
 HERE = Path(__file__).resolve().parent
 HOSTILE_ARTICLE = HERE / "data" / "en_hostile_markup.txt"

@@ -9,8 +9,8 @@ from pathlib import Path
 from flask import Flask
 
 from forumgraph.config import Settings
-from forumgraph.web import create_app
 from forumgraph.serving.services import Services
+from forumgraph.web import create_app
 
 LIVING = Path(__file__).resolve().parent.parent / "fixtures" / "living"
 TOKEN = "s3cret-token-for-tests-0123456789abcdef"

@@ -349,8 +349,8 @@ def test_unexpected_errors_are_a_generic_500_without_details(
 def test_an_empty_store_answers_503_until_it_has_a_generation(
     web_settings: Any, models: dict[str, Any], tmp_path: Any, error_of: Any
 ) -> None:
-    from forumgraph.web import create_app
     from forumgraph.serving.services import Services
+    from forumgraph.web import create_app
 
     settings = web_settings.with_overrides(store_dir=tmp_path / "empty")
     app = create_app(settings, services=Services(settings, **models))

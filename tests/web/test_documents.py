@@ -12,10 +12,10 @@ from documents_support import AUTH, LIVING, TOKEN, Writable, make_writable
 from flask.testing import FlaskClient
 
 from forumgraph.config import Settings
+from forumgraph.serving.services import Services
 from forumgraph.snapshot import StoreLayout
 from forumgraph.snapshot.check import check_store
 from forumgraph.web import create_app
-from forumgraph.serving.services import Services
 
 
 @pytest.fixture(scope="module")

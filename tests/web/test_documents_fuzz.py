@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from forumgraph.config import Settings
-from forumgraph.snapshot.check import check_store
 from forumgraph.serving.services import Services
+from forumgraph.snapshot.check import check_store
 
 CAP = 100_000  # max_request_bytes of the fuzzed app
 MULTIPART = "multipart/form-data"

@@ -9,9 +9,9 @@ from flask.testing import FlaskClient
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError
+from forumgraph.serving.services import Services
 from forumgraph.web import create_app
 from forumgraph.web.openapi import server_url
-from forumgraph.serving.services import Services
 
 HTML = {"Accept": "text/html"}
 

@@ -19,8 +19,8 @@ from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
 from forumgraph.config import Settings
-from forumgraph.web import create_app
 from forumgraph.serving.services import Services
+from forumgraph.web import create_app
 from loopback import Listener, loopback_listener
 from tricky_queries import Tricky, tricky_queries
 
