@@ -31,6 +31,15 @@ def test_misspelled_speaker_resolves_to_the_canonical_person():
     assert resolution.entity_ids["2019Shanghai"]["person:brandom lum"] == ("person/brandon-lum")
 
 
+def test_short_or_equally_common_names_one_letter_apart_stay_different_people():
+    entities = corpus_resolution().entities
+    # Lei Zhang and Wei Zhang both speak for Alibaba; Weiqiang and Weiqing Yang appear once each.
+    for first, second in [("lei-zhang", "wei-zhang"), ("weiqiang-yang", "weiqing-yang")]:
+        assert f"person/{first}" in entities and f"person/{second}" in entities
+    # A longer name spelt differently by the same organisation's speaker is one person.
+    assert Name("Philip Wittrock", "en") in entities["person/phillip-wittrock"].alternate_names
+
+
 def test_korean_project_name_is_the_landscape_project():
     helm = corpus_resolution().entities["project/helm"]
     assert helm.names == (Name("Helm", "en"), Name("헬름", "ko"))

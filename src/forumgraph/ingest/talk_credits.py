@@ -88,7 +88,9 @@ _NAME_PARTICLES = _word_set(
 )
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+")
 _NICKNAME = re.compile(r"\s*\([^()]*\)|\s*[\"“][^\"“”]*[\"”]")
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|Co|GmbH|S\.A|B\.V)\.?$")
+# `Co.` alone stays (`The Walt Disney Co.`); `Co., Ltd` goes with its `Ltd`.
+_TRAILING_NICKNAME = re.compile(r"\s*(?:\([^()]*\)|[\"“][^\"“”]*[\"”])$")
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Co\.?,?\s+)?(?:Inc|Ltd|LLC|Corp|GmbH|S\.A|B\.V)\.?$")
 _NO_ORG = frozenset({"none", "independent", "n/a", "na", "self", "self-employed", "unaffiliated"})
 
 
@@ -200,10 +202,12 @@ def clean_name(piece: str) -> str:
 
 
 def name_span(piece: str) -> tuple[int, int]:
-    """Where the name of `clean_name` is written in `piece`, nicknames included."""
+    """Where the name of `clean_name` is written in `piece`: without an honorific or a
+    trailing nickname, with a nickname inside (`Richard (RichiH) Hartmann`)."""
     honorific = _HONORIFIC.match(piece)
     start = honorific.end() if honorific else 0
-    return start, len(piece.rstrip(" ,"))
+    end = len(_TRAILING_NICKNAME.sub("", piece.rstrip(" ,")))
+    return start, end
 
 
 def looks_like_name(piece: str, gazetteer: Gazetteer | None = None) -> bool:

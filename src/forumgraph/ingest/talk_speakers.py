@@ -31,7 +31,8 @@ from forumgraph.models import EntityType, ListedSpeaker
 # Runs of separators; `&`, `+` and `and` only between spaces (`AT&T` is one word), and a comma
 # not before a legal suffix (`CoreOS, Inc.`).
 _SEPARATORS = re.compile(
-    r"(?:\s*(?:;|,(?!\s*(?:Inc|Ltd|LLC|Corp|Co|GmbH)\b)|(?<=\s)(?:&|\+|and)(?=\s)|和)\s*)+"
+    r"(?:\s*(?:;|,(?!\s*(?:Inc|Ltd|LLC|Corp|Co|GmbH)(?:\.|(?=[\s,;&]|$)))"
+    r"|(?<=\s)(?:&|\+|and)(?=\s)|和)\s*)+"
 )
 _JOINING = ("&", "+", "and", "和")
 
@@ -157,8 +158,9 @@ def _speakers(
             group = []
         elif kind == "title":
             target = people[-1]
+            joint = " & " if piece.sep in _JOINING else ", "  # `Co-founder & CEO` stays one
             target.job_title = (
-                f"{target.job_title}, {piece.text}" if target.job_title else piece.text
+                f"{target.job_title}{joint}{piece.text}" if target.job_title else piece.text
             )
         elif kind == "org":
             for speaker in group or people[-1:]:
