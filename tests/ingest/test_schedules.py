@@ -503,3 +503,13 @@ def test_a_talk_list_graph_passes_the_shapes_with_chinese_titles() -> None:
         inference="none",
     )
     assert conforms, report
+
+
+def test_passages_of_a_talk_list_hold_whole_talks_once() -> None:
+    article = read_article(SCHEDULES / "2019SanDiego.md", ReadLimits())
+    passages = split_passages(article)
+    lines = render_talk_list(article.talk_list).talks if article.talk_list else ()
+    for line in lines:
+        holding = [p for p in passages if p.start <= line.start and line.end <= p.end]
+        assert len(holding) == 1, article.text[line.start : line.end]
+    assert sum(len(p.text) for p in passages) <= len(article.text)
