@@ -2,10 +2,10 @@
 
 Usage: python scripts/bench_ingest.py [--rounds N] [PATH ...]
 
-Stages: reading (files to articles), analysis (passage splitting, lexical tokens, graph triples),
-extraction (entities and facts, resolution), embedding (the encoder), store (graph, vectors,
-lexical index, records, publishing). Model loading happens once, before the first round, and is
-reported apart.
+Stages: reading (files to articles, talk lists parsed), analysis (passage splitting, lexical
+tokens, graph triples), extraction (entities and facts, resolution), embedding (the first encoder,
+then the second), store (graph, vectors, lexical index, records, publishing). Model loading happens
+once, before the first round, and is reported apart.
 """
 
 from __future__ import annotations
@@ -42,25 +42,29 @@ def main() -> None:
             wall = time.perf_counter() - start
             assert report.ok, report.failed
             stages = dict(report.seconds)
-            store = sum(v for k, v in stages.items() if k.startswith("store."))
+            store = {k: v for k, v in stages.items() if k.startswith("store.")}
             rounds.append(
                 {
                     "reading": stages.get("read", 0.0),
                     "analysis": stages.get("analysis", 0.0),
                     "extraction": stages.get("extraction", 0.0),
-                    "embedding": stages.get("embedding", 0.0),
-                    "store writes": store,
+                    "embedding": stages.get("embedding", 0.0) + stages.get("embedding.second", 0.0),
+                    "  first encoder": stages.get("embedding", 0.0),
+                    "  second encoder": stages.get("embedding.second", 0.0),
+                    "store writes": sum(store.values()),
+                    **{f"  {k.removeprefix('store.')}": v for k, v in sorted(store.items())},
                     "total": wall,
                 }
             )
         print(
             f"corpus: {len(report.added)} documents, {report.passages} passages, "
-            f"{report.triples} triples, {sum(report.entities.values())} entities"
+            f"{report.triples} triples, {sum(report.entities.values())} entities "
+            f"({report.entities.get('talk', 0)} talks)"
         )
-        print(f"{'stage':<14}{'median s':>10}{'min s':>9}")
+        print(f"{'stage':<18}{'median s':>10}{'min s':>9}")
         for stage in rounds[0]:
-            values = [r[stage] for r in rounds]
-            print(f"{stage:<14}{statistics.median(values):>10.2f}{min(values):>9.2f}")
+            values = [r.get(stage, 0.0) for r in rounds]
+            print(f"{stage:<18}{statistics.median(values):>10.2f}{min(values):>9.2f}")
 
 
 if __name__ == "__main__":

@@ -231,8 +231,10 @@ class Ingester:
         start = time.perf_counter()
         texts = [p.text for passages in split for p in passages]
         vectors = self._embed(texts)
-        second = self._second_embed(texts)
         report.timed("embedding", start)
+        start = time.perf_counter()
+        second = self._second_embed(texts)
+        report.timed("embedding.second", start)
 
         start = time.perf_counter()
         prepared: list[PreparedDocument] = []
