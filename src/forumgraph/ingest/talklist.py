@@ -37,12 +37,13 @@ _BREAK = re.compile(r"^<br\s*/?>$", re.I)
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _LATIN = re.compile(r"[A-Za-z]")
 # A Chinese title may repeat the credit after a dash or colon: `闭幕致辞 - Vicki Cheung，Lyft`.
-_ZH_CREDIT_START = re.compile(r"\s*(?:——|—|–|-|：|:)\s*")
+# A hyphen or colon counts only beside a space (`Yu-Ju Hong` is one name).
+_ZH_CREDIT_START = re.compile(r"\s*(?:——|—|–|：)\s*|\s+[-:]\s*|\s*[-:]\s+")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # marks some rows carry
 _URL = re.compile(r"https?://\S+")
 MIN_TALK_ROWS = 3
 MAX_ZH_NAME = 12  # characters between a dash and the credit's first Latin word (`马达, Huawei`)
-MAX_ZH_CREDIT = 160
+MAX_ZH_CREDIT = 160  # characters of a credit repeated at the end of a Chinese title
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ def parse_talk_list(source: str, gazetteer: Gazetteer | None = None) -> TalkList
     """The talk list in a Markdown document, or None when the document is not one."""
     parser = create_parser()
     env: dict[str, object] = {}
-    tokens = parser.parse(source, env)  # blocks only: most documents stop at the next line
-    if not any(_is_talk_header(_cells(tokens[i:])[:1]) for i in _tables(tokens)):
+    tokens = parser.parse(source, env)  # blocks only: a document without a talk table stops here
+    tables = [(i, _closing(tokens, i, "table_close")) for i in _tables(tokens)]
+    if not any(_is_talk_header(_cells(tokens[start:end])[:1]) for start, end in tables):
         return None
     parse_inline(parser, tokens, env)
     heading: str | None = None
