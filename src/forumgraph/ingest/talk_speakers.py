@@ -163,10 +163,13 @@ def _speakers(
                 f"{target.job_title}{joint}{piece.text}" if target.job_title else piece.text
             )
         elif kind == "org":
+            org = org_name(_org_part(piece.text, gazetteer))
             for speaker in group or people[-1:]:
                 if speaker.organization is None and not speaker.stated_no_org:
-                    speaker.organization = org_name(_org_part(piece.text, gazetteer))
-                    speaker.organization_start = piece.start
+                    speaker.organization = org
+                    # Cited where it is written as such (not `IBM (China Lab) Research`).
+                    written = piece.text.startswith(org)
+                    speaker.organization_start = piece.start if written else None
             group = []
         if kind != "skip":
             previous = kind if kind != "none" else "org"
