@@ -2,10 +2,10 @@
 
 Usage: python scripts/bench_ingest.py [--rounds N] [PATH ...]
 
-Stages: reading (files to articles), analysis (passage splitting, lexical tokens, graph triples),
-extraction (entities and facts, resolution), embedding (the encoder), store (graph, vectors,
-lexical index, records, publishing). Model loading happens once, before the first round, and is
-reported apart.
+Stages: reading (files to articles, talk lists parsed), analysis (passage splitting, lexical
+tokens, graph triples), extraction (entities and facts, resolution), embedding (per vector set:
+the embedding model, then USE), store (graph, vectors, lexical index, records, publishing). Model
+loading happens once, before the first round, and is reported apart.
 """
 
 from __future__ import annotations
@@ -37,30 +37,36 @@ def main() -> None:
         for n in range(args.rounds):
             settings = settings.with_overrides(store_dir=Path(tmp) / f"round{n}")
             ingester = Ingester(settings, encoders=encoders, analyzer=analyzer)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             report = ingester.ingest_paths(paths)
-            wall = time.perf_counter() - start
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu
             assert report.ok, report.failed
             stages = dict(report.seconds)
-            store = sum(v for k, v in stages.items() if k.startswith("store."))
+            store = {k: v for k, v in stages.items() if k.startswith("store.")}
+            encoders = {k: v for k, v in stages.items() if k.startswith("embedding.")}
             rounds.append(
                 {
                     "reading": stages.get("read", 0.0),
                     "analysis": stages.get("analysis", 0.0),
                     "extraction": stages.get("extraction", 0.0),
-                    "embedding": stages.get("embedding", 0.0),
-                    "store writes": store,
+                    "embedding": sum(encoders.values()),
+                    **{f"  {k.removeprefix('embedding.')}": v for k, v in sorted(encoders.items())},
+                    "store writes": sum(store.values()),
+                    **{f"  {k.removeprefix('store.')}": v for k, v in sorted(store.items())},
                     "total": wall,
+                    # CPU seconds of all threads: steadier than wall time on a shared machine.
+                    "total cpu": cpu,
                 }
             )
         print(
             f"corpus: {len(report.added)} documents, {report.passages} passages, "
-            f"{report.triples} triples, {sum(report.entities.values())} entities"
+            f"{report.triples} triples, {sum(report.entities.values())} entities "
+            f"({report.entities.get('talk', 0)} talks)"
         )
-        print(f"{'stage':<14}{'median s':>10}{'min s':>9}")
+        print(f"{'stage':<18}{'median s':>10}{'min s':>9}")
         for stage in rounds[0]:
-            values = [r[stage] for r in rounds]
-            print(f"{stage:<14}{statistics.median(values):>10.2f}{min(values):>9.2f}")
+            values = [r.get(stage, 0.0) for r in rounds]
+            print(f"{stage:<18}{statistics.median(values):>10.2f}{min(values):>9.2f}")
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def main(ctx: click.Context, config: Path | None, debug: bool) -> None:
 def ingest(
     ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, rebuild: bool, strict: bool
 ) -> None:
-    """Ingest articles (.txt, .md, .html) and talk lists (.tsv) from files or folders."""
+    """Ingest articles (.txt, .md, .html) and Markdown talk lists from files or folders."""
     from forumgraph.cli_progress import ProgressBars
     from forumgraph.ingest.pipeline import Ingester
 

@@ -24,6 +24,40 @@ class EntityType(StrEnum):
 
 
 @dataclass(frozen=True)
+class ListedSpeaker:
+    """A speaker as a talk list credits them; offsets are into the talk's `credit`."""
+
+    name: str
+    start: int  # the name as written spans credit[start:end] (`Richard (RichiH) Hartmann`)
+    end: int
+    organization: str | None = None
+    organization_start: int | None = None  # None when the organisation is not in the credit
+    job_title: str | None = None
+
+
+@dataclass(frozen=True)
+class ListedTalk:
+    """One row of a talk list: titles, kind, the speaker credit as written, and video links."""
+
+    title: str  # English, as listed (kind prefix kept, level markers removed)
+    kind: str  # keynote, session, lightning, panel, bof, tutorial or workshop
+    credit: str = ""  # "Name, Org & Name, Org", as written after the title
+    speakers: tuple[ListedSpeaker, ...] = ()
+    title_zh: str | None = None
+    videos: tuple[str, ...] = ()
+    level: str | None = None  # beginner, intermediate, advanced or any
+
+
+@dataclass(frozen=True)
+class TalkList:
+    """A conference talk list read from a table: its heading, the prose around it, its talks."""
+
+    heading: str
+    prose: tuple[str, ...]
+    talks: tuple[ListedTalk, ...]
+
+
+@dataclass(frozen=True)
 class Article:
     """One source document after reading: body text without its header block, and metadata."""
 
@@ -35,6 +69,8 @@ class Article:
     source_path: str = ""
     content_hash: str = ""  # sha256 of the raw file bytes
     media_type: str = "text/plain"  # text/plain, text/markdown or text/html
+    # Set when the document is a talk list; its text is then one line per talk.
+    talk_list: TalkList | None = field(default=None, compare=False, hash=False)
 
     @property
     def date(self) -> str | None:

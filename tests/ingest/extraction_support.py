@@ -10,7 +10,6 @@ import yaml
 from forumgraph.ingest.extract import ExtractionContext, build_context, extract
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.resolve import Resolution, resolve
-from forumgraph.ingest.schedules import read_schedule
 from forumgraph.ingest.segment import split_passages
 from forumgraph.models import Extraction
 
@@ -27,8 +26,13 @@ def context() -> ExtractionContext:
 
 
 def extract_file(path: Path) -> Extraction:
-    article = read_schedule(path) if path.suffix == ".tsv" else read_article(path, ReadLimits())
+    article = read_article(path, ReadLimits())
     return extract(article, split_passages(article), context())
+
+
+def talk_list_paths() -> list[Path]:
+    """The bundled talk lists (the Markdown files beside SOURCE.md)."""
+    return sorted(p for p in SCHEDULES.glob("*.md") if p.name != "SOURCE.md")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +42,7 @@ def founding() -> Extraction:
 
 @lru_cache(maxsize=1)
 def corpus() -> tuple[Extraction, ...]:
-    paths = sorted(ARTICLES.glob("*.txt")) + sorted(SCHEDULES.glob("*.tsv"))
+    paths = sorted(ARTICLES.glob("*.txt")) + talk_list_paths()
     return tuple(extract_file(p) for p in paths)
 
 

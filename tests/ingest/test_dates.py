@@ -16,6 +16,9 @@ from forumgraph.ingest.dates import find_dates, year_of
         ("October 19–20, 2026", None, ("2026-10-19", "2026-10-20", "day")),
         ("Monday, November 18", 2019, ("2019-11-18", "2019-11-18", "day")),
         ("2019.11.19(화) ~ 2019.11.22(금) 4일간", None, ("2019-11-19", "2019-11-22", "day")),
+        ("during July 30 to August 1, 2020 for", None, ("2020-07-30", "2020-08-01", "day")),
+        ("Mar 30-Apr 2 are coming", 2020, ("2020-03-30", "2020-04-02", "day")),
+        ("December 30 - January 2, 2021", None, ("2020-12-30", "2021-01-02", "day")),
     ],
 )
 def test_find_dates_reads_korean_and_english_expressions(text, context, expected):
@@ -39,3 +42,11 @@ def test_a_bare_month_name_is_not_a_date():
 def test_year_of_article_dates():
     assert year_of("2020-01 (approximate; the article reports on 2019-12-09..10)") == 2020
     assert year_of(None) is None
+
+
+def test_a_range_across_months_without_a_year_is_not_explicit():
+    found = find_dates("Nov 18-21, 2019 and Amsterdam Mar 30-Apr 2 are coming")
+    assert [(d.start, d.explicit_year) for d in found] == [
+        ("2019-11-18", True),
+        ("2019-03-30", False),
+    ]

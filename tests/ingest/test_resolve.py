@@ -1,6 +1,6 @@
 """Resolution across the bundled corpus: articles in both languages and the talk lists."""
 
-from extraction_support import corpus, corpus_resolution
+from extraction_support import corpus, corpus_resolution, talk_list_paths
 
 from forumgraph.ingest.resolve import EntityIndex, resolve, slugify
 from forumgraph.models import Entity, EntityRecord, EntityType, Extraction, Name
@@ -14,7 +14,7 @@ def test_hangul_and_latin_names_are_one_person_with_the_talk_list_speaker():
     resolution = corpus_resolution()
     cheryl = resolution.entities["person/cheryl-hung"]
     assert {"Cheryl Hung", "셰릴 헝"} <= _names(cheryl)
-    talk_lists = [d for d in resolution.entity_ids if d.endswith("presentations")]
+    talk_lists = [p.stem for p in talk_list_paths()]
     assert any("person:cheryl hung" in resolution.entity_ids[d] for d in talk_lists)
     for entity_id, names in [
         ("person/dan-kohn", {"Dan Kohn", "댄 컨"}),
@@ -28,9 +28,16 @@ def test_misspelled_speaker_resolves_to_the_canonical_person():
     brandon = resolution.entities["person/brandon-lum"]
     assert brandon.label("en") == "Brandon Lum"
     assert Name("Brandom Lum", "en") in brandon.alternate_names
-    assert resolution.entity_ids["kccncosschn19_talks_from_cncf_presentations"][
-        "person:brandom lum"
-    ] == ("person/brandon-lum")
+    assert resolution.entity_ids["2019Shanghai"]["person:brandom lum"] == ("person/brandon-lum")
+
+
+def test_short_or_equally_common_names_one_letter_apart_stay_different_people():
+    entities = corpus_resolution().entities
+    # Lei Zhang and Wei Zhang both speak for Alibaba; Weiqiang and Weiqing Yang appear once each.
+    for first, second in [("lei-zhang", "wei-zhang"), ("weiqiang-yang", "weiqing-yang")]:
+        assert f"person/{first}" in entities and f"person/{second}" in entities
+    # A longer name spelt differently by the same organisation's speaker is one person.
+    assert Name("Philip Wittrock", "en") in entities["person/phillip-wittrock"].alternate_names
 
 
 def test_korean_project_name_is_the_landscape_project():
@@ -54,13 +61,13 @@ def test_editions_join_across_languages_and_sources():
     )
     na19 = "event/kubecon-cloudnativecon-north-america-2019"
     assert na19 in ids["kubernetes-forum-seoul-2019.ko"].values()
-    assert na19 in ids["kccncna19_talks_from_cncf_presentations"].values()
+    assert na19 in ids["2019SanDiego"].values()
 
 
 def test_article_talk_joins_the_talk_list_row_by_title_and_event():
     ids = corpus_resolution().entity_ids
     article = ids["en_helm_at_kubecon_na2019"]["talk:title:introduction to helm"]
-    assert article in ids["kccncna19_talks_from_cncf_presentations"].values()
+    assert article in ids["2019SanDiego"].values()
     assert article.startswith("talk/kubecon-cloudnativecon-north-america-2019/")
 
 

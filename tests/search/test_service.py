@@ -14,7 +14,7 @@ from forumgraph.search.service import SearchService
 SUMMIT = "en_k8s_blog_contributor_summit_san_diego_registration"
 SUMMIT_SCHEDULE = "en_k8s_blog_contributor_summit_san_diego_schedule"
 FORUM = "kubernetes-forum-seoul-2019.ko"
-CHINA_TALKS = "kccncosschn19_talks_from_cncf_presentations"
+CHINA_TALKS = "2019Shanghai"
 
 
 def top_docs(service: SearchService, query: str, n: int = 3) -> list[str]:

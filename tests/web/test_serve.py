@@ -71,13 +71,7 @@ def test_serve_ingests_articles_and_talk_lists_but_not_notes(tmp_path: Path) -> 
     (tmp_path / "schedules").mkdir()
     (tmp_path / "gazetteer").mkdir()
     (tmp_path / "schedules" / "SOURCE.md").write_text("# where the lists come from\n")
-    (tmp_path / "schedules" / "b.tsv").write_text("event\n")
-    (tmp_path / "schedules" / "a.tsv").write_text("event\n")
-    assert input_paths(tmp_path) == [
-        tmp_path / "articles",
-        tmp_path / "schedules" / "a.tsv",
-        tmp_path / "schedules" / "b.tsv",
-    ]
+    assert input_paths(tmp_path) == [tmp_path / "articles", tmp_path / "schedules"]
     assert input_paths(tmp_path / "articles") == [tmp_path / "articles"]
 
 

@@ -217,7 +217,8 @@ def local_node_iri(doc_id: str, kind: str, *parts: str, base_iri: str) -> NamedN
 
 
 def name_language(text: str, declared: str | None = None) -> str:
-    """The language tag of a name: `declared` when it is ko or en, else ko for Hangul, else en."""
-    if declared in ("ko", "en"):
+    """The language tag of a name: `declared` when it is ko, en or zh (the Chinese titles of
+    talk lists), else ko for Hangul, else en."""
+    if declared in ("ko", "en", "zh"):
         return declared
     return "ko" if has_hangul(text) else "en"

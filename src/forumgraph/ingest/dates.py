@@ -2,7 +2,8 @@
 
 Korean: `2019년 12월 9일, 10일 양일`, `2026년 9월 7~9일`, `2020년 3월`, `2020년에는 3월`, `11월`,
 `2019.11.19(화) ~ 2019.11.22(금)`. English: `November 9–12, 2026`, `September 1, 2026`,
-`Sept 23rd, 2026`, `October 19–20, 2026`, `November 2015`, `Monday, November 18`.
+`Sept 23rd, 2026`, `October 19–20, 2026`, `July 30 to August 1, 2020`, `November 2015`,
+`Monday, November 18`.
 """
 
 from __future__ import annotations
@@ -15,14 +16,21 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH_NAMES = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTHS_RE = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+_MONTH_NAMES = rf"(?P<month>{_MONTHS_RE})\.?"
 _DASH = r"\s*[-–—~〜∼]\s*"
 _ORD = r"(?:st|nd|rd|th)?"
 _EN = re.compile(
     rf"\b{_MONTH_NAMES}(?:\s+(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD})?)?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+# A range across months: `July 30 to August 1, 2020`, `Mar 30-Apr 2`.
+_EN_RANGE = re.compile(
+    rf"\b{_MONTH_NAMES}\s+(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}|\s+(?:to|through|until)\s+)"
+    rf"(?P<month2>{_MONTHS_RE})\.?\s+(?P<day2>\d{{1,2}}){_ORD}"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _KO = re.compile(
@@ -57,7 +65,10 @@ def find_dates(
     """Every date expression in `text`, in order; a missing year comes from the previous date
     in the text, else `context_year`; `작년`/`올해`/`내년` count from `article_year`."""
     found: list[tuple[int, int, re.Match[str], str]] = []
-    for kind, pattern in (("dotted", _DOTTED), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR)):
+    patterns = (
+        ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR)
+    )  # fmt: skip
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if kind == "en" and not (m.group("day") or m.group("year")):
                 continue  # a bare month name (`May`) is too often a word
@@ -94,19 +105,26 @@ def _to_span(m: re.Match[str], kind: str, year: int | None) -> DateSpan | None:
         y2 = int(m.group("year2") or y)
         end = _iso(y2, int(m.group("month2")), int(m.group("day2"))) if m.group("day2") else start
         return _checked(start, end, "day", explicit)
-    month_text = m.group("month")
-    lowered = month_text.lower()
-    month = (
-        int(month_text)
-        if month_text.isdigit()
-        else _MONTHS.get(lowered[:4], 0) or _MONTHS[lowered[:3]]
-    )
+    month = _month(m.group("month"))
+    if kind == "en_range":
+        month2 = _month(m.group("month2"))
+        # The year written at the end is the end's; a range over New Year starts the year before.
+        first_year = y - 1 if explicit and month2 < month else y
+        end_year = y + 1 if not explicit and month2 < month else y
+        start = _iso(first_year, month, int(m.group("day")))
+        end = _iso(end_year, month2, int(m.group("day2")))
+        return _checked(start, end, "day", explicit)
     if not m.group("day"):
         value = f"{y:04d}-{month:02d}"
         return DateSpan(value, value, "month", 0, 0, explicit)
     start = _iso(y, month, int(m.group("day")))
     end = _iso(y, month, int(m.group("day2"))) if m.group("day2") else start
     return _checked(start, end, "day", explicit)
+
+
+def _month(text: str) -> int:
+    lowered = text.lower()
+    return int(text) if text.isdigit() else _MONTHS.get(lowered[:4], 0) or _MONTHS[lowered[:3]]
 
 
 def _iso(year: int, month: int, day: int) -> str:

@@ -2,7 +2,7 @@
 
 `build_context` loads the gazetteer and the analyser once; `extract` runs the rules in order
 (gazetteer names, name pairs, people, affiliations, events, talks) and returns an `Extraction`.
-Talk lists (see schedules.py) are recognised by their header and imported as structured rows.
+Talk lists (see talklist.py and schedules.py) are imported row by row.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 
 from forumgraph.errors import InputError
+from forumgraph.models import TalkList
 
 HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]{0,63})[ \t]*:(?:[ \t]+(.*))?[ \t]*")
 # A block counts as a header only if it names at least one of these keys, so that a first
@@ -48,6 +49,7 @@ class ParsedDocument:
     text: str
     title: str | None = None
     header: dict[str, str] = field(default_factory=dict)
+    talk_list: TalkList | None = None  # when the document is a talk list (see talklist.py)
 
 
 def split_header_block(text: str) -> tuple[dict[str, str], str]:

@@ -34,7 +34,8 @@ def create_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
-def _parse_inline(parser: MarkdownIt, tokens: list[Token], env: dict[str, object]) -> None:
+def parse_inline(parser: MarkdownIt, tokens: list[Token], env: dict[str, object]) -> None:
+    """Run the inline pass over `tokens` in place, within the per-document mark budget."""
     budget = MAX_INLINE_MARKS
     for token in tokens:
         if token.type != "inline":
@@ -61,7 +62,7 @@ def parse_markdown(
     parser = parser or create_parser()
     env: dict[str, object] = {}  # link reference definitions found by the block pass
     tokens = parser.parse(source, env)
-    _parse_inline(parser, tokens, env)
+    parse_inline(parser, tokens, env)
     blocks: list[str] = []
     last_group: int | None = None
     groups: list[int] = []  # token indexes of the open lists and tables, innermost last

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from forumgraph.ingest.extract import ExtractionContext
     from forumgraph.text.analyze import Analyzer
 
-SCHEDULE_SUFFIXES = frozenset({".tsv"})
 # Notes that travel with a corpus folder (licences, sources) are not articles.
 CORPUS_NOTES = ("readme", "source", "license", "licence", "notice", "changelog")
 # Reports progress as (stage, done, total).
@@ -142,7 +141,6 @@ class Ingester:
         anything is written.
         """
         from forumgraph.ingest.readers import ReadLimits, iter_article_paths, read_article
-        from forumgraph.ingest.schedules import read_schedule
 
         report = IngestReport()
         start = time.perf_counter()
@@ -151,10 +149,7 @@ class Ingester:
         articles: list[Article] = []
         for done, path in enumerate(files, 1):
             try:
-                if path.suffix.lower() in SCHEDULE_SUFFIXES:
-                    articles.append(read_schedule(path))
-                else:
-                    articles.append(read_article(path, limits))
+                articles.append(read_article(path, limits))
             except ForumgraphError as exc:
                 report.failed.append((str(path), exc.message))
             self._progress("read", done, len(files))
@@ -241,10 +236,12 @@ class Ingester:
         resolution = resolve(extractions, base.entities.values() if base else ())
         report.timed("extraction", start)
 
-        start = time.perf_counter()
         texts = [p.text for passages in split for p in passages]
-        vectors = {name: self._encode(name, texts) for name in self._encoders_or_load()}
-        report.timed("embedding", start)
+        vectors = {}
+        for name in self._encoders_or_load():
+            start = time.perf_counter()
+            vectors[name] = self._encode(name, texts)
+            report.timed(f"embedding.{name}", start)
 
         start = time.perf_counter()
         prepared: list[PreparedDocument] = []
@@ -444,9 +441,6 @@ def _collect_files(paths: Sequence[Path], iter_article_paths) -> list[Path]:  # 
             f"Path {missing[0]} does not exist.", hint="Pass existing files or folders to ingest."
         )
     files = set(iter_article_paths(paths))
-    for path in paths:
-        candidates = path.rglob("*") if path.is_dir() else [path]
-        files.update(p for p in candidates if p.is_file() and p.suffix.lower() in SCHEDULE_SUFFIXES)
     explicit = {p for p in paths if p.is_file()}
     return sorted(p for p in files if p in explicit or not _is_corpus_note(p))
 

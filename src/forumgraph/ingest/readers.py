@@ -27,7 +27,8 @@ from forumgraph.ingest.header import (
 )
 from forumgraph.ingest.html import parse_html
 from forumgraph.ingest.markdown import parse_markdown
-from forumgraph.models import Article
+from forumgraph.ingest.talklist import TALK_LIST_FORMAT, parse_talk_list, render_talk_list
+from forumgraph.models import Article, TalkList
 from forumgraph.text.language import detect_language, normalize_language
 
 SUFFIX_MEDIA_TYPES = {
@@ -227,6 +228,10 @@ def _build_article(
     if media_type != "text/plain":
         _check_line_lengths(parsed.text, source, limits)
     header = {**parsed.header, **header, **(given_header or {})}
+    if parsed.talk_list is not None:
+        return _talk_list_article(
+            doc_id, parsed.talk_list, header, source_path, content_hash, media_type
+        )
     return Article(
         doc_id=doc_id,
         text=parsed.text,
@@ -237,6 +242,33 @@ def _build_article(
         source_path=source_path,
         content_hash=content_hash,
         media_type=media_type,
+    )
+
+
+def _talk_list_article(
+    doc_id: str,
+    talk_list: TalkList,
+    header: dict[str, str],
+    source_path: str,
+    content_hash: str,
+    media_type: str,
+) -> Article:
+    """A talk list: one line per talk, English (its titles are), dated by its edition's year."""
+    rendered = render_talk_list(talk_list)
+    year = re.search(r"\b(?:19|20)\d\d\b", talk_list.heading)
+    header = {"format": TALK_LIST_FORMAT, **header}
+    if year and not header.get("date"):
+        header["date"] = year.group()
+    return Article(
+        doc_id=doc_id,
+        text=rendered.text,
+        lang=normalize_language(header.get("language") or header.get("lang")) or "en",
+        title=_choose_title(header.get("title"), talk_list.heading, rendered.text, doc_id),
+        header=header,
+        source_path=source_path,
+        content_hash=content_hash,
+        media_type=media_type,
+        talk_list=talk_list,
     )
 
 
@@ -267,6 +299,9 @@ def _parse_body(text: str, media_type: str, source: str, limits: ReadLimits) -> 
     if media_type == "text/html":
         return parse_html(text, source, limits.max_html_depth, limits.max_html_elements)
     if media_type == "text/markdown":
+        talk_list = parse_talk_list(text)
+        if talk_list is not None:
+            return ParsedDocument(text="", talk_list=talk_list)
         return parse_markdown(
             text,
             source,

@@ -3,8 +3,9 @@
 Records join when they share a curated reference (gazetteer entry, edition, talk at an edition)
 or, within one type, a name in either script (so a `댄 컨(Dan Kohn)` pairing in one document
 joins `Dan Kohn` and `댄 컨` everywhere). A person whose Latin name differs by one letter from
-another with the same surname and a shared (or unknown) affiliation is the same person, and the
-rarer spelling is kept as an alternate name (`Brandom Lum`). Ids are minted from the canonical
+another with the same surname and a shared affiliation (or, with none known, a much rarer
+spelling of a longer name) is the same person, and the rarer spelling is kept as an alternate
+name (`Brandom Lum`). Ids are minted from the canonical
 English name (else a romanisation) and are stable: an id already in `known` is kept.
 """
 
@@ -25,6 +26,7 @@ from forumgraph.text.particles import strip_particles
 
 Node = tuple[str, str]  # (doc id, record key)
 HANGUL_LATIN_THRESHOLD = 0.9
+MISSPELLED_WORD_MIN = 5  # letters of a given name in which one wrong letter is a misspelling
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,14 @@ def _merge_similar_people(
     orgs = _affiliations(extractions, uf)
     latin: dict[Node, set[str]] = defaultdict(set)
     hangul_only: dict[Node, set[str]] = defaultdict(set)
+    uses: Counter[str] = Counter()  # how many records spell a name this way
     for node, record in records.items():
         if record.type != EntityType.PERSON:
             continue
         root = uf.find(node)
         for name in (*record.names, *record.variants):
             (hangul_only if name.lang == "ko" else latin)[root].add(name.text)
+            uses[name.text] += 1
     by_surname: dict[str, list[tuple[Node, str]]] = defaultdict(list)
     for root, names in latin.items():
         for text in names:
@@ -125,9 +129,11 @@ def _merge_similar_people(
                 ra, rb = uf.find(a), uf.find(b)
                 if ra == rb or not _one_letter_apart(name_a, name_b):
                     continue
-                if orgs.get(ra) and orgs.get(rb) and not orgs[ra] & orgs[rb]:
+                shared = orgs.get(ra, set()) & orgs.get(rb, set())
+                if orgs.get(ra) and orgs.get(rb) and not shared:
                     continue
-                uf.union(ra, rb)
+                if _likely_misspelling(name_a, name_b, uses, shared_org=bool(shared)):
+                    uf.union(ra, rb)
     for root in [r for r in hangul_only if r not in latin]:
         scores = [
             (transliteration_similarity(h, text), other)
@@ -139,6 +145,17 @@ def _merge_similar_people(
         good = {uf.find(o) for s, o in scores if s >= HANGUL_LATIN_THRESHOLD}
         if len(good) == 1:
             uf.union(root, good.pop())
+
+
+def _likely_misspelling(a: str, b: str, uses: Counter[str], shared_org: bool) -> bool:
+    """The word that differs is long enough (`Brandom`/`Brandon`, not `Lei`/`Wei`) and, without
+    a shared affiliation, one spelling is the rarer by far (not `Weiqiang`/`Weiqing` written
+    once each)."""
+    differing = [x for x, y in zip(a.split(), b.split(), strict=False) if x != y]
+    if not differing or min(len(w) for w in differing) < MISSPELLED_WORD_MIN:
+        return False
+    rare, common = sorted((uses[a], uses[b]))
+    return shared_org or common >= 2 * rare
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

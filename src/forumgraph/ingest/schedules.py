@@ -1,255 +1,189 @@
-"""Talk lists (TSV from cncf/presentations) as structured input: one article line per talk.
+"""Talk lists as structured input: the edition, its talks, speakers and their affiliations.
 
-`read_schedule` renders the rows as text ("Keynote: Closing Remarks — Vicki Cheung (Lyft)") so
-that passages and citations work as for any article; `extract_schedule` reads the same rows
-again and turns them into an edition, its talks, their speakers and affiliations.
+The reader (`talklist.py`) renders each talk as one line of the article; `extract_schedule` walks
+the same talks and writes the edition (from the heading), talks with titles, kind, video links,
+topics, speakers and their organisations, each cited to its line. A sentence of the prose that
+names another edition with dates (`Don't miss KubeCon + CloudNativeCon Shanghai November 13-15,
+2018`) dates that edition, never the list's own.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from forumgraph.errors import InputError
+from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_events_state import EventBook
-from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_orgs import add_entry, add_entry_facts
 from forumgraph.ingest.extract_people import person
-from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.extract_talks import title_key
-from forumgraph.ingest.gazetteer import Gazetteer, load_gazetteer
-from forumgraph.models import Article, EntityType, Extraction, Passage
+from forumgraph.ingest.extract_text import PhraseMatch, sentences
+from forumgraph.ingest.gazetteer import REGION, Gazetteer, GazetteerEntry
+from forumgraph.ingest.talklist import TalkLine, render_talk_list
+from forumgraph.models import Article, EntityType, Extraction, ListedTalk, Name, Passage
 
-COLUMNS = ("event", "city", "sched_slug", "kind", "title_en", "speakers_raw", "title_zh", "youtube")
-_ORG_WORDS = re.compile(
-    r"\b(?:Inc|Ltd|LLC|Co|Corp|Corporation|Technologies|Technology|Systems|Labs|Software|"
-    r"Foundation|University|Group|Networks?|Solutions|Computing|Institute|Bank|Media|Services|"
-    r"AG|GmbH|SE|AB|BV|SA|Independent|SIG|Cloud|Team|Community|Project)\b\.?|\.com\b|\.io\b"
-)
-_TITLE_WORDS = re.compile(
-    r"\b(?:Engineer|Manager|Director|Executive|Head|VP|President|CTO|CEO|COO|CIO|Officer|Chief|"
-    r"Architect|Lead|Founder|Co-Founder|Advocate|Evangelist|Developer|Scientist|Principal|"
-    r"Senior|Staff|Maintainer|Chair|Fellow|Researcher|Consultant|Analyst|Product|Member)\b"
-)
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+")
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^(?:van|von|de|del|da|der|St\.)(?:[A-Z][\w'’-]*)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """One speaker of a talk-list row."""
-
-    name: str
-    organization: str | None = None
-    job_title: str | None = None
-
-
-def read_schedule(path: Path) -> Article:
-    """The talk list at `path` as an article: a heading line, then one line per talk."""
-    rows = _rows(path)
-    text, _ = render(rows)
-    first = rows[0] if rows else {}
-    raw = path.read_bytes()
-    year = _YEAR.search(first.get("event", ""))
-    header = {
-        "title": f"{first.get('event', path.stem)} — talk list",
-        "source": str(path),
-        "language": "en",
-        "format": "talk-list",
-        "date": year.group() if year else "",
-    }
-    return Article(
-        doc_id=path.stem,
-        text=text,
-        lang="en",
-        title=header["title"],
-        header=header,
-        source_path=str(path),
-        content_hash=hashlib.sha256(raw).hexdigest(),
-        media_type="text/tab-separated-values",
-    )
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            missing = [
-                c
-                for c in ("event", "city", "kind", "title_en", "speakers_raw")
-                if c not in (reader.fieldnames or [])
-            ]
-            if missing:
-                raise InputError(
-                    f"Talk list {path} lacks the column(s) {', '.join(missing)}.",
-                    hint=f"Expected tab-separated columns: {', '.join(COLUMNS)}.",
-                )
-            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Cannot read the talk list {path}: {exc}.") from exc
-
-
-def render(
-    rows: list[dict[str, str]],
-) -> tuple[str, list[tuple[int, int, list[tuple[Speaker, int]]]]]:
-    """The article text of the rows and, per row, its line span and each speaker's offset."""
-    first = rows[0] if rows else {}
-    lines = [f"{first.get('event', '')}, {first.get('city', '')}: talk list"]
-    spans = []
-    offset = len(lines[0]) + 1
-    for row in rows:
-        line = row["title_en"]
-        placed: list[tuple[Speaker, int]] = []
-        speakers = parse_speakers(row["speakers_raw"], load_gazetteer())
-        if speakers:
-            line += " — "
-            for i, speaker in enumerate(speakers):
-                if i:
-                    line += "; "
-                placed.append((speaker, offset + len(line)))
-                line += speaker.name + (
-                    f" ({speaker.organization})" if speaker.organization else ""
-                )
-        spans.append((offset, offset + len(line), placed))
-        lines.append(line)
-        offset += len(line) + 1
-    return "\n".join(lines) + "\n", spans
-
-
-def parse_speakers(raw: str, gazetteer: Gazetteer | None = None) -> list[Speaker]:
-    """`Name, Org & Name, Org`, `Name, Title, Org`, `Name & Name, Org` (shared org), `Name`.
-
-    A piece the gazetteer knows as an organisation (`Samsung SDS`, `Blood Orange`) is never a
-    name; a piece that starts with one (`VMware Bryan Liles`) is that organisation."""
-    pieces = [p.strip(" ,\u200e\u200f") for p in re.split(r"\s*&\s*|,\s+(?!Ltd|Inc)", raw)]
-    people: list[dict[str, str | None]] = []
-    pending: list[dict[str, str | None]] = []
-    for piece in filter(None, pieces):
-        piece = _HONORIFIC.sub("", piece)
-        org = _known_org(piece, gazetteer)
-        if org and people:
-            for entry in pending or people[-1:]:
-                entry["organization"] = entry["organization"] or org
-            pending = []
-        elif _TITLE_WORDS.search(piece) and people:
-            people[-1]["job_title"] = piece
-        elif _is_person(piece):
-            entry: dict[str, str | None] = {"name": piece, "organization": None, "job_title": None}
-            people.append(entry)
-            pending.append(entry)
-        elif people:
-            for entry in pending or people[-1:]:
-                entry["organization"] = entry["organization"] or piece
-            pending = []
-    return [Speaker(str(p["name"]), _org(p["organization"]), p["job_title"]) for p in people]
-
-
-def _known_org(piece: str, gazetteer: Gazetteer | None) -> str | None:
-    if gazetteer is None:
-        return None
-    if gazetteer.lookup(piece, EntityType.ORGANIZATION.value):
-        return piece
-    words = piece.split()
-    for cut in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:cut])
-        if gazetteer.lookup(head, EntityType.ORGANIZATION.value):
-            return head
-    return None
-
-
-def _is_person(piece: str) -> bool:
-    words = piece.split()
-    if not 2 <= len(words) <= 4 or _ORG_WORDS.search(piece) or piece.startswith("The "):
-        return False
-    return all(_NAME_WORD.match(w) for w in words)
-
-
-def _org(value: str | None) -> str | None:
-    if not value or value.casefold() == "independent":
-        return None
-    return value
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_TOPIC_KINDS = frozenset({EntityType.PROJECT.value, EntityType.TOPIC.value})
 
 
 def is_schedule(article: Article) -> bool:
-    """Whether `article` is a talk list made by `read_schedule`."""
-    return article.header.get("format") == "talk-list"
+    """Whether `article` is a talk list (see `talklist.parse_talk_list`)."""
+    return article.talk_list is not None
 
 
 def extract_schedule(
-    article: Article, passages: Sequence[Passage], gazetteer: Gazetteer | None = None
+    article: Article, passages: Sequence[Passage], gazetteer: Gazetteer
 ) -> Extraction:
     """The edition, its talks, speakers and their affiliations from a talk-list article."""
-    gazetteer = gazetteer or load_gazetteer()
-    rows = _rows(Path(article.source_path))
-    text, spans = render(rows)
-    if text != article.text:
+    talk_list = article.talk_list
+    if talk_list is None:
+        raise InputError(f"Document {article.doc_id} is not a talk list.")
+    rendered = render_talk_list(talk_list)
+    if rendered.text != article.text:
         raise InputError(
-            f"Talk list {article.source_path} changed since it was read.",
-            hint="Read it again with read_schedule before extracting.",
+            f"Talk list {article.doc_id}: its text does not match its talks.",
+            hint="Read the file again; the text of a talk list is made from its rows.",
         )
     draft = Draft(article, sorted(passages, key=lambda p: p.start))
     book = EventBook(draft, gazetteer)
-    edition_key = _edition(draft, book, rows, gazetteer)
-    for number, (row, (start, end, placed)) in enumerate(zip(rows, spans, strict=True)):
-        talk = f"talk:{number}"
-        title = row["title_en"]
-        reference = f"talk:{edition_key}|{title_key(title)}" if edition_key else None
-        draft.entity(talk, EntityType.TALK, [name_of(title)], reference=reference)
-        pid = draft.mention(talk, start, end)
-        draft.fact(talk, "name", title, "string", "en", pid)
-        draft.fact(talk, "talkKind", row["kind"] or "session", "string", passage_id=pid)
-        if edition_key:
-            draft.fact(talk, "superEvent", edition_key, passage_id=pid)
-        if row.get("youtube", "").startswith("https://"):
-            draft.fact(talk, "url", row["youtube"], "iri", passage_id=pid)
-        for speaker, offset in placed:
-            key = person(draft, speaker.name)
-            draft.mention(key, offset, offset + len(speaker.name))
-            draft.fact(talk, "performer", key, passage_id=pid)
-            _affiliate(draft, gazetteer, key, speaker, pid)
+    edition = _edition(draft, book, talk_list.heading, rendered.heading, gazetteer)
+    for start, end in rendered.prose:
+        _announced_dates(draft, book, gazetteer, start, end)
+    titles = Counter(title_key(t.title) for t in talk_list.talks)
+    for number, (talk, line) in enumerate(zip(talk_list.talks, rendered.talks, strict=True)):
+        shared = titles[title_key(talk.title)] > 1
+        _talk(draft, gazetteer, f"talk:{number}", talk, line, edition, shared)
     book.finish()
+    add_entry_facts(draft, gazetteer)
     return draft.build()
 
 
 def _edition(
-    draft: Draft, book: EventBook, rows: list[dict[str, str]], gazetteer: Gazetteer
-) -> str | None:
-    if not rows:
-        return None
-    name, city = rows[0]["event"], rows[0]["city"]
-    found = [gazetteer.entries[m.value] for m in gazetteer.matcher.find(name)]
+    draft: Draft, book: EventBook, heading: str, span: tuple[int, int], gazetteer: Gazetteer
+) -> str:
+    """The list's own edition from its heading: series, city or region, and year."""
+    found = [gazetteer.entries[m.value] for m in gazetteer.matcher.find(heading)]
     series = next((e for e in found if e.kind == EntityType.SERIES.value), None)
-    place = gazetteer.lookup(city, EntityType.PLACE.value)
-    year = _YEAR.search(name)
-    if series is None or place is None or year is None:
-        return None
-    edition = book.edition(series, place, int(year.group()))
-    draft.entity(edition.key, EntityType.EVENT, [name_of(name)])
-    edition.status = "held"
-    first_line = len(draft.article.text.split("\n", 1)[0])
-    book.describe(edition, None, "held", 0, min(len(name), first_line))
-    draft.fact(edition.key, "location", add_entry(draft, place), passage_id=edition.passage_id)
+    where = next((e for e in found if e.kind == EntityType.PLACE.value), None) or next(
+        (e for e in found if e.kind == REGION), None
+    )
+    year = _YEAR.search(heading)
+    if series is None or where is None or year is None:
+        # An edition the gazetteer cannot place still holds the talks, under its heading.
+        label = heading.strip() or draft.article.doc_id
+        key = f"event:{normal_key(label)}"
+        return draft.entity(key, EntityType.EVENT, [name_of(label)], reference=key)
+    edition = book.edition(series, where, int(year.group()))
+    edition.status = "held"  # the list is of recorded talks
+    book.describe(edition, None, "held", *span)
     return edition.key
 
 
-def _affiliate(
-    draft: Draft, gazetteer: Gazetteer, key: str, speaker: Speaker, pid: str | None
+def _announced_dates(
+    draft: Draft,
+    book: EventBook,
+    gazetteer: Gazetteer,
+    start: int,
+    end: int,
 ) -> None:
-    if speaker.job_title:
-        draft.fact(key, "jobTitle", speaker.job_title, "string", "en", pid)
-    if not speaker.organization:
-        return
-    entry = gazetteer.lookup(speaker.organization, EntityType.ORGANIZATION.value)
+    """Dates stated for an edition a prose sentence names: a series with a city or region,
+    then a date with its year. Dates without a year are left alone (`Mar 30-Apr 2`)."""
+    for sentence in sentences(draft.article.text[start:end], start):
+        matches = gazetteer.matcher.find(sentence.text, sentence.start)
+        for date in find_dates(sentence.text):
+            if not date.explicit_year:
+                continue
+            at = sentence.start + date.begin
+            named = _edition_before(matches, at, gazetteer)
+            if named is None:
+                continue
+            series, where, first, last = named
+            # The edition named may be the list's own (a list that states its dates) or another.
+            book.describe(book.edition(series, where, int(date.start[:4])), date, None, first, last)
+
+
+def _edition_before(
+    matches: Sequence[PhraseMatch], at: int, gazetteer: Gazetteer
+) -> tuple[GazetteerEntry, GazetteerEntry, int, int] | None:
+    """The series and the city (or region) written last before offset `at`."""
+    series: tuple[GazetteerEntry, int] | None = None
+    named = None
+    for match in matches:
+        if match.start >= at:
+            break
+        entry = gazetteer.entries[match.value]
+        if entry.kind == EntityType.SERIES.value:
+            series = (entry, match.start)
+        elif series is not None and entry.kind in (EntityType.PLACE.value, REGION):
+            named = (series[0], entry, series[1], match.end)
+    return named
+
+
+def _talk(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    key: str,
+    talk: ListedTalk,
+    line: TalkLine,
+    edition: str,
+    shared_title: bool,
+) -> None:
+    title_lang = "zh" if _CJK.search(talk.title) and not _has_latin(talk.title) else "en"
+    names = [Name(talk.title, title_lang) if title_lang == "zh" else name_of(talk.title)]
+    # A title used twice in one list ("Keynote: Closing Remarks") is told apart by speakers.
+    identity = title_key(talk.title)
+    if shared_title:
+        identity += "|speakers:" + "|".join(sorted(normal_key(s.name) for s in talk.speakers))
+    draft.entity(key, EntityType.TALK, names, reference=f"talk:{edition}|{identity}")
+    pid = draft.mention(key, line.start, line.end)
+    draft.fact(key, "name", talk.title, "string", title_lang, pid)
+    if talk.title_zh and talk.title_zh != talk.title:
+        draft.fact(key, "name", talk.title_zh, "string", "zh", pid)
+    draft.fact(key, "talkKind", talk.kind, "string", passage_id=pid)
+    draft.fact(key, "superEvent", edition, passage_id=pid)
+    for video in talk.videos:
+        draft.fact(key, "url", video, "iri", passage_id=pid)
+    _topics(draft, gazetteer, key, line.start, line.credit_start if talk.credit else line.end)
+    for speaker in talk.speakers:
+        who = person(draft, speaker.name)
+        draft.mention(who, line.credit_start + speaker.start, line.credit_start + speaker.end)
+        draft.fact(key, "performer", who, passage_id=pid)
+        if speaker.job_title:
+            draft.fact(who, "jobTitle", speaker.job_title, "string", "en", pid)
+        if speaker.organization:
+            org = _organization(draft, gazetteer, speaker.organization)
+            if speaker.organization_start is not None:
+                at = line.credit_start + speaker.organization_start
+                draft.mention(org, at, at + len(speaker.organization))
+            draft.fact(who, "affiliation", org, passage_id=pid)
+
+
+def _topics(draft: Draft, gazetteer: Gazetteer, key: str, start: int, end: int) -> None:
+    """Projects and topics the title names become what the talk is about."""
+    for match in gazetteer.matcher.find(draft.article.text[start:end], start):
+        entry = gazetteer.entries[match.value]
+        if entry.kind not in _TOPIC_KINDS:
+            continue
+        subject = add_entry(draft, entry, draft.article.text[match.start : match.end])
+        pid = draft.mention(subject, match.start, match.end)
+        draft.fact(key, "about", subject, passage_id=pid)
+
+
+def _organization(draft: Draft, gazetteer: Gazetteer, name: str) -> str:
+    entry = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
     if entry is not None:
-        org = add_entry(draft, entry, speaker.organization)
-    else:
-        org = draft.entity(
-            f"organization:{speaker.organization.casefold()}",
-            EntityType.ORGANIZATION,
-            [name_of(speaker.organization)],
-        )
-    draft.fact(key, "affiliation", org, passage_id=pid)
+        return add_entry(draft, entry, name)
+    return draft.entity(
+        f"organization:{normal_key(name)}", EntityType.ORGANIZATION, [name_of(name)]
+    )
+
+
+def _has_latin(text: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in text)
+
+
+__all__ = ["extract_schedule", "is_schedule"]

@@ -127,6 +127,9 @@ def split_passages(
 ) -> list[Passage]:
     """Passages of whole sentences, about `chars_ko` Korean characters or `words_en` English words,
     each repeating about `overlap` of the previous one; `text[start:end] == passage.text`.
+
+    A talk list packs whole lines (one talk each) without overlap: every talk is in exactly one
+    passage, and the list costs no more to embed than its text.
     """
     if chars_ko <= 0 or words_en <= 0 or not 0 <= overlap < 1:
         raise ConfigError(
@@ -135,7 +138,10 @@ def split_passages(
             hint="Check the passage_chars_ko and passage_words_en settings.",
         )
     text = article.text
-    units = _units(text, chars_ko, words_en)
+    by_line = article.talk_list is not None
+    if by_line:
+        overlap = 0.0
+    units = _units(text, chars_ko, words_en, by_line)
     passages: list[Passage] = []
     first = 0
     while first < len(units):
@@ -196,20 +202,34 @@ def _overlap_start(units: list[_Unit], first: int, last: int, overlap: float) ->
     return best
 
 
-def _units(text: str, chars_ko: int, words_en: int) -> list[_Unit]:
+def _units(text: str, chars_ko: int, words_en: int, by_line: bool = False) -> list[_Unit]:
     units: list[_Unit] = []
     for para_start, para_end in split_paragraphs(text):
         if _is_heading(text, para_start, para_end):
             cost = _cost(text, para_start, para_end, chars_ko, words_en)
             units.append(_Unit(para_start, para_end, cost, heading=True))
             continue
-        for start, end in split_sentences(text, para_start, para_end):
+        spans = _lines(text, para_start, para_end) if by_line else None
+        for start, end in spans or split_sentences(text, para_start, para_end):
             cost = _cost(text, start, end, chars_ko, words_en)
             if cost <= BUDGET:
                 units.append(_Unit(start, end, cost))
             else:
                 units.extend(_fit(text, start, end, chars_ko, words_en))
     return units
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of text[start:end], trimmed."""
+    spans, cursor = [], start
+    while cursor < end:
+        newline = text.find("\n", cursor, end)
+        stop = end if newline < 0 else newline
+        trimmed = _trim(text, cursor, stop)
+        if trimmed is not None:
+            spans.append(trimmed)
+        cursor = stop + 1
+    return spans
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

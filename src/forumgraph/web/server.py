@@ -67,12 +67,10 @@ def build_initial_store(settings: Settings) -> None:
 
 
 def input_paths(data_dir: Path) -> list[Path]:
-    """What to ingest from a data directory: its articles folder and its talk lists (.tsv).
+    """What to ingest from a data directory: its articles and schedules (talk lists) folders.
 
     Notes beside them (README.md, SOURCE.md) and the gazetteer are not articles. A directory
     without those folders is ingested as it is.
     """
-    articles = data_dir / "articles"
-    schedules = sorted((data_dir / "schedules").glob("*.tsv"))
-    found = ([articles] if articles.is_dir() else []) + schedules
+    found = [data_dir / name for name in ("articles", "schedules") if (data_dir / name).is_dir()]
     return found or [data_dir]
