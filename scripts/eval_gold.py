@@ -1,27 +1,43 @@
-"""Precision, recall and F1 of extraction + resolution on the founding article against its gold.
+"""Precision, recall and F1 of extraction + resolution against hand annotations.
 
-Usage: python scripts/eval_gold.py [ARTICLE] [GOLD_YAML]
-Defaults: data/articles/kubernetes-forum-seoul-2019.ko.txt and
-tests/fixtures/kubernetes-forum-seoul-2019.yaml.
+Usage:
+    python scripts/eval_gold.py [ARTICLE] [GOLD_YAML]
+        the founding article against its gold (people with both names, affiliations,
+        organisations, events with city and dates, talks, topics); defaults:
+        data/articles/kubernetes-forum-seoul-2019.ko.txt and
+        tests/fixtures/kubernetes-forum-seoul-2019.yaml.
+    python scripts/eval_gold.py --heldout [--verbose] [--external DIR]
+        people, organisations, events, projects/tools and stated affiliations on the held-out
+        set (tests/fixtures/heldout: documents the rules were not written from) and, separately,
+        on the founding article, each document extracted and resolved on its own. Gold files in
+        tests/fixtures/heldout/external/ score texts that are not part of the project; they are
+        read from ../shared/corpus (or DIR) and skipped when absent. --verbose adds one row per
+        document with its false positives and misses. The matching rules are in
+        scripts/score_entities.py, the gold schema in tests/fixtures/heldout/README.md.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 
 import yaml
 
-from forumgraph.ingest.extract import build_context, extract
+from forumgraph.ingest.extract import ExtractionContext, build_context, extract
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.resolve import name_key, resolve
 from forumgraph.ingest.segment import split_passages
 from forumgraph.models import Entity, EntityType, Extraction
+from gold_entities import load_gold as load_entity_gold
+from score_entities import LABELS, SCORED, Counts, DocumentScore, score_document, total
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "data" / "articles" / "kubernetes-forum-seoul-2019.ko.txt"
 GOLD = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.yaml"
+FOUNDING_ENTITIES = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.entities.yaml"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+EXTERNAL_TEXTS = ROOT.parent / "shared" / "corpus"
 # Gold spellings that name the same node as ours (the graph keeps Helm 3 as the project Helm).
 ALIASES = {
     "cncf": "cloudnativecomputingfoundation",
@@ -138,9 +154,20 @@ def _talks(gold, by_type, facts, label):
     return p, r, f, len(found), len(predicted), len(gold_talks)
 
 
-def main() -> int:
-    article_path = Path(sys.argv[1]) if len(sys.argv) > 1 else ARTICLE
-    gold_path = Path(sys.argv[2]) if len(sys.argv) > 2 else GOLD
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", type=Path, default=ARTICLE)
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
+    parser.add_argument("--heldout", action="store_true", help="score the held-out set")
+    parser.add_argument("--verbose", action="store_true", help="per-document rows (--heldout)")
+    parser.add_argument("--external", type=Path, default=EXTERNAL_TEXTS, help="external texts")
+    args = parser.parse_args(argv)
+    if args.heldout:
+        return heldout(args.external, verbose=args.verbose)
+    return founding(args.article, args.gold)
+
+
+def founding(article_path: Path, gold_path: Path) -> int:
     gold = load_gold(gold_path)
     started = time.perf_counter()
     context = build_context()
@@ -157,6 +184,88 @@ def main() -> int:
         print(f"{name:32} {p:6.2f} {r:6.2f} {f:6.2f}   {tp}/{n_pred}/{n_gold}")
     print(f"context {loaded - started:.2f}s, read+extract+resolve {done - loaded:.2f}s")
     return 0
+
+
+def heldout(external: Path, *, verbose: bool) -> int:
+    """Score the held-out set and the founding article, each document on its own."""
+    started = time.perf_counter()
+    context = build_context()
+    documents = [(g, HELDOUT / "articles" / f"{g.stem}.txt") for g in _golds("gold")]
+    missing = []
+    for gold_path in _golds("external"):
+        text = external / f"{gold_path.stem}.txt"
+        if text.is_file():
+            documents.append((gold_path, text))
+        else:
+            missing.append(text)
+    scores = [score_article(g, a, context) for g, a in documents]
+    languages = sorted({s.language for s in scores})
+    print(f"held-out set: {len(scores)} documents ({_by_language(scores)})")
+    if missing:
+        print(f"skipped {len(missing)} external documents: not in {external}")
+    _table(total(scores))
+    for lang in languages:
+        subset = [s for s in scores if s.language == lang]
+        print(f"\n  {lang} only ({len(subset)} documents)")
+        _table(total(subset), indent="  ")
+    if verbose:
+        _rows(scores)
+    founding_score = score_article(FOUNDING_ENTITIES, ARTICLE, context)
+    print(f"\nfounding article: {ARTICLE.relative_to(ROOT)}")
+    _table(total([founding_score]))
+    if verbose:
+        _rows([founding_score])
+    print(f"\n{time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def score_article(gold_path: Path, article_path: Path, context: ExtractionContext) -> DocumentScore:
+    """Extract and resolve one document as ingest does, and score it against its gold."""
+    gold = load_entity_gold(gold_path, article_path.read_text(encoding="utf-8"))
+    article = read_article(article_path, ReadLimits())
+    if article.doc_id != gold.doc_id:
+        raise SystemExit(f"{gold_path}: `document` should be {article.doc_id!r} (the file stem)")
+    extraction = extract(article, split_passages(article), context)
+    resolution = resolve([extraction])
+    ids = resolution.entity_ids[article.doc_id]
+    nodes = [resolution.entities[i] for i in sorted(set(ids.values()))]
+    facts = [(ids.get(f.subject), f.predicate, ids.get(f.value, f.value)) for f in extraction.facts]
+    return score_document(gold, nodes, facts)
+
+
+def _golds(folder: str) -> list[Path]:
+    return sorted((HELDOUT / folder).glob("*.yaml"))
+
+
+def _by_language(scores: list[DocumentScore]) -> str:
+    langs = sorted({s.language for s in scores})
+    return ", ".join(f"{sum(s.language == lang for s in scores)} {lang}" for lang in langs)
+
+
+def _table(counts: dict[str, Counts], indent: str = "") -> None:
+    print(f"{indent}{'type':24} {'P':>6} {'R':>6} {'F1':>6}   right/pred  found/gold")
+    for type_ in SCORED:
+        c = counts[type_]
+        print(
+            f"{indent}{LABELS[type_]:24} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f}"
+            f"   {c.right:>5}/{c.predicted:<5} {c.found:>5}/{c.gold}"
+        )
+
+
+def _rows(scores: list[DocumentScore]) -> None:
+    """One row per document: P/R per type, then what was wrong and what was missed."""
+    heads = "  ".join(f"{LABELS[t].split()[0][:9]:>9}" for t in SCORED)
+    print(f"\n{'document (P/R)':56} {heads}")
+    for score in scores:
+        cells = "  ".join(
+            f"{score.counts[t].precision:4.2f}/{score.counts[t].recall:4.2f}" for t in SCORED
+        )
+        print(f"{score.doc_id[:56]:56} {cells}")
+        for type_ in SCORED:
+            if score.false_positives.get(type_):
+                print(f"    wrong {LABELS[type_]}: {'; '.join(score.false_positives[type_])}")
+            if score.misses.get(type_):
+                print(f"    missed {LABELS[type_]}: {'; '.join(score.misses[type_])}")
 
 
 if __name__ == "__main__":
