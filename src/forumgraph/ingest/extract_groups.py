@@ -1,7 +1,8 @@
 """Organisations known by the form of their name, in either language: legal and institutional
-suffixes (`Acme Labs`, `Foo Inc.`, `University of Bar`, `주식회사 가나`, `㈜다라`) and named
+suffixes (`Acme Labs`, `Foo Inc.`, `University of Bar`, `주식회사 가나`, `㈜다라`), named
 groups (SIGs, working groups, committees, teams: `SIG Network`, `Steering Committee`,
-`Kubernetes 1.30 Release Team`, `쿠버네티스 문서 한글화 팀`).
+`Kubernetes 1.30 Release Team`, `쿠버네티스 문서 한글화 팀`) and credited sources
+(`(그림출처: Acme)`, `Source: Acme News`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _EN_PATTERNS = [
         r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
+# `(그림출처: Acme)`, `Source: Acme News`: the credited source of a figure or quote.
+_SOURCE = re.compile(
+    r"(?:출처|Source|Credit|Image credit|Photo credit)\s?[:：]\s?"
+    r"(?P<name>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,3})"
+    r"(?=[\s),;]|$)"
+)
 _HANGUL = f"{SYLLABLE_FIRST}-{SYLLABLE_LAST}"
 _KO_WORD = rf"[{_HANGUL}A-Za-z0-9.+-]+"
 _KO_PATTERNS = [
@@ -65,6 +72,10 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                     add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
+        for match in _SOURCE.finditer(text):
+            name, start = match.group("name"), passage.start + match.start("name")
+            if name.split()[0] not in FUNCTION_WORDS:
+                add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
         for pattern in _KO_PATTERNS:
             for match in pattern.finditer(text):
                 found = _korean_name(match.group("name").strip(), gazetteer)

@@ -4,7 +4,9 @@ Records join when they share a curated reference (gazetteer entry, edition, talk
 or, within one type, a name in either script (so a `댄 컨(Dan Kohn)` pairing in one document
 joins `Dan Kohn` and `댄 컨` everywhere). A person whose Latin name differs by one letter from
 another with the same surname and a shared (or unknown) affiliation is the same person, and the
-rarer spelling is kept as an alternate name (`Brandom Lum`). Ids are minted from the canonical
+rarer spelling is kept as an alternate name (`Brandom Lum`); two letters apart (`Ricardo Rocah`)
+needs the same initials and a context that agrees: a shared affiliation, or a shared event and
+no conflicting affiliation. Ids are minted from the canonical
 English name (else a romanisation) and are stable: an id already in `known` is kept.
 """
 
@@ -107,6 +109,7 @@ def _merge_similar_people(
     """One-letter misspellings of a Latin name with the same surname, and Hangul-only names that
     sound like exactly one Latin name, join that person."""
     orgs = _affiliations(extractions, uf)
+    events = _events_around(records, extractions, uf)
     latin: dict[Node, set[str]] = defaultdict(set)
     hangul_only: dict[Node, set[str]] = defaultdict(set)
     for node, record in records.items():
@@ -115,19 +118,23 @@ def _merge_similar_people(
         root = uf.find(node)
         for name in (*record.names, *record.variants):
             (hangul_only if name.lang == "ko" else latin)[root].add(name.text)
-    by_surname: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    by_initials: dict[str, list[tuple[Node, str]]] = defaultdict(list)
     for root, names in latin.items():
         for text in names:
-            by_surname[text.split()[-1].casefold()].append((root, text))
-    for group in by_surname.values():
+            by_initials[_initials(text)].append((root, text))
+    for group in by_initials.values():
         for i, (a, name_a) in enumerate(group):
             for b, name_b in group[i + 1 :]:
                 ra, rb = uf.find(a), uf.find(b)
-                if ra == rb or not _one_letter_apart(name_a, name_b):
+                if ra == rb:
                     continue
-                if orgs.get(ra) and orgs.get(rb) and not orgs[ra] & orgs[rb]:
-                    continue
-                uf.union(ra, rb)
+                conflict = bool(orgs.get(ra) and orgs.get(rb) and not orgs[ra] & orgs[rb])
+                if _one_letter_apart(name_a, name_b) and not conflict:
+                    uf.union(ra, rb)
+                elif _two_letters_apart(name_a, name_b) and not conflict:
+                    shared_org = bool(orgs.get(ra, set()) & orgs.get(rb, set()))
+                    if shared_org or events.get(ra, set()) & events.get(rb, set()):
+                        uf.union(ra, rb)
     for root in [r for r in hangul_only if r not in latin]:
         scores = [
             (transliteration_similarity(h, text), other)
@@ -139,6 +146,46 @@ def _merge_similar_people(
         good = {uf.find(o) for s, o in scores if s >= HANGUL_LATIN_THRESHOLD}
         if len(good) == 1:
             uf.union(root, good.pop())
+
+
+def _events_around(
+    records: dict[Node, EntityRecord], extractions: Sequence[Extraction], uf: _UnionFind
+) -> dict[Node, set[Node]]:
+    """The event editions named in the documents of each person (by resolved node)."""
+    per_doc: dict[str, set[Node]] = defaultdict(set)
+    for (doc_id, _key), record in records.items():
+        if record.type == EntityType.EVENT:
+            per_doc[doc_id].add(uf.find((doc_id, _key)))
+    out: dict[Node, set[Node]] = defaultdict(set)
+    for (doc_id, key), record in records.items():
+        if record.type == EntityType.PERSON:
+            out[uf.find((doc_id, key))] |= per_doc.get(doc_id, set())
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0].casefold() for w in name.split())
+
+
+def _two_letters_apart(a: str, b: str) -> bool:
+    """At most two letters added, dropped or changed, in names of ten letters or more whose
+    words start alike."""
+    if min(len(a), len(b)) < 10 or _initials(a) != _initials(b) or abs(len(a) - len(b)) > 2:
+        return False
+    return _edit_distance(a.casefold(), b.casefold(), limit=2) <= 2
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once every path exceeds `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
