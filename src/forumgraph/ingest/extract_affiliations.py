@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -41,10 +42,20 @@ _GROUP_MEMBERS = re.compile(
 )
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
 MAX_GAP = 40
+_PAREN_ORG = re.compile(r"\s?\((?P<org>[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.])\)")
+_KO_ORG_BEFORE = re.compile(
+    r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+)
+# Words that end a job title or role in parentheses after a name, not an organisation.
+_ROLE_WORDS = word_set(
+    "Chair Co-chair Lead Leads CTO CEO COO CIO VP Founder Maintainer Maintainers Engineer "
+    "Architect Developer Manager Director Moderator Host Speaker Keynote Emeritus Retired"
+)
 
 
 def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
     """`affiliation` and `jobTitle` facts for each person mention next to an organisation."""
+    _organisations_beside_people(draft, gazetteer)
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
@@ -53,6 +64,26 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                     _link(draft, gazetteer, spans, i)
                     _role_after(draft, gazetteer, span)
             _memberships(draft, spans)
+
+
+def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Where prose puts a person's organisation, an unknown name is one: `Jane Doe (Acme)`,
+    `가나다 소속 김민수`, `가나다에서 온 김민수`."""
+    text = draft.article.text
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        after = _PAREN_ORG.match(text, person.end)
+        if after and after.group("org").split()[-1] not in _ROLE_WORDS:
+            _organisation_at(draft, gazetteer, after.group("org"), after.start("org"))
+        before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
+        if before:
+            start = person.start - (before.end() - before.start("org"))
+            _organisation_at(draft, gazetteer, before.group("org"), start)
+
+
+def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    end = start + len(name)
+    if not any(s.start < end and start < s.end for s in draft.spans):
+        add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 
 def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None:

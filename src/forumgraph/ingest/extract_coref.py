@@ -101,7 +101,10 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                 (
                     k
                     for k in draft.keys(EntityType.PERSON)
-                    if any(n.text.lstrip("@") == handle for n in draft.names_of(k))
+                    if any(
+                        n.text.lstrip("@") == handle
+                        for n in (*draft.names_of(k), *draft.variants_of(k))
+                    )
                 ),
                 None,
             )

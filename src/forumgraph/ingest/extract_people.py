@@ -121,7 +121,7 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
         for pattern in _EN_PATTERNS:
             for match in pattern.finditer(passage.text):
                 org = match.groupdict().get("org")
-                if org and gazetteer.lookup(org, EntityType.ORGANIZATION.value) is None:
+                if org and not _known_organisation(draft, gazetteer, org):
                     continue
                 for group in ("name", "name2"):
                     text = match.groupdict().get(group)
@@ -130,6 +130,18 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
         if known is not None:
             for match in known.find(passage.text, passage.start):
                 person(draft, match.value)
+
+
+def _known_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> bool:
+    """`text` names an organisation of the gazetteer or of the document (`Acme Labs`)."""
+    if gazetteer.lookup(text, EntityType.ORGANIZATION.value) is not None:
+        return True
+    wanted = normal_key(text)
+    return any(
+        normal_key(n.text) == wanted
+        for key in draft.keys(EntityType.ORGANIZATION)
+        for n in draft.names_of(key)
+    )
 
 
 def add_person_mentions(draft: Draft) -> None:

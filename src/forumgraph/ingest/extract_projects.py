@@ -127,10 +127,10 @@ def _lower_word(name: str) -> bool:
 
 def _tool_like(name: str) -> bool:
     """Not an ordinary word: function words and acronyms of technology in general are not
-    tools, and neither are long lower-case words."""
+    tools, and neither are very long lower-case words."""
     if name in FUNCTION_WORDS or name in GENERIC_ACRONYMS or name.lower() in _PLAIN:
         return False
-    return len(name) <= 30 and not (_lower_word(name) and len(name) > 8)
+    return len(name) <= 30 and not (_lower_word(name) and len(name) > 16)
 
 
 def _add(draft: Draft, gazetteer: Gazetteer, start: int, name: str) -> None:

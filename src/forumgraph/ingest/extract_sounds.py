@@ -1,7 +1,8 @@
 """Organisations and projects written in Hangul by sound (`도커`, `넷플릭스`, `마이크로소트`), found
 through the gazetteer's sound index: a proper noun the analyser finds in Korean text that no
-gazetteer name matched is linked when it sounds like exactly one English gazetteer name (words
-the analyser's dictionary knows need a closer match: Korean borrows many English words). The
+gazetteer name matched is linked when it sounds like exactly one
+English gazetteer name (words the analyser's dictionary knows need a closer match: Korean
+borrows many English words). The
 Hangul spelling becomes the entity's Korean name, or a variant when it already has one.
 """
 

@@ -5,7 +5,8 @@ Docker), and writers vary (`마이크로소트`). A Hangul proper noun that the 
 is compared, through `text.names`, with the English names of organisations and projects: it
 names an entry when their sound keys are equal or one has one sound more (`마이크로소트`,
 Microsoft; never for short keys), its romanisation shares most letters with the name, the name
-has as many words, and exactly one entry qualifies. Korean
+has as many words, and no other entry comes as close (an equal key beats a near one, then
+the share of letters decides, by a clear margin). Korean
 loanword spelling drops an English `r` after a vowel at the end of a syllable (`Docker` is
 `도커`, `Twitter` `트위터`), so names are compared in that form too. Lower-case product names
 (`cargo`) are too often ordinary words to be matched by sound.
@@ -25,6 +26,7 @@ from forumgraph.text.names import phonetic_key, romanize
 
 LETTERS_THRESHOLD = 0.55  # shared letters of the romanisation and the name
 SHORT_KEY = 5  # keys shorter than this must be equal
+MARGIN = 0.1  # how much closer in letters the best name must be than another one
 _FINAL_ER = re.compile(r"er\b")
 _NON_RHOTIC = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z]+$")
@@ -64,19 +66,28 @@ class SoundIndex:
             return None
         close = _equal if known_word else _close
         letters = romanize(hangul)
-        found: dict[str, GazetteerEntry] = {}
+        found: dict[str, tuple[tuple[bool, float], GazetteerEntry]] = {}
         for size in range(len(key) - 1, len(key) + 2):
             for form, entry in self._buckets.get((key[0], size), ()):
+                if not close(key, _key(form)):
+                    continue
+                if (form[0] in "Hh") != hangul.startswith(_H_SYLLABLES):
+                    continue
+                score = (key == _key(form), _shared(letters, form))
                 if (
-                    close(key, _key(form))
-                    and _shared(letters, form) >= LETTERS_THRESHOLD
-                    and (form[0] in "Hh") == hangul.startswith(_H_SYLLABLES)
+                    score[1] >= LETTERS_THRESHOLD
+                    and score > found.get(entry.reference, ((False, 0.0),))[0]
                 ):
-                    found[entry.reference] = entry
-        entries = list(found.values())
-        if len({e.canonical.casefold() for e in entries}) != 1:
+                    found[entry.reference] = (score, entry)
+        ranked = sorted(found.values(), key=lambda s: s[0], reverse=True)
+        if not ranked:
             return None
-        return min(entries, key=lambda e: (not e.curated, e.kind != "organization"))
+        best_score, best = ranked[0]
+        for score, other in ranked[1:]:
+            same = other.canonical.casefold() == best.canonical.casefold()
+            if not same and score[0] == best_score[0] and score[1] > best_score[1] - MARGIN:
+                return None  # two names sound alike: no way to tell which one is meant
+        return best
 
 
 def _equal(a: str, b: str) -> bool:
@@ -96,8 +107,9 @@ def _close(a: str, b: str) -> bool:
 
 
 def _shared(romanised: str, name: str) -> float:
-    plain = _EPENTHETIC.sub("", romanised)
-    return SequenceMatcher(None, plain, name.lower()).ratio()
+    # ㄹ is romanised `r` before a vowel; English writes `l` or `r` alike for it.
+    plain = _EPENTHETIC.sub("", romanised).replace("r", "l")
+    return SequenceMatcher(None, plain, name.lower().replace("r", "l")).ratio()
 
 
 def _soundable(entry: GazetteerEntry) -> bool:
