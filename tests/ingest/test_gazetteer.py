@@ -14,7 +14,17 @@ def test_member_suffix_is_removed_and_curated_names_join_landscape_items():
     assert sds is not None and sds.canonical == "Samsung SDS" and sds.kind == "organization"
     assert gazetteer.lookup("Samsung SDS (member)") is None
     assert gazetteer.lookup("Redhat").canonical == "Red Hat"
-    assert gazetteer.lookup("마이크로소트").canonical == "Microsoft"
+
+
+def test_hangul_spellings_are_found_by_sound_not_listed():
+    sounds = load_gazetteer().sounds
+    assert sounds.match("마이크로소트").canonical == "Microsoft"  # a misspelling, by sound
+    assert sounds.match("오라클").canonical == "Oracle"
+    assert sounds.match("도커").canonical == "Docker"  # `-er` is written `-어` in Korean
+    # Words Korean borrows from English do not become the products named after them.
+    assert sounds.match("스택", known_word=True) is None
+    assert sounds.match("로드", known_word=True) is None
+    assert sounds.match("박지성") is None
 
 
 def test_organisations_missing_from_the_landscape_come_from_the_alias_table():

@@ -1,38 +1,43 @@
 """Extraction of events, talks, people, organisations, projects and topics from one article.
 
-`build_context` loads the gazetteer and the analyser once; `extract` runs the rules in order
-(gazetteer names, name pairs, people, affiliations, events, talks) and returns an `Extraction`.
-Talk lists (see talklist.py and schedules.py) are imported row by row.
+`build_context` loads the gazetteer, the analyser and the recogniser once; `extract` runs the
+rules in order (gazetteer names, name pairs, names by their form and context, the recogniser's
+names, people, Hangul spellings by sound, the author line, short forms, affiliations, events,
+talks) and returns an `Extraction`. Talk lists (see talklist.py and schedules.py) are imported
+row by row.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forumgraph.config import Settings
 from forumgraph.ingest.extract_affiliations import add_affiliations
+from forumgraph.ingest.extract_bylines import add_bylines
+from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
-from forumgraph.ingest.extract_orgs import add_entry, add_gazetteer_mentions, entry_key
+from forumgraph.ingest.extract_groups import add_group_names
+from forumgraph.ingest.extract_ner import add_recognised_names
+from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
 from forumgraph.ingest.extract_people import (
     add_english_people,
-    add_korean_people,
     add_pairs,
     add_person_mentions,
-    is_person_name,
     known_people_matcher,
-    person,
 )
+from forumgraph.ingest.extract_people_ko import add_korean_people
+from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_senses import add_product_senses
+from forumgraph.ingest.extract_sounds import add_sound_matches
 from forumgraph.ingest.extract_talks import add_talks
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import DEFAULT_LANDSCAPE, Gazetteer, load_gazetteer
 from forumgraph.models import Article, Entity, EntityType, Extraction, Passage
 from forumgraph.text.analyze import Analyzer, create_analyzer
-
-_AUTHOR = re.compile(r"(?P<name>[^,()]+?)\s*(?:\((?P<org>[^()]+)\))?\s*(?:,|$)")
+from forumgraph.text.ner import Recognizer, create_recognizer
 
 
 @dataclass
@@ -43,6 +48,13 @@ class ExtractionContext:
     analyzer: Analyzer
     settings: Settings = field(default_factory=Settings)
     known_people: PhraseMatcher | None = None
+    recognizer: Recognizer | None = None  # None: the one the settings name, made on first use
+
+    def english_recognizer(self) -> Recognizer:
+        """The recogniser of the settings (its model loads with the first English text)."""
+        if self.recognizer is None:
+            self.recognizer = create_recognizer(self.settings.recognizer)
+        return self.recognizer
 
     @classmethod
     def create(cls, settings: Settings | None = None) -> ExtractionContext:
@@ -86,30 +98,23 @@ def extract(
     if is_schedule(article):
         return extract_schedule(article, passages, context.gazetteer)
     draft = Draft(article, sorted(passages, key=lambda p: p.start))
-    gazetteer = context.gazetteer
+    gazetteer, analyzer = context.gazetteer, context.analyzer
     add_gazetteer_mentions(draft, gazetteer)
     add_pairs(draft, gazetteer)
+    add_group_names(draft, gazetteer)
+    add_project_names(draft, gazetteer)
+    add_recognised_names(draft, gazetteer, context.english_recognizer())
     add_english_people(draft, gazetteer, context.known_people)
-    add_korean_people(draft, context.analyzer, gazetteer)
+    add_korean_people(draft, analyzer, gazetteer)
+    add_sound_matches(draft, analyzer, gazetteer)
+    add_bylines(draft, gazetteer, analyzer)
     add_person_mentions(draft)
+    add_short_forms(draft, gazetteer)
+    add_product_senses(draft)
     add_affiliations(draft, gazetteer)
-    _add_authors(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_talks(draft, book)
     return draft.build()
-
-
-def _add_authors(draft: Draft, gazetteer: Gazetteer) -> None:
-    """`author: Paris Pittman (Google), Jeffrey Sica (Red Hat)` -> people with affiliations."""
-    for match in _AUTHOR.finditer(draft.article.header.get("author", "")):
-        name = match.group("name").strip()
-        if not is_person_name(name, gazetteer):
-            continue
-        key = person(draft, name)
-        org = (match.group("org") or "").strip()
-        entry = gazetteer.lookup(org, EntityType.ORGANIZATION.value) if org else None
-        if entry is not None:
-            draft.fact(key, "affiliation", add_entry(draft, entry))
 
 
 __all__ = ["ExtractionContext", "build_context", "entry_key", "extract"]

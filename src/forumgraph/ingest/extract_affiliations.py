@@ -1,32 +1,61 @@
 """Person -> organisation links and job titles, from the words between a person and an org.
 
 Korean: `IBM의 브랜든 럼`, `CNCF 상임이사인 댄 컨`, `CNCF에서 에코시스템을 담당하는 셰릴 헝`,
-`아쿠아 시큐리티(Aqua Security)의 기술 에반젤리스트인 리즈 라이스`, `존 보이드(John Boyd) 대령`.
-English: `Paris Pittman (Google)`, `Ricardo Rocha from CERN`, `Liz Rice, Aqua Security`.
+`아쿠아 시큐리티(Aqua Security)의 기술 에반젤리스트인 리즈 라이스`, `가나다 소속 김민수`,
+`가나다에서 온 김민수`, `존 보이드(John Boyd) 대령`.
+English: `Paris Pittman (Google)`, `Ricardo Rocha from CERN`, `Liz Rice, Aqua Security`,
+`Jane Doe, CTO of Acme`, `Jane is a software engineer at the Acme`, `Acme's Jane Doe`, and
+membership: `Jane was involved in SIG Foo and the Bar Team`, `The SIG Foo leads are Jane Doe
+and John Roe`. Each fact cites the passage of the person's mention.
 """
 
 from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
-    r"^\)?\s*(?:의|에서|소속(?:의|인)?|,)?\s*"
+    r"^\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
     r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며)"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
-_EN_GAP_AFTER = re.compile(r"^\s*(?:\(|,\s|\sfrom\s|\sof\s|\sat\s)$")
+_TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
+_EN_GAP_AFTER = re.compile(
+    r"^(?:\s*\(|,\s|,\s(?:(?:the|a|an)\s)?" + _TITLE_WORDS + r"(?:at|of|from|with|for)\s(?:the\s)?"
+    r"|\s(?:from|of|at)\s(?:the\s)?"
+    r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?)$"
+)
+_MEMBER_GAP = re.compile(
+    r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
+    r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by))"
+    r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
+)
+_GROUP_MEMBERS = re.compile(
+    r"^\s(?:(?:tech(?:nical)?\s)?leads?|co-?chairs?|chairs?|maintainers|members)"
+    r"(?:\s(?:are|were|include|included)|:)\s"
+)
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
 MAX_GAP = 40
+_PAREN_ORG = re.compile(r"\s?\((?P<org>[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.])\)")
+_KO_ORG_BEFORE = re.compile(
+    r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+)
+# Words that end a job title or role in parentheses after a name, not an organisation.
+_ROLE_WORDS = word_set(
+    "Chair Co-chair Lead Leads CTO CEO COO CIO VP Founder Maintainer Maintainers Engineer "
+    "Architect Developer Manager Director Moderator Host Speaker Keynote Emeritus Retired"
+)
 
 
 def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
     """`affiliation` and `jobTitle` facts for each person mention next to an organisation."""
+    _organisations_beside_people(draft, gazetteer)
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
@@ -34,6 +63,27 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                 if span.type == EntityType.PERSON:
                     _link(draft, gazetteer, spans, i)
                     _role_after(draft, gazetteer, span)
+            _memberships(draft, spans)
+
+
+def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Where prose puts a person's organisation, an unknown name is one: `Jane Doe (Acme)`,
+    `가나다 소속 김민수`, `가나다에서 온 김민수`."""
+    text = draft.article.text
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        after = _PAREN_ORG.match(text, person.end)
+        if after and after.group("org").split()[-1] not in _ROLE_WORDS:
+            _organisation_at(draft, gazetteer, after.group("org"), after.start("org"))
+        before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
+        if before:
+            start = person.start - (before.end() - before.start("org"))
+            _organisation_at(draft, gazetteer, before.group("org"), start)
+
+
+def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    end = start + len(name)
+    if not any(s.start < end and start < s.end for s in draft.spans):
+        add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 
 def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None:
@@ -60,13 +110,29 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
 
 
+def _memberships(draft: Draft, spans: list[Span]) -> None:
+    """`Jane ... was involved in Acme and the Foo Team`; `The Foo Team leads are Jane and Joe`."""
+    text = draft.article.text
+    people = [s for s in spans if s.type == EntityType.PERSON]
+    for org in (s for s in spans if s.type == EntityType.ORGANIZATION):
+        before = [p for p in people if p.end <= org.start]
+        if before and _MEMBER_GAP.match(text[before[-1].end : org.start]):
+            draft.fact(before[-1].key, "affiliation", org.key, passage_id=before[-1].passage_id)
+        if _GROUP_MEMBERS.match(text[org.end : org.end + 40]):
+            for member in (p for p in people if p.start > org.end):
+                draft.fact(member.key, "affiliation", org.key, passage_id=member.passage_id)
+
+
 def _nearest(spans: list[Span], i: int, step: int) -> Span | None:
-    """The closest other span before (step -1) or after (+1) that does not overlap spans[i]."""
+    """The closest person or organisation before (step -1) or after (+1) spans[i] that does not
+    overlap it; names of projects and topics inside a job title (`Helm maintainer at`) are
+    passed over."""
     j = i + step
     while 0 <= j < len(spans):
         other = spans[j]
         overlaps = other.start < spans[i].end and spans[i].start < other.end
-        if not overlaps and other.key != spans[i].key:
+        linkable = other.type in {EntityType.PERSON, EntityType.ORGANIZATION}
+        if not overlaps and other.key != spans[i].key and linkable:
             return other
         j += step
     return None

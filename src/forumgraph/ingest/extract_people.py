@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, normal_key
-from forumgraph.ingest.extract_text import PhraseMatcher
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, PhraseMatcher, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType, Name
-from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 from forumgraph.text.names import hangul_latin_pairs
 
@@ -38,132 +38,18 @@ _EN_PATTERNS = [
     # A Latin name inside Korean text, followed by a particle: `Taylor Thomas는`.
     re.compile(rf"(?<![\w]){_NAME}\s?(?:는|은|이|가|의|에게|와|과)(?=\s)"),
 ]
-# Words that start capitalised phrases but are never part of a personal name.
-_NOT_NAME_WORDS = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "Our",
-        "We",
-        "You",
-        "They",
-        "It",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "With",
-        "And",
-        "Or",
-        "But",
-        "If",
-        "When",
-        "While",
-        "Since",
-        "During",
-        "After",
-        "Before",
-        "Today",
-        "Next",
-        "Last",
-        "Team",
-        "Project",
-        "Community",
-        "Release",
-        "SIG",
-        "Day",
-        "Days",
-        "Summit",
-        "Contributor",
-        "Contributors",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Event",
-        "Events",
-        "Hub",
-        "Slack",
-        "Foundation",
-        "Committee",
-        "Cloud",
-        "Native",
-        "Open",
-        "Source",
-        "Chart",
-        "Charts",
-        "Classic",
-        "Deep",
-        "Dive",
-        "Intro",
-        "Introduction",
-        "Keynote",
-        "Lightning",
-        "Talk",
-        "Session",
-        "Panel",
-        "Support",
-        "Plan",
-        "Future",
-        "Relation",
-        "Conclusion",
-        "Docs",
-        "Security",
-        "Vision",
-        "Reviewing",
-        "Git",
-        "Prow",
-        "Users",
-        "Helm",
-        "Kubernetes",
-        "North",
-        "America",
-        "Europe",
-        "China",
-        "Registration",
-        "Schedule",
-        "Evening",
-        "Celebration",
-        "All",
-        "Address",
-        "Time",
-        "Check",
-        "End",
-    ]
-)
-# Words after a Korean name that mark it as a person (titles and honorifics).
-_KO_PERSON_MARKERS = [
-    "님",
-    "씨",
-    "팀장",
-    "부문장",
-    "대표",
-    "이사",
-    "상무",
-    "전무",
-    "부장",
-    "차장",
-    "과장",
-    "교수",
-    "연구원",
-    "매니저",
-    "엔지니어",
-    "아키텍트",
-    "대령",
-    "CTO",
-    "CEO",
-    "CSO",
-    "VP",
-]
-_KO_SURNAMES = set(
-    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈"
+# Capitalised words that head or end phrases of these texts but are not parts of personal names:
+# function words, days and months, words for events, groups and programmes, generic technology
+# words and regions.
+NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Summit Keynote Session Sessions Panel "
+    "Talk Talks Workshop Meetup Day Days Event Events Conference Registration Schedule Agenda "
+    "Lightning Intro Introduction Deep Dive Update Updates Team Project Projects Community Release "
+    "Releases SIG WG Foundation Committee Group Working Contributor Contributors Maintainer "
+    "Maintainers Users User Docs Hub Lead Leads Chair Chairs Cloud Native Open Source Security "
+    "Data Service Services Network Networking Storage Platform Engineering North South East West "
+    "America Europe Asia Africa China Slack"
 )
 
 
@@ -188,9 +74,38 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
     if not _LATIN_NAME_RE.match(text):
         return False
     parts = text.replace(".", "").split()
-    if any(p in _NOT_NAME_WORDS for p in parts):
+    if any(p in NOT_NAME_WORDS for p in parts):
         return False
     return gazetteer is None or not any(gazetteer.lookup(p) for p in (text, parts[0], parts[-1]))
+
+
+_NICKNAME = re.compile(r"\s[“\"‘'][^“”\"‘’']{1,20}[”\"’']\s")
+
+
+def person_name_from(text: str, gazetteer: Gazetteer) -> str | None:
+    """The personal name in a span a recogniser tagged as a person, or None when it is not
+    one: `Dan “Pops” Doe` gives `Dan Doe`; `Helm`, `Release Logo` and `Kubernetes Team` none.
+    A surname that is also a known name (`Jane Bloomberg`) does not stop it."""
+    name = _NICKNAME.sub(" ", text).strip()
+    if not _LATIN_NAME_RE.match(name):
+        return None
+    parts = name.replace(".", "").split()
+    if any(p in NOT_NAME_WORDS for p in parts):
+        return None
+    if gazetteer.lookup(name) or gazetteer.lookup(parts[0]):
+        return None
+    return name
+
+
+def add_person_span(
+    draft: Draft, gazetteer: Gazetteer, name: str, surface: str, start: int, end: int
+) -> str | None:
+    """The person `name` written as `surface` at [start, end); a longer name already there
+    wins, and known names inside this one give way."""
+    key = add_named(draft, gazetteer, EntityType.PERSON, name, start, end, trust_gazetteer=False)
+    if key is not None and surface != name:
+        draft.add_variant(key, surface)
+    return key
 
 
 def person(draft: Draft, latin: str | None, hangul: str | None = None) -> str:
@@ -206,7 +121,7 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
         for pattern in _EN_PATTERNS:
             for match in pattern.finditer(passage.text):
                 org = match.groupdict().get("org")
-                if org and gazetteer.lookup(org, EntityType.ORGANIZATION.value) is None:
+                if org and not _known_organisation(draft, gazetteer, org):
                     continue
                 for group in ("name", "name2"):
                     text = match.groupdict().get(group)
@@ -217,35 +132,16 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                 person(draft, match.value)
 
 
-def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
-    """Hangul names the analyser tags as proper nouns (NNP) and a title or honorific follows:
-    `박승필 팀장`, `크리스 아니즈칙 CTO`."""
-    for passage in draft.passages:
-        if not has_hangul(passage.text):
-            continue
-        tokens = analyzer.tokens(passage.text)
-        i = 0
-        while i < len(tokens):
-            j = i
-            while j < len(tokens) and tokens[j].tag == "NNP" and has_hangul(tokens[j].form):
-                j += 1
-            if j > i:
-                surface = passage.text[tokens[i].start : tokens[j - 1].end]
-                after = passage.text[tokens[j - 1].end :].lstrip()
-                if _looks_korean_person(surface, after, gazetteer):
-                    key = person(draft, None, surface)
-                    start = passage.start + tokens[i].start
-                    draft.mention(key, start, start + len(surface))
-            i = max(j, i + 1)
-
-
-def _looks_korean_person(surface: str, after: str, gazetteer: Gazetteer) -> bool:
-    if gazetteer.lookup(surface) or not any(after.startswith(m) for m in _KO_PERSON_MARKERS):
-        return False
-    words = surface.split()
-    if len(words) == 1:  # a Korean name: a surname syllable and one or two more
-        return len(surface) in {2, 3, 4} and surface[0] in _KO_SURNAMES
-    return 2 <= len(words) <= 3 and all(len(w) >= 1 for w in words)
+def _known_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> bool:
+    """`text` names an organisation of the gazetteer or of the document (`Acme Labs`)."""
+    if gazetteer.lookup(text, EntityType.ORGANIZATION.value) is not None:
+        return True
+    wanted = normal_key(text)
+    return any(
+        normal_key(n.text) == wanted
+        for key in draft.keys(EntityType.ORGANIZATION)
+        for n in draft.names_of(key)
+    )
 
 
 def add_person_mentions(draft: Draft) -> None:

@@ -95,6 +95,9 @@ class Draft:
     def names_of(self, key: str) -> list[Name]:
         return list(self._records[key].names)
 
+    def variants_of(self, key: str) -> list[Name]:
+        return list(self._records[key].variants)
+
     def keys(self, type_: EntityType | None = None) -> list[str]:
         return [k for k, r in self._records.items() if type_ is None or r.type == type_]
 
@@ -119,6 +122,38 @@ class Draft:
             self._mentions[(key, start, end)] = mention
             self.spans.append(Span(start, end, key, self.type_of(key), passage.passage_id))
         return passage.passage_id
+
+    def unmention(self, span: Span) -> None:
+        """Take back a mention (a longer name found later covers it)."""
+        self._mentions.pop((span.key, span.start, span.end), None)
+        self.spans = [s for s in self.spans if s != span]
+
+    def claim(self, start: int, end: int, types: frozenset[EntityType]) -> list[Span] | None:
+        """Make room for a name at [start, end): mentions of `types` strictly inside it are taken
+        back and returned (a longer name wins over a shorter one inside it); None, and nothing
+        taken back, when a mention of `types` at least as long already covers the span."""
+        inside = []
+        for span in self.spans:
+            if span.type not in types:
+                continue
+            if span.start <= start and end <= span.end:
+                return None
+            if start <= span.start and span.end <= end:
+                inside.append(span)
+        for span in inside:
+            self.unmention(span)
+        return inside
+
+    def mentioned(self, key: str) -> bool:
+        return any(s.key == key for s in self.spans)
+
+    def discard(self, key: str) -> None:
+        """Forget a record that lost its mentions, unless a fact still points at it."""
+        if self.mentioned(key) or any(f.value == key for f in self._facts.values()):
+            return
+        self._records.pop(key, None)
+        for marker in [m for m in self._facts if m[0] == key]:
+            del self._facts[marker]
 
     def spans_in(self, start: int, end: int, type_: EntityType | None = None) -> list[Span]:
         """Mentions inside [start, end), in text order, optionally of one type."""
@@ -154,6 +189,10 @@ class Draft:
             for f in self._facts.values()
             if f.subject == subject and (predicate is None or f.predicate == predicate)
         ]
+
+    def facts_about(self, value: str, predicate: str) -> list[Fact]:
+        """Facts whose object is the record `value`."""
+        return [f for f in self._facts.values() if f.value == value and f.predicate == predicate]
 
     def drop_facts(self, subject: str, predicate: str) -> None:
         for marker in [m for m in self._facts if m[0] == subject and m[1] == predicate]:

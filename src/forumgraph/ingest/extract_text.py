@@ -18,6 +18,27 @@ _TOKEN = re.compile(
     rf"(?P<hangul>[{_SYLLABLES}]+)|(?P<latin>(?:(?![{_SYLLABLES}])[^\W\d_])+)|(?P<digit>\d+)"
     r"|(?P<punct>[^\s\w]|_)"
 )
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The set of the space-separated words of `words` (for word lists kept as prose)."""
+    return frozenset(words.split())
+
+
+# Capitalised words that open a sentence or clause in English and are never part of a name.
+FUNCTION_WORDS = word_set(
+    "A An The This That These Those Our We You They It Its His Her Their My Your In On At For "
+    "From With And Or But If When While Since During After Before Today Yesterday Tomorrow Next "
+    "Last Every Each All Both Many Some Most Several Thanks Please Also Here There Then Now Why "
+    "How What Who Where Which As By To Of Into Via Per About Like Unlike Because So Yet Not No "
+    "Dear Hi Hello Welcome Congratulations"
+)
+# Acronyms of technology in general, never the name of one project or organisation.
+GENERIC_ACRONYMS = word_set(
+    "API APIs CLI SDK UI UX CPU GPU TPU RAM HTTP HTTPS TCP UDP DNS IP VM VMs OS AI ML LLM LLMs CI "
+    "CD PR PRs IT SaaS PaaS IaaS JSON YAML XML SQL CRD CRDs URL TLS SSL RBAC IAM FAQ PoC GA RC "
+    "CVE CVEs KEP KEPs QA SLA SLO SRE IoT VPN SSH GUI IDE OSS"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|(?<=다\.)|\n+")
 
 

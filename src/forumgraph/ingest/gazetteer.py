@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -21,6 +21,9 @@ from forumgraph.errors import InputError
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
+
+if TYPE_CHECKING:
+    from forumgraph.ingest.gazetteer_sounds import SoundIndex
 
 DEFAULT_LANDSCAPE = BUNDLED_DATA / "gazetteer" / "landscape.yml"
 _ORG_SUFFIX = re.compile(r"\s*\((member|supporter|KCSP|KCNTP|contributor)\)$")
@@ -84,6 +87,13 @@ class Gazetteer:
         refs = self._by_name.get(name.strip().casefold(), [])
         found = [self.entries[r] for r in refs if kind is None or self.entries[r].kind == kind]
         return min(found, key=_priority) if found else None
+
+    @cached_property
+    def sounds(self) -> SoundIndex:
+        """English names of organisations and projects by sound, for Hangul spellings."""
+        from forumgraph.ingest.gazetteer_sounds import SoundIndex
+
+        return SoundIndex(self.entries.values(), self.stoplist)
 
     def hangul_words(self) -> list[str]:
         """Every space-free Hangul name, for the analyser's user dictionary."""

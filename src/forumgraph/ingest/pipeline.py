@@ -118,8 +118,10 @@ class Ingester:
         self._encoders: dict[str, Encoder] | None = None
 
     def load_models(self) -> tuple[dict[str, Encoder], Analyzer]:
-        """Load the encoders, the analyser and the gazetteer now; returns the models."""
+        """Load the encoders, the analyser, the recogniser and the gazetteer now; returns the
+        encoders and the analyser."""
         context = self._extraction_context()
+        context.english_recognizer().spans(["Warm-up by Jane Doe."])
         encoders = self._encoders_or_load()
         for encoder in encoders.values():
             encoder.encode_passages(["warm-up"])

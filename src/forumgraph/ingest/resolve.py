@@ -3,9 +3,10 @@
 Records join when they share a curated reference (gazetteer entry, edition, talk at an edition)
 or, within one type, a name in either script (so a `댄 컨(Dan Kohn)` pairing in one document
 joins `Dan Kohn` and `댄 컨` everywhere). A person whose Latin name differs by one letter from
-another with the same surname and a shared affiliation (or, with none known, a much rarer
+another with the same initials and a shared affiliation (or, with none known, a much rarer
 spelling of a longer name) is the same person, and the rarer spelling is kept as an alternate
-name (`Brandom Lum`). Ids are minted from the canonical
+name (`Brandom Lum`); two letters apart (`Ricardo Rocah`) needs a context that agrees: a shared
+affiliation, or a shared event and no conflicting affiliation. Ids are minted from the canonical
 English name (else a romanisation) and are stable: an id already in `known` is kept.
 """
 
@@ -109,6 +110,7 @@ def _merge_similar_people(
     """One-letter misspellings of a Latin name with the same surname, and Hangul-only names that
     sound like exactly one Latin name, join that person."""
     orgs = _affiliations(extractions, uf)
+    events = _events_around(records, extractions, uf)
     latin: dict[Node, set[str]] = defaultdict(set)
     hangul_only: dict[Node, set[str]] = defaultdict(set)
     uses: Counter[str] = Counter()  # how many records spell a name this way
@@ -119,20 +121,21 @@ def _merge_similar_people(
         for name in (*record.names, *record.variants):
             (hangul_only if name.lang == "ko" else latin)[root].add(name.text)
             uses[name.text] += 1
-    by_surname: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    by_initials: dict[str, list[tuple[Node, str]]] = defaultdict(list)
     for root, names in latin.items():
         for text in names:
-            by_surname[text.split()[-1].casefold()].append((root, text))
-    for group in by_surname.values():
+            by_initials[_initials(text)].append((root, text))
+    for group in by_initials.values():
         for i, (a, name_a) in enumerate(group):
             for b, name_b in group[i + 1 :]:
                 ra, rb = uf.find(a), uf.find(b)
-                if ra == rb or not _one_letter_apart(name_a, name_b):
+                if ra == rb:
                     continue
-                shared = orgs.get(ra, set()) & orgs.get(rb, set())
-                if orgs.get(ra) and orgs.get(rb) and not shared:
-                    continue
-                if _likely_misspelling(name_a, name_b, uses, shared_org=bool(shared)):
+                shared_org = bool(orgs.get(ra, set()) & orgs.get(rb, set()))
+                if orgs.get(ra) and orgs.get(rb) and not shared_org:
+                    continue  # known to work at different places
+                shared_event = bool(events.get(ra, set()) & events.get(rb, set()))
+                if _misspelled(name_a, name_b, uses, shared_org, shared_event):
                     uf.union(ra, rb)
     for root in [r for r in hangul_only if r not in latin]:
         scores = [
@@ -147,6 +150,14 @@ def _merge_similar_people(
             uf.union(root, good.pop())
 
 
+def _misspelled(a: str, b: str, uses: Counter[str], shared_org: bool, shared_event: bool) -> bool:
+    """One letter apart and a likely misspelling, or two letters apart in a context that
+    agrees (a shared affiliation or a shared event)."""
+    if _one_letter_apart(a, b):
+        return _likely_misspelling(a, b, uses, shared_org=shared_org)
+    return _two_letters_apart(a, b) and (shared_org or shared_event)
+
+
 def _likely_misspelling(a: str, b: str, uses: Counter[str], shared_org: bool) -> bool:
     """The word that differs is long enough (`Brandom`/`Brandon`, not `Lei`/`Wei`) and, without
     a shared affiliation, one spelling is the rarer by far (not `Weiqiang`/`Weiqing` written
@@ -156,6 +167,46 @@ def _likely_misspelling(a: str, b: str, uses: Counter[str], shared_org: bool) ->
         return False
     rare, common = sorted((uses[a], uses[b]))
     return shared_org or common >= 2 * rare
+
+
+def _events_around(
+    records: dict[Node, EntityRecord], extractions: Sequence[Extraction], uf: _UnionFind
+) -> dict[Node, set[Node]]:
+    """The event editions named in the documents of each person (by resolved node)."""
+    per_doc: dict[str, set[Node]] = defaultdict(set)
+    for (doc_id, _key), record in records.items():
+        if record.type == EntityType.EVENT:
+            per_doc[doc_id].add(uf.find((doc_id, _key)))
+    out: dict[Node, set[Node]] = defaultdict(set)
+    for (doc_id, key), record in records.items():
+        if record.type == EntityType.PERSON:
+            out[uf.find((doc_id, key))] |= per_doc.get(doc_id, set())
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0].casefold() for w in name.split())
+
+
+def _two_letters_apart(a: str, b: str) -> bool:
+    """At most two letters added, dropped or changed, in names of ten letters or more whose
+    words start alike."""
+    if min(len(a), len(b)) < 10 or _initials(a) != _initials(b) or abs(len(a) - len(b)) > 2:
+        return False
+    return _edit_distance(a.casefold(), b.casefold(), limit=2) <= 2
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once every path exceeds `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

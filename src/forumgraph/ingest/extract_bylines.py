@@ -1,0 +1,125 @@
+"""The author line of the header: authors, translators and editors with their organisations.
+
+`author: Jane Doe (Acme), Bob Roe (Initech); 번역: 김민수 (가나다), 이영희 (ETRI)`,
+`Ann Lee, Acme Research`, `박지성 (jspark), 어느회사 플랫폼 부문`, `Kubernetes 1.40 Release Team
+(Editors: Ann Lee, Bob Roe)`. Groups are separated by `;`, people by `,`, `and` or `및`; a role
+label (`번역:`, `Editors:`) opens a group. In parentheses after a person: a handle (one lower-case
+word) or an organisation; after a group: its members. An organisation listed after people who
+have none is theirs. The header is not part of the text, so these facts cite no passage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import known_entry, record_for
+from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
+from forumgraph.ingest.extract_people_ko import is_korean_name
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
+
+_LABEL = re.compile(
+    r"^\s*(?:번역|역자|옮긴이|감수|편집|글|저자|작성자|Translat(?:ors?|ed by)|Editors?|Reviewers?"
+    r"|Authors?|Written by|By)\s*[:：]?\s+",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
+_HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
+_MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
+# A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
+_DEPARTMENT = re.compile(
+    r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|그룹|실)|Division|Department|Unit)$"
+)
+
+
+def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    """People, organisations and affiliations of the header's author line."""
+    for group in _split(draft.article.header.get("author", ""), ";"):
+        group = _LABEL.sub("", group)
+        people_without_org: list[str] = []
+        for item in _split(group, ","):
+            for part in re.split(r"\s+(?:and|&|및)\s+", item):
+                _item(draft, gazetteer, analyzer, part.strip(), people_without_org)
+
+
+def _item(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str, waiting: list[str]
+) -> None:
+    match = _ITEM.match(text)
+    if match is None or not match.group("name").strip():
+        return
+    name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
+    key = _person(draft, gazetteer, analyzer, name)
+    if key is None and not _org_like(name):
+        return
+    if key is not None:
+        if paren and _HANDLE.match(paren):
+            draft.add_variant(key, paren)
+        elif paren:
+            draft.fact(key, "affiliation", _organisation(draft, gazetteer, paren))
+        else:
+            waiting.append(key)
+        return
+    org = _organisation(draft, gazetteer, name)
+    for member in _members(paren):
+        member_key = _person(draft, gazetteer, analyzer, member)
+        if member_key is not None:
+            draft.fact(member_key, "affiliation", org)
+    for person_key in waiting:
+        draft.fact(person_key, "affiliation", org)
+    waiting.clear()
+
+
+def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> str | None:
+    if has_hangul(text):
+        return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
+    name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
+    if name is None:
+        return None
+    key = person(draft, name)
+    if text != name:
+        draft.add_variant(key, text)
+    return key
+
+
+def _org_like(text: str) -> bool:
+    """A name, not a phrase: it starts with a capital letter or Hangul and has few words."""
+    return (text[:1].isupper() or has_hangul(text[:1])) and len(text.split()) <= 6
+
+
+def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
+    """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`): a
+    gazetteer entry, else a record of its own."""
+    text = _DEPARTMENT.sub("", text).strip() or text
+    entry = known_entry(gazetteer, text)
+    if entry is not None and entry.kind == EntityType.ORGANIZATION.value:
+        return add_entry(draft, entry)
+    return record_for(draft, EntityType.ORGANIZATION, text)
+
+
+def _members(paren: str) -> list[str]:
+    if not paren or not _MEMBERS.match(paren):
+        return []
+    names = _MEMBERS.sub("", paren)
+    return [n.strip() for part in _split(names, ",") for n in re.split(r"\s+and\s+", part)]
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+__all__ = ["add_bylines"]

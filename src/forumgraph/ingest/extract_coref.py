@@ -1,0 +1,190 @@
+"""Within-document coreference of short forms: a surname, a first name, a nickname, a handle, an
+acronym or the shorter name of a group, used after (or beside) the full name, is that entity.
+
+- People: `Jane Doe ... Doe said` and `... Jane's`; only a short form that exactly one person
+  of the document has, and that names nothing in the gazetteer.
+- Acronyms: `Open Container Initiative (OCI)` or `OCI (Open Container Initiative)` makes `OCI`
+  a name of that organisation; a definition whose long form is an organisation by its form
+  (`... Initiative`, `... Foundation`) creates it.
+- Groups: `Release Team` after `Kubernetes Release Team` is the longer group.
+- Handles: `Jane Doe (@jdoe)` gives her the handle; a bare `@handle` elsewhere is a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
+from forumgraph.ingest.extract_people import NOT_NAME_WORDS
+from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+_ACRONYM_AFTER = re.compile(
+    r"(?P<long>(?:[A-Z][\w-]*\s(?:(?:of|for|and|the)\s)?){1,5}[A-Z][\w-]*)\s?\((?P<short>[A-Z][A-Za-z0-9]{1,7})\)"
+)
+_ACRONYM_BEFORE = re.compile(
+    r"\b(?P<short>[A-Z][A-Z0-9]{1,7})\s?\((?P<long>(?:[A-Z][\w-]*\s(?:(?:of|for|and|the)\s)?){1,5}[A-Z][\w-]*)\)"
+)
+_ORG_HEADS = re.compile(
+    r"(?:Initiative|Foundation|Consortium|Alliance|Association|Agency|Institute|Council|Committee"
+    r"|Organi[sz]ation|Society|University|Group|Corporation|Administration|Authority)$"
+)
+_HANDLE_AFTER_NAME = re.compile(r"\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
+_HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
+_GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
+
+
+def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Mentions (and names) from the short forms of the document's entities."""
+    _acronyms(draft, gazetteer)
+    _handles(draft, gazetteer)
+    _group_short_forms(draft)
+    _person_short_forms(draft, gazetteer)
+
+
+def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:
+    defined: dict[str, str] = {}
+    for passage in draft.passages:
+        for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE):
+            for match in pattern.finditer(passage.text):
+                long_, short = match.group("long"), match.group("short")
+                long_ = _tail_matching(long_, short)
+                if long_ is None:
+                    continue
+                start = passage.start + match.start("long") + match.group("long").rfind(long_)
+                key = _entity_at(draft, start, start + len(long_))
+                if key is None and (_ORG_HEADS.search(long_) or known_entry(gazetteer, long_)):
+                    key = add_named(
+                        draft, gazetteer, EntityType.ORGANIZATION, long_, start, start + len(long_)
+                    )
+                if key is not None and draft.type_of(key) in NAMED:
+                    draft.entity(key, draft.type_of(key), [name_of(short)])
+                    defined[short] = key
+    _mention_all(draft, defined)
+
+
+def _tail_matching(long_: str, short: str) -> str | None:
+    """The last words of `long_` whose initials spell `short` (`OCI`: Open Container Initiative),
+    ignoring `of`, `for`, `and` and `the`."""
+    words = long_.split()
+    for first in range(len(words)):
+        tail = words[first:]
+        initials = "".join(w[0] for w in tail if w not in {"of", "for", "and", "the"})
+        if initials.upper() == short.upper().rstrip("s"):
+            return " ".join(tail)
+    return None
+
+
+def _entity_at(draft: Draft, start: int, end: int) -> str | None:
+    spans = [s for s in draft.spans if s.start == start and s.end == end and s.type in NAMED]
+    return spans[0].key if spans else None
+
+
+def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
+    text = draft.article.text
+    for span in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        match = _HANDLE_AFTER_NAME.match(text, span.end)
+        if match and " " not in match.group("handle"):
+            handle = match.group("handle")
+            if handle.islower() or match.group().lstrip().startswith("(@"):
+                draft.add_variant(span.key, handle if "@" not in match.group() else "@" + handle)
+    for passage in draft.passages:
+        for match in _HANDLE.finditer(passage.text):
+            start = passage.start + match.start()
+            end = passage.start + match.end()
+            handle = match.group("handle")
+            if known_entry(gazetteer, handle) is not None:
+                continue
+            owner = next(
+                (
+                    k
+                    for k in draft.keys(EntityType.PERSON)
+                    if any(
+                        n.text.lstrip("@") == handle
+                        for n in (*draft.names_of(k), *draft.variants_of(k))
+                    )
+                ),
+                None,
+            )
+            if owner is not None:
+                draft.mention(owner, start, end)
+            else:
+                add_named(
+                    draft,
+                    gazetteer,
+                    EntityType.PERSON,
+                    "@" + handle,
+                    start,
+                    end,
+                    trust_gazetteer=False,
+                )
+
+
+def _group_short_forms(draft: Draft) -> None:
+    """`Release Team` is the document's `Kubernetes Release Team` when it is the only longer
+    group ending so."""
+    orgs = {k: [n.text for n in draft.names_of(k)] for k in draft.keys(EntityType.ORGANIZATION)}
+    shorter: dict[str, str] = {}
+    for key, names in orgs.items():
+        for name in names:
+            if not name.endswith(_GROUP_WORDS):
+                continue
+            words = name.split()
+            for cut in range(1, len(words) - 1):
+                tail = " ".join(words[cut:])
+                shorter[tail] = key if tail not in shorter else ""
+    for tail, key in shorter.items():
+        other = next((k for k, names in orgs.items() if tail in names and k != key), None)
+        if key and other is not None:
+            for span in [s for s in draft.spans if s.key == other]:
+                draft.unmention(span)
+                draft.mention(key, span.start, span.end)
+            draft.discard(other)
+        if key:
+            _mention_all(draft, {tail: key})
+
+
+def _person_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
+    forms: Counter[str] = Counter()
+    owner: dict[str, str] = {}
+    for key in draft.keys(EntityType.PERSON):
+        seen = set()
+        for name in draft.names_of(key) + draft.variants_of(key):
+            words = [w for w in re.split(r"[\s“”\"]+", name.text) if w]
+            if name.lang != "en" or len(words) < 2:
+                continue
+            for word in {words[0], words[-1], *words[1:-1]}:
+                seen.add(word)
+        for word in seen:
+            if _usable_short_form(word, gazetteer):
+                forms[word] += 1
+                owner[word] = key
+    _mention_all(draft, {w: owner[w] for w, n in forms.items() if n == 1})
+
+
+def _usable_short_form(word: str, gazetteer: Gazetteer) -> bool:
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and word not in NOT_NAME_WORDS
+        and gazetteer.lookup(word) is None
+    )
+
+
+def _mention_all(draft: Draft, forms: dict[str, str]) -> None:
+    """A mention of the entity at every whole-word use of each short form outside other names."""
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w@-])("
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for passage in draft.passages:
+        for match in pattern.finditer(passage.text):
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if any(s.start < end and start < s.end for s in draft.spans):
+                continue
+            draft.mention(forms[match.group()], start, end)

@@ -1,0 +1,129 @@
+"""Organisations known by the form of their name, in either language: legal and institutional
+suffixes (`Acme Labs`, `Foo Inc.`, `University of Bar`, `주식회사 가나`, `㈜다라`), named
+groups (SIGs, working groups, committees, teams: `SIG Network`, `Steering Committee`,
+`Kubernetes 1.30 Release Team`, `쿠버네티스 문서 한글화 팀`) and credited sources
+(`(그림출처: Acme)`, `Source: Acme News`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import add_named, known_entry
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import FUNCTION_WORDS
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
+from forumgraph.text.particles import strip_particles
+
+_CAP = r"(?:[A-Z][A-Za-z0-9_&'’.+-]*|v?\d+(?:\.\d+)+|\d+)"  # a capitalised word or a version
+_SUFFIX = (
+    r"Inc\.?|Incorporated|Labs?|Laborator(?:y|ies)|Ltd\.?|Limited|LLC|GmbH|Corp\.?|Corporation"
+    r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"
+    r"|Agency|Networks|Systems|Media|Group"
+)
+_GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Subproject"
+_EN_PATTERNS = [
+    # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs`
+    re.compile(rf"\b(?P<name>(?:{_CAP},?\s){{1,4}}(?:{_SUFFIX}))(?![\w-])"),
+    re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
+    # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Security Response Committee`
+    re.compile(rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:{_GROUP}))(?![\w-])"),
+    # `SIG Network`, `SIG etcd`, `WG Device Management`
+    re.compile(
+        r"\b(?P<name>(?:SIG|WG)[ -][A-Za-z][A-Za-z0-9-]*"
+        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+    ),
+]
+# `(그림출처: Acme)`, `Source: Acme News`: the credited source of a figure or quote.
+_SOURCE = re.compile(
+    r"(?:출처|Source|Credit|Image credit|Photo credit)\s?[:：]\s?"
+    r"(?P<name>[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]){0,3})"
+    r"(?=[\s),;]|$)"
+)
+_HANGUL = f"{SYLLABLE_FIRST}-{SYLLABLE_LAST}"
+_KO_WORD = rf"[{_HANGUL}A-Za-z0-9.+-]+"
+_KO_PATTERNS = [
+    re.compile(rf"주식회사\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
+    re.compile(rf"(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)\s?(?:주식회사|\(주\))"),
+    re.compile(rf"㈜\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
+    # `쿠버네티스 문서 한글화 팀`, `SIG 문서 위원회`: a team or committee named after something
+    re.compile(
+        rf"(?P<name>(?:{_KO_WORD} ){{1,3}}(?:팀|위원회|워킹\s?그룹|작업\s?그룹))"
+        r"(?=[\s,.)]|$|[이가은는을를의에와과도로만])"
+    ),
+]
+_LINE_HEADING = re.compile(r"^\s*#")
+_KO_GROUP_WORDS = ("팀", "위원회", "그룹")
+
+
+def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Organisation records for names whose form says they are organisations."""
+    for passage in draft.passages:
+        text = passage.text
+        for pattern in _EN_PATTERNS:
+            for match in pattern.finditer(text):
+                if _on_heading(text, match.start()):
+                    continue
+                name, shift = _trim(match.group("name"))
+                start = passage.start + match.start("name") + shift
+                if _acceptable(name, gazetteer):
+                    add_named(
+                        draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
+                    )
+        for match in _SOURCE.finditer(text):
+            name, start = match.group("name"), passage.start + match.start("name")
+            if name.split()[0] not in FUNCTION_WORDS:
+                add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+        for pattern in _KO_PATTERNS:
+            for match in pattern.finditer(text):
+                found = _korean_name(match.group("name").strip(), gazetteer)
+                if found is not None:
+                    name, shift = found
+                    start = passage.start + match.start("name") + shift
+                    add_named(
+                        draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
+                    )
+
+
+def _trim(name: str) -> tuple[str, int]:
+    """Drop a leading article or pronoun and a trailing comma; returns the name and the shift."""
+    shift = 0
+    while " " in name and name.split(" ", 1)[0] in FUNCTION_WORDS:
+        cut = name.index(" ") + 1
+        shift += cut
+        name = name[cut:]
+    return name.rstrip(", "), shift
+
+
+def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
+    words = name.replace(",", "").split()
+    if len(words) < 2 or known_entry(gazetteer, name) is not None:
+        return len(words) >= 2
+    # The name of a group must carry more than its kind (`Release Team` alone is named by the
+    # text; `Our Team` was trimmed to `Team`).
+    return any(w[0].isupper() for w in words[:-1])
+
+
+def _on_heading(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return bool(_LINE_HEADING.match(text[line_start : line_start + 4]))
+
+
+def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """A team or committee from its first word that is a known name or written in Latin
+    (`쿠버네티스 릴리스 팀`, not `우리 팀`), or a company named beside its legal form; with the
+    offset of the name in the match."""
+    if not name.endswith(_KO_GROUP_WORDS):
+        stem = strip_particles(name)
+        return (stem, 0) if len(stem) >= 2 else None
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        first = strip_particles(word)
+        if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
+            continue  # a particle ends a phrase before the name
+        if known_entry(gazetteer, first) is not None or re.match(r"[A-Za-z]", first):
+            rest = " ".join(words[i:])
+            return rest, len(name) - len(rest)
+    return None

@@ -1,0 +1,63 @@
+"""One way for every rule to record a name it found: the gazetteer decides the type of a name it
+knows, a longer name wins over a shorter one inside it, and a name never crosses an event,
+series or place mention.
+"""
+
+from __future__ import annotations
+
+from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
+from forumgraph.models import EntityType
+
+# Types of the names a longer name may take the place of.
+NAMED = frozenset(
+    {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PROJECT, EntityType.TOPIC}
+)
+_ENTITY_KINDS = frozenset(t.value for t in EntityType)
+
+
+def known_entry(gazetteer: Gazetteer, name: str) -> GazetteerEntry | None:
+    """The gazetteer entry named `name` that can stand as an entity (not a region or country)."""
+    entry = gazetteer.lookup(name)
+    return entry if entry is not None and entry.kind in _ENTITY_KINDS else None
+
+
+def record_for(draft: Draft, type_: EntityType, name: str) -> str:
+    """The record of `name`: one of any named type that already carries it, else a new one."""
+    wanted = normal_key(name)
+    for key in draft.keys():  # noqa: SIM118 (Draft is not a mapping)
+        if draft.type_of(key) in NAMED and any(
+            normal_key(n.text) == wanted for n in draft.names_of(key)
+        ):
+            return key
+    return draft.entity(f"{type_.value}:{wanted}", type_, [name_of(name)])
+
+
+def add_named(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    type_: EntityType,
+    name: str,
+    start: int,
+    end: int,
+    *,
+    trust_gazetteer: bool = True,
+) -> str | None:
+    """Record `name` (of `type_` unless the gazetteer knows it) mentioned at [start, end).
+
+    Returns the record key, or None when a longer name already covers the span or the span
+    crosses an event, series or place mention.
+    """
+    if any(s.start < end and start < s.end and s.type not in NAMED for s in draft.spans):
+        return None
+    removed = draft.claim(start, end, NAMED)
+    if removed is None:
+        return None
+    entry = known_entry(gazetteer, name) if trust_gazetteer else None
+    key = add_entry(draft, entry) if entry is not None else record_for(draft, type_, name)
+    draft.mention(key, start, end)
+    for span in removed:
+        if span.key != key:
+            draft.discard(span.key)
+    return key

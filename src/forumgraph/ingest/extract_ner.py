@@ -1,0 +1,160 @@
+"""English names the recogniser proposes, checked and typed before they become records.
+
+The recogniser reads English passages, and the Latin lines of Korean ones (quotes, lists). What
+it proposes is only a candidate: a name the gazetteer knows keeps the gazetteer's type (a model
+tags `Helm` as a person); a person needs a first and a last name that look like names; an
+organisation or product needs the form of a name (`MathWorks`, `Acme Cloud`) and no version,
+heading or common word; one-word person spans are left to coreference (`Boris` after
+`Boris Zotkin`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forumgraph.ingest.extract_named import add_named, known_entry
+from forumgraph.ingest.extract_people import add_person_span, person_name_from
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.hangul import HANGUL
+from forumgraph.text.ner import NamedSpan, Recognizer
+
+_LATIN_LINE = 0.7  # share of letters in Latin script for a line of a Korean passage to be read
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*$")
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]*)+$|^[a-z]+[A-Z][A-Za-z]*$")
+_TRAILING = re.compile(r"(?:['’]s|[.,:;!?)\]’'\"”])+$")
+# Words before an organisation in prose: `at MathWorks`, `joined Acme`, `by Acme`.
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:at|from|of|by|with|joined|joins|for|on|via|and)\s(?:the\s)?)$", re.IGNORECASE
+)
+# Last words of job titles and document parts, which a model often tags as organisations.
+_NOT_ORG_LAST = word_set(
+    "Engineer Engineers Architect Administrator Developer Developers Manager Director Officer "
+    "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
+    "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page"
+)
+_ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
+
+
+def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recognizer) -> None:
+    """People, organisations and products from the recogniser's spans."""
+    segments = list(_segments(draft))
+    if not segments:
+        return
+    article = draft.article.text
+    for (offset, text), spans in zip(
+        segments, recognizer.spans([t for _, t in segments]), strict=True
+    ):
+        for span in spans:
+            if _on_heading(text, span.start) or _title_case_line(text, span.start):
+                continue
+            if span.label == "PERSON":
+                _person(draft, gazetteer, offset, span)
+            elif span.label in {"ORG", "PRODUCT"}:
+                _organisation_or_product(draft, gazetteer, offset, text, span, article)
+
+
+def _segments(draft: Draft) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each English passage and of each mostly-Latin line elsewhere."""
+    for passage in draft.passages:
+        if passage.lang == "en":
+            yield passage.start, passage.text
+            continue
+        cursor = 0
+        for line in passage.text.split("\n"):
+            letters = [c for c in line if c.isalpha()]
+            hangul = sum(1 for c in letters if HANGUL.match(c))
+            if len(line.split()) >= 4 and letters and 1 - hangul / len(letters) >= _LATIN_LINE:
+                yield passage.start + cursor, line
+            cursor += len(line) + 1
+
+
+def _on_heading(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start : line_start + 1] == "#"
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    """A line of four or more words nearly all capitalised: a title or a list of headlines,
+    where a model takes capitals for names."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = [
+        w for w in text[line_start : line_end if line_end >= 0 else None].split() if w[0].isalpha()
+    ]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _clean(span: NamedSpan) -> tuple[str, int]:
+    """The span without a leading article and trailing punctuation or possessive."""
+    text, shift = span.text, 0
+    while " " in text and text.split(" ", 1)[0] in FUNCTION_WORDS | {"the"}:
+        cut = text.index(" ") + 1
+        text, shift = text[cut:], shift + cut
+    return _TRAILING.sub("", text).strip(), shift
+
+
+def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) -> None:
+    text, shift = _clean(span)
+    name = person_name_from(text, gazetteer)
+    if name is not None:
+        start = offset + span.start + shift
+        add_person_span(draft, gazetteer, name, text, start, start + len(text))
+
+
+def _organisation_or_product(
+    draft: Draft, gazetteer: Gazetteer, offset: int, text: str, span: NamedSpan, article: str
+) -> None:
+    name, shift = _clean(span)
+    start = offset + span.start + shift
+    known = known_entry(gazetteer, name) is not None
+    if not known and not _name_form(name, gazetteer, article):
+        return
+    if not known and _extends_a_name(draft, name):
+        return
+    if len(name.split()) == 1 and not _CAMEL.match(name):
+        # One plain capitalised word is a name only where prose puts an organisation.
+        before = text[max(0, span.start - 12) : span.start]
+        after = text[span.end : span.end + 24]
+        if not (_ORG_BEFORE.search(before) or _ORG_AFTER.match(after)):
+            return
+    type_ = EntityType.PROJECT if span.label == "PRODUCT" else EntityType.ORGANIZATION
+    add_named(draft, gazetteer, type_, name, start, start + len(name))
+
+
+def _extends_a_name(draft: Draft, name: str) -> bool:
+    """`Foo Deprecation FAQ` after the project `Foo`: a known name with more words after it."""
+    first = name.split()[0]
+    return len(name.split()) > 1 and any(
+        n.text == first
+        for k in draft.keys()  # noqa: SIM118 (Draft is not a mapping)
+        for n in draft.names_of(k)
+    )
+
+
+def _name_form(name: str, gazetteer: Gazetteer, text: str) -> bool:
+    """Capitalised words, no version or number, no technology acronym, not a known name plus
+    more words (`Kubernetes 1.22`), and a one-word name that prose never writes in lower case."""
+    words = name.split()
+    if not words or len(words) > 4 or HANGUL.search(name):
+        return False
+    if any(_VERSION.match(w) or not w[0].isupper() for w in words if w not in {"of", "and"}):
+        return False
+    if name in GENERIC_ACRONYMS or any(w in FUNCTION_WORDS for w in words):
+        return False
+    if words[-1] in _NOT_ORG_LAST or "/" in name:
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False  # an acronym is named by its expansion (coreference)
+    if len(words) > 1 and known_entry(gazetteer, words[0]) is not None:
+        return False
+    if len(words) == 1 and name.lower() != name:
+        # A word the document also writes in lower case is a common word (`Upcoming`).
+        lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+        return lower.search(text) is None
+    return True

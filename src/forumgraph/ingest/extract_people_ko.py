@@ -1,0 +1,130 @@
+"""People named in Hangul only.
+
+A Korean name is a surname from the inventory below and one or two more syllables (two or three
+after a two-syllable surname); it is taken as a person only where Korean writing marks one: a
+title, role or honorific right after it (`김민수 팀장`, `이영희 님`, `박지성씨가`). A foreign
+name written in Hangul is two or three words the analyser tags as proper nouns, with the same
+kind of marker after it (`크리스 아니즈칙 CTO`). Ordinary words never qualify: a candidate that the
+analyser reads as one known common noun (`대표 이사`), or that inflects, is not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_people import person
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul, is_hangul_word
+from forumgraph.text.particles import is_particle
+
+# Titles, roles and honorifics written after a name, longest first when matched.
+KO_PERSON_MARKERS = tuple(
+    sorted(
+        word_set(
+            "님 씨 팀장 부문장 본부장 실장 센터장 소장 원장 사장 부사장 회장 의장 대표 "
+            "대표이사 이사 상무 전무 부장 차장 과장 대리 주임 교수 박사 연구원 책임 선임 수석 "
+            "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "
+            "컨설턴트 CTO CEO CSO CIO COO VP"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Korean surnames: one syllable, and the two-syllable ones.
+KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공"
+    "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈"
+    "동온호범좌팽승간상갈나라"
+)
+KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
+_WORD = re.compile(r"\S+")
+_NOT_NAME_TAGS = ("J", "E", "X", "V")  # particles, endings, affixes, verbs
+
+
+def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
+    """Hangul names followed by a title, role or honorific."""
+    for passage in draft.passages:
+        if not has_hangul(passage.text):
+            continue
+        words = list(_WORD.finditer(passage.text))
+        for i, word in enumerate(words):
+            found = _name_with_marker(
+                word.group(), words[i + 1].group() if i + 1 < len(words) else ""
+            )
+            if found is None or not is_korean_name(found, analyzer, gazetteer):
+                continue
+            start = passage.start + word.start()
+            key = person(draft, None, found)
+            draft.mention(key, start, start + len(found))
+        _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
+
+
+def _name_with_marker(word: str, following: str) -> str | None:
+    """The name part of `word` when a marker ends it (`박지성씨가`) or starts the next word."""
+    stripped = word.rstrip(",.")
+    for marker in KO_PERSON_MARKERS:
+        cut = stripped.find(marker, 2)
+        if 2 <= cut <= 5 and is_hangul_word(stripped[:cut]):
+            rest = stripped[cut + len(marker) :]
+            if not rest or is_particle(rest):
+                return stripped[:cut]
+    if is_hangul_word(stripped) and 2 <= len(stripped) <= 5 and stripped == word.rstrip(","):
+        for marker in KO_PERSON_MARKERS:
+            if following.startswith(marker):
+                rest = following[len(marker) :].rstrip(",.)")
+                if not rest or is_particle(rest) or not has_hangul(rest[:1]):
+                    return stripped
+    return None
+
+
+def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """Whether `text` can be a Korean personal name (surname + given name) and is no known name
+    or ordinary word."""
+    if not is_hangul_word(text) or gazetteer.lookup(text) is not None:
+        return False
+    double = text[:2] in KO_DOUBLE_SURNAMES
+    if not (2 <= len(text) <= (5 if double else 4)) or not (double or text[0] in KO_SURNAMES):
+        return False
+    if any(_loanword_syllable(c) for c in text):
+        return False
+    tokens = analyzer.tokens(text)
+    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
+        return False
+    if len(tokens) == 1 and not tokens[0].unknown:
+        # One known morpheme: a common noun is a word, and so is a short proper noun (a place).
+        return tokens[0].tag == "NNP" and len(text) >= 3
+    return True
+
+
+def _loanword_syllable(char: str) -> bool:
+    """A consonant with the vowel ㅡ and no final (`드`, `브`, `스`): how Korean spells English
+    consonant clusters (`백엔드`, `하이브`), and never a syllable of a Korean given name."""
+    code = ord(char) - 0xAC00
+    return 0 <= code < 11172 and (code % 588) // 28 == 18 and code % 28 == 0 and code // 588 != 11
+
+
+def _foreign_names(
+    draft: Draft, text: str, offset: int, analyzer: Analyzer, gazetteer: Gazetteer
+) -> None:
+    """Two or three Hangul proper nouns with a marker after them: `크리스 아니즈칙 CTO`."""
+    tokens = analyzer.tokens(text)
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].tag == "NNP" and has_hangul(tokens[j].form):
+            j += 1
+        if j > i:
+            surface = text[tokens[i].start : tokens[j - 1].end]
+            after = text[tokens[j - 1].end :].lstrip()
+            words = surface.split()
+            if (
+                2 <= len(words) <= 3
+                and gazetteer.lookup(surface) is None
+                and any(after.startswith(m) for m in KO_PERSON_MARKERS)
+            ):
+                key = person(draft, None, surface)
+                draft.mention(key, offset + tokens[i].start, offset + tokens[j - 1].end)
+        i = max(j, i + 1)

@@ -1,0 +1,54 @@
+"""Organisations and projects written in Hangul by sound (`도커`, `넷플릭스`, `마이크로소트`), found
+through the gazetteer's sound index: a proper noun the analyser finds in Korean text that no
+gazetteer name matched is linked when it sounds like exactly one
+English gazetteer name (words the analyser's dictionary knows need a closer match: Korean
+borrows many English words). The
+Hangul spelling becomes the entity's Korean name, or a variant when it already has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul, is_hangul_word
+from forumgraph.text.particles import is_particle
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a word ends at `end`, or only particles follow up to its end."""
+    rest = re.match(r"\S*", text[end:])
+    tail = rest.group() if rest else ""
+    tail = tail.rstrip(".,;:!?)\"'”’")
+    return not tail or is_particle(tail)
+
+
+def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
+    """Mentions of gazetteer entries written in Hangul by sound."""
+    for passage in draft.passages:
+        if not has_hangul(passage.text):
+            continue
+        for token in analyzer.tokens(passage.text):
+            if token.tag != "NNP" or not is_hangul_word(token.form) or len(token.form) < 2:
+                continue
+            if not _ends_word(passage.text, token.end):
+                continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
+            start, end = passage.start + token.start, passage.start + token.end
+            if gazetteer.lookup(token.form) is not None or any(
+                s.start < end and start < s.end for s in draft.spans
+            ):
+                continue
+            entry = gazetteer.sounds.match(token.form, known_word=not token.unknown)
+            if entry is None:
+                continue
+            key = add_named(draft, gazetteer, EntityType(entry.kind), entry.canonical, start, end)
+            if key is None:
+                continue
+            if any(n.lang == "ko" for n in draft.names_of(key)):
+                draft.add_variant(key, token.form)
+            else:
+                draft.entity(key, draft.type_of(key), [name_of(token.form)])
