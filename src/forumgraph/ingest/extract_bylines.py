@@ -110,7 +110,9 @@ def _members(paren: str) -> list[str]:
 
 def _split(text: str, separator: str) -> list[str]:
     """`text` split at `separator` outside parentheses."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
         if char == separator and depth == 0:

@@ -164,15 +164,16 @@ def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span]) -> list[Sp
 
 def _places(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list[_Place]:
     """Cities (place records) and regions (cues) inside [start, end), in text order."""
-    found = [
-        _Place(s.start, s.end, gazetteer.lookup(book.draft.names_of(s.key)[0].text, "place"), s.key)
-        for s in book.draft.spans_in(start, end, EntityType.PLACE)
-    ]
+    found = []
+    for span in book.draft.spans_in(start, end, EntityType.PLACE):
+        city = gazetteer.lookup(book.draft.names_of(span.key)[0].text, "place")
+        if city is not None:
+            found.append(_Place(span.start, span.end, city, span.key))
     for cue_start, cue_end, reference in book.draft.cues:
         entry = gazetteer.entries[reference]
         if start <= cue_start < end and entry.kind == REGION:
             found.append(_Place(cue_start, cue_end, entry, None))
-    unique = {p.start: p for p in found if p.entry is not None}
+    unique = {p.start: p for p in found}
     return sorted(unique.values(), key=lambda p: p.start)
 
 

@@ -128,8 +128,8 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                     if text and is_person_name(text, gazetteer):
                         person(draft, text)
         if known is not None:
-            for match in known.find(passage.text, passage.start):
-                person(draft, match.value)
+            for found in known.find(passage.text, passage.start):
+                person(draft, found.value)
 
 
 def _known_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> bool:

@@ -199,7 +199,8 @@ def _main_edition(book: EventBook) -> Edition | None:
     if titled:
         return titled[0]
     held = [e for e in book.editions.values() if e.status == "held"]
-    return (held or list(book.editions.values()) or [None])[0]
+    editions = held or list(book.editions.values())
+    return editions[0] if editions else None
 
 
 def _merge(talks: dict[str, _Talk], talk: _Talk) -> _Talk:

@@ -14,7 +14,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 from bs4 import UnusualUsageWarning as _UnusualUsageWarning
 from bs4.element import NavigableString, PreformattedString, Tag
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from forumgraph.errors import InputError
 from forumgraph.ingest.header import ParsedDocument

@@ -436,7 +436,9 @@ def _document_info(
     )
 
 
-def _collect_files(paths: Sequence[Path], iter_article_paths) -> list[Path]:  # type: ignore[no-untyped-def]
+def _collect_files(
+    paths: Sequence[Path], iter_article_paths: Callable[[Sequence[Path]], Iterable[Path]]
+) -> list[Path]:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise InputError(

@@ -227,7 +227,7 @@ def _mint(
 ) -> Resolution:
     known_ids = {e.id: e for e in known}
     # Talk names repeat across events ("Keynote: Opening Remarks"): talks keep ids by minting.
-    known_by_name = {
+    known_by_name: dict[tuple[EntityType, str], str] = {
         (e.type, name_key(n.text)): e.id
         for e in known
         if e.type != EntityType.TALK

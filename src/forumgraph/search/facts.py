@@ -412,8 +412,10 @@ def _reader(snapshot: Snapshot) -> Select:
         # The store's default graph is the union of the document graphs (see graph/store.py).
         entity = pyoxigraph.NamedNode(iri)  # checked IRI: safe to write between < and >
         solutions = store().query(query.replace("?entity", str(entity)))
-        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-        return [dict(zip(names, row, strict=True)) for row in solutions]  # type: ignore[union-attr]
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise TypeError("fact queries are SELECT queries")
+        names = [v.value for v in solutions.variables]
+        return [dict(zip(names, row, strict=True)) for row in solutions]
 
     return select
 

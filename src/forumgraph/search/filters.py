@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from forumgraph.errors import InputError
 from forumgraph.models import DocumentInfo, Entity, EntityType, StoredPassage
 
 LANGUAGES = ("ko", "en", "mixed")
+K = TypeVar("K")  # a filter table's key: a language, an event id, a year, a type
 
 
 class PassageFilters:
@@ -75,8 +77,8 @@ class PassageFilters:
 
     @staticmethod
     def _pick(
-        table: Mapping[object, set[str]],
-        key: object,
+        table: Mapping[K, set[str]],
+        key: K,
         name: str,
         known: Iterable[object],
         shown: object = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from forumgraph.errors import ForumgraphError
 from forumgraph.snapshot.reader import Snapshot, require_snapshot
@@ -111,7 +111,9 @@ def _text(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
-def _compare(problems: list[str], left_name: str, left: set, right_name: str, right: set) -> None:  # type: ignore[type-arg]
+def _compare(
+    problems: list[str], left_name: str, left: set[Any], right_name: str, right: set[Any]
+) -> None:
     only_left, only_right = left - right, right - left
     if only_left:
         problems.append(f"{left_name} not in {right_name}: {_sample(only_left)}")
@@ -119,7 +121,7 @@ def _compare(problems: list[str], left_name: str, left: set, right_name: str, ri
         problems.append(f"{right_name} not in {left_name}: {_sample(only_right)}")
 
 
-def _sample(items: set) -> str:  # type: ignore[type-arg]
+def _sample(items: set[Any]) -> str:
     shown = sorted(map(str, items))[:5]
     more = f" and {len(items) - 5} more" if len(items) > 5 else ""
     return ", ".join(shown) + more

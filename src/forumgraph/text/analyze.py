@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from forumgraph.errors import ConfigError, MissingDependency
 
@@ -103,11 +103,11 @@ class KonlpyAnalyzer:
         except ImportError as exc:
             raise MissingDependency.for_module("konlpy", "konlpy") from exc
         self.name = backend
-        self._tagger: object | None = None
+        self._tagger: Any = None  # konlpy's taggers are untyped
         self._user_words: list[str] = []
         self._lock = threading.Lock()
 
-    def _get_tagger(self) -> object:
+    def _get_tagger(self) -> Any:
         if self._tagger is None:
             from konlpy import tag
 
@@ -119,7 +119,7 @@ class KonlpyAnalyzer:
 
     def tokens(self, text: str) -> list[Token]:
         with self._lock:
-            pairs = self._get_tagger().pos(text)  # type: ignore[attr-defined]
+            pairs = self._get_tagger().pos(text)
         out: list[Token] = []
         cursor = 0
         for form, tag in pairs:

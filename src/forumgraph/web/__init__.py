@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, request, url_for
+from flask.json.provider import DefaultJSONProvider
 
 from forumgraph.config import Settings, check_api_token, load_settings
 from forumgraph.serving.services import Services
@@ -33,8 +34,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         MAX_FORM_MEMORY_SIZE=settings.max_request_bytes,
     )
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    json_provider = cast(DefaultJSONProvider, app.json)
+    json_provider.ensure_ascii = False
+    json_provider.sort_keys = False
     app.extensions["forumgraph"] = services or Services(settings)
     register_error_handlers(app)
     app.register_blueprint(ui.bp)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 import threading
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
@@ -246,12 +246,12 @@ def _writer(app: Flask) -> Ingester:
 
 
 def _services() -> Services:
-    return current_app.extensions["forumgraph"]  # type: ignore[no-any-return]
+    return cast(Services, current_app.extensions["forumgraph"])
 
 
 def _settings() -> Settings:
     """The app's settings (the token and limits of this app, whoever built its services)."""
-    return current_app.config["FORUMGRAPH_SETTINGS"]  # type: ignore[no-any-return]
+    return cast(Settings, current_app.config["FORUMGRAPH_SETTINGS"])
 
 
 def _report_json(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from forumgraph.errors import ForumgraphError
 
@@ -71,8 +71,8 @@ def _http_error(exc: HTTPException) -> Response:
         status, ("http_error", exc.name or "The request failed.", None)
     )
     response = _respond(code, message.format(method=request.method), hint, status)
-    if status == 405 and exc.valid_methods:  # type: ignore[attr-defined]
-        response.headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 
 

@@ -26,7 +26,7 @@ def run_server(settings: Settings) -> None:
 
 def make_server(settings: Settings, *, services: Any | None = None) -> Any:
     """A waitress server for the app, bound but not yet running (`port=0` picks a free port)."""
-    from waitress import create_server  # type: ignore[import-untyped]
+    from waitress import create_server
 
     from forumgraph.web import create_app
 

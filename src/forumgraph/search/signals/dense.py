@@ -130,4 +130,5 @@ def encode_index(
 
 
 def _first_row(encode: Callable[[Sequence[str]], np.ndarray], text: str) -> np.ndarray:
-    return np.asarray(encode([text]), np.float32)[0]
+    row: np.ndarray = np.asarray(encode([text]), np.float32)[0]
+    return row
