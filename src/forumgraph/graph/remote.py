@@ -50,7 +50,7 @@ from forumgraph.errors import InputError, QueryError, QueryTimeout, StoreError
 from forumgraph.graph.endpoints import RemoteEndpoints
 from forumgraph.graph.pool import QueryPool
 from forumgraph.graph.results import GRAPH_KINDS, QueryResult
-from forumgraph.graph.store import preferred_names
+from forumgraph.graph.store import assemble_entities
 from forumgraph.graph.terms import (
     FG,
     SDO,
@@ -58,7 +58,6 @@ from forumgraph.graph.terms import (
     doc_id_of,
     document_iri,
     entity_id_of,
-    entity_type_of,
     store_id_of,
     store_iri,
 )
@@ -184,17 +183,7 @@ class RemoteStore:
                 names.setdefault(entity_id, Counter())[name] += 1  # once per document graph
             else:
                 alternates.setdefault(entity_id, set()).add(name)
-        out = []
-        for entity_id in sorted(names.keys() | alternates.keys()):
-            entity_type = entity_type_of(entity_id)
-            if entity_type is None:
-                continue
-            counts = names.get(entity_id, Counter())
-            preferred = preferred_names(counts)
-            others = (set(counts) | alternates.get(entity_id, set())) - set(preferred)
-            ordered = tuple(sorted(others, key=lambda n: (n.lang, n.text)))
-            out.append(Entity(entity_id, entity_type, preferred, ordered))
-        return out
+        return assemble_entities(names, alternates)
 
     def query(
         self,

@@ -207,17 +207,7 @@ class OxigraphStore:
         alternates: dict[str, set[Name]] = {}
         for entity_id, name in self._entity_names(SDO.alternateName):
             alternates.setdefault(entity_id, set()).add(name)
-        out = []
-        for entity_id in sorted(names.keys() | alternates.keys()):
-            entity_type = entity_type_of(entity_id)
-            if entity_type is None:
-                continue
-            counts = names.get(entity_id, Counter())
-            preferred = preferred_names(counts)
-            others = (set(counts) | alternates.get(entity_id, set())) - set(preferred)
-            ordered = tuple(sorted(others, key=lambda n: (n.lang, n.text)))
-            out.append(Entity(entity_id, entity_type, preferred, ordered))
-        return out
+        return assemble_entities(names, alternates)
 
     def _entity_names(self, prop: NamedNode) -> Iterable[tuple[str, Name]]:
         for quad in self._open_store().quads_for_pattern(None, prop, None, None):
@@ -321,6 +311,24 @@ class OxigraphStore:
 def _shutdown(pool: QueryPool, views: QueryViews) -> None:
     pool.close()
     views.remove_all()
+
+
+def assemble_entities(
+    names: dict[str, Counter[Name]], alternates: dict[str, set[Name]]
+) -> list[Entity]:
+    """Entities from the names the document graphs give them (`names`: how many graphs state
+    each `schema:name`) and their other spellings, sorted by id; unknown id forms are skipped."""
+    out = []
+    for entity_id in sorted(names.keys() | alternates.keys()):
+        entity_type = entity_type_of(entity_id)
+        if entity_type is None:
+            continue
+        counts = names.get(entity_id, Counter())
+        preferred = preferred_names(counts)
+        others = (set(counts) | alternates.get(entity_id, set())) - set(preferred)
+        ordered = tuple(sorted(others, key=lambda n: (n.lang, n.text)))
+        out.append(Entity(entity_id, entity_type, preferred, ordered))
+    return out
 
 
 def preferred_names(counts: Counter[Name]) -> tuple[Name, ...]:

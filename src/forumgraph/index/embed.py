@@ -12,12 +12,13 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, MissingDependency
+from forumgraph.index.encoders import Encoder
 from forumgraph.index.onnx_query import OnnxQueryEncoder, build_onnx_query_encoder
 
 DEFAULT_MODEL = "multilingual-e5-small"
@@ -25,23 +26,8 @@ HUB_DEFAULT_MODEL = "intfloat/multilingual-e5-small"
 _PROMPT_KINDS = ("query", "passage")
 
 
-class Embedder(Protocol):
-    """Turns queries and passages into L2-normalised float32 vectors of one dimension."""
-
-    model_name: str  # what an index manifest records
-
-    @property
-    def dim(self) -> int:
-        """Length of every vector."""
-        ...
-
-    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors of search queries, shape (len(texts), dim)."""
-        ...
-
-    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors of passages to index, shape (len(texts), dim)."""
-        ...
+# Every encoder of a vector set has this interface (index/encoders.py).
+Embedder = Encoder
 
 
 class SentenceTransformerEmbedder:
