@@ -187,21 +187,15 @@ def search(
 def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL 1.1 query over the graph (QUERY may be @file.rq)."""
     from forumgraph.graph.endpoints import configured_endpoints
-    from forumgraph.graph.sparql import media_type_for, run_query, serialize
+    from forumgraph.graph.sparql import media_type_for, serialize
+    from forumgraph.serving.sparql import limited_query
     from forumgraph.snapshot import require_snapshot
 
     settings = _settings(ctx, store_dir=store_dir)
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
     snapshot = require_snapshot(settings.store_dir, endpoints=configured_endpoints(settings))
-    result = run_query(
-        snapshot.graph(),
-        query,
-        timeout_s=settings.sparql_timeout_s,
-        max_results=settings.sparql_max_results,
-        max_query_bytes=settings.sparql_max_query_bytes,
-        memory_mb=settings.sparql_memory_mb,
-    )
+    result = limited_query(settings, snapshot.graph(), query)
     graph_default = {"tsv": "turtle", "csv": "turtle"}
     if result.is_graph:
         fmt = graph_default.get(fmt, fmt)

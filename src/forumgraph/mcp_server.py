@@ -119,18 +119,13 @@ class Tools:
 
     def sparql(self, query: str, max_rows: int = 200) -> dict[str, Any]:
         """Run a read-only SPARQL 1.1 query; the default graph is the union of all articles."""
-        from forumgraph.graph.sparql import run_query, serialize
+        from forumgraph.graph.sparql import serialize
+        from forumgraph.serving.sparql import limited_query
 
         settings = self._settings
         with _tool_errors():
-            result = run_query(
-                self._load().graph(),
-                query,
-                timeout_s=settings.sparql_timeout_s,
-                max_results=check_int(max_rows, "max_rows", 1, MAX_SPARQL_ROWS),
-                max_query_bytes=settings.sparql_max_query_bytes,
-                memory_mb=settings.sparql_memory_mb,
-            )
+            limit = check_int(max_rows, "max_rows", 1, MAX_SPARQL_ROWS)
+            result = limited_query(settings, self._load().graph(), query, max_results=limit)
             if result.kind == "ask":
                 return {"kind": "ask", "boolean": result.boolean}
             if result.is_graph:

@@ -44,21 +44,19 @@ class ProtocolRequest:
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def endpoint() -> Response:
     """Run one SPARQL query and answer in the format the Accept header (or ?format=) asks for."""
-    from forumgraph.graph.sparql import media_type_for, negotiate, run_query, serialize
+    from forumgraph.graph.sparql import media_type_for, negotiate, serialize
+    from forumgraph.serving.sparql import limited_query
 
     if request.method == "GET" and _is_bare_browser_visit():
         return _query_page()
     operation = read_protocol_request()
     settings = current_app.config["FORUMGRAPH_SETTINGS"]
-    result = run_query(
+    result = limited_query(
+        settings,
         current_app.extensions["forumgraph"].graph(),
         operation.query,
         default_graph_uris=operation.default_graph_uris,
         named_graph_uris=operation.named_graph_uris,
-        timeout_s=settings.sparql_timeout_s,
-        max_results=settings.sparql_max_results,
-        max_query_bytes=settings.sparql_max_query_bytes,
-        memory_mb=settings.sparql_memory_mb,
     )
     format_name = request.values.get("format", "").strip()
     if format_name:
