@@ -49,6 +49,17 @@ def shared_models(base_settings: Settings) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
+def query_embedder(base_settings: Settings, shared_models: dict[str, Any]) -> Any:
+    """The serving processes' query encoder (onnxruntime, no torch), over the checked export
+    that loading the shared embedder makes if it is missing; passages go to that embedder."""
+    from forumgraph.index.query_encoder import create_query_embedder
+
+    shared = shared_models["embedder"]
+    assert shared.dim > 0  # loads the model, which exports the query encoder if needed
+    return create_query_embedder(base_settings, passages=shared)
+
+
+@pytest.fixture(scope="session")
 def built_store(
     base_settings: Settings,
     shared_models: dict[str, Any],

@@ -26,9 +26,10 @@ HOSTILE_DOC_ID = "en_hostile_markup"
 
 
 @pytest.fixture(scope="session")
-def models(shared_models: dict[str, Any]) -> dict[str, Any]:
-    """The embedder and the Korean analyser of the test run, for ingest and serving."""
-    return {"embedder": shared_models["embedder"], "analyzer": shared_models["analyzer"]}
+def models(shared_models: dict[str, Any], query_embedder: Any) -> dict[str, Any]:
+    """The serving embedder (queries by onnxruntime, passages by the shared model) and the
+    Korean analyser of the test run, for ingest and serving."""
+    return {"embedder": query_embedder, "analyzer": shared_models["analyzer"]}
 
 
 @pytest.fixture(scope="session")

@@ -342,13 +342,13 @@ class SearchService:
 
 def open_search_service(settings: Settings) -> SearchService:
     """A SearchService over the current generation of `settings.store_dir`."""
-    from forumgraph.index.embed import create_embedder
+    from forumgraph.index.query_encoder import create_query_embedder
     from forumgraph.snapshot import require_snapshot
     from forumgraph.text.analyze import create_analyzer
 
     snapshot = require_snapshot(settings.store_dir)
     return SearchService(
-        snapshot, create_embedder(settings), create_analyzer(settings.analyzer), settings
+        snapshot, create_query_embedder(settings), create_analyzer(settings.analyzer), settings
     )
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from forumgraph.config import Settings
+from forumgraph.errors import StoreError
 from forumgraph.snapshot import StoreLayout
 
 log = logging.getLogger(__name__)
@@ -47,22 +51,40 @@ def make_server(settings: Settings, *, services: Any | None = None) -> Any:
 
 
 def build_initial_store(settings: Settings) -> None:
-    """Ingest `settings.data_dir` into an empty store, showing progress on stderr."""
-    from forumgraph.cli_progress import ProgressBars
-    from forumgraph.ingest.pipeline import Ingester
+    """Ingest `settings.data_dir` into an empty store, showing progress on stderr.
 
+    The ingest runs in a child process: it loads torch and the passage model, which the
+    serving process never needs, and which would stay resident in it otherwise.
+    """
     inputs = input_paths(settings.data_dir)
     log.info(
         "the store %s is empty; building it from %s (first run only)",
         settings.store_dir,
         ", ".join(str(p) for p in inputs),
     )
+    spawn = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+            failed, summary = child.submit(_ingest, settings, inputs).result()
+    except BrokenProcessPool as exc:
+        raise StoreError(
+            "The first ingest stopped unexpectedly.",
+            hint=f"Run `forumgraph ingest {settings.data_dir}` to see why.",
+        ) from exc
+    for path, message in failed:
+        log.warning("skipped %s: %s", path, message)
+    for line in summary.splitlines():
+        log.info("%s", line)
+
+
+def _ingest(settings: Settings, inputs: list[Path]) -> tuple[list[tuple[str, str]], str]:
+    """Runs in the child: ingest `inputs`; the failures and the summary for the parent."""
+    from forumgraph.cli_progress import ProgressBars
+    from forumgraph.ingest.pipeline import Ingester
+
     with ProgressBars() as bars:
         report = Ingester(settings, progress=bars.update).ingest_paths(inputs)
-    for path, message in report.failed:
-        log.warning("skipped %s: %s", path, message)
-    for line in report.summary().splitlines():
-        log.info("%s", line)
+    return report.failed, report.summary()
 
 
 def input_paths(data_dir: Path) -> list[Path]:

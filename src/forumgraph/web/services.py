@@ -15,6 +15,7 @@ from forumgraph.errors import StoreError
 from forumgraph.index.use_encoder import UseEncoder
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
+from forumgraph.search.warm import warm_up
 from forumgraph.snapshot import Snapshot, SnapshotHolder
 
 if TYPE_CHECKING:
@@ -49,9 +50,9 @@ class Services:
     ) -> None:
         self.settings = settings
         if embedder is None:
-            from forumgraph.index.embed import create_embedder
+            from forumgraph.index.query_encoder import create_query_embedder
 
-            embedder = create_embedder(settings)
+            embedder = create_query_embedder(settings)
         if analyzer is None:
             from forumgraph.text.analyze import create_analyzer
 
@@ -88,10 +89,10 @@ class Services:
         search = SearchService(
             snapshot, self.embedder, self.analyzer, self.settings, use_encoder=self.use_encoder
         )
-        # The query encoder loads on its first query: let that be now, not a user's request.
-        self.embedder.encode_queries(["warm-up"])
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
-        return Generation(snapshot, search, facts, Asker(search, facts))
+        asker = Asker(search, facts)
+        warm_up(asker)  # what loads on first use loads now, not in a user's request
+        return Generation(snapshot, search, facts, asker)
 
 
 def _remote_select(snapshot: Snapshot) -> Any:
