@@ -95,7 +95,8 @@ class Snapshot:
             if self._dense is None:
                 from forumgraph.index.dense import DenseIndex
 
-                self._dense = DenseIndex.load(self.path / VECTORS)
+                # Read-only and memory-mapped: a generation's files never change.
+                self._dense = DenseIndex.load(self.path / VECTORS, mapped=True)
             return self._dense
 
     @property
@@ -112,7 +113,7 @@ class Snapshot:
             if self._second is None:
                 from forumgraph.index.dense import DenseIndex
 
-                self._second = DenseIndex.load(self.path / SECOND_VECTORS)
+                self._second = DenseIndex.load(self.path / SECOND_VECTORS, mapped=True)
             return self._second
 
     def lexical(self) -> LexicalIndex:
