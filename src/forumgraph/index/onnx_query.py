@@ -29,6 +29,7 @@ import numpy as np
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError
 from forumgraph.files import locked
+from forumgraph.index.mapped import save_rows
 from forumgraph.index.query_encoder import (
     EMBEDDINGS_FILE,
     EMBEDS_INPUT,
@@ -146,7 +147,7 @@ def _export_checked(
     inputs = [EMBEDS_INPUT if by_embeds else "input_ids", "attention_mask", *type_ids]
     _export_graph(transformer, probe, inputs, staging / ONNX_FILE)
     if by_embeds:
-        np.save(staging / EMBEDDINGS_FILE, embeddings.weight.detach().float().numpy())
+        save_rows(staging / EMBEDDINGS_FILE, embeddings.weight.detach().float().numpy())
     kind = _save_tokenizer(folder, tokenizer, staging)
     prefix = (getattr(model, "prompts", None) or {}).get("query") or ""
     record = replace(

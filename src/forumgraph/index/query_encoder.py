@@ -24,6 +24,7 @@ import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, MissingDependency
+from forumgraph.index.mapped import map_rows
 from forumgraph.index.query_record import (
     INSTALL_HINT,
     ExportRecord,
@@ -55,9 +56,7 @@ class OnnxQueryEncoder:
         self.record = record
         self._tokenize = _load_tokenizer(folder, record)
         self._embeddings = (
-            np.load(folder / EMBEDDINGS_FILE, mmap_mode="r")
-            if EMBEDS_INPUT in record.inputs
-            else None
+            map_rows(folder / EMBEDDINGS_FILE) if EMBEDS_INPUT in record.inputs else None
         )
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = max(1, threads)

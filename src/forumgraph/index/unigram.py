@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ class UnigramTokenizer:
         norm_map: dict[int, str],
     ) -> None:
         self._ids = {piece: i for i, piece in enumerate(pieces)}
-        self._scores = [float(s) for s in scores]
+        self._scores = array("d", scores)  # 8 bytes a piece instead of a float object
         self._max_len = max(len(piece) for piece in pieces)
         self._known = {piece for piece in pieces if len(piece) == 1}
         self._table = {cp: text for cp, text in norm_map.items()}

@@ -60,7 +60,11 @@ class Services:
         self.embedder = embedder
         self.analyzer = analyzer
         # The second encoder (settings.second_encoder) loads on first use and is shared too.
-        self.use_encoder = UseEncoder() if settings.second_encoder == "use" else None
+        self.use_encoder = (
+            UseEncoder(cache_dir=settings.model_cache_dir)
+            if settings.second_encoder == "use"
+            else None
+        )
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
             settings.store_dir, self._build, interval=interval
         )
