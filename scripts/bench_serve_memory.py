@@ -366,13 +366,16 @@ def parts_child(store: Path) -> None:
     mark("e5 query encoder")
     from forumgraph.index.use_encoder import UseEncoder
 
-    use = UseEncoder()
+    try:  # as Services makes it: its table memory-mapped from the model cache
+        use = UseEncoder(cache_dir=settings.model_cache_dir)  # type: ignore[call-arg]
+    except TypeError:  # a version without the cache
+        use = UseEncoder()
     use.encode([FIRST_QUERY])
     mark("USE encoder")
     snapshot = require_snapshot(settings.store_dir)
     mark("records (documents, passages, entities)")
     snapshot.dense()
-    snapshot.second_dense()
+    getattr(snapshot, "second_dense", lambda: None)()
     mark("vectors (e5 + USE, FAISS)")
     snapshot.lexical()
     mark("lexical index (BM25)")
@@ -513,15 +516,22 @@ def report_parts(result: dict[str, Any]) -> None:
     previous = None
     for row in result["rows"]:
         if previous is None:
-            print(f"  {row['part']:<48} RSS {row['rss']:7.1f}  PSS {row['pss']:7.1f} MiB")
+            print(
+                f"  {row['part']:<48} RSS {row['rss']:7.1f}  PSS {row['pss']:7.1f}  "
+                f"anon {row['pss_anon']:7.1f} MiB"
+            )
         else:
             print(
                 f"  {row['part']:<48} RSS {row['rss'] - previous['rss']:+7.1f}  "
-                f"PSS {row['pss'] - previous['pss']:+7.1f} MiB"
+                f"PSS {row['pss'] - previous['pss']:+7.1f}  "
+                f"anon {row['pss_anon'] - previous['pss_anon']:+7.1f} MiB"
             )
         previous = row
     if previous is not None:
-        print(f"  {'process total':<48} RSS {previous['rss']:7.1f}  PSS {previous['pss']:7.1f} MiB")
+        print(
+            f"  {'process total':<48} RSS {previous['rss']:7.1f}  PSS {previous['pss']:7.1f}  "
+            f"anon {previous['pss_anon']:7.1f} MiB"
+        )
     for i, worker in enumerate(result["workers"], 1):
         print(f"  query worker {i:<35} RSS {worker['rss']:7.1f}  PSS {worker['pss']:7.1f} MiB")
 

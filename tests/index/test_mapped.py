@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from forumgraph.index.mapped import map_rows, save_rows
+from forumgraph.index.mapped import map_npz, map_rows, save_rows
 from forumgraph.index.use_encoder import TABLE_DIR, UseEncoder
 
 
@@ -34,3 +34,19 @@ def test_use_with_a_cache_maps_its_table_and_encodes_the_same(tmp_path: Path) ->
     again = UseEncoder(cache_dir=tmp_path)
     assert np.array_equal(again.encode(texts[:1]), in_memory.encode(texts[:1]))
     assert list((tmp_path / TABLE_DIR).iterdir()) == [saved]
+
+
+def test_an_npz_archive_is_mapped_member_by_member(tmp_path: Path) -> None:
+    arrays = {
+        "data": np.arange(10, dtype=np.float32),
+        "indices": np.arange(7, dtype=np.int32)[::-1].copy(),
+        "empty": np.zeros(0, np.int64),
+    }
+    np.savez(tmp_path / "m.npz", **arrays)
+    mapped = map_npz(tmp_path / "m.npz")
+    assert set(mapped) == set(arrays)
+    for name, array in arrays.items():
+        assert mapped[name].dtype == array.dtype and np.array_equal(mapped[name], array)
+    np.savez_compressed(tmp_path / "c.npz", **arrays)
+    with pytest.raises(ValueError, match="compressed"):
+        map_npz(tmp_path / "c.npz")

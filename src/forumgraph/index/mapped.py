@@ -9,8 +9,11 @@ random-access advice turns off, and keeping a file that was just written in larg
 
 from __future__ import annotations
 
+import io
 import mmap
 import os
+import struct
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -24,17 +27,41 @@ _HEADERS = {
 def map_rows(path: Path) -> np.ndarray:
     """The array saved at `path` (np.save), mapped read-only for random row access."""
     with path.open("rb") as fh:
-        version = np.lib.format.read_magic(fh)
-        read_header = _HEADERS.get(version)
-        if read_header is None:
-            raise ValueError(f"{path} is a .npy file of unknown version {version}.")
-        shape, fortran, dtype = read_header(fh)
-        offset = fh.tell()
-        if fortran or dtype.hasobject:
-            raise ValueError(f"{path} is not a C-ordered array of plain values.")
         buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     buffer.madvise(mmap.MADV_RANDOM)
+    return _array_at(buffer, 0, path.name)
+
+
+def map_npz(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an uncompressed np.savez file, each mapped read-only in place."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    with path.open("rb") as fh:
+        buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    buffer.madvise(mmap.MADV_RANDOM)
+    arrays = {}
+    for member in members:
+        if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
+            raise ValueError(f"{path}: {member.filename} is compressed or not an array.")
+        # The member's data follow its local header: 30 bytes, then its name and extra field.
+        name_len, extra_len = struct.unpack_from("<HH", buffer, member.header_offset + 26)
+        start = member.header_offset + 30 + name_len + extra_len
+        arrays[member.filename[:-4]] = _array_at(buffer, start, f"{path.name}:{member.filename}")
+    return arrays
+
+
+def _array_at(buffer: mmap.mmap, start: int, name: str) -> np.ndarray:
+    """The .npy array whose header starts at `start` of `buffer`, viewed in place."""
+    header = io.BytesIO(buffer[start : start + 65536])
+    version = np.lib.format.read_magic(header)
+    read_header = _HEADERS.get(version)
+    if read_header is None:
+        raise ValueError(f"{name} is a .npy array of unknown version {version}.")
+    shape, fortran, dtype = read_header(header)
+    if fortran or dtype.hasobject:
+        raise ValueError(f"{name} is not a C-ordered array of plain values.")
     count = int(np.prod(shape))
+    offset = start + header.tell()
     return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset).reshape(shape)
 
 
