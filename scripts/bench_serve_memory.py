@@ -484,6 +484,17 @@ def grow_store(store: Path, out: Path, passages: int) -> None:
     print(f"wrote {out} with {len(synthetic.passages)} passages")
 
 
+def drop_page_cache(folder: Path) -> None:
+    """Ask the kernel to forget the cached pages of every file under `folder`."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
 # --- report ------------------------------------------------------------------------------
 
 
@@ -546,6 +557,14 @@ def main() -> None:
     parser.add_argument("--log", type=Path, default=Path("bench_serve.log"))
     parser.add_argument("--grow", type=int, help="Write a store of this many passages to --out.")
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--drop-cache",
+        type=Path,
+        action="append",
+        default=[],
+        help="Drop the files under this folder from the page cache first (the store, the model "
+        "cache): files written moments ago sit in large folios that a mapping takes in whole.",
+    )
     parser.add_argument("--parts-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.parts_child:
@@ -554,6 +573,8 @@ def main() -> None:
     if args.grow:
         grow_store(args.store, args.out, args.grow)
         return
+    for folder in args.drop_cache:
+        drop_page_cache(folder)
     only = set(args.only or ("serve", "mcp", "parts"))
     results: dict[str, Any] = {"src": str(args.src), "store": str(args.store)}
     print(f"code: {args.src}\nstore: {args.store}")

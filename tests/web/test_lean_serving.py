@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from forumgraph.config import Settings
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -60,7 +58,6 @@ def _run(script: str, *args: str) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.slow
 def test_serving_answers_without_importing_torch(
     built_store: Settings, query_embedder: Any
 ) -> None:

@@ -20,6 +20,7 @@ from forumgraph.config import Settings
 from forumgraph.errors import InputError, StoreError
 from forumgraph.files import atomic_write_bytes
 from forumgraph.index.manifest import REBUILD_HINT, IndexManifest
+from forumgraph.index.mapped import prefetch
 
 INDEX_FILE = "index.faiss"
 EXACT = "flat-ip"
@@ -199,9 +200,12 @@ class DenseIndex:
             found.verify(expected, directory)
         path = directory / INDEX_FILE
         try:
-            flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mapped else 0
+            flags = 0
+            if mapped:
+                flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY
+                prefetch(path)  # the first searches must not wait for the disk
             index = faiss.read_index(str(path), flags)
-        except RuntimeError as exc:
+        except (RuntimeError, OSError) as exc:
             raise StoreError(f"Vector index {path} cannot be read: {exc}.", REBUILD_HINT) from exc
         if index.d != found.dim or index.ntotal != found.count:
             raise StoreError(
