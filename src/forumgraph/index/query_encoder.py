@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,6 +32,9 @@ from forumgraph.index.query_record import (
     require_record,
     weights_fingerprint,
 )
+
+if TYPE_CHECKING:
+    from forumgraph.index.embed import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -129,13 +132,13 @@ class QueryEmbedder:
         self,
         model_name: str,
         encoder: OnnxQueryEncoder,
-        passages: Callable[[], Any],
+        passages: Callable[[], Embedder],
     ) -> None:
         """`passages` makes the sentence-transformers embedder, on the first passage batch."""
         self.model_name = model_name
         self._encoder = encoder
         self._make_passages = passages
-        self._passages: Any = None
+        self._passages: Embedder | None = None
         self._lock = threading.Lock()
 
     @property
@@ -157,11 +160,11 @@ class QueryEmbedder:
         with self._lock:
             if self._passages is None:
                 self._passages = self._make_passages()
-        vectors: np.ndarray = self._passages.encode_passages(texts)
-        return vectors
+            passages = self._passages
+        return passages.encode_passages(texts)
 
 
-def create_query_embedder(settings: Settings, passages: Any | None = None) -> Any:
+def create_query_embedder(settings: Settings, passages: Embedder | None = None) -> Embedder:
     """The embedder that a serving process uses; `passages` shares an already loaded one.
 
     With `query_encoder = "onnx"` (the default) the export must exist and its record must
@@ -171,7 +174,7 @@ def create_query_embedder(settings: Settings, passages: Any | None = None) -> An
     from forumgraph.index.embed import create_embedder, locate_model
 
     if settings.query_encoder == "torch":
-        return passages if passages is not None else create_embedder(settings)
+        return passages if passages is not None else create_embedder(settings)  # loads torch
     model_name, target = locate_model(settings)  # also validates query_encoder
     folder = model_folder(target)
     if folder is None:
@@ -184,8 +187,9 @@ def create_query_embedder(settings: Settings, passages: Any | None = None) -> An
     record = require_record(out, model_name, weights_fingerprint(folder))
     encoder = OnnxQueryEncoder(out, record, threads=len(os.sched_getaffinity(0)))
     log.info("queries of %s are encoded by onnxruntime (export %s)", model_name, out)
+    shared = passages
     return QueryEmbedder(
-        model_name, encoder, (lambda: passages) if passages else lambda: create_embedder(settings)
+        model_name, encoder, (lambda: shared) if shared else lambda: create_embedder(settings)
     )
 
 

