@@ -47,6 +47,26 @@ def shared_models(base_settings: Settings) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
+def query_encoders(base_settings: Settings, shared_models: dict[str, Any]) -> dict[str, Any]:
+    """The serving processes' encoders: the e5 query encoder of onnxruntime (no torch), over the
+    checked export that loading the shared embedder makes if it is missing, with passages going
+    to that embedder; the shared USE encoder."""
+    from forumgraph.index.encoders import EMBEDDING
+    from forumgraph.index.query_encoder import create_query_embedder
+
+    shared = shared_models["encoders"]
+    assert shared[EMBEDDING].dim > 0  # loads the model, which exports the query encoder
+    queries = create_query_embedder(base_settings, passages=shared[EMBEDDING])
+    return {**shared, EMBEDDING: queries}
+
+
+@pytest.fixture(scope="session")
+def query_embedder(query_encoders: dict[str, Any]) -> Any:
+    """The serving processes' e5 query encoder (onnxruntime, no torch)."""
+    return query_encoders["embedding"]
+
+
+@pytest.fixture(scope="session")
 def built_store(
     base_settings: Settings,
     shared_models: dict[str, Any],

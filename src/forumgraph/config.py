@@ -62,8 +62,8 @@ class Settings:
     embedding_batch_size: int = _setting(32, "Passages per batch when embedding.")
     query_encoder: str = _setting(
         "onnx",
-        "How queries are encoded: onnx (an ONNX export of the model run by onnxruntime, about "
-        "2.5x faster for short texts) or torch.",
+        "How queries are encoded: onnx (a checked ONNX export of the model, made by `models "
+        "install` or the first ingest, run by onnxruntime without torch) or torch.",
         choices=("onnx", "torch"),
     )
     exact_search_limit: int = _setting(

@@ -17,6 +17,10 @@ class ForumgraphError(Exception):
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message} ({self.hint})"
 
+    def __reduce__(self) -> tuple[type[ForumgraphError], tuple[str, str | None]]:
+        # Keeps the hint when the error crosses a process boundary (pickle).
+        return (type(self), (self.message, self.hint))
+
 
 class InputError(ForumgraphError):
     """A file, document, request or parameter that cannot be used as given."""

@@ -86,7 +86,7 @@ class Article:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per passage: no __dict__ each
 class Passage:
     """A span of an article sized for the encoder; the unit of search and citation."""
 
@@ -205,7 +205,7 @@ class ResolvedDocument:
     entity_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per passage: no __dict__ each
 class DocumentInfo:
     """What a snapshot keeps about each ingested document, for listing, filters and citations."""
 
@@ -221,7 +221,7 @@ class DocumentInfo:
     event_ids: tuple[str, ...] = ()  # the events the document is about (for the event filter)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per passage: no __dict__ each
 class StoredPassage:
     """A passage as the indexes know it: its FAISS id and the entities mentioned in it."""
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from forumgraph.errors import IndexMismatch, InputError
+from forumgraph.errors import IndexMismatch, InputError, StoreError
 from forumgraph.index.dense import EXACT, IVF, DenseIndex
 from forumgraph.index.manifest import IndexManifest
+from forumgraph.search.warm import release_free_heap
 
 DIM = 32
 
@@ -95,6 +96,57 @@ def test_save_and_load_round_trip(tmp_path: Path, limit: int) -> None:
     assert loaded.index_type == index.index_type and len(loaded) == 120
     assert loaded.search(vectors[5:6], 1)[1][0, 0] == 15
     assert loaded.remove(np.array([15])) == 1
+
+
+@pytest.mark.parametrize("limit", [1000, 50])
+def test_a_mapped_index_reads_like_a_loaded_one_and_refuses_writes(
+    tmp_path: Path, limit: int
+) -> None:
+    index = DenseIndex.create(DIM, exact_limit=limit)
+    vectors = unit_vectors(120)
+    index.add(np.arange(120) * 3, vectors)
+    index.save(tmp_path, model_name="model-a")
+    copy = DenseIndex.load(tmp_path, exact_limit=limit)
+    mapped = DenseIndex.load(tmp_path, exact_limit=limit, mapped=True)
+    assert mapped.index_type == copy.index_type and len(mapped) == 120
+    for k in (1, 10):
+        assert np.array_equal(mapped.search(vectors[:7], k)[1], copy.search(vectors[:7], k)[1])
+    assert np.array_equal(mapped.reconstruct(np.array([15, 3])), vectors[[5, 1]])
+    assert sorted(mapped.vector_ids().tolist()) == list(range(0, 360, 3))
+    with pytest.raises(StoreError, match="read-only"):
+        mapped.add(np.array([1]), vectors[:1])
+    with pytest.raises(StoreError, match="read-only"):
+        mapped.remove(np.array([15]))
+
+
+@pytest.mark.parametrize("limit", [100_000, 1000])
+def test_a_mapped_index_leaves_its_vectors_in_the_page_cache(tmp_path: Path, limit: int) -> None:
+    # Mapped, the vectors stay file pages that every process serving the generation shares;
+    # loaded, each process holds a private copy.
+    dim, count = 128, 60_000
+    vectors = np.random.default_rng(0).standard_normal((count, dim)).astype(np.float32)
+    index = DenseIndex(dim, exact_limit=limit)
+    index.add(np.arange(count), vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+    index.save(tmp_path, model_name="model-a")
+    del index, vectors
+    release_free_heap()  # so that the copy below cannot reuse the freed pages of `index`
+    size = (tmp_path / "index.faiss").stat().st_size
+    before = _anonymous_bytes()
+    mapped = DenseIndex.load(tmp_path, exact_limit=limit, mapped=True)
+    query = mapped.reconstruct(np.array([7]))
+    assert mapped.search(query, 1)[1][0, 0] == 7
+    assert _anonymous_bytes() - before < size / 5
+    copy = DenseIndex.load(tmp_path, exact_limit=limit)
+    assert copy.search(query, 1)[1][0, 0] == 7
+    assert _anonymous_bytes() - before > size * 0.8
+
+
+def _anonymous_bytes() -> int:
+    """This process's private (anonymous) resident memory, from /proc/self/smaps_rollup."""
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Anonymous:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no Anonymous line in /proc/self/smaps_rollup")
 
 
 def test_load_refuses_an_index_of_another_model(tmp_path: Path) -> None:

@@ -167,7 +167,9 @@ def test_other_names_go_to_sentence_transformers_unchanged(
         (plain / item.name).symlink_to(item)
     (plain / "config_sentence_transformers.json").unlink()
     (plain / "config_sentence_transformers.json").write_text(json.dumps({"prompts": {}}))
-    other = create_embedder(base_settings.with_overrides(embedding_model=str(plain)))
+    # query_encoder torch: no query encoder export of a temporary model into the user's cache.
+    settings = base_settings.with_overrides(embedding_model=str(plain), query_encoder="torch")
+    other = create_embedder(settings)
     assert other.model_name == str(plain)
     unprompted = other.encode_queries(["query: Helm 3"])
     np.testing.assert_allclose(unprompted, embedder.encode_queries(["Helm 3"]), atol=1e-5)

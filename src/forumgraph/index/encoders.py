@@ -38,20 +38,24 @@ class Encoder(Protocol):
         ...
 
 
-def _embedding(settings: Settings) -> Encoder:
+def _embedding(settings: Settings, for_queries: bool) -> Encoder:
+    if for_queries:  # onnxruntime, no torch (passages, if ever asked for, load it then)
+        from forumgraph.index.query_encoder import create_query_embedder
+
+        return create_query_embedder(settings)
     from forumgraph.index.embed import create_embedder
 
     return create_embedder(settings)
 
 
-def _use(settings: Settings) -> Encoder:
+def _use(settings: Settings, for_queries: bool) -> Encoder:
     from forumgraph.index.use_encoder import UseEncoder
 
-    return UseEncoder()
+    return UseEncoder(cache_dir=settings.model_cache_dir)
 
 
-# name -> (factory, whether the settings ask for it)
-_VECTOR_SETS: dict[str, tuple[Callable[[Settings], Encoder], Callable[[Settings], bool]]] = {
+# name -> (factory(settings, for_queries), whether the settings ask for it)
+_VECTOR_SETS: dict[str, tuple[Callable[[Settings, bool], Encoder], Callable[[Settings], bool]]] = {
     EMBEDDING: (_embedding, lambda settings: True),
     USE: (_use, lambda settings: settings.second_encoder == USE),
 }
@@ -63,12 +67,13 @@ def vector_set_names(settings: Settings) -> tuple[str, ...]:
 
 
 def create_encoders(
-    settings: Settings, shared: Mapping[str, Encoder] | None = None
+    settings: Settings, shared: Mapping[str, Encoder] | None = None, *, for_queries: bool = False
 ) -> dict[str, Encoder]:
     """One encoder per configured vector set (nothing loads before first use); encoders in
-    `shared` (already loaded by the caller) are used instead of new ones."""
+    `shared` (already loaded by the caller) are used instead of new ones. `for_queries` gives
+    the serving side's encoders, which load no torch (index/query_encoder.py)."""
     shared = shared or {}
     return {
-        name: shared[name] if name in shared else _VECTOR_SETS[name][0](settings)
+        name: shared[name] if name in shared else _VECTOR_SETS[name][0](settings, for_queries)
         for name in vector_set_names(settings)
     }

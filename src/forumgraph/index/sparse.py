@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import numpy as np
 
 from forumgraph.errors import InputError, StoreError
 from forumgraph.files import atomic_write_bytes
+from forumgraph.index.mapped import map_npz
 
 MATRIX_FILE = "bm25.npz"
 META_FILE = "lexical.json"
@@ -146,9 +148,10 @@ class LexicalIndex:
         """Read an index written by `save`; tokens are read only when `items` needs them."""
         try:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
-            with np.load(directory / MATRIX_FILE) as arrays:
-                matrix = (arrays["data"], arrays["indices"], arrays["indptr"])
-        except (OSError, ValueError, KeyError) as exc:
+            # Mapped in place (read-only): a query reads the columns of its few tokens only.
+            arrays = map_npz(directory / MATRIX_FILE)
+            matrix = (arrays["data"], arrays["indices"], arrays["indptr"])
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise StoreError(
                 f"Lexical index in {directory} is missing or unreadable: {exc}.", REBUILD_HINT
             ) from exc

@@ -168,7 +168,10 @@ def open_search_service(settings: Settings) -> SearchService:
 
     snapshot = require_snapshot(settings.store_dir)
     return SearchService(
-        snapshot, create_encoders(settings), create_analyzer(settings.analyzer), settings
+        snapshot,
+        create_encoders(settings, for_queries=True),
+        create_analyzer(settings.analyzer),
+        settings,
     )
 
 

@@ -17,6 +17,7 @@ from forumgraph.errors import StoreError
 from forumgraph.index.encoders import Encoder, create_encoders
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
+from forumgraph.search.warm import warm_up
 from forumgraph.snapshot import Snapshot, SnapshotHolder
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ class Services:
             from forumgraph.text.analyze import create_analyzer
 
             analyzer = create_analyzer(settings.analyzer)
-        # One encoder per configured vector set; each loads on first use.
-        self.encoders = create_encoders(settings, encoders)
+        # One query encoder per configured vector set (no torch); each loads on first use.
+        self.encoders = create_encoders(settings, encoders, for_queries=True)
         self.analyzer = analyzer
         from forumgraph.graph.endpoints import configured_endpoints
 
@@ -90,11 +91,10 @@ class Services:
         from forumgraph.search.service import SearchService
 
         search = SearchService(snapshot, self.encoders, self.analyzer, self.settings)
-        # The query encoders load on their first query: let that be now, not a user's request.
-        for encoder in self.encoders.values():
-            encoder.encode_queries(["warm-up"])
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
-        return Generation(snapshot, search, facts, Asker(search, facts))
+        asker = Asker(search, facts)
+        warm_up(asker)  # what loads on first use loads now, not in a user's request
+        return Generation(snapshot, search, facts, asker)
 
 
 def _remote_select(snapshot: Snapshot) -> Any:

@@ -138,7 +138,8 @@ class Snapshot:
             if name not in self._vectors:
                 from forumgraph.index.dense import DenseIndex
 
-                self._vectors[name] = DenseIndex.load(self.vector_path(name))
+                # Read-only and memory-mapped: a generation's files never change.
+                self._vectors[name] = DenseIndex.load(self.vector_path(name), mapped=True)
             return self._vectors[name]
 
     def vector_path(self, name: str) -> Path:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from forumgraph.config import Settings, check_api_token
+from forumgraph.errors import StoreError
 from forumgraph.snapshot import StoreLayout
 
 log = logging.getLogger(__name__)
@@ -48,22 +52,40 @@ def make_server(settings: Settings, *, services: Any | None = None) -> Any:
 
 
 def build_initial_store(settings: Settings) -> None:
-    """Ingest `settings.data_dir` into an empty store, showing progress on stderr."""
-    from forumgraph.cli_progress import ProgressBars
-    from forumgraph.ingest.pipeline import Ingester
+    """Ingest `settings.data_dir` into an empty store, showing progress on stderr.
 
+    The ingest runs in a child process: it loads torch and the passage model, which the
+    serving process never needs, and which would stay resident in it otherwise.
+    """
     inputs = input_paths(settings.data_dir)
     log.info(
         "the store %s is empty; building it from %s (first run only)",
         settings.store_dir,
         ", ".join(str(p) for p in inputs),
     )
+    spawn = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+            failed, summary = child.submit(_ingest, settings, inputs).result()
+    except BrokenProcessPool as exc:
+        raise StoreError(
+            "The first ingest stopped unexpectedly.",
+            hint=f"Run `forumgraph ingest {settings.data_dir}` to see why.",
+        ) from exc
+    for line in failed:
+        log.warning("skipped %s", line)
+    for line in summary.splitlines():
+        log.info("%s", line)
+
+
+def _ingest(settings: Settings, inputs: list[Path]) -> tuple[list[str], str]:
+    """Runs in the child: ingest `inputs`; the failures and the summary for the parent."""
+    from forumgraph.cli_progress import ProgressBars
+    from forumgraph.ingest.pipeline import Ingester
+
     with ProgressBars() as bars:
         report = Ingester(settings, progress=bars.update).ingest_paths(inputs)
-    for line in report.failure_lines():
-        log.warning("skipped %s", line)
-    for line in report.summary().splitlines():
-        log.info("%s", line)
+    return report.failure_lines(), report.summary()
 
 
 def input_paths(data_dir: Path) -> list[Path]:
