@@ -31,7 +31,6 @@ from forumgraph.snapshot import (
     StoreLayout,
     VectorSetSpec,
     WriteStats,
-    open_snapshot,
     write_generation,
 )
 from forumgraph.snapshot.writer import StepHook
@@ -319,7 +318,9 @@ class Ingester:
         return name
 
     def _open_base(self) -> Snapshot | None:
-        return open_snapshot(self.settings.store_dir, milvus=configured_milvus(self.settings))
+        from forumgraph.snapshot.access import store_access
+
+        return store_access(self.settings).open()
 
     # -- shared models ------------------------------------------------------------------------
 

@@ -59,13 +59,10 @@ class Services:
         # One encoder per configured vector set; each loads on first use.
         self.encoders = create_encoders(settings, encoders)
         self.analyzer = analyzer
-        from forumgraph.graph.endpoints import configured_endpoints
+        from forumgraph.snapshot.access import store_access
 
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
-            settings.store_dir,
-            self._build,
-            interval=interval,
-            endpoints=configured_endpoints(settings),
+            settings.store_dir, self._build, interval=interval, access=store_access(settings)
         )
 
     def current(self) -> Generation:

@@ -110,6 +110,9 @@ class Snapshot:
         """Give back the lease on the generation (a writer done with its base calls this)."""
         self._lease()
 
+    def keep_alive(self) -> None:
+        """Renew leases that expire by themselves (a generation folder's lease does not)."""
+
     @property
     def model_name(self) -> str:
         return str(self.meta["embedding_model"])

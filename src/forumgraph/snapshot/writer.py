@@ -130,6 +130,12 @@ def write_generation(
 
     _check_backend(base, spec)
     milvus_index.check_index_backend(base, spec)
+    if spec.remote is not None and spec.milvus is not None:
+        from forumgraph.snapshot.remote_writer import write_remote_generation
+
+        return write_remote_generation(
+            layout.root, base, upserts, removals, spec, stats, on_step, rebuild=rebuild
+        )
     store_id = str(base.meta.get("store_id") or "") if base is not None else ""
     store_id = store_id or new_store_id()
     stats = stats or WriteStats()
@@ -272,7 +278,22 @@ def _write_records(
     write_jsonl(work / PASSAGES, (passage_to_json(p) for p in ordered))
     write_json(work / DOCUMENTS, [document_to_json(documents[d]) for d in sorted(documents)])
     write_json(work / ENTITIES, [entity_to_json(e) for e in sorted(entities, key=lambda e: e.id)])
-    meta = {
+    meta = snapshot_meta(name, store_id, records, entities, spec, floor)
+    write_json(work / META, meta)
+    return meta
+
+
+def snapshot_meta(
+    name: str,
+    store_id: str,
+    records: _Records,
+    entities: list[Entity],
+    spec: IndexSpec,
+    floor: int,
+) -> dict[str, Any]:
+    """What SNAPSHOT.json says about a generation (kept in Milvus by stores without folders)."""
+    passages, documents = records.passages, records.documents
+    return {
         "name": name,
         "store_id": store_id,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -292,8 +313,6 @@ def _write_records(
         "passages": len(passages),
         "entities": len(entities),
     }
-    write_json(work / META, meta)
-    return meta
 
 
 def _publish(layout: StoreLayout, work: Path, name: str, step: StepHook) -> None:
@@ -351,11 +370,13 @@ def _write_remote_graph(
     kept: set[str],
     spec: IndexSpec,
     step: StepHook,
+    under_lease: Callable[[list[Entity]], None] | None = None,
 ) -> list[Entity]:
     """The document graphs on the SPARQL server; entities of this generation's documents.
 
     Only graphs this store wrote are replaced or deleted (see graph/remote_owner.py), and all
-    writes happen under the server's writer lease.
+    writes happen under the server's writer lease; so does `under_lease(entities)`, the rest
+    of a write that publishes elsewhere than in a local folder.
     """
     from forumgraph.graph.remote import RemoteStore
     from forumgraph.graph.remote_owner import WriterLease, check_owned, is_own
@@ -386,7 +407,11 @@ def _write_remote_graph(
                 lease.check()
                 store.replace_document(prepared.info.doc_id, prepared.quads)
             step("graph-written")
-            return store.entities(kept)
+            entities = store.entities(kept)
+            if under_lease is not None:
+                lease.check()
+                under_lease(entities)
+            return entities
     finally:
         store.close()
 
