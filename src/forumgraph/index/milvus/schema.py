@@ -90,6 +90,7 @@ def read_manifest(client: MilvusClient, target: MilvusTarget) -> MilvusManifest 
     meta = target.collection(META)
     if not milvus_call("list collections", target, client.has_collection, meta):
         return None
+    ensure_loaded(client, target)
     rows = milvus_call(
         "read the manifest",
         target,
@@ -106,6 +107,15 @@ def read_manifest(client: MilvusClient, target: MilvusTarget) -> MilvusManifest 
         raise StoreError(
             f"The manifest in {target.describe()} cannot be read: {exc}.", hint=REBUILD_HINT
         ) from exc
+
+
+def ensure_loaded(client: MilvusClient, target: MilvusTarget) -> None:
+    """Load the store's collections into memory where Milvus has not (after a restart)."""
+    for kind in (PASSAGES, DOCUMENTS, META):
+        name = target.collection(kind)
+        state = milvus_call("read load states", target, client.get_load_state, name)
+        if "NotLoad" in str(state.get("state")):
+            milvus_call(f"load {name}", target, client.load_collection, name)
 
 
 def verify_manifest(
