@@ -155,14 +155,14 @@ def main() -> None:
     args = parser.parse_args()
 
     from forumgraph.index.encoders import create_encoders
-    from forumgraph.snapshot import require_snapshot
+    from forumgraph.snapshot.access import require_store
     from forumgraph.text.analyze import create_analyzer
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(store_dir=args.store or Path(tmp) / "store")
-        if args.store is None:
+        if args.store is None or not (args.store / "CURRENT").exists():
             build_store(settings)
-        snapshot = require_snapshot(settings.store_dir)
+        snapshot = require_store(settings)
         encoders = create_encoders(settings)
         analyzer = create_analyzer(settings.analyzer)
         queries = load_devset()

@@ -108,9 +108,9 @@ def remove(ctx: click.Context, doc_ids: tuple[str, ...], store_dir: Path | None)
 @_reports_errors
 def documents(ctx: click.Context, store_dir: Path | None) -> None:
     """List the stored documents."""
-    from forumgraph.snapshot import require_snapshot
+    from forumgraph.snapshot.access import require_store
 
-    snapshot = require_snapshot(_settings(ctx, store_dir=store_dir).store_dir)
+    snapshot = require_store(_settings(ctx, store_dir=store_dir))
     for doc in sorted(snapshot.documents.values(), key=lambda d: d.doc_id):
         click.echo(f"{doc.doc_id}\t{doc.lang}\t{len(doc.passage_ids)}\t{doc.title}")
 
@@ -121,11 +121,9 @@ def documents(ctx: click.Context, store_dir: Path | None) -> None:
 @_reports_errors
 def check(ctx: click.Context, store_dir: Path | None) -> None:
     """Verify that the graph, vector index and lexical index agree."""
-    from forumgraph.graph.endpoints import configured_endpoints
-    from forumgraph.snapshot.check import check_store
+    from forumgraph.snapshot.access import check_configured_store
 
-    settings = _settings(ctx, store_dir=store_dir)
-    problems = check_store(settings.store_dir, configured_endpoints(settings))
+    problems = check_configured_store(_settings(ctx, store_dir=store_dir))
     for problem in problems:
         click.echo(f"drift: {problem}", err=True)
     if problems:
@@ -186,15 +184,14 @@ def search(
 @_reports_errors
 def sparql(ctx: click.Context, query: str, store_dir: Path | None, fmt: str) -> None:
     """Run a read-only SPARQL 1.1 query over the graph (QUERY may be @file.rq)."""
-    from forumgraph.graph.endpoints import configured_endpoints
     from forumgraph.graph.sparql import media_type_for, serialize
     from forumgraph.serving.sparql import limited_query
-    from forumgraph.snapshot import require_snapshot
+    from forumgraph.snapshot.access import require_store
 
     settings = _settings(ctx, store_dir=store_dir)
     if query.startswith("@"):
         query = Path(query[1:]).read_text(encoding="utf-8")
-    snapshot = require_snapshot(settings.store_dir, endpoints=configured_endpoints(settings))
+    snapshot = require_store(settings)
     result = limited_query(settings, snapshot.graph(), query)
     graph_default = {"tsv": "turtle", "csv": "turtle"}
     if result.is_graph:

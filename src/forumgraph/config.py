@@ -21,7 +21,7 @@ ENV_PREFIX = "FORUMGRAPH_"
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # In a source checkout the bundled corpus sits at the repository root; installed wheels ship none.
 BUNDLED_DATA = PACKAGE_ROOT.parent.parent / "data"
-SECRET_FIELDS = frozenset({"api_token"})
+SECRET_FIELDS = frozenset({"api_token", "milvus_token"})
 MIN_TOKEN_CHARS = 32
 
 
@@ -105,6 +105,25 @@ class Settings:
     remote_query_url: str = _setting("", "SPARQL 1.1 Query endpoint of a remote graph store.")
     remote_update_url: str = _setting("", "SPARQL 1.1 Update endpoint of a remote graph store.")
     remote_store_url: str = _setting("", "SPARQL 1.1 Graph Store endpoint of a remote store.")
+    index_backend: str = _setting(
+        "embedded",
+        "Where vectors and the lexical index live: embedded (FAISS and bm25s files in each "
+        "generation) or milvus (collections on a Milvus server, or Milvus Lite in one file).",
+        choices=("embedded", "milvus"),
+    )
+    milvus_uri: str = _setting(
+        "",
+        "Milvus to use with index_backend = milvus: a server URL (http://host:19530) or a Milvus "
+        "Lite file (ending in .db); empty: milvus.db in the store directory.",
+    )
+    milvus_token: str = _setting(
+        "", "Milvus credentials (user:password or an API key); empty: none.", secret=True
+    )
+    milvus_collection_prefix: str = _setting(
+        "forumgraph",
+        "Prefix of this store's Milvus collection names (letters, digits and underscores), so "
+        "that several stores can share one Milvus.",
+    )
 
     def __post_init__(self) -> None:
         for f in fields(self):

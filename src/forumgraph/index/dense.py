@@ -21,6 +21,7 @@ from forumgraph.errors import InputError, StoreError
 from forumgraph.files import atomic_write_bytes
 from forumgraph.index.manifest import REBUILD_HINT, IndexManifest
 from forumgraph.index.mapped import prefetch
+from forumgraph.index.where import Where
 
 INDEX_FILE = "index.faiss"
 EXACT = "flat-ip"
@@ -87,6 +88,12 @@ class DenseIndex:
         if self.index_type == IVF and len(self) <= self.exact_limit // 2:
             self._rebuild(ivf=False)
         return removed
+
+    def restriction(self, vector_ids: np.ndarray, where: Where) -> IdFilter:
+        """A reusable restriction to `vector_ids` (the passages `where` selects; FAISS needs
+        only the ids, an index with filter fields of its own only `where`)."""
+        del where
+        return id_filter(vector_ids)
 
     def search(
         self,

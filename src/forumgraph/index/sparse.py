@@ -21,6 +21,7 @@ import numpy as np
 from forumgraph.errors import InputError, StoreError
 from forumgraph.files import atomic_write_bytes
 from forumgraph.index.mapped import map_npz
+from forumgraph.index.where import Where
 
 MATRIX_FILE = "bm25.npz"
 META_FILE = "lexical.json"
@@ -88,12 +89,15 @@ class LexicalIndex:
         *,
         weights: Sequence[float] | None = None,
         allowed: Iterable[str] | None = None,
+        where: Where | None = None,
     ) -> list[tuple[str, float]]:
         """Top-`k` (passage id, BM25 score) with a positive score, best first.
 
         `weights` gives one weight per query token (default 1.0); `allowed` restricts the result
-        to those passage ids.
+        to those passage ids (`where` names the same restriction by its filter values, for
+        indexes that filter on fields of their own; this one needs only the ids).
         """
+        del where
         if weights is not None and len(weights) != len(query_tokens):
             raise InputError("LexicalIndex.search needs one weight per query token.")
         scores = self.scores(query_tokens, weights)

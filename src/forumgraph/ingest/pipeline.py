@@ -14,6 +14,7 @@ import numpy as np
 from forumgraph.config import Settings
 from forumgraph.errors import ForumgraphError, IndexMismatch, InputError
 from forumgraph.index.encoders import EMBEDDING
+from forumgraph.index.milvus.target import configured_milvus
 from forumgraph.models import (
     Article,
     DocumentInfo,
@@ -30,7 +31,6 @@ from forumgraph.snapshot import (
     StoreLayout,
     VectorSetSpec,
     WriteStats,
-    open_snapshot,
     write_generation,
 )
 from forumgraph.snapshot.writer import StepHook
@@ -174,7 +174,7 @@ class Ingester:
         report = IngestReport()
         doc_ids = list(doc_ids)  # read twice below; a generator would be empty the second time
         with self.layout.write_lock():
-            base = open_snapshot(self.settings.store_dir)
+            base = self._open_base()
             missing = [d for d in doc_ids if base is None or d not in base.documents]
             if missing:
                 raise _not_found(missing)
@@ -193,7 +193,7 @@ class Ingester:
         on_step: StepHook | None,
     ) -> IngestReport:
         with self.layout.write_lock():
-            base = open_snapshot(self.settings.store_dir)
+            base = self._open_base()
             if rebuild:
                 base = None
             known = base.documents if base else {}
@@ -300,6 +300,7 @@ class Ingester:
             self.settings.exact_search_limit,
             self.settings.base_iri,
             remote=_remote_endpoints(self.settings),
+            milvus=configured_milvus(self.settings),
         )
         stats = WriteStats()
         name = write_generation(
@@ -315,6 +316,11 @@ class Ingester:
         )
         report.seconds.update(stats.seconds)
         return name
+
+    def _open_base(self) -> Snapshot | None:
+        from forumgraph.snapshot.access import store_access
+
+        return store_access(self.settings).open()
 
     # -- shared models ------------------------------------------------------------------------
 

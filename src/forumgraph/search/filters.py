@@ -9,6 +9,7 @@ from typing import TypeVar
 import numpy as np
 
 from forumgraph.errors import InputError
+from forumgraph.index.where import Where
 from forumgraph.models import DocumentInfo, Entity, EntityType, StoredPassage
 
 LANGUAGES = ("ko", "en", "mixed")
@@ -47,6 +48,24 @@ class PassageFilters:
         """The passage languages present, most passages first."""
         present = [(len(ids), lang) for lang, ids in self._by_lang.items() if ids]
         return [lang for _count, lang in sorted(present, reverse=True)]
+
+    def where(
+        self,
+        lang: str | None = None,
+        event: str | None = None,
+        year: int | None = None,
+        entity_type: str | None = None,
+    ) -> Where:
+        """The filter values as stored (event ids with their prefix, types in lower case), for
+        indexes that filter on fields of their own; call after `allowed` has checked them."""
+        if event is not None and event not in self._by_event:
+            event = f"event/{event}"
+        return Where(
+            (lang,) if lang else (),
+            event,
+            year,
+            None if entity_type is None else entity_type.lower(),
+        )
 
     def _allowed(
         self,

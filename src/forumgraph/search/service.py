@@ -163,10 +163,10 @@ class SearchService:
 def open_search_service(settings: Settings) -> SearchService:
     """A SearchService over the current generation of `settings.store_dir`."""
     from forumgraph.index.encoders import create_encoders
-    from forumgraph.snapshot import require_snapshot
+    from forumgraph.snapshot.access import require_store
     from forumgraph.text.analyze import create_analyzer
 
-    snapshot = require_snapshot(settings.store_dir)
+    snapshot = require_store(settings)
     return SearchService(
         snapshot,
         create_encoders(settings, for_queries=True),

@@ -60,13 +60,10 @@ class Services:
         # One query encoder per configured vector set (no torch); each loads on first use.
         self.encoders = create_encoders(settings, encoders, for_queries=True)
         self.analyzer = analyzer
-        from forumgraph.graph.endpoints import configured_endpoints
+        from forumgraph.snapshot.access import store_access
 
         self.holder: SnapshotHolder[Generation] = SnapshotHolder(
-            settings.store_dir,
-            self._build,
-            interval=interval,
-            endpoints=configured_endpoints(settings),
+            settings.store_dir, self._build, interval=interval, access=store_access(settings)
         )
 
     def current(self) -> Generation:

@@ -7,20 +7,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forumgraph.errors import ForumgraphError
-from forumgraph.snapshot.reader import Snapshot, require_snapshot
+from forumgraph.snapshot.access import StoreAccess
+from forumgraph.snapshot.reader import Snapshot
 
 if TYPE_CHECKING:
     from forumgraph.graph.endpoints import RemoteEndpoints
+    from forumgraph.index.milvus.target import MilvusTarget
 
 
-def check_store(store_dir: Path, endpoints: RemoteEndpoints | None = None) -> list[str]:
+def check_store(
+    store_dir: Path,
+    endpoints: RemoteEndpoints | None = None,
+    milvus: MilvusTarget | None = None,
+) -> list[str]:
     """Problems found in the current generation; an empty list means the store is consistent.
 
-    `endpoints`: the configured SPARQL server URLs of a remote graph (with any credentials).
+    `endpoints`: the configured SPARQL server URLs of a remote graph, `milvus` the configured
+    Milvus of the milvus index backend (each with any credentials).
     """
+    return check_access(StoreAccess(store_dir, endpoints, milvus))
+
+
+def check_access(access: StoreAccess) -> list[str]:
+    """`check_store` for a store reached through `access`."""
     try:
-        snapshot = require_snapshot(store_dir, endpoints=endpoints)
-        return check_snapshot(snapshot)
+        snapshot = access.require()
+        problems = check_snapshot(snapshot)
+        if snapshot.index_backend == "milvus":
+            problems += check_milvus(snapshot)
+        return problems
     except ForumgraphError as exc:
         return [exc.message]
 
@@ -67,6 +82,21 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     if counted != len(passage_ids):
         problems.append(f"SNAPSHOT.json counts {counted} passages, found {len(passage_ids)}")
     return problems
+
+
+def check_milvus(snapshot: Snapshot) -> list[str]:
+    """Rows in Milvus that no published generation wrote: an interrupted write left them."""
+    from forumgraph.index.milvus.search import count_rows
+
+    milvus = snapshot.milvus()
+    ahead = count_rows(milvus.client, milvus.target, f"born > {snapshot.number}")
+    if not ahead:
+        return []
+    return [
+        f"Milvus holds {ahead} passage rows of an unpublished generation after "
+        f"{snapshot.name} (a write was interrupted); search does not see them, and the next "
+        "ingest deletes them: ingest the documents again"
+    ]
 
 
 def _graph_passage_counts(snapshot: Snapshot) -> dict[str, int]:

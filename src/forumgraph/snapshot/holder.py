@@ -8,13 +8,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from forumgraph.snapshot.layout import StoreLayout
-from forumgraph.snapshot.reader import Snapshot, open_generation
-
-if TYPE_CHECKING:
-    from forumgraph.graph.endpoints import RemoteEndpoints
+from forumgraph.snapshot.access import StoreAccess
+from forumgraph.snapshot.reader import Snapshot
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,15 +33,15 @@ class SnapshotHolder(Generic[T]):
         build: Callable[[Snapshot], T],
         interval: float = 0.5,
         *,
-        endpoints: RemoteEndpoints | None = None,
+        access: StoreAccess | None = None,
     ) -> None:
-        self._layout = StoreLayout(store_dir)
-        self._endpoints = endpoints
+        self._access = access or StoreAccess(store_dir)
         self._build = build
         self._interval = interval
         self._lock = threading.Lock()
         self._name: str | None = None
         self._value: T | None = None
+        self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self.refresh()
 
@@ -58,6 +55,8 @@ class SnapshotHolder(Generic[T]):
         if due and self._lock.acquire(blocking=False):  # busy: another thread is loading
             try:
                 self._refresh_locked()
+                if self._snapshot is not None:
+                    self._snapshot.keep_alive()
             finally:
                 self._lock.release()
         return self._value
@@ -69,15 +68,15 @@ class SnapshotHolder(Generic[T]):
 
     def _refresh_locked(self) -> bool:
         self._checked = time.monotonic()
-        name = self._layout.current_name()
+        name = self._access.current_name()
         if name is None or name == self._name:
             return False
-        snapshot = open_generation(self._layout, self._endpoints)
+        snapshot = self._access.open()
         if snapshot is None or snapshot.name == self._name:
             return False
         snapshot.warm()
         value = self._build(snapshot)
-        self._value, self._name = value, snapshot.name
+        self._value, self._name, self._snapshot = value, snapshot.name, snapshot
         log.info("serving generation %s", snapshot.name)
         # The old generation's objects hold reference cycles; collecting them now releases its
         # lease (see layout.py) unless a request still uses it, so the next ingest may prune it.

@@ -93,6 +93,16 @@ class StoreLayout:
                     removed.append(path.name)
         return removed
 
+    def leased(self) -> list[str]:
+        """Names of the complete generations that some process holds a lease on."""
+        names = []
+        for path in self._entries():
+            if not path.name.endswith(PARTIAL):
+                with _unleased(path) as free:
+                    if not free:
+                        names.append(path.name)
+        return sorted(names)
+
     @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:
         """Hold the store's writer lock; a second writer fails at once with a clear error."""
@@ -158,6 +168,14 @@ def _unleased(path: Path) -> Iterator[bool]:
         yield True
     finally:
         os.close(fd)
+
+
+def generation_number(name: str) -> int:
+    """The number of the generation called `name` (g000042 is 42)."""
+    number = _number(name)
+    if number is None:
+        raise StoreError(f"'{name}' is not the name of a store generation.")
+    return number
 
 
 def _number(name: str) -> int | None:

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 from forumgraph.errors import StoreError
 from forumgraph.index.encoders import EMBEDDING, USE
 from forumgraph.models import DocumentInfo, Entity, StoredPassage
-from forumgraph.snapshot.layout import GenerationLease, GenerationRemoved, StoreLayout
+from forumgraph.snapshot.layout import (
+    GenerationLease,
+    GenerationRemoved,
+    StoreLayout,
+    generation_number,
+)
 from forumgraph.snapshot.records import (
     document_from_json,
     entity_from_json,
@@ -23,8 +28,9 @@ from forumgraph.snapshot.records import (
 if TYPE_CHECKING:
     from forumgraph.graph.endpoints import RemoteEndpoints
     from forumgraph.graph.store import TripleStore
-    from forumgraph.index.dense import DenseIndex
-    from forumgraph.index.sparse import LexicalIndex
+    from forumgraph.index.backend import TextIndex, VectorIndex
+    from forumgraph.index.milvus.search import MilvusGeneration
+    from forumgraph.index.milvus.target import MilvusTarget
 
 META = "SNAPSHOT.json"
 DOCUMENTS = "documents.json"
@@ -55,10 +61,17 @@ class Snapshot:
     of a remote graph: SNAPSHOT.json keeps them without credentials.
     """
 
-    def __init__(self, path: Path, *, endpoints: RemoteEndpoints | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        endpoints: RemoteEndpoints | None = None,
+        milvus: MilvusTarget | None = None,
+    ) -> None:
         self.path = path
         self.name = path.name
         self._endpoints = endpoints
+        self._milvus_target = milvus
         lease = GenerationLease(path)
         self._lease = weakref.finalize(self, lease.release)
         try:
@@ -79,8 +92,26 @@ class Snapshot:
         self.by_vector_id: dict[int, StoredPassage] = {p.vector_id: p for p in passages}
         self._lock = threading.Lock()
         self._graph: TripleStore | None = None
-        self._vectors: dict[str, DenseIndex] = {}
-        self._lexical: LexicalIndex | None = None
+        self._vectors: dict[str, VectorIndex] = {}
+        self._lexical: TextIndex | None = None
+        self._milvus: MilvusGeneration | None = None
+
+    @property
+    def number(self) -> int:
+        """The generation's number (g000042 is 42): the `born` of the Milvus rows it wrote."""
+        return generation_number(self.name)
+
+    @property
+    def index_backend(self) -> str:
+        """Where the generation's vectors and lexical index are: embedded or milvus."""
+        return str(self.meta.get("index_backend", "embedded"))
+
+    def release(self) -> None:
+        """Give back the lease on the generation (a writer done with its base calls this)."""
+        self._lease()
+
+    def keep_alive(self) -> None:
+        """Renew leases that expire by themselves (a generation folder's lease does not)."""
 
     @property
     def model_name(self) -> str:
@@ -127,15 +158,18 @@ class Snapshot:
             legacy[USE] = VectorSetSpec(str(self.meta["second_model"]), _LEGACY_USE_DIM)
         return legacy
 
-    def vectors(self, name: str) -> DenseIndex:
-        """The FAISS index of one vector set, checked against the manifest it was saved with."""
+    def vectors(self, name: str) -> VectorIndex:
+        """The index of one vector set (FAISS, checked against the manifest it was saved with,
+        or the set's field in Milvus, checked against the store's manifest there)."""
         if name not in self.vector_sets:
             raise StoreError(
                 f"Snapshot {self.path} keeps no vector set '{name}'.",
                 hint="Ingest again to add it, or rebuild with `forumgraph ingest --rebuild`.",
             )
         with self._lock:
-            if name not in self._vectors:
+            if name not in self._vectors and self.index_backend == "milvus":
+                self._vectors[name] = self._milvus_generation().vectors(name)
+            elif name not in self._vectors:
                 from forumgraph.index.dense import DenseIndex
 
                 # Read-only and memory-mapped: a generation's files never change.
@@ -148,17 +182,37 @@ class Snapshot:
             return self.path / _LEGACY_FOLDERS[name]
         return self.path / VECTORS / name
 
-    def dense(self) -> DenseIndex:
+    def dense(self) -> VectorIndex:
         """The index of the `embedding` set, which every generation keeps."""
         return self.vectors(EMBEDDING)
 
-    def lexical(self) -> LexicalIndex:
+    def lexical(self) -> TextIndex:
         with self._lock:
-            if self._lexical is None:
+            if self._lexical is None and self.index_backend == "milvus":
+                self._lexical = self._milvus_generation().lexical()
+            elif self._lexical is None:
                 from forumgraph.index.sparse import LexicalIndex
 
                 self._lexical = LexicalIndex.load(self.path / LEXICAL)
             return self._lexical
+
+    def milvus(self) -> MilvusGeneration:
+        """This generation's view of its Milvus collections (milvus index backend only)."""
+        with self._lock:
+            return self._milvus_generation()
+
+    def _milvus_generation(self) -> MilvusGeneration:
+        """Opened once, under the lock: the client, the checked manifest and the view."""
+        if self._milvus is None:
+            from forumgraph.index.milvus.records import open_milvus_generation
+            from forumgraph.index.milvus.schema import SetSpec
+            from forumgraph.index.milvus.target import MilvusTarget
+
+            target = MilvusTarget.from_json(self.meta["milvus"], self._milvus_target)
+            sets = {n: SetSpec(s.model, s.dim) for n, s in self.vector_sets.items()}
+            floor = int(self.meta.get("floor", 0))
+            self._milvus = open_milvus_generation(target, sets, self.number, floor)
+        return self._milvus
 
     def warm(self) -> None:
         """Open everything now, so that the first request after a swap is not the slow one."""
@@ -176,28 +230,42 @@ class Snapshot:
         return [] if doc is None else [self.passages[pid] for pid in doc.passage_ids]
 
 
-def open_snapshot(store_dir: Path, *, endpoints: RemoteEndpoints | None = None) -> Snapshot | None:
+def open_snapshot(
+    store_dir: Path,
+    *,
+    endpoints: RemoteEndpoints | None = None,
+    milvus: MilvusTarget | None = None,
+) -> Snapshot | None:
     """The current generation of the store at `store_dir`, or None when it has none yet."""
-    return open_generation(StoreLayout(store_dir), endpoints)
+    return open_generation(StoreLayout(store_dir), endpoints, milvus)
 
 
-def open_generation(layout: StoreLayout, endpoints: RemoteEndpoints | None) -> Snapshot | None:
+def open_generation(
+    layout: StoreLayout,
+    endpoints: RemoteEndpoints | None,
+    milvus: MilvusTarget | None = None,
+) -> Snapshot | None:
     """The current generation, leased; read CURRENT again if it was pruned in between."""
     for attempt in range(3):
         path = layout.current()
         if path is None:
             return None
         try:
-            return Snapshot(path, endpoints=endpoints)
+            return Snapshot(path, endpoints=endpoints, milvus=milvus)
         except GenerationRemoved:
             if attempt == 2:
                 raise
     return None
 
 
-def require_snapshot(store_dir: Path, *, endpoints: RemoteEndpoints | None = None) -> Snapshot:
+def require_snapshot(
+    store_dir: Path,
+    *,
+    endpoints: RemoteEndpoints | None = None,
+    milvus: MilvusTarget | None = None,
+) -> Snapshot:
     """The current generation, or a StoreError that says how to create one."""
-    snapshot = open_snapshot(store_dir, endpoints=endpoints)
+    snapshot = open_snapshot(store_dir, endpoints=endpoints, milvus=milvus)
     if snapshot is None:
         raise StoreError(
             f"There is no store at {store_dir} yet.",

@@ -17,7 +17,7 @@ from forumgraph.files import fsync_dir, fsync_tree
 from forumgraph.graph.remote_owner import new_store_id
 from forumgraph.index.encoders import EMBEDDING
 from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
-from forumgraph.snapshot.layout import PARTIAL, StoreLayout
+from forumgraph.snapshot.layout import PARTIAL, StoreLayout, generation_number
 from forumgraph.snapshot.reader import (
     DOCUMENTS,
     ENTITIES,
@@ -40,6 +40,7 @@ from forumgraph.snapshot.records import (
 if TYPE_CHECKING:
     from forumgraph.graph.remote import RemoteEndpoints
     from forumgraph.index.dense import DenseIndex
+    from forumgraph.index.milvus.target import MilvusTarget
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class IndexSpec:
     base_iri: str
     # The graph on a SPARQL server instead of in the generation's graph/ folder (graph/remote.py).
     remote: RemoteEndpoints | None = None
+    # Vectors and BM25 in Milvus instead of the generation's vectors/ and lexical/ folders.
+    milvus: MilvusTarget | None = None
 
     @property
     def embedding(self) -> VectorSetSpec:
@@ -123,17 +126,30 @@ def write_generation(
     (with no base) makes it the owner of every document graph on the server, deleting the rest.
     `backfill` holds the stored passages' vectors of every set the base lacks.
     """
+    from forumgraph.snapshot import milvus_index
+
     _check_backend(base, spec)
+    milvus_index.check_index_backend(base, spec)
+    if spec.remote is not None and spec.milvus is not None:
+        from forumgraph.snapshot.remote_writer import write_remote_generation
+
+        return write_remote_generation(
+            layout.root, base, upserts, removals, spec, stats, on_step, rebuild=rebuild
+        )
     store_id = str(base.meta.get("store_id") or "") if base is not None else ""
     store_id = store_id or new_store_id()
     stats = stats or WriteStats()
     step = on_step or (lambda _name: None)
     layout.prune()
+    published = layout.current_name()
     name = layout.next_name()
+    number = generation_number(name)
+    # Rows born before the floor belong to the generations before the last rebuild.
+    floor = number if base is None else int(base.meta.get("floor", 0))
     work = layout.generations / (name + PARTIAL)
     work.mkdir(parents=True)
     replaced = {d.info.doc_id for d in upserts} | set(removals)
-    records = _carry_over(base, replaced)
+    records = _carry_over(base, replaced, tokens=spec.milvus is None)
 
     start = time.perf_counter()
     if spec.remote is None:
@@ -146,33 +162,50 @@ def write_generation(
 
     start = time.perf_counter()
     _add_documents(records, upserts)
-    for set_name, set_spec in spec.vector_sets.items():
-        rows = [p.vectors[set_name] for p in upserts if len(p.passages)]
-        index = _vector_index(base, set_name, set_spec, spec.exact_limit, backfill or {})
-        _apply_vectors(index, records, rows)
-        index.save(work / VECTORS / set_name, model_name=set_spec.model)
+    milvus = None
+    if spec.milvus is None:
+        for set_name, set_spec in spec.vector_sets.items():
+            rows = [p.vectors[set_name] for p in upserts if len(p.passages)]
+            index = _vector_index(base, set_name, set_spec, spec.exact_limit, backfill or {})
+            _apply_vectors(index, records, rows)
+            index.save(work / VECTORS / set_name, model_name=set_spec.model)
+    else:
+        old = generation_number(published) if published else 0
+        milvus = milvus_index.write_rows(
+            spec.milvus, spec, number, old, base, records, upserts, entities, rebuild=rebuild
+        )
     stats.timed("store.vectors", start)
     step("vectors-written")
 
     start = time.perf_counter()
-    _write_lexical(work / LEXICAL, records)
+    if spec.milvus is None:
+        _write_lexical(work / LEXICAL, records)
     stats.timed("store.lexical", start)
     step("lexical-written")
 
     start = time.perf_counter()
-    _write_records(work, name, store_id, records, entities, spec)
+    meta = _write_records(work, name, store_id, records, entities, spec, floor)
     step("records-written")
+    if milvus is not None:
+        milvus.record_generation(number, meta)
     _publish(layout, work, name, step)
     stats.timed("store.publish", start)
+    if milvus is not None:
+        start = time.perf_counter()
+        if base is not None:
+            base.release()  # the writer is done with it; only other readers keep rows alive
+        milvus_index.purge_rows(milvus, layout, number, floor)
+        stats.timed("store.purge", start)
     return name
 
 
-def _carry_over(base: Snapshot | None, replaced: set[str]) -> _Records:
-    """The base's records without the documents that are replaced or removed."""
+def _carry_over(base: Snapshot | None, replaced: set[str], *, tokens: bool = True) -> _Records:
+    """The base's records without the documents that are replaced or removed (with every
+    stored passage's lexical tokens when the lexical index is rebuilt from them)."""
     records = _Records(
         documents=dict(base.documents) if base else {},
         passages=dict(base.passages) if base else {},
-        tokens=_read_tokens(base),
+        tokens=_read_tokens(base) if tokens else {},
         next_vector_id=int(base.meta.get("next_vector_id", 0)) if base else 0,
     )
     for doc_id in replaced:
@@ -237,34 +270,49 @@ def _write_records(
     records: _Records,
     entities: list[Entity],
     spec: IndexSpec,
-) -> None:
+    floor: int = 0,
+) -> dict[str, Any]:
+    """Write the records and SNAPSHOT.json; returns what SNAPSHOT.json holds."""
     passages, documents = records.passages, records.documents
     ordered = sorted(passages.values(), key=lambda s: (s.passage.doc_id, s.passage.index))
     write_jsonl(work / PASSAGES, (passage_to_json(p) for p in ordered))
     write_json(work / DOCUMENTS, [document_to_json(documents[d]) for d in sorted(documents)])
     write_json(work / ENTITIES, [entity_to_json(e) for e in sorted(entities, key=lambda e: e.id)])
-    write_json(
-        work / META,
-        {
-            "name": name,
-            "store_id": store_id,
-            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "forumgraph_version": __version__,
-            "embedding_model": spec.embedding.model,
-            "dim": spec.embedding.dim,
-            "vector_sets": {
-                set_name: {"model": s.model, "dim": s.dim}
-                for set_name, s in spec.vector_sets.items()
-            },
-            "base_iri": spec.base_iri,
-            "graph_backend": "embedded" if spec.remote is None else "remote",
-            **({} if spec.remote is None else {"remote": spec.remote.to_json()}),
-            "next_vector_id": records.next_vector_id,
-            "documents": len(documents),
-            "passages": len(passages),
-            "entities": len(entities),
+    meta = snapshot_meta(name, store_id, records, entities, spec, floor)
+    write_json(work / META, meta)
+    return meta
+
+
+def snapshot_meta(
+    name: str,
+    store_id: str,
+    records: _Records,
+    entities: list[Entity],
+    spec: IndexSpec,
+    floor: int,
+) -> dict[str, Any]:
+    """What SNAPSHOT.json says about a generation (kept in Milvus by stores without folders)."""
+    passages, documents = records.passages, records.documents
+    return {
+        "name": name,
+        "store_id": store_id,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "forumgraph_version": __version__,
+        "embedding_model": spec.embedding.model,
+        "dim": spec.embedding.dim,
+        "vector_sets": {
+            set_name: {"model": s.model, "dim": s.dim} for set_name, s in spec.vector_sets.items()
         },
-    )
+        "base_iri": spec.base_iri,
+        "graph_backend": "embedded" if spec.remote is None else "remote",
+        **({} if spec.remote is None else {"remote": spec.remote.to_json()}),
+        "index_backend": "embedded" if spec.milvus is None else "milvus",
+        **({} if spec.milvus is None else {"milvus": spec.milvus.to_json(), "floor": floor}),
+        "next_vector_id": records.next_vector_id,
+        "documents": len(documents),
+        "passages": len(passages),
+        "entities": len(entities),
+    }
 
 
 def _publish(layout: StoreLayout, work: Path, name: str, step: StepHook) -> None:
@@ -322,11 +370,13 @@ def _write_remote_graph(
     kept: set[str],
     spec: IndexSpec,
     step: StepHook,
+    under_lease: Callable[[list[Entity]], None] | None = None,
 ) -> list[Entity]:
     """The document graphs on the SPARQL server; entities of this generation's documents.
 
     Only graphs this store wrote are replaced or deleted (see graph/remote_owner.py), and all
-    writes happen under the server's writer lease.
+    writes happen under the server's writer lease; so does `under_lease(entities)`, the rest
+    of a write that publishes elsewhere than in a local folder.
     """
     from forumgraph.graph.remote import RemoteStore
     from forumgraph.graph.remote_owner import WriterLease, check_owned, is_own
@@ -357,7 +407,11 @@ def _write_remote_graph(
                 lease.check()
                 store.replace_document(prepared.info.doc_id, prepared.quads)
             step("graph-written")
-            return store.entities(kept)
+            entities = store.entities(kept)
+            if under_lease is not None:
+                lease.check()
+                under_lease(entities)
+            return entities
     finally:
         store.close()
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from forumgraph.config import Settings, check_api_token
 from forumgraph.errors import StoreError
-from forumgraph.snapshot import StoreLayout
+from forumgraph.snapshot.access import store_access
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def make_server(settings: Settings, *, services: Any | None = None) -> Any:
     for name, value in settings.describe().items():
         log.info("setting %s = %s", name, value)
     check_api_token(settings)  # before a first run spends minutes building the store
-    if services is None and StoreLayout(settings.store_dir).current_name() is None:
+    if services is None and store_access(settings).current_name() is None:
         build_initial_store(settings)
     app = create_app(settings, services=services)
     return create_server(

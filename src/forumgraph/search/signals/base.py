@@ -16,8 +16,7 @@ from forumgraph.snapshot.reader import VectorSetSpec
 from forumgraph.text.analyze import Analyzer
 
 if TYPE_CHECKING:
-    from forumgraph.index.dense import DenseIndex
-    from forumgraph.index.sparse import LexicalIndex
+    from forumgraph.index.backend import TextIndex, VectorIndex
     from forumgraph.search.linking import LinkedEntity
     from forumgraph.search.service import SearchOptions
 
@@ -46,11 +45,11 @@ class SnapshotView(Protocol):
     @property
     def vector_sets(self) -> Mapping[str, VectorSetSpec]: ...
 
-    def vectors(self, name: str) -> DenseIndex: ...
+    def vectors(self, name: str) -> VectorIndex: ...
 
-    def dense(self) -> DenseIndex: ...
+    def dense(self) -> VectorIndex: ...
 
-    def lexical(self) -> LexicalIndex: ...
+    def lexical(self) -> TextIndex: ...
 
 
 @dataclass

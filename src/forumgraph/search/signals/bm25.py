@@ -29,9 +29,14 @@ class Bm25Signal:
                         weights.append(self._env.options.expansion_weight * link.confidence)
         if not tokens:
             return []
-        allowed = None if query.allowed is None else query.allowed[0]
+        if query.allowed is None:
+            return self._env.snapshot.lexical().search(tokens, query.pool, weights=weights)
         return self._env.snapshot.lexical().search(
-            tokens, query.pool, weights=weights, allowed=allowed
+            tokens,
+            query.pool,
+            weights=weights,
+            allowed=query.allowed[0],
+            where=self._env.filters.where(*query.filters),
         )
 
 

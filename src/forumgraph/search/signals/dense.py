@@ -12,7 +12,8 @@ from typing import cast
 
 import numpy as np
 
-from forumgraph.index.dense import DenseIndex, IdFilter, id_filter
+from forumgraph.index.backend import Restriction, VectorIndex
+from forumgraph.index.dense import DenseIndex
 from forumgraph.index.encoders import Encoder
 from forumgraph.models import StoredPassage
 from forumgraph.search.signals.base import Query, Ranking, SignalEnv
@@ -30,7 +31,7 @@ def language_group(lang: str) -> str:
 class DenseSignal:
     """Passages closest in meaning to the query under one vector set's encoder."""
 
-    def __init__(self, name: str, set_name: str, env: SignalEnv, index: DenseIndex) -> None:
+    def __init__(self, name: str, set_name: str, env: SignalEnv, index: VectorIndex) -> None:
         self.name = name
         self.set_name = set_name
         self._env = env
@@ -58,7 +59,10 @@ class DenseSignal:
         options = self._env.options
         groups = self._language_filters(*query.filters) if options.balance_languages else {}
         if len(groups) < 2:
-            allowed = None if query.allowed is None else query.allowed[1]
+            allowed = None
+            if query.allowed is not None:
+                where = self._env.filters.where(*query.filters)
+                allowed = self._index.restriction(query.allowed[1], where)
             scores, ids = self._index.search(vector, query.pool, allowed=allowed)
             return self._passage_ranking(scores[0], ids[0]), {}
         merged: Ranking = []
@@ -76,18 +80,25 @@ class DenseSignal:
         merged.sort(key=lambda item: -item[1])
         return merged[: query.pool], stats
 
-    def _language_filters_uncached(self, *filters: str | int | None) -> dict[str, IdFilter]:
-        """One id filter per language group (Korean with mixed, English, ...) under the filters."""
+    def _language_filters_uncached(self, *filters: str | int | None) -> dict[str, Restriction]:
+        """One restriction per language group (Korean with mixed, English, ...) under the
+        filters: the group's ids, and its filter values for indexes that filter on fields."""
         lang, event, year, entity_type = filters
         passage_filters = self._env.filters
         groups: dict[str, set[int]] = {}
+        langs: dict[str, list[str]] = {}
         for language in [lang] if lang else passage_filters.languages():
             allowed = passage_filters.allowed(language, event, year, entity_type)
             if allowed is not None and len(allowed[1]):
-                groups.setdefault(language_group(str(language)), set()).update(allowed[1].tolist())
-        return {
-            name: id_filter(np.fromiter(ids, np.int64, len(ids))) for name, ids in groups.items()
-        }
+                group = language_group(str(language))
+                groups.setdefault(group, set()).update(allowed[1].tolist())
+                langs.setdefault(group, []).append(str(language))
+        out: dict[str, Restriction] = {}
+        for name, ids in groups.items():
+            where = passage_filters.where(None, event, year, entity_type)  # type: ignore[arg-type]
+            vector_ids = np.fromiter(ids, np.int64, len(ids))
+            out[name] = self._index.restriction(vector_ids, where.with_langs(tuple(langs[name])))
+        return out
 
     def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> Ranking:
         by_vector_id = self._env.snapshot.by_vector_id
@@ -106,6 +117,7 @@ def dense_signal(name: str, set_name: str, env: SignalEnv) -> DenseSignal | None
         return None
     snapshot = env.snapshot
     kept = snapshot.vector_sets.get(set_name)
+    index: VectorIndex
     if kept is not None and kept.model == encoder.model_name:
         index = snapshot.vectors(set_name)
     elif snapshot.passages:
