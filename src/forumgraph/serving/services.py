@@ -17,6 +17,8 @@ from forumgraph.errors import StoreError
 from forumgraph.index.encoders import Encoder, create_encoders
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
+from forumgraph.search.suggest import Suggester
+from forumgraph.search.views import GraphViews
 from forumgraph.snapshot import Snapshot, SnapshotHolder
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ class Generation:
     search: SearchService
     facts: FactFinder
     asker: Asker
+    views: GraphViews
+    suggester: Suggester
 
     @property
     def name(self) -> str:
@@ -94,7 +98,10 @@ class Services:
         for encoder in self.encoders.values():
             encoder.encode_queries(["warm-up"])
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
-        return Generation(snapshot, search, facts, Asker(search, facts))
+        views = GraphViews(snapshot, self.settings.base_iri, facts.select)
+        # Built now, so that the first keystroke in the search box is as fast as the rest.
+        suggester = Suggester(snapshot.entities, views.weights())
+        return Generation(snapshot, search, facts, Asker(search, facts), views, suggester)
 
 
 def _remote_select(snapshot: Snapshot) -> Any:
