@@ -92,7 +92,7 @@ def programme(views: GraphViews, edition_id: str) -> Programme:
                 title_zh=found["zh"] if found["zh"] != entity.label() else None,
                 kind=kind,
                 speakers=tuple(Speaker(s, organizations.get((talk_id, s))) for s in speakers),
-                videos=tuple(found["url"]),
+                videos=tuple(sorted(found["url"])),
             )
         )
     ordered: list[tuple[str, tuple[ProgrammeTalk, ...]]] = []
