@@ -213,3 +213,16 @@ def test_read_outs_are_the_same_from_a_graph_on_a_server(
     finally:
         remote.close()
         local.close()
+
+
+def test_the_cache_forgets_entities_but_keeps_the_whole_graph_read_outs(
+    snapshot: Snapshot, facts: FactFinder, built_store: Settings, monkeypatch: Any
+) -> None:
+    from forumgraph.search import views as views_module
+
+    monkeypatch.setattr(views_module, "CACHE_ENTRIES", 3)
+    fresh = GraphViews(snapshot, built_store.base_iri, facts.select)
+    editions = fresh.editions()
+    for entity_id in ("project/helm", "person/liz-rice", "place/seoul", BARCELONA):
+        assert fresh.neighbourhood(entity_id) is fresh.neighbourhood(entity_id)
+    assert fresh.editions() is editions

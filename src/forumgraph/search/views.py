@@ -129,7 +129,8 @@ class GraphViews:
         value = compute()
         with self._lock:
             if len(self._cache) >= CACHE_ENTRIES:
-                self._cache.clear()
+                # Forget the per-entity read-outs; the few of the whole graph stay.
+                self._cache = {k: v for k, v in self._cache.items() if not k[1]}
             self._cache[key] = value
         return value
 

@@ -68,7 +68,8 @@ class Mark:
     y: float
     r: float
     label: str
-    lane: int
+    lane: int  # its colour
+    row: int = 0  # the lane it is in (its place in Timeline.lanes)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def timeline(
         height = max(1, len(rows)) * ROW_HEIGHT + 8
         for edition, x, row, r, label in lane_marks:
             y = top + 4 + row * ROW_HEIGHT + ROW_HEIGHT / 2
-            marks.append(Mark(edition, x, y, r, label, number % LANE_COLOURS))
+            marks.append(Mark(edition, x, y, r, label, number % LANE_COLOURS, number))
         label = fit(series_label.get(series, ""), LANE_LABEL_WIDTH, LANE_FONT_SIZE)
         lanes.append(Lane(series, label, top, height, number % LANE_COLOURS))
         top += height
