@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 from forumgraph.config import Settings
 from forumgraph.errors import InputError
 from forumgraph.models import EntityType
+from forumgraph.search import suggest
 from forumgraph.search.query import MAX_K, check_query_length
-from forumgraph.search.suggest import DEFAULT_LIMIT as DEFAULT_SUGGEST_LIMIT
-from forumgraph.search.suggest import MAX_LIMIT as MAX_SUGGEST_LIMIT
 
 if TYPE_CHECKING:
     from forumgraph.search.result import SearchResult
@@ -72,6 +71,8 @@ DEFAULT_ASK_K = 5
 MAX_ENTITY_LIMIT = 500
 DEFAULT_ENTITY_LIMIT = 50
 MAX_SUGGEST_CHARS = 100
+DEFAULT_SUGGEST_LIMIT = suggest.DEFAULT_LIMIT
+MAX_SUGGEST_LIMIT = suggest.MAX_LIMIT
 
 
 def integer(
