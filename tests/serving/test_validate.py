@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from forumgraph.errors import InputError
-from forumgraph.serving.validate import check_int, parse_int
+from forumgraph.models import EntityType
+from forumgraph.serving.validate import (
+    DEFAULT_SUGGEST_LIMIT,
+    MAX_SUGGEST_CHARS,
+    MAX_SUGGEST_LIMIT,
+    check_int,
+    parse_int,
+    suggest_request,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +64,30 @@ def test_check_int_checks_the_range() -> None:
     assert check_int(20, "k", 1, 20) == 20
     with pytest.raises(InputError, match="between 1 and 20, not 21"):
         check_int(21, "k", 1, 20)
+
+
+def test_suggest_request_takes_a_prefix_a_limit_and_a_type() -> None:
+    checked = suggest_request("  리즈 ", "3", "person")
+    assert (checked.prefix, checked.limit, checked.entity_type) == ("리즈", 3, EntityType.PERSON)
+    assert suggest_request("helm").limit == DEFAULT_SUGGEST_LIMIT
+    assert suggest_request("helm", 5, typed=True).limit == 5
+
+
+@pytest.mark.parametrize(
+    ("prefix", "limit", "kind", "message"),
+    [
+        (None, None, None, "'q' is missing or empty"),
+        ("   ", None, None, "'q' is missing or empty"),
+        ("x" * (MAX_SUGGEST_CHARS + 1), None, None, f"at most {MAX_SUGGEST_CHARS}"),
+        ("helm", "0", None, "'limit' must be between 1"),
+        ("helm", str(MAX_SUGGEST_LIMIT + 1), None, "'limit' must be between 1"),
+        ("helm", "²", None, "'limit' must be an integer"),
+        ("helm", None, "people", "'type' must be an entity type"),
+    ],
+)
+def test_suggest_request_names_the_field_at_fault(
+    prefix: object, limit: object, kind: object, message: str
+) -> None:
+    with pytest.raises(InputError, match=message) as info:
+        suggest_request(prefix, limit, kind)
+    assert info.value.status == 400 and info.value.hint

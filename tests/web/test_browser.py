@@ -8,69 +8,13 @@ text: no dialog fires and no injected element appears. The SPARQL page runs a qu
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
+from browser_support import ARTIFACTS, BROWSER_MARKS, Events
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 LIZ_RICE = re.compile(r"^\s*Liz Rice\s*$")
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and shutil.which("chromium") is None,
-        reason="Debian chromium is not installed (apt-get install -y chromium)",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-class Events:
-    """What a page did that it must not: dialogs (a script ran) and console errors (e.g. CSP)."""
-
-    def __init__(self) -> None:
-        self.dialogs: list[str] = []
-        self.console_errors: list[str] = []
-
-
-@pytest.fixture
-def events() -> Events:
-    return Events()
-
-
-@pytest.fixture
-def page(browser: Any, events: Events) -> Iterator[Any]:
-    context = browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-
-    def on_dialog(dialog: Any) -> None:
-        events.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            events.console_errors.append(message.text)
-
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    yield page
-    context.close()
+pytestmark = BROWSER_MARKS
 
 
 def _search(page: Any, query: str) -> None:

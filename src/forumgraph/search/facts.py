@@ -220,6 +220,11 @@ class FactFinder:
         self._documents = _documents_per_entity(snapshot)
         self._keys: list[tuple[Entity, tuple[str, ...]]] | None = None
 
+    @property
+    def select(self) -> Select:
+        """The SELECT runner on this generation's graph, for other read-outs to share."""
+        return self._select
+
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id, or NotFound."""
         entity = self.snapshot.entities.get(entity_id)

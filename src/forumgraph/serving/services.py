@@ -17,6 +17,8 @@ from forumgraph.errors import StoreError
 from forumgraph.index.encoders import Encoder, create_encoders
 from forumgraph.search.ask import Asker
 from forumgraph.search.facts import FactFinder
+from forumgraph.search.suggest import Suggester
+from forumgraph.search.views import GraphViews
 from forumgraph.search.warm import warm_up
 from forumgraph.snapshot import Snapshot, SnapshotHolder
 
@@ -34,6 +36,8 @@ class Generation:
     search: SearchService
     facts: FactFinder
     asker: Asker
+    views: GraphViews
+    suggester: Suggester
 
     @property
     def name(self) -> str:
@@ -91,7 +95,10 @@ class Services:
         facts = FactFinder(snapshot, self.settings.base_iri, select=_remote_select(snapshot))
         asker = Asker(search, facts)
         warm_up(asker)  # what loads on first use loads now, not in a user's request
-        return Generation(snapshot, search, facts, asker)
+        views = GraphViews(snapshot, self.settings.base_iri, facts.select)
+        # Built now, so that the first keystroke in the search box is as fast as the rest.
+        suggester = Suggester(snapshot.entities, views.weights())
+        return Generation(snapshot, search, facts, asker, views, suggester)
 
 
 def _remote_select(snapshot: Snapshot) -> Any:

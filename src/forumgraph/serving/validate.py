@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from forumgraph.config import Settings
 from forumgraph.errors import InputError
 from forumgraph.models import EntityType
+from forumgraph.search import suggest
 from forumgraph.search.query import MAX_K, check_query_length
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ MAX_ASK_K = 20
 DEFAULT_ASK_K = 5
 MAX_ENTITY_LIMIT = 500
 DEFAULT_ENTITY_LIMIT = 50
+MAX_SUGGEST_CHARS = 100
+DEFAULT_SUGGEST_LIMIT = suggest.DEFAULT_LIMIT
+MAX_SUGGEST_LIMIT = suggest.MAX_LIMIT
 
 
 def integer(
@@ -172,3 +176,36 @@ def name_query(value: object, settings: Settings) -> str:
     text = optional_text(value, "q") or ""
     check_query_length(text, settings.max_query_chars)
     return text
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    """A checked name completion: what was typed, how many names, of which type."""
+
+    prefix: str
+    limit: int = DEFAULT_SUGGEST_LIMIT
+    entity_type: EntityType | None = None
+
+
+def suggest_request(
+    prefix: object, limit: object = None, type_: object = None, *, typed: bool = False
+) -> SuggestRequest:
+    """A name completion from any front end's raw fields (request text, or `typed` values)."""
+    if not isinstance(prefix, str) or not prefix.strip():
+        raise InputError(
+            "The parameter 'q' is missing or empty.",
+            hint="Send the start of a name, e.g. q=리즈 or q=helm.",
+        )
+    text = prefix.strip()
+    if len(text) > MAX_SUGGEST_CHARS:
+        raise InputError(
+            f"The parameter 'q' is {len(text)} characters long; names are completed from at "
+            f"most {MAX_SUGGEST_CHARS}.",
+            hint="Send the start of a name; use /api/search for longer queries.",
+        )
+    return SuggestRequest(
+        prefix=text,
+        limit=integer(limit, "limit", 1, MAX_SUGGEST_LIMIT, DEFAULT_SUGGEST_LIMIT, typed=typed)
+        or DEFAULT_SUGGEST_LIMIT,
+        entity_type=entity_type(type_),
+    )

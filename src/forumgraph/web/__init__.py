@@ -23,7 +23,7 @@ CONTENT_SECURITY_POLICY = (
 
 def create_app(settings: Settings | None = None, *, services: Services | None = None) -> Flask:
     """Build the app; `services` lets tests and the server share loaded models and stores."""
-    from forumgraph.web import api, documents, sparql, ui
+    from forumgraph.web import api, documents, pictures, sparql, suggest, ui
     from forumgraph.web.errors import register_error_handlers
 
     settings = settings or load_settings()
@@ -43,7 +43,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.register_blueprint(api.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(pictures.bp)
+    app.register_blueprint(suggest.bp)
     app.add_template_filter(highlight, "highlight")
+    app.add_template_filter(pictures.video_host, "video_host")
+    app.add_template_global(suggest.labels, "suggest_labels")
     app.context_processor(_template_context)
     app.after_request(_finish_response)
     return app

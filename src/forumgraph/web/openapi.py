@@ -8,7 +8,14 @@ from forumgraph import __version__
 from forumgraph.config import Settings
 from forumgraph.search.filters import LANGUAGES
 from forumgraph.search.query import MAX_K
-from forumgraph.serving.validate import DEFAULT_ENTITY_LIMIT, DEFAULT_K, MAX_ENTITY_LIMIT
+from forumgraph.serving.validate import (
+    DEFAULT_ENTITY_LIMIT,
+    DEFAULT_K,
+    DEFAULT_SUGGEST_LIMIT,
+    MAX_ENTITY_LIMIT,
+    MAX_SUGGEST_CHARS,
+    MAX_SUGGEST_LIMIT,
+)
 from forumgraph.web.openapi_schemas import ENTITY_TYPES, SCHEMAS
 
 ERROR_REF = {"$ref": "#/components/responses/Error"}
@@ -316,6 +323,39 @@ def _entity_paths() -> dict[str, Any]:
                 "responses": {
                     "200": _json({"$ref": "#/components/schemas/EntityList"}, "Entities."),
                     "400": ERROR_REF,
+                },
+            }
+        },
+        "/api/suggest": {
+            "get": {
+                "summary": "Complete an entity name (either script, any alias), best first",
+                "operationId": "suggest",
+                "parameters": [
+                    _param(
+                        "q",
+                        "query",
+                        f"The start of a name, or part of one ({MAX_SUGGEST_CHARS} characters "
+                        "at most).",
+                        {"type": "string", "maxLength": MAX_SUGGEST_CHARS},
+                        required=True,
+                    ),
+                    _param("type", "query", "An entity type.", {"enum": ENTITY_TYPES}),
+                    _param(
+                        "limit",
+                        "query",
+                        f"How many names (1-{MAX_SUGGEST_LIMIT}).",
+                        {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": MAX_SUGGEST_LIMIT,
+                            "default": DEFAULT_SUGGEST_LIMIT,
+                        },
+                    ),
+                ],
+                "responses": {
+                    "200": _json({"$ref": "#/components/schemas/SuggestList"}, "Names."),
+                    "400": ERROR_REF,
+                    "503": ERROR_REF,
                 },
             }
         },

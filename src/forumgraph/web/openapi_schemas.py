@@ -179,6 +179,29 @@ SCHEMAS: dict[str, Any] = {
             },
         },
     },
+    "SuggestList": {
+        "type": "object",
+        "required": ["query", "results"],
+        "properties": {
+            "query": {"type": "string"},
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "type", "name", "lang", "label", "match", "url"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "type": {"enum": ENTITY_TYPES},
+                        "name": {"type": "string", "description": "The name that matched."},
+                        "lang": {"type": "string", "description": "Its language tag."},
+                        "label": {"type": "string", "description": "The preferred name."},
+                        "match": {"enum": ["exact", "prefix", "word", "inside"]},
+                        "url": {"type": "string", "description": "The entity's page."},
+                    },
+                },
+            },
+        },
+    },
     "Health": {
         "type": "object",
         "required": ["status", "generation"],

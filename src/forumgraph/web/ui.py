@@ -16,6 +16,8 @@ from forumgraph.search.filters import LANGUAGES
 from forumgraph.serving import validate
 from forumgraph.serving.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
 from forumgraph.serving.services import Generation
+from forumgraph.web.i18n import choose_language
+from forumgraph.web.pictures import entity_pictures
 
 bp = Blueprint("ui", __name__)
 
@@ -79,7 +81,13 @@ def entity(entity_id: str) -> Response | str:
     facts = generation.facts.facts(check_entity_id(entity_id))
     if wants_jsonld():
         return jsonld_response(facts)
-    return render_template("entity.html", facts=facts, documents=generation.snapshot.documents)
+    return render_template(
+        "entity.html",
+        facts=facts,
+        documents=generation.snapshot.documents,
+        entities=generation.snapshot.entities,
+        pictures=entity_pictures(generation, facts, choose_language(request)),
+    )
 
 
 @bp.route("/doc/<doc_id>")
