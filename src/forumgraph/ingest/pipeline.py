@@ -200,7 +200,11 @@ class Ingester:
             fresh = []
             for article in articles:
                 previous = known.get(article.doc_id)
-                if previous is not None and previous.content_hash == article.content_hash:
+                if (
+                    previous is not None
+                    and previous.content_hash == article.content_hash
+                    and not _lacks_talks(base, article, previous)
+                ):
                     report.unchanged.append(article.doc_id)
                     continue
                 (report.replaced if previous else report.added).append(article.doc_id)
@@ -218,7 +222,7 @@ class Ingester:
         from forumgraph.ingest.extract import extract
         from forumgraph.ingest.resolve import resolve
         from forumgraph.ingest.segment import split_passages
-        from forumgraph.text.tokenize import tokenize_for_index
+        from forumgraph.ingest.talk_records import talk_records, talk_terms
 
         context = self._extraction_context()
         if base is not None:
@@ -256,6 +260,12 @@ class Ingester:
             quads = document_quads(doc, self.settings.base_iri)
             per_passage = _entities_per_passage(extraction, ids)
             types = {ids[e.key]: e.type for e in extraction.entities if e.key in ids}
+            talks = (
+                talk_records(extraction, ids, resolution.entities)
+                if article.talk_list is not None
+                else ()
+            )
+            terms = {t.passage_id: talk_terms(t, resolution.entities) for t in talks}
             prepared.append(
                 PreparedDocument(
                     info=_document_info(article, passages, types),
@@ -266,10 +276,11 @@ class Ingester:
                         for name, rows in vectors.items()
                     },
                     tokens=tuple(
-                        tuple(tokenize_for_index(p.text, p.lang, context.analyzer))
+                        _index_tokens(p, terms.get(p.passage_id, ""), context.analyzer)
                         for p in passages
                     ),
                     quads=quads,
+                    talks=talks,
                 )
             )
             offset += len(passages)
@@ -371,6 +382,26 @@ class Ingester:
                 "the original model.",
             )
         return sets
+
+
+def _index_tokens(passage: Passage, terms: str, analyzer: Analyzer) -> tuple[str, ...]:
+    """A passage's lexical tokens; a talk's also hold the tokens of its `terms` (its edition and
+    place) that its line lacks."""
+    from forumgraph.text.tokenize import tokenize_for_index
+
+    tokens = tokenize_for_index(passage.text, passage.lang, analyzer)
+    if terms:
+        seen = set(tokens)
+        extra = [t for t in tokenize_for_index(terms, None, analyzer) if t not in seen]
+        tokens += list(dict.fromkeys(extra))
+    return tuple(tokens)
+
+
+def _lacks_talks(base: Snapshot | None, article: Article, previous: DocumentInfo) -> bool:
+    """A talk list stored before talks were passages of their own: it must be read again."""
+    if base is None or article.talk_list is None or not article.talk_list.talks:
+        return False
+    return not any(pid in base.talks for pid in previous.passage_ids)
 
 
 def _with_canonical_names(
