@@ -2,7 +2,7 @@
 
 A talk list is split one line per passage (segment.py), so each talk's line is a passage of its
 own; its record gathers what the extraction says about the talk (titles, kind, edition, video
-links, topics, speakers and the organisation credited beside each) under resolved entity ids.
+links, topics, speakers and the organisation the list credits each with) under resolved ids.
 """
 
 from __future__ import annotations
@@ -100,8 +100,10 @@ def talk_terms(talk: TalkRecord, entities: dict[str, Entity]) -> str:
 def _organization(
     person: str, facts: dict[str, list[Fact]], named_here: set[str], ids: dict[str, str]
 ) -> str | None:
-    """The organisation credited beside `person`: their only affiliation in the list, else the
-    one named on this talk's line."""
+    """The organisation credited beside `person`: the one named on this talk's line when the
+    list credits them with several, else their one affiliation in the list (a line that names
+    only the speaker, `Keynote: Closing Remarks — Liz Rice & Janet Kuo`, keeps the one the
+    list gives them elsewhere)."""
     orgs = [f.value for f in facts.get(person, []) if f.predicate == "affiliation"]
     if len(orgs) > 1:
         orgs = [o for o in orgs if o in named_here] or orgs[:1]

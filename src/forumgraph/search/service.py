@@ -84,6 +84,11 @@ class SearchService:
         for pid, stored in snapshot.passages.items():
             for entity_id in _linked_entities(stored, snapshot.talks.get(pid)):
                 mentions.setdefault(entity_id, []).append(pid)
+        # entity id -> the talks it is linked to (speaker, organisation, topic, edition, place)
+        self._talks_of = {
+            entity_id: frozenset(p for p in pids if p in snapshot.talks)
+            for entity_id, pids in mentions.items()
+        }
         env = SignalEnv(
             snapshot, encoders, analyzer, settings, self.options, self._filters, mentions
         )
@@ -144,7 +149,7 @@ class SearchService:
         request = Query(text, links, max(self.options.candidates, k), allowed, chosen, self.signals)
         rankings = {name: signal.rank(request) for name, signal in self._signals.items()}
         rankings = {name: ranking for name, ranking in rankings.items() if ranking}
-        fused = self._prefer_talks(fuse(rankings, self._fusion), text)[:k]
+        fused = self._prefer_talks(fuse(rankings, self._fusion), text, links)[:k]
         per_signal = {name: dict(ranking) for name, ranking in rankings.items()}
         hits = tuple(self._hit(pid, score, per_signal) for pid, score in fused)
         terms = (text, *text.split(), *(link.surface for link in links))
@@ -158,14 +163,22 @@ class SearchService:
             names=self._names,
         )
 
-    def _prefer_talks(self, fused: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    def _prefer_talks(
+        self, fused: list[tuple[str, float]], text: str, links: list[LinkedEntity]
+    ) -> list[tuple[str, float]]:
         """A query that asks for talks ("발표", "talks by") ranks talks above other passages by
-        `talk_intent_bonus` of fused score."""
+        `talk_intent_bonus` of fused score: the talks of the people, organisations, topics and
+        editions it names, or any talk when it names none."""
         bonus = self.options.talk_intent_bonus
         if not bonus or not self.snapshot.talks or not asks_for_talks(text):
             return fused
         talks = self.snapshot.talks
-        scored = [(pid, score + bonus if pid in talks else score) for pid, score in fused]
+        named = {link.entity.id for link in links}
+        if named:
+            preferred = {pid for entity_id in named for pid in self._talks_of.get(entity_id, ())}
+        else:
+            preferred = set(talks)
+        scored = [(pid, score + bonus if pid in preferred else score) for pid, score in fused]
         return sorted(scored, key=lambda item: -item[1])
 
     def talks(self, filters: SearchFilters | None = None, limit: int = 50) -> TalkListing:
