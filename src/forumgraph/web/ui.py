@@ -12,11 +12,20 @@ from forumgraph.errors import InputError, NotFound
 from forumgraph.models import EntityType
 from forumgraph.search.ask import editions_named_by
 from forumgraph.search.facts import EntityFacts
-from forumgraph.search.filters import LANGUAGES, PASSAGE, TALK, SearchFilters
+from forumgraph.search.filters import (
+    LANGUAGES,
+    ORGANIZATION_TYPES,
+    PASSAGE,
+    SPEAKER_TYPES,
+    TALK,
+    TOPIC_TYPES,
+    SearchFilters,
+)
 from forumgraph.search.result import DocumentGroup
 from forumgraph.serving import validate
 from forumgraph.serving.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
 from forumgraph.serving.services import Generation
+from forumgraph.web.i18n import choose_language
 
 bp = Blueprint("ui", __name__)
 
@@ -72,7 +81,12 @@ def search() -> str:
     generation = _generation()
     query = request.args.get("q", "").strip()
     filters = read_filters()
-    page = {"filters": filters, "facets": _facets(generation), "facet_limit": FACET_VALUES_SHOWN}
+    page = {
+        "filters": filters,
+        "chosen": _chosen(generation, filters),
+        "facets": _facets(generation),
+        "facet_limit": FACET_VALUES_SHOWN,
+    }
     if not query:
         return render_template("search.html", query="", **page)
     result = generation.search.search(query, PAGE_PASSAGES, filters=filters.search_filters())
@@ -208,6 +222,19 @@ def _cards(generation: Generation, entity_ids: list[str]) -> list[EntityFacts]:
                 if speaker.entity_id and len(cards) < MAX_CARDS:
                     cards.setdefault(speaker.entity_id, generation.facts.facts(speaker.entity_id))
     return list(cards.values())
+
+
+def _chosen(generation: Generation, filters: Filters) -> list[tuple[str, str, str]]:
+    """The speaker, organisation and topic filters as (parameter, value, label): the label is
+    the entity's name when the value names one entity."""
+    types = {"speaker": SPEAKER_TYPES, "organization": ORGANIZATION_TYPES, "topic": TOPIC_TYPES}
+    entities = generation.snapshot.entities
+    chosen = []
+    for param, value in filters.entity_filters():
+        found = generation.search.filters.resolve(value, types[param])
+        label = entities[found[0]].label(choose_language(request)) if len(found) == 1 else value
+        chosen.append((param, value, label))
+    return chosen
 
 
 def _counts(groups: list[DocumentGroup]) -> dict[str, int]:
