@@ -178,8 +178,8 @@ def _bm25_matrix(
     with L the average length of the passage's group)."""
     counts = [Counter(passage) for passage in tokens]
     vocab: dict[str, int] = {}
-    for passage in counts:
-        for token in passage:
+    for counted in counts:
+        for token in counted:
             vocab.setdefault(token, len(vocab))
     df = np.zeros(len(vocab), np.float64)
     lengths: dict[str, list[int]] = {}
@@ -188,7 +188,9 @@ def _bm25_matrix(
         lengths.setdefault(groups.get(pid, ""), []).append(len(passage))
     idf = np.log(1 + (len(ids) - df + 0.5) / (df + 0.5))
     average = {group: max(float(np.mean(sizes)), 1.0) for group, sizes in lengths.items()}
-    columns, rows, values = [], [], []
+    columns: list[np.ndarray] = []
+    rows: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     for row, (pid, passage, counted) in enumerate(zip(ids, tokens, counts, strict=True)):
         if not counted:
             continue
