@@ -222,7 +222,7 @@ class Ingester:
         from forumgraph.ingest.extract import extract
         from forumgraph.ingest.resolve import resolve
         from forumgraph.ingest.segment import split_passages
-        from forumgraph.ingest.talk_records import talk_records, talk_terms
+        from forumgraph.ingest.talk_records import index_tokens, talk_records
 
         context = self._extraction_context()
         if base is not None:
@@ -265,7 +265,7 @@ class Ingester:
                 if article.talk_list is not None
                 else ()
             )
-            terms = {t.passage_id: talk_terms(t, resolution.entities) for t in talks}
+            talk_at = {t.passage_id: t for t in talks}
             prepared.append(
                 PreparedDocument(
                     info=_document_info(article, passages, types),
@@ -276,7 +276,9 @@ class Ingester:
                         for name, rows in vectors.items()
                     },
                     tokens=tuple(
-                        _index_tokens(p, terms.get(p.passage_id, ""), context.analyzer)
+                        index_tokens(
+                            p, talk_at.get(p.passage_id), resolution.entities, context.analyzer
+                        )
                         for p in passages
                     ),
                     quads=quads,
@@ -382,19 +384,6 @@ class Ingester:
                 "the original model.",
             )
         return sets
-
-
-def _index_tokens(passage: Passage, terms: str, analyzer: Analyzer) -> tuple[str, ...]:
-    """A passage's lexical tokens; a talk's also hold the tokens of its `terms` (its edition and
-    place) that its line lacks."""
-    from forumgraph.text.tokenize import tokenize_for_index
-
-    tokens = tokenize_for_index(passage.text, passage.lang, analyzer)
-    if terms:
-        seen = set(tokens)
-        extra = [t for t in tokenize_for_index(terms, None, analyzer) if t not in seen]
-        tokens += list(dict.fromkeys(extra))
-    return tuple(tokens)
 
 
 def _lacks_talks(base: Snapshot | None, article: Article, previous: DocumentInfo) -> bool:

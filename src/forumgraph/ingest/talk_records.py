@@ -15,9 +15,12 @@ from forumgraph.models import (
     EntityType,
     Extraction,
     Fact,
+    Passage,
     TalkRecord,
     TalkSpeaker,
 )
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.tokenize import tokenize_for_index
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -95,6 +98,19 @@ def talk_terms(talk: TalkRecord, entities: dict[str, Entity]) -> str:
         for name in (*entities[entity_id].names, *entities[entity_id].alternate_names)
     ]
     return "\n".join(dict.fromkeys(names))
+
+
+def index_tokens(
+    passage: Passage, talk: TalkRecord | None, entities: dict[str, Entity], analyzer: Analyzer
+) -> tuple[str, ...]:
+    """A passage's lexical tokens; a talk's also hold those of its `talk_terms` that its line
+    lacks (once each)."""
+    tokens = tokenize_for_index(passage.text, passage.lang, analyzer)
+    if talk is not None:
+        seen = set(tokens)
+        extra = tokenize_for_index(talk_terms(talk, entities), None, analyzer)
+        tokens += list(dict.fromkeys(t for t in extra if t not in seen))
+    return tuple(tokens)
 
 
 def _organization(
