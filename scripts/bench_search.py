@@ -1,19 +1,24 @@
-"""Benchmark search at scale: a synthetic corpus grown from the bundled one to N passages.
+"""Benchmark search at scale: a synthetic corpus grown from the bundled one to N article
+passages and M talks.
 
 Not a test: prints figures. Steps:
 1. Build a store from the bundled corpus with the real pipeline and model (or use --store).
 2. Raw encoder throughput (encode_passages on the bundled passages) against the index build
    path for the same passages (tokenise + encode + FAISS add + BM25 build): pipeline overhead.
-3. Grow the corpus to --passages by perturbed copies: each copy keeps its source passage's
-   entities, takes a shuffled sample of its tokens plus a few synthetic rare tokens, and the
-   source's real vector plus Gaussian noise (renormalised).
-   USE vectors (the second dense signal) are grown the same way.
-4. Build the FAISS index (exact up to Settings.exact_search_limit, IVF above) and the BM25 index
+3. End-to-end query latency over the bundled store as it is (every talk of the talk lists
+   indexed), with a warm process.
+4. Grow the corpus to --passages article passages and --talks talks by perturbed copies: each
+   copy keeps its source passage's entities (a talk's copy its talk record too), takes a
+   shuffled sample of its tokens plus a few synthetic rare tokens, and the source's real vector
+   plus Gaussian noise (renormalised). USE vectors (the second dense signal) are grown the same
+   way.
+5. Build the FAISS index (exact up to Settings.exact_search_limit, IVF above) and the BM25 index
    at that size: build times, IVF recall@10 against exact search.
-5. End-to-end query latency with a warm process (query encoding + linking + FAISS + BM25 +
-   graph + fusion) over the development-set queries: p50/p95; and memory (RSS).
+6. End-to-end query latency with a warm process (query encoding + linking + FAISS + BM25 +
+   graph + fusion) over the development-set queries (article and talk queries): p50/p95; and
+   memory (RSS).
 
-    python scripts/bench_search.py [--passages 100000] [--store DIR] [--rounds 3]
+    python scripts/bench_search.py [--passages 100000] [--talks 20000] [--store DIR] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +42,7 @@ from forumgraph.config import load_settings
 from forumgraph.index.dense import DenseIndex
 from forumgraph.index.encoders import EMBEDDING, USE
 from forumgraph.index.sparse import LexicalIndex
-from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
+from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage, TalkRecord
 from forumgraph.search.service import SearchService
 from forumgraph.snapshot import VectorSetSpec
 from forumgraph.text.tokenize import tokenize_for_index
@@ -59,6 +64,7 @@ class SyntheticSnapshot:
     model_name: str
     dim: int
     by_vector_id: dict[int, StoredPassage] = field(default_factory=dict)
+    talks: dict[str, TalkRecord] = field(default_factory=dict)  # by passage id
     # Indexes of the other vector sets (`use`), grown like the embedding set's.
     other_sets: dict[str, tuple[VectorSetSpec, DenseIndex]] = field(default_factory=dict)
 
@@ -113,8 +119,12 @@ def measure_build(snapshot, embedder, analyzer, rounds: int) -> None:  # type: i
     print(f"pipeline overhead  : {100 * (raw_rate / pipe_rate - 1):8.1f} %")
 
 
-def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSnapshot:  # type: ignore[no-untyped-def]
-    """The bundled snapshot grown to `target` passages by perturbed copies (see module doc)."""
+def grow(
+    snapshot, target: int, talk_target: int, exact_limit: int, seed: int = 7
+) -> SyntheticSnapshot:  # type: ignore[no-untyped-def]
+    """The bundled snapshot grown to `target` article passages and `talk_target` talks by
+    perturbed copies (see module doc): article passages copy article passages, talks copy
+    talks."""
     rng = np.random.default_rng(seed)
     shuffle = random.Random(seed)
     base = sorted(snapshot.passages.values(), key=lambda s: s.vector_id)
@@ -122,33 +132,40 @@ def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSna
     base_tokens = dict(snapshot.lexical().items())
     documents = dict(snapshot.documents)
     passages = {s.passage.passage_id: s for s in base}
+    talks = dict(snapshot.talks)
     vectors = [base_vectors]
     items = [(s.passage.passage_id, base_tokens.get(s.passage.passage_id, [])) for s in base]
     next_id = max(s.vector_id for s in base) + 1
+    rows = {s.passage.passage_id: row for row, s in enumerate(base)}
+    articles = [s for s in base if s.passage.passage_id not in snapshot.talks]
+    talk_sources = [s for s in base if s.passage.passage_id in snapshot.talks]
+    wanted = [
+        ("synthetic", articles, max(0, target - len(articles))),
+        ("synthetic-talks", talk_sources, max(0, talk_target - len(talk_sources))),
+    ]
     copies: list[StoredPassage] = []
-    while len(passages) + len(copies) < target:
-        n = len(copies)
-        source_row = n % len(base)
-        source = base[source_row]
-        doc_id = f"synthetic-{n // DOCS_PER_COPY_GROUP}"
-        pid = f"{doc_id}#p{n % DOCS_PER_COPY_GROUP}"
-        passage = Passage(
-            pid,
-            doc_id,
-            n % DOCS_PER_COPY_GROUP,
-            0,
-            len(source.passage.text),
-            source.passage.text,
-            source.passage.lang,
-        )
-        copies.append(StoredPassage(passage, next_id + n, source.entity_ids))
-        tokens = list(base_tokens.get(source.passage.passage_id, []))
-        shuffle.shuffle(tokens)
-        kept = tokens[: max(1, int(len(tokens) * 0.8))]
-        kept += [f"syn{rng.integers(0, 200_000)}" for _ in range(RARE_TOKENS)]
-        items.append((pid, kept))
-    copy_rows = np.array([i % len(base) for i in range(len(copies))])
-    noisy = base_vectors[copy_rows] + rng.normal(0, NOISE, (len(copies), base_vectors.shape[1]))
+    copy_rows: list[int] = []
+    for prefix, sources, count in wanted:
+        for n in range(count if sources else 0):
+            source = sources[n % len(sources)]
+            doc_id = f"{prefix}-{n // DOCS_PER_COPY_GROUP}"
+            pid = f"{doc_id}#p{n % DOCS_PER_COPY_GROUP}"
+            text = source.passage.text
+            passage = Passage(
+                pid, doc_id, n % DOCS_PER_COPY_GROUP, 0, len(text), text, source.passage.lang
+            )
+            copies.append(StoredPassage(passage, next_id + len(copies), source.entity_ids))
+            copy_rows.append(rows[source.passage.passage_id])
+            talk = snapshot.talks.get(source.passage.passage_id)
+            if talk is not None:
+                talks[pid] = replace(talk, passage_id=pid, talk_id=f"{talk.talk_id}~{n}")
+            tokens = list(base_tokens.get(source.passage.passage_id, []))
+            shuffle.shuffle(tokens)
+            kept = tokens[: max(1, int(len(tokens) * 0.8))]
+            kept += [f"syn{rng.integers(0, 200_000)}" for _ in range(RARE_TOKENS)]
+            items.append((pid, kept))
+    copy_index = np.array(copy_rows, dtype=np.int64)
+    noisy = base_vectors[copy_index] + rng.normal(0, NOISE, (len(copies), base_vectors.shape[1]))
     noisy = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
     vectors.append(noisy)
     for copy in copies:
@@ -170,7 +187,9 @@ def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSna
         f"vectors ({dense.index_type})"
     )
     start = time.perf_counter()
-    lexical = LexicalIndex.build(items)
+    lists = {passages[pid].passage.doc_id for pid in talks}
+    groups = {pid: "talk-list" for pid, _ in items if passages[pid].passage.doc_id in lists}
+    lexical = LexicalIndex.build(items, groups)
     print(f"BM25 build         : {time.perf_counter() - start:8.1f} s for {len(items)} passages")
     synthetic = SyntheticSnapshot(
         documents,
@@ -180,10 +199,11 @@ def grow(snapshot, target: int, exact_limit: int, seed: int = 7) -> SyntheticSna
         lexical,
         snapshot.model_name,
         snapshot.dim,
+        talks=talks,
     )
     synthetic.by_vector_id = {s.vector_id: s for s in passages.values()}
     synthetic.exact_vectors = (all_ids, all_vectors)  # type: ignore[attr-defined]
-    synthetic.copy_rows = copy_rows  # type: ignore[attr-defined]
+    synthetic.copy_rows = copy_index  # type: ignore[attr-defined]
     return synthetic
 
 
@@ -214,7 +234,7 @@ def ivf_recall(synthetic: SyntheticSnapshot, queries: np.ndarray) -> float:
     return float(np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found, strict=True)]))
 
 
-def measure_latency(service: SearchService, texts: list[str], rounds: int) -> None:
+def measure_latency(service: SearchService, texts: list[str], rounds: int, label: str = "") -> None:
     for text in texts[:5]:
         service.search(text, 10)  # warm caches and lazy loads
     encode, use, total = [], [], []
@@ -240,13 +260,14 @@ def measure_latency(service: SearchService, texts: list[str], rounds: int) -> No
     )
     print(
         f"search end-to-end  : p50 {statistics.median(total):6.1f} ms   "
-        f"p95 {percentile(total, 0.95):6.1f} ms   ({len(total)} queries)"
+        f"p95 {percentile(total, 0.95):6.1f} ms   ({len(total)} queries{label})"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--passages", type=int, default=100_000)
+    parser.add_argument("--passages", type=int, default=100_000, help="Article passages.")
+    parser.add_argument("--talks", type=int, default=20_000, help="Talks (one passage each).")
     parser.add_argument("--store", type=Path, help="Use this store instead of building one.")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
@@ -265,10 +286,20 @@ def main() -> None:
         analyzer = create_analyzer(settings.analyzer)
         print(f"RSS after loading  : {rss_mb():8.0f} MiB")
         measure_build(snapshot, embedder, analyzer, args.rounds)
-
-        synthetic = grow(snapshot, args.passages, settings.exact_search_limit)
-        print(f"RSS with {len(synthetic.passages)} passages: {rss_mb():8.0f} MiB")
         texts = [q.text for q in load_devset()]
+        print(
+            f"bundled store      : {len(snapshot.passages)} passages, "
+            f"{len(snapshot.talks)} of them talks"
+        )
+        measure_latency(
+            SearchService(snapshot, encoders, analyzer, settings), texts, args.rounds, ", bundled"
+        )
+
+        synthetic = grow(snapshot, args.passages, args.talks, settings.exact_search_limit)
+        print(
+            f"RSS with {len(synthetic.passages)} passages ({len(synthetic.talks)} talks): "
+            f"{rss_mb():8.0f} MiB"
+        )
         query_vectors = embedder.encode_queries(texts)
         if synthetic.dense_index.index_type != "flat-ip":
             print(f"IVF recall@10      : {ivf_recall(synthetic, query_vectors):8.3f} vs exact")
@@ -276,7 +307,7 @@ def main() -> None:
         use_spec = VectorSetSpec(encoders[USE].model_name, encoders[USE].dim)
         synthetic.other_sets[USE] = (use_spec, use_index)
         service = SearchService(synthetic, encoders, analyzer, settings)
-        measure_latency(service, texts, args.rounds)
+        measure_latency(service, texts, args.rounds, ", grown")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"RSS now / peak     : {rss_mb():8.0f} / {peak:.0f} MiB")
 

@@ -1,12 +1,15 @@
 """What the command line prints: a bad file named once, no progress bars in a log, a short
-token refused before `serve` builds anything."""
+token refused before `serve` builds anything, talks found with their filters."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,3 +52,20 @@ def test_serve_refuses_a_short_token_before_building_a_store(tmp_path: Path) -> 
     assert "at least 32" in done.stderr and "secrets.token_urlsafe" in done.stderr
     assert token not in done.stderr
     assert not store.exists()
+
+
+def test_search_lists_talks_with_their_filters(built_store: Any) -> None:
+    store = str(built_store.store_dir)
+    done = _forumgraph(
+        "search", "발표", "--store", store, "--result", "talk", "--speaker", "셰릴 헝", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["results"]
+    assert results and {r["type"] for r in results} == {"talk"}
+    assert all("person/cheryl-hung" in {s["id"] for s in r["speakers"]} for r in results)
+    shown = _forumgraph("search", "셰릴 헝 발표 목록", "--store", store, "-k", "5")
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(r"talk/\S+\s+\[talk \d{4}\]", shown.stdout)
+    refused = _forumgraph("search", "Helm", "--store", store, "--speaker", "Nobody Known")
+    assert refused.returncode == 1
+    assert "speaker" in refused.stderr and "Traceback" not in refused.stderr

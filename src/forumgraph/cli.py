@@ -134,39 +134,45 @@ def check(ctx: click.Context, store_dir: Path | None) -> None:
 @main.command()
 @click.argument("query")
 @store_option
-@click.option("-k", "k", default=10, show_default=True, help="Number of passages.")
+@click.option("-k", "k", default=10, show_default=True, help="Number of results.")
 @click.option("--lang", help="Only passages in this language (ko, en, mixed).")
-@click.option("--event", help="Only documents about this event id.")
-@click.option("--year", type=int, help="Only documents from this year.")
-@click.option("--type", "entity_type", help="Only passages naming an entity of this type.")
+@click.option("--event", help="Only talks at, and articles about, this event (id or name).")
+@click.option("--year", type=int, help="Only talks and articles of this year.")
+@click.option("--type", "type", help="Only passages naming an entity of this type.")
+@click.option("--result", type=click.Choice(["talk", "passage"]), help="Only talks or passages.")
+@click.option("--speaker", help="Only talks by, and passages naming, this person (id or name).")
+@click.option("--organization", help="Only talks and passages of this organisation.")
+@click.option("--topic", help="Only talks and passages about this project or topic.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @_reports_errors
 def search(
     ctx: click.Context,
+    /,
     query: str,
     store_dir: Path | None,
     k: int,
-    lang: str | None,
-    event: str | None,
-    year: int | None,
-    entity_type: str | None,
     as_json: bool,
+    **fields: str | int | None,
 ) -> None:
-    """Search passages in Korean or English."""
+    """Search talks and passages in Korean or English."""
     from forumgraph.search.service import open_search_service
     from forumgraph.serving.validate import search_request
 
-    checked = search_request(query, k, lang, event, year, entity_type, typed=True)
+    checked = search_request(query, {"k": k, **fields}, typed=True)
     result = checked.run(open_search_service(_settings(ctx, store_dir=store_dir)))
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
     for rank, hit in enumerate(result.hits, 1):
         p = hit.passage
-        click.echo(f"{rank:2d}. {hit.score:.3f}  {p.passage_id}  [{p.lang}]  {hit.title}")
+        if hit.talk is not None:
+            year = f" {hit.talk.year}" if hit.talk.year else ""
+            click.echo(f"{rank:2d}. {hit.score:.3f}  {hit.talk.talk_id}  [talk{year}]  {hit.title}")
+        else:
+            click.echo(f"{rank:2d}. {hit.score:.3f}  {p.passage_id}  [{p.lang}]  {hit.title}")
         click.echo("    " + " ".join(p.text.split())[:200])
-    click.echo(f"({len(result.hits)} passages, {result.took_ms:.0f} ms)")
+    click.echo(f"({len(result.hits)} results, {result.took_ms:.0f} ms)")
 
 
 @main.command()

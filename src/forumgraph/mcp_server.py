@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 
 INSTRUCTIONS = (
     "forumgraph answers questions about CNCF community events (KubeCon, Kubernetes Forums, "
-    "KCDs, project releases) from Korean and English articles. Use `ask` for a question "
-    "(cited passages plus graph facts), `search` for passages, `find_entities` and `entity` "
+    "KCDs, project releases) from Korean and English articles and every KubeCon talk list. "
+    "Use `ask` for a question (cited passages plus graph facts), `search` for talks and "
+    "passages, `talks` to list a person's or an edition's talks, `find_entities` and `entity` "
     "for people, organisations, events, talks and projects, and `sparql` for the graph. "
     "Quote the passages and cite doc_id and passage_id."
 )
@@ -70,7 +71,7 @@ class Tools:
         self._load = load
         self._settings = settings
 
-    def search(
+    def search(  # one flat argument per filter, as the JSON API has
         self,
         query: str,
         k: int = validate.DEFAULT_K,
@@ -78,13 +79,56 @@ class Tools:
         event: str | None = None,
         year: int | None = None,
         entity_type: str | None = None,
+        result: str | None = None,
+        speaker: str | None = None,
+        organization: str | None = None,
+        topic: str | None = None,
     ) -> dict[str, Any]:
-        """Search passages of Korean and English articles (any language query).
+        """Search talks (of every KubeCon talk list) and passages of Korean and English articles,
+        with any language query. Results have "type": "talk" (title, speakers with
+        affiliations, edition, year, kind, videos, topics) or "passage".
 
-        Filters: lang (ko, en, mixed), event (an event entity id), year, entity_type.
+        Filters: lang (ko, en, mixed), event (an event id or name), year, entity_type (of an
+        entity the passage names), result (talk or passage), speaker, organization and topic
+        (each an entity id such as person/liz-rice, or a name in either script).
         """
         with _tool_errors():
-            checked = validate.search_request(query, k, lang, event, year, entity_type, typed=True)
+            fields = {
+                "k": k,
+                "lang": lang,
+                "event": event,
+                "year": year,
+                "type": entity_type,
+                "result": result,
+                "speaker": speaker,
+                "organization": organization,
+                "topic": topic,
+            }
+            checked = validate.search_request(query, fields, typed=True)
+            return checked.run(self._current().search).to_json()
+
+    def talks(
+        self,
+        speaker: str | None = None,
+        event: str | None = None,
+        topic: str | None = None,
+        year: int | None = None,
+        organization: str | None = None,
+        limit: int = validate.DEFAULT_TALK_LIMIT,
+    ) -> dict[str, Any]:
+        """List talks of the KubeCon talk lists, newest edition first: by speaker (a person id
+        or a name in either script, e.g. 셰릴 헝), event (an edition id or name), topic (a
+        project or topic), organization and year. Returns the total and the talks."""
+        with _tool_errors():
+            fields = {
+                "speaker": speaker,
+                "event": event,
+                "topic": topic,
+                "year": year,
+                "organization": organization,
+                "limit": limit,
+            }
+            checked = validate.talks_request(fields, typed=True)
             return checked.run(self._current().search).to_json()
 
     def ask(self, question: str, k: int = validate.DEFAULT_ASK_K) -> dict[str, Any]:
@@ -150,7 +194,14 @@ def create_mcp_server(load: Callable[[], Services], settings: Settings) -> MCPSe
     """An MCP server whose tools answer from the current store generation of `load()`."""
     server: MCPServer = MCPServer(name="forumgraph", instructions=INSTRUCTIONS, version=__version__)
     tools = Tools(load, settings)
-    for tool in (tools.search, tools.ask, tools.find_entities, tools.entity, tools.sparql):
+    for tool in (
+        tools.search,
+        tools.talks,
+        tools.ask,
+        tools.find_entities,
+        tools.entity,
+        tools.sparql,
+    ):
         server.tool()(tool)
     return server
 

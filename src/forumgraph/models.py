@@ -184,8 +184,35 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class TalkSpeaker:
+    """A speaker of a talk as entity ids: the person and the organisation credited beside them."""
+
+    person_id: str
+    organization_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TalkRecord:
+    """A talk of a talk list as search returns it: the passage holding its line, its titles,
+    kind, edition, year, speakers, topics and video links (entity ids resolve the names)."""
+
+    talk_id: str  # the talk's entity id, e.g. "talk/kubecon-cloudnativecon-europe-2019/..."
+    passage_id: str
+    title: str
+    kind: str  # keynote, session, lightning, panel, bof, tutorial or workshop
+    title_zh: str | None = None
+    event_id: str | None = None  # the edition
+    year: int | None = None
+    speakers: tuple[TalkSpeaker, ...] = ()
+    topic_ids: tuple[str, ...] = ()  # projects and topics the title names
+    place_ids: tuple[str, ...] = ()  # where the edition was held
+    videos: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Hit:
-    """One search result: a passage with its score and the entities it mentions."""
+    """One search result: a passage with its score and the entities it mentions; `talk` is set
+    when the passage is one talk of a talk list."""
 
     passage: Passage
     score: float
@@ -193,6 +220,7 @@ class Hit:
     url: str | None = None
     entities: tuple[Entity, ...] = ()
     signals: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    talk: TalkRecord | None = None
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,36 @@ def test_duplicate_ids_and_missing_files_are_errors(tmp_path: Path) -> None:
         LexicalIndex.build([("a", ["x"]), ("a", ["y"])])
     with pytest.raises(StoreError, match="rebuild"):
         LexicalIndex.load(tmp_path / "nothing")
+
+
+def test_groups_are_length_normalised_against_their_own_average() -> None:
+    line = ["helm", "deep", "dive"]
+    article = ["helm", *(f"word{i}" for i in range(60))]
+    items = [
+        ("talk#0", line),
+        ("talk#1", ["etcd", "intro"]),
+        ("doc#0", article),
+        ("doc#1", ["x"] * 60),
+    ]
+    together = LexicalIndex.build(items)
+    apart = LexicalIndex.build(items, {"talk#0": "talk", "talk#1": "talk"})
+    # Against one average the short line wins by its length alone; against its own group's
+    # average the article is judged like the other articles.
+    assert ids(together.search(["helm"], 2)) == ["talk#0", "doc#0"]
+    score = dict(apart.search(["helm"], 2))
+    assert score["doc#0"] > dict(together.search(["helm"], 2))["doc#0"]
+    assert score["doc#0"] / score["talk#0"] > 0.8
+
+
+def test_scores_match_lucene_bm25(index: LexicalIndex, kiwi: Analyzer) -> None:
+    import math
+
+    tokens = {pid: tokenize_for_index(t, None, kiwi) for pid, t in TEXTS.items()}
+    average = sum(map(len, tokens.values())) / len(tokens)
+    term = "helm"
+    df = sum(term in t for t in tokens.values())
+    idf = math.log(1 + (len(tokens) - df + 0.5) / (df + 0.5))
+    for pid, passage in tokens.items():
+        tf = passage.count(term)
+        expected = idf * tf / (tf + 1.5 * (1 - 0.75 + 0.75 * len(passage) / average)) if tf else 0
+        assert dict(index.search([term], 10)).get(pid, 0.0) == pytest.approx(expected, rel=1e-5)

@@ -83,10 +83,16 @@ def test_grouped_keeps_documents_in_order_of_their_best_passage(
 ) -> None:
     result = search_service.search("Helm", 30)
     groups = result.grouped()
-    assert len({g.doc_id for g in groups}) == len(groups)
+    articles = [g for g in groups if g.talk is None]
+    talks = [g for g in groups if g.talk is not None]
+    assert articles and talks
+    assert len({g.doc_id for g in articles}) == len(articles)
     assert [g.score for g in groups] == sorted((g.score for g in groups), reverse=True)
     assert sum(len(g.hits) for g in groups) == len(result.hits)
     assert all(h.passage.doc_id == g.doc_id for g in groups for h in g.hits)
+    # A talk is a result of its own, never a passage under its talk list.
+    assert all(len(g.hits) == 1 and g.hits[0].talk == g.talk for g in talks)
+    assert all(h.talk is None for g in articles for h in g.hits)
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\n\t ", "\x00\x01"])

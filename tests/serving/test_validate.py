@@ -91,3 +91,58 @@ def test_suggest_request_names_the_field_at_fault(
     with pytest.raises(InputError, match=message) as info:
         suggest_request(prefix, limit, kind)
     assert info.value.status == 400 and info.value.hint
+
+
+def test_search_filters_read_every_filter_by_its_request_name() -> None:
+    from forumgraph.search.filters import SearchFilters
+    from forumgraph.serving.validate import search_filters
+
+    fields = {
+        "lang": "ko",
+        "event": " KubeCon Barcelona ",
+        "year": "2019",
+        "type": "person",
+        "result": "TALK",
+        "speaker": "셰릴 헝",
+        "organization": "organization/cncf",
+        "topic": "",
+        "q": "ignored here",
+    }
+    assert search_filters(fields) == SearchFilters(
+        lang="ko",
+        event="KubeCon Barcelona",
+        year=2019,
+        entity_type="person",
+        result_type="talk",
+        speaker="셰릴 헝",
+        organization="organization/cncf",
+    )
+    assert not search_filters({}).active()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"result": "video"}, "'result' must be a result type"),
+        ({"speaker": "x" * 301}, "'speaker' is 301 characters long"),
+        ({"topic": 3}, "'topic' must be text"),
+        ({"year": "2019"}, "'year' must be an integer"),  # typed: a string is refused
+    ],
+)
+def test_search_filters_refuse_bad_fields(fields: dict[str, object], message: str) -> None:
+    from forumgraph.serving.validate import search_filters
+
+    with pytest.raises(InputError, match=message) as info:
+        search_filters(fields, typed=True)
+    assert info.value.hint or "must be text" in info.value.message
+
+
+def test_talks_request_takes_only_its_filters_and_a_limit() -> None:
+    from forumgraph.serving.validate import MAX_TALK_LIMIT, talks_request
+
+    checked = talks_request({"speaker": "Liz Rice", "lang": "ko", "result": "passage"})
+    assert checked.filters.speaker == "Liz Rice"
+    assert checked.filters.lang is None and checked.filters.result_type is None
+    assert talks_request({"limit": str(MAX_TALK_LIMIT)}).limit == MAX_TALK_LIMIT
+    with pytest.raises(InputError, match="'limit' must be between"):
+        talks_request({"limit": str(MAX_TALK_LIMIT + 1)})

@@ -1,5 +1,6 @@
 """Hostile HTTP input: random bodies, JSON and multipart to /api/documents, random /api/search
-parameters. Every answer is a success or a JSON 4xx, never a 500; the store stays consistent."""
+and /api/talks parameters. Every answer is a success or a JSON 4xx, never a 500; the store stays
+consistent."""
 
 from __future__ import annotations
 
@@ -161,6 +162,8 @@ def test_odd_multipart_uploads_are_stored_or_refused_cleanly(
     ),
     year=st.one_of(st.none(), st.integers(1800, 2300).map(str), st.text(max_size=5)),
     entity_type=st.one_of(st.none(), st.sampled_from(["person", "talk", "x"])),
+    result=st.one_of(st.none(), st.sampled_from(["talk", "passage", "TALK", "x"])),
+    speaker=st.one_of(st.none(), st.sampled_from(["Liz Rice", "셰릴 헝"]), st.text(max_size=320)),
 )
 def test_random_search_parameters_never_fail(
     client: FlaskClient,
@@ -169,9 +172,43 @@ def test_random_search_parameters_never_fail(
     lang: str | None,
     year: str | None,
     entity_type: str | None,
+    result: str | None,
+    speaker: str | None,
 ) -> None:
     params = {"q": q, "k": k, "lang": lang, "year": year, "type": entity_type}
+    params |= {"result": result, "speaker": speaker}
     response = client.get("/api/search", query_string={n: v for n, v in params.items() if v})
+    _checked(response, 200, 400)
+
+
+NAMES = st.one_of(
+    st.none(),
+    st.sampled_from(["Liz Rice", "person/liz-rice", "Prometheus", "KubeCon Barcelona", "x"]),
+    st.text(max_size=320),
+)
+
+
+@FAST
+@given(
+    speaker=NAMES,
+    event=NAMES,
+    topic=NAMES,
+    organization=NAMES,
+    year=st.one_of(st.none(), st.integers(1800, 2300).map(str), st.text(max_size=5)),
+    limit=st.one_of(st.none(), st.integers(-5, 900).map(str), st.text(max_size=5)),
+)
+def test_random_talk_parameters_never_fail(
+    client: FlaskClient,
+    speaker: str | None,
+    event: str | None,
+    topic: str | None,
+    organization: str | None,
+    year: str | None,
+    limit: str | None,
+) -> None:
+    params = {"speaker": speaker, "event": event, "topic": topic, "organization": organization}
+    params |= {"year": year, "limit": limit}
+    response = client.get("/api/talks", query_string={n: v for n, v in params.items() if v})
     _checked(response, 200, 400)
 
 

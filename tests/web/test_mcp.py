@@ -15,7 +15,7 @@ from mcp.client.stdio import StdioServerParameters
 from forumgraph.config import Settings
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-TOOLS = {"search", "ask", "find_entities", "entity", "sparql"}
+TOOLS = {"search", "talks", "ask", "find_entities", "entity", "sparql"}
 
 
 def _server(settings: Settings) -> StdioServerParameters:
@@ -57,6 +57,11 @@ def mcp_calls(web_settings: Settings) -> dict[str, Any]:
             calls["update"] = await client.call_tool("sparql", {"query": "CLEAR ALL"})
             calls["bad_k"] = await client.call_tool("search", {"query": "helm", "k": 0})
             calls["missing"] = await client.call_tool("entity", {"entity_id": "person/nobody"})
+            calls["talks"] = await client.call_tool("talks", {"speaker": "셰릴 헝", "limit": 3})
+            calls["talk_search"] = await client.call_tool(
+                "search", {"query": "리즈 라이스 발표", "result": "talk", "k": 5}
+            )
+            calls["bad_speaker"] = await client.call_tool("talks", {"speaker": "Nobody Known"})
             return calls
 
     result: dict[str, Any] = anyio.run(session)
@@ -107,3 +112,19 @@ def test_mcp_errors_are_readable_tool_errors(mcp_calls: dict[str, Any]) -> None:
     assert "between 1 and 100" in mcp_calls["bad_k"].content[0].text
     assert mcp_calls["missing"].is_error
     assert "No entity" in mcp_calls["missing"].content[0].text
+
+
+def test_mcp_talks_lists_a_persons_talks_by_their_hangul_name(mcp_calls: dict[str, Any]) -> None:
+    body = _payload(mcp_calls["talks"])
+    assert len(body["results"]) == 3 and body["total"] >= 5
+    for talk in body["results"]:
+        assert "person/cheryl-hung" in {s["id"] for s in talk["speakers"]}
+        assert talk["event"]["label"] and talk["title"]
+    refused = mcp_calls["bad_speaker"]
+    assert refused.is_error and "speaker" in refused.content[0].text
+
+
+def test_mcp_search_filters_talks(mcp_calls: dict[str, Any]) -> None:
+    body = _payload(mcp_calls["talk_search"])
+    assert body["results"] and {r["type"] for r in body["results"]} == {"talk"}
+    assert all("person/liz-rice" in {s["id"] for s in r["speakers"]} for r in body["results"][:3])

@@ -47,6 +47,39 @@ def test_korean_query_shows_korean_results_and_an_entity_card(client: FlaskClien
     assert 'href="/id/person/liz-rice"' in card
 
 
+def test_talk_hits_show_speakers_edition_and_video_links(client: FlaskClient) -> None:
+    html = _page(client, "/", query_string={"q": "talks by Liz Rice"})
+    talks = re.findall(r'<article class="doc talk".*?</article>', html, re.S)
+    assert len(talks) >= 3
+    first = talks[0]
+    assert re.search(r'<h3 id="doc-\d+"><a href="/id/talk/[^"]+" lang="en">', first)
+    assert 'href="/id/person/liz-rice"' in first
+    assert re.search(r'href="/id/event/[^"]+">KubeCon', first)
+    assert re.search(r'class="source" href="https://[^"]+"[^>]*>Video', first)
+    assert re.search(r'href="/doc/[^"#]+#p\d+"', first)  # the line in its talk list
+
+
+def test_result_facet_and_speaker_filter_narrow_to_talks(client: FlaskClient) -> None:
+    html = _page(client, "/", query_string={"q": "Helm"})
+    assert 'aria-label="Results"' in html
+    link = re.search(r'href="(/\?[^"]*result=talk[^"]*)"', html)
+    assert link
+    talks_only = _page(client, link.group(1).replace("&amp;", "&"))
+    assert 'class="doc talk"' in talks_only
+    assert '<article class="doc" ' not in talks_only
+    chosen = _page(client, "/", query_string={"q": "keynote", "speaker": "셰릴 헝"})
+    assert re.search(r'class="chosen".*Speaker: Cheryl Hung', chosen, re.S)
+    assert '<input type="hidden" name="speaker" value="셰릴 헝">' in chosen
+    speakers = re.findall(r'<p class="speakers">(.*?)</p>', chosen, re.S)
+    assert speakers and all("/id/person/cheryl-hung" in s for s in speakers)
+
+
+def test_unknown_speaker_filter_is_an_html_400(client: FlaskClient) -> None:
+    response = client.get("/", query_string={"q": "Helm", "speaker": "Nobody Known"}, headers=HTML)
+    assert response.status_code == 400
+    assert "speaker" in response.get_data(as_text=True)
+
+
 def test_mixed_query_works(client: FlaskClient) -> None:
     html = _page(client, "/", query_string={"q": "Helm 3 릴리스"})
     assert 'class="doc"' in html

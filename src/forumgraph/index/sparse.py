@@ -1,9 +1,11 @@
-"""BM25 over index tokens (see tokenize.py), built with bm25s, one index for every language.
+"""BM25 over index tokens (see tokenize.py), one index for every language.
 
-bm25s precomputes each (token, passage) BM25 contribution into a sparse column matrix; a query
-is then a weighted sum of a few columns. We score from that matrix ourselves so that query terms
-can carry weights (expansion names from the graph count less than the user's own words) and so
-that a search can be restricted to a set of passages (filters). The tokens are saved beside the
+Each (token, passage) BM25 contribution is precomputed into a sparse column matrix (as bm25s
+does, with Lucene's formula); a query is then a weighted sum of a few columns. We build and score
+that matrix ourselves so that query terms can carry weights (expansion names from the graph count
+less than the user's own words), so that a search can be restricted to a set of passages
+(filters), and so that groups of passages of very different lengths (talk lines, article
+passages) are each length-normalised against their own average. The tokens are saved beside the
 matrix so that the whole index can be rebuilt quickly after an update.
 """
 
@@ -11,9 +13,9 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +29,8 @@ MATRIX_FILE = "bm25.npz"
 META_FILE = "lexical.json"
 TOKENS_FILE = "tokens.jsonl"
 FORMAT_VERSION = 1
+K1 = 1.5  # BM25's term-frequency saturation
+B = 0.75  # BM25's length normalisation
 REBUILD_HINT = "Rebuild the store's indexes: forumgraph ingest --rebuild PATH... --store DIR"
 
 
@@ -49,12 +53,16 @@ class LexicalIndex:
         self._tokens_path = tokens_path
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, list[str]]]) -> LexicalIndex:
-        """Index (passage id, tokens) pairs; ids must be unique."""
-        import bm25s
+    def build(
+        cls, items: Iterable[tuple[str, list[str]]], groups: Mapping[str, str] | None = None
+    ) -> LexicalIndex:
+        """Index (passage id, tokens) pairs; ids must be unique.
 
-        # bm25s sets its own logger to DEBUG on import, which would print every build.
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        `groups` names a group for some passage ids (the others form one group): each group's
+        passages are length-normalised against their own average length, with one idf over
+        all. Talk lines of fifteen words measured against article passages of two hundred
+        would all look short and outscore every article on any shared word.
+        """
         ids: list[str] = []
         tokens: list[list[str]] = []
         for passage_id, passage_tokens in items:
@@ -62,18 +70,7 @@ class LexicalIndex:
             tokens.append([t for t in passage_tokens if t])
         if len(set(ids)) != len(ids):
             raise InputError("Passage ids given to LexicalIndex.build must be unique.")
-        if not ids:
-            empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64))
-            return cls([], {}, empty, [])
-        retriever = bm25s.BM25()
-        retriever.index(tokens, show_progress=False)
-        scores = retriever.scores
-        vocab = {tok: int(i) for tok, i in retriever.vocab_dict.items() if tok}
-        matrix = (
-            np.asarray(scores["data"], np.float32),
-            np.asarray(scores["indices"], np.int32),
-            np.asarray(scores["indptr"], np.int64),
-        )
+        vocab, matrix = _bm25_matrix(ids, tokens, groups or {})
         return cls(ids, vocab, matrix, tokens)
 
     def __len__(self) -> int:
@@ -178,3 +175,47 @@ class LexicalIndex:
                     hint=REBUILD_HINT,
                 )
         return self._tokens
+
+
+def _bm25_matrix(
+    ids: list[str], tokens: list[list[str]], groups: Mapping[str, str]
+) -> tuple[dict[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The vocabulary and each (token, passage) BM25 contribution as a column-compressed matrix
+    (Lucene's BM25: idf log(1 + (N - df + 0.5) / (df + 0.5)), tf / (tf + k1 (1 - b + b l / L)),
+    with L the average length of the passage's group)."""
+    counts = [Counter(passage) for passage in tokens]
+    vocab: dict[str, int] = {}
+    for counted in counts:
+        for token in counted:
+            vocab.setdefault(token, len(vocab))
+    df = np.zeros(len(vocab), np.float64)
+    lengths: dict[str, list[int]] = {}
+    for pid, passage, counted in zip(ids, tokens, counts, strict=True):
+        df[[vocab[t] for t in counted]] += 1
+        lengths.setdefault(groups.get(pid, ""), []).append(len(passage))
+    idf = np.log(1 + (len(ids) - df + 0.5) / (df + 0.5))
+    average = {group: max(float(np.mean(sizes)), 1.0) for group, sizes in lengths.items()}
+    columns: list[np.ndarray] = []
+    rows: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    for row, (pid, passage, counted) in enumerate(zip(ids, tokens, counts, strict=True)):
+        if not counted:
+            continue
+        norm = K1 * (1 - B + B * len(passage) / average[groups.get(pid, "")])
+        cols = np.fromiter((vocab[t] for t in counted), np.int64, len(counted))
+        tf = np.fromiter(counted.values(), np.float64, len(counted))
+        columns.append(cols)
+        rows.append(np.full(len(cols), row, np.int64))
+        values.append(idf[cols] * tf / (tf + norm))
+    if not columns:
+        empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64))
+        return vocab, empty
+    col, row_ids, data = np.concatenate(columns), np.concatenate(rows), np.concatenate(values)
+    order = np.lexsort((row_ids, col))
+    indptr = np.zeros(len(vocab) + 1, np.int64)
+    np.add.at(indptr, col + 1, 1)
+    return vocab, (
+        data[order].astype(np.float32),
+        row_ids[order].astype(np.int32),
+        np.cumsum(indptr),
+    )

@@ -200,7 +200,11 @@ class Ingester:
             fresh = []
             for article in articles:
                 previous = known.get(article.doc_id)
-                if previous is not None and previous.content_hash == article.content_hash:
+                if (
+                    previous is not None
+                    and previous.content_hash == article.content_hash
+                    and not _lacks_talks(base, article, previous)
+                ):
                     report.unchanged.append(article.doc_id)
                     continue
                 (report.replaced if previous else report.added).append(article.doc_id)
@@ -218,7 +222,7 @@ class Ingester:
         from forumgraph.ingest.extract import extract
         from forumgraph.ingest.resolve import resolve
         from forumgraph.ingest.segment import split_passages
-        from forumgraph.text.tokenize import tokenize_for_index
+        from forumgraph.ingest.talk_records import index_tokens, talk_records
 
         context = self._extraction_context()
         if base is not None:
@@ -256,6 +260,12 @@ class Ingester:
             quads = document_quads(doc, self.settings.base_iri)
             per_passage = _entities_per_passage(extraction, ids)
             types = {ids[e.key]: e.type for e in extraction.entities if e.key in ids}
+            talks = (
+                talk_records(extraction, ids, resolution.entities)
+                if article.talk_list is not None
+                else ()
+            )
+            talk_at = {t.passage_id: t for t in talks}
             prepared.append(
                 PreparedDocument(
                     info=_document_info(article, passages, types),
@@ -266,10 +276,13 @@ class Ingester:
                         for name, rows in vectors.items()
                     },
                     tokens=tuple(
-                        tuple(tokenize_for_index(p.text, p.lang, context.analyzer))
+                        index_tokens(
+                            p, talk_at.get(p.passage_id), resolution.entities, context.analyzer
+                        )
                         for p in passages
                     ),
                     quads=quads,
+                    talks=talks,
                 )
             )
             offset += len(passages)
@@ -377,6 +390,13 @@ class Ingester:
                 "the original model.",
             )
         return sets
+
+
+def _lacks_talks(base: Snapshot | None, article: Article, previous: DocumentInfo) -> bool:
+    """A talk list stored before talks were passages of their own: it must be read again."""
+    if base is None or article.talk_list is None or not article.talk_list.talks:
+        return False
+    return not any(pid in base.talks for pid in previous.passage_ids)
 
 
 def _with_canonical_names(

@@ -128,8 +128,8 @@ def split_passages(
     """Passages of whole sentences, about `chars_ko` Korean characters or `words_en` English words,
     each repeating about `overlap` of the previous one; `text[start:end] == passage.text`.
 
-    A talk list packs whole lines (one talk each) without overlap: every talk is in exactly one
-    passage, and the list costs no more to embed than its text.
+    A talk list is one passage per line, without overlap: its heading, each line of its prose,
+    and each talk (title and credit), so that a talk is a search result of its own.
     """
     if chars_ko <= 0 or words_en <= 0 or not 0 <= overlap < 1:
         raise ConfigError(
@@ -145,7 +145,7 @@ def split_passages(
     passages: list[Passage] = []
     first = 0
     while first < len(units):
-        last = _pack(units, first)
+        last = first + 1 if by_line else _pack(units, first)
         start, end = units[first].start, units[last - 1].end
         passages.append(
             Passage(

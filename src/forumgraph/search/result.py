@@ -1,26 +1,32 @@
-"""What a search returns: hits best first, the entities the query named, and timing."""
+"""What a search returns: talks and passages best first, the entities the query named, and
+timing."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from forumgraph.models import DocumentInfo, Hit
+from forumgraph.models import DocumentInfo, Entity, Hit, TalkRecord
+from forumgraph.search.filters import PASSAGE, TALK
 from forumgraph.search.linking import LinkedEntity
+from forumgraph.search.talks import talk_json
 
 SNIPPET_CHARS = 240
 
 
 @dataclass(frozen=True)
 class DocumentGroup:
-    """The hits of one document, best first; `score` is its best passage's score."""
+    """The hits of one document, best first; `score` is its best passage's score. A talk is a
+    group of its own (`talk` set, one hit), not a passage of its talk list."""
 
     doc_id: str
     title: str
     url: str | None
     score: float
     hits: tuple[Hit, ...]
+    talk: TalkRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -33,26 +39,26 @@ class SearchResult:
     entities: tuple[LinkedEntity, ...] = ()
     documents: dict[str, DocumentInfo] = field(default_factory=dict, compare=False, repr=False)
     highlight_terms: tuple[str, ...] = ()
+    # The snapshot's entities, which name a talk's edition, speakers and topics.
+    names: Mapping[str, Entity] = field(default_factory=dict, compare=False, repr=False)
 
     def grouped(self) -> list[DocumentGroup]:
-        """Hits grouped per document; documents ordered by their best passage."""
-        order: list[str] = []
+        """Article hits grouped per document and each talk on its own, in order of their best
+        hit."""
+        order: list[str | Hit] = []
         by_doc: dict[str, list[Hit]] = {}
         for hit in self.hits:
             doc_id = hit.passage.doc_id
-            if doc_id not in by_doc:
+            if hit.talk is not None:
+                order.append(hit)
+            elif doc_id not in by_doc:
                 order.append(doc_id)
-                by_doc[doc_id] = []
-            by_doc[doc_id].append(hit)
+                by_doc[doc_id] = [hit]
+            else:
+                by_doc[doc_id].append(hit)
         return [
-            DocumentGroup(
-                doc_id=doc_id,
-                title=by_doc[doc_id][0].title,
-                url=by_doc[doc_id][0].url,
-                score=by_doc[doc_id][0].score,
-                hits=tuple(by_doc[doc_id]),
-            )
-            for doc_id in order
+            _talk_group(item) if isinstance(item, Hit) else _document_group(by_doc[item])
+            for item in order
         ]
 
     def snippet(self, hit: Hit) -> str:
@@ -66,6 +72,7 @@ class SearchResult:
             info = self.documents.get(hit.passage.doc_id)
             results.append(
                 {
+                    "type": PASSAGE if hit.talk is None else TALK,
                     "doc_id": hit.passage.doc_id,
                     "passage_id": hit.passage.passage_id,
                     "title": hit.title,
@@ -82,6 +89,7 @@ class SearchResult:
                         {"id": e.id, "type": str(e.type), "label": e.label()} for e in hit.entities
                     ],
                     "signals": {k: round(v, 6) for k, v in hit.signals.items()},
+                    **(talk_json(hit.talk, self.names) if hit.talk is not None else {}),
                 }
             )
         return {
@@ -99,6 +107,15 @@ class SearchResult:
             ],
             "took_ms": round(self.took_ms, 2),
         }
+
+
+def _document_group(hits: list[Hit]) -> DocumentGroup:
+    first = hits[0]
+    return DocumentGroup(first.passage.doc_id, first.title, first.url, first.score, tuple(hits))
+
+
+def _talk_group(hit: Hit) -> DocumentGroup:
+    return DocumentGroup(hit.passage.doc_id, hit.title, hit.url, hit.score, (hit,), hit.talk)
 
 
 def make_snippet(text: str, terms: tuple[str, ...], size: int = SNIPPET_CHARS) -> str:

@@ -8,6 +8,7 @@ must be ASCII digits with an optional sign, and typed values (JSON, MCP) must be
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,11 +16,13 @@ from forumgraph.config import Settings
 from forumgraph.errors import InputError
 from forumgraph.models import EntityType
 from forumgraph.search import suggest
+from forumgraph.search.filters import RESULT_TYPES, SearchFilters
 from forumgraph.search.query import MAX_K, check_query_length
 
 if TYPE_CHECKING:
     from forumgraph.search.result import SearchResult
     from forumgraph.search.service import SearchService
+    from forumgraph.search.talks import TalkListing
 
 # Enough digits for any range a request field has; more is not a number we accept.
 _INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
@@ -73,6 +76,9 @@ DEFAULT_ENTITY_LIMIT = 50
 MAX_SUGGEST_CHARS = 100
 DEFAULT_SUGGEST_LIMIT = suggest.DEFAULT_LIMIT
 MAX_SUGGEST_LIMIT = suggest.MAX_LIMIT
+MAX_TALK_LIMIT = 500
+DEFAULT_TALK_LIMIT = 50
+MAX_FILTER_CHARS = 300  # an entity id or a name
 
 
 def integer(
@@ -118,45 +124,96 @@ def entity_type(value: object, field: str = "type") -> EntityType | None:
         ) from None
 
 
+def result_type(value: object, field: str = "result") -> str | None:
+    """A result type (talk or passage), or None when absent."""
+    text = optional_text(value, field)
+    if text is None:
+        return None
+    if text.lower() not in RESULT_TYPES:
+        raise InputError(
+            f"The parameter '{field}' must be a result type, not {text[:40]!r}.",
+            hint="Use talk (talks of the talk lists) or passage (passages of articles).",
+        )
+    return text.lower()
+
+
+def filter_text(value: object, field: str) -> str | None:
+    """An entity filter (an id or a name), stripped and bounded; None when absent or empty."""
+    text = optional_text(value, field)
+    if text is not None and len(text) > MAX_FILTER_CHARS:
+        raise InputError(
+            f"The parameter '{field}' is {len(text)} characters long; the limit is "
+            f"{MAX_FILTER_CHARS}.",
+            hint="Send an entity id such as person/liz-rice or a name.",
+        )
+    return text
+
+
+def search_filters(fields: Mapping[str, object], *, typed: bool = False) -> SearchFilters:
+    """The filters of a search or a talk listing from a front end's raw fields, by their
+    request names (lang, event, year, type, result, speaker, organization, topic); fields
+    not given stay open. With `typed`, numbers must be typed values (JSON, MCP, options)."""
+    kind = entity_type(fields.get("type"))
+    return SearchFilters(
+        lang=optional_text(fields.get("lang"), "lang"),
+        event=filter_text(fields.get("event"), "event"),
+        year=integer(fields.get("year"), "year", *YEARS, None, typed=typed),
+        entity_type=None if kind is None else kind.value,
+        result_type=result_type(fields.get("result")),
+        speaker=filter_text(fields.get("speaker"), "speaker"),
+        organization=filter_text(fields.get("organization"), "organization"),
+        topic=filter_text(fields.get("topic"), "topic"),
+    )
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """A checked search: the query text and its filters."""
 
     query: str
     k: int = DEFAULT_K
-    lang: str | None = None
-    event: str | None = None
-    year: int | None = None
-    entity_type: EntityType | None = None
+    filters: SearchFilters = SearchFilters()
 
     def run(self, service: SearchService) -> SearchResult:
         """The result of this search on `service`."""
-        kind = None if self.entity_type is None else self.entity_type.value
-        return service.search(
-            self.query, self.k, lang=self.lang, event=self.event, year=self.year, entity_type=kind
-        )
+        return service.search(self.query, self.k, filters=self.filters)
 
 
 def search_request(
-    query: object,
-    k: object = None,
-    lang: object = None,
-    event: object = None,
-    year: object = None,
-    type_: object = None,
-    *,
-    typed: bool = False,
+    query: object, fields: Mapping[str, object], *, typed: bool = False
 ) -> SearchRequest:
-    """A search from any front end's raw fields: request text, or with `typed` typed values."""
+    """A search from any front end's raw fields (`k` and those of `search_filters`): request
+    text, or with `typed` typed values."""
     if not isinstance(query, str):
         raise InputError("The search query must be text.", hint="Send q (or query) as a string.")
     return SearchRequest(
         query=query,
-        k=integer(k, "k", 1, MAX_K, DEFAULT_K, typed=typed) or DEFAULT_K,
-        lang=optional_text(lang, "lang"),
-        event=optional_text(event, "event"),
-        year=integer(year, "year", *YEARS, None, typed=typed),
-        entity_type=entity_type(type_),
+        k=integer(fields.get("k"), "k", 1, MAX_K, DEFAULT_K, typed=typed) or DEFAULT_K,
+        filters=search_filters(fields, typed=typed),
+    )
+
+
+@dataclass(frozen=True)
+class TalksRequest:
+    """A checked talk listing: its filters and how many talks to return."""
+
+    filters: SearchFilters
+    limit: int = DEFAULT_TALK_LIMIT
+
+    def run(self, service: SearchService) -> TalkListing:
+        """The listing on `service`."""
+        return service.talks(self.filters, self.limit)
+
+
+def talks_request(fields: Mapping[str, object], *, typed: bool = False) -> TalksRequest:
+    """A talk listing from raw fields: speaker, event, topic, organization, year and limit."""
+    allowed = {"speaker", "event", "topic", "organization", "year"}
+    limit = integer(
+        fields.get("limit"), "limit", 1, MAX_TALK_LIMIT, DEFAULT_TALK_LIMIT, typed=typed
+    )
+    return TalksRequest(
+        search_filters({k: v for k, v in fields.items() if k in allowed}, typed=typed),
+        limit or DEFAULT_TALK_LIMIT,
     )
 
 

@@ -49,6 +49,11 @@ def check_snapshot(snapshot: Snapshot) -> list[str]:
     for pid, stored in snapshot.passages.items():
         if stored.passage.doc_id not in snapshot.documents:
             problems.append(f"passage {pid} belongs to unknown document {stored.passage.doc_id}")
+    for pid, talk in snapshot.talks.items():
+        if pid not in passage_ids:
+            problems.append(f"talk {talk.talk_id} refers to unknown passage {pid}")
+        elif talk.talk_id not in snapshot.passages[pid].entity_ids:
+            problems.append(f"talk {talk.talk_id}: passage {pid} does not name it")
 
     graph = snapshot.graph()
     _compare(problems, "graph documents", graph.documents(), "records", set(snapshot.documents))

@@ -1,4 +1,5 @@
-"""A published generation, opened read-only: documents, passages, entities, graph and indexes."""
+"""A published generation, opened read-only: documents, passages, entities, talks, graph and
+indexes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from forumgraph.errors import StoreError
 from forumgraph.index.encoders import EMBEDDING, USE
-from forumgraph.models import DocumentInfo, Entity, StoredPassage
+from forumgraph.models import DocumentInfo, Entity, StoredPassage, TalkRecord
 from forumgraph.snapshot.layout import (
     GenerationLease,
     GenerationRemoved,
@@ -23,6 +24,7 @@ from forumgraph.snapshot.records import (
     passage_from_json,
     read_json,
     read_jsonl,
+    talk_from_json,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +38,9 @@ META = "SNAPSHOT.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.jsonl"
 ENTITIES = "entities.json"
+# The talks of talk lists, one per passage; generations written before talks were passages of
+# their own have none.
+TALKS = "talks.jsonl"
 GRAPH = "graph"
 VECTORS = "vectors"
 LEXICAL = "lexical"
@@ -83,6 +88,11 @@ class Snapshot:
             self.entities: dict[str, Entity] = {
                 row["id"]: entity_from_json(row) for row in read_json(path / ENTITIES)
             }
+            talks = (
+                [talk_from_json(row) for row in read_jsonl(path / TALKS)]
+                if (path / TALKS).exists()
+                else []
+            )
         except (OSError, ValueError, KeyError) as exc:
             raise StoreError(
                 f"Snapshot {path} cannot be read: {exc}.",
@@ -90,6 +100,8 @@ class Snapshot:
             ) from exc
         self.passages: dict[str, StoredPassage] = {p.passage.passage_id: p for p in passages}
         self.by_vector_id: dict[int, StoredPassage] = {p.vector_id: p for p in passages}
+        # passage id -> the talk whose line the passage is
+        self.talks: dict[str, TalkRecord] = {t.passage_id: t for t in talks}
         self._lock = threading.Lock()
         self._graph: TripleStore | None = None
         self._vectors: dict[str, VectorIndex] = {}

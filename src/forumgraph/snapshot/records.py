@@ -1,4 +1,4 @@
-"""JSON forms of the records a snapshot keeps: documents, passages and entities."""
+"""JSON forms of the records a snapshot keeps: documents, passages, entities and talks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from forumgraph.files import atomic_write_text
-from forumgraph.models import DocumentInfo, Entity, EntityType, Name, Passage, StoredPassage
+from forumgraph.models import (
+    DocumentInfo,
+    Entity,
+    EntityType,
+    Name,
+    Passage,
+    StoredPassage,
+    TalkRecord,
+    TalkSpeaker,
+)
 
 
 def document_to_json(doc: DocumentInfo) -> dict[str, Any]:
@@ -88,6 +97,38 @@ def entity_from_json(row: dict[str, Any]) -> Entity:
         type=EntityType(row["type"]),
         names=tuple(Name(text, lang) for text, lang in row["names"]),
         alternate_names=tuple(Name(text, lang) for text, lang in row["alternate_names"]),
+    )
+
+
+def talk_to_json(talk: TalkRecord) -> dict[str, Any]:
+    return {
+        "talk_id": talk.talk_id,
+        "passage_id": talk.passage_id,
+        "title": talk.title,
+        "title_zh": talk.title_zh,
+        "kind": talk.kind,
+        "event_id": talk.event_id,
+        "year": talk.year,
+        "speakers": [[s.person_id, s.organization_id] for s in talk.speakers],
+        "topic_ids": list(talk.topic_ids),
+        "place_ids": list(talk.place_ids),
+        "videos": list(talk.videos),
+    }
+
+
+def talk_from_json(row: dict[str, Any]) -> TalkRecord:
+    return TalkRecord(
+        talk_id=row["talk_id"],
+        passage_id=row["passage_id"],
+        title=row["title"],
+        kind=row["kind"],
+        title_zh=row.get("title_zh"),
+        event_id=row.get("event_id"),
+        year=row.get("year"),
+        speakers=tuple(TalkSpeaker(person, org) for person, org in row.get("speakers", ())),
+        topic_ids=tuple(row.get("topic_ids", ())),
+        place_ids=tuple(row.get("place_ids", ())),
+        videos=tuple(row.get("videos", ())),
     )
 
 

@@ -16,7 +16,7 @@ from forumgraph.errors import ConfigError
 from forumgraph.files import fsync_dir, fsync_tree
 from forumgraph.graph.remote_owner import new_store_id
 from forumgraph.index.encoders import EMBEDDING
-from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage
+from forumgraph.models import DocumentInfo, Entity, Passage, StoredPassage, TalkRecord
 from forumgraph.snapshot.layout import PARTIAL, StoreLayout, generation_number
 from forumgraph.snapshot.reader import (
     DOCUMENTS,
@@ -25,6 +25,7 @@ from forumgraph.snapshot.reader import (
     LEXICAL,
     META,
     PASSAGES,
+    TALKS,
     VECTORS,
     Snapshot,
     VectorSetSpec,
@@ -33,6 +34,7 @@ from forumgraph.snapshot.records import (
     document_to_json,
     entity_to_json,
     passage_to_json,
+    talk_to_json,
     write_json,
     write_jsonl,
 )
@@ -54,6 +56,7 @@ class PreparedDocument:
     vectors: Mapping[str, np.ndarray] = field(repr=False)
     tokens: tuple[tuple[str, ...], ...]  # lexical tokens, per passage
     quads: Sequence[Any] = field(default=(), repr=False)
+    talks: tuple[TalkRecord, ...] = ()  # the talks whose lines are passages of this document
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class _Records:
     passages: dict[str, StoredPassage]
     tokens: dict[str, list[str]]
     next_vector_id: int
+    talks: dict[str, TalkRecord] = field(default_factory=dict)  # by passage id
     dropped_vectors: list[int] = field(default_factory=list)
     new_vector_ids: list[int] = field(default_factory=list)
 
@@ -207,12 +211,14 @@ def _carry_over(base: Snapshot | None, replaced: set[str], *, tokens: bool = Tru
         passages=dict(base.passages) if base else {},
         tokens=_read_tokens(base) if tokens else {},
         next_vector_id=int(base.meta.get("next_vector_id", 0)) if base else 0,
+        talks=dict(base.talks) if base else {},
     )
     for doc_id in replaced:
         info = records.documents.pop(doc_id, None)
         for pid in info.passage_ids if info else ():
             records.dropped_vectors.append(records.passages.pop(pid).vector_id)
             records.tokens.pop(pid, None)
+            records.talks.pop(pid, None)
     return records
 
 
@@ -228,6 +234,7 @@ def _add_documents(records: _Records, upserts: Sequence[PreparedDocument]) -> No
             records.new_vector_ids.append(vector_id)
             records.next_vector_id += 1
         records.documents[prepared.info.doc_id] = prepared.info
+        records.talks.update((talk.passage_id, talk) for talk in prepared.talks)
 
 
 def _vector_index(
@@ -260,7 +267,11 @@ def _write_lexical(folder: Path, records: _Records) -> None:
     from forumgraph.index.sparse import LexicalIndex
 
     passages = sorted(records.passages)
-    LexicalIndex.build((pid, records.tokens[pid]) for pid in passages).save(folder)
+    # The passages of talk lists (one line each) are length-normalised among themselves,
+    # article passages among themselves.
+    lists = {records.passages[pid].passage.doc_id for pid in records.talks}
+    groups = {pid: "talk-list" for pid in passages if records.passages[pid].passage.doc_id in lists}
+    LexicalIndex.build(((pid, records.tokens[pid]) for pid in passages), groups).save(folder)
 
 
 def _write_records(
@@ -278,6 +289,11 @@ def _write_records(
     write_jsonl(work / PASSAGES, (passage_to_json(p) for p in ordered))
     write_json(work / DOCUMENTS, [document_to_json(documents[d]) for d in sorted(documents)])
     write_json(work / ENTITIES, [entity_to_json(e) for e in sorted(entities, key=lambda e: e.id)])
+    talks = sorted(
+        records.talks.values(),
+        key=lambda t: (passages[t.passage_id].passage.doc_id, passages[t.passage_id].passage.index),
+    )
+    write_jsonl(work / TALKS, (talk_to_json(t) for t in talks))
     meta = snapshot_meta(name, store_id, records, entities, spec, floor)
     write_json(work / META, meta)
     return meta
@@ -312,6 +328,7 @@ def snapshot_meta(
         "documents": len(documents),
         "passages": len(passages),
         "entities": len(entities),
+        "talks": len(records.talks),
     }
 
 

@@ -1,4 +1,5 @@
-"""The JSON API for chatbots: /api/search, /api/ask, /api/entities, plus /healthz and the docs."""
+"""The JSON API for chatbots: /api/search, /api/talks, /api/ask, /api/entities, plus /healthz
+and the docs."""
 
 from __future__ import annotations
 
@@ -18,16 +19,16 @@ bp = Blueprint("api", __name__)
 
 @bp.get("/api/search")
 def search() -> Response:
-    """Passages best first for `q`, with optional filters."""
+    """Talks and passages best first for `q`, with optional filters."""
     args = request.args
-    checked = validate.search_request(
-        _required_text(args.getlist("q"), "q"),
-        args.get("k"),
-        args.get("lang"),
-        args.get("event"),
-        args.get("year"),
-        args.get("type"),
-    )
+    checked = validate.search_request(_required_text(args.getlist("q"), "q"), args)
+    return jsonify(checked.run(_generation().search).to_json())
+
+
+@bp.get("/api/talks")
+def talks() -> Response:
+    """Talks of the talk lists by speaker, event, topic, organisation and year."""
+    checked = validate.talks_request(request.args)
     return jsonify(checked.run(_generation().search).to_json())
 
 

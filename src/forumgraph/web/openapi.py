@@ -6,15 +6,18 @@ from typing import Any
 
 from forumgraph import __version__
 from forumgraph.config import Settings
-from forumgraph.search.filters import LANGUAGES
+from forumgraph.search.filters import LANGUAGES, RESULT_TYPES
 from forumgraph.search.query import MAX_K
 from forumgraph.serving.validate import (
     DEFAULT_ENTITY_LIMIT,
     DEFAULT_K,
     DEFAULT_SUGGEST_LIMIT,
+    DEFAULT_TALK_LIMIT,
     MAX_ENTITY_LIMIT,
+    MAX_FILTER_CHARS,
     MAX_SUGGEST_CHARS,
     MAX_SUGGEST_LIMIT,
+    MAX_TALK_LIMIT,
 )
 from forumgraph.web.openapi_schemas import ENTITY_TYPES, SCHEMAS
 
@@ -225,6 +228,7 @@ def openapi_spec(server_url: str) -> dict[str, Any]:
         "servers": [{"url": server_url}],
         "paths": {
             "/api/search": _search_path(),
+            "/api/talks": _talks_path(),
             "/api/ask": _ask_path(),
             **_entity_paths(),
             **DOCUMENT_PATHS,
@@ -254,25 +258,89 @@ def _search_path() -> dict[str, Any]:
     k_schema = {"type": "integer", "minimum": 1, "maximum": MAX_K, "default": DEFAULT_K}
     return {
         "get": {
-            "summary": "Search passages (Korean, English or mixed queries)",
+            "summary": "Search talks and article passages (Korean, English or mixed queries)",
             "operationId": "search",
             "parameters": [
                 _param("q", "query", "The query.", {"type": "string"}, required=True),
-                _param("k", "query", f"How many passages (1-{MAX_K}).", k_schema),
+                _param("k", "query", f"How many results (1-{MAX_K}).", k_schema),
                 _param(
                     "lang", "query", "Only passages in this language.", {"enum": list(LANGUAGES)}
                 ),
-                _param("event", "query", "Only articles about this event id.", {"type": "string"}),
-                _param("year", "query", "Only articles from this year.", {"type": "integer"}),
+                _param(
+                    "event",
+                    "query",
+                    "Only talks at, and articles about, this event (an id or a name).",
+                    {"type": "string"},
+                ),
+                _param(
+                    "year",
+                    "query",
+                    "Only talks of editions of this year and articles from it.",
+                    {"type": "integer"},
+                ),
                 _param(
                     "type",
                     "query",
                     "Only passages naming this entity type.",
                     {"enum": ENTITY_TYPES},
                 ),
+                _param(
+                    "result",
+                    "query",
+                    "Only talks (talk) or only article passages (passage).",
+                    {"enum": list(RESULT_TYPES)},
+                ),
+                *_entity_filter_params(),
             ],
             "responses": {
                 "200": _json({"$ref": "#/components/schemas/SearchResult"}, "Hits."),
+                "400": ERROR_REF,
+                "503": ERROR_REF,
+            },
+        }
+    }
+
+
+def _entity_filter_params(talks_only: bool = False) -> list[dict[str, Any]]:
+    text = {"type": "string", "maxLength": MAX_FILTER_CHARS}
+    also = "" if talks_only else ", and passages naming,"
+    return [
+        _param(
+            "speaker",
+            "query",
+            f"Only talks by{also} this person (an id such as person/liz-rice or a name in "
+            "either script).",
+            text,
+        ),
+        _param(
+            "organization",
+            "query",
+            f"Only talks of speakers credited with{also} this organisation (id or name).",
+            text,
+        ),
+        _param("topic", "query", f"Only talks about{also} this project or topic.", text),
+    ]
+
+
+def _talks_path() -> dict[str, Any]:
+    limit_schema = {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": MAX_TALK_LIMIT,
+        "default": DEFAULT_TALK_LIMIT,
+    }
+    return {
+        "get": {
+            "summary": "List talks of the talk lists, newest edition first",
+            "operationId": "listTalks",
+            "parameters": [
+                *_entity_filter_params(talks_only=True),
+                _param("event", "query", "An edition (an id or a name).", {"type": "string"}),
+                _param("year", "query", "The year of the edition.", {"type": "integer"}),
+                _param("limit", "query", f"How many talks (1-{MAX_TALK_LIMIT}).", limit_schema),
+            ],
+            "responses": {
+                "200": _json({"$ref": "#/components/schemas/TalkList"}, "Talks."),
                 "400": ERROR_REF,
                 "503": ERROR_REF,
             },

@@ -34,9 +34,72 @@ SCHEMAS: dict[str, Any] = {
             "label": {"type": "string"},
         },
     },
+    "NamedRef": {
+        "type": "object",
+        "required": ["id", "label"],
+        "properties": {
+            "id": {"type": "string", "examples": ["organization/aqua-security"]},
+            "label": {"type": "string"},
+            "names": {
+                "type": "object",
+                "description": "The entity's name in each script, by language tag (en, ko).",
+                "additionalProperties": {"type": "string"},
+            },
+        },
+    },
+    "Talk": {
+        "type": "object",
+        "required": ["talk_id", "title", "kind", "speakers", "topics", "videos"],
+        "properties": {
+            "talk_id": {
+                "type": "string",
+                "description": "The talk's entity id (its page is /id/<talk_id>).",
+                "examples": [
+                    "talk/kubecon-cloudnativecon-europe-2019/keynote-stitching-things-together"
+                ],
+            },
+            "title": {"type": "string", "description": "The English title, as listed."},
+            "title_zh": {"type": ["string", "null"], "description": "The Chinese title."},
+            "kind": {
+                "type": "string",
+                "enum": ["keynote", "session", "lightning", "panel", "bof", "tutorial", "workshop"],
+            },
+            "event": {
+                "oneOf": [{"$ref": "#/components/schemas/NamedRef"}, {"type": "null"}],
+                "description": "The edition the talk was given at.",
+            },
+            "year": {"type": ["integer", "null"]},
+            "speakers": {
+                "type": "array",
+                "items": {
+                    "allOf": [{"$ref": "#/components/schemas/NamedRef"}],
+                    "properties": {
+                        "organization": {
+                            "oneOf": [{"$ref": "#/components/schemas/NamedRef"}, {"type": "null"}]
+                        }
+                    },
+                },
+            },
+            "topics": {"type": "array", "items": {"$ref": "#/components/schemas/NamedRef"}},
+            "videos": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        },
+    },
+    "TalkList": {
+        "type": "object",
+        "required": ["total", "results"],
+        "properties": {
+            "total": {"type": "integer", "description": "Talks matching, beyond the limit too."},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Talk"}},
+        },
+    },
     "SearchHit": {
         "type": "object",
+        "description": (
+            "A talk (type talk: the fields of Talk as well) or a passage of an article "
+            "(type passage)."
+        ),
         "required": [
+            "type",
             "doc_id",
             "passage_id",
             "title",
@@ -49,7 +112,11 @@ SCHEMAS: dict[str, Any] = {
             "entities",
         ],
         "properties": {
-            "doc_id": {"type": "string", "description": "The article's id (its file stem)."},
+            "type": {"type": "string", "enum": ["talk", "passage"]},
+            "doc_id": {
+                "type": "string",
+                "description": "The article's id (its file stem); for a talk, its talk list's.",
+            },
             "passage_id": {"type": "string", "examples": ["kubernetes-forum-seoul-2019.ko#p3"]},
             "title": {"type": "string"},
             "lang": {"type": "string", "enum": ["ko", "en", "mixed"]},
@@ -63,6 +130,19 @@ SCHEMAS: dict[str, Any] = {
             "date": {"type": ["string", "null"]},
             "entities": {"type": "array", "items": {"$ref": "#/components/schemas/EntityRef"}},
             "signals": {"type": "object", "additionalProperties": {"type": "number"}},
+            **{
+                name: {**schema, "description": "A talk's field (type talk only)."}
+                for name, schema in (
+                    ("talk_id", {"type": "string"}),
+                    ("title_zh", {"type": ["string", "null"]}),
+                    ("kind", {"type": "string"}),
+                    ("event", {"type": ["object", "null"]}),
+                    ("year", {"type": ["integer", "null"]}),
+                    ("speakers", {"type": "array", "items": {"type": "object"}}),
+                    ("topics", {"type": "array", "items": {"type": "object"}}),
+                    ("videos", {"type": "array", "items": {"type": "string"}}),
+                )
+            },
         },
     },
     "SearchResult": {

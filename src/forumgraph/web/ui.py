@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
@@ -12,7 +12,16 @@ from forumgraph.errors import InputError, NotFound
 from forumgraph.models import EntityType
 from forumgraph.search.ask import editions_named_by
 from forumgraph.search.facts import EntityFacts
-from forumgraph.search.filters import LANGUAGES
+from forumgraph.search.filters import (
+    LANGUAGES,
+    ORGANIZATION_TYPES,
+    PASSAGE,
+    SPEAKER_TYPES,
+    TALK,
+    TOPIC_TYPES,
+    SearchFilters,
+)
+from forumgraph.search.result import DocumentGroup
 from forumgraph.serving import validate
 from forumgraph.serving.linked_data import JSONLD_MEDIA_TYPE, entity_jsonld
 from forumgraph.serving.services import Generation
@@ -23,6 +32,7 @@ bp = Blueprint("ui", __name__)
 
 PAGE_PASSAGES = 20
 PASSAGES_PER_ARTICLE = 3
+ENTITY_FILTERS = ("speaker", "organization", "topic")
 FACET_VALUES_SHOWN = 8
 MAX_CARDS = 4
 CARD_VALUES = 4
@@ -32,42 +42,66 @@ DOC_ID = re.compile(r"^[^\s/\\.\x00-\x1f][^/\\\x00-\x1f]{0,199}$")
 
 @dataclass(frozen=True)
 class Filters:
-    """The facet selection of a search page."""
+    """The facet selection of a search page (`language`, since `lang` picks the interface's)."""
 
     language: str | None = None
     event: str | None = None
     year: int | None = None
     entity_type: str | None = None
+    result: str | None = None  # talk or passage
+    speaker: str | None = None
+    organization: str | None = None
+    topic: str | None = None
 
     def active(self) -> bool:
-        return any(v is not None for v in (self.language, self.event, self.year, self.entity_type))
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+    def search_filters(self) -> SearchFilters:
+        """The same selection as the search service takes it."""
+        return SearchFilters(
+            lang=self.language,
+            event=self.event,
+            year=self.year,
+            entity_type=self.entity_type,
+            result_type=self.result,
+            speaker=self.speaker,
+            organization=self.organization,
+            topic=self.topic,
+        )
+
+    def entity_filters(self) -> list[tuple[str, str]]:
+        """The speaker, organisation and topic chosen, as (parameter, value)."""
+        chosen = (("speaker", self.speaker), ("organization", self.organization))
+        return [(name, value) for name, value in (*chosen, ("topic", self.topic)) if value]
 
 
 @bp.route("/")
 def search() -> str:
-    """The search box; with `q`, passages grouped under their articles, facets and cards."""
+    """The search box; with `q`, talks and passages grouped under their articles, facets and
+    cards."""
     generation = _generation()
     query = request.args.get("q", "").strip()
     filters = read_filters()
-    page = {"filters": filters, "facets": _facets(generation), "facet_limit": FACET_VALUES_SHOWN}
+    page = {
+        "filters": filters,
+        "chosen": _chosen(generation, filters),
+        "facets": _facets(generation),
+        "facet_limit": FACET_VALUES_SHOWN,
+    }
     if not query:
         return render_template("search.html", query="", **page)
-    result = generation.search.search(
-        query,
-        PAGE_PASSAGES,
-        lang=filters.language,
-        event=filters.event,
-        year=filters.year,
-        entity_type=filters.entity_type,
-    )
+    result = generation.search.search(query, PAGE_PASSAGES, filters=filters.search_filters())
     cards = _cards(generation, [link.entity.id for link in result.entities])
+    groups = result.grouped()
     return render_template(
         "search.html",
         query=query,
         **page,
         result=result,
-        groups=result.grouped(),
+        groups=groups,
+        counts=_counts(groups),
         documents=generation.snapshot.documents,
+        names=generation.snapshot.entities,
         cards=cards,
         terms=result.highlight_terms,
         passages_per_article=PASSAGES_PER_ARTICLE,
@@ -116,12 +150,18 @@ def document(doc_id: str) -> str:
 def read_filters() -> Filters:
     """The facet parameters of the request, checked."""
     args = request.args
-    kind = validate.entity_type(args.get("type"))
+    checked = validate.search_filters(
+        {name: args.get(name) for name in (*ENTITY_FILTERS, "event", "year", "type", "result")}
+    )
     return Filters(
         language=validate.optional_text(args.get("language"), "language"),
-        event=validate.optional_text(args.get("event"), "event"),
-        year=validate.integer(args.get("year"), "year", *validate.YEARS, None),
-        entity_type=None if kind is None else kind.value,
+        event=checked.event,
+        year=checked.year,
+        entity_type=checked.entity_type,
+        result=checked.result_type,
+        speaker=checked.speaker,
+        organization=checked.organization,
+        topic=checked.topic,
     )
 
 
@@ -191,18 +231,51 @@ def _cards(generation: Generation, entity_ids: list[str]) -> list[EntityFacts]:
     return list(cards.values())
 
 
+def _chosen(generation: Generation, filters: Filters) -> list[tuple[str, str, str]]:
+    """The speaker, organisation and topic filters as (parameter, value, label): the label is
+    the entity's name when the value names one entity."""
+    types = {"speaker": SPEAKER_TYPES, "organization": ORGANIZATION_TYPES, "topic": TOPIC_TYPES}
+    entities = generation.snapshot.entities
+    chosen = []
+    for param, value in filters.entity_filters():
+        found = generation.search.filters.resolve(value, types[param])
+        label = entities[found[0]].label(choose_language(request)) if len(found) == 1 else value
+        chosen.append((param, value, label))
+    return chosen
+
+
+def _counts(groups: list[DocumentGroup]) -> dict[str, int]:
+    """Talks, article passages and articles among the results."""
+    articles = [g for g in groups if g.talk is None]
+    return {
+        "talks": len(groups) - len(articles),
+        "passages": sum(len(g.hits) for g in articles),
+        "documents": len(articles),
+    }
+
+
 def _facets(generation: Generation) -> dict[str, list[tuple[str, str, int]]]:
-    """Facet values as (value, label, number of articles or entities), for the filter links."""
+    """Facet values as (value, label, number of articles, talks or entities), for the filter
+    links."""
     snapshot = generation.snapshot
     docs = list(snapshot.documents.values())
     languages = [(lang, sum(1 for d in docs if d.lang == lang)) for lang in LANGUAGES]
     years: dict[int, int] = {}
     events: dict[str, int] = {}
+    lists = {snapshot.passages[pid].passage.doc_id for pid in snapshot.talks}
     for doc in docs:
+        if doc.doc_id in lists:
+            continue  # its talks count one by one below
         if doc.year is not None:
             years[doc.year] = years.get(doc.year, 0) + 1
         for event_id in doc.event_ids:
             events[event_id] = events.get(event_id, 0) + 1
+    for talk in snapshot.talks.values():
+        if talk.year is not None:
+            years[talk.year] = years.get(talk.year, 0) + 1
+        if talk.event_id is not None:
+            events[talk.event_id] = events.get(talk.event_id, 0) + 1
+    results = [(TALK, len(snapshot.talks)), (PASSAGE, len(docs) - len(lists))]
     types: dict[str, int] = {}
     for item in snapshot.entities.values():
         types[item.type.value] = types.get(item.type.value, 0) + 1
@@ -218,5 +291,6 @@ def _facets(generation: Generation) -> dict[str, list[tuple[str, str, int]]]:
             ((e, label(e), n) for e, n in events.items()), key=lambda item: (-item[2], item[1])
         ),
         "type": [(t.value, f"type_{t.value}", types[t.value]) for t in EntityType if t in types],
+        "result": [(kind, f"result_{kind}", n) for kind, n in results if n],
     }
     return facets

@@ -79,6 +79,8 @@ def where_expression(where: Where) -> str:
         parts.append(f"year == {int(where.year)}")
     if where.entity_type is not None:
         parts.append(f"array_contains(entity_types, {json.dumps(where.entity_type)})")
+    if where.vector_ids is not None:
+        parts.append(f"vector_id in {list(where.vector_ids)}")
     return " and ".join(parts)
 
 

@@ -10,8 +10,8 @@ import numpy as np
 
 from forumgraph.config import Settings
 from forumgraph.index.encoders import Encoder
-from forumgraph.models import DocumentInfo, Entity, StoredPassage
-from forumgraph.search.filters import PassageFilters
+from forumgraph.models import DocumentInfo, Entity, StoredPassage, TalkRecord
+from forumgraph.search.filters import PassageFilters, SearchFilters
 from forumgraph.snapshot.reader import VectorSetSpec
 from forumgraph.text.analyze import Analyzer
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 Ranking = list[tuple[str, float]]
 # Passage ids and FAISS vector ids that the filters allow; None when nothing is filtered.
 Allowed = tuple[frozenset[str], np.ndarray] | None
-# language, event, year, entity type
-FilterValues = tuple[str | None, str | None, int | None, str | None]
 
 
 class SnapshotView(Protocol):
@@ -35,6 +33,7 @@ class SnapshotView(Protocol):
     passages: dict[str, StoredPassage]
     entities: dict[str, Entity]
     by_vector_id: dict[int, StoredPassage]
+    talks: dict[str, TalkRecord]  # by passage id
 
     @property
     def model_name(self) -> str: ...
@@ -62,7 +61,7 @@ class SignalEnv:
     settings: Settings
     options: SearchOptions
     filters: PassageFilters
-    # entity id -> ids of the passages that mention it
+    # entity id -> ids of the passages that mention it (a talk's also its edition and place)
     mentions: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -75,7 +74,7 @@ class Query:
     links: list[LinkedEntity]
     pool: int  # passages each signal contributes before fusion
     allowed: Allowed
-    filters: FilterValues
+    filters: SearchFilters
     signals: tuple[str, ...]  # the signals this request runs
     shared: dict[object, object] = field(default_factory=dict)
 

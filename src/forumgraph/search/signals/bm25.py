@@ -36,7 +36,7 @@ class Bm25Signal:
             query.pool,
             weights=weights,
             allowed=query.allowed[0],
-            where=self._env.filters.where(*query.filters),
+            where=self._env.filters.where(query.filters),
         )
 
 

@@ -1,12 +1,14 @@
 """Dense signals: one per named vector set (`embedding`, `use`), ranked by cosine similarity.
 
-Multilingual encoders score same-language pairs higher, which buries cross-lingual hits; so by
-default each passage language is ranked on its own and scores become z-scores within it.
+Multilingual encoders score same-language pairs higher, which buries cross-lingual hits, and short
+talk lines score differently from long article passages; so by default each passage language and
+result type is ranked on its own and scores become z-scores within it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import cast
 
@@ -15,7 +17,9 @@ import numpy as np
 from forumgraph.index.backend import Restriction, VectorIndex
 from forumgraph.index.dense import DenseIndex
 from forumgraph.index.encoders import Encoder
+from forumgraph.index.where import Where
 from forumgraph.models import StoredPassage
+from forumgraph.search.filters import PASSAGE, RESULT_TYPES, SearchFilters
 from forumgraph.search.signals.base import Query, Ranking, SignalEnv
 
 # language group -> (mean, standard deviation) of the scores its z-scores were taken over
@@ -26,6 +30,14 @@ ENCODE_BATCH = 64
 def language_group(lang: str) -> str:
     """Mixed passages are mostly Korean text quoting Latin names: they compare with Korean."""
     return "ko" if lang in {"ko", "mixed"} else lang
+
+
+def balance_group(lang: str, result_type: str | None) -> str:
+    """The group whose score statistics a passage's dense score is normalised by: its language
+    group and its result type (a talk line of a dozen words scores differently from an article
+    passage of two hundred)."""
+    group = language_group(lang)
+    return group if result_type in (PASSAGE, None) else f"{group}/{result_type}"
 
 
 class DenseSignal:
@@ -57,11 +69,11 @@ class DenseSignal:
     def _search(self, query: Query) -> tuple[Ranking, LanguageStats]:
         vector = self.vector(query).reshape(1, -1)
         options = self._env.options
-        groups = self._language_filters(*query.filters) if options.balance_languages else {}
+        groups = self._language_filters(query.filters) if options.balance_languages else {}
         if len(groups) < 2:
             allowed = None
             if query.allowed is not None:
-                where = self._env.filters.where(*query.filters)
+                where = self._env.filters.where(query.filters)
                 allowed = self._index.restriction(query.allowed[1], where)
             scores, ids = self._index.search(vector, query.pool, allowed=allowed)
             return self._passage_ranking(scores[0], ids[0]), {}
@@ -80,24 +92,26 @@ class DenseSignal:
         merged.sort(key=lambda item: -item[1])
         return merged[: query.pool], stats
 
-    def _language_filters_uncached(self, *filters: str | int | None) -> dict[str, Restriction]:
-        """One restriction per language group (Korean with mixed, English, ...) under the
-        filters: the group's ids, and its filter values for indexes that filter on fields."""
-        lang, event, year, entity_type = filters
+    def _language_filters_uncached(self, filters: SearchFilters) -> dict[str, Restriction]:
+        """One restriction per balance group (Korean with mixed, English, ...; talks apart)
+        under the filters, as the group's vector ids (which every index backend takes)."""
         passage_filters = self._env.filters
         groups: dict[str, set[int]] = {}
-        langs: dict[str, list[str]] = {}
-        for language in [lang] if lang else passage_filters.languages():
-            allowed = passage_filters.allowed(language, event, year, entity_type)
-            if allowed is not None and len(allowed[1]):
-                group = language_group(str(language))
-                groups.setdefault(group, set()).update(allowed[1].tolist())
-                langs.setdefault(group, []).append(str(language))
+        for language in [filters.lang] if filters.lang else passage_filters.languages():
+            kinds: list[str | None] = [filters.result_type]
+            if filters.result_type is None and self._env.options.balance_result_types:
+                kinds = list(RESULT_TYPES)
+            for kind in kinds:
+                chosen = replace(filters, lang=language, result_type=kind)
+                allowed = passage_filters.allowed(chosen)
+                if allowed is not None and len(allowed[1]):
+                    group = groups.setdefault(balance_group(language, kind), set())
+                    group.update(allowed[1].tolist())
         out: dict[str, Restriction] = {}
         for name, ids in groups.items():
-            where = passage_filters.where(None, event, year, entity_type)  # type: ignore[arg-type]
-            vector_ids = np.fromiter(ids, np.int64, len(ids))
-            out[name] = self._index.restriction(vector_ids, where.with_langs(tuple(langs[name])))
+            vector_ids = np.fromiter(sorted(ids), np.int64, len(ids))
+            where = Where(vector_ids=tuple(int(i) for i in vector_ids))
+            out[name] = self._index.restriction(vector_ids, where)
         return out
 
     def _passage_ranking(self, scores: np.ndarray, ids: np.ndarray) -> Ranking:

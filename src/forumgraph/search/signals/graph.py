@@ -1,7 +1,7 @@
 """The graph signal: passages that mention the entities the query names, in any script.
 
 Rarer entities weigh more (idf over passages); ties go to the passage closest in meaning,
-measured like the dense signal of the `embedding` set (balanced by language).
+measured like the dense signal of the `embedding` set (balanced by language and result type).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import math
 import numpy as np
 
 from forumgraph.index.encoders import EMBEDDING
+from forumgraph.search.filters import PASSAGE, TALK
 from forumgraph.search.signals.base import Query, Ranking, SignalEnv
-from forumgraph.search.signals.dense import DenseSignal, language_group
+from forumgraph.search.signals.dense import DenseSignal, balance_group
 
 # Weight of meaning (a dense z-score, about -2..4) against entity matches (idf, about 1..6)
 # in the graph signal's order: it decides between passages naming the same entities.
@@ -53,7 +54,8 @@ class GraphSignal:
         similarity = snapshot.dense().reconstruct(vector_ids) @ self._meaning.vector(query)
         ranked = []
         for pid, passage, sim in zip(pids, stored, similarity, strict=True):
-            mean, spread = stats.get(language_group(passage.passage.lang), (0.0, 1.0))
+            kind = TALK if pid in snapshot.talks and options.balance_result_types else PASSAGE
+            mean, spread = stats.get(balance_group(passage.passage.lang, kind), (0.0, 1.0))
             ranked.append((pid, weight[pid] + GRAPH_TIE_BREAK * (float(sim) - mean) / spread))
         ranked.sort(key=lambda item: -item[1])
         return ranked[: query.pool]

@@ -20,11 +20,14 @@ def _use(env: SignalEnv) -> DenseSignal | None:
     return dense_signal("use", USE, env)
 
 
+# Weights measured on the development set (scripts/eval_search.py): with one short passage per
+# talk, the entity and lexical evidence must outweigh sentence encoders, which find generic
+# talk titles ("Keynote: Opening Remarks") close to any query about talks.
 SIGNALS: dict[str, SignalEntry] = {
     "dense": SignalEntry(_dense),  # meaning, across languages (the embedding set)
-    "use": SignalEntry(_use),  # meaning again, from a second encoder (the use set)
-    "bm25": SignalEntry(bm25.build),  # exact names, numbers, rare terms
-    "graph": SignalEntry(graph.build),  # passages naming the query's entities
+    "use": SignalEntry(_use, 0.5),  # meaning again, from a second encoder (the use set)
+    "bm25": SignalEntry(bm25.build, 1.5),  # exact names, numbers, rare terms
+    "graph": SignalEntry(graph.build, 2.0),  # passages naming the query's entities
 }
 
 
