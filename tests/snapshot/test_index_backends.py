@@ -24,6 +24,7 @@ import forumgraph
 from forumgraph.config import Settings
 from forumgraph.errors import IndexMismatch
 from forumgraph.ingest.pipeline import Ingester
+from forumgraph.search.filters import SearchFilters
 from forumgraph.search.service import SearchService
 from forumgraph.snapshot import StoreLayout
 from forumgraph.snapshot.access import check_configured_store, store_access
@@ -118,6 +119,43 @@ def test_both_backends_rank_alike(settings: Settings, corpus: Path, models: Mode
     for milvus, embedded in zip(rankings["milvus"], rankings["embedded"], strict=True):
         assert [pid for pid, _ in milvus] == [pid for pid, _ in embedded]
         assert [score for _, score in milvus] == pytest.approx([s for _, s in embedded], abs=1e-3)
+
+
+TALK_LIST = (
+    "# KubeCon + CloudNativeCon Europe 2019 - Barcelona\n\n"
+    "|Topic|YouTube|\n|---|:---:|\n"
+    "|Keynote: Service Mesh in Production - Orla Finnegan, Harbour Labs|"
+    "[Video](https://www.youtube.com/watch?v=aaaaaaaaaaa)|\n"
+    "|Lightning Talk: Prometheus Dashboards for Everyone - Bartholomew Quill, Quill Co|"
+    "[Video](https://www.youtube.com/watch?v=bbbbbbbbbbb)|\n"
+    "|Multi-tenancy with Namespaces - Orla Finnegan, Harbour Labs|"
+    "[Video](https://www.youtube.com/watch?v=ccccccccccc)|\n"
+)
+
+
+def test_talks_are_results_alike_on_both_backends(
+    settings: Settings, corpus: Path, models: Models
+) -> None:
+    (corpus / "kubecon-barcelona-2019.md").write_text(TALK_LIST, encoding="utf-8")
+    found = {}
+    for name in BACKENDS:
+        chosen = settings.with_overrides(
+            index_backend=name, store_dir=settings.store_dir.parent / f"talks-{name}"
+        )
+        _ingester(chosen, models).ingest_paths([corpus])
+        service = _service(chosen, models)
+        hits = service.search("service mesh talks", 5).hits
+        listing = service.talks(SearchFilters(speaker="Orla Finnegan"))
+        found[name] = (
+            [(h.passage.passage_id, h.talk and (h.talk.title, h.talk.kind)) for h in hits],
+            sorted(t.title for t in listing.talks),
+        )
+        if name == "milvus":
+            _release_lite(chosen)
+    assert found["milvus"] == found["embedded"]
+    ranked, talks = found["embedded"]
+    assert ranked[0][1] == ("Keynote: Service Mesh in Production", "keynote")
+    assert talks == ["Keynote: Service Mesh in Production", "Multi-tenancy with Namespaces"]
 
 
 def test_update_and_delete_keep_old_readers_on_their_generation(

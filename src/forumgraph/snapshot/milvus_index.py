@@ -11,15 +11,20 @@ serves one of those (it holds a lease on its generation folder, see layout.py).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from forumgraph.errors import ConfigError
 from forumgraph.index.milvus.schema import SetSpec, dense_index_type
 from forumgraph.index.milvus.writes import MilvusWriter, PassageRow, refuse_foreign
-from forumgraph.models import Entity
+from forumgraph.models import Entity, StoredPassage, TalkRecord
 from forumgraph.snapshot.layout import StoreLayout, generation_number
 from forumgraph.snapshot.reader import META, Snapshot
-from forumgraph.snapshot.records import document_to_json, passage_to_json, read_json
+from forumgraph.snapshot.records import (
+    document_to_json,
+    passage_to_json,
+    read_json,
+    talk_to_json,
+)
 
 if TYPE_CHECKING:
     from forumgraph.index.milvus.target import MilvusTarget
@@ -67,7 +72,7 @@ def write_rows(
             rows.append(
                 PassageRow(
                     vector_id=stored.vector_id,
-                    record=passage_to_json(stored),
+                    record=_record(stored, records.talks.get(passage.passage_id)),
                     lang=passage.lang,
                     year=info.year,
                     events=info.event_ids,
@@ -96,3 +101,10 @@ def purge_rows(writer: MilvusWriter, layout: StoreLayout, number: int, floor: in
         meta = read_json(layout.generations / f"g{oldest:06d}" / META)
         floors = {oldest: int(meta.get("floor", 0))}
     writer.purge(oldest, floors[oldest])
+
+
+def _record(stored: StoredPassage, talk: TalkRecord | None) -> dict[str, Any]:
+    """A passage's JSON record; a talk's passage carries the talk (stores with no folder keep
+    no talks.jsonl)."""
+    record = passage_to_json(stored)
+    return record if talk is None else {**record, "talk": talk_to_json(talk)}

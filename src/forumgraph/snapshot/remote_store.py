@@ -34,7 +34,7 @@ from forumgraph.index.milvus.target import MilvusTarget, connect, milvus_call
 from forumgraph.index.milvus.writes import READER
 from forumgraph.models import Entity
 from forumgraph.snapshot.reader import Snapshot
-from forumgraph.snapshot.records import document_from_json, passage_from_json
+from forumgraph.snapshot.records import document_from_json, passage_from_json, talk_from_json
 
 if TYPE_CHECKING:
     from forumgraph.graph.endpoints import RemoteEndpoints
@@ -133,8 +133,12 @@ class RemoteSnapshot(Snapshot):
         self.documents = {
             row["doc_id"]: document_from_json(row) for row in documents_of(self._milvus)
         }
-        passages = [passage_from_json(row) for row in passages_of(self._milvus)]
+        rows = list(passages_of(self._milvus))
+        passages = [passage_from_json(row) for row in rows]
         self.passages = {p.passage.passage_id: p for p in passages}
+        self.talks = {
+            row["passage_id"]: talk_from_json(row["talk"]) for row in rows if "talk" in row
+        }
         self.by_vector_id = {p.vector_id: p for p in passages}
         recorded = Endpoints.from_json(meta["remote"]).with_credentials_of(endpoints)
         store = RemoteStore(recorded, base_iri=meta["base_iri"])
