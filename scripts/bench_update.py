@@ -3,7 +3,7 @@
 Not a test: prints figures. Builds the bundled corpus into a store (or uses --store), then
 POSTs a new edition of one English document to /api/documents `--rounds` times through the
 app (models loaded once, as in a running server) and reports the median and worst time until
-the next search sees the new text.
+the next search sees the new text (among its first ten hits), and where it ranks.
 
     FORUMGRAPH_INDEX_BACKEND=milvus python scripts/bench_update.py --store /tmp/store
 """
@@ -33,7 +33,8 @@ def main() -> None:
         Ingester(settings).ingest_paths([BUNDLED_DATA / "articles", BUNDLED_DATA / "schedules"])
     client = create_app(settings).test_client()
     headers = {"Authorization": f"Bearer {token}"}
-    seconds = []
+    seconds: list[float] = []
+    ranks: list[int] = []  # where the new text ranks for its one rare word
     for n in range(args.rounds):
         marker = f"zebracorn{n}"
         body = {
@@ -44,12 +45,13 @@ def main() -> None:
         start = time.perf_counter()
         response = client.post("/api/documents", json=body, headers=headers)
         assert response.status_code in (200, 201), response.get_data(as_text=True)
-        found = client.get("/api/search", query_string={"q": marker, "k": 1}).get_json()
+        found = client.get("/api/search", query_string={"q": marker, "k": 10}).get_json()
         seconds.append(time.perf_counter() - start)
-        assert found["results"][0]["doc_id"] == "bench-update", found
+        ranks.append([hit["doc_id"] for hit in found["results"]].index("bench-update") + 1)
     print(
         f"{settings.index_backend}: update through the API, {args.rounds} rounds: "
-        f"median {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms"
+        f"median {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms; "
+        f"rank of the new text: {ranks}"
     )
 
 
