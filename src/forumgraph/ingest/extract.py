@@ -20,6 +20,7 @@ from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_groups import add_group_names
 from forumgraph.ingest.extract_ner import add_recognised_names
+from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
 from forumgraph.ingest.extract_people import (
     add_english_people,
@@ -104,6 +105,7 @@ def extract(
     add_group_names(draft, gazetteer)
     add_project_names(draft, gazetteer)
     add_recognised_names(draft, gazetteer, context.english_recognizer())
+    add_organisations_by_context(draft, gazetteer)
     add_english_people(draft, gazetteer, context.known_people)
     add_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from forumgraph.ingest.extract_named import add_named, known_entry
+from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import add_person_span, person_name_from
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
@@ -51,6 +52,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
         for span in spans:
             if _on_heading(text, span.start) or _title_case_line(text, span.start):
                 continue
+            if is_headline(text, span.start):
+                continue  # `Acme Launches Foo`: typed by the headline's own rule
             if span.label == "PERSON":
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:

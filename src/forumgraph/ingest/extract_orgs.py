@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.extract_text import GENERIC_ACRONYMS
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
+
+# A Latin word, also when a Korean particle follows it (`MathWorks에서`).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?![A-Za-z0-9_-])")
+_INNER_CAPITAL = re.compile(r"^.[a-z0-9]*[A-Z]")
 
 
 def entry_key(entry: GazetteerEntry) -> str:
@@ -43,7 +50,58 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
                 project = gazetteer.lookup(entry.project, EntityType.PROJECT.value)
                 if project is not None:
                     draft.mention(add_entry(draft, project), match.start, match.end)
+    add_case_variants(draft, gazetteer)
     add_entry_facts(draft, gazetteer)
+
+
+def add_case_variants(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Organisations written in another case than the gazetteer's (`MathWorks` for Mathworks,
+    `HUAWEI`, `linkedin` for LinkedIn), when the written form cannot be an ordinary word, and
+    Apache projects without `Apache` (`Hadoop`)."""
+    for passage in draft.passages:
+        for match in _LATIN_WORD.finditer(passage.text):
+            word = match.group()
+            start, end = passage.start + match.start(), passage.start + match.end()
+            entry = _variant_of(word, gazetteer, draft.article.text)
+            if entry is None or any(s.start < end and start < s.end for s in draft.spans):
+                continue
+            draft.mention(add_entry(draft, entry, word), start, end)
+
+
+def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | None:
+    """The entry `word` names in another case, or as the short form of `Apache Word`."""
+    if word in GENERIC_ACRONYMS:
+        return None
+    entry = gazetteer.lookup(word, EntityType.ORGANIZATION.value)
+    if entry is not None and word not in {n.text for n in entry.names}:
+        return entry if _coined_form(word, entry, text) else None
+    if entry is not None or gazetteer.lookup(word) is not None:
+        return None
+    # Writers drop the foundation from `Apache Hadoop`; an ordinary word they would also
+    # write in lower case somewhere.
+    apache = gazetteer.lookup(f"Apache {word}", EntityType.PROJECT.value)
+    if apache is None or len(word) < 4 or not word[0].isupper() or _written_lower(word, text):
+        return None
+    return apache
+
+
+def _written_lower(word: str, text: str) -> bool:
+    return re.search(rf"(?<![A-Za-z]){re.escape(word.lower())}(?![A-Za-z])", text) is not None
+
+
+def _coined_form(word: str, entry: GazetteerEntry, text: str) -> bool:
+    """A capital inside the word (`MathWorks`), an acronym-like all-capitals word (`HUAWEI`),
+    or the lower-case form of a name that has a capital inside (`linkedin`); never a word the
+    text also writes in lower case (`SWITCH` and `switch`)."""
+    if not word.islower() and _written_lower(word, text):
+        return False
+    if _INNER_CAPITAL.match(word) and not word.isupper():
+        return True
+    if word.isupper():
+        return len(word) >= 3
+    return word.islower() and any(
+        _INNER_CAPITAL.match(n.text) and not n.text.isupper() for n in entry.names
+    )
 
 
 def add_entry_facts(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -6,7 +6,9 @@
   items are projects too;
 - the first word of an inline command (`` `foo get pods` ``);
 - in Korean, a Latin name with a word for a kind of software after it (`Foo 프로젝트`,
-  `Bar라는 도구`).
+  `Bar라는 도구`, `바즈(Baz)라는 도구`);
+- names in the form of software: JavaScript libraries (`Foo.js`) and control or admin CLIs
+  (`fooctl`, `fooadm`), and a name with a version (`Ubuntu 22.04`, `Foo v1.2`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -41,8 +43,9 @@ _ITEM = rf"(?:{_TOOL})"
 _LIST = rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|or)\s{_ITEM})"
 _SUCH_AS = re.compile(rf"\b(?:{_KINDS})\s(?:like|such as|including)\s{_LIST}(?![\w-])")
 _ANY_LIST = re.compile(rf"(?<![\w.-]){_LIST}(?![\w-])")
+_KO_AND = r"(?:,\s?|\s?(?:와|과|및|또는|이나|나)\s?)"
 _KO_LIST = re.compile(
-    rf"(?P<list>{_ITEM}(?:,\s?{_ITEM})*(?:,\s?|\s?(?:와|과|및|또는|이나|나)\s?){_ITEM})"
+    rf"(?P<list>{_ITEM}(?:{_KO_AND}{_ITEM})+)"
     r"(?:\([^()]{0,40}\))?(?:와|과)?\s?같은"
 )
 _KO_PLAIN_LIST = re.compile(
@@ -51,6 +54,26 @@ _KO_PLAIN_LIST = re.compile(
 _KO_KIND = re.compile(
     rf"(?<![\w.-])(?P<name>{_TOOL})(?:\s|이?라는\s)(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크"
     r"|엔진|런타임|CLI)"
+)
+# `바즈(Baz)라는 도구`: a Hangul name with its Latin spelling, introduced as software.
+_KO_GLOSSED_KIND = re.compile(
+    rf"[가-힣]+\((?P<name>{_TOOL})\)이?라는\s(?:[가-힣]+\s)?"
+    r"(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크|엔진|런타임)"
+)
+# Names only software has: JavaScript libraries and the control or admin CLIs of a system.
+_SOFTWARE_FORM = re.compile(
+    r"(?<![\w./-])(?P<name>[A-Z][A-Za-z0-9]*\.js|[a-z]{2,}(?:ctl|adm))(?![\w/-]|\.\w)"
+)
+# `Ubuntu 22.04`, `Foo v1.2`: one name with a version, not inside a longer capitalised phrase.
+_VERSIONED = re.compile(
+    r"(?<![\w.-])(?P<name>[A-Z][A-Za-z0-9+-]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*)"
+    r"\s(?:v\d+(?:\.\d+)+|\d+\.\d+(?:\.\d+)*)(?![\w.])"
+)
+# Words numbered like versions in prose (`Section 3.2`, `Web 2.0`).
+_NUMBERED = word_set(
+    "Section Chapter Table Figure Fig Step Phase Part Stage Level Tier Page Appendix Note "
+    "Release Version Web Round Item Rule Article Volume Edition Grade Class Type Option Score "
+    "Rating"
 )
 _CODE = re.compile(r"`(?P<name>[a-z][\w-]{1,30}) [^`\n]+`")
 # Words that head a list in prose without naming software.
@@ -61,12 +84,20 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
     """Project records for names that the text introduces as software."""
     for passage in draft.passages:
         text = passage.text
-        for pattern in (_CALLED, _CODE, _NAMED_KIND):
+        for pattern in (_CALLED, _CODE, _NAMED_KIND, _KO_GLOSSED_KIND, _SOFTWARE_FORM):
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
+        for match in _VERSIONED.finditer(text):
+            name = match["name"]
+            if name in _NUMBERED or name.isupper():  # `CVSS 9.8`, `USD 1.5` are no versions
+                continue
+            if re.search(r"[A-Z][\w.-]*\s$", text[max(0, match.start() - 40) : match.start()]):
+                continue  # `Acme Cloud Foo 2.1`: where the name starts is unclear
+            if not _written_lower(name, draft.article.text):
+                _add(draft, gazetteer, passage.start + match.start("name"), name)
         for pattern in (_THE_X_TOOL, _KO_KIND):
             for match in pattern.finditer(text):
-                if not _lower_word(match.group("name")):
+                if not _lower_word(match.group("name")) and not _inside_phrase(text, match):
                     _add(draft, gazetteer, passage.start + match.start("name"), match["name"])
         for pattern in (_SUCH_AS, _KO_LIST):
             for match in pattern.finditer(text):
@@ -92,6 +123,7 @@ def _add_list(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None
         items
         and _sentence_start(draft.article.text, start)
         and known_entry(gazetteer, items[0][1]) is None
+        and _plain_capitalised(items[0][1])
     ):
         items = items[1:]  # `However, Foo and Bar`: an opening word, not an item
     if len(items) < 2 or any(not _tool_like(name) for _, name in items):
@@ -121,6 +153,38 @@ def _sentence_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\n-*#"
 
 
+def _plain_capitalised(word: str) -> bool:
+    """`However`, `Then`: a word capitalised only because it opens a sentence."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _inside_phrase(text: str, match: re.Match[str]) -> bool:
+    """`Service Mesh 툴`: a plain word ending a longer English phrase is no name."""
+    before = text[: match.start("name")]
+    return _plain_capitalised(match["name"]) and re.search(r"[A-Za-z]\s$", before) is not None
+
+
+def _generic_term(name: str, text: str) -> bool:
+    """Words of the trade rather than names: `DataPlane` where the text also writes
+    `data plane`, and an acronym that ends another word of the text (`SQL` of `MySQL`)."""
+    parts = re.findall(r"[A-Z][a-z]+", name)
+    if len(parts) > 1 and "".join(parts) == name:
+        spaced = r"\s".join(parts)
+        if re.search(rf"(?<![A-Za-z]){spaced}(?![A-Za-z])", text, re.IGNORECASE):
+            return True
+    inside = rf"[A-Za-z]{re.escape(name)}(?![A-Za-z0-9])"
+    return name.isupper() and re.search(inside, text) is not None
+
+
+def _written_lower(name: str, text: str) -> bool:
+    """`Go 1.24` where the text also writes `go`: maybe an ordinary word."""
+    lower = name.lower()
+    return (
+        lower != name
+        and re.search(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", text) is not None
+    )
+
+
 def _lower_word(name: str) -> bool:
     return name.isalpha() and name.islower()
 
@@ -136,5 +200,7 @@ def _tool_like(name: str) -> bool:
 def _add(draft: Draft, gazetteer: Gazetteer, start: int, name: str) -> None:
     name = name.rstrip(".-")
     if not _tool_like(name) or (len(name) < 2 and known_entry(gazetteer, name) is None):
+        return
+    if known_entry(gazetteer, name) is None and _generic_term(name, draft.article.text):
         return
     add_named(draft, gazetteer, EntityType.PROJECT, name, start, start + len(name))

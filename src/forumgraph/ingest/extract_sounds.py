@@ -9,6 +9,7 @@ Hangul spelling becomes the entity's Korean name, or a variant when it already h
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft, name_of
@@ -23,12 +24,14 @@ def _ends_word(text: str, end: int) -> bool:
     """Whether a word ends at `end`, or only particles follow up to its end."""
     rest = re.match(r"\S*", text[end:])
     tail = rest.group() if rest else ""
-    tail = tail.rstrip(".,;:!?)\"'”’")
+    while tail and unicodedata.category(tail[-1]).startswith("P"):
+        tail = tail[:-1]  # closing punctuation, an ellipsis (`화웨이…`)
     return not tail or is_particle(tail)
 
 
 def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
     """Mentions of gazetteer entries written in Hangul by sound."""
+    linked: dict[str, str] = {}
     for passage in draft.passages:
         if not has_hangul(passage.text):
             continue
@@ -48,7 +51,23 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             key = add_named(draft, gazetteer, EntityType(entry.kind), entry.canonical, start, end)
             if key is None:
                 continue
+            linked[token.form] = key
             if any(n.lang == "ko" for n in draft.names_of(key)):
                 draft.add_variant(key, token.form)
             else:
                 draft.entity(key, draft.type_of(key), [name_of(token.form)])
+    _add_repeats(draft, linked)
+
+
+def _add_repeats(draft: Draft, linked: dict[str, str]) -> None:
+    """Other occurrences of a spelling linked once: the analyser tags the same word as a proper
+    noun in one sentence and as a common noun in the next."""
+    for form, key in linked.items():
+        pattern = re.compile(rf"(?<![가-힣]){re.escape(form)}")
+        for passage in draft.passages:
+            for match in pattern.finditer(passage.text):
+                if not _ends_word(passage.text, match.end()):
+                    continue
+                start, end = passage.start + match.start(), passage.start + match.end()
+                if not any(s.start < end and start < s.end for s in draft.spans):
+                    draft.mention(key, start, end)

@@ -1,4 +1,5 @@
-"""The gazetteer: CNCF landscape items plus a curated bilingual alias table, parsed once.
+"""The gazetteer: CNCF landscape items plus a curated bilingual alias table and well-known
+companies and platforms beyond the landscape (well_known.yaml), parsed once.
 
 Entries are projects (with CNCF maturity), organisations (landscape members and service providers
 without their ` (member)` suffix, plus curated ones), other landscape products, event series,
@@ -124,6 +125,9 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     entries = _landscape_entries(landscape_path)
     curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())  # noqa: S506 (a safe loader)
     roles = {str(k): str(v) for k, v in (curated.get("roles") or {}).items()}
+    well_known = yaml.load(_package_text("well_known.yaml"), Loader=_loader())  # noqa: S506
+    for item in well_known.get("organizations") or []:
+        _merge_curated(entries, item, EntityType.ORGANIZATION.value)
     for section, kind in (
         ("organizations", EntityType.ORGANIZATION.value),
         ("projects", EntityType.PROJECT.value),

@@ -57,19 +57,23 @@ class SoundIndex:
         """The one entry whose English name sounds like `hangul`, if exactly one does.
 
         `known_word`: the analyser's dictionary has the word (`로드`, `스택`: Korean borrows
-        many English words); then it needs three syllables and a key equal to the name's.
+        many English words); then it needs three syllables and a key equal to the name's, or,
+        for an organisation, one more vowel in the Hangul key (`아틀라시안`, Atlassian: Korean
+        inserts a vowel between two consonants, which the dictionary's spelling keeps).
         """
         if not is_hangul_word(hangul) or len(hangul) < (3 if known_word else 2):
             return None
         key = _key(hangul)
         if not key:
             return None
-        close = _equal if known_word else _close
         letters = romanize(hangul)
         found: dict[str, tuple[tuple[bool, float], GazetteerEntry]] = {}
         for size in range(len(key) - 1, len(key) + 2):
             for form, entry in self._buckets.get((key[0], size), ()):
-                if not close(key, _key(form)):
+                if known_word:
+                    if not (key == _key(form) or _one_more_vowel(key, _key(form), entry, letters)):
+                        continue
+                elif not _close(key, _key(form)):
                     continue
                 if (form[0] in "Hh") != hangul.startswith(_H_SYLLABLES):
                     continue
@@ -90,8 +94,17 @@ class SoundIndex:
         return best
 
 
-def _equal(a: str, b: str) -> bool:
-    return a == b
+def _one_more_vowel(hangul_key: str, name_key: str, entry: GazetteerEntry, romanised: str) -> bool:
+    """The Hangul key is an organisation's key with the inserted vowel `ㅡ` between two
+    consonants (`aTaLaSaN`, `aTLaSaN`); a vowel that ends the word is the name's own (`우분투`)."""
+    if entry.kind != EntityType.ORGANIZATION.value or len(hangul_key) != len(name_key) + 1:
+        return False
+    if not _EPENTHETIC.search(romanised):
+        return False
+    return any(
+        hangul_key[i] == "a" and hangul_key[:i] + hangul_key[i + 1 :] == name_key
+        for i in range(1, len(hangul_key) - 1)
+    )
 
 
 def _close(a: str, b: str) -> bool:

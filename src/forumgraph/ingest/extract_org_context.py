@@ -1,0 +1,173 @@
+"""Organisations and products named by the words around a Latin name.
+
+- In Korean prose: a company word after the name (`Acme(은행) 회사의`, `Acme사의`, `Acme 기업`),
+  work or study at it (`Acme에서 근무하는`, `Acme에서 시스템 관리자 역할을`, `Acme 박사과정`)
+  or its officers (`Acme의 CTO`).
+- A list of three or more names whose known names are all organisations (`구글, Microsoft,
+  ZentaOS 등`): its other Latin names in the form of a coined name are organisations too.
+- In news headlines (a line of its own, often a list item): `Acme Launches FooBar 2.0`,
+  `Acme and Bar Collaborate on Baz`, `Acme Acquires Qux`: the subjects are companies, what
+  they launch is a product and what they acquire a company.
+
+A name the gazetteer knows keeps its type (see `add_named`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.hangul import has_hangul
+
+_CAPITALISED = r"[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]"
+_CODE_CASE = r"[a-z]+[A-Z][A-Za-z0-9]*"
+_PARTICLE_NEXT = r"(?=[\s,.)]|$|[의는은가이를을에와과도로])"
+_KO_PATTERNS = [
+    # `Acme(은행) 회사의`, `acmebank 회사의`, `Acme 기업`
+    re.compile(
+        rf"(?<![A-Za-z0-9_.-])(?<![A-Za-z0-9] )(?P<name>{_CAPITALISED}|{_CODE_CASE}|[a-z]{{4,}})"
+        rf"(?:\s?\([^()\n]{{1,30}}\))?\s?(?:회사|기업|스타트업){_PARTICLE_NEXT}"
+    ),
+    # `Acme사의`: the company suffix written onto the name
+    re.compile(rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})사(?=[의는가에와과를도])"),
+    # `Acme에서 근무하는`, `Acme에서 시스템 관리자 역할을 맡고` (not `Foo에서 관리자 권한`)
+    re.compile(
+        rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})에서\s(?:\S+\s){{0,3}}?"
+        r"(?:근무|재직|일하|일한|일했|인턴"
+        r"|(?:엔지니어|개발자|관리자|매니저|아키텍트|연구원|디렉터)\s역할)"
+    ),
+    # `Acme 박사과정 학생`, `Acme 연구원`: a place of study or research
+    re.compile(
+        rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})\s(?:박사\s?과정|석사\s?과정|대학원생|교수|연구원)"
+        r"(?=[\s,.)]|$|[의는은가이를을에와과도로])"
+    ),
+    # `Acme의 CTO`, `Acme의 공동 창업자`
+    re.compile(
+        rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})의\s(?:CEO|CTO|COO|CFO|VP|부사장|사장|회장"
+        r"|창업자|공동\s?창업자|창립자|대표|임원|직원)"
+    ),
+]
+# `구글, Microsoft, ZentaOS 등`, `Acme, Bar and Baz`: a list of three or more names.
+_LIST_ITEM = rf"(?:{_CAPITALISED}|{_CODE_CASE}|[가-힣]{{2,}})"
+_LIST = re.compile(
+    rf"(?<![\w.-])(?<![A-Za-z] )(?P<list>{_LIST_ITEM}(?:(?:,\s?|\s(?:and|or|및|와|과)\s)"
+    rf"{_LIST_ITEM}){{2,}})(?![\w-])(?!\s[A-Za-z])"
+)
+_SUBJECT = rf"{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}"
+_SUBJECTS = rf"(?P<subjects>{_SUBJECT}(?:,\s{_SUBJECT})*(?:,?\sand\s{_SUBJECT})?)"
+_HEADLINE = re.compile(
+    rf"^(?:\s*(?:\d+[.)]|[-*#]+)\s+)?{_SUBJECTS}\s"
+    r"(?P<verb>Launch(?:es)?|Announces?|Unveils?|Introduces?|Releases?|Debuts?|Extends?"
+    r"|Acquires?|Collaborates?\son|Partners?\son)\s"
+    rf"(?P<object>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,3}}(?:\sv?\d+(?:\.\d+)*)?)"
+)
+_VERSION = re.compile(r"\s(?:v?\d+(?:\.\d+)*)$")
+# Words that describe the product rather than name it (`Foo Hybrid Cloud Solution`).
+_DESCRIPTIVE = word_set(
+    "Solution Solutions Platform Service Services Suite Edition Hybrid Cloud Tool Tools Engine "
+    "Framework Support Features Version"
+)
+
+
+def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Organisations (and launched products) from the words around Latin names."""
+    for passage in draft.passages:
+        if has_hangul(passage.text):
+            for pattern in _KO_PATTERNS:
+                for match in pattern.finditer(passage.text):
+                    _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
+        for match in _LIST.finditer(passage.text):
+            _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
+        offset = 0
+        for line in passage.text.split("\n"):
+            headline = _HEADLINE.match(line)
+            if headline is not None and _ends_line(line, headline):
+                _add_headline(draft, gazetteer, passage.start + offset, headline)
+            offset += len(line) + 1
+
+
+def is_headline(text: str, offset: int) -> bool:
+    """Whether the line around `offset` is a news headline (`Acme Launches Foo`)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else None]
+    match = _HEADLINE.match(line)
+    return match is not None and _ends_line(line, match)
+
+
+def _ends_line(line: str, match: re.Match[str]) -> bool:
+    """The headline is the whole line, or goes on after the object with a comma or a phrase
+    in lower case (`Dive, a control plane`, `Kubernetes to the Edge`)."""
+    rest = line[match.end() :]
+    return not rest.strip() or rest[0] in ",:(" or rest.startswith((" to ", " for ", " as "))
+
+
+def _add_headline(draft: Draft, gazetteer: Gazetteer, start: int, match: re.Match[str]) -> None:
+    subjects = match["subjects"]
+    base = start + match.start("subjects")
+    for part in re.finditer(_SUBJECT, subjects):
+        _add_name(draft, gazetteer, EntityType.ORGANIZATION, base + part.start(), part.group())
+    verb = match["verb"]
+    acquired = verb.startswith("Acquire")
+    type_ = EntityType.ORGANIZATION if acquired else EntityType.PROJECT
+    name = _product_name(match["object"]) if not acquired else match["object"]
+    if name:
+        _add_name(draft, gazetteer, type_, start + match.start("object"), name)
+
+
+def _add_list(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
+    """The unknown Latin names of a list that names organisations and nothing else known."""
+    known = {s.type for s in draft.spans_in(start, start + len(text))}
+    if known != {EntityType.ORGANIZATION}:
+        return
+    for item in re.finditer(_LIST_ITEM, text):
+        name = item.group()
+        if has_hangul(name) or not _coined(name):
+            continue  # `Fallback`: a plain word may be a term rather than a company
+        item_start = start + item.start()
+        if not draft.spans_in(item_start, item_start + len(name)):
+            _add_name(draft, gazetteer, EntityType.ORGANIZATION, item_start, name)
+
+
+def _coined(name: str) -> bool:
+    """`ZentaOS`, `ACME`, `k8sOps`: a capital inside the word or all capitals."""
+    inner = any(c.isupper() for c in name[1:])
+    return " " not in name and (inner and len(name) >= 3)
+
+
+def _product_name(phrase: str) -> str:
+    """The name within `FooBar Studio 2.0` or `Foo Hybrid Cloud Solution`."""
+    phrase = _VERSION.sub("", phrase)
+    words = phrase.split()
+    while len(words) > 1 and words[-1] in _DESCRIPTIVE:
+        words.pop()
+    return " ".join(words)
+
+
+def _add(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    type_: EntityType,
+    offset: int,
+    match: re.Match[str],
+    group: str,
+) -> None:
+    _add_name(draft, gazetteer, type_, offset + match.start(group), match[group])
+
+
+def _add_name(draft: Draft, gazetteer: Gazetteer, type_: EntityType, start: int, name: str) -> None:
+    if not _name_like(name):
+        return
+    add_named(draft, gazetteer, type_, name, start, start + len(name))
+
+
+def _name_like(name: str) -> bool:
+    """Not a function word, a technology acronym or a two-letter abbreviation."""
+    words = name.split()
+    if any(w in FUNCTION_WORDS for w in words) or name in GENERIC_ACRONYMS:
+        return False
+    return not (name.isupper() and len(name) < 3)
