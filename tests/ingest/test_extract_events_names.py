@@ -133,3 +133,37 @@ def _series(name: str):
     entry = context().gazetteer.lookup(name, EntityType.SERIES.value)
     assert entry is not None
     return entry
+
+
+# Series known by their form ---------------------------------------------------------------
+
+
+def _series_names(extraction: Extraction) -> set[str]:
+    return {n.text for r in extraction.entities if r.type == EntityType.SERIES for n in r.names}
+
+
+def test_a_camel_case_con_named_as_an_event_is_a_series_and_its_year_an_edition():
+    extraction = _extract("She gave a keynote at RustyMeshCon 2022 in Detroit.")
+    assert "RustyMeshCon" in _series_names(extraction)
+    assert {"RustyMeshCon 2022", "RustyMeshCon Detroit 2022"} <= _events(extraction)
+    assert _event_count(extraction) == 1
+    assert "GraphQueryCon" in _series_names(_extract("GraphQueryCon was held online."))
+
+
+def test_a_camel_case_con_without_event_context_is_not_a_series():
+    extraction = _extract("The TeleCon recording and the FalconCon plugin are online.")
+    assert _series_names(extraction) == set()
+
+
+def test_a_region_beside_a_series_named_by_city_names_its_edition():
+    found = _events(_extract("GraphQueryCon EU 2022 ran online for two days."))
+    assert "GraphQueryCon EU 2022" in found
+    assert _event_count(_extract("Kubernetes Community Days drew people from Europe.")) == 0
+
+
+def test_a_dated_event_noun_in_a_recap_is_the_titled_series():
+    title = "KubeCon + CloudNativeCon North America 2019 recap"
+    dated = _extract("Last year's event in Seattle was smaller.", date="2019-12-01", title=title)
+    assert "KubeCon + CloudNativeCon North America 2018" in _events(dated)
+    undated = _extract("After the event, we flew to Seattle.", date="2019-12-01", title=title)
+    assert _event_count(undated) == 1  # only the title's edition

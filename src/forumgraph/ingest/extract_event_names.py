@@ -17,14 +17,24 @@ from typing import Protocol
 
 from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
 
+_NAMED = frozenset(EntityType)
 _YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?![\d.])")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
+# A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
+_CON_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[A-Z][a-z]+)*Con(?![\w-])")
+# Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
+_EVENT_BEFORE = re.compile(r"\b(?:at|attend(?:ed|ing|s)?|during|co-located with)\s+(?:the\s+)?$")
+_EVENT_AFTER = re.compile(
+    r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))|^\s+(?:conference|event|was held|took place"
+    r"|will be held|will take place|is co-located|was co-located)\b"
+)
+_PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d\d(?!\d)")
 # What may stand between the places of one list: `Italy, the UK, and in Washington DC`,
 # `Italy, UK, Washington DC`, `인도와 일본`.
 _LIST_GAP = re.compile(r"^(?:\s|,|/|·|및|와|과|그리고|\band\b|\bor\b|\bthe\b|\bin\b)*$")
@@ -63,6 +73,32 @@ def add_mixed_series(draft: Draft, gazetteer: Gazetteer) -> None:
             draft.mention(add_entry(draft, entry, surface), match.start(), match.end())
 
 
+def add_series_by_form(draft: Draft, book: EventBook) -> None:
+    """Series the gazetteer lacks, known by the form of their name (`ArgoCon`, `WasmCon`)."""
+    for passage in draft.passages:
+        for match in _CON_NAME.finditer(passage.text):
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if draft.spans_in(start, end) or not _named_as_event(draft.article.text, start, end):
+                continue
+            if draft.claim(start, end, _NAMED) is None:
+                continue
+            name = match.group()
+            key = draft.entity(f"series:{normal_key(name)}", EntityType.SERIES, [name_of(name)])
+            draft.mention(key, start, end)
+            book.own_series[key] = GazetteerEntry(
+                name, EntityType.SERIES.value, key, (name_of(name),)
+            )
+
+
+def _named_as_event(text: str, start: int, end: int) -> bool:
+    return bool(
+        _YEAR_AFTER.match(text, end)
+        or _PLACE_AND_YEAR_AFTER.match(text, end)
+        or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
+        or _EVENT_AFTER.match(text[end : end + 24])
+    )
+
+
 def mixed_spelling(entry: GazetteerEntry) -> re.Pattern[str] | None:
     """Each word either in English or in Hangul, for names of the same number of words."""
     english = entry.canonical.split()
@@ -80,12 +116,12 @@ def _word(english: str, hangul: str) -> str:
     return f"(?:(?i:{latin})|{re.escape(hangul)}(?:즈|스)?)"
 
 
-def add_editions_by_year(draft: Draft, book: EventBook, gazetteer: Gazetteer) -> None:
+def add_editions_by_year(draft: Draft, book: EventBook) -> None:
     """`KubeCon 2017`, `2020 KubeCon`: an edition named by its series and year, no place."""
     text = draft.article.text
     for span in [s for s in draft.spans if s.type == EntityType.SERIES]:
         named = _name_with_year(text, span.start, span.end)
-        series = gazetteer.lookup(draft.names_of(span.key)[0].text, EntityType.SERIES.value)
+        series = book.series_entry(span.key)
         if named is None or series is None:
             continue
         year, start, end = named
@@ -117,12 +153,17 @@ def _name_with_year(text: str, start: int, end: int) -> tuple[int, int, int] | N
 def is_venue(text: str, place: Located, places: Sequence[Located], series: Located | None) -> bool:
     """Whether a country is where the event takes place: next to the series name, or in a
     list of places the text puts the event in (`in ...`, `...에서`)."""
-    if series is not None and (_adjacent(text, series, place) or _adjacent(text, place, series)):
+    if series is not None and is_beside(text, place, series):
         return True
     chain = _list_around(text, place, places)
     last_after = text[chain[-1].end : chain[-1].end + 4]
     first_before = text[max(0, chain[0].start - 12) : chain[0].start]
     return bool(_LOCATIVE_AFTER.match(last_after) or _LOCATIVE_BEFORE.search(first_before))
+
+
+def is_beside(text: str, place: Located, series: Located) -> bool:
+    """A place written right after or right before the series name (`KCD Italy`)."""
+    return _adjacent(text, series, place) or _adjacent(text, place, series)
 
 
 def _adjacent(text: str, first: Located, second: Located) -> bool:

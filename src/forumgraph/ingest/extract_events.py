@@ -18,6 +18,8 @@ from forumgraph.ingest.dates import DateSpan, find_dates, year_of
 from forumgraph.ingest.extract_event_names import (
     add_editions_by_year,
     add_mixed_series,
+    add_series_by_form,
+    is_beside,
     is_venue,
     prose_sentences,
     written_year,
@@ -40,7 +42,7 @@ _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
 # `행사`/`the conference` alone: the event the article is about, when its title names one.
-_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b[Cc]onference\b")
+_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event)\b")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
 
@@ -58,6 +60,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     article_year = year_of(draft.article.date)
     book = EventBook(draft, gazetteer)
     add_mixed_series(draft, gazetteer)
+    add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
     running_year = article_year
     for passage in draft.passages:
@@ -70,7 +73,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
                 if date.explicit_year:
                     running_year = int(date.start[:4])
             _from_sentence(book, gazetteer, sentence, dates, running_year or article_year)
-    add_editions_by_year(draft, book, gazetteer)
+    add_editions_by_year(draft, book)
     book.finish()
     return book
 
@@ -124,7 +127,7 @@ def _from_sentence(
 ) -> None:
     spans = book.draft.spans_in(sentence.start, sentence.end)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans)
+    series_spans += _anaphors(book, sentence, spans, dated=bool(dates))
     places = _places(book, gazetteer, sentence.start, sentence.end)
     if not places:
         return
@@ -142,8 +145,9 @@ def _from_sentence(
             continue
         edition = book.existing(venue, date, year)
         if edition is None and series is not None:
-            if venue.kind == REGION and not series.by_region:
-                continue
+            named_by_region = series.by_region or _beside(book, place, series_span)
+            if venue.kind == REGION and not named_by_region:
+                continue  # a region names editions of region-named series, or beside the name
             edition_year = int(date.start[:4]) if date else _undated_year(book, series, venue, year)
             if edition_year is None:
                 continue
@@ -184,6 +188,11 @@ def _venue(
     return country if is_venue(text, place, places, series_span) else None
 
 
+def _beside(book: EventBook, place: _Place, series: Span | None) -> bool:
+    """`ServiceMeshCon EU`: a place written right after (or before) the series name."""
+    return series is not None and is_beside(book.draft.article.text, place, series)
+
+
 def _year_written_with(
     book: EventBook, series: Span, places: list[_Place], sentence: Sentence
 ) -> DateSpan | None:
@@ -207,13 +216,15 @@ def _series_in(spans: list[Span]) -> Span | None:
     return next((s for s in spans if s.type == EntityType.SERIES), None)
 
 
-def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span]) -> list[Span]:
-    """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a
-    sentence naming no series, a bare `행사`/`conference` to the series of the title's edition."""
+def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span], *, dated: bool) -> list[Span]:
+    """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
+    sentence naming no series, a bare `행사`/`conference` to the series of the title's edition
+    (`last year's event in Seattle`)."""
     forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
     out = _bare_references(sentence, spans, _ANAPHOR, forum) if forum else []
     titled = next((e for e in book.editions.values() if e.from_title), None)
-    if titled is not None and not any(s.type == EntityType.SERIES for s in spans) and not out:
+    unnamed = not any(s.type == EntityType.SERIES for s in spans)
+    if titled is not None and dated and unnamed and not out:
         series_key = add_entry(book.draft, titled.series)
         out = _bare_references(sentence, spans, _EVENT_NOUN, series_key)
     return out

@@ -60,9 +60,17 @@ class EventBook:
         self.draft = draft
         self.gazetteer = gazetteer
         self.editions: dict[str, Edition] = {}
+        self.own_series: dict[str, GazetteerEntry] = {}  # series known by their form only
 
     def series_entry(self, key: str) -> GazetteerEntry | None:
+        if key in self.own_series:
+            return self.own_series[key]
         return self.gazetteer.lookup(self.draft.names_of(key)[0].text, EntityType.SERIES.value)
+
+    def series_key(self, series: GazetteerEntry) -> str:
+        """The record of a series: its gazetteer entry's, or the one its name made."""
+        own = next((k for k, e in self.own_series.items() if e == series), None)
+        return own or add_entry(self.draft, series)
 
     def edition(
         self,
@@ -87,8 +95,7 @@ class EventBook:
         if written and anchor == where and not has_hangul(written):
             names.append(Name(f"{series.canonical} {written} {year}", "en"))
         self.draft.entity(key, EntityType.EVENT, names, reference=reference)
-        series_key = add_entry(self.draft, series)
-        self.draft.fact(key, "superEvent", series_key)
+        self.draft.fact(key, "superEvent", self.series_key(series))
         edition = Edition(key, series, anchor, year, city, from_title=from_title)
         self.editions[key] = edition
         return edition
@@ -104,7 +111,7 @@ class EventBook:
         reference = edition_reference(series.canonical, "", year)
         names = [name_of(written), Name(f"{series.canonical} {year}", "en")]
         key = self.draft.entity(reference, EntityType.EVENT, names, reference=reference)
-        self.draft.fact(key, "superEvent", add_entry(self.draft, series))
+        self.draft.fact(key, "superEvent", self.series_key(series))
         self.draft.mention(key, at, at + len(written))
         article_year = (self.draft.article.date or "")[:4]
         if article_year.isdigit() and int(article_year) != year:
