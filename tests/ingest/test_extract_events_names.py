@@ -167,3 +167,9 @@ def test_a_dated_event_noun_in_a_recap_is_the_titled_series():
     assert "KubeCon + CloudNativeCon North America 2018" in _events(dated)
     undated = _extract("After the event, we flew to Seattle.", date="2019-12-01", title=title)
     assert _event_count(undated) == 1  # only the title's edition
+
+
+def test_a_one_word_series_in_another_case_is_the_series():
+    extraction = _extract("She spoke at kubecon 2017 about storage.", date="2019-01-01")
+    assert "kubecon 2017" in _events(extraction)
+    assert _series_names(_extract("The kubecon-tools repository moved.")) == set()

@@ -117,7 +117,7 @@ def test_editions_planned_in_a_country_have_no_city(extraction, name):
     assert _facts(extraction, key, "eventStatus") == ["planned"]
 
 
-def test_a_country_named_for_a_company_makes_no_edition(extraction):
+def test_a_country_whose_city_holds_the_edition_makes_no_other(extraction):
     names = {_english(r) for r in _records(extraction, EntityType.EVENT).values()}
     assert not any("Korea" in n for n in names)  # `한국에서 처음 열린` is the Seoul forum
     assert len(names) == 8

@@ -7,6 +7,10 @@
 - A country as the venue of an edition: only where the text places the event there (`in Italy,
   the UK`, `인도에서`, `Italy, UK, Washington DC에서`) or names it with the series
   (`Kubernetes Forum India`); a country named for any other reason (`중국 화웨이`) is not a venue.
+- A series the gazetteer lacks, by the form of its name (`ArgoCon`), where the text uses it as
+  an event (`at ArgoCon`, `ArgoCon 2024`, `ArgoCon에서`).
+- A one-word series name in another case (`kubecon 2017`).
+- Korean lines wrapped mid-sentence, read as one sentence.
 """
 
 from __future__ import annotations
@@ -97,6 +101,27 @@ def _named_as_event(text: str, start: int, end: int) -> bool:
         or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
         or _EVENT_AFTER.match(text[end : end + 24])
     )
+
+
+def add_casefolded_series(draft: Draft, gazetteer: Gazetteer) -> None:
+    """One-word series names written in another case (`kubecon`, `Kubecon`), which the
+    case-sensitive gazetteer match leaves out; short names stay exact (`kcd` may be a word)."""
+    text = draft.article.text
+    for entry in gazetteer.entries.values():
+        if entry.kind != EntityType.SERIES.value:
+            continue
+        for name in (n.text for n in (*entry.names, *entry.variants)):
+            if " " in name or len(name) < 6 or not name.isascii():
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                if match.group() == name or draft.spans_in(match.start(), match.end()):
+                    continue
+                if draft.claim(match.start(), match.end(), _NAMED) is None:
+                    continue
+                key = add_entry(draft, entry)
+                draft.add_variant(key, match.group())
+                draft.mention(key, match.start(), match.end())
 
 
 def mixed_spelling(entry: GazetteerEntry) -> re.Pattern[str] | None:

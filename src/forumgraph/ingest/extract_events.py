@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from forumgraph.ingest.dates import DateSpan, find_dates, year_of
 from forumgraph.ingest.extract_event_names import (
+    add_casefolded_series,
     add_editions_by_year,
     add_mixed_series,
     add_series_by_form,
@@ -25,7 +26,6 @@ from forumgraph.ingest.extract_event_names import (
     written_year,
 )
 from forumgraph.ingest.extract_events_state import Edition, EventBook
-from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -60,6 +60,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     article_year = year_of(draft.article.date)
     book = EventBook(draft, gazetteer)
     add_mixed_series(draft, gazetteer)
+    add_casefolded_series(draft, gazetteer)
     add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
     running_year = article_year
@@ -225,7 +226,7 @@ def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span], *, dated: 
     titled = next((e for e in book.editions.values() if e.from_title), None)
     unnamed = not any(s.type == EntityType.SERIES for s in spans)
     if titled is not None and dated and unnamed and not out:
-        series_key = add_entry(book.draft, titled.series)
+        series_key = book.series_key(titled.series)
         out = _bare_references(sentence, spans, _EVENT_NOUN, series_key)
     return out
 
