@@ -173,3 +173,11 @@ def test_a_one_word_series_in_another_case_is_the_series():
     extraction = _extract("She spoke at kubecon 2017 about storage.", date="2019-01-01")
     assert "kubecon 2017" in _events(extraction)
     assert _series_names(_extract("The kubecon-tools repository moved.")) == set()
+
+
+def test_a_region_that_is_a_country_names_a_region_series_edition_only_as_venue():
+    named = _events(_extract("KubeCon Japan 2023 sold out."))
+    assert "KubeCon + CloudNativeCon Japan 2023" in named
+    placed = _events(_extract("올해 KubeCon 행사가 일본에서 처음 열렸다."))
+    assert "KubeCon + CloudNativeCon Japan 2023" in placed
+    assert _event_count(_extract("KubeCon drew many attendees from Japan this year.")) == 0

@@ -178,14 +178,17 @@ def _venue(
 ) -> GazetteerEntry | None:
     """What an edition at this place is named after: the city; the region, for a series named
     by region; a country only where the text puts the event there."""
-    if place.key is not None or (place.entry.kind == REGION and series and series.by_region):
+    if place.key is not None:
         return place.entry
     country = gazetteer.lookup(place.entry.canonical, COUNTRY)
     if country is None:
         return place.entry if place.entry.kind == REGION else None
+    text = book.draft.article.text
+    if place.entry.kind == REGION and series and series.by_region:
+        # `KubeCon China`, `중국에서`; not `KubeCon attendees from China`
+        return place.entry if is_venue(text, place, places, series_span) else None
     if any(p.key is not None and p.entry.country == country.country for p in places):
         return None  # `영국 에든버러`, `KCD UK – Edinburgh`: the city names the edition
-    text = book.draft.article.text
     return country if is_venue(text, place, places, series_span) else None
 
 
