@@ -107,9 +107,20 @@ def test_forums_are_organised_by_cncf(extraction):
         assert _facts(extraction, key, "superEvent") == ["series:kubernetes forum"]
 
 
-def test_countries_and_cities_only_make_editions(extraction):
+@pytest.mark.parametrize(
+    "name",
+    ["Kubernetes Forum India 2020", "Kubernetes Forum Japan 2020", "Open Source Summit China 2020"],
+)
+def test_editions_planned_in_a_country_have_no_city(extraction, name):
+    key = _event(extraction, name)
+    assert _facts(extraction, key, "location") == []
+    assert _facts(extraction, key, "eventStatus") == ["planned"]
+
+
+def test_a_country_whose_city_holds_the_edition_makes_no_other(extraction):
     names = {_english(r) for r in _records(extraction, EntityType.EVENT).values()}
-    assert not any("India" in n or "Japan" in n or "Open Source Summit" in n for n in names)
+    assert not any("Korea" in n for n in names)  # `한국에서 처음 열린` is the Seoul forum
+    assert len(names) == 8
 
 
 def test_keynotes_at_both_forums_have_their_speakers(extraction):

@@ -40,6 +40,11 @@ _KO = re.compile(
     r"(?:\s*(?P<day>[0-3]?\d)\s*일?(?:(?:,\s*|" + _DASH + r")(?P<day2>[0-3]?\d)\s*일)?)?"
 )
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
+# A year named only relative to the article (`작년 시애틀 행사`, `last year's event`).
+_RELATIVE_YEAR = re.compile(
+    r"(?P<rel>작년|지난해|올해|금년|내년)(?!\s*(?:19|20)?\d{1,2}\s*[월년])"
+    r"|\b(?P<rel_en>[Ll]ast|[Nn]ext|[Tt]his) year\b"
+)
 _DOTTED = re.compile(
     r"(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?:\([^)]{1,3}\))?"
     r"(?:" + _DASH + r"(?:(?P<year2>(?:19|20)\d\d)\.)?(?P<month2>\d{1,2})\.(?P<day2>\d{1,2}))?"
@@ -63,10 +68,12 @@ def find_dates(
     text: str, context_year: int | None = None, article_year: int | None = None
 ) -> list[DateSpan]:
     """Every date expression in `text`, in order; a missing year comes from the previous date
-    in the text, else `context_year`; `작년`/`올해`/`내년` count from `article_year`."""
+    in the text, else `context_year`; `작년`/`올해`/`내년` (alone or before a month) and
+    `last`/`this`/`next year` count from `article_year`; a relative year alone is not explicit."""
     found: list[tuple[int, int, re.Match[str], str]] = []
     patterns = (
-        ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR)
+        ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR),
+        ("relative", _RELATIVE_YEAR),
     )  # fmt: skip
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
@@ -86,18 +93,25 @@ def find_dates(
     return out
 
 
+_OFFSETS = {"작년": -1, "지난해": -1, "내년": 1, "last": -1, "next": 1}
+
+
 def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | None) -> int | None:
-    relative = m.group("rel") if kind == "ko" else None
+    relative = m.group("rel") if kind in {"ko", "relative"} else None
+    if kind == "relative" and relative is None:
+        relative = m.group("rel_en").lower()
     if relative is None or base is None:
         return year
-    return base + {"작년": -1, "지난해": -1, "내년": 1}.get(relative, 0)
+    return base + _OFFSETS.get(relative, 0)
 
 
 def _to_span(m: re.Match[str], kind: str, year: int | None) -> DateSpan | None:
-    explicit = bool(m.group("year"))
+    explicit = kind != "relative" and bool(m.group("year"))
     y = int(m.group("year")) if explicit else year
     if y is None:
         return None
+    if kind == "relative":
+        return DateSpan(str(y), str(y), "year", 0, 0, False)
     if kind == "year":
         return DateSpan(str(y), str(y), "year", 0, 0, True)
     if kind == "dotted":

@@ -15,9 +15,19 @@ import re
 from dataclasses import dataclass
 
 from forumgraph.ingest.dates import DateSpan, find_dates, year_of
+from forumgraph.ingest.extract_event_names import (
+    add_casefolded_series,
+    add_editions_by_year,
+    add_mixed_series,
+    add_series_by_form,
+    is_beside,
+    is_venue,
+    prose_sentences,
+    written_year,
+)
 from forumgraph.ingest.extract_events_state import Edition, EventBook
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import Sentence, sentences
+from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 
@@ -31,6 +41,8 @@ _PLANNED = re.compile(
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
+# `행사`/`the conference` alone: the event the article is about, when its title names one.
+_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event)\b")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
 
@@ -47,11 +59,14 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     """Editions of the document with their facts; returns the book of editions for talks."""
     article_year = year_of(draft.article.date)
     book = EventBook(draft, gazetteer)
+    add_mixed_series(draft, gazetteer)
+    add_casefolded_series(draft, gazetteer)
+    add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
     running_year = article_year
     for passage in draft.passages:
         listed = _from_list_items(book, gazetteer, passage.text, passage.start, article_year)
-        for sentence in sentences(passage.text, passage.start):
+        for sentence in prose_sentences(passage.text, passage.start):
             if any(s <= sentence.start < e for s, e in listed):
                 continue
             dates = find_dates(sentence.text, running_year, article_year)
@@ -59,6 +74,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
                 if date.explicit_year:
                     running_year = int(date.start[:4])
             _from_sentence(book, gazetteer, sentence, dates, running_year or article_year)
+    add_editions_by_year(draft, book)
     book.finish()
     return book
 
@@ -112,7 +128,7 @@ def _from_sentence(
 ) -> None:
     spans = book.draft.spans_in(sentence.start, sentence.end)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans)
+    series_spans += _anaphors(book, sentence, spans, dated=bool(dates))
     places = _places(book, gazetteer, sentence.start, sentence.end)
     if not places:
         return
@@ -123,14 +139,21 @@ def _from_sentence(
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
         date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
-        edition = book.existing(place.entry, date, year)
+        if date is None and series_span is not None:
+            date = _year_written_with(book, series_span, places, sentence)
+        venue = _venue(book, gazetteer, place, places, series, series_span)
+        if venue is None:
+            continue
+        edition = book.existing(venue, date, year)
         if edition is None and series is not None:
-            if place.key is None and not series.by_region:
-                continue
-            edition_year = int(date.start[:4]) if date else book.year_for(series, year)
+            named_by_region = series.by_region or _beside(book, place, series_span)
+            if venue.kind == REGION and not named_by_region:
+                continue  # a region names editions of region-named series, or beside the name
+            edition_year = int(date.start[:4]) if date else _undated_year(book, series, venue, year)
             if edition_year is None:
                 continue
-            edition = book.edition(series, place.entry, edition_year)
+            written = book.draft.article.text[place.start : place.end]
+            edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
             continue
         status = _status(sentence.text[place.end - sentence.start :]) or _status(sentence.text)
@@ -145,25 +168,85 @@ def _from_sentence(
             )
 
 
+def _venue(
+    book: EventBook,
+    gazetteer: Gazetteer,
+    place: _Place,
+    places: list[_Place],
+    series: GazetteerEntry | None,
+    series_span: Span | None,
+) -> GazetteerEntry | None:
+    """What an edition at this place is named after: the city; the region, for a series named
+    by region; a country only where the text puts the event there."""
+    if place.key is not None:
+        return place.entry
+    country = gazetteer.lookup(place.entry.canonical, COUNTRY)
+    if country is None:
+        return place.entry if place.entry.kind == REGION else None
+    text = book.draft.article.text
+    if place.entry.kind == REGION and series and series.by_region:
+        # `KubeCon China`, `중국에서`; not `KubeCon attendees from China`
+        return place.entry if is_venue(text, place, places, series_span) else None
+    if any(p.key is not None and p.entry.country == country.country for p in places):
+        return None  # `영국 에든버러`, `KCD UK – Edinburgh`: the city names the edition
+    return country if is_venue(text, place, places, series_span) else None
+
+
+def _beside(book: EventBook, place: _Place, series: Span | None) -> bool:
+    """`ServiceMeshCon EU`: a place written right after (or before) the series name."""
+    return series is not None and is_beside(book.draft.article.text, place, series)
+
+
+def _year_written_with(
+    book: EventBook, series: Span, places: list[_Place], sentence: Sentence
+) -> DateSpan | None:
+    """`KubeCon 2017`, `KCD Italy 2021`: the year of the edition, written with its name."""
+    year = written_year(book.draft.article.text, series.start, series.end, places)
+    if year is None:
+        return None
+    at = series.start - sentence.start
+    return DateSpan(str(year), str(year), "year", at, at, True)
+
+
+def _undated_year(
+    book: EventBook, series: GazetteerEntry, venue: GazetteerEntry, year: int | None
+) -> int | None:
+    """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
+    a country's is the year the text is speaking of."""
+    return year if venue.kind == COUNTRY else book.year_for(series, year)
+
+
 def _series_in(spans: list[Span]) -> Span | None:
     return next((s for s in spans if s.type == EntityType.SERIES), None)
 
 
-def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span]) -> list[Span]:
-    """A bare `포럼`/`forum` refers to the document's forum series, if it has one."""
+def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span], *, dated: bool) -> list[Span]:
+    """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
+    sentence naming no series, a bare `행사`/`conference` to the series of the title's edition
+    (`last year's event in Seattle`)."""
     forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
-    if forum is None:
-        return []
+    out = _bare_references(sentence, spans, _ANAPHOR, forum) if forum else []
+    titled = next((e for e in book.editions.values() if e.from_title), None)
+    unnamed = not any(s.type == EntityType.SERIES for s in spans)
+    if titled is not None and dated and unnamed and not out:
+        series_key = book.series_key(titled.series)
+        out = _bare_references(sentence, spans, _EVENT_NOUN, series_key)
+    return out
+
+
+def _bare_references(
+    sentence: Sentence, spans: list[Span], pattern: re.Pattern[str], key: str
+) -> list[Span]:
     out = []
-    for match in _ANAPHOR.finditer(sentence.text):
+    for match in pattern.finditer(sentence.text):
         start = sentence.start + match.start()
         if not any(s.start <= start < s.end for s in spans):
-            out.append(Span(start, start + len(match.group()), forum, EntityType.SERIES, ""))
+            out.append(Span(start, start + len(match.group()), key, EntityType.SERIES, ""))
     return out
 
 
 def _places(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list[_Place]:
-    """Cities (place records) and regions (cues) inside [start, end), in text order."""
+    """Cities (place records), regions and countries (cues) inside [start, end), in order."""
     found = []
     for span in book.draft.spans_in(start, end, EntityType.PLACE):
         city = gazetteer.lookup(book.draft.names_of(span.key)[0].text, "place")
@@ -171,7 +254,7 @@ def _places(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list
             found.append(_Place(span.start, span.end, city, span.key))
     for cue_start, cue_end, reference in book.draft.cues:
         entry = gazetteer.entries[reference]
-        if start <= cue_start < end and entry.kind == REGION:
+        if start <= cue_start < end and entry.kind in {REGION, COUNTRY}:
             found.append(_Place(cue_start, cue_end, entry, None))
     unique = {p.start: p for p in found}
     return sorted(unique.values(), key=lambda p: p.start)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from forumgraph.ingest.dates import DateSpan
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
-from forumgraph.ingest.gazetteer import REGION, Gazetteer, GazetteerEntry
+from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType, Name
+from forumgraph.text.hangul import has_hangul
 
 _PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -59,9 +60,17 @@ class EventBook:
         self.draft = draft
         self.gazetteer = gazetteer
         self.editions: dict[str, Edition] = {}
+        self.own_series: dict[str, GazetteerEntry] = {}  # series known by their form only
 
     def series_entry(self, key: str) -> GazetteerEntry | None:
+        if key in self.own_series:
+            return self.own_series[key]
         return self.gazetteer.lookup(self.draft.names_of(key)[0].text, EntityType.SERIES.value)
+
+    def series_key(self, series: GazetteerEntry) -> str:
+        """The record of a series: its gazetteer entry's, or the one its name made."""
+        own = next((k for k, e in self.own_series.items() if e == series), None)
+        return own or add_entry(self.draft, series)
 
     def edition(
         self,
@@ -70,8 +79,10 @@ class EventBook:
         year: int,
         label: str | None = None,
         from_title: bool = False,
+        written: str | None = None,
     ) -> Edition:
-        """The edition of `series` at `where` (a city or a region) in `year`, made if new."""
+        """The edition of `series` at `where` (a city, a region or a country) in `year`, made if
+        new; `written` is the place as the text writes it (`UK` for United Kingdom)."""
         city = where if where.kind == EntityType.PLACE.value else None
         anchor = (region_of(where, self.gazetteer) or where) if series.by_region else where
         reference = edition_reference(series.canonical, anchor.canonical, year)
@@ -81,12 +92,32 @@ class EventBook:
             edition.city = edition.city or city
             return edition
         names = self._names(series, anchor, year, None if series.by_region else label)
+        if written and anchor == where and not has_hangul(written):
+            names.append(Name(f"{series.canonical} {written} {year}", "en"))
         self.draft.entity(key, EntityType.EVENT, names, reference=reference)
-        series_key = add_entry(self.draft, series)
-        self.draft.fact(key, "superEvent", series_key)
+        self.draft.fact(key, "superEvent", self.series_key(series))
         edition = Edition(key, series, anchor, year, city, from_title=from_title)
         self.editions[key] = edition
         return edition
+
+    def edition_by_year(self, series: GazetteerEntry, year: int, written: str, at: int) -> str:
+        """The edition a text names by series and year alone (`KubeCon 2017`): the document's
+        only edition of that series and year, else one of its own, without a place."""
+        same = [e for e in self.editions.values() if e.series == series and e.year == year]
+        if len(same) == 1:
+            self.draft.add_variant(same[0].key, written)
+            self.draft.mention(same[0].key, at, at + len(written))
+            return same[0].key
+        reference = edition_reference(series.canonical, "", year)
+        names = [name_of(written), Name(f"{series.canonical} {year}", "en")]
+        key = self.draft.entity(reference, EntityType.EVENT, names, reference=reference)
+        self.draft.fact(key, "superEvent", self.series_key(series))
+        self.draft.mention(key, at, at + len(written))
+        article_year = (self.draft.article.date or "")[:4]
+        if article_year.isdigit() and int(article_year) != year:
+            status = "held" if year < int(article_year) else "planned"
+            self.draft.fact(key, "eventStatus", status, "string")
+        return key
 
     def _names(
         self, series: GazetteerEntry, where: GazetteerEntry, year: int, label: str | None
@@ -102,13 +133,14 @@ class EventBook:
     def existing(
         self, where: GazetteerEntry, date: DateSpan | None, year: int | None
     ) -> Edition | None:
-        """An edition already at this city (or region) in the date's year, or any year if no
-        date is given (the latest made)."""
+        """An edition already at this city, region or country (or at a city of this country) in
+        the date's year, or in any year if no date is given (the latest made)."""
         wanted = int(date.start[:4]) if date else None
         found = [
             e
             for e in self.editions.values()
-            if (e.city == where or e.where == where) and (wanted is None or e.year == wanted)
+            if (e.city == where or e.where == where or _within(e.city, where))
+            and (wanted is None or e.year == wanted)
         ]
         return found[-1] if found else None
 
@@ -151,6 +183,10 @@ class EventBook:
             status = edition.status or _status_by_date(edition, article_date)
             if status:
                 self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)
+
+
+def _within(city: GazetteerEntry | None, country: GazetteerEntry) -> bool:
+    return city is not None and country.kind == COUNTRY and city.country == country.country
 
 
 def _status_by_date(edition: Edition, article_date: str) -> str | None:

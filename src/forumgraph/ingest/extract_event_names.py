@@ -1,0 +1,230 @@
+"""How an edition is written around its series' name.
+
+- A series spelled half in Hangul, half in Latin (`쿠버네티스 커뮤니티 Days`, `쿠버네티스 Forum`):
+  each word of the English name may be written as the matching word of the Hangul name.
+- A year written with the name: `KubeCon 2017`, `KCD Italy 2021`, `KubeCon EU – Virtual 2021`,
+  `2020 KubeCon`.
+- A country as the venue of an edition: only where the text places the event there (`in Italy,
+  the UK`, `인도에서`, `Italy, UK, Washington DC에서`) or names it with the series
+  (`Kubernetes Forum India`); a country named for any other reason (`중국 화웨이`) is not a venue.
+- A series the gazetteer lacks, by the form of its name (`ArgoCon`), where the text uses it as
+  an event (`at ArgoCon`, `ArgoCon 2024`, `ArgoCon에서`).
+- A one-word series name in another case (`kubecon 2017`).
+- Korean lines wrapped mid-sentence, read as one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from forumgraph.ingest.extract_events_state import EventBook
+from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.extract_text import Sentence, sentences
+from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
+from forumgraph.models import EntityType
+from forumgraph.text.hangul import has_hangul
+
+_NAMED = frozenset(EntityType)
+_YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?![\d.])")
+_YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
+# A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
+_CON_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[A-Z][a-z]+)*Con(?![\w-])")
+# Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
+_EVENT_BEFORE = re.compile(r"\b(?:at|attend(?:ed|ing|s)?|during|co-located with)\s+(?:the\s+)?$")
+_EVENT_AFTER = re.compile(
+    r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))|^\s+(?:conference|event|was held|took place"
+    r"|will be held|will take place|is co-located|was co-located)\b"
+)
+_PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d\d(?!\d)")
+# What may stand between the places of one list: `Italy, the UK, and in Washington DC`,
+# `Italy, UK, Washington DC`, `인도와 일본`.
+_LIST_GAP = re.compile(r"^(?:\s|,|/|·|및|와|과|그리고|\band\b|\bor\b|\bthe\b|\bin\b)*$")
+_LOCATIVE_AFTER = re.compile(r"^(?:에서|에선)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# A Korean line that stops on a comma or a word other than a sentence ending is wrapped
+# mid-sentence.
+_OPEN_LINE_END = re.compile(r"(?:[가-힣](?<![다요음함임됨짐])|[가-힣],)$")
+
+
+class Located(Protocol):
+    """A mention: its offsets in the article."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def add_mixed_series(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Mentions of series written half in Hangul, half in Latin (not found by the gazetteer)."""
+    text = draft.article.text
+    for entry in gazetteer.entries.values():
+        if entry.kind != EntityType.SERIES.value:
+            continue
+        pattern = mixed_spelling(entry)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            surface = match.group()
+            if not (has_hangul(surface) and re.search(r"[A-Za-z]", surface)):
+                continue  # a name in one script is the gazetteer's to find
+            if draft.claim(match.start(), match.end(), frozenset({EntityType.SERIES})) is None:
+                continue
+            draft.mention(add_entry(draft, entry, surface), match.start(), match.end())
+
+
+def add_series_by_form(draft: Draft, book: EventBook) -> None:
+    """Series the gazetteer lacks, known by the form of their name (`ArgoCon`, `WasmCon`)."""
+    for passage in draft.passages:
+        for match in _CON_NAME.finditer(passage.text):
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if draft.spans_in(start, end) or not _named_as_event(draft.article.text, start, end):
+                continue
+            if draft.claim(start, end, _NAMED) is None:
+                continue
+            name = match.group()
+            key = draft.entity(f"series:{normal_key(name)}", EntityType.SERIES, [name_of(name)])
+            draft.mention(key, start, end)
+            book.own_series[key] = GazetteerEntry(
+                name, EntityType.SERIES.value, key, (name_of(name),)
+            )
+
+
+def _named_as_event(text: str, start: int, end: int) -> bool:
+    return bool(
+        _YEAR_AFTER.match(text, end)
+        or _PLACE_AND_YEAR_AFTER.match(text, end)
+        or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
+        or _EVENT_AFTER.match(text[end : end + 24])
+    )
+
+
+def add_casefolded_series(draft: Draft, gazetteer: Gazetteer) -> None:
+    """One-word series names written in another case (`kubecon`, `Kubecon`), which the
+    case-sensitive gazetteer match leaves out; short names stay exact (`kcd` may be a word)."""
+    text = draft.article.text
+    for entry in gazetteer.entries.values():
+        if entry.kind != EntityType.SERIES.value:
+            continue
+        for name in (n.text for n in (*entry.names, *entry.variants)):
+            if " " in name or len(name) < 6 or not name.isascii():
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                if match.group() == name or draft.spans_in(match.start(), match.end()):
+                    continue
+                if draft.claim(match.start(), match.end(), _NAMED) is None:
+                    continue
+                key = add_entry(draft, entry)
+                draft.add_variant(key, match.group())
+                draft.mention(key, match.start(), match.end())
+
+
+def mixed_spelling(entry: GazetteerEntry) -> re.Pattern[str] | None:
+    """Each word either in English or in Hangul, for names of the same number of words."""
+    english = entry.canonical.split()
+    for hangul in (n.text.split() for n in entry.names if n.lang == "ko"):
+        if len(hangul) != len(english) or len(english) < 2:
+            continue
+        words = [_word(en, ko) for en, ko in zip(english, hangul, strict=True)]
+        return re.compile(r"(?<![\w])" + r"\s*".join(words) + r"(?![A-Za-z])")
+    return None
+
+
+def _word(english: str, hangul: str) -> str:
+    latin = re.escape(english[:-1]) + "s?" if english.endswith("s") else re.escape(english)
+    # A Hangul plural is often written out (`데이즈`) as the English one is.
+    return f"(?:(?i:{latin})|{re.escape(hangul)}(?:즈|스)?)"
+
+
+def add_editions_by_year(draft: Draft, book: EventBook) -> None:
+    """`KubeCon 2017`, `2020 KubeCon`: an edition named by its series and year, no place."""
+    text = draft.article.text
+    for span in [s for s in draft.spans if s.type == EntityType.SERIES]:
+        named = _name_with_year(text, span.start, span.end)
+        series = book.series_entry(span.key)
+        if named is None or series is None:
+            continue
+        year, start, end = named
+        same_year = [e for e in book.editions.values() if e.series == series and e.year == year]
+        if len(same_year) > 1:
+            continue  # `KubeCon 2019` beside its North America and Europe editions: either one
+        book.edition_by_year(series, year, text[start:end], start)
+
+
+def written_year(text: str, start: int, end: int, places: Sequence[Located]) -> int | None:
+    """The year written with a series name at [start, end), after a place right behind it
+    (`KubeCon 2017`, `KCD Italy 2021`) or right before the name (`2020 KubeCon`)."""
+    following = next(
+        (p for p in places if p.start >= end and not text[end : p.start].strip()), None
+    )
+    named = _name_with_year(text, start, following.end if following else end)
+    return named[0] if named else None
+
+
+def _name_with_year(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(year, start, end) of a name at [start, end) written with a year right after or before."""
+    after = _YEAR_AFTER.match(text, end)
+    if after:
+        return int(after.group(1)), start, after.end()
+    before = _YEAR_BEFORE.search(text, max(0, start - 8), start)
+    return (int(before.group(1)), before.start(), end) if before else None
+
+
+def is_venue(text: str, place: Located, places: Sequence[Located], series: Located | None) -> bool:
+    """Whether a country is where the event takes place: next to the series name, or in a
+    list of places the text puts the event in (`in ...`, `...에서`)."""
+    if series is not None and is_beside(text, place, series):
+        return True
+    chain = _list_around(text, place, places)
+    last_after = text[chain[-1].end : chain[-1].end + 4]
+    first_before = text[max(0, chain[0].start - 12) : chain[0].start]
+    return bool(_LOCATIVE_AFTER.match(last_after) or _LOCATIVE_BEFORE.search(first_before))
+
+
+def is_beside(text: str, place: Located, series: Located) -> bool:
+    """A place written right after or right before the series name (`KCD Italy`)."""
+    return _adjacent(text, series, place) or _adjacent(text, place, series)
+
+
+def _adjacent(text: str, first: Located, second: Located) -> bool:
+    return first.end <= second.start and not text[first.end : second.start].strip()
+
+
+def _list_around(text: str, place: Located, places: Sequence[Located]) -> list[Located]:
+    """The run of places joined by list separators that holds `place`, in text order."""
+    ordered = sorted(places, key=lambda p: p.start)
+    i = next(k for k, p in enumerate(ordered) if p.start == place.start)
+    first = last = i
+    while first > 0 and _LIST_GAP.match(text[ordered[first - 1].end : ordered[first].start]):
+        first -= 1
+    while last + 1 < len(ordered) and _LIST_GAP.match(
+        text[ordered[last].end : ordered[last + 1].start]
+    ):
+        last += 1
+    return ordered[first : last + 1]
+
+
+def prose_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Sentences of a passage, with Korean lines wrapped mid-sentence joined again
+    (`작년에는 시카고에서,\n행사가 열렸다`)."""
+    out: list[Sentence] = []
+    for sentence in sentences(text, offset):
+        previous = out[-1] if out else None
+        gap = text[previous.end - offset : sentence.start - offset] if previous else ""
+        if (
+            previous is not None
+            and gap.strip() == ""
+            and gap.count("\n") == 1
+            and _OPEN_LINE_END.search(previous.text)
+            and has_hangul(sentence.text[:1])
+        ):
+            joined = text[previous.start - offset : sentence.end - offset]
+            out[-1] = Sentence(joined, previous.start, sentence.end, previous.paragraph)
+            continue
+        out.append(sentence)
+    return out

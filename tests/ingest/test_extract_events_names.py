@@ -1,0 +1,183 @@
+"""Editions named in passing, on sentences written for these tests: a country as the venue, a
+year written with the series, a series spelled in two scripts, `last year`, `행사` for the
+article's own event, and Korean lines wrapped mid-sentence."""
+
+from __future__ import annotations
+
+from extraction_support import context
+
+from forumgraph.ingest.dates import find_dates
+from forumgraph.ingest.extract import extract
+from forumgraph.ingest.extract_event_names import mixed_spelling, prose_sentences
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Article, EntityType, Extraction
+from forumgraph.text.language import detect_language
+
+
+def _extract(text: str, date: str = "2023-06-01", title: str = "") -> Extraction:
+    header = {"date": date, "title": title}
+    article = Article("doc", text, detect_language(text), title, header)
+    return extract(article, split_passages(article), context())
+
+
+def _events(extraction: Extraction) -> set[str]:
+    return {
+        n.text
+        for r in extraction.entities
+        if r.type == EntityType.EVENT
+        for n in (*r.names, *r.variants)
+    }
+
+
+def _event_count(extraction: Extraction) -> int:
+    return sum(r.type == EntityType.EVENT for r in extraction.entities)
+
+
+# A country as the venue ------------------------------------------------------------------
+
+
+def test_countries_in_a_list_of_venues_make_editions_named_as_written():
+    found = _events(
+        _extract("Kubernetes Community Days has events planned in Spain, the UK, and in Berlin.")
+    )
+    assert {
+        "Kubernetes Community Days Spain 2023",
+        "Kubernetes Community Days UK 2023",
+        "Kubernetes Community Days Berlin 2023",
+    } <= found
+
+
+def test_a_korean_country_with_a_locative_particle_is_a_venue():
+    found = _events(_extract("내년에는 쿠버네티스 포럼이 브라질에서 한 번 열릴 예정이다."))
+    assert "Kubernetes Forum Brazil 2024" in found
+
+
+def test_a_country_named_for_another_reason_is_not_a_venue():
+    assert _event_count(_extract("쿠버네티스 포럼에서 프랑스 기업의 사례가 소개되었다.")) == 0
+    assert _event_count(_extract("KCD organisers from Spain and France met online.")) == 0
+
+
+def test_a_city_of_the_country_names_the_edition():
+    found = _events(_extract("올해 쿠버네티스 포럼은 영국 런던에서 열렸다."))
+    assert "Kubernetes Forum London 2023" in found
+    assert not any("United Kingdom" in n for n in found)
+
+
+# A year written with the series -----------------------------------------------------------
+
+
+def test_series_and_year_alone_name_an_edition():
+    extraction = _extract("She spoke at KubeCon 2017 about storage.", date="2019-01-01")
+    assert "KubeCon 2017" in _events(extraction)
+    assert _event_count(extraction) == 1
+
+
+def test_series_and_year_join_the_edition_the_text_places():
+    text = "He spoke at KubeCon 2017 on tracing. Later he ran a panel at KubeCon 2017 in Austin."
+    extraction = _extract(text, date="2019-01-01")
+    found = _events(extraction)
+    assert {"KubeCon 2017", "KubeCon + CloudNativeCon North America 2017"} <= found
+    assert _event_count(extraction) == 1
+
+
+def test_a_year_not_written_with_the_series_names_no_edition():
+    assert _event_count(_extract("KubeCon has grown every year since 2017.")) == 0
+
+
+# Other spellings and references ---------------------------------------------------------------
+
+
+def test_a_series_spelled_in_two_scripts():
+    pattern = mixed_spelling(_series("Kubernetes Community Days"))
+    assert pattern is not None
+    assert pattern.search("쿠버네티스 커뮤니티 Days가 열린다")
+    assert pattern.search("Kubernetes 커뮤니티 데이즈")
+    assert not pattern.search("쿠버네티스 커뮤니티 Slack")
+
+
+def test_a_mixed_script_series_makes_editions():
+    found = _events(_extract("쿠버네티스 Forum이 올해 5월 도쿄에서 열렸다."))
+    assert "Kubernetes Forum Tokyo 2023" in found
+
+
+def test_last_year_dates_an_edition_by_the_article():
+    found = _events(_extract("Last year's KubeCon in Chicago was crowded.", date="2024-02-01"))
+    assert "KubeCon + CloudNativeCon North America 2023" in found
+    assert [d.start for d in find_dates("작년 시카고 행사는", 2024, 2024)] == ["2023"]
+    assert find_dates("작년 시카고 행사는", 2024, 2024)[0].explicit_year is False
+    assert find_dates("작년 3월 행사", 2024, 2024)[0].start == "2023-03"
+
+
+def test_a_bare_event_noun_is_the_event_of_the_title():
+    title = "KubeCon + CloudNativeCon North America 2023 참가기"
+    text = "컨퍼런스는 매년 다른 도시에서 열립니다. 내년에는 솔트레이크시티에서,\n행사가 열립니다."
+    found = _events(_extract(text, date="2023-11-20", title=title))
+    assert "KubeCon + CloudNativeCon North America 2024" in found
+
+
+def test_a_city_without_an_event_noun_makes_no_edition():
+    title = "KubeCon + CloudNativeCon North America 2023 참가기"
+    text = "돌아오는 길에는 시카고에서,\n비행기를 갈아탔습니다."
+    extraction = _extract(text, date="2023-11-20", title=title)
+    assert _event_count(extraction) == 1  # only the title's edition
+
+
+def test_wrapped_korean_lines_are_one_sentence_and_finished_ones_are_not():
+    joined = prose_sentences("작년에는 시카고에서,\n행사가 열렸다.")
+    assert [s.text for s in joined] == ["작년에는 시카고에서,\n행사가 열렸다."]
+    apart = prose_sentences("행사가 열렸다\n다음 해에도 열린다.")
+    assert len(apart) == 2
+
+
+def _series(name: str):
+    entry = context().gazetteer.lookup(name, EntityType.SERIES.value)
+    assert entry is not None
+    return entry
+
+
+# Series known by their form ---------------------------------------------------------------
+
+
+def _series_names(extraction: Extraction) -> set[str]:
+    return {n.text for r in extraction.entities if r.type == EntityType.SERIES for n in r.names}
+
+
+def test_a_camel_case_con_named_as_an_event_is_a_series_and_its_year_an_edition():
+    extraction = _extract("She gave a keynote at RustyMeshCon 2022 in Detroit.")
+    assert "RustyMeshCon" in _series_names(extraction)
+    assert {"RustyMeshCon 2022", "RustyMeshCon Detroit 2022"} <= _events(extraction)
+    assert _event_count(extraction) == 1
+    assert "GraphQueryCon" in _series_names(_extract("GraphQueryCon was held online."))
+
+
+def test_a_camel_case_con_without_event_context_is_not_a_series():
+    extraction = _extract("The TeleCon recording and the FalconCon plugin are online.")
+    assert _series_names(extraction) == set()
+
+
+def test_a_region_beside_a_series_named_by_city_names_its_edition():
+    found = _events(_extract("GraphQueryCon EU 2022 ran online for two days."))
+    assert "GraphQueryCon EU 2022" in found
+    assert _event_count(_extract("Kubernetes Community Days drew people from Europe.")) == 0
+
+
+def test_a_dated_event_noun_in_a_recap_is_the_titled_series():
+    title = "KubeCon + CloudNativeCon North America 2019 recap"
+    dated = _extract("Last year's event in Seattle was smaller.", date="2019-12-01", title=title)
+    assert "KubeCon + CloudNativeCon North America 2018" in _events(dated)
+    undated = _extract("After the event, we flew to Seattle.", date="2019-12-01", title=title)
+    assert _event_count(undated) == 1  # only the title's edition
+
+
+def test_a_one_word_series_in_another_case_is_the_series():
+    extraction = _extract("She spoke at kubecon 2017 about storage.", date="2019-01-01")
+    assert "kubecon 2017" in _events(extraction)
+    assert _series_names(_extract("The kubecon-tools repository moved.")) == set()
+
+
+def test_a_region_that_is_a_country_names_a_region_series_edition_only_as_venue():
+    named = _events(_extract("KubeCon Japan 2023 sold out."))
+    assert "KubeCon + CloudNativeCon Japan 2023" in named
+    placed = _events(_extract("올해 KubeCon 행사가 일본에서 처음 열렸다."))
+    assert "KubeCon + CloudNativeCon Japan 2023" in placed
+    assert _event_count(_extract("KubeCon drew many attendees from Japan this year.")) == 0
