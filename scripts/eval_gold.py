@@ -110,9 +110,13 @@ def gold_topics(gold: dict) -> set[str]:
 
 
 def _events(by_type, facts, label) -> set:
+    """Editions held in a city, as the gold lists them (editions named without a city, such as
+    a forum announced for a country, are scored by --heldout instead)."""
     out = set()
     for event in by_type.get(EntityType.EVENT, []):
         city = next((label[v] for s, p, v in facts if s == event.id and p == "location"), None)
+        if city is None:
+            continue
         dates = {p: v for s, p, v in facts if s == event.id and p in {"startDate", "endDate"}}
         out.add((canon(event.label("en")), city, dates.get("startDate"), dates.get("endDate")))
     return out
