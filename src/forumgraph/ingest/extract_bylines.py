@@ -27,6 +27,16 @@ _LABEL = re.compile(
     r"|Authors?|Written by|By)\s*[:：]?\s+",
     re.IGNORECASE,
 )
+# A line of the text that credits people: a label and a colon, then names.
+_CREDIT_LINE = re.compile(
+    r"^[\s>*#_-]*(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
+    r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
+    r"|Hosts?|Written by|Translated by|Edited by|Reviewed by)\s*[*_]*\s*[:：]\s*[*_]*\s*"
+    r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
+    re.IGNORECASE,
+)
+# `일동` (all of), `등` (and others) or a full stop after the last name.
+_CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
@@ -37,28 +47,47 @@ _DEPARTMENT = re.compile(
 
 
 def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
-    """People, organisations and affiliations of the header's author line."""
+    """People, organisations and affiliations of the header's author line and of credit lines
+    in the text (`참석자: 김민수, 이영희 일동`, `Speakers: Ann Lee (Acme), Bob Roe`)."""
     for group in _split(draft.article.header.get("author", ""), ";"):
-        group = _LABEL.sub("", group)
-        people_without_org: list[str] = []
-        for item in _split(group, ","):
-            for part in re.split(r"\s+(?:and|&|및)\s+", item):
-                _item(draft, gazetteer, analyzer, part.strip(), people_without_org)
+        _group(draft, gazetteer, analyzer, _LABEL.sub("", group))
+    for passage in draft.passages:
+        for line in passage.text.splitlines():
+            credited = _CREDIT_LINE.match(line)
+            if credited is not None:
+                names = _CREDIT_END.sub("", credited.group("names"))
+                _group(draft, gazetteer, analyzer, names, in_text=True)
+
+
+def _group(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, group: str, *, in_text: bool = False
+) -> None:
+    people_without_org: list[str] = []
+    for item in _split(group, ","):
+        for part in re.split(r"\s+(?:and|&|및)\s+|\s*[·・]\s*", item):
+            _item(draft, gazetteer, analyzer, part.strip(), people_without_org, in_text=in_text)
 
 
 def _item(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str, waiting: list[str]
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    text: str,
+    waiting: list[str],
+    *,
+    in_text: bool = False,
 ) -> None:
     match = _ITEM.match(text)
     if match is None or not match.group("name").strip():
         return
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
     key = _person(draft, gazetteer, analyzer, name)
-    if key is None and not _org_like(name):
-        return
+    if key is None and (in_text or not _org_like(name)):
+        return  # in the text, only people open an entry of a credit line
     if key is not None:
         if paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
+            waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
         elif paren:
             draft.fact(key, "affiliation", _organisation(draft, gazetteer, paren))
         else:
