@@ -48,11 +48,13 @@ _KO_ROLE_BEFORE = re.compile(
     r"(?P<role>[가-힣]+)(?P<one>\s?중\s?한\s?(?:명|사람))?(?:인|이자)\s"
     rf"(?P<name>{LATIN_NAME}|[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?=\s?[가-힣]{{0,2}}(?:\s|[,.]|$))"
 )
-KO_ROLE_HEADS = (
-    "개발자 의장 창시자 설립자 창업자 저자 발표자 연사 멤버 기여자 관리자 디자이너 엔지니어 "
-    "아키텍트 리드 리더 메인테이너 연구원 교수 기자 대표 이사 매니저 에반젤리스트 컨설턴트 "
-    "CTO CEO"
-).split()
+KO_ROLE_HEADS = tuple(
+    word_set(
+        "개발자 의장 창시자 설립자 창업자 저자 발표자 연사 멤버 기여자 관리자 디자이너 엔지니어 "
+        "아키텍트 리드 리더 메인테이너 연구원 교수 기자 대표 이사 매니저 에반젤리스트 컨설턴트 "
+        "CTO CEO"
+    )
+)
 # `— Acme News, Jane Doe` closing a quotation.
 _ATTRIBUTION = re.compile(
     rf"[–—]\s?(?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}},\s)?(?P<name>{LATIN_NAME})[\"”’']?\s*$",
@@ -121,7 +123,7 @@ def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
 def _korean_cue(draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset: int) -> None:
     """`개발자 중 한 명인 Doe는` (a lone surname only with the counter for people), `의장인 Jane
     Doe가`."""
-    if not match.group("role").endswith(tuple(KO_ROLE_HEADS)):
+    if not match.group("role").endswith(KO_ROLE_HEADS):
         return
     name, start = match.group("name"), offset + match.start("name")
     if " " in name:
