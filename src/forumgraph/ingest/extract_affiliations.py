@@ -23,7 +23,7 @@ from forumgraph.models import EntityType
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
-    r"^\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
+    r"^(?:\([^()]{1,20}\)\s?회사)?\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
     r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며)"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
@@ -51,6 +51,9 @@ _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 _PARENS = re.compile(r"\s?\((?P<inside>[^()]{1,90})\)")
 _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+    # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
+    r"|(?<![\w.&])(?P<company>[A-Za-z][\w.&-]*)(?:\([^()]{1,20}\))?\s?회사의\s"
+    r"[^,.()]{1,24}?(?:인|이자)\s$"
 )
 # `김민수는 Acme에서 운영 업무를 맡고 있다`, `김민수는 Acme에서 근무한다`: where one works.
 _KO_WORKS_AT = re.compile(
@@ -92,8 +95,9 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
         before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
         if before:
-            start = person.start - (before.end() - before.start("org"))
-            _organisation_at(draft, gazetteer, before.group("org"), start)
+            group = "org" if before.group("org") else "company"
+            start = person.start - (before.end() - before.start(group))
+            _organisation_at(draft, gazetteer, before.group(group), start)
 
 
 def _org_in_parentheses(inside: str) -> tuple[str, int] | None:

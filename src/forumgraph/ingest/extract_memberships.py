@@ -26,6 +26,11 @@ _TEAM_ROLE = re.compile(
     r"\s$",
     re.IGNORECASE,
 )
+# `Jane Doe, a member of the release team`, `Jane Doe on the docs team`
+_ON_TEAM = re.compile(
+    r"^,?\s(?:(?:a|an|the)\s)?(?:(?:member|lead|part|shadow)\s)?(?:of|on)\s(?:the|our)\s"
+    r"(?P<team>[A-Za-z]+)\s[Tt]eam\b"
+)
 _PERSON_LIST_SEP = re.compile(r"^\s?(?:,|and|&|및|와|과)\s?$|^(?:와|과),?\s$|^,\s(?:and\s)?$")
 
 
@@ -61,14 +66,15 @@ def _korean_membership(draft: Draft, spans: list[Span]) -> None:
 
 
 def _team_roles(draft: Draft, spans: list[Span]) -> None:
-    """`release lead Jane Doe`: a member of the one team of the document named `... Release
-    Team`."""
+    """`release lead Jane Doe`, `Jane Doe, a member of the release team`: a member of the
+    document's team named `... Release Team`."""
     text = draft.article.text
     for person in (s for s in spans if s.type == EntityType.PERSON):
-        before = _TEAM_ROLE.search(text[max(0, person.start - 40) : person.start])
-        if before is None:
+        cue = _TEAM_ROLE.search(text[max(0, person.start - 40) : person.start])
+        cue = cue or _ON_TEAM.match(text[person.end : person.end + 60])
+        if cue is None:
             continue
-        teams = _teams_named(draft, before.group("team"))
+        teams = _teams_named(draft, cue.group("team"))
         if teams:
             draft.fact(person.key, "affiliation", teams[0], passage_id=person.passage_id)
 
