@@ -31,7 +31,8 @@ _ON_TEAM = re.compile(
     r"^,?\s(?:(?:a|an|the)\s)?(?:(?:member|lead|part|shadow)\s)?(?:of|on)\s(?:the|our)\s"
     r"(?P<team>[A-Za-z]+)\s[Tt]eam\b"
 )
-_PERSON_LIST_SEP = re.compile(r"^\s?(?:,|and|&|및|와|과)\s?$|^(?:와|과),?\s$|^,\s(?:and\s)?$")
+# Between two listed people: a Korean title of the first (`팀장`), then a comma or a conjunction.
+_PERSON_LIST_SEP = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?(?:,|및|와|과|and|&)\s?(?:and\s)?$")
 
 
 def add_memberships(draft: Draft, spans: list[Span]) -> None:
