@@ -15,6 +15,7 @@ import re
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
+from forumgraph.ingest.extract_people_cues import list_name
 from forumgraph.ingest.extract_people_ko import is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -146,12 +147,17 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
     if has_hangul(text):
         return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
+    if name is None and _FOUR_PART_NAME.match(text) and list_name(text, gazetteer):
+        name = text  # `Ana María López Ruiz`: four parts, written where only names stand
     if name is None:
         return None
     key = person(draft, name)
     if text != name:
         draft.add_variant(key, text)
     return key
+
+
+_FOUR_PART_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s){3}[A-Z][a-zà-ÿ]+$")
 
 
 def _org_like(text: str) -> bool:

@@ -147,7 +147,7 @@ def _list(draft: Draft, gazetteer: Gazetteer, text: str, match: re.Match[str], o
     with_parens = all(i.group("paren") and _paren_fits_person(i.group("paren")) for i in items)
     if not (labelled or with_parens or any(normal_key(n) in known for n in names)):
         return
-    if not all(_list_name(n, gazetteer) for n in names):
+    if not all(list_name(n, gazetteer) for n in names):
         return
     for item in items:
         name = item.group("name")
@@ -164,7 +164,7 @@ def _paren_fits_person(text: str) -> bool:
     return bool(_HANDLE.match(text)) or (text[:1].isupper() and not text.isupper())
 
 
-def _list_name(name: str, gazetteer: Gazetteer) -> bool:
+def list_name(name: str, gazetteer: Gazetteer) -> bool:
     """A name of two to four capitalised words, none a word of titles or organisations, that
     names nothing known."""
     parts = name.replace(".", "").split()
