@@ -28,6 +28,7 @@ from forumgraph.ingest.extract_people import (
     add_person_mentions,
     known_people_matcher,
 )
+from forumgraph.ingest.extract_people_cues import add_cued_people
 from forumgraph.ingest.extract_people_ko import add_korean_people
 from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
@@ -107,6 +108,7 @@ def extract(
     add_recognised_names(draft, gazetteer, context.english_recognizer())
     add_organisations_by_context(draft, gazetteer)
     add_english_people(draft, gazetteer, context.known_people)
+    add_cued_people(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_bylines(draft, gazetteer, analyzer)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -21,13 +23,15 @@ from forumgraph.models import EntityType
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
-    r"^\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
+    r"^(?:\([^()]{1,20}\)\s?회사)?\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
     r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며)"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
 _EN_GAP_AFTER = re.compile(
-    r"^(?:\s*\(|,\s|,\s(?:(?:the|a|an)\s)?" + _TITLE_WORDS + r"(?:at|of|from|with|for)\s(?:the\s)?"
+    r"^(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
+    + _TITLE_WORDS
+    + r"(?:at|of|from|with|for)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?)$"
 )
@@ -42,9 +46,19 @@ _GROUP_MEMBERS = re.compile(
 )
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
 MAX_GAP = 40
-_PAREN_ORG = re.compile(r"\s?\((?P<org>[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.])\)")
+_ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
+# `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
+_PARENS = re.compile(r"\s?\((?P<inside>[^()]{1,90})\)")
 _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+    # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
+    r"|(?<![\w.&])(?P<company>[A-Za-z][\w.&-]*)(?:\([^()]{1,20}\))?\s?회사의\s"
+    r"[^,.()]{1,24}?(?:인|이자)\s$"
+)
+# `김민수는 Acme에서 운영 업무를 맡고 있다`, `김민수는 Acme에서 근무한다`: where one works.
+_KO_WORKS_AT = re.compile(
+    r"(?:은|는|이|가)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
+    r"(?=에서\s(?:[^.]{0,40}?(?:역할|업무|일)[을를]\s(?:맡|담당)|근무|재직|일하)|에\s(?:소속|재직))"
 )
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
@@ -64,20 +78,41 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                     _link(draft, gazetteer, spans, i)
                     _role_after(draft, gazetteer, span)
             _memberships(draft, spans)
+            add_memberships(draft, spans)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
     """Where prose puts a person's organisation, an unknown name is one: `Jane Doe (Acme)`,
-    `가나다 소속 김민수`, `가나다에서 온 김민수`."""
+    `가나다 소속 김민수`, `가나다에서 온 김민수`, `김민수는 Acme에서 근무한다`."""
     text = draft.article.text
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
-        after = _PAREN_ORG.match(text, person.end)
-        if after and after.group("org").split()[-1] not in _ROLE_WORDS:
-            _organisation_at(draft, gazetteer, after.group("org"), after.start("org"))
+        after = _PARENS.match(text, person.end)
+        org = _org_in_parentheses(after.group("inside")) if after else None
+        if after and org is not None:
+            _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
+        works_at = _KO_WORKS_AT.match(text, person.end)
+        if works_at:
+            _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
         before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
         if before:
-            start = person.start - (before.end() - before.start("org"))
-            _organisation_at(draft, gazetteer, before.group("org"), start)
+            group = "org" if before.group("org") else "company"
+            start = person.start - (before.end() - before.start(group))
+            _organisation_at(draft, gazetteer, before.group(group), start)
+
+
+def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
+    """The organisation in `(Acme)`, `(Acme, Software Engineer)` or `(Software Engineer,
+    Acme)`, with its offset; None when the parentheses hold a job title alone or no name."""
+    parts = inside.split(", ")
+    if len(parts) > 2:
+        return None
+    for i, part in enumerate(parts):
+        others = parts[:i] + parts[i + 1 :]
+        if _ORG_TEXT.fullmatch(part) is None or part.split()[-1] in _ROLE_WORDS:
+            continue
+        if all(o.split() and o.split()[-1].lower() in ROLE_HEADS for o in others):
+            return part, inside.index(part)
+    return None
 
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:

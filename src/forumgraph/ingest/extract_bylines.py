@@ -15,6 +15,7 @@ import re
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
+from forumgraph.ingest.extract_people_cues import list_name
 from forumgraph.ingest.extract_people_ko import is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -27,6 +28,18 @@ _LABEL = re.compile(
     r"|Authors?|Written by|By)\s*[:：]?\s+",
     re.IGNORECASE,
 )
+# Between a department and its first member, or one member and the next: a title, a comma.
+_MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
+# A line of the text that credits people: a label and a colon, then names.
+_CREDIT_LINE = re.compile(
+    r"^[\s>*#_-]*(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
+    r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
+    r"|Hosts?|Written by|Translated by|Edited by|Reviewed by)\s*[*_]*\s*[:：]\s*[*_]*\s*"
+    r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
+    re.IGNORECASE,
+)
+# `일동` (all of), `등` (and others) or a full stop after the last name.
+_CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
@@ -37,33 +50,88 @@ _DEPARTMENT = re.compile(
 
 
 def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
-    """People, organisations and affiliations of the header's author line."""
+    """People, organisations and affiliations of the header's author line and of credit lines
+    in the text (`참석자: 김민수, 이영희 일동`, `Speakers: Ann Lee (Acme), Bob Roe`)."""
     for group in _split(draft.article.header.get("author", ""), ";"):
-        group = _LABEL.sub("", group)
-        people_without_org: list[str] = []
-        for item in _split(group, ","):
-            for part in re.split(r"\s+(?:and|&|및)\s+", item):
-                _item(draft, gazetteer, analyzer, part.strip(), people_without_org)
+        _group(draft, gazetteer, analyzer, _LABEL.sub("", group))
+    _department_members(draft, gazetteer)
+    for passage in draft.passages:
+        for line in passage.text.splitlines():
+            credited = _CREDIT_LINE.match(line)
+            if credited is not None:
+                names = _CREDIT_END.sub("", credited.group("names"))
+                _group(draft, gazetteer, analyzer, names, in_text=True)
+
+
+def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`author: ..., Acme 플랫폼 부문` and, in the text, `플랫폼 부문 김민수 부문장, 이영희 팀장`:
+    the people the text names right after the author's department belong to that organisation."""
+    for item in _split(draft.article.header.get("author", ""), ","):
+        department = _DEPARTMENT.search(item.strip())
+        if department is None or "(" in item:
+            continue
+        org = _organisation(draft, gazetteer, item.strip())
+        name = department.group().strip()
+        for found in re.finditer(re.escape(name), draft.article.text):
+            previous = found.end()
+            for span in draft.spans_in(found.end(), found.end() + 200, EntityType.PERSON):
+                if span.start < previous:
+                    continue
+                if not _MEMBER_GAP.match(draft.article.text[previous : span.start]):
+                    break
+                draft.fact(span.key, "affiliation", org, passage_id=span.passage_id)
+                previous = span.end
+
+
+def _group(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, group: str, *, in_text: bool = False
+) -> None:
+    people_without_org: list[str] = []
+    first_org = True
+    for item in _split(group, ","):
+        for part in re.split(r"\s+(?:and|&|및)\s+|\s*[·・]\s*", item):
+            org = _item(
+                draft, gazetteer, analyzer, part.strip(), people_without_org, in_text=in_text
+            )
+            if org is None:
+                continue
+            if first_org:
+                # `Ann Lee, Bob Roe (Acme)`: one organisation stated for all the names before it
+                for key in people_without_org:
+                    draft.fact(key, "affiliation", org)
+            people_without_org.clear()
+            first_org = False
 
 
 def _item(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str, waiting: list[str]
-) -> None:
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    text: str,
+    waiting: list[str],
+    *,
+    in_text: bool = False,
+) -> str | None:
+    """Record one entry of an author or credit line; returns the organisation given to a
+    person in parentheses, if any."""
     match = _ITEM.match(text)
     if match is None or not match.group("name").strip():
-        return
+        return None
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
     key = _person(draft, gazetteer, analyzer, name)
-    if key is None and not _org_like(name):
-        return
+    if key is None and (in_text or not _org_like(name)):
+        return None  # in the text, only people open an entry of a credit line
     if key is not None:
         if paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
+            waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
         elif paren:
-            draft.fact(key, "affiliation", _organisation(draft, gazetteer, paren))
+            org = _organisation(draft, gazetteer, paren)
+            draft.fact(key, "affiliation", org)
+            return org
         else:
             waiting.append(key)
-        return
+        return None
     org = _organisation(draft, gazetteer, name)
     for member in _members(paren):
         member_key = _person(draft, gazetteer, analyzer, member)
@@ -72,18 +140,24 @@ def _item(
     for person_key in waiting:
         draft.fact(person_key, "affiliation", org)
     waiting.clear()
+    return None
 
 
 def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> str | None:
     if has_hangul(text):
         return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
+    if name is None and _FOUR_PART_NAME.match(text) and list_name(text, gazetteer):
+        name = text  # `Ana María López Ruiz`: four parts, written where only names stand
     if name is None:
         return None
     key = person(draft, name)
     if text != name:
         draft.add_variant(key, text)
     return key
+
+
+_FOUR_PART_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s){3}[A-Z][a-zà-ÿ]+$")
 
 
 def _org_like(text: str) -> bool:

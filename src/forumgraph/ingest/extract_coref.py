@@ -180,7 +180,7 @@ def _mention_all(draft: Draft, forms: dict[str, str]) -> None:
     pattern = re.compile(
         r"(?<![\w@-])("
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
+        + r")(?![A-Za-z0-9_-])"  # a Korean particle may follow: `Doe는`
     )
     for passage in draft.passages:
         for match in pattern.finditer(passage.text):

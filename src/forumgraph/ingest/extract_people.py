@@ -20,7 +20,8 @@ from forumgraph.text.names import hangul_latin_pairs
 
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2}|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)"
-LATIN_NAME = rf"{_WORD}(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
+# An optional middle initial: `Chad M. Crowell`.
+LATIN_NAME = rf"{_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
 _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
@@ -49,7 +50,10 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     "Releases SIG WG Foundation Committee Group Working Contributor Contributors Maintainer "
     "Maintainers Users User Docs Hub Lead Leads Chair Chairs Cloud Native Open Source Security "
     "Data Service Services Network Networking Storage Platform Engineering North South East West "
-    "America Europe Asia Africa China Slack"
+    "America Europe Asia Africa China Slack "
+    # the last word of a company's or institution's name (`Acme Media`, `Foo Labs`)
+    "Media Labs Lab Networks Systems Technologies Solutions Software Inc Corp Corporation Ltd "
+    "LLC GmbH University Institute Group"
 )
 
 

@@ -1,0 +1,173 @@
+"""People known by the words around a Latin name: a job title or role before or after it
+(`release lead Jane Doe`, `Jane Doe, principal engineer`, `Jane Doe (Acme, Software Engineer)`,
+`공동 의장 중 한 명인 Jane Doe는`), a quotation credited to it (`— Acme News, Jane Doe`), and
+lists that hold people (`Jane Doe, John Roe and Ann Lee` beside a person already known, or with
+an organisation or handle in parentheses after each name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_people import (
+    LATIN_NAME,
+    NOT_NAME_WORDS,
+    add_person_span,
+    is_person_name,
+    person,
+    person_name_from,
+)
+from forumgraph.ingest.extract_records import Draft, normal_key
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+# The last word of a job title or community role (`principal engineer`, `release lead`).
+ROLE_HEADS = word_set(
+    "analyst engineer developer architect lead chair co-chair cochair maintainer founder "
+    "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
+    "scientist professor evangelist advocate author contributor reviewer editor speaker "
+    "consultant journalist reporter designer administrator organizer organiser owner "
+    "strategist officer fellow emeritus shadow intern student"
+)
+_UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
+_END = r"(?![\w-]|\s[A-Z][a-z]|\s?[.][A-Za-z])"  # the name does not go on
+_ROLE_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<role>[a-z][a-z-]+|{_UPPER_ROLES})\s(?P<name>{LATIN_NAME}){_END}"
+)
+_ROLE_AFTER = re.compile(
+    rf"\b(?P<name>{LATIN_NAME}),\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
+    r"(?P<role>[A-Za-z-]+)\b(?!\s[A-Z])"
+)
+# `Jane Doe (Acme, Software Engineer)`, `Jane Doe(Software Engineer, Acme)`
+_PAREN_TITLE = re.compile(
+    rf"\b(?P<name>{LATIN_NAME})\s?\((?P<first>[^()@,]{{1,40}}),\s?(?P<second>[^()@,]{{1,40}})\)"
+)
+# Korean: a role, optionally `중 한 명` (one of the people), then `인` and the name.
+_KO_ROLE_BEFORE = re.compile(
+    r"(?P<role>[가-힣]+)(?P<one>\s?중\s?한\s?(?:명|사람))?(?:인|이자)\s"
+    rf"(?P<name>{LATIN_NAME}|[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?=\s?[가-힣]{{0,2}}(?:\s|[,.]|$))"
+)
+KO_ROLE_HEADS = tuple(
+    word_set(
+        "개발자 의장 창시자 설립자 창업자 저자 발표자 연사 멤버 기여자 관리자 디자이너 엔지니어 "
+        "아키텍트 리드 리더 메인테이너 연구원 교수 기자 대표 이사 매니저 에반젤리스트 컨설턴트 "
+        "CTO CEO"
+    )
+)
+# `— Acme News, Jane Doe` closing a quotation.
+_ATTRIBUTION = re.compile(
+    rf"[–—]\s?(?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}},\s)?(?P<name>{LATIN_NAME})[\"”’']?\s*$",
+    re.MULTILINE,
+)
+
+# Lists of names: `A, B and C`, `A (SIG X), B (Acme)`; an item may be four words long.
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]\."
+_ITEM = rf"(?:{_WORD})(?: (?:van |von |de |del |da )?(?:{_WORD})){{1,3}}(?:\s?\([^()]{{1,40}}\))?"
+_LIST = re.compile(
+    rf"(?<![\w-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*,?\s(?:and|&)\s(?:{_ITEM})|"
+    rf"(?<![\w-])(?:{_ITEM})(?:,\s(?:{_ITEM})){{2,}}"
+)
+_ITEM_RE = re.compile(
+    rf"(?P<name>(?:{_WORD})(?: (?:van |von |de |del |da )?(?:{_WORD})){{1,3}})"
+    r"(?:\s?\((?P<paren>[^()]{1,40})\))?"
+)
+_PEOPLE_LABEL = re.compile(
+    r"(?:speakers?|editors?|authors?|hosts?|panell?ists?|moderators?|presenters?|reviewers?"
+    r"|translators?|contributors?|maintainers?|leads|co-?chairs|members|thanks? (?:you )?to"
+    r"|led by|written by|edited by|presented by|hosted by)\s?:?\s$",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
+
+
+def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
+    """People named beside a job title or role, credited for a quotation, or listed."""
+    for passage in draft.passages:
+        text = passage.text
+        for match in _ROLE_BEFORE.finditer(text):
+            if _is_role(match.group("role")):
+                _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
+        for match in _ROLE_AFTER.finditer(text):
+            if _is_role(match.group("role")):
+                _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
+        for match in _PAREN_TITLE.finditer(text):
+            if _is_title(match.group("first")) or _is_title(match.group("second")):
+                _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
+        for match in _KO_ROLE_BEFORE.finditer(text):
+            _korean_cue(draft, gazetteer, match, passage.start)
+        for match in _ATTRIBUTION.finditer(text):
+            name = person_name_from(match.group("name"), gazetteer)
+            if name is not None:
+                start = passage.start + match.start("name")
+                add_person_span(draft, gazetteer, name, name, start, start + len(name))
+        for match in _LIST.finditer(text):
+            _list(draft, gazetteer, text, match, passage.start)
+
+
+def _is_role(word: str) -> bool:
+    return word.lower() in ROLE_HEADS
+
+
+def _is_title(text: str) -> bool:
+    """`Senior Software Engineer`, `Sr Architect`: a few words ending with a role."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and _is_role(words[-1])
+
+
+def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    if is_person_name(name, gazetteer):
+        add_person_span(draft, gazetteer, name, name, start, start + len(name))
+
+
+def _korean_cue(draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset: int) -> None:
+    """`개발자 중 한 명인 Doe는` (a lone surname only with the counter for people), `의장인 Jane
+    Doe가`."""
+    if not match.group("role").endswith(KO_ROLE_HEADS):
+        return
+    name, start = match.group("name"), offset + match.start("name")
+    if " " in name:
+        _add(draft, gazetteer, name, start)
+    elif (
+        match.group("one")
+        and name not in NOT_NAME_WORDS | FUNCTION_WORDS
+        and gazetteer.lookup(name) is None
+    ):
+        add_person_span(draft, gazetteer, name, name, start, start + len(name))
+
+
+def _list(draft: Draft, gazetteer: Gazetteer, text: str, match: re.Match[str], offset: int) -> None:
+    """Every name of a list that holds people: one of them is already a person, a label before
+    the list says so (`Speakers:`), or each name carries a handle or an organisation."""
+    items = list(_ITEM_RE.finditer(match.group()))
+    names = [i.group("name") for i in items]
+    known = {normal_key(n.text) for k in draft.keys(EntityType.PERSON) for n in draft.names_of(k)}
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    labelled = bool(_PEOPLE_LABEL.search(text[max(line_start, match.start() - 30) : match.start()]))
+    with_parens = all(i.group("paren") and _paren_fits_person(i.group("paren")) for i in items)
+    if not (labelled or with_parens or any(normal_key(n) in known for n in names)):
+        return
+    if not all(list_name(n, gazetteer) for n in names):
+        return
+    for item in items:
+        name = item.group("name")
+        if len(name.split()) <= 3 and is_person_name(name, gazetteer):
+            start = offset + match.start() + item.start("name")
+            add_person_span(draft, gazetteer, name, name, start, start + len(name))
+        else:
+            person(draft, name)
+
+
+def _paren_fits_person(text: str) -> bool:
+    """A handle or a capitalised organisation, not an acronym's expansion or a version."""
+    text = text.strip()
+    return bool(_HANDLE.match(text)) or (text[:1].isupper() and not text.isupper())
+
+
+def list_name(name: str, gazetteer: Gazetteer) -> bool:
+    """A name of two to four capitalised words, none a word of titles or organisations, that
+    names nothing known."""
+    parts = name.replace(".", "").split()
+    if any(p in NOT_NAME_WORDS for p in parts):
+        return False
+    return not any(gazetteer.lookup(p) for p in (name, parts[0], parts[-1]))
