@@ -303,6 +303,12 @@ def test_speaker_pieces() -> None:
     ]
     assert people("Brandon Philips, CoreOS, Inc.") == [("Brandon Philips", "CoreOS", None)]
     assert people("The China region") == []
+    # A known organisation's name plus one word is its division, not a second speaker.
+    assert [s[:2] for s in people("Ana Ortiz, Microsoft Azure & Bo Lee, IBM")] == [
+        ("Ana Ortiz", "Microsoft Azure"),
+        ("Bo Lee", "IBM"),
+    ]
+    assert [s[:2] for s in people("Ana Ortiz, Google Cloud")] == [("Ana Ortiz", "Google Cloud")]
 
 
 def test_kinds() -> None:

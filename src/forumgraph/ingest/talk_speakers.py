@@ -206,6 +206,8 @@ def _classify(
         return "title"
     if _org_prefix(piece.text, gazetteer):
         return "org"  # `VMware Bryan Liles`: the organisation, then a repeated name
+    if _org_division(piece.text, gazetteer):
+        return "org"  # `Microsoft Azure`, `Google Cloud`: a part of a known organisation
     if not looks_like_name(name, gazetteer) or is_known_org(piece.text, gazetteer):
         return "org"
     if piece.sep in ("&", "+", "and") or previous != "person":
@@ -230,6 +232,17 @@ def _org_prefix(piece: str, gazetteer: Gazetteer) -> str | None:
         ):
             return head
     return None
+
+
+def _org_division(piece: str, gazetteer: Gazetteer) -> bool:
+    """Whether `piece` is a known organisation's name followed by one more word that is not a
+    person's name (a division or product line named after its company)."""
+    words = piece.split()
+    return (
+        len(words) == 2
+        and bool(gazetteer.lookup(words[0], EntityType.ORGANIZATION.value))
+        and not looks_like_name(words[1], gazetteer)
+    )
 
 
 def _org_part(piece: str, gazetteer: Gazetteer) -> str:
