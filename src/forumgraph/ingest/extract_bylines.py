@@ -125,7 +125,7 @@ def _item(
         if paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
-        elif paren:
+        elif paren and not _note(paren):
             org = _organisation(draft, gazetteer, paren)
             draft.fact(key, "affiliation", org)
             return org
@@ -163,6 +163,13 @@ _FOUR_PART_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s){3}[
 def _org_like(text: str) -> bool:
     """A name, not a phrase: it starts with a capital letter or Hangul and has few words."""
     return (text[:1].isupper() or has_hangul(text[:1])) and len(text.split()) <= 6
+
+
+def _note(text: str) -> bool:
+    """`(translated by the team)`: a remark in lower-case words, not an organisation (which may
+    start in lower case, `eBay`, but is not a run of plain lower-case words)."""
+    words = text.split()
+    return len(words) >= 3 and all(w.isalpha() and w.islower() for w in words)
 
 
 def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:

@@ -27,7 +27,8 @@ _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
     r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},)?\s"
     r"(?:will\s(?:be\s)?(?:present|lead|help|share|conduct|run|give|host|speak|talk|moderate"
-    r"|join|keynote|collaborat)|wrote|said|says|presented|spoke|led|gave|announced|explained)"
+    r"|join|keynote|collaborat)|wrote|said|says|presented|spoke|led|gave|announced|explained"
+    r"|described|noted|suggested|commented|blogged)"
 )
 _EN_PATTERNS = [
     re.compile(rf"\b{_NAME}(?:,?\s(?:and|&)\s(?P<name2>{LATIN_NAME}))?{_CUE_AFTER}"),
@@ -129,11 +130,22 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                     continue
                 for group in ("name", "name2"):
                     text = match.groupdict().get(group)
-                    if text and is_person_name(text, gazetteer):
+                    if text and is_person_name(text, gazetteer) and not _named_other(draft, text):
                         person(draft, text)
         if known is not None:
             for found in known.find(passage.text, passage.start):
                 person(draft, found.value)
+
+
+def _named_other(draft: Draft, text: str) -> bool:
+    """`Foo Bar는` where the text calls Foo Bar a project or organisation: not a person."""
+    wanted = normal_key(text)
+    return any(
+        normal_key(n.text) == wanted
+        for type_ in (EntityType.PROJECT, EntityType.ORGANIZATION)
+        for key in draft.keys(type_)
+        for n in draft.names_of(key)
+    )
 
 
 def _known_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named, known_entry
+from forumgraph.ingest.extract_people import NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -75,6 +76,23 @@ _NUMBERED = word_set(
     "Release Version Web Round Item Rule Article Volume Edition Grade Class Type Option Score "
     "Rating"
 )
+# `foo, a command-line tool`: a name in apposition to a kind of software.
+_APPOSED = re.compile(
+    rf"(?<![\w.-])(?P<name>{_TOOL}),\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?"
+    r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework)\b"
+)
+# Words before a noun that is no name: `In production, a tool`, `For this, a library`.
+_BEFORE_APPOSED = re.compile(r"\b(?:in|on|for|with|of|at|by|from|to|into|as)\s$", re.IGNORECASE)
+# `커맨드라인 도구 foo를`: a Latin name after a Korean word for a kind of software.
+_KO_KIND_BEFORE = re.compile(
+    rf"(?:도구|툴|라이브러리|플러그인|프레임워크|유틸리티)\s(?P<name>{_TOOL})"
+    r"(?:을|를|은|는|이|가|의|와|과|로|으로|에)?(?=[\s.,])"
+)
+# `the Foo BAR project`, `Foo Bar 프로젝트`: two or three capitalised words named as a project.
+_MULTIWORD_PROJECT = re.compile(
+    r"(?:\bthe\s|(?<![\w.-]))(?P<name>[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){1,2})"
+    r"\s(?:project\b|프로젝트)"
+)
 _CODE = re.compile(r"`(?P<name>[a-z][\w-]{1,30}) [^`\n]+`")
 # Words that head a list in prose without naming software.
 _PLAIN = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with"})
@@ -84,7 +102,8 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
     """Project records for names that the text introduces as software."""
     for passage in draft.passages:
         text = passage.text
-        for pattern in (_CALLED, _CODE, _NAMED_KIND, _KO_GLOSSED_KIND, _SOFTWARE_FORM):
+        named = (_CALLED, _CODE, _NAMED_KIND, _KO_KIND_BEFORE, _KO_GLOSSED_KIND, _SOFTWARE_FORM)
+        for pattern in named:
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
         for match in _VERSIONED.finditer(text):
@@ -102,11 +121,41 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in (_SUCH_AS, _KO_LIST):
             for match in pattern.finditer(text):
                 _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
-        for pattern in (_ANY_LIST, _KO_PLAIN_LIST):
+        _add_apposed(draft, gazetteer, passage.start, text)
+        _add_multiword(draft, gazetteer, passage.start, text)
+        # A comma alone joins two items only in Korean (`A, B와 같은`); in English it also
+        # joins clauses (`use kubectl, because ...`).
+        lists = (_ANY_LIST,) if passage.lang == "en" else (_ANY_LIST, _KO_PLAIN_LIST)
+        for pattern in lists:
             for match in pattern.finditer(text):
                 start = passage.start + match.start("list")
                 if _lists_known_projects(draft, start, match["list"]):
                     _add_list(draft, gazetteer, start, match["list"])
+
+
+def _add_apposed(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:
+    """`announcing foo, a command-line tool`, but not `Today, a tool` or `in production, a tool`."""
+    for match in _APPOSED.finditer(text):
+        name, start = match["name"], match.start("name")
+        if _BEFORE_APPOSED.search(text[max(0, start - 8) : start]):
+            continue
+        if _plain_capitalised(name) and _sentence_start(text, start):
+            continue
+        _add(draft, gazetteer, offset + start, name)
+
+
+def _add_multiword(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:
+    """`the Foo Bar project`, unless its words are those of groups, events or generic phrases
+    (`the Cloud Native project`) or it starts with a known name (`the Kubernetes Docs project`)."""
+    for match in _MULTIWORD_PROJECT.finditer(text):
+        name = match["name"]
+        words = name.split()
+        if any(w in NOT_NAME_WORDS for w in words) or known_entry(gazetteer, words[0]):
+            continue
+        if _sentence_start(text, match.start("name")) and words[0] in FUNCTION_WORDS:
+            continue
+        start = offset + match.start("name")
+        add_named(draft, gazetteer, EntityType.PROJECT, name, start, start + len(name))
 
 
 def _items(text: str) -> list[tuple[int, str]]:

@@ -1,0 +1,88 @@
+"""Tools introduced by apposition or after a Korean kind word, multi-word project names, a
+comma that joins clauses rather than list items, and people named before a reporting verb."""
+
+from __future__ import annotations
+
+from extraction_support import context
+
+from forumgraph.ingest.extract import extract
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Article, EntityType, Extraction
+from forumgraph.text.language import detect_language
+
+
+def _extract(text: str) -> Extraction:
+    article = Article("doc", text, detect_language(text), "", {})
+    return extract(article, split_passages(article), context())
+
+
+def _names(text: str, type_: EntityType) -> set[str]:
+    return {n.text for r in _extract(text).entities if r.type == type_ for n in r.names}
+
+
+def test_name_in_apposition_to_a_kind_of_software_is_a_project():
+    text = "This week the team released quiltpack, a small command-line tool for bundling charts."
+    assert "quiltpack" in _names(text, EntityType.PROJECT)
+
+
+def test_apposition_after_an_opening_word_or_a_preposition_is_no_project():
+    text = (
+        "Finally, a tool that bundles charts is here. In production, a library for retries "
+        "helps a lot."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert "Finally" not in projects
+    assert "production" not in projects
+
+
+def test_korean_kind_word_before_a_latin_name():
+    text = "오늘 새로운 커맨드라인 도구 quiltpack을 소개합니다. 이 도구는 차트를 묶어 줍니다."
+    assert "quiltpack" in _names(text, EntityType.PROJECT)
+
+
+def test_multiword_capitalised_project_and_not_a_person_before_a_particle():
+    text = "새로운 Quill Lantern 프로젝트가 등장했습니다. Quill Lantern는 작업 공간을 관리합니다."
+    assert "Quill Lantern" in _names(text, EntityType.PROJECT)
+    assert "Quill Lantern" not in _names(text, EntityType.PERSON)
+    english = "We thank the Cloud Native project for its help and the Ferry BRIDGE project too."
+    projects = _names(english, EntityType.PROJECT)
+    assert "Ferry BRIDGE" in projects
+    assert "Cloud Native" not in projects
+
+
+def test_english_comma_between_clauses_does_not_make_a_list():
+    text = (
+        "You can pass the file to kubectl, because every such file is valid. "
+        "See the article on gRPC, Marek wrote it."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert "because" not in projects
+    assert "Marek" not in projects
+
+
+def test_person_named_before_a_reporting_verb():
+    text = "In an earlier post, Orla Venn Castell described how the probe works."
+    assert "Orla Venn Castell" in _names(text, EntityType.PERSON)
+    other = "In an earlier post, Health Checking described how the probe works."
+    assert "Health Checking" in other and "Health Checking" not in _names(other, EntityType.PERSON)
+
+
+def test_latin_words_with_a_particle_before_a_project_word_are_no_project_name():
+    text = "Quillmesh는 CNCF 프로젝트로 GitHub에 호스팅되어 있습니다."
+    assert not any("는" in name for name in _names(text, EntityType.PROJECT))
+
+
+def _byline(author: str) -> Extraction:
+    article = Article("doc", "Body text.", "en", "", {"author": author})
+    return extract(article, split_passages(article), context())
+
+
+def test_lower_case_remark_after_an_author_is_no_organisation():
+    remark = _byline("Mira Solberg, Teo Lindqvist (no translator was credited here)")
+    people = {n.text for r in remark.entities if r.type == EntityType.PERSON for n in r.names}
+    orgs = {n.text for r in remark.entities if r.type == EntityType.ORGANIZATION for n in r.names}
+    assert {"Mira Solberg", "Teo Lindqvist"} <= people
+    assert not orgs
+    company = _byline("Mira Solberg (eBay Labs)")
+    orgs = {n.text for r in company.entities if r.type == EntityType.ORGANIZATION for n in r.names}
+    assert "eBay Labs" in orgs
