@@ -86,3 +86,12 @@ def test_lower_case_remark_after_an_author_is_no_organisation():
     company = _byline("Mira Solberg (eBay Labs)")
     orgs = {n.text for r in company.entities if r.type == EntityType.ORGANIZATION for n in r.names}
     assert "eBay Labs" in orgs
+
+
+def test_one_example_of_a_kind_of_software_is_a_project():
+    text = "Keep manifests in a version control system like Pelican, it is your safety net."
+    assert "Pelican" in _names(text, EntityType.PROJECT)
+    plain = "Use tools like these with care, and a database such as the one you know."
+    projects = _names(plain, EntityType.PROJECT)
+    assert "these" not in projects
+    assert "the" not in projects

@@ -4,9 +4,12 @@
 - a list that holds a known project (`kaniko, foo and bar`) or follows a kind of software
   (`managed services like ABC or XYZ`, `ABC, XYZ 또는 QRS와 같은 관리형 서비스`): its other
   items are projects too;
+- one example of a kind of software (`a version control system like Foo`), and a name in
+  apposition to one (`foo, a command-line tool`);
 - the first word of an inline command (`` `foo get pods` ``);
 - in Korean, a Latin name with a word for a kind of software after it (`Foo 프로젝트`,
-  `Bar라는 도구`, `바즈(Baz)라는 도구`);
+  `Bar라는 도구`, `바즈(Baz)라는 도구`), or after one (`커맨드라인 도구 foo를`);
+- two or three capitalised words before `project`/`프로젝트` (`the Foo BAR project`);
 - names in the form of software: JavaScript libraries (`Foo.js`) and control or admin CLIs
   (`fooctl`, `fooadm`), and a name with a version (`Ubuntu 22.04`, `Foo v1.2`).
 """
@@ -76,6 +79,13 @@ _NUMBERED = word_set(
     "Release Version Web Round Item Rule Article Volume Edition Grade Class Type Option Score "
     "Rating"
 )
+# `a version control system like Foo`: one example of a kind of software (lists are `_SUCH_AS`).
+_ONE_EXAMPLE = re.compile(
+    r"\b(?:tools?|librar(?:y|ies)|frameworks?|databases?|runtimes?|registr(?:y|ies)|editors?"
+    r"|(?:control|build|storage|messaging|monitoring|logging)\ssystems?)"
+    r"\s(?:like|such as)\s(?P<name>[A-Z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*)"
+    r"(?![\w-]|,?\s(?:and|or)\s|,\s[A-Za-z]+,)"
+)
 # `foo, a command-line tool`: a name in apposition to a kind of software.
 _APPOSED = re.compile(
     rf"(?<![\w.-])(?P<name>{_TOOL}),\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?"
@@ -98,12 +108,23 @@ _CODE = re.compile(r"`(?P<name>[a-z][\w-]{1,30}) [^`\n]+`")
 _PLAIN = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with"})
 
 
+# Patterns whose `name` group is a project wherever they match.
+_NAMING_PATTERNS = (
+    _CALLED,
+    _CODE,
+    _ONE_EXAMPLE,
+    _NAMED_KIND,
+    _KO_KIND_BEFORE,
+    _KO_GLOSSED_KIND,
+    _SOFTWARE_FORM,
+)
+
+
 def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
     """Project records for names that the text introduces as software."""
     for passage in draft.passages:
         text = passage.text
-        named = (_CALLED, _CODE, _NAMED_KIND, _KO_KIND_BEFORE, _KO_GLOSSED_KIND, _SOFTWARE_FORM)
-        for pattern in named:
+        for pattern in _NAMING_PATTERNS:
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
         for match in _VERSIONED.finditer(text):
