@@ -27,8 +27,7 @@ _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
     r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},)?\s"
     r"(?:will\s(?:be\s)?(?:present|lead|help|share|conduct|run|give|host|speak|talk|moderate"
-    r"|join|keynote|collaborat)|wrote|said|says|presented|spoke|led|gave|announced|explained"
-    r"|described|noted|suggested|commented|blogged)"
+    r"|join|keynote|collaborat)|wrote|said|says|presented|spoke|led|gave|announced|explained)"
 )
 _EN_PATTERNS = [
     re.compile(rf"\b{_NAME}(?:,?\s(?:and|&)\s(?P<name2>{LATIN_NAME}))?{_CUE_AFTER}"),
@@ -37,9 +36,14 @@ _EN_PATTERNS = [
     ),
     re.compile(rf"\b{_NAME}\s(?:from|of|at)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})"),
     re.compile(rf"\b{_NAME}\s\((?P<org>[A-Z][^()@]{{1,40}})\)"),
-    # A Latin name inside Korean text, followed by a particle: `Taylor Thomas는`.
-    re.compile(rf"(?<![\w]){_NAME}\s?(?:는|은|이|가|의|에게|와|과)(?=\s)"),
 ]
+# Weaker cues: the same forms fit a project or company the document names as such
+# (`Agent Sandbox는`, `Health Checking described`). A Latin name inside Korean text followed by
+# a particle (`Taylor Thomas는`), and a name before a reporting verb.
+_WEAK_PATTERNS = (
+    re.compile(rf"(?<![\w]){_NAME}\s?(?:는|은|이|가|의|에게|와|과)(?=\s)"),
+    re.compile(rf"\b{_NAME}\s(?:described|noted|suggested|commented|blogged)\b"),
+)
 # Capitalised words that head or end phrases of these texts but are not parts of personal names:
 # function words, days and months, words for events, groups and programmes, generic technology
 # words and regions.
@@ -123,15 +127,18 @@ def person(draft: Draft, latin: str | None, hangul: str | None = None) -> str:
 def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher | None) -> None:
     """Latin names next to a speaking verb, `Name (Org)`, `Name from Org`, and known people."""
     for passage in draft.passages:
-        for pattern in _EN_PATTERNS:
+        for pattern in (*_EN_PATTERNS, *_WEAK_PATTERNS):
             for match in pattern.finditer(passage.text):
                 org = match.groupdict().get("org")
                 if org and not _known_organisation(draft, gazetteer, org):
                     continue
                 for group in ("name", "name2"):
                     text = match.groupdict().get(group)
-                    if text and is_person_name(text, gazetteer) and not _named_other(draft, text):
-                        person(draft, text)
+                    if not text or not is_person_name(text, gazetteer):
+                        continue
+                    if pattern in _WEAK_PATTERNS and _named_other(draft, text):
+                        continue
+                    person(draft, text)
         if known is not None:
             for found in known.find(passage.text, passage.start):
                 person(draft, found.value)
