@@ -95,3 +95,12 @@ def test_one_example_of_a_kind_of_software_is_a_project():
     projects = _names(plain, EntityType.PROJECT)
     assert "these" not in projects
     assert "the" not in projects
+
+
+def test_a_person_named_by_a_cue_is_not_also_an_organisation():
+    text = (
+        "Ignatz Morrow (Pellucid Software) presented a talk on cluster upgrades. "
+        "Ignatz Morrow said that most outages came from forgotten webhooks."
+    )
+    assert "Ignatz Morrow" in _names(text, EntityType.PERSON)
+    assert "Ignatz Morrow" not in _names(text, EntityType.ORGANIZATION)

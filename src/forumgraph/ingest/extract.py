@@ -19,7 +19,7 @@ from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_groups import add_group_names
-from forumgraph.ingest.extract_ner import add_recognised_names
+from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
 from forumgraph.ingest.extract_people import (
@@ -109,6 +109,7 @@ def extract(
     add_organisations_by_context(draft, gazetteer)
     add_english_people(draft, gazetteer, context.known_people)
     add_cued_people(draft, gazetteer)
+    yield_to_people(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_bylines(draft, gazetteer, analyzer)

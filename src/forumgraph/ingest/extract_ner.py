@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import add_person_span, person_name_from
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -161,3 +161,23 @@ def _name_form(name: str, gazetteer: Gazetteer, text: str) -> bool:
         lower = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
         return lower.search(text) is None
     return True
+
+
+def yield_to_people(draft: Draft, gazetteer: Gazetteer) -> None:
+    """An organisation the gazetteer does not know that carries exactly the name of a person
+    the document names by a cue (`Jane Doe (Acme) said`) was the recogniser's guess: its
+    mentions become the person's."""
+    people = {
+        normal_key(n.text): k for k in draft.keys(EntityType.PERSON) for n in draft.names_of(k)
+    }
+    for key in draft.keys(EntityType.ORGANIZATION):
+        names = draft.names_of(key)
+        if len(names) != 1 or known_entry(gazetteer, names[0].text) is not None:
+            continue
+        owner = people.get(normal_key(names[0].text))
+        if owner is None:
+            continue
+        for span in [s for s in draft.spans if s.key == key]:
+            draft.unmention(span)
+            draft.mention(owner, span.start, span.end)
+        draft.discard(key)
