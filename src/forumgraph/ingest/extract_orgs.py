@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
-from forumgraph.ingest.extract_text import GENERIC_ACRONYMS
+from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, written_in_lower_case
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 
@@ -80,20 +80,16 @@ def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | 
     # Writers drop the foundation from `Apache Hadoop`; an ordinary word they would also
     # write in lower case somewhere.
     apache = gazetteer.lookup(f"Apache {word}", EntityType.PROJECT.value)
-    if apache is None or len(word) < 4 or not word[0].isupper() or _written_lower(word, text):
+    if apache is None or len(word) < 4 or not word[0].isupper():
         return None
-    return apache
-
-
-def _written_lower(word: str, text: str) -> bool:
-    return re.search(rf"(?<![A-Za-z]){re.escape(word.lower())}(?![A-Za-z])", text) is not None
+    return None if written_in_lower_case(word, text) else apache
 
 
 def _coined_form(word: str, entry: GazetteerEntry, text: str) -> bool:
     """A capital inside the word (`MathWorks`), an acronym-like all-capitals word (`HUAWEI`),
     or the lower-case form of a name that has a capital inside (`linkedin`); never a word the
     text also writes in lower case (`SWITCH` and `switch`)."""
-    if not word.islower() and _written_lower(word, text):
+    if not word.islower() and written_in_lower_case(word, text):
         return False
     if _INNER_CAPITAL.match(word) and not word.isupper():
         return True

@@ -21,7 +21,12 @@ import re
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_people import NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
+from forumgraph.ingest.extract_text import (
+    FUNCTION_WORDS,
+    GENERIC_ACRONYMS,
+    word_set,
+    written_in_lower_case,
+)
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -133,7 +138,7 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue
             if re.search(r"[A-Z][\w.-]*\s$", text[max(0, match.start() - 40) : match.start()]):
                 continue  # `Acme Cloud Foo 2.1`: where the name starts is unclear
-            if not _written_lower(name, draft.article.text):
+            if not written_in_lower_case(name, draft.article.text):  # `Go 1.24` and `go`
                 _add(draft, gazetteer, passage.start + match.start("name"), name)
         for pattern in (_THE_X_TOOL, _KO_KIND):
             for match in pattern.finditer(text):
@@ -244,15 +249,6 @@ def _generic_term(name: str, text: str) -> bool:
             return True
     inside = rf"[A-Za-z]{re.escape(name)}(?![A-Za-z0-9])"
     return name.isupper() and re.search(inside, text) is not None
-
-
-def _written_lower(name: str, text: str) -> bool:
-    """`Go 1.24` where the text also writes `go`: maybe an ordinary word."""
-    lower = name.lower()
-    return (
-        lower != name
-        and re.search(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", text) is not None
-    )
 
 
 def _lower_word(name: str) -> bool:

@@ -52,6 +52,16 @@ class Word:
     script: str  # hangul, latin, digit or punct
 
 
+def written_in_lower_case(name: str, text: str) -> bool:
+    """Whether `text` also writes `name` in lower case as a word of its own (`Go` and `go`):
+    then the capitalised form may be an ordinary word."""
+    lower = name.lower()
+    return (
+        lower != name
+        and re.search(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", text) is not None
+    )
+
+
 def words(text: str) -> list[Word]:
     """The script-split words of `text` with character offsets."""
     return [
