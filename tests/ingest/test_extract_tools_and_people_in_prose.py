@@ -104,3 +104,15 @@ def test_a_person_named_by_a_cue_is_not_also_an_organisation():
     )
     assert "Ignatz Morrow" in _names(text, EntityType.PERSON)
     assert "Ignatz Morrow" not in _names(text, EntityType.ORGANIZATION)
+
+
+def test_a_name_found_once_is_that_entity_wherever_it_is_written():
+    text = (
+        "Today the Ferry NGINX project reached its first stable release. Many teams rely on "
+        "Ferry NGINX at the edge, and Ferry NGINX was designed for small clusters."
+    )
+    extraction = _extract(text)
+    names = {n.text: r.type for r in extraction.entities for n in r.names}
+    assert names.get("Ferry NGINX") == EntityType.PROJECT
+    assert "NGINX" not in names  # only ever written inside the longer name
+    assert sum(m.surface == "Ferry NGINX" for m in extraction.mentions) == 3

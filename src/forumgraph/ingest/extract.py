@@ -19,6 +19,7 @@ from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_groups import add_group_names
+from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
@@ -110,6 +111,7 @@ def extract(
     add_english_people(draft, gazetteer, context.known_people)
     add_cued_people(draft, gazetteer)
     yield_to_people(draft, gazetteer)
+    add_other_occurrences(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_bylines(draft, gazetteer, analyzer)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 
@@ -61,3 +62,25 @@ def add_named(
         if span.key != key:
             draft.discard(span.key)
     return key
+
+
+def add_other_occurrences(draft: Draft, gazetteer: Gazetteer) -> None:
+    """A name of several Latin words that a rule found once is that entity wherever the document
+    writes it (`the Foo Bar project` ... `rely on Foo Bar`): its other occurrences become
+    mentions and take the place of shorter names inside them (`Bar` alone)."""
+    matcher = PhraseMatcher()
+    matcher.add_all(
+        (name.text, key)
+        for type_ in (EntityType.PROJECT, EntityType.ORGANIZATION)
+        for key in draft.keys(type_)
+        for name in draft.names_of(key)
+        if name.lang == "en" and len(name.text.split()) > 1 and draft.mentioned(key)
+    )
+    for passage in draft.passages:
+        for match in matcher.find(passage.text, passage.start):
+            if draft.has(match.value):
+                type_, name = (
+                    draft.type_of(match.value),
+                    draft.article.text[match.start : match.end],
+                )
+                add_named(draft, gazetteer, type_, name, match.start, match.end)
