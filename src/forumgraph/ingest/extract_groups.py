@@ -12,7 +12,7 @@ import re
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS
-from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
 from forumgraph.text.particles import strip_particles
@@ -30,6 +30,10 @@ _EN_PATTERNS = [
     re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Security Response Committee`
     re.compile(rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:{_GROUP}))(?![\w-])"),
+    # `Python Slovenia user group`, `Cloud Native Lisbon Meetup`: a local community by its kind
+    re.compile(
+        rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?))(?![\w-])"
+    ),
     # `SIG Network`, `SIG etcd`, `WG Device Management`
     re.compile(
         r"\b(?P<name>(?:SIG|WG)[ -][A-Za-z][A-Za-z0-9-]*"
@@ -48,14 +52,19 @@ _KO_PATTERNS = [
     re.compile(rf"주식회사\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
     re.compile(rf"(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)\s?(?:주식회사|\(주\))"),
     re.compile(rf"㈜\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
-    # `쿠버네티스 문서 한글화 팀`, `SIG 문서 위원회`: a team or committee named after something
+    # `쿠버네티스 문서 한글화 팀`, `SIG 문서 위원회`, `쿠버네티스 코리아 그룹`: a team, committee or
+    # community named after something
     re.compile(
-        rf"(?P<name>(?:{_KO_WORD} ){{1,3}}(?:팀|위원회|워킹\s?그룹|작업\s?그룹))"
+        rf"(?P<name>(?:{_KO_WORD} ){{1,3}}(?:팀|위원회|워킹\s?그룹|작업\s?그룹|그룹|모임|밋업))"
         r"(?=[\s,.)]|$|[이가은는을를의에와과도로만])"
     ),
 ]
 _LINE_HEADING = re.compile(r"^\s*#")
-_KO_GROUP_WORDS = ("팀", "위원회", "그룹")
+_KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
+_COMMUNITY_WORDS = ("그룹", "모임", "밋업")
+_PLACE_KINDS = (EntityType.PLACE.value, REGION, COUNTRY)
+# Words before `그룹`/`모임` in the names of user communities (`쿠버네티스 사용자 모임`).
+_USERS = ("사용자", "유저", "이용자")
 
 
 def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -119,6 +128,8 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         stem = strip_particles(name)
         return (stem, 0) if len(stem) >= 2 else None
     words = name.split()
+    if words[-1] in _COMMUNITY_WORDS and not _community(words, gazetteer):
+        return None
     for i, word in enumerate(words[:-1]):
         first = strip_particles(word)
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
@@ -127,3 +138,13 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
             rest = " ".join(words[i:])
             return rest, len(name) - len(rest)
     return None
+
+
+def _community(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A user community named by its users or its place (`쿠버네티스 사용자 그룹`, `쿠버네티스
+    코리아 그룹`, `클라우드 네이티브 서울 밋업`), not any group (`API 그룹`, `페이스북 그룹`)."""
+    before = words[-2] if len(words) >= 2 else ""
+    if before in ("워킹", "작업"):
+        return True  # a working group
+    entry = gazetteer.lookup(before)
+    return before in _USERS or (entry is not None and entry.kind in _PLACE_KINDS)

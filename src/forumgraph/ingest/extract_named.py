@@ -48,13 +48,20 @@ def add_named(
     """Record `name` (of `type_` unless the gazetteer knows it) mentioned at [start, end).
 
     Returns the record key, or None when a longer name already covers the span or the span
-    crosses an event, series or place mention.
+    crosses an event, series or place mention (an organisation's name may hold a place).
     """
-    if any(s.start < end and start < s.end and s.type not in NAMED for s in draft.spans):
-        return None
+    for span in [s for s in draft.spans if s.start < end and start < s.end]:
+        if span.type in NAMED:
+            continue
+        # An organisation's name may hold a place (`University of Tokyo`, `Rust Seoul Meetup`).
+        inside = start <= span.start and span.end <= end and (span.start, span.end) != (start, end)
+        if not (type_ == EntityType.ORGANIZATION and span.type == EntityType.PLACE and inside):
+            return None
     removed = draft.claim(start, end, NAMED)
     if removed is None:
         return None
+    if type_ == EntityType.ORGANIZATION:
+        removed += draft.claim(start, end, frozenset({EntityType.PLACE})) or []
     entry = known_entry(gazetteer, name) if trust_gazetteer else None
     key = add_entry(draft, entry) if entry is not None else record_for(draft, type_, name)
     draft.mention(key, start, end)

@@ -29,6 +29,18 @@ def _ends_word(text: str, end: int) -> bool:
     return not tail or is_particle(tail)
 
 
+def _known_word_and_particle(analyzer: Analyzer, form: str) -> bool:
+    """`포트만`: a common noun the dictionary knows (`포트`) with a particle (`만`) the analyser
+    did not split off."""
+    for cut in (1, 2):
+        head, tail = form[:-cut], form[-cut:]
+        if len(head) >= 2 and is_particle(tail):
+            tokens = analyzer.tokens(head)
+            if len(tokens) == 1 and tokens[0].tag == "NNG" and not tokens[0].unknown:
+                return True
+    return False
+
+
 def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
     """Mentions of gazetteer entries written in Hangul by sound."""
     linked: dict[str, str] = {}
@@ -36,7 +48,15 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
         if not has_hangul(passage.text):
             continue
         for token in analyzer.tokens(passage.text):
-            if token.tag != "NNP" or not is_hangul_word(token.form) or len(token.form) < 2:
+            # A proper noun, or a noun of three syllables or more that the dictionary does not
+            # know (`그라파나`, `링커드`); such a noun may be a loanword spelt freely (`프락시`)
+            # or a piece of one (`딜레` of `딜레이`), so its key must equal the name's.
+            unknown_noun = token.tag == "NNG" and token.unknown and len(token.form) >= 3
+            if unknown_noun and _known_word_and_particle(analyzer, token.form):
+                continue
+            if not (token.tag == "NNP" or unknown_noun):
+                continue
+            if not is_hangul_word(token.form) or len(token.form) < 2:
                 continue
             if not _ends_word(passage.text, token.end):
                 continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
@@ -45,7 +65,9 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 s.start < end and start < s.end for s in draft.spans
             ):
                 continue
-            entry = gazetteer.sounds.match(token.form, known_word=not token.unknown)
+            entry = gazetteer.sounds.match(
+                token.form, known_word=not token.unknown, exact=unknown_noun
+            )
             if entry is None:
                 continue
             key = add_named(draft, gazetteer, EntityType(entry.kind), entry.canonical, start, end)

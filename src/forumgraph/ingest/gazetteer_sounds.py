@@ -34,6 +34,7 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z]+$")
 _H_SYLLABLES = tuple(chr(c) for c in range(ord("하"), ord("힣") + 1))
 # The vowel Korean inserts between consonants (`브`, `스`), romanised `eu`.
 _EPENTHETIC = re.compile(r"eu")
+_NAMED_KINDS = (EntityType.ORGANIZATION.value, EntityType.PROJECT.value)
 
 
 class SoundIndex:
@@ -42,7 +43,7 @@ class SoundIndex:
     def __init__(self, entries: Iterable[GazetteerEntry], stoplist: frozenset[str]) -> None:
         self._buckets: dict[tuple[str, int], list[tuple[str, GazetteerEntry]]] = defaultdict(list)
         for entry in entries:
-            if not _soundable(entry) or entry.canonical in stoplist:
+            if entry.canonical in stoplist or entry.kind not in _NAMED_KINDS:
                 continue
             for name in entry.names:
                 text = name.text
@@ -53,13 +54,16 @@ class SoundIndex:
                     if key:
                         self._buckets[(key[0], len(key))].append((form, entry))
 
-    def match(self, hangul: str, known_word: bool = False) -> GazetteerEntry | None:
+    def match(
+        self, hangul: str, known_word: bool = False, exact: bool = False
+    ) -> GazetteerEntry | None:
         """The one entry whose English name sounds like `hangul`, if exactly one does.
 
         `known_word`: the analyser's dictionary has the word (`로드`, `스택`: Korean borrows
         many English words); then it needs three syllables and a key equal to the name's, or,
         for an organisation, one more vowel in the Hangul key (`아틀라시안`, Atlassian: Korean
         inserts a vowel between two consonants, which the dictionary's spelling keeps).
+        `exact`: only a key equal to the name's counts.
         """
         if not is_hangul_word(hangul) or len(hangul) < (3 if known_word else 2):
             return None
@@ -70,7 +74,14 @@ class SoundIndex:
         found: dict[str, tuple[tuple[bool, float], GazetteerEntry]] = {}
         for size in range(len(key) - 1, len(key) + 2):
             for form, entry in self._buckets.get((key[0], size), ()):
-                if known_word:
+                if exact and key != _key(form):
+                    continue
+                if not _soundable(entry):
+                    # Other products need an equal key and a word no dictionary knows
+                    # (`그라파나`, not the loanword `스택`).
+                    if known_word or len(hangul) < 3 or key != _key(form):
+                        continue
+                elif known_word:
                     if not (key == _key(form) or _one_more_vowel(key, _key(form), entry, letters)):
                         continue
                 elif not _close(key, _key(form)):
@@ -126,8 +137,9 @@ def _shared(romanised: str, name: str) -> float:
 
 
 def _soundable(entry: GazetteerEntry) -> bool:
-    """Organisations, CNCF projects and curated entries: the landscape's other products are
-    too often named after the English words that Korean also borrows (`traffic`, `stack`)."""
+    """Organisations, CNCF projects and curated entries; the landscape's other products are
+    too often named after the English words that Korean also borrows (`traffic`, `stack`), so
+    they are matched only by an equal key from a word the dictionary does not know."""
     if entry.kind == EntityType.ORGANIZATION.value:
         return True
     return entry.kind == EntityType.PROJECT.value and bool(entry.maturity or entry.curated)

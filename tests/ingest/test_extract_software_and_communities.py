@@ -1,0 +1,49 @@
+"""Well-known software beyond the landscape, Hangul spellings of software the dictionary does
+not know, and user communities named by their kind."""
+
+from __future__ import annotations
+
+from extraction_support import context
+
+from forumgraph.ingest.extract import extract
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Article, EntityType
+from forumgraph.text.language import detect_language
+
+
+def _names(text: str, type_: EntityType) -> set[str]:
+    article = Article("doc", text, detect_language(text), "", {})
+    extraction = extract(article, split_passages(article), context())
+    return {n.text for r in extraction.entities if r.type == type_ for n in r.names}
+
+
+def test_well_known_operating_systems_and_languages_are_projects():
+    text = "Our nodes ran Debian before we moved them to Fedora, and the tooling is in TypeScript."
+    assert {"Debian", "Fedora", "TypeScript"} <= _names(text, EntityType.PROJECT)
+
+
+def test_hangul_spelling_of_software_the_dictionary_does_not_know():
+    text = "우리 팀은 대시보드를 그라파나로 옮겼고, 서비스 메시는 링커드를 쓰고 있다."
+    projects = _names(text, EntityType.PROJECT)
+    assert {"그라파나", "링커드"} <= projects
+
+
+def test_a_known_word_with_a_particle_is_not_a_name_by_sound():
+    text = "두 리소스는 프로토콜과 포트만으로 백엔드에 트래픽을 보낸다."
+    assert not _names(text, EntityType.PROJECT)
+
+
+def test_user_communities_named_by_their_kind():
+    english = (
+        "She co-organises the Rust Ljubljana user group and speaks at Cloud Native Porto Meetup."
+    )
+    orgs = _names(english, EntityType.ORGANIZATION)
+    assert {"Rust Ljubljana user group", "Cloud Native Porto Meetup"} <= orgs
+    korean = "발표 자료는 쿠버네티스 사용자 모임과 헬름 코리아 그룹에 공유했다."
+    assert {"쿠버네티스 사용자 모임", "헬름 코리아 그룹"} <= _names(korean, EntityType.ORGANIZATION)
+
+
+def test_a_group_of_anything_is_no_community():
+    text = "새 리소스는 별도의 API 그룹에 정의되고, 자료는 KKG 페이스북 그룹에 올렸다."
+    orgs = _names(text, EntityType.ORGANIZATION)
+    assert not any(name.endswith("그룹") for name in orgs)
