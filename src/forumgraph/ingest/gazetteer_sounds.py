@@ -70,13 +70,24 @@ class SoundIndex:
         key = _key(hangul)
         if not key:
             return None
+        # Organisations, CNCF and curated projects first; the landscape's other products only
+        # when none of those sounds alike.
+        for tier in (True, False):
+            found = self._candidates(hangul, key, tier, known_word=known_word, exact=exact)
+            if found:
+                return _unique_best(found)
+        return None
+
+    def _candidates(
+        self, hangul: str, key: str, soundable: bool, *, known_word: bool, exact: bool
+    ) -> list[tuple[tuple[bool, float], GazetteerEntry]]:
         letters = romanize(hangul)
         found: dict[str, tuple[tuple[bool, float], GazetteerEntry]] = {}
         for size in range(len(key) - 1, len(key) + 2):
             for form, entry in self._buckets.get((key[0], size), ()):
-                if exact and key != _key(form):
+                if _soundable(entry) != soundable or (exact and key != _key(form)):
                     continue
-                if not _soundable(entry):
+                if not soundable:
                     # Other products need an equal key and a word no dictionary knows
                     # (`그라파나`, not the loanword `스택`).
                     if known_word or len(hangul) < 3 or key != _key(form):
@@ -94,15 +105,20 @@ class SoundIndex:
                     and score > found.get(entry.reference, ((False, 0.0),))[0]
                 ):
                     found[entry.reference] = (score, entry)
-        ranked = sorted(found.values(), key=lambda s: s[0], reverse=True)
-        if not ranked:
+        return list(found.values())
+
+
+def _unique_best(
+    found: list[tuple[tuple[bool, float], GazetteerEntry]],
+) -> GazetteerEntry | None:
+    """The closest entry, unless another one comes as close (no way to tell which is meant)."""
+    ranked = sorted(found, key=lambda s: s[0], reverse=True)
+    best_score, best = ranked[0]
+    for score, other in ranked[1:]:
+        same = other.canonical.casefold() == best.canonical.casefold()
+        if not same and score[0] == best_score[0] and score[1] > best_score[1] - MARGIN:
             return None
-        best_score, best = ranked[0]
-        for score, other in ranked[1:]:
-            same = other.canonical.casefold() == best.canonical.casefold()
-            if not same and score[0] == best_score[0] and score[1] > best_score[1] - MARGIN:
-                return None  # two names sound alike: no way to tell which one is meant
-        return best
+    return best
 
 
 def _one_more_vowel(hangul_key: str, name_key: str, entry: GazetteerEntry, romanised: str) -> bool:
