@@ -47,3 +47,20 @@ def test_a_group_of_anything_is_no_community():
     text = "새 리소스는 별도의 API 그룹에 정의되고, 자료는 KKG 페이스북 그룹에 올렸다."
     orgs = _names(text, EntityType.ORGANIZATION)
     assert not any(name.endswith("그룹") for name in orgs)
+
+
+def test_people_whose_names_carry_accented_letters():
+    text = (
+        "The keynote was given by Tjaša Horvat (Bitsmith), and Łukasz Nowicki, a maintainer "
+        "at Example Labs, said the release was late."
+    )
+    people = _names(text, EntityType.PERSON)
+    assert {"Tjaša Horvat", "Łukasz Nowicki"} <= people
+    assert not {"Tjaša Horvat", "Łukasz Nowicki"} & _names(text, EntityType.ORGANIZATION)
+
+
+def test_a_landscape_name_with_its_acronym_is_known_by_either():
+    text = "Policies are written for Open Policy Agent; some teams call it OPA in their docs."
+    projects = _names(text, EntityType.PROJECT)
+    assert "Open Policy Agent" in projects
+    assert "Open Policy Agent (OPA)" not in projects

@@ -18,8 +18,14 @@ from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 from forumgraph.text.names import hangul_latin_pairs
 
+# Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
-_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]{2}|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)"
+_WORD = (
+    rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[A-Z]{{2}}|Mc[A-Z][a-z]+"
+    rf"|[{UPPER}][{LOWER}]+[{UPPER}][{LOWER}]+)"
+)
 # An optional middle initial: `Chad M. Crowell`.
 LATIN_NAME = rf"{_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")

@@ -11,7 +11,9 @@ import re
 
 from forumgraph.ingest.extract_people import (
     LATIN_NAME,
+    LOWER,
     NOT_NAME_WORDS,
+    UPPER,
     add_person_span,
     is_person_name,
     person,
@@ -31,7 +33,7 @@ ROLE_HEADS = word_set(
     "strategist officer fellow emeritus shadow intern student"
 )
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
-_END = r"(?![\w-]|\s[A-Z][a-z]|\s?[.][A-Za-z])"  # the name does not go on
+_END = rf"(?![\w-]|\s[{UPPER}][{LOWER}]|\s?[.][A-Za-z])"  # the name does not go on
 _ROLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<role>[a-z][a-z-]+|{_UPPER_ROLES})\s(?P<name>{LATIN_NAME}){_END}"
 )
@@ -62,7 +64,10 @@ _ATTRIBUTION = re.compile(
 )
 
 # Lists of names: `A, B and C`, `A (SIG X), B (Acme)`; an item may be four words long.
-_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]\."
+_WORD = (
+    rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|Mc[A-Z][a-z]+"
+    rf"|[{UPPER}][{LOWER}]+[{UPPER}][{LOWER}]+|[A-Z]\."
+)
 _ITEM = rf"(?:{_WORD})(?: (?:van |von |de |del |da )?(?:{_WORD})){{1,3}}(?:\s?\([^()]{{1,40}}\))?"
 _LIST = re.compile(
     rf"(?<![\w-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*,?\s(?:and|&)\s(?:{_ITEM})|"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 DEFAULT_LANDSCAPE = BUNDLED_DATA / "gazetteer" / "landscape.yml"
 _ORG_SUFFIX = re.compile(r"\s*\((member|supporter|KCSP|KCNTP|contributor)\)$")
 _OTHER_SUFFIX = re.compile(r"\s*\((KCSP|KCNTP|VSR|cSRX|CBS|Wasm)\)$")
+_ACRONYM_AFTER = re.compile(r"(?P<long>[^()]+?)\s\((?P<short>[A-Za-z0-9-]{2,8})\)")
 _ORG_CATEGORIES = {"CNCF Members"}
 _ORG_SUBCATEGORIES = {
     "Kubernetes Certified Service Provider",
@@ -191,14 +192,28 @@ def _landscape_entry(
     maturity = item.get("project")
     kind = EntityType.ORGANIZATION if is_org and not maturity else EntityType.PROJECT
     prefix = "landscape-org:" if kind == EntityType.ORGANIZATION else "landscape:"
+    names = [Name(name, "en")]
+    spelled = _ACRONYM_AFTER.fullmatch(name)
+    if spelled and spelled["short"].upper() in _initials(spelled["long"]):
+        # `Open Policy Agent (OPA)` is written either way in text, never with both.
+        names = [Name(spelled["long"], "en")]
+        if maturity:  # a short acronym names a CNCF project; a vendor's may be another's
+            names.append(Name(spelled["short"], "en"))
     return GazetteerEntry(
-        canonical=name,
+        canonical=names[0].text,
         kind=kind.value,
         reference=prefix + name,
-        names=(Name(name, "en"),),
+        names=tuple(names),
         maturity=str(maturity) if maturity else None,
         url=item.get("homepage_url") or None,
     )
+
+
+def _initials(name: str) -> str:
+    """`OPA` of `Open Policy Agent`: the first letters of its words, small words left out."""
+    return "".join(
+        w[0] for w in name.split() if w.lower() not in {"for", "of", "the", "and"}
+    ).upper()
 
 
 def _merge_curated(entries: dict[str, GazetteerEntry], item: dict[str, Any], kind: str) -> None:
