@@ -29,7 +29,8 @@ _KO_GAP = re.compile(
 )
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
 _EN_GAP_AFTER = re.compile(
-    r"^(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
+    r"^(?:\s?\(@[\w.-]{1,39}\))?"  # a handle in brackets: `Jane Doe (@jdoe), engineer at`
+    r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
@@ -45,6 +46,10 @@ _GROUP_MEMBERS = re.compile(
     r"(?:\s(?:are|were|include|included)|:)\s"
 )
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
+# `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
+_EN_ROLE_BETWEEN = re.compile(
+    r"^(?:'s|’s)?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+))\s$"
+)
 MAX_GAP = 40
 _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 # `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
@@ -59,6 +64,11 @@ _KO_ORG_BEFORE = re.compile(
 _KO_WORKS_AT = re.compile(
     r"(?:은|는|이|가)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
     r"(?=에서\s(?:[^.]{0,40}?(?:역할|업무|일)[을를]\s(?:맡|담당)|근무|재직|일하)|에\s(?:소속|재직))"
+)
+# `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
+_EN_ROLE_AT = re.compile(
+    r"(?:\s?\(@[\w.-]{1,39}\))?,\s(?:(?:a|an|the)\s)?(?:[A-Za-z-]+\s){0,3}?(?P<head>[A-Za-z-]+)"
+    r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})(?=[\s,.;:)]|$)"
 )
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
@@ -90,6 +100,9 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
+        role_at = _EN_ROLE_AT.match(text, person.end)
+        if role_at and role_at["head"].lower() in ROLE_HEADS:
+            _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
@@ -128,7 +141,7 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     if before is not None and before.type == EntityType.ORGANIZATION:
         gap = text[before.end : person.start]
         match = _KO_GAP.match(gap) if len(gap) <= MAX_GAP else None
-        if match is None and _EN_GAP_BEFORE.match(gap):
+        if match is None and (_EN_GAP_BEFORE.match(gap) or _role_between(gap)):
             match = _KO_GAP.match("")
         if match is not None:
             draft.fact(person.key, "affiliation", before.key, passage_id=person.passage_id)
@@ -143,6 +156,16 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
         gap = text[person.end : after.start]
         if _EN_GAP_AFTER.match(gap):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
+
+
+def _role_between(gap: str) -> bool:
+    """`CNCF executive director Dan Kohn`: the words between an organisation and a person are
+    a job title, lower-case or capitalised, ending in a role (`engineer`, `Fellow`)."""
+    match = _EN_ROLE_BETWEEN.match(gap)
+    if match is None or match["head"].lower() not in ROLE_HEADS:
+        return False
+    words = match["role"].split()
+    return all(w.islower() for w in words) or all(w[0].isupper() for w in words)
 
 
 def _memberships(draft: Draft, spans: list[Span]) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import add_person_span, person_name_from
+from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -37,6 +38,9 @@ _NOT_ORG_LAST = word_set(
     "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
     "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page"
 )
+_JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
+# A list inside one span: a comma not before a legal form, or a trailing conjunction.
+_LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
 _ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
 
 
@@ -54,10 +58,32 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
-            if span.label == "PERSON":
+            if span.label == "PERSON" or _joined_to_a_person(text, span, spans, gazetteer):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
                 _organisation_or_product(draft, gazetteer, offset, text, span, article)
+
+
+def _joined_to_a_person(
+    text: str, span: NamedSpan, spans: list[NamedSpan], gazetteer: Gazetteer
+) -> bool:
+    """`Lucas Doe and Nikhita Roe`: a name of a person's form joined by `and` or a comma to a
+    name the recogniser calls a person is a person too, whatever label it was given."""
+    if span.label not in {"ORG", "PRODUCT"} or person_name_from(_clean(span)[0], gazetteer) is None:
+        return False
+    if _ORG_BEFORE.search(text[max(0, span.start - 12) : span.start]):
+        return False  # `engineer at Brightfield Bank, and Jane Doe`
+    for other in spans:
+        if other.label != "PERSON":
+            continue
+        gap = (
+            text[span.end : other.start]
+            if other.start >= span.end
+            else text[other.end : span.start]
+        )
+        if _JOINED.fullmatch(gap):
+            return True
+    return False
 
 
 def _segments(draft: Draft) -> Iterator[tuple[int, str]]:
@@ -94,12 +120,19 @@ def _title_case_line(text: str, offset: int) -> bool:
 
 
 def _clean(span: NamedSpan) -> tuple[str, int]:
-    """The span without a leading article and trailing punctuation or possessive."""
+    """The span without a leading article or role (`Co-chairs Jane Doe`) and trailing
+    punctuation or possessive."""
     text, shift = span.text, 0
-    while " " in text and text.split(" ", 1)[0] in FUNCTION_WORDS | {"the"}:
+    while " " in text and _leading_word(text.split(" ", 1)[0]):
         cut = text.index(" ") + 1
         text, shift = text[cut:], shift + cut
     return _TRAILING.sub("", text).strip(), shift
+
+
+def _leading_word(word: str) -> bool:
+    """An article or a role before a name, singular or plural (`Co-chairs`)."""
+    role = word.lower()
+    return word in FUNCTION_WORDS | {"the"} or role in ROLE_HEADS or role[:-1] in ROLE_HEADS
 
 
 def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) -> None:
@@ -115,6 +148,8 @@ def _organisation_or_product(
 ) -> None:
     name, shift = _clean(span)
     start = offset + span.start + shift
+    if _LISTED.search(name):
+        return  # `Istio, Linkerd and`: several names read as one
     known = known_entry(gazetteer, name) is not None
     if not known and not _name_form(name, gazetteer, article):
         return
@@ -165,11 +200,13 @@ def _name_form(name: str, gazetteer: Gazetteer, text: str) -> bool:
 
 def yield_to_people(draft: Draft, gazetteer: Gazetteer) -> None:
     """An organisation the gazetteer does not know that carries exactly the name of a person
-    the document names by a cue (`Jane Doe (Acme) said`) was the recogniser's guess: its
-    mentions become the person's."""
+    the document names by a cue (`Jane Doe (Acme) said`), or the first name or surname of
+    exactly one of them (`Jane and Joe compare ...`), was the recogniser's guess: its mentions
+    become the person's."""
     people = {
         normal_key(n.text): k for k in draft.keys(EntityType.PERSON) for n in draft.names_of(k)
     }
+    people.update(_short_forms(draft, people))
     for key in draft.keys(EntityType.ORGANIZATION):
         names = draft.names_of(key)
         if len(names) != 1 or known_entry(gazetteer, names[0].text) is not None:
@@ -181,3 +218,15 @@ def yield_to_people(draft: Draft, gazetteer: Gazetteer) -> None:
             draft.unmention(span)
             draft.mention(owner, span.start, span.end)
         draft.discard(key)
+
+
+def _short_forms(draft: Draft, full: dict[str, str]) -> dict[str, str]:
+    """First names and surnames that exactly one person of the document has (Latin names)."""
+    owners: dict[str, set[str]] = {}
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key):
+            words = name.text.split()
+            if name.lang == "en" and len(words) >= 2:
+                for word in (words[0], words[-1]):
+                    owners.setdefault(normal_key(word), set()).add(key)
+    return {w: next(iter(k)) for w, k in owners.items() if len(k) == 1 and w not in full}

@@ -62,9 +62,13 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     "Maintainers Users User Docs Hub Lead Leads Chair Chairs Cloud Native Open Source Security "
     "Data Service Services Network Networking Storage Platform Engineering North South East West "
     "America Europe Asia Africa China Slack "
+    # roles written before names (`Co-chairs Jane Doe and ...`)
+    "Co-chair Co-chairs Hosts Speakers Organizer Organizers Organiser Organisers Panelists "
+    "Panellists Moderators Editors Authors Reviewers Maintainers Engineers Founders Co-founders "
     # the last word of a company's or institution's name (`Acme Media`, `Foo Labs`)
     "Media Labs Lab Networks Systems Technologies Solutions Software Inc Corp Corporation Ltd "
-    "LLC GmbH University Institute Group"
+    "LLC GmbH University Institute Group Bank Capital Partners Holdings Ventures Studio Studios "
+    "Digital Analytics Works Consulting"
 )
 
 

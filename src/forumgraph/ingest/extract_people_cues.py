@@ -38,9 +38,11 @@ _ROLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<role>[a-z][a-z-]+|{_UPPER_ROLES})\s(?P<name>{LATIN_NAME}){_END}"
 )
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{LATIN_NAME}),\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
+    rf"\b(?P<name>{LATIN_NAME})(?:\s?\(@[\w.-]{{1,39}}\))?,\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
     r"(?P<role>[A-Za-z-]+)\b(?!\s[A-Z])"
 )
+# `Jane Doe (@jdoe)`: a name with a handle in brackets.
+_WITH_HANDLE = re.compile(rf"\b(?P<name>{LATIN_NAME})\s?\(@[A-Za-z0-9][\w.-]{{1,38}}\)")
 # `Jane Doe (Acme, Software Engineer)`, `Jane Doe(Software Engineer, Acme)`
 _PAREN_TITLE = re.compile(
     rf"\b(?P<name>{LATIN_NAME})\s?\((?P<first>[^()@,]{{1,40}}),\s?(?P<second>[^()@,]{{1,40}})\)"
@@ -96,6 +98,8 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _ROLE_AFTER.finditer(text):
             if _is_role(match.group("role")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
+        for match in _WITH_HANDLE.finditer(text):
+            _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _PAREN_TITLE.finditer(text):
             if _is_title(match.group("first")) or _is_title(match.group("second")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
