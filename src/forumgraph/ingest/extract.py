@@ -23,6 +23,7 @@ from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
+from forumgraph.ingest.extract_orgs_ko import add_organisations_before_korean_people
 from forumgraph.ingest.extract_people import (
     add_english_people,
     add_pairs,
@@ -113,6 +114,7 @@ def extract(
     yield_to_people(draft, gazetteer)
     add_other_occurrences(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
+    add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_bylines(draft, gazetteer, analyzer)
     add_person_mentions(draft)

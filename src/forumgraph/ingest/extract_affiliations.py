@@ -16,6 +16,7 @@ import re
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -119,6 +120,9 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
     parts = inside.split(", ")
     if len(parts) > 2:
         return None
+    words = inside.split()
+    if len(parts) == 1 and len(words) >= 2 and words[-1] in KO_PERSON_MARKERS:
+        return inside[: -len(words[-1])].rstrip(), 0  # `(가나 운영진)`: its organiser
     for i, part in enumerate(parts):
         others = parts[:i] + parts[i + 1 :]
         if _ORG_TEXT.fullmatch(part) is None or part.split()[-1] in _ROLE_WORDS:

@@ -16,7 +16,7 @@ from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import list_name
-from forumgraph.ingest.extract_people_ko import is_korean_name
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -43,9 +43,11 @@ _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
+# The staff of an organisation credited as a whole: `가나 그룹 운영진`, `Acme organisers`.
+_STAFF = re.compile(r"\s(?:운영진|운영팀|사무국|일동|staff|organi[sz]ers)$", re.IGNORECASE)
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
 _DEPARTMENT = re.compile(
-    r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|그룹|실)|Division|Department|Unit)$"
+    r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실)|Division|Department|Unit)$"
 )
 
 
@@ -145,6 +147,9 @@ def _item(
 
 def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> str | None:
     if has_hangul(text):
+        words = text.split()
+        if len(words) == 2 and words[1] in KO_PERSON_MARKERS:
+            text = words[0]  # `박민경 기자`: a name and a title
         return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
     if name is None and _FOUR_PART_NAME.match(text) and list_name(text, gazetteer):
@@ -175,6 +180,7 @@ def _note(text: str) -> bool:
 def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`): a
     gazetteer entry, else a record of its own."""
+    text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     entry = known_entry(gazetteer, text)
     if entry is not None and entry.kind == EntityType.ORGANIZATION.value:

@@ -20,6 +20,7 @@ from forumgraph.ingest.extract_people import NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft, name_of
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
+from forumgraph.text.hangul import has_hangul
 
 _ACRONYM_AFTER = re.compile(
     r"(?P<long>(?:[A-Z][\w-]*\s(?:(?:of|for|and|the)\s)?){1,5}[A-Z][\w-]*)\s?\((?P<short>[A-Z][A-Za-z0-9]{1,7})\)"
@@ -33,6 +34,7 @@ _ORG_HEADS = re.compile(
 )
 _HANDLE_AFTER_NAME = re.compile(r"\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
 _HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
+_BRACKETED_ACRONYM = re.compile(r"\s?\((?P<short>[A-Z][A-Z0-9]{1,6})\)")
 _GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
 
 
@@ -62,7 +64,25 @@ def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:
                 if key is not None and draft.type_of(key) in NAMED:
                     draft.entity(key, draft.type_of(key), [name_of(short)])
                     defined[short] = key
+    defined.update(_acronyms_after_hangul_names(draft))
     _mention_all(draft, defined)
+
+
+def _acronyms_after_hangul_names(draft: Draft) -> dict[str, str]:
+    """`쿠버네티스 코리아 그룹(KKG)`: Latin capitals in brackets right after an organisation or
+    project written in Hangul are its acronym (initials cannot be checked across scripts)."""
+    text, found = draft.article.text, {}
+    for span in [s for s in draft.spans if s.type in (EntityType.ORGANIZATION, EntityType.PROJECT)]:
+        match = _BRACKETED_ACRONYM.match(text, span.end)
+        if match is None or not has_hangul(text[span.start : span.end]):
+            continue
+        short = match["short"]
+        start = match.start("short")
+        if any(s.start < start + len(short) and start < s.end for s in draft.spans):
+            continue  # the brackets hold a name of its own
+        draft.entity(span.key, span.type, [name_of(short)])
+        found[short] = span.key
+    return found
 
 
 def _tail_matching(long_: str, short: str) -> str | None:

@@ -56,7 +56,7 @@ _KO_PATTERNS = [
     # community named after something
     re.compile(
         rf"(?P<name>(?:{_KO_WORD} ){{1,3}}(?:팀|위원회|워킹\s?그룹|작업\s?그룹|그룹|모임|밋업))"
-        r"(?=[\s,.)]|$|[이가은는을를의에와과도로만])"
+        r"(?=[\s,.()]|$|[이가은는을를의에와과도로만])"
     ),
 ]
 _LINE_HEADING = re.compile(r"^\s*#")

@@ -83,7 +83,7 @@ def add_pairs(draft: Draft, gazetteer: Gazetteer) -> None:
                 key = add_entry(draft, entry)
                 draft.entity(key, entry.type, [Name(pair.hangul, "ko"), Name(pair.latin, "en")])
                 draft.mention(key, start, end)
-            elif is_person_name(pair.latin) and len(pair.hangul.split()) >= 2:
+            elif is_person_name(pair.latin, gazetteer) and len(pair.hangul.split()) >= 2:
                 key = person(draft, pair.latin, pair.hangul)
                 draft.mention(key, start, end)
 

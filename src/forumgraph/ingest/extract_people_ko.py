@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_people import person
+from forumgraph.ingest.extract_people import is_person_name, person
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -27,7 +27,8 @@ KO_PERSON_MARKERS = tuple(
             "님 씨 팀장 부문장 본부장 실장 센터장 소장 원장 사장 부사장 회장 의장 대표 "
             "대표이사 이사 상무 전무 부장 차장 과장 대리 주임 교수 박사 연구원 책임 선임 수석 "
             "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "
-            "컨설턴트 CTO CEO CSO CIO COO VP"
+            "컨설턴트 운영진 운영자 오거나이저 진행자 사회자 발표자 연사 강사 멘토 앰배서더 디렉터 "
+            "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 CTO CEO CSO CIO COO VP SRE PM"
         ),
         key=len,
         reverse=True,
@@ -41,6 +42,7 @@ KO_SURNAMES = frozenset(
 )
 KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
 _WORD = re.compile(r"\S+")
+_BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,30})\)")
 _NOT_NAME_TAGS = ("J", "E", "X", "V")  # particles, endings, affixes, verbs
 
 
@@ -53,7 +55,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
         for i, word in enumerate(words):
             found = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
-            )
+            ) or _name_before_brackets(passage.text, word, analyzer, gazetteer)
             if found is None or not is_korean_name(found, analyzer, gazetteer):
                 continue
             start = passage.start + word.start()
@@ -80,6 +82,35 @@ def _name_with_marker(word: str, following: str) -> str | None:
     return None
 
 
+def _name_before_brackets(
+    text: str, word: re.Match[str], analyzer: Analyzer, gazetteer: Gazetteer
+) -> str | None:
+    """`김민수 (가나 운영진)`, `김민수(ETRI)`: a name with its role or organisation in brackets."""
+    name = word.group().split("(", 1)[0]
+    brackets = _BRACKETS.match(text, word.start() + len(name))
+    if not name or brackets is None or not is_hangul_word(name):
+        return None
+    inside = brackets["inside"].strip()
+    if is_person_name(inside):
+        return None  # `켈시 하이타워(Kelsey Hightower)`: the Latin spelling of a longer name
+    last = inside.split()[-1] if inside.split() else ""
+    if last in KO_PERSON_MARKERS or _organisation_name(inside, analyzer, gazetteer):
+        return name
+    return None
+
+
+def _organisation_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """A known organisation, a capitalised Latin name (`ETRI`, `Supergate`) or one Hangul
+    proper noun (`삼성전자`)."""
+    entry = gazetteer.lookup(text)
+    if entry is not None:
+        return entry.kind == "organization"
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,2}", text):
+        return True
+    tokens = analyzer.tokens(text) if is_hangul_word(text) else []
+    return len(tokens) == 1 and tokens[0].tag == "NNP" and len(text) >= 2
+
+
 def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     """Whether `text` can be a Korean personal name (surname + given name) and is no known name
     or ordinary word."""
@@ -93,6 +124,8 @@ def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     tokens = analyzer.tokens(text)
     if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
         return False
+    if len(tokens) > 1 and all(t.tag == "NNG" and not t.unknown for t in tokens):
+        return False  # a compound of common nouns (`전산학부`)
     if len(tokens) == 1 and not tokens[0].unknown:
         # One known morpheme: a common noun is a word, and so is a short proper noun (a place).
         return tokens[0].tag == "NNP" and len(text) >= 3
@@ -124,6 +157,7 @@ def _foreign_names(
                 2 <= len(words) <= 3
                 and gazetteer.lookup(surface) is None
                 and any(after.startswith(m) for m in KO_PERSON_MARKERS)
+                and not is_korean_name(words[-1], analyzer, gazetteer)  # `온누리커머스 최현석 CTO`
             ):
                 key = person(draft, None, surface)
                 draft.mention(key, offset + tokens[i].start, offset + tokens[j - 1].end)

@@ -1,0 +1,119 @@
+"""Organisations named right before a Korean person, as Korean news and event pages write
+them: `온누리커머스 최현석 CTO`, `라인플러스의 김도현 님`, `모아페이 플랫폼팀 박서연 님`,
+`카이스트 전산학부 석사과정 최유진 님`, `플랫폼엔지니어링팀 이수진 팀장`.
+
+The word before the person (and before a department or course of study, if any) is an
+organisation when it has the form of a name: a proper noun or a word the analyser's dictionary
+does not know, or a capitalised Latin name; a known common noun (`지난달`, `우리 팀의`), a verb
+(`활동하는`) or a place is not. The person is affiliated with it, citing the person's passage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
+from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import is_hangul_word
+
+# Units of an organisation and courses of study between it and a member's name.
+_UNIT_ENDINGS = (
+    "팀",
+    "부",
+    "실",
+    "센터",
+    "연구소",
+    "연구실",
+    "학부",
+    "학과",
+    "본부",
+    "사업부",
+    "랩",
+    "부문",
+)
+_STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
+_WORD = re.compile(r"\S+")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
+_MAX_UNITS = 2
+
+
+def add_organisations_before_korean_people(
+    draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer
+) -> None:
+    """Organisations (and the person's affiliation) written before Hangul-named people."""
+    text = draft.article.text
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        surface = text[person.start : person.end]
+        if not is_hangul_word(surface):
+            continue
+        line_start = text.rfind("\n", 0, person.start) + 1
+        words = list(_WORD.finditer(text, line_start, person.start))
+        org = _organisation_before(words, analyzer, gazetteer)
+        if org is not None:
+            _affiliate(draft, gazetteer, person, org)
+
+
+def _organisation_before(
+    words: list[re.Match[str]], analyzer: Analyzer, gazetteer: Gazetteer
+) -> tuple[str, int] | None:
+    """The organisation's name and offset among the last words before a person, if any."""
+    if not words:
+        return None
+    last = words[-1]
+    if last.group().endswith("의") and _name_form(last.group()[:-1], analyzer, gazetteer):
+        return last.group()[:-1], last.start()  # `라인플러스의 김도현 님`
+    i, team = len(words) - 1, None
+    while i >= 0 and len(words) - 1 - i < _MAX_UNITS and _unit(words[i].group()):
+        word = words[i].group()
+        if team is None and _named_team(word, analyzer):
+            team = (word, words[i].start())  # `플랫폼엔지니어링팀 이수진 팀장`
+        i -= 1
+    if i >= 0 and _name_form(words[i].group(), analyzer, gazetteer):
+        return words[i].group(), words[i].start()
+    return team
+
+
+def _named_team(word: str, analyzer: Analyzer) -> bool:
+    """`플랫폼엔지니어링팀`: a team named by what it does, not `우리팀` or `이팀`."""
+    if not (word.endswith("팀") and len(word) >= 4 and is_hangul_word(word)):
+        return False
+    # Named by two words or more before `팀`: `플랫폼엔지니어링팀`, not `플랫폼팀` or `우리팀`.
+    tokens = analyzer.tokens(word)
+    return len(tokens) >= 3 and all(t.tag in ("NNP", "NNG") for t in tokens)
+
+
+def _unit(word: str) -> bool:
+    return word.endswith(_UNIT_ENDINGS) or word in _STUDY or word in KO_PERSON_MARKERS
+
+
+def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """A proper noun, a word no dictionary knows, or a capitalised Latin name; not a place."""
+    entry = gazetteer.lookup(word)
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    if _LATIN_NAME.fullmatch(word):
+        return True
+    if not is_hangul_word(word) or len(word) < 2:
+        return False
+    # Nouns only, at least one a proper noun or unknown to the dictionary (`스텔라데이터`,
+    # `온누리커머스`), not common nouns alone (`지난달`, `플랫폼팀`).
+    tokens = analyzer.tokens(word)
+    if not tokens or not all(t.tag in ("NNP", "NNG") for t in tokens):
+        return False
+    return any(t.tag == "NNP" or t.unknown for t in tokens)
+
+
+def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str, int]) -> None:
+    name, start = org
+    end = start + len(name)
+    covering = [s for s in draft.spans if s.start <= start and end <= s.end]
+    if covering:
+        key: str | None = covering[0].key
+    else:
+        key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
+    if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
+        draft.fact(person.key, "affiliation", key, passage_id=person.passage_id)

@@ -1,0 +1,90 @@
+"""Korean people and their organisations as news and event pages write them: an organisation
+before the name (`가나다 김민수 CTO`, `가나다의 김민수 님`, `가나다 인프라팀 김민수 님`), a role or
+organisation in brackets after it, more titles and roles, a byline with a title, and an
+acronym in brackets after a Hangul name."""
+
+from __future__ import annotations
+
+from extraction_support import context
+
+from forumgraph.ingest.extract import extract
+from forumgraph.ingest.segment import split_passages
+from forumgraph.models import Article, EntityType, Extraction
+from forumgraph.text.language import detect_language
+
+
+def _extract(text: str, header: dict[str, str] | None = None) -> Extraction:
+    article = Article("doc", text, detect_language(text), "", header or {})
+    return extract(article, split_passages(article), context())
+
+
+def _names(extraction: Extraction, type_: EntityType) -> set[str]:
+    return {n.text for r in extraction.entities if r.type == type_ for n in r.names}
+
+
+def _affiliations(extraction: Extraction) -> set[tuple[str, str]]:
+    names = {r.key: r.names[0].text for r in extraction.entities}
+    return {
+        (names.get(f.subject, f.subject), names.get(f.value, f.value))
+        for f in extraction.facts
+        if f.predicate == "affiliation"
+    }
+
+
+def test_an_organisation_before_a_korean_name_with_a_title():
+    text = (
+        "전환을 이끈 다온커머스 최현석 CTO는 배포 방식을 바꿨다고 말했다. 발표는 별빛랩스의 "
+        "김도현 님이 맡았고, 하늘데이터 인프라엔지니어링팀 이수진 팀장이 뒤를 이었다."
+    )
+    extraction = _extract(text)
+    assert {"최현석", "김도현", "이수진"} <= _names(extraction, EntityType.PERSON)
+    assert "다온커머스 최현석" not in _names(extraction, EntityType.PERSON)
+    affiliations = _affiliations(extraction)
+    assert ("최현석", "다온커머스") in affiliations
+    assert ("김도현", "별빛랩스") in affiliations
+    assert ("이수진", "하늘데이터") in affiliations
+
+
+def test_ordinary_words_before_a_name_are_no_organisation():
+    text = (
+        "지난달 김민수 팀장이 발표했다. 우리 팀의 이영희 님도 참석했고, 한편 박지훈 씨는 불참했다."
+    )
+    orgs = _names(_extract(text), EntityType.ORGANIZATION)
+    assert not {"지난달", "팀", "한편", "우리"} & orgs
+
+
+def test_a_role_or_organisation_in_brackets_after_a_korean_name():
+    text = "인사말은 김태호 (가람 커뮤니티 운영진)이 했고, 데모는 박서윤(ETRI)이 보여 주었다."
+    people = _names(_extract(text), EntityType.PERSON)
+    assert {"김태호", "박서윤"} <= people
+
+
+def test_a_latin_spelling_in_brackets_is_no_second_person():
+    text = "켈시 하이타워(Kelsey Hightower)의 키노트가 인상적이었다."
+    people = _names(_extract(text), EntityType.PERSON)
+    assert "하이타워" not in people
+
+
+def test_a_compound_of_common_nouns_is_no_name():
+    text = "카이스트 전산학부 석사과정 최유진 님이 발표했다."
+    extraction = _extract(text)
+    assert "전산학부" not in _names(extraction, EntityType.PERSON)
+    assert ("최유진", "카이스트") in _affiliations(extraction)
+
+
+def test_a_byline_with_a_title_and_the_staff_of_a_community():
+    extraction = _extract(
+        "본문입니다.", {"author": "박민경 기자 (클라우드인사이트); 하늘 사용자 모임 운영진"}
+    )
+    assert "박민경" in _names(extraction, EntityType.PERSON)
+    assert ("박민경", "클라우드인사이트") in _affiliations(extraction)
+    assert "하늘 사용자 모임 운영진" not in _names(extraction, EntityType.ORGANIZATION)
+
+
+def test_an_acronym_in_brackets_after_a_hangul_organisation():
+    text = "쿠버네티스 코리아 그룹(KKG)이 밋업을 열었다. 발표 자료는 KKG 저장소에 있다."
+    orgs = {
+        r.names[0].text: r for r in _extract(text).entities if r.type == EntityType.ORGANIZATION
+    }
+    record = orgs["쿠버네티스 코리아 그룹"]
+    assert "KKG" in {n.text for n in record.names}
