@@ -64,3 +64,20 @@ def test_a_landscape_name_with_its_acronym_is_known_by_either():
     projects = _names(text, EntityType.PROJECT)
     assert "Open Policy Agent" in projects
     assert "Open Policy Agent (OPA)" not in projects
+
+
+def test_a_programming_language_by_what_is_done_in_it():
+    english = "The operator is written in Go, and the agent was rewritten in Zig last year."
+    assert {"Go", "Zig"} <= _names(english, EntityType.PROJECT)
+    korean = "팀은 내부 도구 일부를 Go로 다시 작성해 공개할 계획이다."
+    assert "Go" in _names(korean, EntityType.PROJECT)
+
+
+def test_go_as_a_verb_is_no_project():
+    text = "Go ahead and try it. We will go live next week."
+    assert "Go" not in _names(text, EntityType.PROJECT)
+
+
+def test_a_cncf_project_wins_over_a_member_company_of_the_same_name():
+    text = "We came for the Thanos and Cortex talks, honestly."
+    assert "Cortex" in _names(text, EntityType.PROJECT)

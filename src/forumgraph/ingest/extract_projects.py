@@ -10,6 +10,7 @@
 - in Korean, a Latin name with a word for a kind of software after it (`Foo 프로젝트`,
   `Bar라는 도구`, `바즈(Baz)라는 도구`), or after one (`커맨드라인 도구 foo를`);
 - two or three capitalised words before `project`/`프로젝트` (`the Foo BAR project`);
+- a programming language by what is done in it (`written in Go`, `Go로 작성`, `Rust 언어`);
 - names in the form of software: JavaScript libraries (`Foo.js`) and control or admin CLIs
   (`fooctl`, `fooadm`), and a name with a version (`Ubuntu 22.04`, `Foo v1.2`).
 """
@@ -109,6 +110,16 @@ _MULTIWORD_PROJECT = re.compile(
     r"\s(?:project\b|프로젝트)"
 )
 _CODE = re.compile(r"`(?P<name>[a-z][\w-]{1,30}) [^`\n]+`")
+# A programming language by what is done in it: `written in Go`, `Go로 다시 작성`, `Rust 언어`.
+_LANGUAGE_NAME = r"[A-Z][A-Za-z]*(?:\+\+|#)?"
+_WRITTEN_IN = re.compile(
+    r"\b(?:written|implemented|built|coded|rewritten|developed|programmed)\sin\s"
+    rf"(?P<name>{_LANGUAGE_NAME})(?![\w-])(?!\s[A-Z])"
+)
+_KO_WRITTEN_IN = re.compile(
+    rf"(?<![\w.-])(?P<name>{_LANGUAGE_NAME})(?:(?:로|으로)\s(?:\S+\s)?(?:작성|개발|구현|재작성)"
+    r"|\s?(?:언어|프로그래밍\s언어)(?=[\s,.]|[로은는이가를의와과에]))"
+)
 # Words that head a list in prose without naming software.
 _PLAIN = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with"})
 
@@ -122,6 +133,8 @@ _NAMING_PATTERNS = (
     _KO_KIND_BEFORE,
     _KO_GLOSSED_KIND,
     _SOFTWARE_FORM,
+    _WRITTEN_IN,
+    _KO_WRITTEN_IN,
 )
 
 

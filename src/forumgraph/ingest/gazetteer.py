@@ -108,9 +108,11 @@ class Gazetteer:
         return sorted(out)
 
 
-def _priority(entry: GazetteerEntry) -> tuple[int, int, int]:
-    """Curated first, then organisations, then CNCF projects, then other products."""
-    return (not entry.curated, entry.kind != EntityType.ORGANIZATION, entry.maturity is None)
+def _priority(entry: GazetteerEntry) -> tuple[bool, bool, bool]:
+    """Curated first, then CNCF projects (a member company may share a project's name), then
+    organisations, then other products."""
+    cncf = entry.kind == EntityType.PROJECT and entry.maturity is not None
+    return (not entry.curated, not cncf, entry.kind != EntityType.ORGANIZATION)
 
 
 def _matchable(name: str, stoplist: frozenset[str]) -> bool:
