@@ -181,3 +181,22 @@ def test_a_region_that_is_a_country_names_a_region_series_edition_only_as_venue(
     placed = _events(_extract("올해 KubeCon 행사가 일본에서 처음 열렸다."))
     assert "KubeCon + CloudNativeCon Japan 2023" in placed
     assert _event_count(_extract("KubeCon drew many attendees from Japan this year.")) == 0
+
+
+def test_the_year_written_with_the_name_wins_over_a_month_of_an_earlier_year():
+    text = (
+        "이 회사는 2019년 12월 서울에서 열린 쿠버네티스 포럼에 참석했다. 그는 오는 5월 온라인으로 "
+        "열리는 KubeCon + CloudNativeCon Europe 2021에서도 국내 사례가 나올 것으로 내다봤다."
+    )
+    events = _events(_extract(text, date="2021-03-18"))
+    assert "KubeCon + CloudNativeCon Europe 2021" in events
+    assert "KubeCon + CloudNativeCon Europe 2019" not in events
+
+
+def test_an_edition_named_with_the_co_located_event_is_known_by_that_name():
+    text = (
+        "The next events are KubeCon + CloudNativeCon + Open Source Summit China in Shanghai "
+        "in June 2019."
+    )
+    events = _events(_extract(text, date="2019-05-21"))
+    assert "KubeCon + CloudNativeCon + Open Source Summit China 2019" in events

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forumgraph.ingest.dates import DateSpan, find_dates, year_of
 from forumgraph.ingest.extract_event_names import (
@@ -29,7 +29,8 @@ from forumgraph.ingest.extract_events_state import Edition, EventBook
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
-from forumgraph.models import EntityType
+from forumgraph.models import EntityType, Name
+from forumgraph.text.hangul import has_hangul
 
 _HELD = re.compile(
     r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted"
@@ -139,8 +140,8 @@ def _from_sentence(
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
         date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
-        if date is None and series_span is not None:
-            date = _year_written_with(book, series_span, places, sentence)
+        if series_span is not None and (date is None or not date.explicit_year):
+            date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         venue = _venue(book, gazetteer, place, places, series, series_span)
         if venue is None:
             continue
@@ -162,6 +163,7 @@ def _from_sentence(
             book.locate(edition, place)
         if series_span is not None:
             book.draft.mention(edition.key, series_span.start, series_span.end)
+            _name_as_written(book, edition, series_span)
         if organizer is not None:
             book.draft.fact(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
@@ -206,6 +208,26 @@ def _year_written_with(
         return None
     at = series.start - sentence.start
     return DateSpan(str(year), str(year), "year", at, at, True)
+
+
+def _name_as_written(book: EventBook, edition: Edition, series_span: Span) -> None:
+    """`KubeCon + CloudNativeCon + Open Source Summit China`: an edition named with a longer
+    form of its series (the co-located event's name) is also known by that form."""
+    written = book.draft.article.text[series_span.start : series_span.end]
+    canonical = edition.series.canonical
+    if has_hangul(written) or len(written) <= len(canonical):
+        return
+    name = f"{written} {edition.where.canonical} {edition.year}"
+    book.draft.entity(edition.key, EntityType.EVENT, [Name(name, "en")])
+
+
+def _with_written_year(date: DateSpan | None, written: DateSpan | None) -> DateSpan | None:
+    """`오는 5월 ... Europe 2021`: the year written with the name wins over one a month or day
+    borrowed from the sentences before."""
+    if written is None or date is None:
+        return date or written
+    year = written.start[:4]
+    return replace(date, start=year + date.start[4:], end=year + date.end[4:], explicit_year=True)
 
 
 def _undated_year(
