@@ -81,3 +81,24 @@ def test_go_as_a_verb_is_no_project():
 def test_a_cncf_project_wins_over_a_member_company_of_the_same_name():
     text = "We came for the Thanos and Cortex talks, honestly."
     assert "Cortex" in _names(text, EntityType.PROJECT)
+
+
+def test_hyphenated_component_names_are_projects_and_generic_compounds_are_not():
+    text = (
+        "We deploy kube-state-metrics and node-exporter with prometheus-operator. It is a "
+        "well-known, open-source tool with built-in cloud-native support and api-server flags."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert {"kube-state-metrics", "node-exporter", "prometheus-operator"} <= projects
+    assert not {"well-known", "open-source", "built-in", "cloud-native", "api-server"} & projects
+
+
+def test_argo_is_written_by_its_sub_projects():
+    english = "Deployments moved to Argo CD, and canaries to Argo Rollouts."
+    assert {"Argo CD", "Argo Rollouts"} <= _names(english, EntityType.PROJECT)
+    assert "Argo CD" in _names("배포는 아르고CD로 옮겼다.", EntityType.PROJECT)
+
+
+def test_a_community_is_also_known_without_its_kind():
+    text = "Tomás co-organises the Cloud Native Porto meetup and spoke there last week."
+    assert "Cloud Native Porto" in _names(text, EntityType.ORGANIZATION)

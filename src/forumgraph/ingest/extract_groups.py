@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named, known_entry
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, name_of
 from forumgraph.ingest.extract_text import FUNCTION_WORDS
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
@@ -60,6 +60,7 @@ _KO_PATTERNS = [
     ),
 ]
 _LINE_HEADING = re.compile(r"^\s*#")
+_COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
 _COMMUNITY_WORDS = ("그룹", "모임", "밋업")
 _PLACE_KINDS = (EntityType.PLACE.value, REGION, COUNTRY)
@@ -78,9 +79,10 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 name, shift = _trim(match.group("name"))
                 start = passage.start + match.start("name") + shift
                 if _acceptable(name, gazetteer):
-                    add_named(
+                    key = add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
+                    _community_short_name(draft, key, name)
         for match in _SOURCE.finditer(text):
             name, start = match.group("name"), passage.start + match.start("name")
             if name.split()[0] not in FUNCTION_WORDS:
@@ -94,6 +96,13 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                     add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
+
+
+def _community_short_name(draft: Draft, key: str | None, name: str) -> None:
+    """`Cloud Native Lisbon meetup` is also called `Cloud Native Lisbon`."""
+    short = _COMMUNITY_KIND.sub("", name)
+    if key is not None and short != name and len(short.split()) >= 2:
+        draft.entity(key, draft.type_of(key), [name_of(short)])
 
 
 def _trim(name: str) -> tuple[str, int]:

@@ -11,6 +11,8 @@
   `Bar라는 도구`, `바즈(Baz)라는 도구`), or after one (`커맨드라인 도구 foo를`);
 - two or three capitalised words before `project`/`프로젝트` (`the Foo BAR project`);
 - a programming language by what is done in it (`written in Go`, `Go로 작성`, `Rust 언어`);
+- lower-case hyphenated names of components (`kube-state-metrics`, `node-exporter`,
+  `prometheus-operator`);
 - names in the form of software: JavaScript libraries (`Foo.js`) and control or admin CLIs
   (`fooctl`, `fooadm`), and a name with a version (`Ubuntu 22.04`, `Foo v1.2`).
 """
@@ -70,6 +72,11 @@ _KO_GLOSSED_KIND = re.compile(
     rf"[가-힣]+\((?P<name>{_TOOL})\)이?라는\s(?:[가-힣]+\s)?"
     r"(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크|엔진|런타임)"
 )
+# `kube-state-metrics`, `node-exporter`, `prometheus-operator`: a lower-case hyphenated name that
+# starts with a known project or `kube`/`k8s`, or ends with a kind of software component.
+_HYPHENATED = re.compile(r"(?<![\w./@-])(?P<name>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.\w)")
+# (Endings that also make generic terms, `api-server`, `reverse-proxy`, are left out.)
+_COMPONENT_ENDINGS = word_set("operator exporter metrics provisioner autoscaler toolkit runtime")
 # Names only software has: JavaScript libraries and the control or admin CLIs of a system.
 _SOFTWARE_FORM = re.compile(
     r"(?<![\w./-])(?P<name>[A-Z][A-Za-z0-9]*\.js|[a-z]{2,}(?:ctl|adm))(?![\w/-]|\.\w)"
@@ -145,6 +152,9 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in _NAMING_PATTERNS:
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
+        for match in _HYPHENATED.finditer(text):
+            if _component_name(match["name"], gazetteer):
+                _add(draft, gazetteer, passage.start + match.start("name"), match["name"])
         for match in _VERSIONED.finditer(text):
             name = match["name"]
             if name in _NUMBERED or name.isupper():  # `CVSS 9.8`, `USD 1.5` are no versions
@@ -234,6 +244,14 @@ def _lists_known_projects(draft: Draft, start: int, text: str) -> bool:
     if all(_lower_word(k) for k in known):
         return True
     return not any(_lower_word(name) for _, name in _items(text))
+
+
+def _component_name(name: str, gazetteer: Gazetteer) -> bool:
+    parts = name.split("-")
+    if parts[0] in {"kube", "k8s"} or parts[-1] in _COMPONENT_ENDINGS:
+        return True
+    entry = known_entry(gazetteer, parts[0])
+    return entry is not None and entry.kind == EntityType.PROJECT.value
 
 
 def _sentence_start(text: str, offset: int) -> bool:
