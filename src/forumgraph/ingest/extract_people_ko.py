@@ -124,8 +124,10 @@ def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     tokens = analyzer.tokens(text)
     if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
         return False
-    if len(tokens) > 1 and all(t.tag == "NNG" and not t.unknown for t in tokens):
-        return False  # a compound of common nouns (`전산학부`)
+    if len(tokens) > 1 and all(
+        t.tag == "NNG" and not t.unknown and len(t.form) >= 2 for t in tokens
+    ):
+        return False  # a compound of common nouns (`전산학부`; `정문` + `석` may be a name)
     if len(tokens) == 1 and not tokens[0].unknown:
         # One known morpheme: a common noun is a word, and so is a short proper noun (a place).
         return tokens[0].tag == "NNP" and len(text) >= 3
