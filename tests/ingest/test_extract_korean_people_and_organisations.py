@@ -88,3 +88,8 @@ def test_an_acronym_in_brackets_after_a_hangul_organisation():
     }
     record = orgs["쿠버네티스 코리아 그룹"]
     assert "KKG" in {n.text for n in record.names}
+
+
+def test_an_organisation_and_the_role_a_person_acts_in_there():
+    text = "CNCF 앰배서더로 활동하는 한정우 씨는 도입이 늘었다고 평가했다."
+    assert ("한정우", "Cloud Native Computing Foundation") in _affiliations(_extract(text))

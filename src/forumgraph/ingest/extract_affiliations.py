@@ -25,7 +25,7 @@ from forumgraph.models import EntityType
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
     r"^(?:\([^()]{1,20}\)\s?회사)?\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
-    r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며)"
+    r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며|(?:으)?로\s(?:활동|일)(?:하는|하고\s있는|중인))"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
