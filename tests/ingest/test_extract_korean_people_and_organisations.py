@@ -93,3 +93,15 @@ def test_an_acronym_in_brackets_after_a_hangul_organisation():
 def test_an_organisation_and_the_role_a_person_acts_in_there():
     text = "CNCF 앰배서더로 활동하는 한정우 씨는 도입이 늘었다고 평가했다."
     assert ("한정우", "Cloud Native Computing Foundation") in _affiliations(_extract(text))
+
+
+def test_a_latin_name_after_an_organisations_possessive():
+    text = (
+        "딥다이브 세션(Quarkline의 Richard Hartmann, CoreOS의 Frederic Branczyk)도 들었다. "
+        "쿠버네티스의 Pod Security 이야기도 있었다."
+    )
+    extraction = _extract(text)
+    people = _names(extraction, EntityType.PERSON)
+    assert {"Richard Hartmann", "Frederic Branczyk"} <= people
+    assert "Pod Security" not in people
+    assert ("Richard Hartmann", "Quarkline") in _affiliations(extraction)

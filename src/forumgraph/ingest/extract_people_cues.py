@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people import (
     LATIN_NAME,
     LOWER,
@@ -59,6 +60,11 @@ KO_ROLE_HEADS = tuple(
         "CTO CEO"
     )
 )
+# `SpaceNet의 Richard Hartmann`, `구글의 Jane Doe`: a Latin name after an organisation's `의`.
+_KO_ORG_POSSESSIVE = re.compile(
+    rf"(?<![\w.&-])(?P<org>[A-Z][\w.&-]*|[가-힣]{{2,}})의\s(?P<name>{LATIN_NAME})"
+    r"(?=[\s,.)]|[은는이가의와과도를을])"
+)
 # `— Acme News, Jane Doe` closing a quotation.
 _ATTRIBUTION = re.compile(
     rf"[–—]\s?(?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}},\s)?(?P<name>{LATIN_NAME})[\"”’']?\s*$",
@@ -105,6 +111,8 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _KO_ROLE_BEFORE.finditer(text):
             _korean_cue(draft, gazetteer, match, passage.start)
+        for match in _KO_ORG_POSSESSIVE.finditer(text):
+            _korean_possessive(draft, gazetteer, match, passage.start)
         for match in _ATTRIBUTION.finditer(text):
             name = person_name_from(match.group("name"), gazetteer)
             if name is not None:
@@ -112,6 +120,30 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 add_person_span(draft, gazetteer, name, name, start, start + len(name))
         for match in _LIST.finditer(text):
             _list(draft, gazetteer, text, match, passage.start)
+
+
+def _korean_possessive(
+    draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset: int
+) -> None:
+    """The person after `Org의`, and the organisation itself when it is a new Latin name."""
+    org, org_start = match["org"], offset + match.start("org")
+    if not _names_an_organisation(draft, gazetteer, org, org_start):
+        return
+    _add(draft, gazetteer, match["name"], offset + match.start("name"))
+    if org.isascii() and draft.mentioned_at(org_start) is None:
+        add_named(draft, gazetteer, EntityType.ORGANIZATION, org, org_start, org_start + len(org))
+
+
+def _names_an_organisation(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> bool:
+    """An organisation the document or the gazetteer knows, or a Latin name the gazetteer does
+    not know as anything else (`SpaceNet`; not `Kubernetes의 Pod Security`)."""
+    spans = draft.spans_in(start, start + len(name))
+    if spans:
+        return spans[0].type == EntityType.ORGANIZATION
+    entry = gazetteer.lookup(name)
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    return name[0].isascii() and name not in NOT_NAME_WORDS
 
 
 def _is_role(word: str) -> bool:

@@ -144,6 +144,10 @@ class Draft:
             self.unmention(span)
         return inside
 
+    def mentioned_at(self, offset: int) -> Span | None:
+        """The mention covering `offset`, if any."""
+        return next((s for s in self.spans if s.start <= offset < s.end), None)
+
     def mentioned(self, key: str) -> bool:
         return any(s.key == key for s in self.spans)
 
