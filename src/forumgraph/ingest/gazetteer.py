@@ -129,12 +129,12 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())  # noqa: S506 (a safe loader)
     roles = {str(k): str(v) for k, v in (curated.get("roles") or {}).items()}
     well_known = yaml.load(_package_text("well_known.yaml"), Loader=_loader())  # noqa: S506
-    for section, kind in (
+    for known_section, known_kind in (
         ("organizations", EntityType.ORGANIZATION),
         ("projects", EntityType.PROJECT),
     ):
-        for item in well_known.get(section) or []:
-            _merge_curated(entries, item, kind.value)
+        for item in well_known.get(known_section) or []:
+            _merge_curated(entries, item, known_kind.value)
     for section, kind in (
         ("organizations", EntityType.ORGANIZATION.value),
         ("projects", EntityType.PROJECT.value),
