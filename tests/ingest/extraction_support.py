@@ -11,7 +11,8 @@ from forumgraph.ingest.extract import ExtractionContext, build_context, extract
 from forumgraph.ingest.readers import ReadLimits, read_article
 from forumgraph.ingest.resolve import Resolution, resolve
 from forumgraph.ingest.segment import split_passages
-from forumgraph.models import Extraction
+from forumgraph.models import Article, EntityType, Extraction
+from forumgraph.text.language import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
@@ -28,6 +29,27 @@ def context() -> ExtractionContext:
 def extract_file(path: Path) -> Extraction:
     article = read_article(path, ReadLimits())
     return extract(article, split_passages(article), context())
+
+
+def extract_text(text: str, header: dict[str, str] | None = None) -> Extraction:
+    """Extraction of an invented text (`header` as the article's header block)."""
+    article = Article("doc", text, detect_language(text), "", header or {})
+    return extract(article, split_passages(article), context())
+
+
+def names_of(extraction: Extraction, type_: EntityType) -> set[str]:
+    """Every name of the records of one type."""
+    return {n.text for r in extraction.entities if r.type == type_ for n in r.names}
+
+
+def affiliations_of(extraction: Extraction) -> set[tuple[str, str]]:
+    """(person, organisation) by their first names, for each `affiliation` fact."""
+    names = {r.key: r.names[0].text for r in extraction.entities}
+    return {
+        (names.get(f.subject, f.subject), names.get(f.value, f.value))
+        for f in extraction.facts
+        if f.predicate == "affiliation"
+    }
 
 
 def talk_list_paths() -> list[Path]:

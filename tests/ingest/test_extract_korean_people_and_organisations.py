@@ -5,30 +5,9 @@ acronym in brackets after a Hangul name."""
 
 from __future__ import annotations
 
-from extraction_support import context
+from extraction_support import affiliations_of, extract_text, names_of
 
-from forumgraph.ingest.extract import extract
-from forumgraph.ingest.segment import split_passages
-from forumgraph.models import Article, EntityType, Extraction
-from forumgraph.text.language import detect_language
-
-
-def _extract(text: str, header: dict[str, str] | None = None) -> Extraction:
-    article = Article("doc", text, detect_language(text), "", header or {})
-    return extract(article, split_passages(article), context())
-
-
-def _names(extraction: Extraction, type_: EntityType) -> set[str]:
-    return {n.text for r in extraction.entities if r.type == type_ for n in r.names}
-
-
-def _affiliations(extraction: Extraction) -> set[tuple[str, str]]:
-    names = {r.key: r.names[0].text for r in extraction.entities}
-    return {
-        (names.get(f.subject, f.subject), names.get(f.value, f.value))
-        for f in extraction.facts
-        if f.predicate == "affiliation"
-    }
+from forumgraph.models import EntityType
 
 
 def test_an_organisation_before_a_korean_name_with_a_title():
@@ -36,10 +15,10 @@ def test_an_organisation_before_a_korean_name_with_a_title():
         "전환을 이끈 다온커머스 최현석 CTO는 배포 방식을 바꿨다고 말했다. 발표는 별빛랩스의 "
         "김도현 님이 맡았고, 하늘데이터 인프라엔지니어링팀 이수진 팀장이 뒤를 이었다."
     )
-    extraction = _extract(text)
-    assert {"최현석", "김도현", "이수진"} <= _names(extraction, EntityType.PERSON)
-    assert "다온커머스 최현석" not in _names(extraction, EntityType.PERSON)
-    affiliations = _affiliations(extraction)
+    extraction = extract_text(text)
+    assert {"최현석", "김도현", "이수진"} <= names_of(extraction, EntityType.PERSON)
+    assert "다온커머스 최현석" not in names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
     assert ("최현석", "다온커머스") in affiliations
     assert ("김도현", "별빛랩스") in affiliations
     assert ("이수진", "하늘데이터") in affiliations
@@ -49,42 +28,42 @@ def test_ordinary_words_before_a_name_are_no_organisation():
     text = (
         "지난달 김민수 팀장이 발표했다. 우리 팀의 이영희 님도 참석했고, 한편 박지훈 씨는 불참했다."
     )
-    orgs = _names(_extract(text), EntityType.ORGANIZATION)
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
     assert not {"지난달", "팀", "한편", "우리"} & orgs
 
 
 def test_a_role_or_organisation_in_brackets_after_a_korean_name():
     text = "인사말은 김태호 (가람 커뮤니티 운영진)이 했고, 데모는 박서윤(ETRI)이 보여 주었다."
-    people = _names(_extract(text), EntityType.PERSON)
+    people = names_of(extract_text(text), EntityType.PERSON)
     assert {"김태호", "박서윤"} <= people
 
 
 def test_a_latin_spelling_in_brackets_is_no_second_person():
     text = "켈시 하이타워(Kelsey Hightower)의 키노트가 인상적이었다."
-    people = _names(_extract(text), EntityType.PERSON)
+    people = names_of(extract_text(text), EntityType.PERSON)
     assert "하이타워" not in people
 
 
 def test_a_compound_of_common_nouns_is_no_name():
     text = "카이스트 전산학부 석사과정 최유진 님이 발표했다."
-    extraction = _extract(text)
-    assert "전산학부" not in _names(extraction, EntityType.PERSON)
-    assert ("최유진", "카이스트") in _affiliations(extraction)
+    extraction = extract_text(text)
+    assert "전산학부" not in names_of(extraction, EntityType.PERSON)
+    assert ("최유진", "카이스트") in affiliations_of(extraction)
 
 
 def test_a_byline_with_a_title_and_the_staff_of_a_community():
-    extraction = _extract(
+    extraction = extract_text(
         "본문입니다.", {"author": "박민경 기자 (클라우드인사이트); 하늘 사용자 모임 운영진"}
     )
-    assert "박민경" in _names(extraction, EntityType.PERSON)
-    assert ("박민경", "클라우드인사이트") in _affiliations(extraction)
-    assert "하늘 사용자 모임 운영진" not in _names(extraction, EntityType.ORGANIZATION)
+    assert "박민경" in names_of(extraction, EntityType.PERSON)
+    assert ("박민경", "클라우드인사이트") in affiliations_of(extraction)
+    assert "하늘 사용자 모임 운영진" not in names_of(extraction, EntityType.ORGANIZATION)
 
 
 def test_an_acronym_in_brackets_after_a_hangul_organisation():
     text = "쿠버네티스 코리아 그룹(KKG)이 밋업을 열었다. 발표 자료는 KKG 저장소에 있다."
     orgs = {
-        r.names[0].text: r for r in _extract(text).entities if r.type == EntityType.ORGANIZATION
+        r.names[0].text: r for r in extract_text(text).entities if r.type == EntityType.ORGANIZATION
     }
     record = orgs["쿠버네티스 코리아 그룹"]
     assert "KKG" in {n.text for n in record.names}
@@ -92,7 +71,7 @@ def test_an_acronym_in_brackets_after_a_hangul_organisation():
 
 def test_an_organisation_and_the_role_a_person_acts_in_there():
     text = "CNCF 앰배서더로 활동하는 한정우 씨는 도입이 늘었다고 평가했다."
-    assert ("한정우", "Cloud Native Computing Foundation") in _affiliations(_extract(text))
+    assert ("한정우", "Cloud Native Computing Foundation") in affiliations_of(extract_text(text))
 
 
 def test_a_latin_name_after_an_organisations_possessive():
@@ -100,8 +79,8 @@ def test_a_latin_name_after_an_organisations_possessive():
         "딥다이브 세션(Quarkline의 Richard Hartmann, CoreOS의 Frederic Branczyk)도 들었다. "
         "쿠버네티스의 Pod Security 이야기도 있었다."
     )
-    extraction = _extract(text)
-    people = _names(extraction, EntityType.PERSON)
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
     assert {"Richard Hartmann", "Frederic Branczyk"} <= people
     assert "Pod Security" not in people
-    assert ("Richard Hartmann", "Quarkline") in _affiliations(extraction)
+    assert ("Richard Hartmann", "Quarkline") in affiliations_of(extraction)

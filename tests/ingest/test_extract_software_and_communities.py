@@ -3,18 +3,13 @@ not know, and user communities named by their kind."""
 
 from __future__ import annotations
 
-from extraction_support import context
+from extraction_support import extract_text, names_of
 
-from forumgraph.ingest.extract import extract
-from forumgraph.ingest.segment import split_passages
-from forumgraph.models import Article, EntityType
-from forumgraph.text.language import detect_language
+from forumgraph.models import EntityType
 
 
 def _names(text: str, type_: EntityType) -> set[str]:
-    article = Article("doc", text, detect_language(text), "", {})
-    extraction = extract(article, split_passages(article), context())
-    return {n.text for r in extraction.entities if r.type == type_ for n in r.names}
+    return names_of(extract_text(text), type_)
 
 
 def test_well_known_operating_systems_and_languages_are_projects():
