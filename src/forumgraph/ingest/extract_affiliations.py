@@ -15,6 +15,7 @@ import re
 
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
@@ -30,7 +31,7 @@ _KO_GAP = re.compile(
 )
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
 _EN_GAP_AFTER = re.compile(
-    r"^(?:\s?\(@[\w.-]{1,39}\))?"  # a handle in brackets: `Jane Doe (@jdoe), engineer at`
+    rf"^(?:{HANDLE_IN_BRACKETS})?"
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for)\s(?:the\s)?"
@@ -68,7 +69,7 @@ _KO_WORKS_AT = re.compile(
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
-    r"(?:\s?\(@[\w.-]{1,39}\))?,\s(?:(?:a|an|the)\s)?(?:[A-Za-z-]+\s){0,3}?(?P<head>[A-Za-z-]+)"
+    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?:[A-Za-z-]+\s){{0,3}}?(?P<head>[A-Za-z-]+)"
     r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})(?=[\s,.;:)]|$)"
 )
 # Words that end a job title or role in parentheses after a name, not an organisation.

@@ -29,6 +29,8 @@ _WORD = (
 # An optional middle initial: `Chad M. Crowell`.
 LATIN_NAME = rf"{_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
+# A handle in brackets after a name: `Jane Doe (@jdoe), engineer at Acme`.
+HANDLE_IN_BRACKETS = r"\s?\(@[\w.-]{1,39}\)"
 _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
     r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},)?\s"

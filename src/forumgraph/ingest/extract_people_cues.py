@@ -11,6 +11,7 @@ import re
 
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people import (
+    HANDLE_IN_BRACKETS,
     LATIN_NAME,
     LOWER,
     NOT_NAME_WORDS,
@@ -39,7 +40,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<role>[a-z][a-z-]+|{_UPPER_ROLES})\s(?P<name>{LATIN_NAME}){_END}"
 )
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{LATIN_NAME})(?:\s?\(@[\w.-]{{1,39}}\))?,\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
+    rf"\b(?P<name>{LATIN_NAME})(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
     r"(?P<role>[A-Za-z-]+)\b(?!\s[A-Z])"
 )
 # `Jane Doe (@jdoe)`: a name with a handle in brackets.
