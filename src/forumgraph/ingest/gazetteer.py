@@ -196,7 +196,9 @@ def _landscape_entry(
     prefix = "landscape-org:" if kind == EntityType.ORGANIZATION else "landscape:"
     names = [Name(name, "en")]
     spelled = _ACRONYM_AFTER.fullmatch(name)
-    if spelled and spelled["short"].upper() in _initials(spelled["long"]):
+    # The acronym spells the words' initials, the vendor's name before them aside
+    # (`Amazon Elastic Container Registry (ECR)`).
+    if spelled and _initials(spelled["long"]).endswith(spelled["short"].upper()):
         # `Open Policy Agent (OPA)` is written either way in text, never with both.
         names = [Name(spelled["long"], "en")]
         if maturity:  # a short acronym names a CNCF project; a vendor's may be another's
