@@ -32,8 +32,10 @@ def extract_file(path: Path) -> Extraction:
 
 
 def extract_text(text: str, header: dict[str, str] | None = None) -> Extraction:
-    """Extraction of an invented text (`header` as the article's header block)."""
-    article = Article("doc", text, detect_language(text), "", header or {})
+    """Extraction of an invented text (`header` as the article's header block, its `title`
+    as the title)."""
+    header = header or {}
+    article = Article("doc", text, detect_language(text), header.get("title", ""), header)
     return extract(article, split_passages(article), context())
 
 

@@ -42,8 +42,11 @@ _PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:1
 # What may stand between the places of one list: `Italy, the UK, and in Washington DC`,
 # `Italy, UK, Washington DC`, `인도와 일본`.
 _LIST_GAP = re.compile(r"^(?:\s|,|/|·|및|와|과|그리고|\band\b|\bor\b|\bthe\b|\bin\b)*$")
-_LOCATIVE_AFTER = re.compile(r"^(?:에서|에선)")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# Where the event is: `에서`, `으로 옮겨`, `서울 행사`, `the Detroit edition`, `in`, `at`, `to`.
+_LOCATIVE_AFTER = re.compile(
+    r"^(?:에서|에선|으로|로|\s*(?:행사|에디션)|\s+(?:edition|event|show)\b)"
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 # A Korean line that stops on a comma or a word other than a sentence ending is wrapped
 # mid-sentence.
 _OPEN_LINE_END = re.compile(r"(?:[가-힣](?<![다요음함임됨짐])|[가-힣],)$")

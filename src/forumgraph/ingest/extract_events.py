@@ -29,6 +29,7 @@ from forumgraph.ingest.extract_events_state import Edition, EventBook
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
+from forumgraph.ingest.gazetteer_places import is_generated_place
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
@@ -128,12 +129,12 @@ def _from_sentence(
     year: int | None,
 ) -> None:
     spans = book.draft.spans_in(sentence.start, sentence.end)
-    series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans, dated=bool(dates))
     places = _places(book, gazetteer, sentence.start, sentence.end)
     if not places:
         return
     clauses = _clauses(sentence, dates)
+    series_spans = [s for s in spans if s.type == EntityType.SERIES]
+    series_spans += _anaphors(book, sentence, spans, clauses if dates else [])
     organizer = _organizer(book.draft, spans)
     for place in places:
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
@@ -143,8 +144,10 @@ def _from_sentence(
         if series_span is not None and (date is None or not date.explicit_year):
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         venue = _venue(book, gazetteer, place, places, series, series_span)
-        if venue is None:
-            continue
+        if venue is None or (
+            is_generated_place(venue.reference) and not _in_clause(series_span, clause)
+        ):
+            continue  # a city of the world table, with no event named beside it
         edition = book.existing(venue, date, year)
         if edition is None and series is not None:
             named_by_region = series.by_region or _beside(book, place, series_span)
@@ -180,12 +183,18 @@ def _venue(
 ) -> GazetteerEntry | None:
     """What an edition at this place is named after: the city; the region, for a series named
     by region; a country only where the text puts the event there."""
+    text = book.draft.article.text
     if place.key is not None:
+        # A city of the world table names an edition only where the text holds the event there
+        # (`in Paris`, `파리에서`, `KubeCon Paris`), not where someone comes from.
+        if is_generated_place(place.entry.reference) and not is_venue(
+            text, place, places, series_span
+        ):
+            return None
         return place.entry
     country = gazetteer.lookup(place.entry.canonical, COUNTRY)
     if country is None:
         return place.entry if place.entry.kind == REGION else None
-    text = book.draft.article.text
     if place.entry.kind == REGION and series and series.by_region:
         # `KubeCon China`, `중국에서`; not `KubeCon attendees from China`
         return place.entry if is_venue(text, place, places, series_span) else None
@@ -242,18 +251,36 @@ def _series_in(spans: list[Span]) -> Span | None:
     return next((s for s in spans if s.type == EntityType.SERIES), None)
 
 
-def _anaphors(book: EventBook, sentence: Sentence, spans: list[Span], *, dated: bool) -> list[Span]:
+def _anaphors(
+    book: EventBook, sentence: Sentence, spans: list[Span], dated_clauses: list[tuple[int, int]]
+) -> list[Span]:
     """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
-    sentence naming no series, a bare `행사`/`conference` to the series of the title's edition
-    (`last year's event in Seattle`)."""
+    sentence, a bare `행사`/`conference` refers to the series of the title's edition when no
+    series is named before it in the sentence nor in its clause (`last year's event in
+    Seattle`, `next year the conference moves to Paris, and KubeCon North America ...`)."""
     forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
     out = _bare_references(sentence, spans, _ANAPHOR, forum) if forum else []
     titled = next((e for e in book.editions.values() if e.from_title), None)
-    unnamed = not any(s.type == EntityType.SERIES for s in spans)
-    if titled is not None and dated and unnamed and not out:
+    if titled is not None and dated_clauses and not out:
         series_key = book.series_key(titled.series)
-        out = _bare_references(sentence, spans, _EVENT_NOUN, series_key)
+        named = [s.start for s in spans if s.type == EntityType.SERIES]
+        out = [
+            span
+            for span in _bare_references(sentence, spans, _EVENT_NOUN, series_key)
+            if not any(
+                start < span.start or _same_clause(span.start, start, dated_clauses)
+                for start in named
+            )
+        ]
     return out
+
+
+def _in_clause(span: Span | None, clause: tuple[int, int]) -> bool:
+    return span is not None and clause[0] <= span.start < clause[1]
+
+
+def _same_clause(first: int, second: int, clauses: list[tuple[int, int]]) -> bool:
+    return any(s <= first < e and s <= second < e for s, e in clauses)
 
 
 def _bare_references(

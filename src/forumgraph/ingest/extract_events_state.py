@@ -31,9 +31,8 @@ def region_of(place: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | N
         ),
         None,
     )
-    if country is None or not country.region:
-        return None
-    return gazetteer.lookup(country.region, REGION)
+    region = country.region if country is not None else place.region
+    return gazetteer.lookup(region, REGION) if region else None
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, written_in_lower_case
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
+from forumgraph.ingest.gazetteer_places import is_generated_place, reads_as_place
 from forumgraph.models import EntityType
 
 # A Latin word, also when a Korean particle follows it (`MathWorks에서`).
@@ -42,6 +43,10 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
             entry = gazetteer.entries[match.value]
             if entry.kind in {REGION, COUNTRY}:
                 draft.cues.append((match.start, match.end, entry.reference))
+                continue
+            if is_generated_place(entry.reference) and not reads_as_place(
+                draft.article.text, match.start, match.end
+            ):
                 continue
             surface = draft.article.text[match.start : match.end]
             key = add_entry(draft, entry, surface)

@@ -20,6 +20,7 @@ import yaml
 from forumgraph.config import BUNDLED_DATA
 from forumgraph.errors import InputError
 from forumgraph.ingest.extract_text import PhraseMatcher
+from forumgraph.ingest.gazetteer_places import CITIES_FILE, city_rows, is_generated_place
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
@@ -52,7 +53,7 @@ class GazetteerEntry:
     maturity: str | None = None
     url: str | None = None
     country: str | None = None  # ISO code: of a place, or the code of a country entry
-    region: str | None = None  # of a country: the region editions are named after
+    region: str | None = None  # of a country (or a city of no listed country): its region
     by_region: bool = False  # of a series: editions are named by region, not by city
     project: str | None = None  # of a topic: the project it is about
     curated: bool = False  # from the alias table (always matched, and preferred on a tie)
@@ -101,6 +102,8 @@ class Gazetteer:
         """Every space-free Hangul name, for the analyser's user dictionary."""
         out = set()
         for entry in self.entries.values():
+            if is_generated_place(entry.reference):
+                continue  # the analyser reads unknown place names as proper nouns anyway
             for name in (*entry.names, *entry.variants):
                 for part in name.text.split():
                     if has_hangul(part) and len(part) > 1:
@@ -108,15 +111,16 @@ class Gazetteer:
         return sorted(out)
 
 
-def _priority(entry: GazetteerEntry) -> tuple[bool, bool, bool]:
+def _priority(entry: GazetteerEntry) -> tuple[bool, bool, bool, bool]:
     """Curated first, then CNCF projects (a member company may share a project's name), then
-    organisations, then other products."""
+    organisations, then other products, then the cities of the table (`Lima` the project)."""
     cncf = entry.kind == EntityType.PROJECT and entry.maturity is not None
-    return (not entry.curated, not cncf, entry.kind != EntityType.ORGANIZATION)
+    generated = is_generated_place(entry.reference)
+    return (generated, not entry.curated, not cncf, entry.kind != EntityType.ORGANIZATION)
 
 
 def _matchable(name: str, stoplist: frozenset[str]) -> bool:
-    if name in stoplist or len(name) < 3:
+    if name in stoplist or len(name) < (2 if has_hangul(name) else 3):
         return False
     # A lowercase one-word product name (`kind`, `cargo`) is too often an ordinary word.
     return not (name.isalpha() and name.islower() and len(name) < 5)
@@ -146,12 +150,30 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     ):
         for item in curated.get(section) or []:
             _merge_curated(entries, item, kind)
+    _add_cities(entries, landscape_path.parent / CITIES_FILE)
     stop = frozenset(
         line.strip()
         for line in _package_text("gazetteer_stoplist.txt").splitlines()
         if line.strip() and not line.startswith("#")
     )
     return Gazetteer(entries=entries, roles=roles, stoplist=stop)
+
+
+def _add_cities(entries: dict[str, GazetteerEntry], path: Path) -> None:
+    """The table's cities; one in a country the curated list lacks is named after its
+    continent where editions are named by region (Ljubljana -> Europe)."""
+    places = [e for e in entries.values() if e.kind == EntityType.PLACE.value]
+    taken = {n.text.casefold() for e in places for n in (*e.names, *e.variants)}
+    curated_countries = {e.country for e in entries.values() if e.kind == COUNTRY}
+    for reference, names, country, continent in city_rows(path, taken):
+        entries[reference] = GazetteerEntry(
+            canonical=names[0].text,
+            kind=EntityType.PLACE.value,
+            reference=reference,
+            names=names,
+            country=country,
+            region=None if country in curated_countries else continent or None,
+        )
 
 
 def _package_text(name: str) -> str:
