@@ -19,6 +19,7 @@ from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_groups import add_group_names
+from forumgraph.ingest.extract_meetups import add_meetups
 from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
@@ -122,6 +123,7 @@ def extract(
     add_product_senses(draft)
     add_affiliations(draft, gazetteer)
     book = add_events(draft, gazetteer)
+    add_meetups(draft)
     add_talks(draft, book)
     return draft.build()
 

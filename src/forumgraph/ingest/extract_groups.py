@@ -23,6 +23,9 @@ _SUFFIX = (
     r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"
     r"|Agency|Networks|Systems|Media|Group"
 )
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Subproject"
 _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs`
@@ -31,8 +34,10 @@ _EN_PATTERNS = [
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Security Response Committee`
     re.compile(rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:{_GROUP}))(?![\w-])"),
     # `Python Slovenia user group`, `Cloud Native Lisbon Meetup`: a local community by its kind
+    # (`the March meetup` is a meetup of the month, not a community)
     re.compile(
-        rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?))(?![\w-])"
+        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}(?!(?:{_MONTH_WORDS})\s){_CAP}\s"
+        r"(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?))(?![\w-])"
     ),
     # `SIG Network`, `SIG etcd`, `WG Device Management`
     re.compile(
@@ -40,6 +45,11 @@ _EN_PATTERNS = [
         r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
+# `Cloud Native Lisbon March meetup`: a community named before a meetup of the month.
+_BEFORE_MONTH_MEETUP = re.compile(
+    rf"\b(?P<name>(?:(?!(?:{_MONTH_WORDS})\s){_CAP}\s){{2,4}})(?:{_MONTH_WORDS})\s"
+    r"(?:(?:online|in-person|virtual)\s)?[Mm]eetup\b"
+)
 # `(그림출처: Acme)`, `Source: Acme News`: the credited source of a figure or quote.
 _SOURCE = re.compile(
     r"(?:출처|Source|Credit|Image credit|Photo credit)\s?[:：]\s?"
@@ -83,6 +93,14 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
                     _community_short_name(draft, key, name)
+        for match in _BEFORE_MONTH_MEETUP.finditer(text):
+            name, shift = _trim(match.group("name").strip())
+            start = passage.start + match.start("name") + shift
+            key = add_named(
+                draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
+            )
+            if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
+                draft.entity(key, EntityType.ORGANIZATION, [], [name_of(f"{name} meetup")])
         for match in _SOURCE.finditer(text):
             name, start = match.group("name"), passage.start + match.start("name")
             if name.split()[0] not in FUNCTION_WORDS:
