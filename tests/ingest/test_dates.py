@@ -1,6 +1,6 @@
 import pytest
 
-from forumgraph.ingest.dates import find_dates, year_of
+from forumgraph.ingest.dates import find_dates, month_of, year_of
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,22 @@ def test_a_range_across_months_without_a_year_is_not_explicit():
         ("2019-11-18", True),
         ("2019-03-30", False),
     ]
+
+
+def test_a_past_or_coming_month_is_the_nearest_one_before_or_after_the_article():
+    assert find_dates("지난 12월 시애틀 행사에는", 2019, 2019, 5)[0].start == "2018-12"
+    assert find_dates("지난 3월 행사", 2019, 2019, 5)[0].start == "2019-03"
+    assert find_dates("오는 3월 파리에서", 2019, 2019, 11)[0].start == "2020-03"
+    assert find_dates("until last December", 2019, 2019, 5)[0].start == "2018-12"
+    assert find_dates("next March in Paris", 2019, 2019, 11)[0].start == "2020-03"
+
+
+def test_a_month_name_alone_counts_where_it_cannot_be_a_word():
+    assert find_dates("December's show in Seattle", 2019)[0].start == "2019-12"
+    assert find_dates("It moves to Paris in March.", 2024)[0].start == "2024-03"
+    assert find_dates("March on, May the best win", 2019) == []
+
+
+def test_month_of_article_dates():
+    assert month_of("2020-01 (approximate)") == 1
+    assert month_of("2026") is None

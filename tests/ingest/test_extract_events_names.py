@@ -200,3 +200,17 @@ def test_an_edition_named_with_the_co_located_event_is_known_by_that_name():
     )
     events = _events(_extract(text, date="2019-05-21"))
     assert "KubeCon + CloudNativeCon + Open Source Summit China 2019" in events
+
+
+def test_a_past_show_in_a_month_after_the_article_s_is_of_the_year_before():
+    found = _events(
+        _extract(
+            "December's show in Seattle drew 8,000. The Shanghai edition in June will be the "
+            "first.",
+            date="2019-05-21",
+            title="KubeCon + CloudNativeCon Europe 2019 opens in Barcelona",
+        )
+    )
+    assert "KubeCon + CloudNativeCon North America 2018" in found
+    assert "KubeCon + CloudNativeCon China 2019" in found
+    assert "KubeCon + CloudNativeCon North America 2019" not in found

@@ -65,11 +65,18 @@ class DateSpan:
 
 
 def find_dates(
-    text: str, context_year: int | None = None, article_year: int | None = None
+    text: str,
+    context_year: int | None = None,
+    article_year: int | None = None,
+    article_month: int | None = None,
 ) -> list[DateSpan]:
     """Every date expression in `text`, in order; a missing year comes from the previous date
     in the text, else `context_year`; `작년`/`올해`/`내년` (alone or before a month) and
-    `last`/`this`/`next year` count from `article_year`; a relative year alone is not explicit."""
+    `last`/`this`/`next year` count from `article_year`; a relative year alone is not explicit.
+    A month said to be past or coming (`지난 12월`, `last December`, `오는 3월`, `next March`)
+    is the nearest such month before or after the article's (`article_month`).
+    A month name alone counts where it cannot be a word: after `in`, `last`, `since`..., or
+    before `'s` (`December's show`)."""
     found: list[tuple[int, int, re.Match[str], str]] = []
     patterns = (
         ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR),
@@ -77,7 +84,8 @@ def find_dates(
     )  # fmt: skip
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
-            if kind == "en" and not (m.group("day") or m.group("year")):
+            bare = kind == "en" and not (m.group("day") or m.group("year"))
+            if bare and not _month_alone(text, m.start(), m.end()):
                 continue  # a bare month name (`May`) is too often a word
             if not any(s < m.end() and m.start() < e for s, e, _, _ in found):
                 found.append((m.start(), m.end(), m, kind))
@@ -87,6 +95,8 @@ def find_dates(
         span = _to_span(m, kind, _relative_year(m, kind, year, article_year or context_year))
         if span is None:
             continue
+        if not span.explicit_year and span.precision != "year":
+            span = _directed(span, text[max(0, start - 6) : start], article_year, article_month)
         if span.explicit_year:
             year = int(span.start[:4])
         out.append(DateSpan(span.start, span.end, span.precision, start, end, span.explicit_year))
@@ -94,6 +104,44 @@ def find_dates(
 
 
 _OFFSETS = {"작년": -1, "지난해": -1, "내년": 1, "last": -1, "next": 1}
+_PAST = re.compile(r"(?:지난|\b[Ll]ast)\s*$")
+_COMING = re.compile(r"(?:오는|다가오는|\b[Nn]ext|\b[Tt]his\s+coming)\s*$")
+_BEFORE_MONTH_ALONE = re.compile(
+    r"\b(?:in|last|next|this|since|until|till|by|from|early|late|mid|[Ll]ast|[Nn]ext|In|Since)"
+    r"[\s-]+$"
+)
+_AFTER_MONTH_ALONE = re.compile(r"(?:'s|’s)\b")
+
+
+def _month_alone(text: str, start: int, end: int) -> bool:
+    return bool(
+        _BEFORE_MONTH_ALONE.search(text[max(0, start - 8) : start])
+        or _AFTER_MONTH_ALONE.match(text, end)
+    )
+
+
+def _directed(
+    span: DateSpan, before: str, article_year: int | None, article_month: int | None
+) -> DateSpan:
+    """`지난 12월` in May 2019 is December 2018; `오는 3월` in November 2019 is March 2020."""
+    if article_year is None or article_month is None:
+        return span
+    month = int(span.start[5:7])
+    if _PAST.search(before):
+        year = article_year if month <= article_month else article_year - 1
+    elif _COMING.search(before):
+        year = article_year if month >= article_month else article_year + 1
+    else:
+        return span
+    shift = year - int(span.start[:4])
+    return DateSpan(
+        _shift_year(span.start, shift), _shift_year(span.end, shift), span.precision,
+        span.begin, span.stop, span.explicit_year,
+    )  # fmt: skip
+
+
+def _shift_year(iso: str, shift: int) -> str:
+    return f"{int(iso[:4]) + shift:04d}{iso[4:]}"
 
 
 def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | None) -> int | None:
@@ -161,3 +209,9 @@ def year_of(date_text: str | None) -> int | None:
         return None
     m = re.search(r"(?:19|20)\d\d", date_text)
     return int(m.group()) if m else None
+
+
+def month_of(date_text: str | None) -> int | None:
+    """The month of an article date like `2019-11-13` or `2020-01 (approximate)`."""
+    m = re.match(r"\s*(?:19|20)\d\d-(0[1-9]|1[0-2])", date_text or "")
+    return int(m.group(1)) if m else None

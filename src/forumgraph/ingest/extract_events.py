@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from forumgraph.ingest.dates import DateSpan, find_dates, year_of
+from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
 from forumgraph.ingest.extract_event_names import (
     add_casefolded_series,
     add_editions_by_year,
@@ -40,11 +40,15 @@ _PLANNED = re.compile(
     r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place"
     r"|going to be"
 )
+# Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
+_PAST_VERB = re.compile(
+    r"\b(?:drew|attracted|gathered|welcomed|saw|hosted|had|was|were)\b|모였|참가했|참석했|찾았"
+)
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
 # `행사`/`the conference` alone: the event the article is about, when its title names one.
-_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event)\b")
+_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event|show|edition)\b")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
 
@@ -60,6 +64,7 @@ class _Place:
 def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     """Editions of the document with their facts; returns the book of editions for talks."""
     article_year = year_of(draft.article.date)
+    article_month = month_of(draft.article.date)
     book = EventBook(draft, gazetteer)
     add_mixed_series(draft, gazetteer)
     add_casefolded_series(draft, gazetteer)
@@ -71,7 +76,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
         for sentence in prose_sentences(passage.text, passage.start):
             if any(s <= sentence.start < e for s, e in listed):
                 continue
-            dates = find_dates(sentence.text, running_year, article_year)
+            dates = find_dates(sentence.text, running_year, article_year, article_month)
             for date in dates:
                 if date.explicit_year:
                     running_year = int(date.start[:4])
@@ -143,6 +148,8 @@ def _from_sentence(
         date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
         if series_span is not None and (date is None or not date.explicit_year):
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
+        clause_text = book.draft.article.text[clause[0] : clause[1]]
+        date = _past_month(date, clause_text, book.draft.article.date)
         venue = _venue(book, gazetteer, place, places, series, series_span)
         if venue is None or (
             is_generated_place(venue.reference) and not _in_clause(series_span, clause)
@@ -237,6 +244,20 @@ def _with_written_year(date: DateSpan | None, written: DateSpan | None) -> DateS
         return date or written
     year = written.start[:4]
     return replace(date, start=year + date.start[4:], end=year + date.end[4:], explicit_year=True)
+
+
+def _past_month(date: DateSpan | None, clause: str, article_date: str | None) -> DateSpan | None:
+    """`December's show in Seattle drew 8,000` in May 2019: a month after the article's, in a
+    clause that tells of the past, is of the year before."""
+    year, month = year_of(article_date), month_of(article_date)
+    if date is None or date.explicit_year or date.precision == "year" or not (year and month):
+        return date
+    if int(date.start[:4]) != year or int(date.start[5:7]) <= month:
+        return date
+    if _status(clause) != "held" and not _PAST_VERB.search(clause):
+        return date
+    before = str(year - 1)
+    return replace(date, start=before + date.start[4:], end=before + date.end[4:])
 
 
 def _undated_year(
