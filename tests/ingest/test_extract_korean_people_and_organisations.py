@@ -84,3 +84,24 @@ def test_a_latin_name_after_an_organisations_possessive():
     assert {"Richard Hartmann", "Frederic Branczyk"} <= people
     assert "Pod Security" not in people
     assert ("Richard Hartmann", "Quarkline") in affiliations_of(extraction)
+
+
+def test_a_foreign_name_in_hangul_after_an_organisation_or_a_role():
+    extraction = extract_text(
+        "패널 토론에는 이니텍의 라즈 파텔, 글로벡스 소속 메이 첸이 참여했고, 사회는 "
+        "엔지니어링 부사장 아이샤 벨로가 맡았다."
+    )
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"라즈 파텔", "메이 첸", "아이샤 벨로"} <= people
+    assert {("라즈 파텔", "이니텍"), ("메이 첸", "글로벡스")} <= affiliations_of(extraction)
+
+
+def test_nouns_after_a_project_or_a_common_noun_s_possessive_are_no_person():
+    extraction = extract_text("gRPC의 로드 밸런싱은 까다롭다. 인스턴스의 네트워크 트래픽이 늘었다.")
+    assert not names_of(extraction, EntityType.PERSON)
+
+
+def test_a_name_after_a_credit_label():
+    extraction = extract_text("진행: 오승민\n게스트: 노스윈드 수석 엔지니어 레나 피셔\n\n본문이다.")
+    assert {"오승민", "레나 피셔"} <= names_of(extraction, EntityType.PERSON)
+    assert ("레나 피셔", "노스윈드") in affiliations_of(extraction)

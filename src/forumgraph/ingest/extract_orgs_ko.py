@@ -48,8 +48,8 @@ def add_organisations_before_korean_people(
     text = draft.article.text
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         surface = text[person.start : person.end]
-        if not is_hangul_word(surface):
-            continue
+        if not all(is_hangul_word(w) for w in surface.split()):
+            continue  # a name in Hangul, Korean (`김도현`) or foreign (`라즈 파텔`)
         line_start = text.rfind("\n", 0, person.start) + 1
         words = list(_WORD.finditer(text, line_start, person.start))
         org = _organisation_before(words, analyzer, gazetteer)

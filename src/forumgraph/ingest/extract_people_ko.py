@@ -16,7 +16,8 @@ from forumgraph.ingest.extract_people import is_person_name, person
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
-from forumgraph.text.analyze import Analyzer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
 from forumgraph.text.particles import is_particle
 
@@ -28,7 +29,7 @@ KO_PERSON_MARKERS = tuple(
             "대표이사 이사 상무 전무 부장 차장 과장 대리 주임 교수 박사 연구원 책임 선임 수석 "
             "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "
             "컨설턴트 운영진 운영자 오거나이저 진행자 사회자 발표자 연사 강사 멘토 앰배서더 디렉터 "
-            "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 CTO CEO CSO CIO COO VP SRE PM"
+            "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 CTO CEO CSO CIO COO VP SRE PM PD"
         ),
         key=len,
         reverse=True,
@@ -42,6 +43,12 @@ KO_SURNAMES = frozenset(
 )
 KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
 _WORD = re.compile(r"\S+")
+# Credit labels of programmes and pages: `진행: 오승민`, `게스트: 레나 피셔`.
+_LABELS = word_set("진행 사회 게스트 출연 발표 연사 발표자 진행자 사회자 호스트 패널 패널리스트")
+_LABELLED = re.compile(
+    r"(?m)^[ \t]*[-*]?[ \t]*(?:" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")"
+    r"[ \t]*[:：][ \t]*(?P<name>[가-힣]{2,5})(?=[ \t]*(?:$|[,(/]))"
+)
 _BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,30})\)")
 _NOT_NAME_TAGS = ("J", "E", "X", "V")  # particles, endings, affixes, verbs
 
@@ -61,6 +68,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             start = passage.start + word.start()
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
+        for match in _LABELLED.finditer(passage.text):
+            if is_korean_name(match["name"], analyzer, gazetteer):
+                start = passage.start + match.start("name")
+                draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
 
 
@@ -144,7 +155,9 @@ def _loanword_syllable(char: str) -> bool:
 def _foreign_names(
     draft: Draft, text: str, offset: int, analyzer: Analyzer, gazetteer: Gazetteer
 ) -> None:
-    """Two or three Hangul proper nouns with a marker after them: `크리스 아니즈칙 CTO`."""
+    """Two or three Hangul proper nouns with a marker after them (`크리스 아니즈칙 CTO`) or a
+    cue before them: a role (`부사장 아이샤 벨로`), `소속`, or an organisation's possessive
+    (`이니텍의 라즈 파텔`)."""
     tokens = analyzer.tokens(text)
     i = 0
     while i < len(tokens):
@@ -157,10 +170,53 @@ def _foreign_names(
             words = surface.split()
             if (
                 2 <= len(words) <= 3
+                and draft.mentioned_at(offset + tokens[i].start) is None  # `Dan Kohn`'s `댄 컨`
                 and gazetteer.lookup(surface) is None
-                and any(after.startswith(m) for m in KO_PERSON_MARKERS)
+                and (
+                    any(after.startswith(m) for m in KO_PERSON_MARKERS)
+                    or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)
+                )
                 and not is_korean_name(words[-1], analyzer, gazetteer)  # `온누리커머스 최현석 CTO`
             ):
-                key = person(draft, None, surface)
+                key = _known_person(draft, surface) or person(draft, None, surface)
                 draft.mention(key, offset + tokens[i].start, offset + tokens[j - 1].end)
         i = max(j, i + 1)
+
+
+def _known_person(draft: Draft, name: str) -> str | None:
+    """The person already named `name` (`댄 컨` of `댄 컨(Dan Kohn)`), if any."""
+    return next(
+        (
+            k
+            for k in draft.keys(EntityType.PERSON)
+            if any(n.text == name for n in draft.names_of(k))
+        ),
+        None,
+    )
+
+
+def _cue_before(
+    draft: Draft, tokens: list[Token], i: int, offset: int, analyzer: Analyzer, gazetteer: Gazetteer
+) -> bool:
+    """A role, `소속` or an organisation's `의` right before the proper nouns from tokens[i]
+    (`부사장 아이샤 벨로`, `글로벡스 소속 메이 첸`, `이니텍의 라즈 파텔`); the owner must be an
+    organisation (`gRPC의 로드 밸런싱` is no person)."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    if before.form in KO_PERSON_MARKERS or before.form == "소속":
+        return True
+    owner = tokens[i - 2] if i >= 2 else None
+    if before.form in (":", "：") and owner is not None and owner.form in _LABELS:
+        return True  # `게스트: 레나 피셔`
+    if before.tag != "JKG" or owner is None:
+        return False
+    span = draft.mentioned_at(offset + owner.start)
+    if span is not None:
+        return span.type == EntityType.ORGANIZATION
+    entry = gazetteer.lookup(owner.form)
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    # A name the dictionary does not know (`이니텍`), not a known noun (`인스턴스의`).
+    alone = analyzer.tokens(owner.form) if has_hangul(owner.form) else []
+    return len(alone) == 1 and alone[0].unknown
