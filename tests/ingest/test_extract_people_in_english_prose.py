@@ -54,3 +54,23 @@ def test_a_first_name_of_a_person_is_that_person_not_an_organisation():
     )
     extraction = extract_text(text)
     assert "Daniel" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_employers_where_prose_puts_them():
+    extraction = extract_text(
+        "Guest: Dr. Lena Fischer, principal engineer, Northwind Traders. Lena previously worked "
+        "at Contoso.\n\nThe panel featured Raj Patel (Initech), Mei Chen from Globex and "
+        "Northwind's own Tom Becker, moderated by Aisha Bello, VP of Engineering at Umbrella "
+        "Corp. Joining them was Carlos Mendes, who leads the SRE team at Hooli."
+    )
+    assert {
+        ("Lena Fischer", "Northwind Traders"),
+        ("Raj Patel", "Initech"),
+        ("Mei Chen", "Globex"),
+        ("Aisha Bello", "Umbrella Corp."),
+        ("Carlos Mendes", "Hooli"),
+    } <= affiliations_of(extraction)
+    assert ("Mei Chen", "Initech") not in affiliations_of(extraction)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert {"Contoso", "Globex", "Hooli"} <= organisations
+    assert not any(name.startswith("of ") for name in organisations)

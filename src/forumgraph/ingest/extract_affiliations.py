@@ -19,7 +19,7 @@ from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import sentences, word_set
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -30,16 +30,33 @@ _KO_GAP = re.compile(
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
+_WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)"
+# Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
+# Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.
+_ORG_NAME = (
+    r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:\s[A-Z][A-Za-z0-9&-]*){0,3}"
+    r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
+)
+_EN_FROM = re.compile(r"\s(?:from|at)\s" + _ORG_NAME)
+_EN_WORKS_AT = re.compile(
+    r"(?:,\swho\s" + _WHO + r"\s[^,.;()]{0,40}?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
+    r"\s(?:at|for)\s(?:the\s)?" + _ORG_NAME
+)
 _EN_GAP_AFTER = re.compile(
     rf"^(?:{HANDLE_IN_BRACKETS})?"
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
-    r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?)$"
+    r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?"
+    # `Carlos Mendes, who leads the SRE team at Hooli`
+    r"|,\swho\s" + _WHO + r"\s[^,.;()]{0,40}?\s(?:at|for)\s(?:the\s)?)$"
 )
+# `Lena Fischer, principal engineer, Northwind Traders`: a role between commas.
+_EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
 _MEMBER_GAP = re.compile(
     r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
+    r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by))"
     r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
 )
@@ -47,7 +64,7 @@ _GROUP_MEMBERS = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads?|co-?chairs?|chairs?|maintainers|members)"
     r"(?:\s(?:are|were|include|included)|:)\s"
 )
-_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s$")
+_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s(?:own\s)?$")
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
     r"^(?:'s|’s)?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+))\s$"
@@ -105,6 +122,10 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         role_at = _EN_ROLE_AT.match(text, person.end)
         if role_at and role_at["head"].lower() in ROLE_HEADS:
             _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
+        for pattern in (_EN_FROM, _EN_WORKS_AT):
+            found = pattern.match(text, person.end)
+            if found and found["org"].split()[0] not in FUNCTION_WORDS:
+                _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
@@ -139,10 +160,27 @@ def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) 
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 
+def _organisation_for(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    """An organisation where prose puts a person's employer; a name read as software there
+    that the gazetteer does not know is the organisation (`Mei Chen from Globex`)."""
+    span = draft.mentioned_at(start)
+    if (
+        span is not None
+        and span.type == EntityType.PROJECT
+        and (span.start, span.end) == (start, start + len(name))
+        and gazetteer.lookup(name) is None
+    ):
+        draft.unmention(span)
+        draft.discard(span.key)
+    _organisation_at(draft, gazetteer, name, start)
+
+
 def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None:
     text = draft.article.text
     person = spans[i]
     before = _nearest(spans, i, -1)
+    if before is not None and _in_someone_elses_brackets(text, spans, before):
+        before = None  # `Raj Patel (Initech), Mei Chen`: Initech is Raj Patel's
     if before is not None and before.type == EntityType.ORGANIZATION:
         gap = text[before.end : person.start]
         match = _KO_GAP.match(gap) if len(gap) <= MAX_GAP else None
@@ -159,8 +197,22 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     after = _nearest(spans, i, 1)
     if after is not None and after.type == EntityType.ORGANIZATION:
         gap = text[person.end : after.start]
-        if _EN_GAP_AFTER.match(gap):
+        role_commas = _EN_ROLE_COMMAS.match(gap)
+        if _EN_GAP_AFTER.match(gap) or (role_commas and role_commas["head"].lower() in ROLE_HEADS):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
+
+
+def _in_someone_elses_brackets(text: str, spans: list[Span], org: Span) -> bool:
+    """Whether `org` stands in brackets right after another person (`Raj Patel (Initech)`)."""
+    opening = text[: org.start].rstrip()
+    if not opening.endswith("("):
+        return False
+    owner = next((s for s in reversed(spans) if s.end <= len(opening) - 1), None)
+    return (
+        owner is not None
+        and owner.type == EntityType.PERSON
+        and not text[owner.end : len(opening) - 1].strip()
+    )
 
 
 def _role_between(gap: str) -> bool:

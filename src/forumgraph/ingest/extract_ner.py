@@ -150,6 +150,8 @@ def _organisation_or_product(
     start = offset + span.start + shift
     if _LISTED.search(name):
         return  # `Istio, Linkerd and`: several names read as one
+    if name.startswith("of ") and shift:
+        return  # `VP of Engineering`: a role, not an organisation
     known = known_entry(gazetteer, name) is not None
     if not known and not _name_form(name, gazetteer, article):
         return
