@@ -74,3 +74,14 @@ def test_employers_where_prose_puts_them():
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     assert {"Contoso", "Globex", "Hooli"} <= organisations
     assert not any(name.startswith("of ") for name in organisations)
+
+
+def test_a_company_is_known_by_its_name_without_the_company_word():
+    extraction = extract_text(
+        "Lena Fischer, principal engineer, Northwind Traders, joined us. Northwind runs 300 "
+        "clusters, and Northwind's own Tom Becker leads the platform team."
+    )
+    assert "Northwind" not in {
+        r.names[0].text for r in extraction.entities if r.type == EntityType.ORGANIZATION
+    }
+    assert ("Tom Becker", "Northwind Traders") in affiliations_of(extraction)

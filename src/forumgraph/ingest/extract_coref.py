@@ -7,6 +7,8 @@ acronym or the shorter name of a group, used after (or beside) the full name, is
   a name of that organisation; a definition whose long form is an organisation by its form
   (`... Initiative`, `... Foundation`) creates it.
 - Groups: `Release Team` after `Kubernetes Release Team` is the longer group.
+- Companies: `Northwind` beside `Northwind Traders` is the company, when the longer name ends
+  in a company word and neither is in the gazetteer.
 - Handles: `Jane Doe (@jdoe)` gives her the handle; a bare `@handle` elsewhere is a person.
 """
 
@@ -18,6 +20,7 @@ from collections import Counter
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
@@ -36,6 +39,11 @@ _HANDLE_AFTER_NAME = re.compile(r"\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
 _HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<short>[A-Z][A-Z0-9]{1,6})\)")
 _GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
+# Last words of company names that writers drop (`Northwind Traders` -> `Northwind`).
+_COMPANY_WORDS = word_set(
+    "Inc Corp Corporation Ltd LLC GmbH Labs Technologies Technology Systems Software Solutions "
+    "Industries Traders Networks Holdings Company Co Cloud Data Security"
+)
 
 
 def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -43,6 +51,7 @@ def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     _acronyms(draft, gazetteer)
     _handles(draft, gazetteer)
     _group_short_forms(draft)
+    _company_short_forms(draft, gazetteer)
     _person_short_forms(draft, gazetteer)
 
 
@@ -164,6 +173,27 @@ def _group_short_forms(draft: Draft) -> None:
             draft.discard(other)
         if key:
             _mention_all(draft, {tail: key})
+
+
+def _company_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`Northwind` is the document's `Northwind Traders` (its only company so named)."""
+    orgs = {k: [n.text for n in draft.names_of(k)] for k in draft.keys(EntityType.ORGANIZATION)}
+    heads: dict[str, str] = {}
+    for key, names in orgs.items():
+        for name in names:
+            words = name.split()
+            if len(words) >= 2 and words[-1].rstrip(".") in _COMPANY_WORDS:
+                head = " ".join(words[:-1])
+                heads[head] = key if head not in heads else ""
+    for head, key in heads.items():
+        if not key or known_entry(gazetteer, head) is not None:
+            continue
+        for other in [k for k, names in orgs.items() if head in names and k != key]:
+            for span in [s for s in draft.spans if s.key == other]:
+                draft.unmention(span)
+                draft.mention(key, span.start, span.end)
+            draft.entity(key, EntityType.ORGANIZATION, [], [name_of(head)])
+            draft.discard(other)
 
 
 def _person_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
