@@ -97,3 +97,10 @@ def test_argo_is_written_by_its_sub_projects():
 def test_a_community_is_also_known_without_its_kind():
     text = "Tomás co-organises the Cloud Native Porto meetup and spoke there last week."
     assert "Cloud Native Porto" in _names(text, EntityType.ORGANIZATION)
+
+
+def test_a_long_hangul_word_spelt_freely_is_the_project_it_sounds_like():
+    extraction = extract_text("큐브스케이프, 실리움을 썼다. 핵심 프락시 엔진도 바꿨다.")
+    projects = names_of(extraction, EntityType.PROJECT)
+    assert {"Kubescape", "Cilium"} <= projects
+    assert len(names_of(extraction, EntityType.ORGANIZATION)) == 0

@@ -29,6 +29,10 @@ def _ends_word(text: str, end: int) -> bool:
     return not tail or is_particle(tail)
 
 
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
 def _known_word_and_particle(analyzer: Analyzer, form: str) -> bool:
     """`포트만`: a common noun the dictionary knows (`포트`) with a particle (`만`) the analyser
     did not split off."""
@@ -65,8 +69,16 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 s.start < end and start < s.end for s in draft.spans
             ):
                 continue
+            # A long whole word the dictionary does not know may be spelt freely
+            # (`큐브스케이프`); a piece of a longer word, or a short loanword spelt freely
+            # (`프락시`), must sound exactly like the name.
+            whole = (
+                len(token.form) >= 4
+                and _starts_word(passage.text, token.start)
+                and _ends_word(passage.text, token.end)
+            )
             entry = gazetteer.sounds.match(
-                token.form, known_word=not token.unknown, exact=unknown_noun
+                token.form, known_word=not token.unknown, exact=unknown_noun and not whole
             )
             if entry is None:
                 continue
