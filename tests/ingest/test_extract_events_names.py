@@ -214,3 +214,30 @@ def test_a_past_show_in_a_month_after_the_article_s_is_of_the_year_before():
     assert "KubeCon + CloudNativeCon North America 2018" in found
     assert "KubeCon + CloudNativeCon China 2019" in found
     assert "KubeCon + CloudNativeCon North America 2019" not in found
+
+
+def test_a_co_located_day_named_in_capitals_is_an_event():
+    extraction = _extract(
+        "At the co-located Cloud Native Wasm Day, maintainers showed Spin. "
+        "The Observability Day co-located event was full."
+    )
+    series = {n.text for r in extraction.entities if r.type == EntityType.SERIES for n in r.names}
+    assert {"Cloud Native Wasm Day", "Observability Day"} <= series
+    assert not any(
+        r.type == EntityType.SERIES for r in _extract("Monday was a Good Day for us.").entities
+    )
+
+
+def test_a_relative_year_dates_the_months_after_it_in_the_sentence():
+    found = _events(
+        _extract(
+            "Last year's show in Valencia was smaller, and the Detroit edition in October felt "
+            "quieter still.",
+            date="2023-05-02",
+            title="What we learned at KubeCon Amsterdam",
+        )
+    )
+    assert {
+        "KubeCon + CloudNativeCon Europe 2022",
+        "KubeCon + CloudNativeCon North America 2022",
+    } <= found

@@ -97,8 +97,8 @@ def find_dates(
             continue
         if not span.explicit_year and span.precision != "year":
             span = _directed(span, text[max(0, start - 6) : start], article_year, article_month)
-        if span.explicit_year:
-            year = int(span.start[:4])
+        if span.explicit_year or kind == "relative":
+            year = int(span.start[:4])  # `last year's show ..., and the edition in October`
         out.append(DateSpan(span.start, span.end, span.precision, start, end, span.explicit_year))
     return out
 

@@ -28,14 +28,24 @@ from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
 
 _NAMED = frozenset(EntityType)
+_PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE})
 _YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?![\d.])")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
 # A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
 _CON_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[A-Z][a-z]+)*Con(?![\w-])")
+# A day or summit named in capitalised words (`Cloud Native Wasm Day`, `Maintainer Summit`).
+_DAY_NAME = re.compile(
+    r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
+    r"(?:Days?|Summit)(?![\w-])"
+)
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
-_EVENT_BEFORE = re.compile(r"\b(?:at|attend(?:ed|ing|s)?|during|co-located with)\s+(?:the\s+)?$")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with)\s+(?:the\s+)?"
+    r"(?:co-located\s+)?$"
+)
 _EVENT_AFTER = re.compile(
-    r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))|^\s+(?:conference|event|was held|took place"
+    r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))"
+    r"|^\s+(?:conference|event|co-located|was held|took place"
     r"|will be held|will take place|is co-located|was co-located)\b"
 )
 _PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d\d(?!\d)")
@@ -81,11 +91,14 @@ def add_mixed_series(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 def add_series_by_form(draft: Draft, book: EventBook) -> None:
-    """Series the gazetteer lacks, known by the form of their name (`ArgoCon`, `WasmCon`)."""
+    """Series the gazetteer lacks, known by the form of their name (`ArgoCon`, `WasmCon`,
+    `Cloud Native Wasm Day`) where the text uses it as an event."""
     for passage in draft.passages:
-        for match in _CON_NAME.finditer(passage.text):
+        for match in [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]:
             start, end = passage.start + match.start(), passage.start + match.end()
-            if draft.spans_in(start, end) or not _named_as_event(draft.article.text, start, end):
+            # A topic or place inside the name is part of it (`Cloud Native Wasm Day`).
+            inside = [s for s in draft.spans_in(start, end) if s.type not in _PARTS_OF_A_NAME]
+            if inside or not _named_as_event(draft.article.text, start, end):
                 continue
             if draft.claim(start, end, _NAMED) is None:
                 continue
