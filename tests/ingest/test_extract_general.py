@@ -239,3 +239,28 @@ def test_similar_names_of_different_people_stay_apart():
         resolution.entity_ids["a"]["person:annabelle fontaine"]
         != resolution.entity_ids["b"]["person:annabel fontana"]
     )
+
+
+# Talks ------------------------------------------------------------------------------------------
+
+
+def test_an_underlined_title_before_a_korean_particle_is_the_talks_title():
+    text = (
+        "이니텍의 라즈 파텔 엔지니어는 _쿠버네티스에서 비밀 관리하기_를 발표한다. "
+        "김민수 팀장은 설정 파일 _draft_v2 의 변경 사항을 발표한다."
+    )
+    extraction = _extract(text)
+    titles = _names(extraction, EntityType.TALK)
+    assert "쿠버네티스에서 비밀 관리하기" in titles
+    assert not any("draft" in title for title in titles)
+
+
+def test_a_person_named_before_the_purpose_of_a_talk_speaks_too():
+    text = (
+        "At the summit, staff from Initech will be collaborating with Mara Quist to share "
+        "practical debugging tips. Owen Hale was glad to share the news on his blog."
+    )
+    extraction = _extract(text)
+    performers = {f.value for f in extraction.facts if f.predicate == "performer"}
+    assert _key(extraction, EntityType.PERSON, "Mara Quist") in performers
+    assert _key(extraction, EntityType.PERSON, "Owen Hale") not in performers

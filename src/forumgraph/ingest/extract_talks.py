@@ -17,9 +17,12 @@ from forumgraph.models import EntityType, Name
 
 _CUE = re.compile(
     r"키노트|기조연설|발표|세션|강연|keynote|\btalks?\b|\bsessions?\b|\bpanel\b|presentation"
-    r"|will (?:be )?(?:present|lead|help|share|conduct|run|give|host|speak|moderate)",
+    r"|will (?:be )?(?:present|lead|help|share|conduct|run|give|host|speak|moderate|collaborat)",
     re.IGNORECASE,
 )
+# A purpose after a speaking verb (`will be collaborating with X to share`): X speaks too. Alone,
+# `to share` is too common in prose to mark a talk.
+_PURPOSE_CUE = re.compile(r"\bto (?:share|present|demo|teach|show)\b", re.IGNORECASE)
 _KINDS = [
     ("keynote", re.compile(r"키노트|기조연설|keynote", re.I)),
     ("lightning", re.compile(r"라이트닝|lightning", re.I)),
@@ -31,7 +34,9 @@ _UNNAMED = re.compile(
     r"^\)?\s*(?:의|에서|소속(?:의)?)?\s*(?:[^\s,.]{1,12}\s)?"
     r"(?:엔지니어|아키텍트|개발자|연구원|engineers?|architects?|developers?)"
 )
-_TITLE = re.compile(r"[“\"]([^”\"\n]{4,120})[”\"]|(?<![\w])_([^_\n]{4,120})_(?![\w])")
+# A Korean particle may follow an underlined title (`_제목_을 발표한다`); a Latin letter or digit
+# after the closing mark is a snake_case word, not a title.
+_TITLE = re.compile(r"[“\"]([^”\"\n]{4,120})[”\"]|(?<![\w])_([^_\n]{4,120})_(?![A-Za-z0-9_])")
 _PROVIDED = re.compile(r"^\s*(?:이|가)?\s*제공하는|^\s*(?:이|가)?\s*후원하는")
 _SPONSOR_CUE = re.compile(r"스폰서|sponsor|제공하는 .{0,20}세션", re.I)
 _DAY = re.compile(r"(\d)\s*일차|\b[Dd]ay (\d)\b")
@@ -106,7 +111,9 @@ def _talks_in(
             return [talk]
     if not cues:
         return out
-    last_cue = sentence.start + cues[-1].start()
+    last_cue = sentence.start + max(
+        [cues[-1].start()] + [m.start() for m in _PURPOSE_CUE.finditer(sentence.text)]
+    )
     people = [s for s in spans if s.type == EntityType.PERSON and s.end <= last_cue]
     for group in _speaker_groups(text, _distinct(people)):
         talk = _Talk(
