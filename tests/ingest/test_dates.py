@@ -69,3 +69,17 @@ def test_a_month_name_alone_counts_where_it_cannot_be_a_word():
 def test_month_of_article_dates():
     assert month_of("2020-01 (approximate)") == 1
     assert month_of("2026") is None
+
+
+def test_years_counted_back_or_forward_from_the_article():
+    def start(text: str) -> str:
+        return find_dates(text, 2019, 2019, 5)[0].start
+
+    assert start("the crowd that came to Copenhagen a year ago") == "2018"
+    assert start("two years ago in Austin") == "2017"
+    assert start("재작년 서울 행사") == "2017"
+    assert start("내후년 행사") == "2021"
+    assert start("그 2년 전에는 시애틀에서") == "2017"
+    assert start("since December, when") == "2018-12"
+    assert find_dates("2년 전체 매출과 1년 전시 일정", 2019, 2019, 5) == []
+    assert find_dates("a year ago", 2019, 2019, 5)[0].explicit_year is False

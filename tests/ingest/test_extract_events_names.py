@@ -241,3 +241,31 @@ def test_a_relative_year_dates_the_months_after_it_in_the_sentence():
         "KubeCon + CloudNativeCon Europe 2022",
         "KubeCon + CloudNativeCon North America 2022",
     } <= found
+
+
+def test_a_relative_year_in_the_place_s_clause_wins_over_the_year_of_the_series_before():
+    found = _events(
+        _extract(
+            "KubeCon + CloudNativeCon Europe 2019 opened with 7,000 people, nearly double the "
+            "crowd that came to Copenhagen a year ago.",
+            date="2019-05-21",
+        )
+    )
+    assert {
+        "KubeCon + CloudNativeCon Europe 2019",
+        "KubeCon + CloudNativeCon Europe 2018",
+    } <= found
+
+
+def test_the_time_of_a_city_in_a_dated_sentence_is_the_title_series_edition_there():
+    title = "KubeCon + CloudNativeCon North America 2018 참가기"
+    found = _events(
+        _extract("작년 오스틴 때보다 참가자가 두 배 늘었습니다.", date="2018-12-20", title=title)
+    )
+    assert "KubeCon + CloudNativeCon North America 2017" in found
+    unrelated = _extract(
+        "작년 오스틴에 갔을 때 비가 왔습니다. 작년 오스틴 때문에 바빴습니다.",
+        date="2018-12-20",
+        title=title,
+    )
+    assert _event_count(unrelated) == 1  # only the title's edition

@@ -42,9 +42,13 @@ _KO = re.compile(
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
 # A year named only relative to the article (`작년 시애틀 행사`, `last year's event`).
 _RELATIVE_YEAR = re.compile(
-    r"(?P<rel>작년|지난해|올해|금년|내년)(?!\s*(?:19|20)?\d{1,2}\s*[월년])"
+    r"(?P<rel>재작년|작년|지난해|올해|금년|내년|내후년)(?!\s*(?:19|20)?\d{1,2}\s*[월년])"
     r"|\b(?P<rel_en>[Ll]ast|[Nn]ext|[Tt]his) year\b"
+    r"|\b(?P<ago>an?|one|two|three|four|five|[1-9]) years? ago\b"
+    r"|(?<![\d가-힣])(?P<ago_ko>[1-9]|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=에|의|\s|[,.]|$)"
 )
+_AGO = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_AGO_KO = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 _DOTTED = re.compile(
     r"(?P<year>(?:19|20)\d\d)\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?:\([^)]{1,3}\))?"
     r"(?:" + _DASH + r"(?:(?P<year2>(?:19|20)\d\d)\.)?(?P<month2>\d{1,2})\.(?P<day2>\d{1,2}))?"
@@ -103,8 +107,9 @@ def find_dates(
     return out
 
 
-_OFFSETS = {"작년": -1, "지난해": -1, "내년": 1, "last": -1, "next": 1}
-_PAST = re.compile(r"(?:지난|\b[Ll]ast)\s*$")
+_OFFSETS = {"재작년": -2, "작년": -1, "지난해": -1, "내년": 1, "내후년": 2, "last": -1, "next": 1}
+# `since December` in May is the December before, as `last December` is.
+_PAST = re.compile(r"(?:지난|\b[Ll]ast|\b[Ss]ince)\s*$")
 _COMING = re.compile(r"(?:오는|다가오는|\b[Nn]ext|\b[Tt]his\s+coming)\s*$")
 _BEFORE_MONTH_ALONE = re.compile(
     r"\b(?:in|last|next|this|since|until|till|by|from|early|late|mid|[Ll]ast|[Nn]ext|In|Since)"
@@ -146,11 +151,20 @@ def _shift_year(iso: str, shift: int) -> str:
 
 def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | None) -> int | None:
     relative = m.group("rel") if kind in {"ko", "relative"} else None
+    if kind == "relative" and base is not None:
+        if m.group("ago"):
+            return base - _AGO.get(m.group("ago").lower(), 0) - _digit(m.group("ago"))
+        if m.group("ago_ko"):
+            return base - _AGO_KO.get(m.group("ago_ko"), 0) - _digit(m.group("ago_ko"))
     if kind == "relative" and relative is None:
         relative = m.group("rel_en").lower()
     if relative is None or base is None:
         return year
     return base + _OFFSETS.get(relative, 0)
+
+
+def _digit(text: str) -> int:
+    return int(text) if text.isdigit() else 0
 
 
 def _to_span(m: re.Match[str], kind: str, year: int | None) -> DateSpan | None:

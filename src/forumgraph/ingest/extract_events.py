@@ -49,6 +49,8 @@ _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
 # `행사`/`the conference` alone: the event the article is about, when its title names one.
 _EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event|show|edition)\b")
+# `오스틴 때보다`: the time of the event held in that city (not `때문`, because).
+_TIME_OF = re.compile(r"\s*때(?!문)")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
 
@@ -139,14 +141,19 @@ def _from_sentence(
         return
     clauses = _clauses(sentence, dates)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans, clauses if dates else [])
+    series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [])
     organizer = _organizer(book.draft, spans)
     for place in places:
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
         date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
-        if series_span is not None and (date is None or not date.explicit_year):
+        # A year written with the series' name wins over a relative one in the same clause, not
+        # over one in the place's own clause (`Europe 2019 opened ..., double the crowd that
+        # came to Copenhagen a year ago`).
+        if series_span is not None and (
+            date is None or (not date.explicit_year and _in_clause(series_span, clause))
+        ):
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         clause_text = book.draft.article.text[clause[0] : clause[1]]
         date = _past_month(date, clause_text, book.draft.article.date)
@@ -273,21 +280,32 @@ def _series_in(spans: list[Span]) -> Span | None:
 
 
 def _anaphors(
-    book: EventBook, sentence: Sentence, spans: list[Span], dated_clauses: list[tuple[int, int]]
+    book: EventBook,
+    sentence: Sentence,
+    spans: list[Span],
+    places: list[_Place],
+    dated_clauses: list[tuple[int, int]],
 ) -> list[Span]:
     """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
-    sentence, a bare `행사`/`conference` refers to the series of the title's edition when no
-    series is named before it in the sentence nor in its clause (`last year's event in
-    Seattle`, `next year the conference moves to Paris, and KubeCon North America ...`)."""
+    sentence, a bare `행사`/`conference` (or `때` right after a city: `작년 오스틴 때보다`)
+    refers to the series of the title's edition when no series is named before it in the
+    sentence nor in its clause (`last year's event in Seattle`, `next year the conference moves
+    to Paris, and KubeCon North America ...`)."""
     forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
     out = _bare_references(sentence, spans, _ANAPHOR, forum) if forum else []
     titled = next((e for e in book.editions.values() if e.from_title), None)
     if titled is not None and dated_clauses and not out:
         series_key = book.series_key(titled.series)
         named = [s.start for s in spans if s.type == EntityType.SERIES]
+        text = book.draft.article.text
+        times = [
+            Span(p.end, p.end + 1, series_key, EntityType.SERIES, "")
+            for p in places
+            if p.key is not None and _TIME_OF.match(text, p.end)
+        ]
         out = [
             span
-            for span in _bare_references(sentence, spans, _EVENT_NOUN, series_key)
+            for span in _bare_references(sentence, spans, _EVENT_NOUN, series_key) + times
             if not any(
                 start < span.start or _same_clause(span.start, start, dated_clauses)
                 for start in named
