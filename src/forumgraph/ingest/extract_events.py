@@ -25,7 +25,7 @@ from forumgraph.ingest.extract_event_names import (
     prose_sentences,
     written_year,
 )
-from forumgraph.ingest.extract_events_state import Edition, EventBook
+from forumgraph.ingest.extract_events_state import Edition, EventBook, region_of
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -170,6 +170,8 @@ def _from_sentence(
             edition_year = int(date.start[:4]) if date else _undated_year(book, series, venue, year)
             if edition_year is None:
                 continue
+            if date is None:
+                edition_year = _known_year(book, series, place, edition_year, clause_text)
             written = book.draft.article.text[place.start : place.end]
             edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
@@ -273,6 +275,28 @@ def _undated_year(
     """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
     a country's is the year the text is speaking of."""
     return year if venue.kind == COUNTRY else book.year_for(series, year)
+
+
+def _known_year(
+    book: EventBook, series: GazetteerEntry, place: _Place, year: int, clause: str
+) -> int:
+    """An undated city of a region-named series (`the Seattle show` in 2019) whose region's
+    edition that year is known to be elsewhere is the series' edition held there: the latest
+    before, or the first after in a clause about the future."""
+    region = region_of(place.entry, book.gazetteer) if place.key is not None else None
+    if region is None or not series.by_region:
+        return year
+    editions = book.gazetteer.editions
+    names = {n.text.casefold() for n in place.entry.names}
+    elsewhere = editions.city_of(series.canonical, region.canonical, year)
+    if elsewhere is None or elsewhere.casefold() in names:
+        return year
+    years = editions.years_in(series.canonical, names)
+    later = [y for y in years if y > year]
+    earlier = [y for y in years if y < year]
+    if later and (_status(clause) == "planned" or not earlier):
+        return later[0] if _status(clause) == "planned" else year
+    return earlier[-1] if earlier else year
 
 
 def _series_in(spans: list[Span]) -> Span | None:

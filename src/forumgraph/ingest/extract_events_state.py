@@ -93,6 +93,9 @@ class EventBook:
         names = self._names(series, anchor, year, None if series.by_region else label)
         if written and anchor == where and not has_hangul(written):
             names.append(Name(f"{series.canonical} {written} {year}", "en"))
+        official = self.gazetteer.editions.official_name(series.canonical, anchor.canonical, year)
+        if official and all(n.text != official for n in names):
+            names.append(Name(official, "en"))
         self.draft.entity(key, EntityType.EVENT, names, reference=reference)
         self.draft.fact(key, "superEvent", self.series_key(series))
         edition = Edition(key, series, anchor, year, city, from_title=from_title)

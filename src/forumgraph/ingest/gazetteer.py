@@ -21,6 +21,7 @@ from forumgraph.config import BUNDLED_DATA
 from forumgraph.errors import InputError
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer_places import CITIES_FILE, city_rows, is_generated_place
+from forumgraph.ingest.known_editions import KnownEditions, known_editions
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
@@ -73,6 +74,7 @@ class Gazetteer:
     entries: dict[str, GazetteerEntry]  # reference -> entry
     roles: dict[str, str] = field(default_factory=dict)  # Korean job title -> English
     stoplist: frozenset[str] = frozenset()
+    editions: KnownEditions = field(default_factory=lambda: KnownEditions({}))
     _by_name: dict[str, list[str]] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
 
@@ -156,7 +158,8 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
         for line in _package_text("gazetteer_stoplist.txt").splitlines()
         if line.strip() and not line.startswith("#")
     )
-    return Gazetteer(entries=entries, roles=roles, stoplist=stop)
+    editions = known_editions(yaml.safe_load(_package_text("known_editions.yaml")))
+    return Gazetteer(entries=entries, roles=roles, stoplist=stop, editions=editions)
 
 
 def _add_cities(entries: dict[str, GazetteerEntry], path: Path) -> None:

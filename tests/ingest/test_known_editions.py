@@ -1,0 +1,55 @@
+"""Known editions of region-named series: the year of an edition named by its city alone, and
+official names (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_support import extract_text
+
+from forumgraph.errors import InputError
+from forumgraph.ingest.known_editions import known_editions
+from forumgraph.models import EntityType, Extraction
+
+
+def _events(extraction: Extraction) -> set[str]:
+    return {n.text for r in extraction.entities if r.type == EntityType.EVENT for n in r.names}
+
+
+def test_a_city_named_without_a_year_is_the_edition_held_there():
+    text = "Many of the maintainers first met at the KubeCon show in Seattle."
+    found = _events(extract_text(text, {"date": "2019-05-02"}))
+    assert "KubeCon + CloudNativeCon North America 2018" in found
+    assert "KubeCon + CloudNativeCon North America 2019" not in found
+
+
+def test_the_edition_of_the_year_stays_where_the_table_does_not_place_it_elsewhere():
+    text = "Many of the maintainers will meet at the KubeCon show in Salt Lake City."
+    found = _events(extract_text(text, {"date": "2030-05-02"}))
+    assert "KubeCon + CloudNativeCon North America 2030" in found
+    # A year the text writes wins over the table.
+    text = "The KubeCon show in Seattle in December 2019 was sold out."
+    found = _events(extract_text(text, {"date": "2020-01-10"}))
+    assert "KubeCon + CloudNativeCon North America 2019" in found
+
+
+def test_an_edition_is_also_known_by_its_official_name():
+    text = "내년 6월 상하이에서 열리는 KubeCon China 행사에 참가할 예정이다."
+    found = _events(extract_text(text, {"date": "2018-12-01"}))
+    assert "KubeCon + CloudNativeCon China 2019" in found
+    assert "KubeCon + CloudNativeCon + Open Source Summit China 2019" in found
+
+
+@pytest.mark.parametrize(
+    ("table", "field"),
+    [
+        ({"KubeCon": [{"year": "2019", "region": "Europe", "month": 5}]}, "`year`"),
+        ({"KubeCon": [{"year": 2019, "region": "Europe", "month": 13}]}, "`month`"),
+        ({"KubeCon": [{"year": 2019, "month": 5}]}, "`region`"),
+        ({"KubeCon": [{"year": 2019, "region": "Europe", "month": 5, "venue": "x"}]}, "venue"),
+        ({"KubeCon": {"year": 2019}}, "list of editions"),
+    ],
+)
+def test_a_malformed_row_names_its_series_and_field(table, field):
+    with pytest.raises(InputError, match=r"known_editions\.yaml") as error:
+        known_editions(table)
+    assert field in str(error.value)
