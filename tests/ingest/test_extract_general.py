@@ -186,6 +186,23 @@ def test_english_affiliations_stated_in_prose():
     } <= links
 
 
+def test_english_affiliations_held_as_a_role_or_by_the_foundation_named_before():
+    text = (
+        "The Open Widget Foundation hosted the summit in Oslo. Mara Quist, the foundation's "
+        "head of community, opened it. It was Owen Hale's first summit as chief architect of "
+        "Norrholm Systems. Ida Berg (@idaberg), freelance trainer and co-organiser of the "
+        "Nordic Widget User Group, ran the workshop. It was Karl Lund's first summit as a "
+        "guest of the Widget Release Team."
+    )
+    links = _affiliations(_extract(text))
+    assert {
+        ("Mara Quist", "Open Widget Foundation"),
+        ("Owen Hale", "Norrholm Systems"),
+        ("Ida Berg", "Nordic Widget User Group"),
+    } <= links
+    assert not any(person == "Karl Lund" for person, _ in links)
+
+
 def test_korean_affiliations_stated_in_prose_cite_their_passage():
     text = "오늘 발표는 누리소프트 소속 김민수 팀장과 ㈜한빛랩에서 온 이영희 님이 맡았다."
     extraction = _extract(text)

@@ -64,6 +64,20 @@ _GROUP_MEMBERS = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads?|co-?chairs?|chairs?|maintainers|members)"
     r"(?:\s(?:are|were|include|included)|:)\s"
 )
+# `Jane Doe, consultant and co-organiser of the Foo meetup`: two roles, the last held there.
+_EN_ROLES_AND = re.compile(
+    rf"^(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?:[\w-]+\s){{0,2}}?(?P<first>[\w-]+)"
+    r"\sand\s(?:[\w-]+\s){0,2}?(?P<head>[\w-]+)\s(?:at|of|for|with)\s(?:the\s)?$"
+)
+# `Priyanka Sharma's first KubeCon as general manager of the CNCF`: a role held `as`.
+_EN_AS_ROLE = re.compile(
+    r"^(?:'s|’s)?\s(?:[^,.;()]{0,30}?\s)?as\s(?:(?:the|a|an|its)\s)?(?:[\w-]+\s){0,3}?"
+    r"(?P<head>[\w-]+)\s(?:at|of|for)\s(?:the\s)?$"
+)
+# `Cheryl Hung, the foundation's director of ecosystem`: the foundation named before.
+_FOUNDATIONS_ROLE = re.compile(
+    r",\s(?:the|its)\s(?:foundation|Foundation)(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)"
+)
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s(?:own\s)?$")
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
@@ -105,6 +119,7 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
             for i, span in enumerate(spans):
                 if span.type == EntityType.PERSON:
                     _link(draft, gazetteer, spans, i)
+                    _foundation_staff(draft, span)
                     _role_after(draft, gazetteer, span)
             _memberships(draft, spans)
             add_memberships(draft, spans)
@@ -197,9 +212,34 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     after = _nearest(spans, i, 1)
     if after is not None and after.type == EntityType.ORGANIZATION:
         gap = text[person.end : after.start]
-        role_commas = _EN_ROLE_COMMAS.match(gap)
-        if _EN_GAP_AFTER.match(gap) or (role_commas and role_commas["head"].lower() in ROLE_HEADS):
+        if _EN_GAP_AFTER.match(gap) or _role_gap(gap):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
+
+
+def _role_gap(gap: str) -> bool:
+    """A role between a person and an organisation: between commas, after `as`, or two roles
+    joined by `and`; the role must end in a job word (`as part of the` is none)."""
+    roles = (_EN_ROLE_COMMAS.match(gap), _EN_AS_ROLE.match(gap), _EN_ROLES_AND.match(gap))
+    return any(m is not None and m["head"].lower() in ROLE_HEADS for m in roles)
+
+
+def _foundation_staff(draft: Draft, person: Span) -> None:
+    """`Cheryl Hung, the foundation's director of ecosystem`: the foundation is the latest one
+    named before the person."""
+    role = _FOUNDATIONS_ROLE.match(draft.article.text, person.end)
+    words = role["role"].lower().split() if role else []
+    if not any(w in ROLE_HEADS or w == "head" for w in words):
+        return  # `head of community` is a role too
+    foundations = [
+        s
+        for s in draft.spans
+        if s.type == EntityType.ORGANIZATION
+        and s.end <= person.start
+        and any("foundation" in n.text.casefold() for n in draft.names_of(s.key))
+    ]
+    if foundations:
+        latest = max(foundations, key=lambda s: s.start)
+        draft.fact(person.key, "affiliation", latest.key, passage_id=person.passage_id)
 
 
 def _in_someone_elses_brackets(text: str, spans: list[Span], org: Span) -> bool:

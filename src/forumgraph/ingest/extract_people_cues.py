@@ -31,7 +31,8 @@ ROLE_HEADS = word_set(
     "analyst engineer developer architect lead chair co-chair cochair maintainer founder "
     "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
-    "consultant journalist reporter designer administrator organizer organiser owner "
+    "consultant journalist reporter designer administrator organizer organiser co-organizer "
+    "co-organiser owner "
     "strategist officer fellow emeritus shadow intern student"
 )
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
