@@ -281,3 +281,27 @@ def test_a_person_named_before_the_purpose_of_a_talk_speaks_too():
     performers = {f.value for f in extraction.facts if f.predicate == "performer"}
     assert _key(extraction, EntityType.PERSON, "Mara Quist") in performers
     assert _key(extraction, EntityType.PERSON, "Owen Hale") not in performers
+
+
+def test_roles_before_at_or_with_and_of_after_a_name_give_the_organisation():
+    text = (
+        "Host Pavel Orlov talks to Zanele Dube, platform lead at Korvana Freight, about "
+        'upgrades. "We upgrade every quarter," said Ines Varga, head of infrastructure at '
+        "Tessaly, at a panel. She was joined by Bruno Salgado of Quillfeather and Aiko Mori, "
+        "a principal engineer with Halden Robotics. Valet, a tool created at Brisko, joined "
+        "the sandbox.\n\nReporting by Sofia Lindahl; editing by Tomas Ek."
+    )
+    extraction = _extract(text)
+    assert {
+        ("Zanele Dube", "Korvana Freight"),
+        ("Ines Varga", "Tessaly"),
+        ("Bruno Salgado", "Quillfeather"),
+        ("Aiko Mori", "Halden Robotics"),
+    } <= _affiliations(extraction)
+    people = _names(extraction, EntityType.PERSON)
+    assert {"Zanele Dube", "Sofia Lindahl", "Tomas Ek"} <= people
+    assert "Halden Robotics" not in people
+    assert "Brisko" in _names(extraction, EntityType.ORGANIZATION)
+    talks = _names(extraction, EntityType.TALK)
+    assert not any("We upgrade" in t for t in talks)  # a quotation, not a title
+    assert not any("Pavel Orlov" in t for t in talks)  # `talks to` is no talk

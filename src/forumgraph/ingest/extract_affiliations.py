@@ -16,7 +16,7 @@ import re
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
-from forumgraph.ingest.extract_people_cues import ROLE_HEADS
+from forumgraph.ingest.extract_people_cues import ROLE_HEADS, is_role_phrase
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
@@ -37,7 +37,7 @@ _ORG_NAME = (
     r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:\s[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
-_EN_FROM = re.compile(r"\s(?:from|at)\s" + _ORG_NAME)
+_EN_FROM = re.compile(r"\s(?:from|at|of)\s" + _ORG_NAME)
 _EN_WORKS_AT = re.compile(
     r"(?:,\swho\s" + _WHO + r"\s[^,.;()]{0,40}?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
     r"\s(?:at|for)\s(?:the\s)?" + _ORG_NAME
@@ -100,7 +100,7 @@ _KO_WORKS_AT = re.compile(
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
-    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?:[A-Za-z-]+\s){{0,3}}?(?P<head>[A-Za-z-]+)"
+    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z-]+(?:\s[A-Za-z-]+){{0,4}}?)"
     r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})(?=[\s,.;:)]|$)"
 )
 # Words that end a job title or role in parentheses after a name, not an organisation.
@@ -135,7 +135,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
         role_at = _EN_ROLE_AT.match(text, person.end)
-        if role_at and role_at["head"].lower() in ROLE_HEADS:
+        if role_at and is_role_phrase(role_at["role"] + " at"):
             _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
         for pattern in (_EN_FROM, _EN_WORKS_AT):
             found = pattern.match(text, person.end)

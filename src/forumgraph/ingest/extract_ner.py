@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
@@ -58,10 +59,24 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
-            if span.label == "PERSON" or _joined_to_a_person(text, span, spans, gazetteer):
+            if span.label == "PERSON" and _after_a_role(text, span.start):
+                _organisation_or_product(
+                    draft, gazetteer, offset, text, replace(span, label="ORG"), article
+                )
+            elif span.label == "PERSON" or _joined_to_a_person(text, span, spans, gazetteer):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
                 _organisation_or_product(draft, gazetteer, offset, text, span, article)
+
+
+_ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")
+
+
+def _after_a_role(text: str, start: int) -> bool:
+    """`a staff engineer with Kaizen Mobility`: what follows a role and `at`/`with` is where it
+    is held, not a person."""
+    before = _ROLE_THEN_PLACE.search(text[max(0, start - 40) : start])
+    return before is not None and before["role"].lower() in ROLE_HEADS
 
 
 def _joined_to_a_person(

@@ -5,6 +5,7 @@
   or its officers (`Acme의 CTO`).
 - A list of three or more names whose known names are all organisations (`구글, Microsoft,
   ZentaOS 등`): its other Latin names in the form of a coined name are organisations too.
+- In English prose: where software was made (`a tool created at Acme`).
 - In news headlines (a line of its own, often a list item): `Acme Launches FooBar 2.0`,
   `Acme and Bar Collaborate on Baz`, `Acme Acquires Qux`: the subjects are companies, what
   they launch is a product and what they acquire a company.
@@ -65,6 +66,11 @@ _HEADLINE = re.compile(
     r"|Acquires?|Collaborates?\son|Partners?\son)\s"
     rf"(?P<object>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,3}}(?:\sv?\d+(?:\.\d+)*)?)"
 )
+# `a tool created at Acme`, `open-sourced by Acme Labs`: where software was made.
+_MADE_AT = re.compile(
+    r"\b(?:created|developed|built|started|born|incubated|open[- ]sourced|donated)\s(?:at|by)\s"
+    rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
+)
 _VERSION = re.compile(r"\s(?:v?\d+(?:\.\d+)*)$")
 # Words that describe the product rather than name it (`Foo Hybrid Cloud Solution`).
 _DESCRIPTIVE = word_set(
@@ -80,6 +86,9 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
             for pattern in _KO_PATTERNS:
                 for match in pattern.finditer(passage.text):
                     _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
+        for match in _MADE_AT.finditer(passage.text):
+            if not draft.spans_in(passage.start + match.start("name"), passage.start + match.end()):
+                _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _LIST.finditer(passage.text):
             _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
         offset = 0

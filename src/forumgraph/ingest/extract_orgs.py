@@ -7,7 +7,11 @@ import re
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, written_in_lower_case
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
-from forumgraph.ingest.gazetteer_places import is_generated_place, reads_as_place
+from forumgraph.ingest.gazetteer_places import (
+    first_name_after_by,
+    is_generated_place,
+    reads_as_place,
+)
 from forumgraph.models import EntityType
 
 # A Latin word, also when a Korean particle follows it (`MathWorks에서`).
@@ -45,6 +49,10 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.cues.append((match.start, match.end, entry.reference))
                 continue
             if is_generated_place(entry.reference) and not reads_as_place(
+                draft.article.text, match.start, match.end
+            ):
+                continue
+            if entry.kind == EntityType.PLACE.value and first_name_after_by(
                 draft.article.text, match.start, match.end
             ):
                 continue

@@ -91,13 +91,19 @@ def add_pairs(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
-    """Whether `text` looks like a Latin personal name and names nothing in the gazetteer."""
+    """Whether `text` looks like a Latin personal name and names nothing in the gazetteer; a
+    first name may be a city's (`Sofia Brandt`, `Austin Lee`)."""
     if not _LATIN_NAME_RE.match(text):
         return False
     parts = text.replace(".", "").split()
     if any(p in NOT_NAME_WORDS for p in parts):
         return False
-    return gazetteer is None or not any(gazetteer.lookup(p) for p in (text, parts[0], parts[-1]))
+    if gazetteer is None:
+        return True
+    first = gazetteer.lookup(parts[0])
+    if first is not None and first.kind != EntityType.PLACE.value:
+        return False
+    return not any(gazetteer.lookup(p) for p in (text, parts[-1]))
 
 
 _NICKNAME = re.compile(r"\s[“\"‘'][^“”\"‘’']{1,20}[”\"’']\s")

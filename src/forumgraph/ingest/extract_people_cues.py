@@ -41,8 +41,17 @@ _ROLE_BEFORE = re.compile(
     rf"(?<![\w-])(?P<role>[a-z][a-z-]+|{_UPPER_ROLES})\s(?P<name>{LATIN_NAME}){_END}"
 )
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{LATIN_NAME})(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?:[\w/&.-]+\s){{0,3}}?"
-    r"(?P<role>[A-Za-z-]+)\b(?!\s[A-Z])"
+    rf"\b(?P<name>{LATIN_NAME})(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?"
+    r"(?P<role>[\w/&.-]+(?:\s[\w/&.-]+){0,4})"
+)
+# Where a role phrase after a name ends: `SRE lead at Acme`, `head of platforms`.
+_ROLE_PHRASE_END = word_set("at of with for from in on and who")
+# `Reporting by Jane Doe`, `photos by Jane Doe`: a credit names a person.
+_CREDITED_BY = re.compile(
+    r"\b(?:[Rr]eport(?:ing|ed)|[Ww]ritten|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Pp]hotographs?"
+    r"|[Tt]ranslat(?:ion|ed)|[Ii]llustrat(?:ion|ions|ed)|[Ii]nterview(?:ed)?|[Pp]roduc(?:ed|tion)"
+    r"|[Hh]osted|[Mm]oderated|[Pp]resented|[Rr]eviewed|[Aa]dditional reporting)\sby\s"
+    rf"(?P<name>{LATIN_NAME}){_END}"
 )
 # `Jane Doe (@jdoe)`: a name with a handle in brackets.
 _WITH_HANDLE = re.compile(rf"\b(?P<name>{LATIN_NAME})\s?\(@[A-Za-z0-9][\w.-]{{1,38}}\)")
@@ -104,8 +113,10 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if _is_role(match.group("role")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _ROLE_AFTER.finditer(text):
-            if _is_role(match.group("role")):
+            if is_role_phrase(match.group("role")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
+        for match in _CREDITED_BY.finditer(text):
+            _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _WITH_HANDLE.finditer(text):
             _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _PAREN_TITLE.finditer(text):
@@ -152,6 +163,19 @@ def _is_role(word: str) -> bool:
     return word.lower() in ROLE_HEADS
 
 
+def is_role_phrase(phrase: str) -> bool:
+    """`SRE lead at`, `staff engineer with`, `head of developer platforms`: the words before the
+    first preposition name a role; a capitalised word after the role goes on a name (`Lead
+    Developer Bob Smith`)."""
+    words = phrase.split()
+    for i, word in enumerate(words):
+        if word in _ROLE_PHRASE_END:
+            return i > 0 and (
+                any(_is_role(w) for w in words[:i]) or (words[0] == "head" and word == "of")
+            )
+    return bool(words) and _is_role(words[-1].rstrip(".,;:")) and len(words) <= 4
+
+
 def _is_title(text: str) -> bool:
     """`Senior Software Engineer`, `Sr Architect`: a few words ending with a role."""
     words = text.split()
@@ -160,7 +184,18 @@ def _is_title(text: str) -> bool:
 
 def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     if is_person_name(name, gazetteer):
+        _take_back_a_guess(draft, gazetteer, start, start + len(name))
         add_person_span(draft, gazetteer, name, name, start, start + len(name))
+
+
+def _take_back_a_guess(draft: Draft, gazetteer: Gazetteer, start: int, end: int) -> None:
+    """A name the recogniser took for an organisation or product, and the gazetteer does not
+    know, is a person where a role cue says so (`Naledi Khumalo, SRE lead at Acme`)."""
+    for span in [s for s in draft.spans if (s.start, s.end) == (start, end)]:
+        guessed = span.type in {EntityType.ORGANIZATION, EntityType.PROJECT}
+        if guessed and gazetteer.lookup(draft.article.text[start:end]) is None:
+            draft.unmention(span)
+            draft.discard(span.key)
 
 
 def _korean_cue(draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset: int) -> None:

@@ -16,7 +16,8 @@ from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.models import EntityType, Name
 
 _CUE = re.compile(
-    r"키노트|기조연설|발표|세션|강연|keynote|\btalks?\b|\bsessions?\b|\bpanel\b|presentation"
+    r"키노트|기조연설|발표|세션|강연|keynote|\btalks?\b(?!\s(?:to|with)\b)|\bsessions?\b|\bpanel\b"
+    r"|presentation"
     r"|will (?:be )?(?:present|lead|help|share|conduct|run|give|host|speak|moderate|collaborat)",
     re.IGNORECASE,
 )
@@ -92,7 +93,11 @@ def _talks_in(
     kind = _kind(sentence.text) or "session"
     # An unnamed speaker's talk is often introduced in the sentence before (`키노트 발표로 소개`).
     unnamed_kind = _kind(sentence.text) or (_kind(previous.text) if previous else None) or kind
-    titles = [m.group(1) or m.group(2) for m in _TITLE.finditer(sentence.text)]
+    titles = [
+        m.group(1) or m.group(2)
+        for m in _TITLE.finditer(sentence.text)
+        if not _is_speech(sentence.text, m)
+    ]
     out: list[_Talk] = []
     if _SPONSOR_CUE.search(sentence.text) or any(
         _PROVIDED.match(text[s.end : s.end + 10])
@@ -137,6 +142,19 @@ def _talks_in(
             talk.events = _events_near(draft, book, sentence, sentence.start, None)
             out.append(talk)
     return out
+
+
+_SAID = re.compile(
+    r"^\s*,?\s*(?:(?:he|she|they)\s)?(?:said|says|told|tells|added|adds|explained|noted|asked)\b"
+    r"|^\s*(?:고|라고|라며)\s"
+)
+
+
+def _is_speech(text: str, quote: re.Match[str]) -> bool:
+    """A quotation someone said (`"We stopped ...," said Jane`), not a title: it ends with a
+    comma or full stop inside the marks, or a verb of saying follows."""
+    inside = (quote.group(1) or quote.group(2) or "").rstrip()
+    return inside.endswith((",", ".")) or bool(_SAID.match(text[quote.end() :]))
 
 
 def _distinct(people: list[Span]) -> list[Span]:

@@ -21,6 +21,7 @@ from forumgraph.models import Name
 CITIES_FILE = "cities.tsv"
 REFERENCE_PREFIX = "geonames:"
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_BY_BEFORE = re.compile(r"\b[Bb]y\s$")
 
 
 def is_generated_place(reference: str) -> bool:
@@ -60,6 +61,14 @@ def _names(row: dict[str, str], path: Path, line: int) -> tuple[Name, ...]:
         names.append(Name(row["ascii"], "en"))
     names += [Name(ko, "ko") for ko in (row.get("ko") or "").split("|") if ko]
     return tuple(names)
+
+
+def first_name_after_by(text: str, start: int, end: int) -> bool:
+    """`Reporting by Sofia Brandt`: a city's name after `by`, followed by a capitalised word, is
+    a person's first name."""
+    return bool(_BY_BEFORE.search(text, max(0, start - 4), start)) and bool(
+        _CAPITALISED_NEXT.match(text, end)
+    )
 
 
 def reads_as_place(text: str, start: int, end: int) -> bool:
