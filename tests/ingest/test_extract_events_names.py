@@ -269,3 +269,14 @@ def test_the_time_of_a_city_in_a_dated_sentence_is_the_title_series_edition_ther
         title=title,
     )
     assert _event_count(unrelated) == 1  # only the title's edition
+
+
+def test_a_quoted_name_with_a_year_held_somewhere_is_an_event():
+    text = (
+        "지난 5일 부산 벡스코에서 열린 '데브옵스 서밋 2024'에서 여러 발표가 있었다. "
+        "'State of Cloud 2024'에 따르면 도입이 늘었다."
+    )
+    extraction = _extract(text, date="2024-06-10")
+    assert "데브옵스 서밋 부산 2024" in _events(extraction)
+    series = {n.text for r in extraction.entities if r.type == EntityType.SERIES for n in r.names}
+    assert "State of Cloud" not in series

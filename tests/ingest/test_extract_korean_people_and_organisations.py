@@ -105,3 +105,17 @@ def test_a_name_after_a_credit_label():
     extraction = extract_text("진행: 오승민\n게스트: 노스윈드 수석 엔지니어 레나 피셔\n\n본문이다.")
     assert {"오승민", "레나 피셔"} <= names_of(extraction, EntityType.PERSON)
     assert ("레나 피셔", "노스윈드") in affiliations_of(extraction)
+
+
+def test_a_common_noun_before_a_titled_name_is_an_organisation_in_a_list_of_employers():
+    text = (
+        "이날 행사에는 다온커머스 박성호 리더, 자두 이준혁 엔지니어, 동료 윤서진 님, 다온커머스 "
+        "결제 한지민 님 등이 "
+        "연사로 나섰다. 사회 김민지 교수가 진행을 맡았다. 망고 최유리 님은 다른 일정이 있었다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("박성호", "다온커머스"), ("이준혁", "자두")} <= affiliations
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    # a relation, a part, a word going on an organisation's name, no list
+    assert not {"동료", "사회", "결제", "망고"} & organisations

@@ -38,6 +38,13 @@ _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
     r"(?:Days?|Summit)(?![\w-])"
 )
+# A name with its year in quotes, held or attended (`'클라우드 네이티브 코리아 2024'에서 열린`,
+# `"Platform Day 2025" was held`): the series is the name without the year.
+_QUOTED_EVENT = re.compile(
+    r"(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)?[‘'\"“](?P<name>[^‘’'\"“”\n]{3,40}?)\s(?:19|20)\d\d[’'\"”]"
+    r"(?P<after>(?=(?:에서|에|이|가|를|을|는|은)?\s?(?:열린|열리는|열렸|개최|참석|참가|행사|진행)"
+    r"|\s(?:was held|took place|will be held|will take place|conference|event)\b))?"
+)
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with)\s+(?:the\s+)?"
@@ -94,15 +101,22 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
     """Series the gazetteer lacks, known by the form of their name (`ArgoCon`, `WasmCon`,
     `Cloud Native Wasm Day`) where the text uses it as an event."""
     for passage in draft.passages:
-        for match in [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]:
-            start, end = passage.start + match.start(), passage.start + match.end()
+        quoted = [
+            (m.start("name"), m.end("name"))
+            for m in _QUOTED_EVENT.finditer(passage.text)
+            if m["held"] is not None or m["after"] is not None
+        ]
+        formed = [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]
+        for at, stop, by_quote in [*((m.start(), m.end(), False) for m in formed),
+                                   *((a, b, True) for a, b in quoted)]:  # fmt: skip
+            start, end = passage.start + at, passage.start + stop
             # A topic or place inside the name is part of it (`Cloud Native Wasm Day`).
             inside = [s for s in draft.spans_in(start, end) if s.type not in _PARTS_OF_A_NAME]
-            if inside or not _named_as_event(draft.article.text, start, end):
+            if inside or not (by_quote or _named_as_event(draft.article.text, start, end)):
                 continue
             if draft.claim(start, end, _NAMED) is None:
                 continue
-            name = match.group()
+            name = passage.text[at:stop]
             key = draft.entity(f"series:{normal_key(name)}", EntityType.SERIES, [name_of(name)])
             draft.mention(key, start, end)
             book.own_series[key] = GazetteerEntry(

@@ -126,8 +126,10 @@ class EventBook:
     ) -> list[Name]:
         if label:
             return [name_of(label if str(year) in label else f"{label} {year}")]
-        names = [Name(f"{series.canonical} {where.canonical} {year}", "en")]
         series_ko, where_ko = series.hangul_name(), where.hangul_name()
+        if has_hangul(series.canonical):  # a series known by its Korean name only
+            return [Name(f"{series.canonical} {where_ko or where.canonical} {year}", "ko")]
+        names = [Name(f"{series.canonical} {where.canonical} {year}", "en")]
         if series_ko and where_ko:
             names.append(Name(f"{series_ko} {where_ko} {year}", "ko"))
         return names

@@ -15,6 +15,7 @@ import re
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -39,6 +40,12 @@ _STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
 _WORD = re.compile(r"\S+")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
 _MAX_UNITS = 2
+# A title or honorific right after the name (`이준혁 엔지니어`, `윤서진 님`).
+_TITLE_AFTER = re.compile(
+    r"\s?(?:" + "|".join(KO_PERSON_MARKERS) + r")(?:은|는|이|가|을|를|과|와|의|도|께서)?(?![가-힣])"
+)
+_ITEM_BEFORE = (",", "는", "은", "와", "과", "및", "고", "서", "로")
+_SENTENCE_END = re.compile(r"[다요][.!?]|[.!?]\s")
 
 
 def add_organisations_before_korean_people(
@@ -46,35 +53,80 @@ def add_organisations_before_korean_people(
 ) -> None:
     """Organisations (and the person's affiliation) written before Hangul-named people."""
     text = draft.article.text
+    affiliated: list[Span] = []
+    common: list[tuple[Span, tuple[str, int]]] = []
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         surface = text[person.start : person.end]
         if not all(is_hangul_word(w) for w in surface.split()):
             continue  # a name in Hangul, Korean (`김도현`) or foreign (`라즈 파텔`)
         line_start = text.rfind("\n", 0, person.start) + 1
         words = list(_WORD.finditer(text, line_start, person.start))
-        org = _organisation_before(words, analyzer, gazetteer)
+        org, plain = _organisation_before(words, analyzer, gazetteer)
         if org is not None:
             _affiliate(draft, gazetteer, person, org)
+            affiliated.append(person)
+        elif plain is not None and _TITLE_AFTER.match(text, person.end):
+            common.append((person, plain))
+    for person, plain in common:
+        if any(_listed_together(text, person, other) for other in affiliated):
+            _affiliate(draft, gazetteer, person, plain)
+
+
+def _listed_together(text: str, first: Span, second: Span) -> bool:
+    """Two people in one list of the same sentence (`A사 김 리더, B 이 엔지니어 등`)."""
+    start, end = sorted((first.start, second.start))
+    between = text[start:end]
+    return "\n" not in between and not _SENTENCE_END.search(between) and "," in between
 
 
 def _organisation_before(
     words: list[re.Match[str]], analyzer: Analyzer, gazetteer: Gazetteer
-) -> tuple[str, int] | None:
-    """The organisation's name and offset among the last words before a person, if any."""
+) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """The organisation's name and offset among the last words before a person, if any; else
+    a common noun standing where the organisation would (`토스 이준혁 엔지니어`), which a list
+    of people with their organisations may confirm."""
     if not words:
-        return None
+        return None, None
     last = words[-1]
     if last.group().endswith("의") and _name_form(last.group()[:-1], analyzer, gazetteer):
-        return last.group()[:-1], last.start()  # `라인플러스의 김도현 님`
+        return (last.group()[:-1], last.start()), None  # `라인플러스의 김도현 님`
     i, team = len(words) - 1, None
     while i >= 0 and len(words) - 1 - i < _MAX_UNITS and _unit(words[i].group()):
         word = words[i].group()
         if team is None and _named_team(word, analyzer):
             team = (word, words[i].start())  # `플랫폼엔지니어링팀 이수진 팀장`
         i -= 1
-    if i >= 0 and _name_form(words[i].group(), analyzer, gazetteer):
-        return words[i].group(), words[i].start()
-    return team
+    if i < 0:
+        return team, None
+    word = words[i].group()
+    if _name_form(word, analyzer, gazetteer):
+        return (word, words[i].start()), None
+    # It must start the item (`..., 토스 이준혁`), not go on a name (`카카오 클라우드 이준혁`).
+    starts_item = i == 0 or words[i - 1].group().endswith(_ITEM_BEFORE)
+    if team is None and starts_item and _common_noun(word, analyzer, gazetteer):
+        return None, (word, words[i].start())
+    return team, None
+
+
+# Common nouns that stand before a name for another reason: a part in the programme, a time,
+# a relation (`사회 김민수 교수`, `이날 이준혁 엔지니어`, `동료 윤서진 님`).
+_NOT_AN_EMPLOYER = word_set(
+    "사회 좌장 패널 발표 진행 기조 기조연설 축사 환영사 개회사 폐회사 토론 토론자 모더레이터 "
+    "이날 당시 최근 당일 그날 다음날 올해 작년 내년 "
+    "동료 친구 후배 선배 동기 가족 고객 사용자 참가자 참석자 청중 초청 특별 초대 게스트"
+)
+
+
+def _common_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """Hangul nouns only, none a title, person word or known place (`토스`, `당근마켓`)."""
+    if not is_hangul_word(word) or len(word) < 2 or word in KO_PERSON_MARKERS:
+        return False
+    if word in _NOT_AN_EMPLOYER:
+        return False
+    if gazetteer.lookup(word) is not None:
+        return False
+    tokens = analyzer.tokens(word)
+    return bool(tokens) and all(t.tag == "NNG" for t in tokens)
 
 
 def _named_team(word: str, analyzer: Analyzer) -> bool:
