@@ -305,3 +305,31 @@ def test_roles_before_at_or_with_and_of_after_a_name_give_the_organisation():
     talks = _names(extraction, EntityType.TALK)
     assert not any("We upgrade" in t for t in talks)  # a quotation, not a title
     assert not any("Pavel Orlov" in t for t in talks)  # `talks to` is no talk
+
+
+def test_shared_possessive_and_group_roles_and_the_authors_employer():
+    text = (
+        "The best keynote was by Oskar Lind, the Widget Foundation's community manager. I also "
+        'went to a talk by Rita Sousa (Quillfeather) on caching, and to "Sharding Queues" by '
+        "Emil Berg and Nora Vik from Halden Robotics. SIG Widget chairs Lars Moe and Kari Dahl "
+        "thanked the docs team, led by Sam O'Neill. Thanks to my employer, Brightlake Systems, "
+        "for sending me."
+    )
+    extraction = _extract(text, author="Ada Strand (@astrand)")
+    assert {
+        ("Oskar Lind", "Widget Foundation"),
+        ("Rita Sousa", "Quillfeather"),
+        ("Emil Berg", "Halden Robotics"),
+        ("Nora Vik", "Halden Robotics"),
+        ("Lars Moe", "SIG Widget"),
+        ("Kari Dahl", "SIG Widget"),
+        ("Ada Strand", "Brightlake Systems"),
+    } <= _affiliations(extraction)
+    assert "Sam O'Neill" in _names(extraction, EntityType.PERSON)
+    performers = {
+        names[0]
+        for talk in (r for r in extraction.entities if r.type == EntityType.TALK)
+        for names in [[n.text for n in talk.names]]
+    }
+    assert {"Keynote by Oskar Lind", "Session by Rita Sousa", "Sharding Queues"} <= performers
+    assert not any("engineer of" in t for t in performers)

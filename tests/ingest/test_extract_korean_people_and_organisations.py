@@ -119,3 +119,16 @@ def test_a_common_noun_before_a_titled_name_is_an_organisation_in_a_list_of_empl
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     # a relation, a part, a word going on an organisation's name, no list
     assert not {"동료", "사회", "결제", "망고"} & organisations
+
+
+def test_where_a_person_works_and_a_role_at_a_latin_named_organisation():
+    text = (
+        "첫 발표는 별빛랩스에서 플랫폼 엔지니어로 일하는 서지훈 님이 맡았다. 두 번째 발표자인 "
+        "마이크 첸(Mike Chen) 님은 Initech 솔루션즈 아키텍트로, 새 기능을 소개했다. "
+        "회사에서 개발자로 일하는 박민지 님도 왔다. 커뮤니티 운영진 최하늘 님이 사진을 찍었다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("서지훈", "별빛랩스"), ("Mike Chen", "Initech")} <= affiliations
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert not {"회사", "커뮤니티"} & organisations  # common nouns, also inside gazetteer names

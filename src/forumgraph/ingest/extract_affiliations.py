@@ -16,7 +16,7 @@ import re
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
-from forumgraph.ingest.extract_people_cues import ROLE_HEADS, is_role_phrase
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, ROLE_HEADS, is_role_phrase
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
@@ -78,6 +78,14 @@ _EN_AS_ROLE = re.compile(
 _FOUNDATIONS_ROLE = re.compile(
     r",\s(?:the|its)\s(?:foundation|Foundation)(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)"
 )
+_POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
+_THE_GAP = re.compile(r"^,\s(?:the\s)?$")
+_JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
+_SHARED_FROM = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?\s(?:from|of|at)\s(?:the\s)?$")
+# `SIG Release chairs Jane Doe and John Roe`: a group's role, then its holders.
+_GROUP_ROLE_LIST = re.compile(
+    r"^\s(?:(?:tech(?:nical)?\s)?leads|co-?chairs|chairs|maintainers|organi[sz]ers)\s$"
+)
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s(?:own\s)?$")
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
@@ -98,6 +106,19 @@ _KO_WORKS_AT = re.compile(
     r"(?:은|는|이|가)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
     r"(?=에서\s(?:[^.]{0,40}?(?:역할|업무|일)[을를]\s(?:맡|담당)|근무|재직|일하)|에\s(?:소속|재직))"
 )
+# `마이크 첸(Mike Chen) 님은 AWS 솔루션즈 아키텍트로`: the person is a role at a Latin-named
+# organisation.
+_KO_IS_ROLE_AT = re.compile(
+    r"(?:\s?\([^()]{1,40}\))?\s?(?:님|씨)?(?:은|는)\s"
+    r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\s(?:[^\s,.]+\s){0,2}?[^\s,.]*?"
+    r"(?:" + "|".join(KO_ROLE_HEADS) + r")(?:로|으로|이다|이며|이자|인|로서)(?![가-힣])"
+)
+_FIRST_PERSON_EMPLOYER = re.compile(
+    r"\b(?:[Mm]y (?:employer|company),?|I (?:work|worked) (?:at|for)"
+    r"|I(?:'m| am) (?:a|an) (?:[\w-]+ ){0,3}?(?:at|with))\s(?:the\s)?"
+    r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?=[\s,.;:)]|$)"
+    r"|(?:저는|제가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*)에서\s(?:[^.,]{0,30}?\s)?(?:일하|근무|재직)"
+)
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
     rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z-]+(?:\s[A-Za-z-]+){{0,4}}?)"
@@ -113,6 +134,7 @@ _ROLE_WORDS = word_set(
 def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
     """`affiliation` and `jobTitle` facts for each person mention next to an organisation."""
     _organisations_beside_people(draft, gazetteer)
+    _authors_employer(draft, gazetteer)
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
@@ -123,6 +145,31 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                     _role_after(draft, gazetteer, span)
             _memberships(draft, spans)
             add_memberships(draft, spans)
+
+
+def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`Thanks to my employer, Acme, for sending me`, `I work at Acme`, `저는 Acme에서 일하고`:
+    where the one author of a first-person text works."""
+    byline = draft.article.header.get("author", "")
+    authors = [
+        key
+        for key in draft.keys(EntityType.PERSON)
+        if any(n.text in byline for n in draft.names_of(key))
+    ]
+    if len(authors) != 1:
+        return
+    for passage in draft.passages:
+        for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
+            name = match["org"] or match["org_ko"]
+            known = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
+            if not (name[0].isupper() or known):
+                continue  # `저는 회사에서 일하고`: a common noun
+            start = passage.start + match.start("org" if match["org"] else "org_ko")
+            _organisation_at(draft, gazetteer, name, start)
+            org = draft.mentioned_at(start)
+            if org is not None and org.type == EntityType.ORGANIZATION:
+                passage_id = draft.mention(org.key, org.start, org.end)
+                draft.fact(authors[0], "affiliation", org.key, passage_id=passage_id)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -141,6 +188,12 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             found = pattern.match(text, person.end)
             if found and found["org"].split()[0] not in FUNCTION_WORDS:
                 _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+        is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
+        if is_role_at:
+            _organisation_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
+            org = draft.mentioned_at(is_role_at.start("org"))
+            if org is not None and org.type == EntityType.ORGANIZATION:
+                draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
@@ -212,8 +265,32 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     after = _nearest(spans, i, 1)
     if after is not None and after.type == EntityType.ORGANIZATION:
         gap = text[person.end : after.start]
-        if _EN_GAP_AFTER.match(gap) or _role_gap(gap):
+        if _EN_GAP_AFTER.match(gap) or _role_gap(gap) or _possessive_role(text, gap, after):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
+    elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
+        _shared_organisation(draft, spans, i)
+
+
+def _possessive_role(text: str, gap: str, org: Span) -> bool:
+    """`Kasper Nissen, the CNCF's developer advocate`: the organisation owns the role."""
+    role = _POSSESSIVE_ROLE.match(text, org.end)
+    return bool(_THE_GAP.match(gap)) and role is not None and is_role_phrase(role["role"])
+
+
+def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
+    """`Anders Holm and Meera Pillai from Telenor`: people joined by `and` or commas share the
+    organisation written after the last of them with `from`/`of`/`at`."""
+    text = draft.article.text
+    j = i
+    while j + 1 < len(spans) and spans[j + 1].type == EntityType.PERSON:
+        if not _JOINED_PEOPLE.match(text[spans[j].end : spans[j + 1].start]):
+            return
+        j += 1
+    if j == i or j + 1 >= len(spans) or spans[j + 1].type != EntityType.ORGANIZATION:
+        return
+    if _SHARED_FROM.match(text[spans[j].end : spans[j + 1].start]):
+        person = spans[i]
+        draft.fact(person.key, "affiliation", spans[j + 1].key, passage_id=person.passage_id)
 
 
 def _role_gap(gap: str) -> bool:
@@ -276,6 +353,20 @@ def _memberships(draft: Draft, spans: list[Span]) -> None:
         if _GROUP_MEMBERS.match(text[org.end : org.end + 40]):
             for member in (p for p in people if p.start > org.end):
                 draft.fact(member.key, "affiliation", org.key, passage_id=member.passage_id)
+        following = [p for p in people if p.start > org.end]
+        if following and _GROUP_ROLE_LIST.match(text[org.end : following[0].start]):
+            for member in _joined_run(text, following):
+                draft.fact(member.key, "affiliation", org.key, passage_id=member.passage_id)
+
+
+def _joined_run(text: str, people: list[Span]) -> list[Span]:
+    """The first person and those joined to them by commas or `and`."""
+    run = people[:1]
+    for person in people[1:]:
+        if not _JOINED_PEOPLE.match(text[run[-1].end : person.start]):
+            break
+        run.append(person)
+    return run
 
 
 def _nearest(spans: list[Span], i: int, step: int) -> Span | None:

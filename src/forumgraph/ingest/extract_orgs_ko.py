@@ -44,6 +44,7 @@ _MAX_UNITS = 2
 _TITLE_AFTER = re.compile(
     r"\s?(?:" + "|".join(KO_PERSON_MARKERS) + r")(?:은|는|이|가|을|를|과|와|의|도|께서)?(?![가-힣])"
 )
+_WORKING = frozenset({"일하는", "근무하는", "근무중인", "재직중인", "활동하는", "일하고"})
 _ITEM_BEFORE = (",", "는", "은", "와", "과", "및", "고", "서", "로")
 _SENTENCE_END = re.compile(r"[다요][.!?]|[.!?]\s")
 
@@ -87,6 +88,9 @@ def _organisation_before(
     of people with their organisations may confirm."""
     if not words:
         return None, None
+    workplace = _workplace(words, analyzer, gazetteer)
+    if workplace is not None:
+        return workplace, None
     last = words[-1]
     if last.group().endswith("의") and _name_form(last.group()[:-1], analyzer, gazetteer):
         return (last.group()[:-1], last.start()), None  # `라인플러스의 김도현 님`
@@ -117,6 +121,19 @@ _NOT_AN_EMPLOYER = word_set(
 )
 
 
+def _workplace(
+    words: list[re.Match[str]], analyzer: Analyzer, gazetteer: Gazetteer
+) -> tuple[str, int] | None:
+    """`라인플러스에서 플랫폼 엔지니어로 일하는 서지훈 님`: where the person works, as a name."""
+    if words[-1].group() not in _WORKING:
+        return None
+    for word in reversed(words[-6:-1]):
+        stem = word.group()[:-2]
+        if word.group().endswith("에서") and _name_form(stem, analyzer, gazetteer):
+            return stem, word.start()
+    return None
+
+
 def _common_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     """Hangul nouns only, none a title, person word or known place (`토스`, `당근마켓`)."""
     if not is_hangul_word(word) or len(word) < 2 or word in KO_PERSON_MARKERS:
@@ -126,7 +143,10 @@ def _common_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     if gazetteer.lookup(word) is not None:
         return False
     tokens = analyzer.tokens(word)
-    return bool(tokens) and all(t.tag == "NNG" for t in tokens)
+    parts = gazetteer.hangul_name_parts
+    return bool(tokens) and all(
+        t.tag == "NNG" or (t.tag == "NNP" and t.form in parts) for t in tokens
+    )
 
 
 def _named_team(word: str, analyzer: Analyzer) -> bool:
@@ -156,7 +176,8 @@ def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     tokens = analyzer.tokens(word)
     if not tokens or not all(t.tag in ("NNP", "NNG") for t in tokens):
         return False
-    return any(t.tag == "NNP" or t.unknown for t in tokens)
+    parts = gazetteer.hangul_name_parts  # proper only inside a longer name (`커뮤니티`)
+    return any((t.tag == "NNP" and t.form not in parts) or t.unknown for t in tokens)
 
 
 def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str, int]) -> None:

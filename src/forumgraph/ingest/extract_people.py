@@ -24,6 +24,7 @@ LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
 _WORD = (
     rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[A-Z]{{2}}|Mc[A-Z][a-z]+"
+    rf"|[{UPPER}]['’][{UPPER}][{LOWER}]+"  # `O'Neill`, `D'Souza`
     rf"|[{UPPER}][{LOWER}]+[{UPPER}][{LOWER}]+)"
 )
 # An optional middle initial: `Chad M. Crowell`.

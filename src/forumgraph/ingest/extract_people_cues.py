@@ -50,7 +50,7 @@ _ROLE_PHRASE_END = word_set("at of with for from in on and who")
 _CREDITED_BY = re.compile(
     r"\b(?:[Rr]eport(?:ing|ed)|[Ww]ritten|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Pp]hotographs?"
     r"|[Tt]ranslat(?:ion|ed)|[Ii]llustrat(?:ion|ions|ed)|[Ii]nterview(?:ed)?|[Pp]roduc(?:ed|tion)"
-    r"|[Hh]osted|[Mm]oderated|[Pp]resented|[Rr]eviewed|[Aa]dditional reporting)\sby\s"
+    r"|[Hh]osted|[Mm]oderated|[Pp]resented|[Rr]eviewed|[Aa]dditional reporting|[Ll]ed)\sby\s"
     rf"(?P<name>{LATIN_NAME}){_END}"
 )
 # `Jane Doe (@jdoe)`: a name with a handle in brackets.

@@ -32,7 +32,7 @@ _KINDS = [
 ]
 _JOINED = re.compile(r"^\)?\s*(?:과|와|,?\s*and\s|\s*&\s)")
 _UNNAMED = re.compile(
-    r"^\)?\s*(?:의|에서|소속(?:의)?)?\s*(?:[^\s,.]{1,12}\s)?"
+    r"^\)?\s*(?:의|에서|소속(?:의)?)?\s*(?:[^\s,.'’]{1,12}\s)?"
     r"(?:엔지니어|아키텍트|개발자|연구원|engineers?|architects?|developers?)"
 )
 # A Korean particle may follow an underlined title (`_제목_을 발표한다`); a Latin letter or digit
@@ -93,11 +93,8 @@ def _talks_in(
     kind = _kind(sentence.text) or "session"
     # An unnamed speaker's talk is often introduced in the sentence before (`키노트 발표로 소개`).
     unnamed_kind = _kind(sentence.text) or (_kind(previous.text) if previous else None) or kind
-    titles = [
-        m.group(1) or m.group(2)
-        for m in _TITLE.finditer(sentence.text)
-        if not _is_speech(sentence.text, m)
-    ]
+    quoted = [m for m in _TITLE.finditer(sentence.text) if not _is_speech(sentence.text, m)]
+    titles = [m.group(1) or m.group(2) for m in quoted]
     out: list[_Talk] = []
     if _SPONSOR_CUE.search(sentence.text) or any(
         _PROVIDED.match(text[s.end : s.end + 10])
@@ -120,13 +117,15 @@ def _talks_in(
         [cues[-1].start()] + [m.start() for m in _PURPOSE_CUE.finditer(sentence.text)]
     )
     people = [s for s in spans if s.type == EntityType.PERSON and s.end <= last_cue]
-    for group in _speaker_groups(text, _distinct(people)):
+    people += _given_by(text, [s for s in spans if s.type == EntityType.PERSON], last_cue)
+    groups = _speaker_groups(text, _distinct(people))
+    for group in groups:
         talk = _Talk(
             "talk:" + "|".join(sorted({s.key for s in group})), kind, passage_id=passage_id
         )
         talk.performers = sorted({s.key for s in group})
         talk.events = _events_near(draft, book, sentence, group[0].start, None)
-        talk.title = titles[0] if titles and len(titles) == 1 else None
+        talk.title = _title_of(text, sentence.start, quoted, group, len(groups))
         out.append(talk)
     for span in spans:
         if span.type == EntityType.ORGANIZATION and _UNNAMED.match(text[span.end : span.end + 24]):
@@ -155,6 +154,38 @@ def _is_speech(text: str, quote: re.Match[str]) -> bool:
     comma or full stop inside the marks, or a verb of saying follows."""
     inside = (quote.group(1) or quote.group(2) or "").rstrip()
     return inside.endswith((",", ".")) or bool(_SAID.match(text[quote.end() :]))
+
+
+def _title_of(
+    text: str, offset: int, quoted: list[re.Match[str]], group: list[Span], groups: int
+) -> str | None:
+    """The one title of a sentence with one group of speakers; with several, the title written
+    right before `by` and the group (`"Scaling Policy" by Jane Doe`)."""
+    if groups == 1:
+        return (quoted[0].group(1) or quoted[0].group(2)) if len(quoted) == 1 else None
+    for match in quoted:
+        if _BY_AFTER_TITLE.fullmatch(text, offset + match.end(), group[0].start):
+            return match.group(1) or match.group(2)
+    return None
+
+
+_BY_AFTER_TITLE = re.compile(r"\s*,?\s*by\s")
+_BY = re.compile(r"\bby\s$")
+_AND = re.compile(r"^(?:\s\([^()]{1,40}\))?(?:,\s|,?\sand\s|\s&\s)$")
+
+
+def _given_by(text: str, people: list[Span], cue: int) -> list[Span]:
+    """`a talk by Lin Sun (Acme) on ...`, `keynote was by Jane Doe and Joe Roe`: the people
+    after `by` behind a talk's cue."""
+    out: list[Span] = []
+    for span in people:
+        if span.start < cue:
+            continue
+        if _BY.search(text, max(0, span.start - 4), span.start) or (
+            out and _AND.match(text[out[-1].end : span.start])
+        ):
+            out.append(span)
+    return out
 
 
 def _distinct(people: list[Span]) -> list[Span]:

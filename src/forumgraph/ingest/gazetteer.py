@@ -100,6 +100,22 @@ class Gazetteer:
 
         return SoundIndex(self.entries.values(), self.stoplist)
 
+    @cached_property
+    def hangul_name_parts(self) -> frozenset[str]:
+        """Hangul words that occur only inside longer names (`커뮤니티` of `쿠버네티스 커뮤니티
+        데이`): the analyser knows them as proper nouns, but alone they are common words."""
+        whole, parts = set(), set()
+        for entry in self.entries.values():
+            if is_generated_place(entry.reference):
+                continue
+            for name in (*entry.names, *entry.variants):
+                words = name.text.split()
+                if len(words) == 1:
+                    whole.add(name.text)
+                else:
+                    parts.update(w for w in words if has_hangul(w))
+        return frozenset(parts - whole)
+
     def hangul_words(self) -> list[str]:
         """Every space-free Hangul name, for the analyser's user dictionary."""
         out = set()
