@@ -191,9 +191,9 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
         if is_role_at:
             _organisation_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
-            org = draft.mentioned_at(is_role_at.start("org"))
-            if org is not None and org.type == EntityType.ORGANIZATION:
-                draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
+            held_at = draft.mentioned_at(is_role_at.start("org"))
+            if held_at is not None and held_at.type == EntityType.ORGANIZATION:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))

@@ -104,7 +104,8 @@ class Gazetteer:
     def hangul_name_parts(self) -> frozenset[str]:
         """Hangul words that occur only inside longer names (`커뮤니티` of `쿠버네티스 커뮤니티
         데이`): the analyser knows them as proper nouns, but alone they are common words."""
-        whole, parts = set(), set()
+        whole: set[str] = set()
+        parts: set[str] = set()
         for entry in self.entries.values():
             if is_generated_place(entry.reference):
                 continue
