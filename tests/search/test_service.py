@@ -23,8 +23,12 @@ def top_docs(service: SearchService, query: str, n: int = 3) -> list[str]:
 
 def test_korean_query_finds_an_english_only_fact(search_service: SearchService) -> None:
     result = search_service.search("샌디에이고 컨트리뷰터 서밋 예상 참석 인원", 5)
-    assert result.hits[0].passage.doc_id == SUMMIT
-    assert any("450 attendees" in hit.passage.text for hit in result.hits[:3])
+    # Both English posts are about that summit; the fact itself must rank near the top.
+    assert result.hits[0].passage.doc_id in {SUMMIT, SUMMIT_SCHEDULE}
+    assert any(
+        hit.passage.doc_id == SUMMIT and "450 attendees" in hit.passage.text
+        for hit in result.hits[:3]
+    )
 
 
 def test_english_query_finds_a_korean_only_fact(search_service: SearchService) -> None:
