@@ -11,6 +11,7 @@ and John Roe`. Each fact cites the passage of the person's mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from forumgraph.ingest.extract_memberships import add_memberships
@@ -165,11 +166,9 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known):
                 continue  # `저는 회사에서 일하고`: a common noun
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            _organisation_at(draft, gazetteer, name, start)
-            org = draft.mentioned_at(start)
-            if org is not None and org.type == EntityType.ORGANIZATION:
-                passage_id = draft.mention(org.key, org.start, org.end)
-                draft.fact(authors[0], "affiliation", org.key, passage_id=passage_id)
+            org = _employer_at(draft, gazetteer, name, start)
+            if org is not None:
+                draft.fact(authors[0], "affiliation", org.key, passage_id=org.passage_id)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -190,9 +189,8 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
         if is_role_at:
-            _organisation_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
-            held_at = draft.mentioned_at(is_role_at.start("org"))
-            if held_at is not None and held_at.type == EntityType.ORGANIZATION:
+            held_at = _employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
+            if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
@@ -226,6 +224,13 @@ def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) 
     end = start + len(name)
     if not any(s.start < end and start < s.end for s in draft.spans):
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
+
+
+def _employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> Span | None:
+    """The organisation mention at `start`, made if new; None where something else is there."""
+    _organisation_at(draft, gazetteer, name, start)
+    found = draft.mentioned_at(start)
+    return found if found is not None and found.type == EntityType.ORGANIZATION else None
 
 
 def _organisation_for(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
@@ -281,16 +286,14 @@ def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
     """`Anders Holm and Meera Pillai from Telenor`: people joined by `and` or commas share the
     organisation written after the last of them with `from`/`of`/`at`."""
     text = draft.article.text
-    j = i
-    while j + 1 < len(spans) and spans[j + 1].type == EntityType.PERSON:
-        if not _JOINED_PEOPLE.match(text[spans[j].end : spans[j + 1].start]):
-            return
-        j += 1
-    if j == i or j + 1 >= len(spans) or spans[j + 1].type != EntityType.ORGANIZATION:
+    people = list(itertools.takewhile(lambda s: s.type == EntityType.PERSON, spans[i:]))
+    run = _joined_run(text, people)
+    after = i + len(run)
+    if len(run) < 2 or after >= len(spans) or spans[after].type != EntityType.ORGANIZATION:
         return
-    if _SHARED_FROM.match(text[spans[j].end : spans[j + 1].start]):
+    if _SHARED_FROM.match(text[run[-1].end : spans[after].start]):
         person = spans[i]
-        draft.fact(person.key, "affiliation", spans[j + 1].key, passage_id=person.passage_id)
+        draft.fact(person.key, "affiliation", spans[after].key, passage_id=person.passage_id)
 
 
 def _role_gap(gap: str) -> bool:
