@@ -173,3 +173,18 @@ def test_a_list_of_companies_makes_its_coined_names_companies():
     terms = "Circuit Breaker, Timeout, Backoff, Docker 등의 개념을 익혀야 합니다."
     names = _names(terms, EntityType.ORGANIZATION)
     assert not {"Breaker", "Timeout", "Backoff"} & names
+
+
+def test_cncf_projects_in_hangul_the_analyser_cuts_or_runs_into_a_particle():
+    text = (
+        "트레이싱은 오픈텔레메트리 컬렉터로 모으고, 런타임 탐지는 팔코로 합니다. "
+        '이미지 서명은 시그스토어에 맡겼고 발표 제목은 "쿠버네티스와 링커드"였습니다.'
+    )
+    names = _names(text, EntityType.PROJECT)
+    assert {"OpenTelemetry", "Falco", "sigstore", "Linkerd"} <= names
+
+
+def test_a_short_piece_of_a_longer_loanword_is_no_project():
+    # `딜레` + `이`: an open syllable takes `가`, so `딜레이` is one word, not Tiller.
+    text = "네트워크 딜레이가 길어졌고, 그 딜레이를 줄이려고 캐시를 두었습니다."
+    assert not _names(text, EntityType.PROJECT)

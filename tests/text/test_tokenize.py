@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forumgraph.text.analyze import Analyzer, create_analyzer
+from forumgraph.text.particles import fits_particle
 from forumgraph.text.tokenize import english_tokens, normalise_number, tokenize_for_index
 
 
@@ -79,3 +80,10 @@ def test_text_without_words_gives_no_tokens(kiwi: Analyzer, text: str) -> None:
 def test_other_scripts_give_tokens_without_crashing(kiwi: Analyzer) -> None:
     assert "привет" in tokenize_for_index("Привет мир", None, kiwi)
     assert "你好" in tokenize_for_index("你好 쿠버네티스", None, kiwi)
+
+
+def test_a_particle_must_agree_with_the_syllable_before_it():
+    assert fits_particle("헬름", "을") and fits_particle("도커", "를")
+    assert not fits_particle("딜레", "이") and not fits_particle("헬름", "는")
+    assert fits_particle("레일", "로") and fits_particle("도커", "로")
+    assert fits_particle("팔코", "")

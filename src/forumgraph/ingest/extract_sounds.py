@@ -13,20 +13,32 @@ import unicodedata
 
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft, name_of
-from forumgraph.ingest.gazetteer import Gazetteer
-from forumgraph.models import EntityType
-from forumgraph.text.analyze import Analyzer
+from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
+from forumgraph.models import EntityType, Passage
+from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
-from forumgraph.text.particles import is_particle
+from forumgraph.text.particles import fits_particle, is_particle, stems
+
+# Unicode categories of closing brackets, quotes and other punctuation that may end a word.
+_CLOSING = ("Pe", "Pf", "Po")
 
 
 def _ends_word(text: str, end: int) -> bool:
-    """Whether a word ends at `end`, or only particles follow up to its end."""
+    """Whether a word ends at `end`, or only particles follow up to its end (also after a
+    closing quote or bracket: `실리움"을`)."""
+    tail = _tail(text, end)
+    return not tail or is_particle(tail)
+
+
+def _tail(text: str, end: int) -> str:
+    """The rest of the word from `end`, without punctuation around it."""
     rest = re.match(r"\S*", text[end:])
     tail = rest.group() if rest else ""
+    while tail and unicodedata.category(tail[0]) in _CLOSING:
+        tail = tail[1:]
     while tail and unicodedata.category(tail[-1]).startswith("P"):
         tail = tail[:-1]  # closing punctuation, an ellipsis (`화웨이…`)
-    return not tail or is_particle(tail)
+    return tail
 
 
 def _starts_word(text: str, start: int) -> bool:
@@ -51,11 +63,18 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
     for passage in draft.passages:
         if not has_hangul(passage.text):
             continue
-        for token in analyzer.tokens(passage.text):
-            # A proper noun, or a noun of three syllables or more that the dictionary does not
-            # know (`그라파나`, `링커드`); such a noun may be a loanword spelt freely (`프락시`)
-            # or a piece of one (`딜레` of `딜레이`), so its key must equal the name's.
-            unknown_noun = token.tag == "NNG" and token.unknown and len(token.form) >= 3
+        tokens = analyzer.tokens(passage.text)
+        for token in tokens:
+            whole = (
+                _starts_word(passage.text, token.start)
+                and _ends_word(passage.text, token.end)
+                and fits_particle(token.form, _tail(passage.text, token.end))
+            )
+            # A proper noun, or a noun that the dictionary does not know of three syllables or
+            # more (`그라파나`, `링커드`) or standing as a word of its own (`팔코로`); such a
+            # noun may be a loanword spelt freely (`프락시`) or a piece of one (`딜레` of
+            # `딜레이`), so its key must equal the name's.
+            unknown_noun = token.tag == "NNG" and token.unknown and (len(token.form) >= 3 or whole)
             if unknown_noun and _known_word_and_particle(analyzer, token.form):
                 continue
             if not (token.tag == "NNP" or unknown_noun):
@@ -64,33 +83,104 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 continue
             if not _ends_word(passage.text, token.end):
                 continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
-            start, end = passage.start + token.start, passage.start + token.end
-            if gazetteer.lookup(token.form) is not None or any(
-                s.start < end and start < s.end for s in draft.spans
-            ):
-                continue
             # A long whole word the dictionary does not know may be spelt freely
             # (`큐브스케이프`); a piece of a longer word, or a short loanword spelt freely
             # (`프락시`), must sound exactly like the name.
-            whole = (
-                len(token.form) >= 4
-                and _starts_word(passage.text, token.start)
-                and _ends_word(passage.text, token.end)
-            )
-            entry = gazetteer.sounds.match(
-                token.form, known_word=not token.unknown, exact=unknown_noun and not whole
-            )
+            exact = unknown_noun and not (whole and len(token.form) >= 4)
+            start = passage.start + token.start
+            # An unknown word may hold a particle the analyser did not split off (`팔코로`).
+            stemmed = _without_case_particle(token.form) if token.unknown else None
+            for form in (token.form, *([stemmed] if stemmed else [])):
+                if len(form) < 2 or not _available(draft, gazetteer, form, start):
+                    continue
+                entry = gazetteer.sounds.match(
+                    form, known_word=not token.unknown, exact=exact or form != token.form
+                )
+                if entry is not None:
+                    _link(draft, gazetteer, entry, form, start, linked)
+                    break
+        _add_split_words(draft, gazetteer, passage, tokens, linked)
+    _add_repeats(draft, linked)
+
+
+# Case particles that may stay on an unknown word (`팔코로`); a longer run of endings
+# (`코사인을` read as `코사` + `인을`) is more often part of the word.
+_CASE_PARTICLES = (
+    *("으로", "에서", "에게", "까지", "부터", "처럼"),
+    *("로", "와", "과", "를", "을", "이", "가", "은", "는", "의", "에", "도", "만"),
+)
+
+
+def _without_case_particle(form: str) -> str | None:
+    for particle in _CASE_PARTICLES:
+        if form.endswith(particle) and len(form) - len(particle) >= 2:
+            return form[: -len(particle)]
+    return None
+
+
+# A run of four Hangul syllables or more starting a word.
+_LONG_HANGUL_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{4,}")
+# Tags of verbs, adjectives, endings and particles: a word holding one is no name.
+_NOT_IN_A_NAME = ("V", "E", "J")
+
+
+def _add_split_words(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    passage: Passage,
+    tokens: list[Token],
+    linked: dict[str, str],
+) -> None:
+    """A long word the analyser cut into pieces (`오픈텔레메트리` as `오픈`+`텔레`+`메`+`트리`,
+    `시그스토어` as `시`+`그`+`스토어`) that, whole, sounds exactly like a name."""
+    text = passage.text
+    for match in _LONG_HANGUL_WORD.finditer(text):
+        word = match.group()
+        for form in [word, *reversed(list(stems(word)))]:
+            if len(form) < 4:
+                break
+            if not _ends_word(text, match.start() + len(form)):
+                continue
+            start = passage.start + match.start()
+            if not _available(draft, gazetteer, form, start):
+                break
+            entry = gazetteer.sounds.match(form, exact=True)
             if entry is None:
                 continue
-            key = add_named(draft, gazetteer, EntityType(entry.kind), entry.canonical, start, end)
-            if key is None:
-                continue
-            linked[token.form] = key
-            if any(n.lang == "ko" for n in draft.names_of(key)):
-                draft.add_variant(key, token.form)
-            else:
-                draft.entity(key, draft.type_of(key), [name_of(token.form)])
-    _add_repeats(draft, linked)
+            end = match.start() + len(form)
+            pieces = [t for t in tokens if match.start() <= t.start and t.end <= end]
+            if len(pieces) >= 2 and not any(t.tag.startswith(_NOT_IN_A_NAME) for t in pieces):
+                _link(draft, gazetteer, entry, form, start, linked)
+            break
+
+
+def _available(draft: Draft, gazetteer: Gazetteer, form: str, start: int) -> bool:
+    """A Hangul form no gazetteer name matched and no mention covers yet."""
+    end = start + len(form)
+    if gazetteer.lookup(form) is not None:
+        return False
+    return not any(s.start < end and start < s.end for s in draft.spans)
+
+
+def _link(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    entry: GazetteerEntry,
+    form: str,
+    start: int,
+    linked: dict[str, str],
+) -> None:
+    """A mention of `entry` spelt `form`, which becomes its Korean name or a variant of it."""
+    key = add_named(
+        draft, gazetteer, EntityType(entry.kind), entry.canonical, start, start + len(form)
+    )
+    if key is None:
+        return
+    linked[form] = key
+    if any(n.lang == "ko" for n in draft.names_of(key)):
+        draft.add_variant(key, form)
+    else:
+        draft.entity(key, draft.type_of(key), [name_of(form)])
 
 
 def _add_repeats(draft: Draft, linked: dict[str, str]) -> None:

@@ -8,8 +8,9 @@ Microsoft; never for short keys), its romanisation shares most letters with the 
 has as many words, and no other entry comes as close (an equal key beats a near one, then
 the share of letters decides, by a clear margin). Korean
 loanword spelling drops an English `r` after a vowel at the end of a syllable (`Docker` is
-`도커`, `Twitter` `트위터`), so names are compared in that form too. Lower-case product names
-(`cargo`) are too often ordinary words to be matched by sound.
+`도커`, `Twitter` `트위터`) and before a silent final `e` (`Sigstore` is `시그스토어`), so names
+are compared in that form too. Lower-case product names (`cargo`) are too often ordinary words
+to be matched loosely by sound, unless they are CNCF projects (`containerd`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SHORT_KEY = 5  # keys shorter than this must be equal
 MARGIN = 0.1  # how much closer in letters the best name must be than another one
 _FINAL_ER = re.compile(r"er\b")
 _NON_RHOTIC = re.compile(r"(?<=[aeiouy])r(?![aeiouy])")
+_FINAL_RE = re.compile(r"(?<=[aeiou])re\b")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z]+$")
 # Syllables that start with ㅎ: an English initial `h` is written with one, and only it.
 _H_SYLLABLES = tuple(chr(c) for c in range(ord("하"), ord("힣") + 1))
@@ -47,9 +49,15 @@ class SoundIndex:
                 continue
             for name in entry.names:
                 text = name.text
-                if name.lang != "en" or not _LATIN_NAME.match(text) or text.islower():
+                if name.lang != "en" or not _LATIN_NAME.match(text):
                     continue
-                for form in {text, _NON_RHOTIC.sub("", _FINAL_ER.sub("a", text))}:
+                # Lower-case names only of CNCF projects and of the products matched strictly.
+                if text.islower() and _soundable(entry) and not entry.maturity:
+                    continue
+                for form in {
+                    text,
+                    _NON_RHOTIC.sub("", _FINAL_ER.sub("a", _FINAL_RE.sub("a", text))),
+                }:
                     key = _key(form)
                     if key:
                         self._buckets[(key[0], len(key))].append((form, entry))

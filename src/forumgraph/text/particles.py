@@ -19,7 +19,10 @@ _CASE = (
     "이랑 한테 하고 라고 라는 에서는 에서의 에게서 으로서 으로는 로부터 이라는 이라고"
 )
 # Copula and connective endings written straight after a noun (`쿠버네티스다`, `헬름이며`).
-_COPULA = "다 며 고 인 였다 이다 이고 이며 이자 이지만 입니다 이었다 이었고"
+_COPULA = (
+    "다 며 고 인 였다 였고 였으며 였습니다 이다 이고 이며 이자 이지만 입니다 이었다 이었고 이었으며 "
+    "이었습니다"
+)
 # Nominal suffixes: honorifics, plural, side, purpose, and `같은` ("like").
 _SUFFIX = "씨 님 들 측 용 같은"
 
@@ -45,3 +48,24 @@ def stems(word: str) -> Iterator[str]:
 def strip_particles(word: str) -> str:
     """`쿠버네티스가` -> `쿠버네티스`: the longest particle run ending a Hangul word comes off."""
     return next(stems(word), word)
+
+
+# Particles with two forms: the first follows a closed syllable (`헬름을`), the second an open
+# one (`도커를`); `로` also follows a final ㄹ (`레일로`), so it is not checked after a closed one.
+_ALLOMORPHS = (("으로", "로"), ("이", "가"), ("을", "를"), ("은", "는"), ("과", "와"))
+_FIRST_SYLLABLE = 0xAC00
+_FINALS = 28
+
+
+def fits_particle(stem: str, tail: str) -> bool:
+    """Whether a particle run `tail` may follow `stem`: `딜레` + `이` may not (an open syllable
+    takes `가`), so `딜레이` is one word; tails without such a particle fit."""
+    if not stem or not is_syllable(stem[-1]):
+        return True
+    closed = (ord(stem[-1]) - _FIRST_SYLLABLE) % _FINALS != 0
+    for after_closed, after_open in _ALLOMORPHS:
+        if tail.startswith(after_closed) and not closed:
+            return False
+        if tail.startswith(after_open) and closed and after_open != "로":
+            return False
+    return True
