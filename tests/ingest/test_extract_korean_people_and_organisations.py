@@ -132,3 +132,25 @@ def test_where_a_person_works_and_a_role_at_a_latin_named_organisation():
     assert {("서지훈", "별빛랩스"), ("Mike Chen", "Initech")} <= affiliations
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     assert not {"회사", "커뮤니티"} & organisations  # common nouns, also inside gazetteer names
+
+
+def test_the_owner_of_a_named_team_a_two_word_role_and_a_kind_of_organisation():
+    text = (
+        "첫 발표는 사과증권 결제팀의 문가람 매니저가 맡았다. 이어 빛누리소프트 데이터 엔지니어 "
+        "오다솜 님이 발표했고, 핀테크 기업 다람의 모바일 개발자 설재원 씨가 뒤를 이었다. "
+        "별빛연구소의 홍지안 책임연구원이 마무리했다."
+    )
+    extraction = extract_text(text)
+    assert "홍지안" in names_of(extraction, EntityType.PERSON)  # a title of two markers
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("문가람", "사과증권"),
+        ("오다솜", "빛누리소프트"),
+        ("설재원", "다람"),
+    } <= affiliations
+
+
+def test_a_bare_unit_is_named_by_the_words_before_it():
+    text = "행사에는 웹서비스 부문 정민호 부문장과 인프라 부문 김서윤 팀장이 다녀왔다."
+    organisations = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert not {"웹서비스", "인프라"} & organisations

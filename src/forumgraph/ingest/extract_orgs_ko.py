@@ -31,6 +31,7 @@ _UNIT_ENDINGS = (
     "연구실",
     "학부",
     "학과",
+    "대학원",
     "본부",
     "사업부",
     "랩",
@@ -92,19 +93,29 @@ def _organisation_before(
     if workplace is not None:
         return workplace, None
     last = words[-1]
-    if last.group().endswith("의") and _name_form(last.group()[:-1], analyzer, gazetteer):
+    if last.group().endswith("의") and _owner(words, len(words) - 1, analyzer, gazetteer):
         return (last.group()[:-1], last.start()), None  # `라인플러스의 김도현 님`
-    i, team = len(words) - 1, None
+    i, team, units = len(words) - 1, None, []
     while i >= 0 and len(words) - 1 - i < _MAX_UNITS and _unit(words[i].group()):
-        word = words[i].group()
+        word = _without_genitive(words[i].group())
         if team is None and _named_team(word, analyzer):
             team = (word, words[i].start())  # `플랫폼엔지니어링팀 이수진 팀장`
+        units.append(word)
         i -= 1
     if i < 0:
         return team, None
-    word = words[i].group()
-    if _name_form(word, analyzer, gazetteer):
+    word = _without_genitive(words[i].group())
+    if _owner(words, i, analyzer, gazetteer):
         return (word, words[i].start()), None
+    # `토스증권 보안팀 조현우 매니저`: the owner of a named unit (a bare `부문` is named by the
+    # words before it: `웹서비스 부문`).
+    named_unit = units and units[-1] not in (*KO_PERSON_MARKERS, *_UNIT_ENDINGS)
+    if named_unit and _compound_noun(word, analyzer, gazetteer):
+        return (word, words[i].start()), None
+    # A role of two words (`클라우드 아키텍트`, `백엔드 개발자`) after the organisation.
+    two_word_role = units and units[-1] in KO_PERSON_MARKERS and i >= 1 and _plain_word(word)
+    if two_word_role and _owner(words, i - 1, analyzer, gazetteer):
+        return (_without_genitive(words[i - 1].group()), words[i - 1].start()), None
     # It must start the item (`..., 토스 이준혁`), not go on a name (`카카오 클라우드 이준혁`).
     starts_item = i == 0 or words[i - 1].group().endswith(_ITEM_BEFORE)
     if team is None and starts_item and _common_noun(word, analyzer, gazetteer):
@@ -158,8 +169,40 @@ def _named_team(word: str, analyzer: Analyzer) -> bool:
     return len(tokens) >= 3 and all(t.tag in ("NNP", "NNG") for t in tokens)
 
 
+# Kinds of organisation written before a name (`스타트업 모요의`, `보안 기업 라온의`).
+_ORGANISATION_KINDS = word_set("스타트업 기업 회사 업체 벤처 스타트업인 기업인 회사인 업체인")
+
+
+def _owner(words: list[re.Match[str]], i: int, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """Whether word `i` (less a genitive `의`) names an organisation: it has the form of a
+    name, or follows the kind of organisation it is (`스타트업 모요의`)."""
+    word = _without_genitive(words[i].group())
+    if _name_form(word, analyzer, gazetteer):
+        return True
+    kind = i >= 1 and words[i - 1].group() in _ORGANISATION_KINDS
+    return kind and is_hangul_word(word) and len(word) >= 2 and gazetteer.lookup(word) is None
+
+
 def _unit(word: str) -> bool:
+    word = _without_genitive(word)
     return word.endswith(_UNIT_ENDINGS) or word in _STUDY or word in KO_PERSON_MARKERS
+
+
+def _without_genitive(word: str) -> str:
+    """`인프라팀의` -> `인프라팀`."""
+    return word[:-1] if word.endswith("의") and len(word) > 2 else word
+
+
+def _plain_word(word: str) -> bool:
+    """A bare word (no particle, no punctuation) that may qualify a role: `클라우드`, `AI`."""
+    return bool(_LATIN_NAME.fullmatch(word)) or (
+        is_hangul_word(word) and not word.endswith(_ITEM_BEFORE)
+    )
+
+
+def _compound_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """Two nouns or more making one name (`당근마켓`, `토스증권`), not one common noun (`회사`)."""
+    return _common_noun(word, analyzer, gazetteer) and len(analyzer.tokens(word)) >= 2
 
 
 def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:

@@ -85,11 +85,20 @@ def _name_with_marker(word: str, following: str) -> str | None:
             if not rest or is_particle(rest):
                 return stripped[:cut]
     if is_hangul_word(stripped) and 2 <= len(stripped) <= 5 and stripped == word.rstrip(","):
-        for marker in KO_PERSON_MARKERS:
-            if following.startswith(marker):
-                rest = following[len(marker) :].rstrip(",.)")
-                if not rest or is_particle(rest) or not has_hangul(rest[:1]):
-                    return stripped
+        rest = _after_title(following.rstrip(",.)"))
+        if rest is not None and (not rest or is_particle(rest) or not has_hangul(rest[:1])):
+            return stripped
+    return None
+
+
+def _after_title(word: str) -> str | None:
+    """What follows the title that starts `word`, which may join two markers (`책임연구원이`,
+    `수석엔지니어`); None when no marker starts it."""
+    for marker in KO_PERSON_MARKERS:
+        if word.startswith(marker):
+            rest = word[len(marker) :]
+            second = next((m for m in KO_PERSON_MARKERS if len(m) >= 2 and rest.startswith(m)), "")
+            return rest[len(second) :]
     return None
 
 

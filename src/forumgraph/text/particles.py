@@ -20,8 +20,8 @@ _CASE = (
 )
 # Copula and connective endings written straight after a noun (`쿠버네티스다`, `헬름이며`).
 _COPULA = (
-    "다 며 고 인 였다 였고 였으며 였습니다 이다 이고 이며 이자 이지만 입니다 이었다 이었고 이었으며 "
-    "이었습니다"
+    "다 며 고 인 였다 였고 였으며 였습니다 "
+    "이다 이고 이며 이자 이지만 입니다 이었다 이었고 이었으며 이었습니다"
 )
 # Nominal suffixes: honorifics, plural, side, purpose, and `같은` ("like").
 _SUFFIX = "씨 님 들 측 용 같은"
