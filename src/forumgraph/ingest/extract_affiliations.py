@@ -15,7 +15,7 @@ import itertools
 import re
 
 from forumgraph.ingest.extract_memberships import add_memberships
-from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, ROLE_HEADS, is_role_phrase
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
@@ -23,6 +23,7 @@ from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
+from forumgraph.text.hangul import HANGUL
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
@@ -236,15 +237,7 @@ def _employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> S
 def _organisation_for(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     """An organisation where prose puts a person's employer; a name read as software there
     that the gazetteer does not know is the organisation (`Mei Chen from Globex`)."""
-    span = draft.mentioned_at(start)
-    if (
-        span is not None
-        and span.type == EntityType.PROJECT
-        and (span.start, span.end) == (start, start + len(name))
-        and gazetteer.lookup(name) is None
-    ):
-        draft.unmention(span)
-        draft.discard(span.key)
+    take_back_a_guess(draft, gazetteer, start, start + len(name), frozenset({EntityType.PROJECT}))
     _organisation_at(draft, gazetteer, name, start)
 
 
@@ -257,6 +250,8 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     if before is not None and before.type == EntityType.ORGANIZATION:
         gap = text[before.end : person.start]
         match = _KO_GAP.match(gap) if len(gap) <= MAX_GAP else None
+        if match is not None and "," in gap and not HANGUL.search(text[person.start : person.end]):
+            match = None  # `Wróbel of Allegro, Piotr Nowak`: a list of people, not `X, 김민수`
         if match is None and (_EN_GAP_BEFORE.match(gap) or _role_between(gap)):
             match = _KO_GAP.match("")
         if match is not None:

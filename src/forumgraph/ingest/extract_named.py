@@ -24,6 +24,22 @@ def known_entry(gazetteer: Gazetteer, name: str) -> GazetteerEntry | None:
     return entry if entry is not None and entry.kind in _ENTITY_KINDS else None
 
 
+def take_back_a_guess(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    start: int,
+    end: int,
+    types: frozenset[EntityType] = frozenset({EntityType.ORGANIZATION, EntityType.PROJECT}),
+) -> None:
+    """Mentions at exactly [start, end) of `types` whose name the gazetteer does not know were
+    the recogniser's guess: they go where a rule knows better (`Naledi Khumalo, SRE lead at
+    Acme` is a person, `Mei Chen from Globex` names an organisation)."""
+    for span in [s for s in draft.spans if (s.start, s.end) == (start, end)]:
+        if span.type in types and gazetteer.lookup(draft.article.text[start:end]) is None:
+            draft.unmention(span)
+            draft.discard(span.key)
+
+
 def record_for(draft: Draft, type_: EntityType, name: str) -> str:
     """The record of `name`: one of any named type that already carries it, else a new one."""
     wanted = normal_key(name)

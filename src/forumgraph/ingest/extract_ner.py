@@ -66,7 +66,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
             elif span.label == "PERSON" or _joined_to_a_person(text, span, spans, gazetteer):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
-                _organisation_or_product(draft, gazetteer, offset, text, span, article)
+                listed = _listed_with_organisations(text, span, spans)
+                _organisation_or_product(draft, gazetteer, offset, text, span, article, listed)
 
 
 _ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")
@@ -158,8 +159,30 @@ def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) ->
         add_person_span(draft, gazetteer, name, text, start, start + len(text))
 
 
+def _listed_with_organisations(text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+    """`Fujitsu, NTT DATA, Sony and Cybozu`: a name joined by `and` or a comma to a name the
+    recogniser calls an organisation."""
+    for other in spans:
+        if other is span or other.label != "ORG":
+            continue
+        gap = (
+            text[span.end : other.start]
+            if other.start >= span.end
+            else text[other.end : span.start]
+        )
+        if _JOINED.fullmatch(gap):
+            return True
+    return False
+
+
 def _organisation_or_product(
-    draft: Draft, gazetteer: Gazetteer, offset: int, text: str, span: NamedSpan, article: str
+    draft: Draft,
+    gazetteer: Gazetteer,
+    offset: int,
+    text: str,
+    span: NamedSpan,
+    article: str,
+    listed: bool = False,
 ) -> None:
     name, shift = _clean(span)
     start = offset + span.start + shift
@@ -176,7 +199,7 @@ def _organisation_or_product(
         # One plain capitalised word is a name only where prose puts an organisation.
         before = text[max(0, span.start - 12) : span.start]
         after = text[span.end : span.end + 24]
-        if not (_ORG_BEFORE.search(before) or _ORG_AFTER.match(after)):
+        if not (listed or _ORG_BEFORE.search(before) or _ORG_AFTER.match(after)):
             return
     type_ = EntityType.PROJECT if span.label == "PRODUCT" else EntityType.ORGANIZATION
     add_named(draft, gazetteer, type_, name, start, start + len(name))

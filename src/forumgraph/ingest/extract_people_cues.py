@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_people import (
     HANDLE_IN_BRACKETS,
     LATIN_NAME,
@@ -96,6 +96,8 @@ _ITEM_RE = re.compile(
     rf"(?P<name>(?:{_WORD})(?: (?:van |von |de |del |da )?(?:{_WORD})){{1,3}})"
     r"(?:\s?\((?P<paren>[^()]{1,40})\))?"
 )
+# Words after which prose names where someone works, not a person.
+_EMPLOYER_CUE = re.compile(r"\b(?:from|of|at|joined|joins)\s(?:the\s)?$")
 _PEOPLE_LABEL = re.compile(
     r"(?:speakers?|editors?|authors?|hosts?|panell?ists?|moderators?|presenters?|reviewers?"
     r"|translators?|contributors?|maintainers?|leads|co-?chairs|members|thanks? (?:you )?to"
@@ -184,18 +186,8 @@ def _is_title(text: str) -> bool:
 
 def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     if is_person_name(name, gazetteer):
-        _take_back_a_guess(draft, gazetteer, start, start + len(name))
+        take_back_a_guess(draft, gazetteer, start, start + len(name))
         add_person_span(draft, gazetteer, name, name, start, start + len(name))
-
-
-def _take_back_a_guess(draft: Draft, gazetteer: Gazetteer, start: int, end: int) -> None:
-    """A name the recogniser took for an organisation or product, and the gazetteer does not
-    know, is a person where a role cue says so (`Naledi Khumalo, SRE lead at Acme`)."""
-    for span in [s for s in draft.spans if (s.start, s.end) == (start, end)]:
-        guessed = span.type in {EntityType.ORGANIZATION, EntityType.PROJECT}
-        if guessed and gazetteer.lookup(draft.article.text[start:end]) is None:
-            draft.unmention(span)
-            draft.discard(span.key)
 
 
 def _korean_cue(draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset: int) -> None:
@@ -217,6 +209,8 @@ def _korean_cue(draft: Draft, gazetteer: Gazetteer, match: re.Match[str], offset
 def _list(draft: Draft, gazetteer: Gazetteer, text: str, match: re.Match[str], offset: int) -> None:
     """Every name of a list that holds people: one of them is already a person, a label before
     the list says so (`Speakers:`), or each name carries a handle or an organisation."""
+    if _EMPLOYER_CUE.search(text[max(0, match.start() - 12) : match.start()]):
+        return  # `Piotr Nowak from Grupa Pracuj and Jane Doe`: an organisation starts the list
     items = list(_ITEM_RE.finditer(match.group()))
     names = [i.group("name") for i in items]
     known = {normal_key(n.text) for k in draft.keys(EntityType.PERSON) for n in draft.names_of(k)}
