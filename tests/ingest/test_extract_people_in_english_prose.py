@@ -85,3 +85,38 @@ def test_a_company_is_known_by_its_name_without_the_company_word():
         r.names[0].text for r in extraction.entities if r.type == EntityType.ORGANIZATION
     }
     assert ("Tom Becker", "Northwind Traders") in affiliations_of(extraction)
+
+
+def test_people_listed_each_with_an_organisation_keep_their_own():
+    text = (
+        "The jury (Ottilie Brandvold of Kestrel Analytics, Emeka Obi from Lantern Freight and "
+        "Ruth Ambers, an SRE at Tidewater) met twice."
+    )
+    extraction = extract_text(text)
+    assert "Lantern Freight" not in names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert ("Emeka Obi", "Lantern Freight") in affiliations
+    assert ("Emeka Obi", "Kestrel Analytics") not in affiliations
+
+
+def test_a_one_word_name_in_a_list_of_organisations_is_one():
+    text = "Sponsors this year are Fujitsu, Hitachi, Brightwell and Cybozu."
+    assert "Brightwell" in names_of(extract_text(text), EntityType.ORGANIZATION)
+
+
+def test_a_given_name_makes_a_person_the_recogniser_missed_or_took_for_something_else():
+    text = (
+        "Questions came from Priya Raman and from Emeka Obi, who runs the platform group. "
+        "Later, Yusuf Demir showed a demo."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"Emeka Obi", "Yusuf Demir"} <= people
+
+
+def test_given_names_in_places_and_longer_names_are_no_people():
+    text = (
+        "We met at Austin Convention Center, walked in Victoria Park, and read the Grace Hopper "
+        "Celebration notes. Sponsors include Morgan Stanley Capital."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert not {"Austin Convention", "Victoria Park", "Grace Hopper", "Morgan Stanley"} & people

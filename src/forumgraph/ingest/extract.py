@@ -18,6 +18,7 @@ from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
+from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names
 from forumgraph.ingest.extract_meetups import add_meetups
 from forumgraph.ingest.extract_named import add_other_occurrences
@@ -112,6 +113,7 @@ def extract(
     add_organisations_by_context(draft, gazetteer)
     add_english_people(draft, gazetteer, context.known_people)
     add_cued_people(draft, gazetteer)
+    add_people_by_given_name(draft, gazetteer)
     yield_to_people(draft, gazetteer)
     add_other_occurrences(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)

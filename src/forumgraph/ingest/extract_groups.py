@@ -11,7 +11,7 @@ import re
 
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_records import Draft, name_of
-from forumgraph.ingest.extract_text import FUNCTION_WORDS
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
@@ -69,7 +69,6 @@ _KO_PATTERNS = [
         r"(?=[\s,.()]|$|[이가은는을를의에와과도로만])"
     ),
 ]
-_LINE_HEADING = re.compile(r"^\s*#")
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
 _COMMUNITY_WORDS = ("그룹", "모임", "밋업")
@@ -84,7 +83,7 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
         text = passage.text
         for pattern in _EN_PATTERNS:
             for match in pattern.finditer(text):
-                if _on_heading(text, match.start()):
+                if on_heading(text, match.start()):
                     continue
                 name, shift = _trim(match.group("name"))
                 start = passage.start + match.start("name") + shift
@@ -140,11 +139,6 @@ def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
     # The name of a group must carry more than its kind (`Release Team` alone is named by the
     # text; `Our Team` was trimmed to `Team`).
     return any(w[0].isupper() for w in words[:-1])
-
-
-def _on_heading(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return bool(_LINE_HEADING.match(text[line_start : line_start + 4]))
 
 
 def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:

@@ -19,7 +19,13 @@ from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import add_person_span, person_name_from
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft, normal_key
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
+from forumgraph.ingest.extract_text import (
+    FUNCTION_WORDS,
+    GENERIC_ACRONYMS,
+    on_heading,
+    title_case_line,
+    word_set,
+)
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import HANGUL
@@ -55,7 +61,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
         segments, recognizer.spans([t for _, t in segments]), strict=True
     ):
         for span in spans:
-            if _on_heading(text, span.start) or _title_case_line(text, span.start):
+            if on_heading(text, span.start) or title_case_line(text, span.start):
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
@@ -115,24 +121,6 @@ def _segments(draft: Draft) -> Iterator[tuple[int, str]]:
             if len(line.split()) >= 4 and letters and 1 - hangul / len(letters) >= _LATIN_LINE:
                 yield passage.start + cursor, line
             cursor += len(line) + 1
-
-
-def _on_heading(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text[line_start : line_start + 1] == "#"
-
-
-def _title_case_line(text: str, offset: int) -> bool:
-    """A line of four or more words nearly all capitalised: a title or a list of headlines,
-    where a model takes capitals for names."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    words = [
-        w for w in text[line_start : line_end if line_end >= 0 else None].split() if w[0].isalpha()
-    ]
-    if len(words) < 4:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _clean(span: NamedSpan) -> tuple[str, int]:

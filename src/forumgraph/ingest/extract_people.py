@@ -22,13 +22,13 @@ from forumgraph.text.names import hangul_latin_pairs
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
-_WORD = (
+NAME_WORD = (
     rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[A-Z]{{2}}|Mc[A-Z][a-z]+"
     rf"|[{UPPER}]['’][{UPPER}][{LOWER}]+"  # `O'Neill`, `D'Souza`
     rf"|[{UPPER}][{LOWER}]+[{UPPER}][{LOWER}]+)"
 )
 # An optional middle initial: `Chad M. Crowell`.
-LATIN_NAME = rf"{_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{_WORD}){{1,2}}"
+LATIN_NAME = rf"{NAME_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{NAME_WORD}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
 # A handle in brackets after a name: `Jane Doe (@jdoe), engineer at Acme`.
 HANDLE_IN_BRACKETS = r"\s?\(@[\w.-]{1,39}\)"

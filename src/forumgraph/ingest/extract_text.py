@@ -196,3 +196,25 @@ def _left_boundary(tokens: list[Word], i: int) -> bool:
         return True
     before, token = tokens[i - 1], tokens[i]
     return not (before.end == token.start and before.script == token.script != "punct")
+
+
+_LINE_HEADING = re.compile(r"^\s*#")
+
+
+def on_heading(text: str, offset: int) -> bool:
+    """Whether `offset` lies on a Markdown heading line."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return bool(_LINE_HEADING.match(text[line_start : line_start + 4]))
+
+
+def title_case_line(text: str, offset: int) -> bool:
+    """A line of four or more words nearly all capitalised: a title or a list of headlines,
+    where a model takes capitals for names."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = [
+        w for w in text[line_start : line_end if line_end >= 0 else None].split() if w[0].isalpha()
+    ]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -21,6 +21,7 @@ from forumgraph.config import BUNDLED_DATA
 from forumgraph.errors import InputError
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer_places import CITIES_FILE, city_rows, is_generated_place
+from forumgraph.ingest.given_names import GIVEN_NAMES_FILE, load_given_names
 from forumgraph.ingest.known_editions import KnownEditions, known_editions
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
@@ -75,6 +76,7 @@ class Gazetteer:
     roles: dict[str, str] = field(default_factory=dict)  # Korean job title -> English
     stoplist: frozenset[str] = frozenset()
     editions: KnownEditions = field(default_factory=lambda: KnownEditions({}))
+    given_names: frozenset[str] = frozenset()  # Latin-script given names (`Emeka`, `Tjaša`)
     _by_name: dict[str, list[str]] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
 
@@ -176,7 +178,10 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
         if line.strip() and not line.startswith("#")
     )
     editions = known_editions(yaml.safe_load(_package_text("known_editions.yaml")))
-    return Gazetteer(entries=entries, roles=roles, stoplist=stop, editions=editions)
+    given_names = load_given_names(landscape_path.parent / GIVEN_NAMES_FILE)
+    return Gazetteer(
+        entries=entries, roles=roles, stoplist=stop, editions=editions, given_names=given_names
+    )
 
 
 def _add_cities(entries: dict[str, GazetteerEntry], path: Path) -> None:

@@ -1,0 +1,72 @@
+"""People by their given name: two capitalised words whose first is a known given name
+(`Emeka Obi from Lantern Freight`) are a person's name where the recogniser saw nothing or
+guessed an organisation or product the gazetteer does not know.
+
+The pair must stand alone: not among other capitalised words (`Victoria Harbour Bridge`), not
+before a word of places or institutions (`Austin Convention Center`, `Grace Hopper
+Celebration`), not after a word that puts an organisation or place there (`at Morgan
+Stanley`, `in Victoria Park`), and not on a heading or a title-case line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import take_back_a_guess
+from forumgraph.ingest.extract_people import NAME_WORD, UPPER, add_person_span, is_person_name
+from forumgraph.ingest.extract_people_cues import ROLE_HEADS
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line, word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+_PAIR = re.compile(rf"(?<![\w'’.@/-])(?P<name>(?P<first>{NAME_WORD}) (?P<last>{NAME_WORD}))")
+_CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)\s$")
+_CAPITALISED_AFTER = re.compile(rf"\s[{UPPER}0-9]")
+# Words before which a name stands for a place or an organisation.
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|joined|joins|near|to)\s(?:the\s)?$", re.IGNORECASE)
+# Last words of places, venues, institutions and events.
+_NOT_A_SURNAME = word_set(
+    "Street Road Avenue Lane Park Center Centre Hall Square Bay Beach Island Islands Harbour "
+    "Harbor Station Airport Hotel Tower Bridge River Lake Valley Hill Hills College School "
+    "University Institute Hospital Museum Stadium Arena Convention Celebration Awards Award "
+    "Prize Fellowship Scholarship Fund Capital Partners Ventures Holdings Bank Airlines"
+)
+
+
+def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Person records for lone `Given Surname` pairs (see the module's docstring)."""
+    if not gazetteer.given_names:
+        return
+    for passage in draft.passages:
+        text = passage.text
+        for match in _PAIR.finditer(text):
+            if match["first"] not in gazetteer.given_names or not _stands_alone(text, match):
+                continue
+            name = match["name"]
+            if match["last"] in _NOT_A_SURNAME or not is_person_name(name, gazetteer):
+                continue
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if any(
+                s.type == EntityType.PERSON and s.start < end and start < s.end for s in draft.spans
+            ):
+                continue
+            take_back_a_guess(draft, gazetteer, start, end)
+            add_person_span(draft, gazetteer, name, name, start, end)
+
+
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    if match["last"].isupper() or on_heading(text, match.start()):
+        return False
+    if title_case_line(text, match.start()):
+        return False
+    if _CAPITALISED_AFTER.match(text, match.end()):
+        return False  # part of a longer name
+    before = text[max(0, match.start() - 24) : match.start()]
+    if _PLACE_BEFORE.search(before):
+        return False
+    capitalised = _CAPITALISED_BEFORE.search(before)
+    # A capitalised word before may start the sentence or be a role (`Host Marcus Boyd`).
+    return capitalised is None or (
+        capitalised["word"] in FUNCTION_WORDS or capitalised["word"].lower() in ROLE_HEADS
+    )
