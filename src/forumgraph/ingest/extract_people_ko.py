@@ -85,8 +85,8 @@ def _name_with_marker(word: str, following: str) -> str | None:
             if not rest or is_particle(rest):
                 return stripped[:cut]
     if is_hangul_word(stripped) and 2 <= len(stripped) <= 5 and stripped == word.rstrip(","):
-        rest = _after_title(following.rstrip(",.)"))
-        if rest is not None and (not rest or is_particle(rest) or not has_hangul(rest[:1])):
+        after = _after_title(following.rstrip(",.)"))
+        if after is not None and (not after or is_particle(after) or not has_hangul(after[:1])):
             return stripped
     return None
 
