@@ -4,7 +4,7 @@ article's own event, and Korean lines wrapped mid-sentence."""
 
 from __future__ import annotations
 
-from extraction_support import context
+from extraction_support import context, extract_text, names_of
 
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract import extract
@@ -280,3 +280,12 @@ def test_a_quoted_name_with_a_year_held_somewhere_is_an_event():
     assert "데브옵스 서밋 부산 2024" in _events(extraction)
     series = {n.text for r in extraction.entities if r.type == EntityType.SERIES for n in r.names}
     assert "State of Cloud" not in series
+
+
+def test_events_in_a_list_after_co_located_events_include():
+    text = (
+        "Co-located events on the first morning include Cloud Native Storage Day and "
+        "PipelineCon Europe, both free for attendees."
+    )
+    series = names_of(extract_text(text), EntityType.SERIES)
+    assert {"Cloud Native Storage Day", "PipelineCon"} <= series

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from forumgraph.ingest.extract_events_state import EventBook
+from forumgraph.ingest.extract_named import take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.extract_text import Sentence, sentences
@@ -50,6 +51,15 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with)\s+(?:the\s+)?"
     r"(?:co-located\s+)?$"
 )
+# A list that names events: `co-located events include`, `events such as`, `이벤트로는`.
+_EVENTS_LISTED_BEFORE = re.compile(
+    r"\b(?:events?|summits?|conferences?|days)\b[^.;:]{0,40}?"
+    r"\b(?:include[sd]?|including|are|were|such as|like)\s+(?:the\s+)?$"
+    r"|\b(?:co-located|colocated)\s+(?:events?|days?)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+# Between two names of one list.
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?$")
 _EVENT_AFTER = re.compile(
     r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))"
     r"|^\s+(?:conference|event|co-located|was held|took place"
@@ -107,13 +117,26 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             if m["held"] is not None or m["after"] is not None
         ]
         formed = [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]
-        for at, stop, by_quote in [*((m.start(), m.end(), False) for m in formed),
-                                   *((a, b, True) for a, b in quoted)]:  # fmt: skip
+        candidates = sorted(
+            [*((m.start(), m.end(), False) for m in formed), *((a, b, True) for a, b in quoted)]
+        )
+        named = _named_in_lists(
+            passage.text,
+            [
+                (a, b)
+                for a, b, by_quote in candidates
+                if by_quote or _named_as_event(passage.text, a, b)
+            ],
+            [(a, b) for a, b, _ in candidates],
+        )
+        for at, stop, _ in candidates:
             start, end = passage.start + at, passage.start + stop
             # A topic or place inside the name is part of it (`Cloud Native Wasm Day`).
             inside = [s for s in draft.spans_in(start, end) if s.type not in _PARTS_OF_A_NAME]
-            if inside or not (by_quote or _named_as_event(draft.article.text, start, end)):
+            if inside or (at, stop) not in named:
                 continue
+            # `ArgoCon Japan` read as an organisation holds the event's name.
+            take_back_a_guess(draft, book.gazetteer, start, end, covering=True)
             if draft.claim(start, end, _NAMED) is None:
                 continue
             name = passage.text[at:stop]
@@ -129,8 +152,27 @@ def _named_as_event(text: str, start: int, end: int) -> bool:
         _YEAR_AFTER.match(text, end)
         or _PLACE_AND_YEAR_AFTER.match(text, end)
         or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
+        or _EVENTS_LISTED_BEFORE.search(text[max(0, start - 80) : start])
         or _EVENT_AFTER.match(text[end : end + 24])
     )
+
+
+def _named_in_lists(
+    text: str, named: list[tuple[int, int]], candidates: list[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The names used as events, and the names listed with one of them (`Cloud Native Telco
+    Day and ArgoCon`, where only the first follows `events include`)."""
+    found = set(named)
+    grew = True
+    while grew:
+        grew = False
+        for a, b in candidates:
+            if (a, b) in found:
+                continue
+            if any(_LIST_JOIN.match(text[e:a]) or _LIST_JOIN.match(text[b:s]) for s, e in found):
+                found.add((a, b))
+                grew = True
+    return found
 
 
 def add_casefolded_series(draft: Draft, gazetteer: Gazetteer) -> None:

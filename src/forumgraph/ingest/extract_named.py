@@ -30,12 +30,22 @@ def take_back_a_guess(
     start: int,
     end: int,
     types: frozenset[EntityType] = frozenset({EntityType.ORGANIZATION, EntityType.PROJECT}),
+    *,
+    covering: bool = False,
 ) -> None:
-    """Mentions at exactly [start, end) of `types` whose name the gazetteer does not know were
-    the recogniser's guess: they go where a rule knows better (`Naledi Khumalo, SRE lead at
-    Acme` is a person, `Mei Chen from Globex` names an organisation)."""
-    for span in [s for s in draft.spans if (s.start, s.end) == (start, end)]:
-        if span.type in types and gazetteer.lookup(draft.article.text[start:end]) is None:
+    """Mentions at exactly [start, end) (or, `covering`, around it) of `types` whose name the
+    gazetteer does not know were the recogniser's guess: they go where a rule knows better
+    (`Naledi Khumalo, SRE lead at Acme` is a person, `Mei Chen from Globex` names an
+    organisation, `ArgoCon Japan` holds the event ArgoCon)."""
+    for span in [
+        s
+        for s in draft.spans
+        if (s.start, s.end) == (start, end) or (covering and s.start <= start and end <= s.end)
+    ]:
+        if (
+            span.type in types
+            and gazetteer.lookup(draft.article.text[span.start : span.end]) is None
+        ):
             draft.unmention(span)
             draft.discard(span.key)
 
