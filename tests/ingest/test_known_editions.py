@@ -53,3 +53,20 @@ def test_a_malformed_row_names_its_series_and_field(table, field):
     with pytest.raises(InputError, match=r"known_editions\.yaml") as error:
         known_editions(table)
     assert field in str(error.value)
+
+
+def test_a_listed_edition_gets_the_city_and_month_the_text_leaves_out():
+    extraction = extract_text(
+        "Our team gave two talks at KubeCon Europe 2023 about autoscaling.", {"date": "2023-09-01"}
+    )
+    names = {r.key: r.names[0].text for r in extraction.entities}
+    edition = next(
+        r.key
+        for r in extraction.entities
+        if r.type == EntityType.EVENT and "Europe 2023" in r.names[0].text
+    )
+    facts = {
+        (f.predicate, names.get(f.value, f.value)) for f in extraction.facts if f.subject == edition
+    }
+    assert ("location", "Amsterdam") in facts
+    assert ("startDate", "2023-04") in facts

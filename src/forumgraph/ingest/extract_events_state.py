@@ -8,6 +8,7 @@ from forumgraph.ingest.dates import DateSpan
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, name_of, normal_key
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
+from forumgraph.ingest.known_editions import KnownEdition
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
@@ -50,6 +51,7 @@ class Edition:
     status: str | None = None
     passage_id: str | None = None
     from_title: bool = False
+    known: KnownEdition | None = None  # the row of the table of known editions
 
 
 class EventBook:
@@ -93,12 +95,12 @@ class EventBook:
         names = self._names(series, anchor, year, None if series.by_region else label)
         if written and anchor == where and not has_hangul(written):
             names.append(Name(f"{series.canonical} {written} {year}", "en"))
-        official = self.gazetteer.editions.official_name(series.canonical, anchor.canonical, year)
-        if official and all(n.text != official for n in names):
-            names.append(Name(official, "en"))
+        known = self.gazetteer.editions.find(series.canonical, anchor.canonical, year)
+        if known and known.name and all(n.text != known.name for n in names):
+            names.append(Name(known.name, "en"))
         self.draft.entity(key, EntityType.EVENT, names, reference=reference)
         self.draft.fact(key, "superEvent", self.series_key(series))
-        edition = Edition(key, series, anchor, year, city, from_title=from_title)
+        edition = Edition(key, series, anchor, year, city, from_title=from_title, known=known)
         self.editions[key] = edition
         return edition
 
@@ -170,11 +172,24 @@ class EventBook:
         if key:
             self.draft.fact(edition.key, "location", key, passage_id=edition.passage_id)
 
+    def _fill_from_table(self, edition: Edition) -> None:
+        """What the text leaves out of a listed edition: the city that held it (`Europe 2024`
+        was in Paris) and its month."""
+        known = edition.known
+        if known is None:
+            return
+        if edition.city is None and not self.draft.facts_of(edition.key, "location"):
+            edition.city = _table_city(self.gazetteer, known)
+        if edition.precision in (None, "year") and known.month:
+            month = f"{edition.year}-{known.month:02d}"
+            edition.start, edition.end, edition.precision = month, month, "month"
+
     def finish(self) -> None:
         """Dates, status and location facts of every edition."""
         article_date = self.draft.article.date or ""
         for edition in self.editions.values():
             pid = edition.passage_id
+            self._fill_from_table(edition)
             if edition.city is not None and not self.draft.facts_of(edition.key, "location"):
                 key = add_entry(self.draft, edition.city)
                 self.draft.fact(edition.key, "location", key, passage_id=pid)
@@ -187,6 +202,12 @@ class EventBook:
             status = edition.status or _status_by_date(edition, article_date)
             if status:
                 self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)
+
+
+def _table_city(gazetteer: Gazetteer, known: KnownEdition) -> GazetteerEntry | None:
+    if known.city is None:
+        return None
+    return gazetteer.lookup(known.city, EntityType.PLACE.value)
 
 
 def _within(city: GazetteerEntry | None, country: GazetteerEntry) -> bool:

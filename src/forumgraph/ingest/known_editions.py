@@ -27,18 +27,20 @@ class KnownEditions:
 
     by_series: Mapping[str, tuple[KnownEdition, ...]]
 
-    def official_name(self, series: str, region: str, year: int) -> str | None:
+    def find(self, series: str, region: str, year: int) -> KnownEdition | None:
+        """The series' edition in the region that year, if the table lists it."""
         return next(
-            (e.name for e in self._of(series) if e.year == year and _same(e.region, region)),
-            None,
+            (e for e in self._of(series) if e.year == year and _same(e.region, region)), None
         )
+
+    def official_name(self, series: str, region: str, year: int) -> str | None:
+        found = self.find(series, region, year)
+        return found.name if found else None
 
     def city_of(self, series: str, region: str, year: int) -> str | None:
         """The city of the series' in-person edition in the region that year, if known."""
-        return next(
-            (e.city for e in self._of(series) if e.year == year and _same(e.region, region)),
-            None,
-        )
+        found = self.find(series, region, year)
+        return found.city if found else None
 
     def years_in(self, series: str, city_names: set[str]) -> list[int]:
         """Years the series held an edition in the city (any of its names), oldest first."""
