@@ -120,3 +120,21 @@ def test_given_names_in_places_and_longer_names_are_no_people():
     )
     people = names_of(extract_text(text), EntityType.PERSON)
     assert not {"Austin Convention", "Victoria Park", "Grace Hopper", "Morgan Stanley"} & people
+
+
+def test_a_name_before_of_or_from_an_organisation_is_a_person_whatever_the_recogniser_said():
+    text = (
+        "The track is chaired by Haruto Kimura of Hewlett Packard Enterprise, and Zofia "
+        "Lewandowska from the Polish Financial Supervision Authority will talk about policies."
+    )
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"Haruto Kimura", "Zofia Lewandowska"} <= people
+    assert not any("Authority" in p for p in people)
+    assert ("Haruto Kimura", "Hewlett Packard Enterprise") in affiliations_of(extraction)
+
+
+def test_an_organisation_the_recogniser_cut_in_two_is_one():
+    text = "Her team at the Danish Maritime Safety Authority moved to Kubernetes last year."
+    organisations = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert "Danish" not in organisations

@@ -13,10 +13,16 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import take_back_a_guess
-from forumgraph.ingest.extract_people import NAME_WORD, UPPER, add_person_span, is_person_name
+from forumgraph.ingest.extract_people import (
+    NAME_WORD,
+    NOT_SURNAME_WORDS,
+    UPPER,
+    add_person_span,
+    is_person_name,
+)
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line, word_set
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -25,13 +31,6 @@ _CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)\s$")
 _CAPITALISED_AFTER = re.compile(rf"\s[{UPPER}0-9]")
 # Words before which a name stands for a place or an organisation.
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|joined|joins|near|to)\s(?:the\s)?$", re.IGNORECASE)
-# Last words of places, venues, institutions and events.
-_NOT_A_SURNAME = word_set(
-    "Street Road Avenue Lane Park Center Centre Hall Square Bay Beach Island Islands Harbour "
-    "Harbor Station Airport Hotel Tower Bridge River Lake Valley Hill Hills College School "
-    "University Institute Hospital Museum Stadium Arena Convention Celebration Awards Award "
-    "Prize Fellowship Scholarship Fund Capital Partners Ventures Holdings Bank Airlines"
-)
 
 
 def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -44,7 +43,7 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
             if match["first"] not in gazetteer.given_names or not _stands_alone(text, match):
                 continue
             name = match["name"]
-            if match["last"] in _NOT_A_SURNAME or not is_person_name(name, gazetteer):
+            if match["last"] in NOT_SURNAME_WORDS or not is_person_name(name, gazetteer):
                 continue
             start, end = passage.start + match.start(), passage.start + match.end()
             if any(

@@ -16,7 +16,11 @@ from dataclasses import replace
 
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
-from forumgraph.ingest.extract_people import add_person_span, person_name_from
+from forumgraph.ingest.extract_people import (
+    NOT_SURNAME_WORDS,
+    add_person_span,
+    person_name_from,
+)
 from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
@@ -57,9 +61,10 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
     if not segments:
         return
     article = draft.article.text
-    for (offset, text), spans in zip(
+    for (offset, text), found in zip(
         segments, recognizer.spans([t for _, t in segments]), strict=True
     ):
+        spans = _joined_organisations(text, found)
         for span in spans:
             if on_heading(text, span.start) or title_case_line(text, span.start):
                 continue
@@ -69,11 +74,49 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 _organisation_or_product(
                     draft, gazetteer, offset, text, replace(span, label="ORG"), article
                 )
-            elif span.label == "PERSON" or _joined_to_a_person(text, span, spans, gazetteer):
+            elif (
+                span.label == "PERSON"
+                or _joined_to_a_person(text, span, spans, gazetteer)
+                or _before_an_employer(text, span, gazetteer)
+            ):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
                 listed = _listed_with_organisations(text, span, spans)
                 _organisation_or_product(draft, gazetteer, offset, text, span, article, listed)
+
+
+def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """`the Polish` + `Financial Supervision Authority`: an organisation the recogniser cut in
+    two (a nationality or name, a space, an organisation) is one."""
+    out: list[NamedSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and span.label == "ORG"
+            and last.label in {"ORG", "NORP"}
+            and text[last.end : span.start] == " "
+        ):
+            out[-1] = NamedSpan(text[last.start : span.end], "ORG", last.start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+# `Kohei Ota of Hewlett Packard`, `Jane Doe from the Acme Agency`: where a person works.
+_EMPLOYER_AFTER = re.compile(r"\s(?:of|from)\s(?:the\s)?[A-Z]")
+_PLACE_OR_EMPLOYER_BEFORE = re.compile(r"(?:at|in|for|joined|joins)\s(?:the\s)?$")
+
+
+def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
+    """A name of a person's form that the recogniser called something else, before `of` or
+    `from` and an organisation, is a person (a place or organisation after `at`/`in` is not)."""
+    if span.label == "PERSON" or not _EMPLOYER_AFTER.match(text, span.end):
+        return False
+    name = person_name_from(_clean(span)[0], gazetteer)
+    if name is None or not 2 <= len(name.split()) <= 3 or name.split()[-1] in NOT_SURNAME_WORDS:
+        return False
+    return not _PLACE_OR_EMPLOYER_BEFORE.search(text[max(0, span.start - 16) : span.start])
 
 
 _ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")

@@ -71,7 +71,19 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     # the last word of a company's or institution's name (`Acme Media`, `Foo Labs`)
     "Media Labs Lab Networks Systems Technologies Solutions Software Inc Corp Corporation Ltd "
     "LLC GmbH University Institute Group Bank Capital Partners Holdings Ventures Studio Studios "
-    "Digital Analytics Works Consulting"
+    "Digital Analytics Works Consulting Authority Agency Commission Ministry Bureau "
+    "Administration Association Federation Consortium"
+)
+
+# Last words of places, venues, institutions and events: after a given name (`Austin
+# Convention Center`, `Victoria Park`), weaker evidence of a person than other capitalised words.
+NOT_SURNAME_WORDS = word_set(
+    "Street Road Avenue Lane Park Center Centre Hall Square Bay Beach Island Islands Harbour "
+    "Harbor Station Airport Hotel Tower Bridge River Lake Valley Hill Hills College School "
+    "University Institute Hospital Museum Stadium Arena Convention Celebration Awards Award "
+    "Prize Fellowship Scholarship Fund Capital Partners Ventures Holdings Bank Airlines "
+    "Authority Agency Commission Ministry Department Bureau Administration Association Society "
+    "Federation Union Council Office Alliance Consortium Initiative"
 )
 
 
