@@ -289,3 +289,9 @@ def test_events_in_a_list_after_co_located_events_include():
     )
     series = names_of(extract_text(text), EntityType.SERIES)
     assert {"Cloud Native Storage Day", "PipelineCon"} <= series
+
+
+def test_an_edition_named_by_series_and_year_keeps_that_name():
+    text = "협회는 13일 서울 여의도에서 '보안 자동화 포럼 2025'를 개최했다고 밝혔다."
+    extraction = extract_text(text, {"date": "2025-03-14"})
+    assert "보안 자동화 포럼 2025" in names_of(extraction, EntityType.EVENT)

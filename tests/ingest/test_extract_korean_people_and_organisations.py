@@ -154,3 +154,15 @@ def test_a_bare_unit_is_named_by_the_words_before_it():
     text = "행사에는 웹서비스 부문 정민호 부문장과 인프라 부문 김서윤 팀장이 다녀왔다."
     organisations = names_of(extract_text(text), EntityType.ORGANIZATION)
     assert not {"웹서비스", "인프라"} & organisations
+
+
+def test_a_latin_prefixed_company_a_branch_in_a_country_and_a_unit_with_a_genitive():
+    text = (
+        "이어 KT클라우드 플랫폼개발팀 문하람 팀장이 발표했다. 오라클 코리아의 김서하 상무와 "
+        "어느 회사 인프라실의 박도윤 님도 연사로 나섰다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("문하람", "KT클라우드") in affiliations
+    assert ("김서하", "Oracle") in affiliations
+    assert "인프라실" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -238,12 +238,25 @@ def _year_written_with(
 def _name_as_written(book: EventBook, edition: Edition, series_span: Span) -> None:
     """`KubeCon + CloudNativeCon + Open Source Summit China`: an edition named with a longer
     form of its series (the co-located event's name) is also known by that form."""
-    written = book.draft.article.text[series_span.start : series_span.end]
+    text = book.draft.article.text
+    written = text[series_span.start : series_span.end]
+    year = _YEAR_RIGHT_AFTER.match(text, series_span.end)
+    if year and int(year["year"]) == edition.year and not edition.series.by_region:
+        # `'금융 클라우드 네이티브 세미나 2025'`: a series that names its editions by year alone
+        name = f"{written} {edition.year}"
+        book.draft.entity(edition.key, EntityType.EVENT, [Name(name, _script(name))])
     canonical = edition.series.canonical
     if has_hangul(written) or len(written) <= len(canonical):
         return
     name = f"{written} {edition.where.canonical} {edition.year}"
     book.draft.entity(edition.key, EntityType.EVENT, [Name(name, "en")])
+
+
+_YEAR_RIGHT_AFTER = re.compile(r"\s(?P<year>(?:19|20)\d\d)(?![\d.])")
+
+
+def _script(name: str) -> str:
+    return "ko" if has_hangul(name) else "en"
 
 
 def _with_written_year(date: DateSpan | None, written: DateSpan | None) -> DateSpan | None:

@@ -16,7 +16,7 @@ from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import word_set
-from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import is_hangul_word
@@ -40,6 +40,7 @@ _UNIT_ENDINGS = (
 _STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
 _WORD = re.compile(r"\S+")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
+_LATIN_THEN_HANGUL = re.compile(r"[A-Z]{1,4}[가-힣]{2,}")
 _MAX_UNITS = 2
 # A title or honorific right after the name (`이준혁 엔지니어`, `윤서진 님`).
 _TITLE_AFTER = re.compile(
@@ -93,8 +94,14 @@ def _organisation_before(
     if workplace is not None:
         return workplace, None
     last = words[-1]
-    if last.group().endswith("의") and _owner(words, len(words) - 1, analyzer, gazetteer):
-        return (last.group()[:-1], last.start()), None  # `라인플러스의 김도현 님`
+    owned_by = _without_genitive(last.group())
+    if owned_by != last.group() and not _unit(owned_by):
+        if _owner(words, len(words) - 1, analyzer, gazetteer):
+            return (owned_by, last.start()), None  # `라인플러스의 김도현 님`
+        # `레드햇 코리아의 유민서 상무`: a company's branch in a country is the company's.
+        branch = len(words) >= 2 and _country(owned_by, gazetteer)
+        if branch and _owner(words, len(words) - 2, analyzer, gazetteer):
+            return (words[-2].group(), words[-2].start()), None
     i, team, units = len(words) - 1, None, []
     while i >= 0 and len(words) - 1 - i < _MAX_UNITS and _unit(words[i].group()):
         word = _without_genitive(words[i].group())
@@ -183,6 +190,11 @@ def _owner(words: list[re.Match[str]], i: int, analyzer: Analyzer, gazetteer: Ga
     return kind and is_hangul_word(word) and len(word) >= 2 and gazetteer.lookup(word) is None
 
 
+def _country(word: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(word)
+    return entry is not None and entry.kind in (COUNTRY, REGION)
+
+
 def _unit(word: str) -> bool:
     word = _without_genitive(word)
     return word.endswith(_UNIT_ENDINGS) or word in _STUDY or word in KO_PERSON_MARKERS
@@ -210,8 +222,8 @@ def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     entry = gazetteer.lookup(word)
     if entry is not None:
         return entry.kind == EntityType.ORGANIZATION.value
-    if _LATIN_NAME.fullmatch(word):
-        return True
+    if _LATIN_NAME.fullmatch(word) or _LATIN_THEN_HANGUL.fullmatch(word):
+        return True  # `Acme`, `KB국민은행`, `SK텔레콤`
     if not is_hangul_word(word) or len(word) < 2:
         return False
     # Nouns only, at least one a proper noun or unknown to the dictionary (`스텔라데이터`,
