@@ -70,3 +70,13 @@ def test_a_listed_edition_gets_the_city_and_month_the_text_leaves_out():
     }
     assert ("location", "Amsterdam") in facts
     assert ("startDate", "2023-04") in facts
+
+
+def test_a_region_written_before_its_city_makes_no_second_edition():
+    text = (
+        "She joined the project in 2023 after a talk at KubeCon + CloudNativeCon Europe in "
+        "Amsterdam, and she will speak in Paris next spring."
+    )
+    found = _events(extract_text(text, {"date": "2025-02-11"}))
+    assert "KubeCon + CloudNativeCon Europe 2023" in found
+    assert "KubeCon + CloudNativeCon Europe 2025" not in found

@@ -144,6 +144,8 @@ def _from_sentence(
     series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [])
     organizer = _organizer(book.draft, spans)
     for place in places:
+        if _region_then_its_city(book, gazetteer, place, places):
+            continue  # `Europe in Amsterdam`: the city makes the edition
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
@@ -187,6 +189,26 @@ def _from_sentence(
             book.draft.fact(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
             )
+
+
+_REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
+
+
+def _region_then_its_city(
+    book: EventBook, gazetteer: Gazetteer, place: _Place, places: list[_Place]
+) -> bool:
+    """A region written right before one of its cities (`KubeCon Europe in Amsterdam`,
+    `North America (Salt Lake City)`)."""
+    if place.entry.kind != REGION:
+        return False
+    text = book.draft.article.text
+    return any(
+        other.key is not None
+        and other.start >= place.end
+        and _REGION_CITY_GAP.match(text[place.end : other.start])
+        and region_of(other.entry, gazetteer) == place.entry
+        for other in places
+    )
 
 
 def _venue(
