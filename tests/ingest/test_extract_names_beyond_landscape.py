@@ -188,3 +188,13 @@ def test_a_short_piece_of_a_longer_loanword_is_no_project():
     # `딜레` + `이`: an open syllable takes `가`, so `딜레이` is one word, not Tiller.
     text = "네트워크 딜레이가 길어졌고, 그 딜레이를 줄이려고 캐시를 두었습니다."
     assert not _names(text, EntityType.PROJECT)
+
+
+def test_korean_institutions_by_the_kind_at_the_end_of_their_name():
+    text = (
+        "한국데이터보안협회는 가람은행, 누리증권과 함께 세미나를 열었다. 시중은행과 국립대학교 "
+        "관계자도 참석했다."
+    )
+    organisations = _names(text, EntityType.ORGANIZATION)
+    assert {"한국데이터보안협회", "가람은행", "누리증권"} <= organisations
+    assert not {"시중은행", "국립대학교"} & organisations

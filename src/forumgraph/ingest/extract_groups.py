@@ -1,6 +1,6 @@
 """Organisations known by the form of their name, in either language: legal and institutional
-suffixes (`Acme Labs`, `Foo Inc.`, `University of Bar`, `주식회사 가나`, `㈜다라`), named
-groups (SIGs, working groups, committees, teams: `SIG Network`, `Steering Committee`,
+suffixes (`Acme Labs`, `Foo Inc.`, `University of Bar`, `주식회사 가나`, `㈜다라`, `가나협회`),
+named groups (SIGs, working groups, committees, teams: `SIG Network`, `Steering Committee`,
 `Kubernetes 1.30 Release Team`, `쿠버네티스 문서 한글화 팀`) and credited sources
 (`(그림출처: Acme)`, `Source: Acme News`).
 """
@@ -11,7 +11,7 @@ import re
 
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_records import Draft, name_of
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading
+from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
@@ -69,6 +69,17 @@ _KO_PATTERNS = [
         r"(?=[\s,.()]|$|[이가은는을를의에와과도로만])"
     ),
 ]
+# Korean institutions named by their kind at the end of one word (`한국핀테크산업협회`,
+# `신한은행`, `가나대학교`), not a generic one (`시중은행`, `국립대학교`).
+_KO_INSTITUTION = re.compile(
+    rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z0-9]{{2,12}}?)"
+    r"(?:협회|재단|학회|연구소|진흥원|협의회|연합회|은행|증권|대학교))"
+    r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
+)
+_GENERIC_INSTITUTION = word_set(
+    "시중 지방 인터넷 외국계 중앙 국책 저축 사립 국립 공립 관련 해당 민간 주요 대형 국내 해외 "
+    "글로벌 지역 전국 산하 소속 모든 여러 다른 우리 각종 일부 기존 신규 대표 전문 부설"
+)
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
 _COMMUNITY_WORDS = ("그룹", "모임", "밋업")
@@ -103,6 +114,10 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _SOURCE.finditer(text):
             name, start = match.group("name"), passage.start + match.start("name")
             if name.split()[0] not in FUNCTION_WORDS:
+                add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+        for match in _KO_INSTITUTION.finditer(text):
+            if match["stem"] not in _GENERIC_INSTITUTION:
+                name, start = match["name"], passage.start + match.start("name")
                 add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
         for pattern in _KO_PATTERNS:
             for match in pattern.finditer(text):
