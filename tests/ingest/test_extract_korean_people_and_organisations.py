@@ -166,3 +166,10 @@ def test_a_latin_prefixed_company_a_branch_in_a_country_and_a_unit_with_a_geniti
     assert ("문하람", "KT클라우드") in affiliations
     assert {("김서하", "Oracle"), ("김서하", "오라클")} & affiliations
     assert "인프라실" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_programme_role_before_a_korean_name():
+    text = "이번 화는 진행자 문서윤과 함께했고, 사회자 하지온이 질문을 골랐다. 연사 섭외가 늦었다."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"문서윤", "하지온"} <= people
+    assert "섭외" not in people

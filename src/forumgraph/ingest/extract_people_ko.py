@@ -19,7 +19,7 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
-from forumgraph.text.particles import is_particle
+from forumgraph.text.particles import is_particle, strip_particles
 
 # Titles, roles and honorifics written after a name, longest first when matched.
 KO_PERSON_MARKERS = tuple(
@@ -60,9 +60,11 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             continue
         words = list(_WORD.finditer(passage.text))
         for i, word in enumerate(words):
-            found = _name_with_marker(
-                word.group(), words[i + 1].group() if i + 1 < len(words) else ""
-            ) or _name_before_brackets(passage.text, word, analyzer, gazetteer)
+            found = (
+                _name_with_marker(word.group(), words[i + 1].group() if i + 1 < len(words) else "")
+                or _name_after_role(words[i - 1].group() if i else "", word.group())
+                or _name_before_brackets(passage.text, word, analyzer, gazetteer)
+            )
             if found is None or not is_korean_name(found, analyzer, gazetteer):
                 continue
             start = passage.start + word.start()
@@ -89,6 +91,19 @@ def _name_with_marker(word: str, following: str) -> str | None:
         if after is not None and (not after or is_particle(after) or not has_hangul(after[:1])):
             return stripped
     return None
+
+
+# Roles written before a name (`진행자 권태윤과`, `사회자 이영희가`): people's roles in a
+# programme, not titles of a job, which also stand before words (`엔지니어 채용`).
+_ROLES_BEFORE = word_set("진행자 사회자 발표자 연사 패널 패널리스트 게스트 호스트 좌장 모더레이터")
+
+
+def _name_after_role(before: str, word: str) -> str | None:
+    """The name of `word` (less a particle) when a programme role stands before it."""
+    if before not in _ROLES_BEFORE:
+        return None
+    name = strip_particles(word.rstrip(",."))
+    return name if 2 <= len(name) <= 4 and is_hangul_word(name) else None
 
 
 def _after_title(word: str) -> str | None:
