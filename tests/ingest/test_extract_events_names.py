@@ -295,3 +295,21 @@ def test_an_edition_named_by_series_and_year_keeps_that_name():
     text = "협회는 13일 서울 여의도에서 '보안 자동화 포럼 2025'를 개최했다고 밝혔다."
     extraction = extract_text(text, {"date": "2025-03-14"})
     assert "보안 자동화 포럼 2025" in names_of(extraction, EntityType.EVENT)
+
+
+def test_well_known_conferences_and_two_series_in_one_city_and_year():
+    text = (
+        "4월에는 AWS 서밋 서울 2024가 코엑스에서 열렸다. 11월에는 데브옵스데이즈 서울이 열렸다.\n\n"
+        "It started at FOSDEM in Brussels in February, and ended at AWS re:Invent in Las Vegas."
+    )
+    events = names_of(extract_text(text, {"date": "2024-12-28"}), EntityType.EVENT)
+    assert {"AWS Summit Seoul 2024", "DevOpsDays Seoul 2024"} <= events
+    assert {"FOSDEM Brussels 2024", "AWS re:Invent Las Vegas 2024"} <= events
+
+
+def test_open_source_summit_editions_are_named_by_region():
+    text = (
+        "Open Source Summit Japan and KubeCon + CloudNativeCon Japan share a week in Tokyo in June."
+    )
+    events = names_of(extract_text(text, {"date": "2025-05-20"}), EntityType.EVENT)
+    assert {"Open Source Summit Japan 2025", "KubeCon + CloudNativeCon Japan 2025"} <= events

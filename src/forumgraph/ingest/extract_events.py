@@ -164,7 +164,12 @@ def _from_sentence(
             is_generated_place(venue.reference) and not _in_clause(series_span, clause)
         ):
             continue  # a city of the world table, with no event named beside it
-        edition = book.existing(venue, date, year)
+        # Two series held in one city and year are two editions, where the place's own clause
+        # names the series; `서울 행사`, `the Seattle show` is the event held there.
+        own = _in_clause(series_span, clause) and not _EVENT_OF_PLACE.match(
+            book.draft.article.text, place.end
+        )
+        edition = book.existing(venue, date, year, series if own else None)
         if edition is None and series is not None:
             named_by_region = series.by_region or _beside(book, place, series_span)
             if venue.kind == REGION and not named_by_region:
@@ -191,6 +196,7 @@ def _from_sentence(
             )
 
 
+_EVENT_OF_PLACE = re.compile(r"\s*(?:행사|에디션)|\s+(?:edition|event|show)\b")
 _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
 
 

@@ -137,16 +137,22 @@ class EventBook:
         return names
 
     def existing(
-        self, where: GazetteerEntry, date: DateSpan | None, year: int | None
+        self,
+        where: GazetteerEntry,
+        date: DateSpan | None,
+        year: int | None,
+        series: GazetteerEntry | None = None,
     ) -> Edition | None:
         """An edition already at this city, region or country (or at a city of this country) in
-        the date's year, or in any year if no date is given (the latest made)."""
+        the date's year, or in any year if no date is given (the latest made); of `series` when
+        the text names one (two events in one city and year are two editions)."""
         wanted = int(date.start[:4]) if date else None
         found = [
             e
             for e in self.editions.values()
             if (e.city == where or e.where == where or _within(e.city, where))
             and (wanted is None or e.year == wanted)
+            and (series is None or e.series == series)
         ]
         return found[-1] if found else None
 

@@ -1,5 +1,5 @@
 """The gazetteer: CNCF landscape items plus a curated bilingual alias table and well-known
-companies and platforms beyond the landscape (well_known.yaml), parsed once.
+companies, platforms, software and conferences beyond the landscape (well_known.yaml), parsed once.
 
 Entries are projects (with CNCF maturity), organisations (landscape members and service providers
 without their ` (member)` suffix, plus curated ones), other landscape products, event series,
@@ -157,6 +157,7 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     for known_section, known_kind in (
         ("organizations", EntityType.ORGANIZATION),
         ("projects", EntityType.PROJECT),
+        ("series", EntityType.SERIES),
     ):
         for item in well_known.get(known_section) or []:
             _merge_curated(entries, item, known_kind.value)
