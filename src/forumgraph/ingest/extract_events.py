@@ -149,7 +149,7 @@ def _from_sentence(
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
-        date = next((d for d in dates if clause[0] <= sentence.start + d.begin < clause[1]), None)
+        date = _nearest_date(dates, sentence.start, place, clause)
         # A year written with the series' name wins over a relative one in the same clause, not
         # over one in the place's own clause (`Europe 2019 opened ..., double the crowd that
         # came to Copenhagen a year ago`).
@@ -377,6 +377,20 @@ def _anaphors(
             )
         ]
     return out
+
+
+def _nearest_date(
+    dates: list[DateSpan], offset: int, place: _Place, clause: tuple[int, int]
+) -> DateSpan | None:
+    """The date of the place's clause nearest to it (`3월 파리에서 열린 X와 11월 솔트레이크시티의
+    Y`: each city its own month)."""
+    inside = [d for d in dates if clause[0] <= offset + d.begin < clause[1]]
+
+    def distance(date: DateSpan) -> int:
+        begin, stop = offset + date.begin, offset + date.stop
+        return place.start - stop if stop <= place.start else begin - place.end
+
+    return min(inside, key=distance, default=None)
 
 
 def _in_clause(span: Span | None, clause: tuple[int, int]) -> bool:
