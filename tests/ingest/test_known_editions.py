@@ -83,7 +83,10 @@ def test_a_region_written_before_its_city_makes_no_second_edition():
 
 
 def test_each_city_of_a_clause_takes_the_month_nearest_to_it():
-    text = "해외에서는 3월 파리에서 열린 KubeCon Europe과 11월 솔트레이크시티의 KubeCon North America에 다녀왔다."
+    text = (
+        "해외에서는 3월 파리에서 열린 KubeCon Europe과 "
+        "11월 솔트레이크시티의 KubeCon North America에 다녀왔다."
+    )
     extraction = extract_text(text, {"date": "2024-12-28"})
     names = {r.key: r.names[0].text for r in extraction.entities}
     starts = {names[f.subject]: f.value for f in extraction.facts if f.predicate == "startDate"}
