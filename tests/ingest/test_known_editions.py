@@ -92,3 +92,14 @@ def test_each_city_of_a_clause_takes_the_month_nearest_to_it():
     starts = {names[f.subject]: f.value for f in extraction.facts if f.predicate == "startDate"}
     assert starts.get("KubeCon + CloudNativeCon Europe 2024") == "2024-03"
     assert starts.get("KubeCon + CloudNativeCon North America 2024") == "2024-11"
+
+
+def test_a_citys_show_in_a_sentence_without_a_series_is_the_last_series_held_there():
+    text = (
+        "In November I spoke at KubeCon North America in Salt Lake City.\n\n"
+        "Compared with last year's Chicago show, it felt smaller. Open Source Summit Europe in "
+        "Vienna was busy too."
+    )
+    found = _events(extract_text(text, {"date": "2024-12-20"}))
+    assert "KubeCon + CloudNativeCon North America 2023" in found
+    assert "Open Source Summit Europe 2024" in found

@@ -255,7 +255,12 @@ def is_venue(text: str, place: Located, places: Sequence[Located], series: Locat
     chain = _list_around(text, place, places)
     last_after = text[chain[-1].end : chain[-1].end + 4]
     first_before = text[max(0, chain[0].start - 12) : chain[0].start]
-    return bool(_LOCATIVE_AFTER.match(last_after) or _LOCATIVE_BEFORE.search(first_before))
+    own_before = text[max(0, place.start - 12) : place.start]  # `Summit Europe in Vienna`
+    return bool(
+        _LOCATIVE_AFTER.match(last_after)
+        or _LOCATIVE_BEFORE.search(first_before)
+        or _LOCATIVE_BEFORE.search(own_before)
+    )
 
 
 def is_beside(text: str, place: Located, series: Located) -> bool:

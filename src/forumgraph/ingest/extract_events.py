@@ -376,6 +376,31 @@ def _anaphors(
                 for start in named
             )
         ]
+    if not out and not any(s.type == EntityType.SERIES for s in spans):
+        out = _series_held_in(book, places)
+    return out
+
+
+def _series_held_in(book: EventBook, places: list[_Place]) -> list[Span]:
+    """`last year's Chicago show`: a city's show, event or edition in a sentence that names no
+    series is an edition of the series named last before it that the table of known editions
+    holds in that city."""
+    text = book.draft.article.text
+    earlier = sorted(
+        (s for s in book.draft.spans if s.type == EntityType.SERIES),
+        key=lambda s: s.start,
+        reverse=True,
+    )
+    out = []
+    for place in places:
+        if place.key is None or not _EVENT_OF_PLACE.match(text, place.end):
+            continue
+        names = {n.text.casefold() for n in (*place.entry.names, *place.entry.variants)}
+        for span in (s for s in earlier if s.end <= place.start):
+            entry = book.series_entry(span.key)
+            if entry is not None and book.gazetteer.editions.years_in(entry.canonical, names):
+                out.append(Span(place.end, place.end + 1, span.key, EntityType.SERIES, ""))
+                break
     return out
 
 
