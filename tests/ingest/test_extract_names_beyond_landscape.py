@@ -198,3 +198,19 @@ def test_korean_institutions_by_the_kind_at_the_end_of_their_name():
     organisations = _names(text, EntityType.ORGANIZATION)
     assert {"한국데이터보안협회", "가람은행", "누리증권"} <= organisations
     assert not {"시중은행", "국립대학교"} & organisations
+
+
+def test_a_makers_product_by_its_own_name_where_the_maker_is_named():
+    text = "Logs go to Loki and traces to Tempo; we read both in Grafana dashboards."
+    assert {"Grafana Loki", "Grafana Tempo"} <= _names(text, EntityType.PROJECT)
+    # Without the maker, a word is only a word.
+    assert "Grafana Tempo" not in _names("The release kept a steady Tempo.", EntityType.PROJECT)
+
+
+def test_software_in_place_of_known_software_and_named_as_a_system():
+    text = (
+        "Last year we replaced kaniko with `imgbuild`, and we template manifests with Kustomate "
+        "rather than Helm. We also run Zephyrix, a build system for monorepos."
+    )
+    names = _names(text, EntityType.PROJECT)
+    assert {"kaniko", "imgbuild", "Kustomate", "Zephyrix"} <= names

@@ -90,12 +90,19 @@ def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | 
         return entry if _coined_form(word, entry, text) else None
     if entry is not None or gazetteer.lookup(word) is not None:
         return None
-    # Writers drop the foundation from `Apache Hadoop`; an ordinary word they would also
-    # write in lower case somewhere.
+    if len(word) < 4 or not word[0].isupper() or written_in_lower_case(word, text):
+        return None  # an ordinary word, which writers also put in lower case somewhere
+    # Writers drop the foundation from `Apache Hadoop`, and the maker from `Grafana Loki`
+    # where the text names the maker.
     apache = gazetteer.lookup(f"Apache {word}", EntityType.PROJECT.value)
-    if apache is None or len(word) < 4 or not word[0].isupper():
-        return None
-    return None if written_in_lower_case(word, text) else apache
+    if apache is not None:
+        return apache
+    made = [
+        entry
+        for maker, entry in gazetteer.products_by_name.get(word, [])
+        if re.search(rf"(?<![\w-]){re.escape(maker)}(?![\w-])", text)
+    ]
+    return made[0] if len(made) == 1 else None
 
 
 def _coined_form(word: str, entry: GazetteerEntry, text: str) -> bool:

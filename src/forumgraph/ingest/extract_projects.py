@@ -43,7 +43,7 @@ _CALLED = re.compile(
     rf"\b(?:{_KINDS}|command|binary|component)\s(?:called|named)\s(?P<name>{_TOOL})(?![\w-])"
 )
 _THE_X_TOOL = re.compile(
-    rf"\bthe\s(?P<name>{_TOOL})\s(?:CLI|command-line tool|command line tool|tool|library"
+    rf"\bthe\s`?(?P<name>{_TOOL})`?\s(?:CLI|command-line tool|command line tool|tool|library"
     r"|plugin|SDK|binary|project)\b"
 )
 # `the Foo DevStats project`, `FooBar tool`: a name in the form of code before a kind of software.
@@ -102,7 +102,23 @@ _ONE_EXAMPLE = re.compile(
 # `foo, a command-line tool`: a name in apposition to a kind of software.
 _APPOSED = re.compile(
     rf"(?<![\w.-])(?P<name>{_TOOL}),\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?"
-    r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework)\b"
+    r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework|database|scanner|linter"
+    r"|registry|proxy|runtime|orchestrator|(?:build|operating|monitoring|logging|storage"
+    r"|messaging|workflow|version control|package management|configuration management)\ssystem)\b"
+)
+# `replaced Kaniko with buildah`, `Kustomize rather than Helm`: one software in place of
+# another is software too.
+_IN_PLACE = rf"`?(?P<{{}}>{_TOOL})`?"
+_ALTERNATIVES = (
+    re.compile(
+        r"\b(?:replac(?:ed|ing|e)|swap(?:ped|ping)?|switch(?:ed|ing)? from|migrat(?:ed|ing|e) from"
+        rf"|mov(?:ed|ing|e) from)\s(?:the\s)?{_IN_PLACE.format('one')}\s(?:with|to|for|by)\s"
+        rf"(?:the\s)?{_IN_PLACE.format('other')}(?![\w-])"
+    ),
+    re.compile(
+        rf"(?<![\w.-]){_IN_PLACE.format('one')}\s(?:rather than|instead of|over)\s"
+        rf"{_IN_PLACE.format('other')}(?![\w-])"
+    ),
 )
 # Words before a noun that is no name: `In production, a tool`, `For this, a library`.
 _BEFORE_APPOSED = re.compile(r"\b(?:in|on|for|with|of|at|by|from|to|into|as)\s$", re.IGNORECASE)
@@ -170,6 +186,7 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in (_SUCH_AS, _KO_LIST):
             for match in pattern.finditer(text):
                 _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
+        _add_alternatives(draft, gazetteer, passage.start, text)
         _add_apposed(draft, gazetteer, passage.start, text)
         _add_multiword(draft, gazetteer, passage.start, text)
         # A comma alone joins two items only in Korean (`A, B와 같은`); in English it also
@@ -180,6 +197,27 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 start = passage.start + match.start("list")
                 if _lists_known_projects(draft, start, match["list"]):
                     _add_list(draft, gazetteer, start, match["list"])
+
+
+def _add_alternatives(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:
+    """The unknown side of `replaced X with Y` / `Y rather than X` where the other is a known
+    project."""
+    for pattern in _ALTERNATIVES:
+        for match in pattern.finditer(text):
+            sides = [(match[g], match.start(g)) for g in ("one", "other")]
+            known = [_known_project(gazetteer, name) for name, _ in sides]
+            for (name, start), other_known in zip(sides, reversed(known), strict=True):
+                if other_known and not _plain_capitalised_at_start(text, name, start):
+                    _add(draft, gazetteer, offset + start, name)
+
+
+def _known_project(gazetteer: Gazetteer, name: str) -> bool:
+    entry = known_entry(gazetteer, name)
+    return entry is not None and entry.kind == EntityType.PROJECT.value
+
+
+def _plain_capitalised_at_start(text: str, name: str, start: int) -> bool:
+    return _plain_capitalised(name) and _sentence_start(text, start)
 
 
 def _add_apposed(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:

@@ -77,6 +77,7 @@ class Gazetteer:
     stoplist: frozenset[str] = frozenset()
     editions: KnownEditions = field(default_factory=lambda: KnownEditions({}))
     given_names: frozenset[str] = frozenset()  # Latin-script given names (`Emeka`, `Tjaša`)
+    trade_words: frozenset[str] = frozenset()  # lower-case words of the landscape's descriptions
     _by_name: dict[str, list[str]] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
 
@@ -87,6 +88,8 @@ class Gazetteer:
                 self._by_name.setdefault(name.text.casefold(), []).append(ref)
                 if entry.curated or _matchable(name.text, self.stoplist):
                     pairs.append((name.text, ref))
+                    if name.text.isalpha() and name.text.islower():
+                        pairs.append((name.text.capitalize(), ref))  # `kaniko` as `Kaniko`
         self.matcher.add_all(pairs)
 
     def lookup(self, name: str, kind: str | None = None) -> GazetteerEntry | None:
@@ -101,6 +104,28 @@ class Gazetteer:
         from forumgraph.ingest.gazetteer_sounds import SoundIndex
 
         return SoundIndex(self.entries.values(), self.stoplist)
+
+    @cached_property
+    def products_by_name(self) -> dict[str, list[tuple[str, GazetteerEntry]]]:
+        """Projects named `<maker> <Name>` or `<maker>/<Name>` (`Grafana Loki`,
+        `OPA/Gatekeeper`) by their one-word name, with the maker's name, where the maker is
+        itself a known organisation or project and the name no ordinary word of the trade."""
+        out: dict[str, list[tuple[str, GazetteerEntry]]] = {}
+        for entry in self.entries.values():
+            if entry.kind != EntityType.PROJECT.value:
+                continue
+            parts = re.split(r"[ /]", entry.canonical)
+            if len(parts) != 2 or not parts[1][:1].isupper() or len(parts[1]) < 4:
+                continue
+            if parts[1].lower() in self.trade_words or self.lookup(parts[1]) is not None:
+                continue  # `Azure Functions`, `Foo Kubernetes`: not a name of its own
+            maker = self.lookup(parts[0])
+            if maker is not None and maker.kind in (
+                EntityType.ORGANIZATION.value,
+                EntityType.PROJECT.value,
+            ):
+                out.setdefault(parts[1], []).append((parts[0], entry))
+        return out
 
     @cached_property
     def hangul_name_parts(self) -> frozenset[str]:
@@ -150,7 +175,7 @@ def _matchable(name: str, stoplist: frozenset[str]) -> bool:
 @lru_cache(maxsize=4)
 def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     """Parse the landscape and the curated aliases once per process (cached by path)."""
-    entries = _landscape_entries(landscape_path)
+    entries, trade_words = _landscape_entries(landscape_path)
     curated = yaml.load(_package_text("aliases.yaml"), Loader=_loader())  # noqa: S506 (a safe loader)
     roles = {str(k): str(v) for k, v in (curated.get("roles") or {}).items()}
     well_known = yaml.load(_package_text("well_known.yaml"), Loader=_loader())  # noqa: S506
@@ -181,7 +206,12 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     editions = known_editions(yaml.safe_load(_package_text("known_editions.yaml")))
     given_names = load_given_names(landscape_path.parent / GIVEN_NAMES_FILE)
     return Gazetteer(
-        entries=entries, roles=roles, stoplist=stop, editions=editions, given_names=given_names
+        entries=entries,
+        roles=roles,
+        stoplist=stop,
+        editions=editions,
+        given_names=given_names,
+        trade_words=trade_words,
     )
 
 
@@ -210,7 +240,9 @@ def _loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _landscape_entries(path: Path) -> dict[str, GazetteerEntry]:
+def _landscape_entries(path: Path) -> tuple[dict[str, GazetteerEntry], frozenset[str]]:
+    """The landscape's entries, and the lower-case words of its descriptions (ordinary words
+    of the trade: `pipelines`, `gateway`)."""
     try:
         with path.open(encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=_loader())  # noqa: S506 (a safe loader)
@@ -222,13 +254,18 @@ def _landscape_entries(path: Path) -> dict[str, GazetteerEntry]:
     except yaml.YAMLError as exc:
         raise InputError(f"The landscape gazetteer {path} is not valid YAML: {exc}.") from exc
     entries: dict[str, GazetteerEntry] = {}
+    words: set[str] = set()
     for category in (data or {}).get("landscape") or []:
         for sub in category.get("subcategories") or []:
             for item in sub.get("items") or []:
                 entry = _landscape_entry(category.get("name"), sub.get("name"), item)
                 if entry is not None and entry.reference not in entries:
                     entries[entry.reference] = entry
-    return entries
+                words.update(_LOWER_WORD.findall(str(item.get("description") or "")))
+    return entries, frozenset(words)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
 
 
 def _landscape_entry(
