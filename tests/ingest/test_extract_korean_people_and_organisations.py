@@ -173,3 +173,8 @@ def test_a_programme_role_before_a_korean_name():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"문서윤", "하지온"} <= people
     assert "섭외" not in people
+
+
+def test_a_name_with_an_age_in_brackets():
+    text = "판교에서 일하는 나하람(34) 씨는 지난해 서비스를 옮겼다."
+    assert "나하람" in names_of(extract_text(text), EntityType.PERSON)

@@ -138,3 +138,8 @@ def test_an_organisation_the_recogniser_cut_in_two_is_one():
     text = "Her team at the Danish Maritime Safety Authority moved to Kubernetes last year."
     organisations = names_of(extract_text(text), EntityType.ORGANIZATION)
     assert "Danish" not in organisations
+
+
+def test_a_contractor_named_before_the_role():
+    text = "Sungmin Yoo, an independent contractor based in Lisbon, joined the project in 2021."
+    assert "Sungmin Yoo" in names_of(extract_text(text), EntityType.PERSON)

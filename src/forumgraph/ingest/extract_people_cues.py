@@ -32,7 +32,7 @@ ROLE_HEADS = word_set(
     "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
-    "co-organiser owner "
+    "co-organiser owner contractor freelancer programmer technologist "
     "strategist officer fellow emeritus shadow intern student"
 )
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"

@@ -77,8 +77,13 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
 
 
+# An age in brackets after a name, as news writes it: `김하준(34) 씨`.
+_AGE = re.compile(r"\((?:만\s?)?\d{1,3}(?:세)?\)$")
+
+
 def _name_with_marker(word: str, following: str) -> str | None:
     """The name part of `word` when a marker ends it (`박지성씨가`) or starts the next word."""
+    word = _AGE.sub("", word)
     stripped = word.rstrip(",.")
     for marker in KO_PERSON_MARKERS:
         cut = stripped.find(marker, 2)
