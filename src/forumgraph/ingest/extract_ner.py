@@ -81,7 +81,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
             ):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
-                listed = _listed_with_organisations(text, span, spans)
+                # `Fujitsu, NTT DATA, Sony and Cybozu`: listed with an organisation
+                listed = _joined_to_a("ORG", text, span, spans)
                 _organisation_or_product(draft, gazetteer, offset, text, span, article, listed)
 
 
@@ -138,8 +139,14 @@ def _joined_to_a_person(
         return False
     if _ORG_BEFORE.search(text[max(0, span.start - 12) : span.start]):
         return False  # `engineer at Brightfield Bank, and Jane Doe`
+    return _joined_to_a("PERSON", text, span, spans)
+
+
+def _joined_to_a(label: str, text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
+    """Whether `span` is joined by `and` or a comma to another span the recogniser gave
+    `label`."""
     for other in spans:
-        if other.label != "PERSON":
+        if other is span or other.label != label:
             continue
         gap = (
             text[span.end : other.start]
@@ -188,22 +195,6 @@ def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) ->
     if name is not None:
         start = offset + span.start + shift
         add_person_span(draft, gazetteer, name, text, start, start + len(text))
-
-
-def _listed_with_organisations(text: str, span: NamedSpan, spans: list[NamedSpan]) -> bool:
-    """`Fujitsu, NTT DATA, Sony and Cybozu`: a name joined by `and` or a comma to a name the
-    recogniser calls an organisation."""
-    for other in spans:
-        if other is span or other.label != "ORG":
-            continue
-        gap = (
-            text[span.end : other.start]
-            if other.start >= span.end
-            else text[other.end : span.start]
-        )
-        if _JOINED.fullmatch(gap):
-            return True
-    return False
 
 
 def _organisation_or_product(
