@@ -253,7 +253,7 @@ def test_bare_get_from_a_browser_is_the_query_page(client: FlaskClient) -> None:
 
 def test_query_page_loads_an_example_without_javascript(client: FlaskClient) -> None:
     response = client.get("/sparql?example=1", headers={"Accept": "text/html"})
-    assert "fg:Talk" in response.get_data(as_text=True)
+    assert "fg:Keynote" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("index", range(len(sparql_examples("https://forumgraph.org/"))))

@@ -36,14 +36,15 @@ ORDER BY ?names
 LIMIT 50""",
         ),
         (
-            "Keynotes and talks with their speakers and events",
-            "키노트와 발표: 연사와 행사",
+            "Keynotes with their speakers and events",
+            "키노트: 연사와 행사",
             """SELECT ?eventName ?title ?speakerName
 WHERE {
-  ?talk a fg:Talk ; schema:name ?title ; schema:superEvent ?event ;
+  ?talk a fg:Keynote ; schema:name ?title ; schema:superEvent ?event ;
         schema:performer ?speaker .
   ?speaker schema:name ?speakerName .
   ?event schema:name ?eventName .
+  FILTER(LANG(?eventName) = "en")
 }
 ORDER BY ?eventName ?title
 LIMIT 50""",
