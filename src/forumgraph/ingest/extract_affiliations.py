@@ -223,7 +223,7 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     end = start + len(name)
-    if not any(s.start < end and start < s.end for s in draft.spans):
+    if not draft.spans_over(start, end):
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 

@@ -87,7 +87,7 @@ def _acronyms_after_hangul_names(draft: Draft) -> dict[str, str]:
             continue
         short = match["short"]
         start = match.start("short")
-        if any(s.start < start + len(short) and start < s.end for s in draft.spans):
+        if draft.spans_over(start, start + len(short)):
             continue  # the brackets hold a name of its own
         draft.entity(span.key, span.type, [name_of(short)])
         found[short] = span.key
@@ -235,6 +235,6 @@ def _mention_all(draft: Draft, forms: dict[str, str]) -> None:
     for passage in draft.passages:
         for match in pattern.finditer(passage.text):
             start, end = passage.start + match.start(), passage.start + match.end()
-            if any(s.start < end and start < s.end for s in draft.spans):
+            if draft.spans_over(start, end):
                 continue
             draft.mention(forms[match.group()], start, end)

@@ -46,9 +46,7 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
             if match["last"] in NOT_SURNAME_WORDS or not is_person_name(name, gazetteer):
                 continue
             start, end = passage.start + match.start(), passage.start + match.end()
-            if any(
-                s.type == EntityType.PERSON and s.start < end and start < s.end for s in draft.spans
-            ):
+            if any(s.type == EntityType.PERSON for s in draft.spans_over(start, end)):
                 continue
             take_back_a_guess(draft, gazetteer, start, end)
             add_person_span(draft, gazetteer, name, name, start, end)

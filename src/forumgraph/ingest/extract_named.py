@@ -76,7 +76,7 @@ def add_named(
     Returns the record key, or None when a longer name already covers the span or the span
     crosses an event, series or place mention (an organisation's name may hold a place).
     """
-    for span in [s for s in draft.spans if s.start < end and start < s.end]:
+    for span in draft.spans_over(start, end):
         if span.type in NAMED:
             continue
         # An organisation's name may hold a place (`University of Tokyo`, `Rust Seoul Meetup`).

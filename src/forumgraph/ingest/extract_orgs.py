@@ -76,7 +76,7 @@ def add_case_variants(draft: Draft, gazetteer: Gazetteer) -> None:
             word = match.group()
             start, end = passage.start + match.start(), passage.start + match.end()
             entry = _variant_of(word, gazetteer, draft.article.text)
-            if entry is None or any(s.start < end and start < s.end for s in draft.spans):
+            if entry is None or draft.spans_over(start, end):
                 continue
             draft.mention(add_entry(draft, entry, word), start, end)
 

@@ -159,6 +159,10 @@ class Draft:
         for marker in [m for m in self._facts if m[0] == key]:
             del self._facts[marker]
 
+    def spans_over(self, start: int, end: int) -> list[Span]:
+        """Mentions that overlap [start, end)."""
+        return [s for s in self.spans if s.start < end and start < s.end]
+
     def spans_in(self, start: int, end: int, type_: EntityType | None = None) -> list[Span]:
         """Mentions inside [start, end), in text order, optionally of one type."""
         found = [

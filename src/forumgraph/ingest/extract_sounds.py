@@ -159,7 +159,7 @@ def _available(draft: Draft, gazetteer: Gazetteer, form: str, start: int) -> boo
     end = start + len(form)
     if gazetteer.lookup(form) is not None:
         return False
-    return not any(s.start < end and start < s.end for s in draft.spans)
+    return not draft.spans_over(start, end)
 
 
 def _link(
@@ -193,5 +193,5 @@ def _add_repeats(draft: Draft, linked: dict[str, str]) -> None:
                 if not _ends_word(passage.text, match.end()):
                     continue
                 start, end = passage.start + match.start(), passage.start + match.end()
-                if not any(s.start < end and start < s.end for s in draft.spans):
+                if not draft.spans_over(start, end):
                     draft.mention(key, start, end)
