@@ -69,10 +69,11 @@ _PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:1
 # What may stand between the places of one list: `Italy, the UK, and in Washington DC`,
 # `Italy, UK, Washington DC`, `인도와 일본`.
 _LIST_GAP = re.compile(r"^(?:\s|,|/|·|및|와|과|그리고|\band\b|\bor\b|\bthe\b|\bin\b)*$")
+# `서울 행사`, `the Detroit edition`: the event held at a place.
+_EVENT_OF_PLACE = r"\s*(?:행사|에디션)|\s+(?:edition|event|show)\b"
+EVENT_OF_PLACE = re.compile(_EVENT_OF_PLACE)
 # Where the event is: `에서`, `으로 옮겨`, `서울 행사`, `the Detroit edition`, `in`, `at`, `to`.
-_LOCATIVE_AFTER = re.compile(
-    r"^(?:에서|에선|으로|로|\s*(?:행사|에디션)|\s+(?:edition|event|show)\b)"
-)
+_LOCATIVE_AFTER = re.compile(rf"^(?:에서|에선|으로|로|{_EVENT_OF_PLACE})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 # A Korean line that stops on a comma or a word other than a sentence ending is wrapped
 # mid-sentence.

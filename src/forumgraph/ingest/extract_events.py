@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
 from forumgraph.ingest.extract_event_names import (
+    EVENT_OF_PLACE,
     add_casefolded_series,
     add_editions_by_year,
     add_mixed_series,
@@ -166,7 +167,7 @@ def _from_sentence(
             continue  # a city of the world table, with no event named beside it
         # Two series held in one city and year are two editions, where the place's own clause
         # names the series; `서울 행사`, `the Seattle show` is the event held there.
-        own = _in_clause(series_span, clause) and not _EVENT_OF_PLACE.match(
+        own = _in_clause(series_span, clause) and not EVENT_OF_PLACE.match(
             book.draft.article.text, place.end
         )
         edition = book.existing(venue, date, year, series if own else None)
@@ -196,7 +197,6 @@ def _from_sentence(
             )
 
 
-_EVENT_OF_PLACE = re.compile(r"\s*(?:행사|에디션)|\s+(?:edition|event|show)\b")
 _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
 
 
@@ -393,7 +393,7 @@ def _series_held_in(book: EventBook, places: list[_Place]) -> list[Span]:
     )
     out = []
     for place in places:
-        if place.key is None or not _EVENT_OF_PLACE.match(text, place.end):
+        if place.key is None or not EVENT_OF_PLACE.match(text, place.end):
             continue
         names = {n.text.casefold() for n in (*place.entry.names, *place.entry.variants)}
         for span in (s for s in earlier if s.end <= place.start):

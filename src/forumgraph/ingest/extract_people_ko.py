@@ -44,7 +44,9 @@ KO_SURNAMES = frozenset(
 KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
 _WORD = re.compile(r"\S+")
 # Credit labels of programmes and pages: `진행: 오승민`, `게스트: 레나 피셔`.
-_LABELS = word_set("진행 사회 게스트 출연 발표 연사 발표자 진행자 사회자 호스트 패널 패널리스트")
+# People's roles in a programme (`진행자`, `게스트`).
+_PROGRAMME_ROLES = word_set("진행자 사회자 발표자 연사 패널 패널리스트 게스트 호스트")
+_LABELS = _PROGRAMME_ROLES | word_set("진행 사회 출연 발표")
 _LABELLED = re.compile(
     r"(?m)^[ \t]*[-*]?[ \t]*(?:" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")"
     r"[ \t]*[:：][ \t]*(?P<name>[가-힣]{2,5})(?=[ \t]*(?:$|[,(/]))"
@@ -100,7 +102,7 @@ def _name_with_marker(word: str, following: str) -> str | None:
 
 # Roles written before a name (`진행자 권태윤과`, `사회자 이영희가`): people's roles in a
 # programme, not titles of a job, which also stand before words (`엔지니어 채용`).
-_ROLES_BEFORE = word_set("진행자 사회자 발표자 연사 패널 패널리스트 게스트 호스트 좌장 모더레이터")
+_ROLES_BEFORE = _PROGRAMME_ROLES | word_set("좌장 모더레이터")
 
 
 def _name_after_role(before: str, word: str) -> str | None:
