@@ -386,15 +386,16 @@ def _series_held_in(book: EventBook, places: list[_Place]) -> list[Span]:
     series is an edition of the series named last before it that the table of known editions
     holds in that city."""
     text = book.draft.article.text
+    named = [p for p in places if p.key is not None and EVENT_OF_PLACE.match(text, p.end)]
+    if not named:
+        return []
     earlier = sorted(
         (s for s in book.draft.spans if s.type == EntityType.SERIES),
         key=lambda s: s.start,
         reverse=True,
     )
     out = []
-    for place in places:
-        if place.key is None or not EVENT_OF_PLACE.match(text, place.end):
-            continue
+    for place in named:
         names = {n.text.casefold() for n in (*place.entry.names, *place.entry.variants)}
         for span in (s for s in earlier if s.end <= place.start):
             entry = book.series_entry(span.key)

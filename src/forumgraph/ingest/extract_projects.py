@@ -226,7 +226,7 @@ def _add_apposed(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> 
         name, start = match["name"], match.start("name")
         if _BEFORE_APPOSED.search(text[max(0, start - 8) : start]):
             continue
-        if _plain_capitalised(name) and _sentence_start(text, start):
+        if _plain_capitalised_at_start(text, name, start):
             continue
         _add(draft, gazetteer, offset + start, name)
 
@@ -288,8 +288,7 @@ def _component_name(name: str, gazetteer: Gazetteer) -> bool:
     parts = name.split("-")
     if parts[0] in {"kube", "k8s"} or parts[-1] in _COMPONENT_ENDINGS:
         return True
-    entry = known_entry(gazetteer, parts[0])
-    return entry is not None and entry.kind == EntityType.PROJECT.value
+    return _known_project(gazetteer, parts[0])
 
 
 def _sentence_start(text: str, offset: int) -> bool:

@@ -17,7 +17,7 @@ from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType, Passage
 from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
-from forumgraph.text.particles import fits_particle, is_particle, stems
+from forumgraph.text.particles import fits_particle, is_particle, stems, without_case_particle
 
 # Unicode categories of closing brackets, quotes and other punctuation that may end a word.
 _CLOSING = ("Pe", "Pf", "Po")
@@ -65,10 +65,12 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             continue
         tokens = analyzer.tokens(passage.text)
         for token in tokens:
+            tail = _tail(passage.text, token.end)
+            ends_word = not tail or is_particle(tail)
             whole = (
                 _starts_word(passage.text, token.start)
-                and _ends_word(passage.text, token.end)
-                and fits_particle(token.form, _tail(passage.text, token.end))
+                and ends_word
+                and fits_particle(token.form, tail)
             )
             # A proper noun, or a noun that the dictionary does not know of three syllables or
             # more (`그라파나`, `링커드`) or standing as a word of its own (`팔코로`); such a
@@ -81,7 +83,7 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 continue
             if not is_hangul_word(token.form) or len(token.form) < 2:
                 continue
-            if not _ends_word(passage.text, token.end):
+            if not ends_word:
                 continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
             # A long whole word the dictionary does not know may be spelt freely
             # (`큐브스케이프`); a piece of a longer word, or a short loanword spelt freely
@@ -89,7 +91,7 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             exact = unknown_noun and not (whole and len(token.form) >= 4)
             start = passage.start + token.start
             # An unknown word may hold a particle the analyser did not split off (`팔코로`).
-            stemmed = _without_case_particle(token.form) if token.unknown else None
+            stemmed = without_case_particle(token.form) if token.unknown else None
             for form in (token.form, *([stemmed] if stemmed else [])):
                 if len(form) < 2 or not _available(draft, gazetteer, form, start):
                     continue
@@ -101,21 +103,6 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                     break
         _add_split_words(draft, gazetteer, passage, tokens, linked)
     _add_repeats(draft, linked)
-
-
-# Case particles that may stay on an unknown word (`팔코로`); a longer run of endings
-# (`코사인을` read as `코사` + `인을`) is more often part of the word.
-_CASE_PARTICLES = (
-    *("으로", "에서", "에게", "까지", "부터", "처럼"),
-    *("로", "와", "과", "를", "을", "이", "가", "은", "는", "의", "에", "도", "만"),
-)
-
-
-def _without_case_particle(form: str) -> str | None:
-    for particle in _CASE_PARTICLES:
-        if form.endswith(particle) and len(form) - len(particle) >= 2:
-            return form[: -len(particle)]
-    return None
 
 
 # A run of four Hangul syllables or more starting a word.

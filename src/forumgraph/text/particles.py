@@ -50,6 +50,22 @@ def strip_particles(word: str) -> str:
     return next(stems(word), word)
 
 
+# Case particles that may stay on a word the analyser does not know (`팔코로`); a longer run
+# of endings (`코사인을` read as `코사` + `인을`) is more often part of the word.
+_SINGLE_CASE = (
+    *("으로", "에서", "에게", "까지", "부터", "처럼"),
+    *("로", "와", "과", "를", "을", "이", "가", "은", "는", "의", "에", "도", "만"),
+)
+
+
+def without_case_particle(word: str) -> str | None:
+    """`팔코로` -> `팔코`: the word less one case particle, leaving two syllables or more."""
+    for particle in _SINGLE_CASE:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return None
+
+
 # Particles with two forms: the first follows a closed syllable (`헬름을`), the second an open
 # one (`도커를`); `로` also follows a final ㄹ (`레일로`), so it is not checked after a closed one.
 _ALLOMORPHS = (("으로", "로"), ("이", "가"), ("을", "를"), ("은", "는"), ("과", "와"))
