@@ -78,11 +78,11 @@ def _row(city: dict, kiwi: Kiwi, min_population: int) -> dict[str, str] | None:
         for alt in dict.fromkeys(city.get("alternatenames") or [])
         if HANGUL_NAME.match(alt)
         and (len(alt) > 2 or population >= TWO_SYLLABLE_POPULATION)
-        and _only_a_name(alt, kiwi)
+        and only_a_name(alt, kiwi)
     ]
     if not korean:
         return None
-    ascii_name = _without_accents(name)
+    ascii_name = without_accents(name)
     # The spelling closest to the English sound first: `베이징` before `북경`.
     korean.sort(key=lambda alt: -transliteration_similarity(alt, ascii_name))
     return {
@@ -95,7 +95,7 @@ def _row(city: dict, kiwi: Kiwi, min_population: int) -> dict[str, str] | None:
     }
 
 
-def _only_a_name(word: str, kiwi: Kiwi) -> bool:
+def only_a_name(word: str, kiwi: Kiwi) -> bool:
     """Not an ordinary noun the analyser knows (`개성`, `양산`), nor the start of a word that a
     particle would complete (`고양` + `이`)."""
     tokens = kiwi.tokenize(word)
@@ -113,7 +113,7 @@ def _only_a_name(word: str, kiwi: Kiwi) -> bool:
     return True
 
 
-def _without_accents(name: str) -> str:
+def without_accents(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -22,7 +22,7 @@ from typing import Protocol
 from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_named import take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
@@ -140,12 +140,7 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             take_back_a_guess(draft, book.gazetteer, start, end, covering=True)
             if draft.claim(start, end, _NAMED) is None:
                 continue
-            name = passage.text[at:stop]
-            key = draft.entity(f"series:{normal_key(name)}", EntityType.SERIES, [name_of(name)])
-            draft.mention(key, start, end)
-            book.own_series[key] = GazetteerEntry(
-                name, EntityType.SERIES.value, key, (name_of(name),)
-            )
+            draft.mention(book.series_named(passage.text[at:stop]), start, end)
 
 
 def _named_as_event(text: str, start: int, end: int) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
+from forumgraph.ingest.extract_event_lists import add_listed_editions
 from forumgraph.ingest.extract_event_names import (
     EVENT_OF_PLACE,
     add_casefolded_series,
@@ -26,7 +27,14 @@ from forumgraph.ingest.extract_event_names import (
     prose_sentences,
     written_year,
 )
-from forumgraph.ingest.extract_events_state import Edition, EventBook, region_of
+from forumgraph.ingest.extract_events_state import (
+    Edition,
+    EventBook,
+    Place,
+    places_in,
+    region_of,
+    status_of,
+)
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -34,13 +42,6 @@ from forumgraph.ingest.gazetteer_places import is_generated_place
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
-_HELD = re.compile(
-    r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted"
-)
-_PLANNED = re.compile(
-    r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place"
-    r"|going to be"
-)
 # Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
 _PAST_VERB = re.compile(
     r"\b(?:drew|attracted|gathered|welcomed|saw|hosted|had|was|were)\b|모였|참가했|참석했|찾았"
@@ -53,15 +54,6 @@ _EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|e
 # `오스틴 때보다`: the time of the event held in that city (not `때문`, because).
 _TIME_OF = re.compile(r"\s*때(?!문)")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_LIST_ITEM = re.compile(r"^\s*[-*]\s*(?P<name>[^:\n]{3,80}):[ \t]*\n[ \t]*(?P<detail>[^\n]+)", re.M)
-
-
-@dataclass(frozen=True)
-class _Place:
-    start: int
-    end: int
-    entry: GazetteerEntry  # a city, or a region of a region-named series
-    key: str | None  # the place record (cities only)
 
 
 def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
@@ -75,7 +67,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     _from_title(book, gazetteer, article_year)
     running_year = article_year
     for passage in draft.passages:
-        listed = _from_list_items(book, gazetteer, passage.text, passage.start, article_year)
+        listed = add_listed_editions(book, passage.text, passage.start, article_year)
         for sentence in prose_sentences(passage.text, passage.start):
             if any(s <= sentence.start < e for s, e in listed):
                 continue
@@ -105,30 +97,6 @@ def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None
             book.edition(series[0], entry, edition_year, from_title=True)
 
 
-def _from_list_items(
-    book: EventBook, gazetteer: Gazetteer, text: str, offset: int, year: int | None
-) -> list[tuple[int, int]]:
-    covered = []
-    for item in _LIST_ITEM.finditer(text):
-        name_start = offset + item.start("name")
-        detail_start = offset + item.start("detail")
-        series_span = _series_in(book.draft.spans_in(name_start, offset + item.end("name")))
-        series = book.series_entry(series_span.key) if series_span else None
-        dates = find_dates(item.group("detail"), year)
-        places = _places(book, gazetteer, detail_start, offset + item.end("detail"))
-        cities = [p for p in places if p.key is not None]
-        if series is None or not dates or not cities:
-            continue
-        context = text[max(0, item.start() - 300) : item.start()]
-        status = "planned" if _PLANNED.search(context) else None
-        label = item.group("name").strip()
-        edition = book.edition(series, cities[0].entry, int(dates[0].start[:4]), label=label)
-        book.describe(edition, dates[0], status, name_start, offset + item.end("name"))
-        book.locate(edition, cities[0])
-        covered.append((offset + item.start(), offset + item.end()))
-    return covered
-
-
 def _from_sentence(
     book: EventBook,
     gazetteer: Gazetteer,
@@ -137,7 +105,7 @@ def _from_sentence(
     year: int | None,
 ) -> None:
     spans = book.draft.spans_in(sentence.start, sentence.end)
-    places = _places(book, gazetteer, sentence.start, sentence.end)
+    places = places_in(book, gazetteer, sentence.start, sentence.end)
     if not places:
         return
     clauses = _clauses(sentence, dates)
@@ -184,7 +152,7 @@ def _from_sentence(
             edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
             continue
-        status = _status(sentence.text[place.end - sentence.start :]) or _status(sentence.text)
+        status = status_of(sentence.text[place.end - sentence.start :]) or status_of(sentence.text)
         book.describe(edition, date, status, place.start, place.end)
         if place.key is not None:
             book.locate(edition, place)
@@ -201,7 +169,7 @@ _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
 
 
 def _region_then_its_city(
-    book: EventBook, gazetteer: Gazetteer, place: _Place, places: list[_Place]
+    book: EventBook, gazetteer: Gazetteer, place: Place, places: list[Place]
 ) -> bool:
     """A region written right before one of its cities (`KubeCon Europe in Amsterdam`,
     `North America (Salt Lake City)`)."""
@@ -220,8 +188,8 @@ def _region_then_its_city(
 def _venue(
     book: EventBook,
     gazetteer: Gazetteer,
-    place: _Place,
-    places: list[_Place],
+    place: Place,
+    places: list[Place],
     series: GazetteerEntry | None,
     series_span: Span | None,
 ) -> GazetteerEntry | None:
@@ -247,13 +215,13 @@ def _venue(
     return country if is_venue(text, place, places, series_span) else None
 
 
-def _beside(book: EventBook, place: _Place, series: Span | None) -> bool:
+def _beside(book: EventBook, place: Place, series: Span | None) -> bool:
     """`ServiceMeshCon EU`: a place written right after (or before) the series name."""
     return series is not None and is_beside(book.draft.article.text, place, series)
 
 
 def _year_written_with(
-    book: EventBook, series: Span, places: list[_Place], sentence: Sentence
+    book: EventBook, series: Span, places: list[Place], sentence: Sentence
 ) -> DateSpan | None:
     """`KubeCon 2017`, `KCD Italy 2021`: the year of the edition, written with its name."""
     year = written_year(book.draft.article.text, series.start, series.end, places)
@@ -304,7 +272,7 @@ def _past_month(date: DateSpan | None, clause: str, article_date: str | None) ->
         return date
     if int(date.start[:4]) != year or int(date.start[5:7]) <= month:
         return date
-    if _status(clause) != "held" and not _PAST_VERB.search(clause):
+    if status_of(clause) != "held" and not _PAST_VERB.search(clause):
         return date
     before = str(year - 1)
     return replace(date, start=before + date.start[4:], end=before + date.end[4:])
@@ -319,7 +287,7 @@ def _undated_year(
 
 
 def _known_year(
-    book: EventBook, series: GazetteerEntry, place: _Place, year: int, clause: str
+    book: EventBook, series: GazetteerEntry, place: Place, year: int, clause: str
 ) -> int:
     """An undated city of a region-named series (`the Seattle show` in 2019) whose region's
     edition that year is known to be elsewhere is the series' edition held there: the latest
@@ -335,20 +303,16 @@ def _known_year(
     years = editions.years_in(series.canonical, names)
     later = [y for y in years if y > year]
     earlier = [y for y in years if y < year]
-    if later and (_status(clause) == "planned" or not earlier):
-        return later[0] if _status(clause) == "planned" else year
+    if later and (status_of(clause) == "planned" or not earlier):
+        return later[0] if status_of(clause) == "planned" else year
     return earlier[-1] if earlier else year
-
-
-def _series_in(spans: list[Span]) -> Span | None:
-    return next((s for s in spans if s.type == EntityType.SERIES), None)
 
 
 def _anaphors(
     book: EventBook,
     sentence: Sentence,
     spans: list[Span],
-    places: list[_Place],
+    places: list[Place],
     dated_clauses: list[tuple[int, int]],
 ) -> list[Span]:
     """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
@@ -381,7 +345,7 @@ def _anaphors(
     return out
 
 
-def _series_held_in(book: EventBook, places: list[_Place]) -> list[Span]:
+def _series_held_in(book: EventBook, places: list[Place]) -> list[Span]:
     """`last year's Chicago show`: a city's show, event or edition in a sentence that names no
     series is an edition of the series named last before it that the table of known editions
     holds in that city."""
@@ -406,7 +370,7 @@ def _series_held_in(book: EventBook, places: list[_Place]) -> list[Span]:
 
 
 def _nearest_date(
-    dates: list[DateSpan], offset: int, place: _Place, clause: tuple[int, int]
+    dates: list[DateSpan], offset: int, place: Place, clause: tuple[int, int]
 ) -> DateSpan | None:
     """The date of the place's clause nearest to it (`3월 파리에서 열린 X와 11월 솔트레이크시티의
     Y`: each city its own month)."""
@@ -438,21 +402,6 @@ def _bare_references(
     return out
 
 
-def _places(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list[_Place]:
-    """Cities (place records), regions and countries (cues) inside [start, end), in order."""
-    found = []
-    for span in book.draft.spans_in(start, end, EntityType.PLACE):
-        city = gazetteer.lookup(book.draft.names_of(span.key)[0].text, "place")
-        if city is not None:
-            found.append(_Place(span.start, span.end, city, span.key))
-    for cue_start, cue_end, reference in book.draft.cues:
-        entry = gazetteer.entries[reference]
-        if start <= cue_start < end and entry.kind in {REGION, COUNTRY}:
-            found.append(_Place(cue_start, cue_end, entry, None))
-    unique = {p.start: p for p in found}
-    return sorted(unique.values(), key=lambda p: p.start)
-
-
 def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]:
     """Comma-separated clauses of a sentence (commas inside a date expression do not count)."""
     inside = [(d.begin, d.stop) for d in dates]
@@ -465,20 +414,13 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
     return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _nearest_series(series: list[Span], place: _Place, clause: tuple[int, int]) -> Span | None:
+def _nearest_series(series: list[Span], place: Place, clause: tuple[int, int]) -> Span | None:
     def rank(span: Span) -> tuple[int, int]:
         in_clause = clause[0] <= span.start < clause[1]
         distance = place.start - span.end if span.end <= place.start else span.start - place.end
         return (0 if in_clause else 1, distance + (0 if span.end <= place.start else 5))
 
     return min(series, key=rank) if series else None
-
-
-def _status(text: str) -> str | None:
-    held, planned = _HELD.search(text), _PLANNED.search(text)
-    if held and planned:
-        return "held" if held.start() < planned.start() else "planned"
-    return "held" if held else "planned" if planned else None
 
 
 def _organizer(draft: Draft, spans: list[Span]) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from forumgraph.ingest.dates import DateSpan
@@ -12,7 +13,22 @@ from forumgraph.ingest.known_editions import KnownEdition
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
+_HELD = re.compile(
+    r"개최되었|개최된|열린(?!다)|열렸|진행되었|진행된|치러졌|이어진|\bheld\b|took place|was hosted"
+)
+_PLANNED = re.compile(
+    r"예정|계획|열릴|열린다|개최될|개최된다|\bplanned\b|upcoming|will (?:be|take)|taking place"
+    r"|going to be"
+)
 _PRECISION = {"year": 1, "month": 2, "day": 3}
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    entry: GazetteerEntry  # a city, or a region of a region-named series
+    key: str | None  # the place record (cities only)
 
 
 def edition_reference(series: str, where: str, year: int) -> str:
@@ -68,6 +84,12 @@ class EventBook:
             return self.own_series[key]
         return self.gazetteer.lookup(self.draft.names_of(key)[0].text, EntityType.SERIES.value)
 
+    def series_named(self, name: str) -> str:
+        """The record of a series the gazetteer lacks, known by its name as written."""
+        key = self.draft.entity(f"series:{normal_key(name)}", EntityType.SERIES, [name_of(name)])
+        self.own_series[key] = GazetteerEntry(name, EntityType.SERIES.value, key, (name_of(name),))
+        return key
+
     def series_key(self, series: GazetteerEntry) -> str:
         """The record of a series: its gazetteer entry's, or the one its name made."""
         own = next((k for k, e in self.own_series.items() if e == series), None)
@@ -92,13 +114,17 @@ class EventBook:
             edition = self.editions[key]
             edition.city = edition.city or city
             return edition
-        names = self._names(series, anchor, year, None if series.by_region else label)
+        names = self._names(series, anchor, year)
+        if label and str(year) in label and not series.by_region:
+            names.insert(0, name_of(label))  # as a list names it (`FOSDEM 2024`)
         if written and anchor == where and not has_hangul(written):
             names.append(Name(f"{series.canonical} {written} {year}", "en"))
         known = self.gazetteer.editions.find(series.canonical, anchor.canonical, year)
         if known and known.name and all(n.text != known.name for n in names):
             names.append(Name(known.name, "en"))
         self.draft.entity(key, EntityType.EVENT, names, reference=reference)
+        for form in _written_forms(label, year):  # `KCD Sofia`, `KCD Sofia 2026`
+            self.draft.add_variant(key, form)
         self.draft.fact(key, "superEvent", self.series_key(series))
         edition = Edition(key, series, anchor, year, city, from_title=from_title, known=known)
         self.editions[key] = edition
@@ -123,17 +149,14 @@ class EventBook:
             self.draft.fact(key, "eventStatus", status, "string")
         return key
 
-    def _names(
-        self, series: GazetteerEntry, where: GazetteerEntry, year: int, label: str | None
-    ) -> list[Name]:
-        if label:
-            return [name_of(label if str(year) in label else f"{label} {year}")]
+    def _names(self, series: GazetteerEntry, where: GazetteerEntry, year: int) -> list[Name]:
         series_ko, where_ko = series.hangul_name(), where.hangul_name()
         if has_hangul(series.canonical):  # a series known by its Korean name only
-            return [Name(f"{series.canonical} {where_ko or where.canonical} {year}", "ko")]
-        names = [Name(f"{series.canonical} {where.canonical} {year}", "en")]
-        if series_ko and where_ko:
-            names.append(Name(f"{series_ko} {where_ko} {year}", "ko"))
+            names = [Name(f"{series.canonical} {where_ko or where.canonical} {year}", "ko")]
+        else:
+            names = [Name(f"{series.canonical} {where.canonical} {year}", "en")]
+            if series_ko and where_ko:
+                names.append(Name(f"{series_ko} {where_ko} {year}", "ko"))
         return names
 
     def existing(
@@ -210,6 +233,12 @@ class EventBook:
                 self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)
 
 
+def _written_forms(label: str | None, year: int) -> list[str]:
+    if not label:
+        return []
+    return [label] if str(year) in label else [label, f"{label} {year}"]
+
+
 def _table_city(gazetteer: Gazetteer, known: KnownEdition) -> GazetteerEntry | None:
     if known.city is None:
         return None
@@ -230,3 +259,25 @@ def _status_by_date(edition: Edition, article_date: str) -> str | None:
     if edition.start[: len(known)] > known[: len(edition.start)]:
         return "planned"
     return None
+
+
+def places_in(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> list[Place]:
+    """Cities (place records), regions and countries (cues) inside [start, end), in order."""
+    found = []
+    for span in book.draft.spans_in(start, end, EntityType.PLACE):
+        city = gazetteer.lookup(book.draft.names_of(span.key)[0].text, "place")
+        if city is not None:
+            found.append(Place(span.start, span.end, city, span.key))
+    for cue_start, cue_end, reference in book.draft.cues:
+        entry = gazetteer.entries[reference]
+        if start <= cue_start < end and entry.kind in {REGION, COUNTRY}:
+            found.append(Place(cue_start, cue_end, entry, None))
+    unique = {p.start: p for p in found}
+    return sorted(unique.values(), key=lambda p: p.start)
+
+
+def status_of(text: str) -> str | None:
+    held, planned = _HELD.search(text), _PLANNED.search(text)
+    if held and planned:
+        return "held" if held.start() < planned.start() else "planned"
+    return "held" if held else "planned" if planned else None

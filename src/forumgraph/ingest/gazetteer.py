@@ -20,7 +20,13 @@ import yaml
 from forumgraph.config import BUNDLED_DATA
 from forumgraph.errors import InputError
 from forumgraph.ingest.extract_text import PhraseMatcher
-from forumgraph.ingest.gazetteer_places import CITIES_FILE, city_rows, is_generated_place
+from forumgraph.ingest.gazetteer_places import (
+    CITIES_FILE,
+    COUNTRIES_FILE,
+    city_rows,
+    country_rows,
+    is_generated_place,
+)
 from forumgraph.ingest.given_names import GIVEN_NAMES_FILE, load_given_names
 from forumgraph.ingest.known_editions import KnownEditions, known_editions
 from forumgraph.models import EntityType, Name
@@ -197,6 +203,7 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     ):
         for item in curated.get(section) or []:
             _merge_curated(entries, item, kind)
+    _add_countries(entries, landscape_path.parent / COUNTRIES_FILE)
     _add_cities(entries, landscape_path.parent / CITIES_FILE)
     stop = frozenset(
         line.strip()
@@ -215,12 +222,28 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     )
 
 
+def _add_countries(entries: dict[str, GazetteerEntry], path: Path) -> None:
+    """The table's countries the curated list lacks, their region the continent (as their
+    cities')."""
+    curated = {e.country for e in entries.values() if e.kind == COUNTRY}
+    for names, code, continent in country_rows(path, curated):
+        reference = f"country:{code}"
+        entries[reference] = GazetteerEntry(
+            canonical=names[0].text,
+            kind=COUNTRY,
+            reference=reference,
+            names=names,
+            country=code,
+            region=continent or None,
+        )
+
+
 def _add_cities(entries: dict[str, GazetteerEntry], path: Path) -> None:
     """The table's cities; one in a country the curated list lacks is named after its
     continent where editions are named by region (Ljubljana -> Europe)."""
     places = [e for e in entries.values() if e.kind == EntityType.PLACE.value]
     taken = {n.text.casefold() for e in places for n in (*e.names, *e.variants)}
-    curated_countries = {e.country for e in entries.values() if e.kind == COUNTRY}
+    curated_countries = {e.country for e in entries.values() if e.kind == COUNTRY and e.curated}
     for reference, names, country, continent in city_rows(path, taken):
         entries[reference] = GazetteerEntry(
             canonical=names[0].text,

@@ -1,5 +1,6 @@
 """The world's larger cities as gazetteer places (`cities.tsv` beside the landscape, made by
-scripts/build_cities.py from GeoNames), below every curated and landscape entry.
+scripts/build_cities.py from GeoNames) and its countries (`countries.tsv`, made by
+scripts/build_countries.py from CLDR and GeoNames), below every curated and landscape entry.
 
 A curated place keeps its own entry: a city of the table that shares one of its names is left
 out. In text, such a city reads as a place unless the writing says otherwise: a Latin name the
@@ -19,6 +20,7 @@ from forumgraph.ingest.extract_text import written_in_lower_case
 from forumgraph.models import Name
 
 CITIES_FILE = "cities.tsv"
+COUNTRIES_FILE = "countries.tsv"
 REFERENCE_PREFIX = "geonames:"
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s$")
@@ -48,6 +50,32 @@ def city_rows(path: Path, taken: Iterable[str]) -> list[tuple[str, tuple[Name, .
         raise InputError(
             f"Cannot read the city table {path}: {exc}.",
             hint="Rebuild it with scripts/build_cities.py or delete it.",
+        ) from exc
+    return out
+
+
+def country_rows(path: Path, taken: Iterable[str]) -> list[tuple[tuple[Name, ...], str, str]]:
+    """(names with the English ones first, code, continent) per country of the table whose code
+    is not `taken` (codes of curated countries); empty when there is no table."""
+    if not path.is_file():
+        return []
+    taken = set(taken)
+    out = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh, delimiter="\t"), start=2):
+                english = [n for n in row["en"].split("|") if n]
+                if not english:
+                    raise InputError(f"{path}, line {line}: the `en` column is empty.")
+                if row["code"] in taken:
+                    continue
+                names = [Name(n, "en") for n in english]
+                names += [Name(row["ko"], "ko")] if row["ko"] else []
+                out.append((tuple(names), row["code"], row["continent"]))
+    except (OSError, KeyError) as exc:
+        raise InputError(
+            f"Cannot read the country table {path}: {exc}.",
+            hint="Rebuild it with scripts/build_countries.py or delete it.",
         ) from exc
     return out
 
