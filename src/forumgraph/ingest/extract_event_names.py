@@ -30,7 +30,7 @@ from forumgraph.text.hangul import has_hangul
 
 _NAMED = frozenset(EntityType)
 _PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE})
-_YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?![\d.])")
+_YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?!\.?\d)")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
 # A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
 _CON_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[A-Z][a-z]+)*Con(?![\w-])")

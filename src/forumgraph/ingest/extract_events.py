@@ -248,7 +248,7 @@ def _name_as_written(book: EventBook, edition: Edition, series_span: Span) -> No
     book.draft.entity(edition.key, EntityType.EVENT, [Name(name, "en")])
 
 
-_YEAR_RIGHT_AFTER = re.compile(r"\s(?P<year>(?:19|20)\d\d)(?![\d.])")
+_YEAR_RIGHT_AFTER = re.compile(r"\s(?P<year>(?:19|20)\d\d)(?!\.?\d)")
 
 
 def _script(name: str) -> str:
