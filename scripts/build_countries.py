@@ -21,8 +21,9 @@ from importlib import resources
 from pathlib import Path
 
 from babel import Locale
-from build_cities import CONTINENTS, only_a_name, without_accents
 from kiwipiepy import Kiwi
+
+from build_cities import CONTINENTS, only_a_name, without_accents
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "gazetteer" / "countries.tsv"

@@ -46,9 +46,10 @@ def test_each_dated_line_with_a_city_is_an_edition_named_after_the_place_its_nam
     extraction = _extract(CALENDAR)
     events = _events(extraction)
     assert "Kubernetes Community Days Ecuador 2025" in events
-    assert "KCD - Kubernetes Community Days: Ecuador" in events[
-        "Kubernetes Community Days Ecuador 2025"
-    ]
+    assert (
+        "KCD - Kubernetes Community Days: Ecuador"
+        in events["Kubernetes Community Days Ecuador 2025"]
+    )
     assert _facts(extraction, "Kubernetes Community Days Ecuador 2025", "location") == ["Quito"]
     assert _facts(extraction, "Kubernetes Community Days Ecuador 2025", "startDate") == [
         "2025-03-08"
@@ -71,9 +72,10 @@ def test_a_korean_calendar_line():
     )
     events = _events(_extract(text))
     assert "Kubernetes Community Days Helsinki 2025" in events
-    assert "KCD - 쿠버네티스 커뮤니티 데이즈: 헬싱키" in events[
-        "Kubernetes Community Days Helsinki 2025"
-    ]
+    assert (
+        "KCD - 쿠버네티스 커뮤니티 데이즈: 헬싱키"
+        in events["Kubernetes Community Days Helsinki 2025"]
+    )
 
 
 def test_a_name_written_with_its_year_stays_the_preferred_name():

@@ -77,6 +77,22 @@ def test_one_organisation_after_several_authors_is_theirs():
     assert ("Ana Wright", "Zentrix Labs") not in _affiliations(own)
 
 
+def test_a_word_that_says_there_is_no_employer_is_no_organisation():
+    extraction = _extract(
+        "Speakers: Ida Moreau (Freelance), Tomas Berg (Vantaro). "
+        "The demo by Lena Fischer (Independent) came last.",
+        author="Ana Wright (Self-employed), Bo Tran (Zentrix Labs)",
+    )
+    organisations = _names(extraction, EntityType.ORGANIZATION)
+    assert not organisations & {"Freelance", "Independent", "Self-employed"}
+    assert {("Bo Tran", "Zentrix Labs"), ("Tomas Berg", "Vantaro")} <= _affiliations(extraction)
+    assert ("Ana Wright", "Zentrix Labs") not in _affiliations(extraction)
+    assert ("Ida Moreau", "Vantaro") not in _affiliations(extraction)
+    korean = _extract("본문.", author="김민수 (무소속), 이영희 (누리소프트)")
+    assert "무소속" not in _names(korean, EntityType.ORGANIZATION)
+    assert ("김민수", "누리소프트") not in _affiliations(korean)
+
+
 def test_people_named_after_the_authors_department_belong_to_its_organisation():
     extraction = _extract(
         "클라우드 부문 김민수 부문장, 이영희 팀장이 행사에 다녀왔습니다.",

@@ -17,7 +17,12 @@ import re
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
-from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, ROLE_HEADS, is_role_phrase
+from forumgraph.ingest.extract_people_cues import (
+    KO_ROLE_HEADS,
+    ROLE_HEADS,
+    is_role_phrase,
+    names_no_employer,
+)
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
@@ -216,6 +221,8 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
         others = parts[:i] + parts[i + 1 :]
         if _ORG_TEXT.fullmatch(part) is None or part.split()[-1] in _ROLE_WORDS:
             continue
+        if names_no_employer(part):
+            return None
         if all(o.split() and o.split()[-1].lower() in ROLE_HEADS for o in others):
             return part, inside.index(part)
     return None

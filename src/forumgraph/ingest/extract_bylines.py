@@ -15,7 +15,7 @@ import re
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
-from forumgraph.ingest.extract_people_cues import list_name
+from forumgraph.ingest.extract_people_cues import list_name, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -127,6 +127,8 @@ def _item(
         if paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
+        elif paren and names_no_employer(paren):
+            pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and not _note(paren):
             org = _organisation(draft, gazetteer, paren)
             draft.fact(key, "affiliation", org)

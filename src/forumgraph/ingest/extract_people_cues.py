@@ -161,6 +161,20 @@ def _names_an_organisation(draft: Draft, gazetteer: Gazetteer, name: str, start:
     return name[0].isascii() and name not in NOT_NAME_WORDS
 
 
+# What stands where an employer would and says there is none: `(Independent)`, `(프리랜서)`.
+_NO_EMPLOYER = re.compile(
+    r"(?:an?\s)?(?:independent|freelancer?|self[- ]employed|unaffiliated|retired|student"
+    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|개인\s?개발자|독립\s?개발자)"
+    r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor))?",
+    re.IGNORECASE,
+)
+
+
+def names_no_employer(text: str) -> bool:
+    """Whether `text`, where an organisation would stand, says the person has none."""
+    return _NO_EMPLOYER.fullmatch(text.strip()) is not None
+
+
 def _is_role(word: str) -> bool:
     return word.lower() in ROLE_HEADS
 
