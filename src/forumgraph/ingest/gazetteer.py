@@ -225,7 +225,7 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
 def _add_countries(entries: dict[str, GazetteerEntry], path: Path) -> None:
     """The table's countries the curated list lacks, their region the continent (as their
     cities')."""
-    curated = {e.country for e in entries.values() if e.kind == COUNTRY}
+    curated = {e.country for e in entries.values() if e.kind == COUNTRY and e.country}
     for names, code, continent in country_rows(path, curated):
         reference = f"country:{code}"
         entries[reference] = GazetteerEntry(
