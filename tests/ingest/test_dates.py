@@ -83,3 +83,12 @@ def test_years_counted_back_or_forward_from_the_article():
     assert start("since December, when") == "2018-12"
     assert find_dates("2년 전체 매출과 1년 전시 일정", 2019, 2019, 5) == []
     assert find_dates("a year ago", 2019, 2019, 5)[0].explicit_year is False
+
+
+def test_a_year_after_a_preposition_of_time_is_a_date_and_a_version_is_not():
+    found = find_dates("It started in 2015 and has grown since 2019.")
+    assert [(d.start, d.precision, d.explicit_year) for d in found] == [
+        ("2015", "year", True),
+        ("2019", "year", True),
+    ]
+    assert find_dates("Upgrade to the release in 2020.1 or 2021-22 builds; 2015 was long.") == []

@@ -103,3 +103,23 @@ def test_a_citys_show_in_a_sentence_without_a_series_is_the_last_series_held_the
     found = _events(extract_text(text, {"date": "2024-12-20"}))
     assert "KubeCon + CloudNativeCon North America 2023" in found
     assert "Open Source Summit Europe 2024" in found
+
+
+def test_a_year_the_table_does_not_list_takes_the_edition_held_in_the_city_a_year_off():
+    text = (
+        "The keynote looked forward to next year's edition in Yokohama. "
+        "Next up for the team is KubeCon + CloudNativeCon North America in Atlanta."
+    )
+    found = _events(extract_text(text, {"date": "2025-06-20"}))
+    assert "KubeCon + CloudNativeCon North America 2025" in found
+    assert "KubeCon + CloudNativeCon North America 2026" not in found
+
+
+def test_a_year_alone_dates_its_own_sentence_only():
+    text = (
+        "The keynote looked back at the first KubeCon in San Francisco in 2015. "
+        "Many speakers had first spoken at a community day: KCD Osaka was mentioned on stage."
+    )
+    found = _events(extract_text(text, {"date": "2025-06-20"}))
+    assert "KubeCon + CloudNativeCon North America 2015" in found
+    assert "Kubernetes Community Days Osaka 2025" in found

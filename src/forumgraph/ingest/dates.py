@@ -40,6 +40,11 @@ _KO = re.compile(
     r"(?:\s*(?P<day>[0-3]?\d)\s*일?(?:(?:,\s*|" + _DASH + r")(?P<day2>[0-3]?\d)\s*일)?)?"
 )
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
+# A year alone after a preposition of time (`in 2015`, `since 2019`), not a version (`in 2015.1`).
+_EN_YEAR = re.compile(
+    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil ))"
+    r"(?P<year>(?:19|20)\d\d)(?![\d-]|\.\d)"
+)
 # A year named only relative to the article (`작년 시애틀 행사`, `last year's event`).
 _RELATIVE_YEAR = re.compile(
     r"(?P<rel>재작년|작년|지난해|올해|금년|내년|내후년)(?!\s*(?:19|20)?\d{1,2}\s*[월년])"
@@ -84,7 +89,7 @@ def find_dates(
     found: list[tuple[int, int, re.Match[str], str]] = []
     patterns = (
         ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR),
-        ("relative", _RELATIVE_YEAR),
+        ("year", _EN_YEAR), ("relative", _RELATIVE_YEAR),
     )  # fmt: skip
     for kind, pattern in patterns:
         for m in pattern.finditer(text):

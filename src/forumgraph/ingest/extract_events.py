@@ -72,10 +72,12 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
             if any(s <= sentence.start < e for s, e in listed):
                 continue
             dates = find_dates(sentence.text, running_year, article_year, article_month)
-            for date in dates:
-                if date.explicit_year:
-                    running_year = int(date.start[:4])
-            _from_sentence(book, gazetteer, sentence, dates, running_year or article_year)
+            # A year alone (`in 2015`) is the year of its own sentence, not of the text after.
+            explicit = [int(d.start[:4]) for d in dates if d.explicit_year]
+            dated = [int(d.start[:4]) for d in dates if d.explicit_year and d.precision != "year"]
+            running_year = dated[-1] if dated else running_year
+            year = explicit[-1] if explicit else running_year
+            _from_sentence(book, gazetteer, sentence, dates, year or article_year)
     add_editions_by_year(draft, book)
     book.finish()
     return book
@@ -298,9 +300,13 @@ def _known_year(
     editions = book.gazetteer.editions
     names = {n.text.casefold() for n in place.entry.names}
     elsewhere = editions.city_of(series.canonical, region.canonical, year)
-    if elsewhere is None or elsewhere.casefold() in names:
-        return year
     years = editions.years_in(series.canonical, names)
+    if elsewhere is None:
+        # A year the table does not list (`next up: North America in Atlanta`, read after a
+        # sentence about next year): the edition held here a year off, if there is one.
+        return next((y for y in years if abs(y - year) == 1), year)
+    if elsewhere.casefold() in names:
+        return year
     later = [y for y in years if y > year]
     earlier = [y for y in years if y < year]
     if later and (status_of(clause) == "planned" or not earlier):
