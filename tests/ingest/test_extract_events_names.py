@@ -155,6 +155,17 @@ def test_a_camel_case_con_without_event_context_is_not_a_series():
     assert _series_names(extraction) == set()
 
 
+def test_a_day_or_summit_someone_ran_or_hosted_is_a_series_over_an_organisation_guess():
+    ran = _extract("The day before, the Nordic user group ran Fjord Community Day in Oslo.")
+    assert "Fjord Community Day" in _series_names(ran)
+    hosted = _extract("Acme hosted the third annual Platform Builders Summit.")
+    assert "Platform Builders Summit" in _series_names(hosted)
+    assert "Platform Builders Summit" not in {
+        n.text for r in hosted.entities if r.type == EntityType.ORGANIZATION for n in r.names
+    }
+    assert _series_names(_extract("He founded Acme Summit Partners and ran it for years.")) == set()
+
+
 def test_a_region_beside_a_series_named_by_city_names_its_edition():
     found = _events(_extract("GraphQueryCon EU 2022 ran online for two days."))
     assert "GraphQueryCon EU 2022" in found

@@ -22,7 +22,7 @@ from typing import Protocol
 from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_named import take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
@@ -48,8 +48,9 @@ _QUOTED_EVENT = re.compile(
 )
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with)\s+(?:the\s+)?"
-    r"(?:co-located\s+)?$"
+    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with"
+    r"|(?:ran|runs|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))\s+(?:the\s+)?"
+    r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
 )
 # A list that names events: `co-located events include`, `events such as`, `이벤트로는`.
 _EVENTS_LISTED_BEFORE = re.compile(
@@ -133,7 +134,11 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
         for at, stop, _ in candidates:
             start, end = passage.start + at, passage.start + stop
             # A topic or place inside the name is part of it (`Cloud Native Wasm Day`).
-            inside = [s for s in draft.spans_in(start, end) if s.type not in _PARTS_OF_A_NAME]
+            inside = [
+                s
+                for s in draft.spans_in(start, end)
+                if s.type not in _PARTS_OF_A_NAME and not _a_guess(draft, book.gazetteer, s)
+            ]
             if inside or (at, stop) not in named:
                 continue
             # `ArgoCon Japan` read as an organisation holds the event's name.
@@ -143,11 +148,19 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             draft.mention(book.series_named(passage.text[at:stop]), start, end)
 
 
+def _a_guess(draft: Draft, gazetteer: Gazetteer, span: Span) -> bool:
+    """An organisation or product the gazetteer does not know: the recogniser's guess, which
+    a name of an event's form overrules (`Japan Community Day`)."""
+    if span.type not in (EntityType.ORGANIZATION, EntityType.PROJECT):
+        return False
+    return gazetteer.lookup(draft.article.text[span.start : span.end]) is None
+
+
 def _named_as_event(text: str, start: int, end: int) -> bool:
     return bool(
         _YEAR_AFTER.match(text, end)
         or _PLACE_AND_YEAR_AFTER.match(text, end)
-        or _EVENT_BEFORE.search(text[max(0, start - 24) : start])
+        or _EVENT_BEFORE.search(text[max(0, start - 40) : start])
         or _EVENTS_LISTED_BEFORE.search(text[max(0, start - 80) : start])
         or _EVENT_AFTER.match(text[end : end + 24])
     )
