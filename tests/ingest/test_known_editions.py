@@ -123,3 +123,20 @@ def test_a_year_alone_dates_its_own_sentence_only():
     found = _events(extract_text(text, {"date": "2025-06-20"}))
     assert "KubeCon + CloudNativeCon North America 2015" in found
     assert "Kubernetes Community Days Osaka 2025" in found
+
+
+def test_cities_listed_after_the_series_are_the_editions_held_there():
+    text = (
+        "I joined the project during KubeCon EU 2020. "
+        "After that, we spoke at every KubeCon Europe: Valencia, Amsterdam, Paris and London. "
+        "Our first maintainer talk was at KubeCon North America in Detroit."
+    )
+    found = _events(extract_text(text, {"date": "2025-09-02"}))
+    assert {
+        "KubeCon + CloudNativeCon Europe 2022",
+        "KubeCon + CloudNativeCon Europe 2023",
+        "KubeCon + CloudNativeCon Europe 2024",
+        "KubeCon + CloudNativeCon Europe 2025",
+        "KubeCon + CloudNativeCon North America 2022",
+    } <= found
+    assert "KubeCon + CloudNativeCon North America 2025" not in found

@@ -76,6 +76,8 @@ EVENT_OF_PLACE = re.compile(_EVENT_OF_PLACE)
 # Where the event is: `에서`, `으로 옮겨`, `서울 행사`, `the Detroit edition`, `in`, `at`, `to`.
 _LOCATIVE_AFTER = re.compile(rf"^(?:에서|에선|으로|로|{_EVENT_OF_PLACE})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+# Places listed after the series' name and a colon: `every KubeCon Europe: Valencia, Paris`.
+_LISTED_AFTER_SERIES = re.compile(r"^(?:\s+[A-Z][\w.]*){0,2}\s*[:：]\s*$")
 # A Korean line that stops on a comma or a word other than a sentence ending is wrapped
 # mid-sentence.
 _OPEN_LINE_END = re.compile(r"(?:[가-힣](?<![다요음함임됨짐])|[가-힣],)$")
@@ -269,6 +271,20 @@ def is_venue(text: str, place: Located, places: Sequence[Located], series: Locat
         _LOCATIVE_AFTER.match(last_after)
         or _LOCATIVE_BEFORE.search(first_before)
         or _LOCATIVE_BEFORE.search(own_before)
+        or listed_after_series(text, place, places, series)
+    )
+
+
+def listed_after_series(
+    text: str, place: Located, places: Sequence[Located], series: Located | None
+) -> bool:
+    """A place of a list written after the series' name and a colon (`every KubeCon Europe:
+    Valencia, Amsterdam and Paris`)."""
+    if series is None:
+        return False
+    first = _list_around(text, place, places)[0]
+    return series.end <= first.start and bool(
+        _LISTED_AFTER_SERIES.match(text[series.end : first.start])
     )
 
 

@@ -24,6 +24,7 @@ from forumgraph.ingest.extract_event_names import (
     add_series_by_form,
     is_beside,
     is_venue,
+    listed_after_series,
     prose_sentences,
     written_year,
 )
@@ -132,7 +133,9 @@ def _from_sentence(
         date = _past_month(date, clause_text, book.draft.article.date)
         venue = _venue(book, gazetteer, place, places, series, series_span)
         if venue is None or (
-            is_generated_place(venue.reference) and not _in_clause(series_span, clause)
+            is_generated_place(venue.reference)
+            and not _in_clause(series_span, clause)
+            and not listed_after_series(book.draft.article.text, place, places, series_span)
         ):
             continue  # a city of the world table, with no event named beside it
         # Two series held in one city and year are two editions, where the place's own clause
@@ -149,7 +152,9 @@ def _from_sentence(
             if edition_year is None:
                 continue
             if date is None:
-                edition_year = _known_year(book, series, place, edition_year, clause_text)
+                reference = year or edition_year
+                known = _known_year(book, series, place, reference, clause_text)
+                edition_year = known or edition_year
             written = book.draft.article.text[place.start : place.end]
             edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
@@ -290,28 +295,29 @@ def _undated_year(
 
 def _known_year(
     book: EventBook, series: GazetteerEntry, place: Place, year: int, clause: str
-) -> int:
-    """An undated city of a region-named series (`the Seattle show` in 2019) whose region's
-    edition that year is known to be elsewhere is the series' edition held there: the latest
-    before, or the first after in a clause about the future."""
+) -> int | None:
+    """The year of an undated city of a region-named series, from the table of known editions,
+    seen from the year the text speaks of: that year where the city held it; where the region's
+    edition that year was elsewhere (or virtual), the latest edition held in the city before
+    (`the Seattle show` in 2019), or the first after in a clause about the future; where the
+    table does not list that year yet, the city's edition a year off (`next up: North America
+    in Atlanta`). None when the table says nothing of the city."""
     region = region_of(place.entry, book.gazetteer) if place.key is not None else None
     if region is None or not series.by_region:
-        return year
+        return None
     editions = book.gazetteer.editions
     names = {n.text.casefold() for n in place.entry.names}
-    elsewhere = editions.city_of(series.canonical, region.canonical, year)
+    known = editions.find(series.canonical, region.canonical, year)
     years = editions.years_in(series.canonical, names)
-    if elsewhere is None:
-        # A year the table does not list (`next up: North America in Atlanta`, read after a
-        # sentence about next year): the edition held here a year off, if there is one.
-        return next((y for y in years if abs(y - year) == 1), year)
-    if elsewhere.casefold() in names:
+    if known is None:
+        return next((y for y in years if abs(y - year) == 1), None)
+    if known.city is not None and known.city.casefold() in names:
         return year
     later = [y for y in years if y > year]
     earlier = [y for y in years if y < year]
-    if later and (status_of(clause) == "planned" or not earlier):
-        return later[0] if status_of(clause) == "planned" else year
-    return earlier[-1] if earlier else year
+    if later and status_of(clause) == "planned":
+        return later[0]
+    return earlier[-1] if earlier else None
 
 
 def _anaphors(
