@@ -1,0 +1,57 @@
+"""Speakers of a transcript named by the labels that open its lines, on dialogues written for
+these tests, and labels that are no speakers."""
+
+from __future__ import annotations
+
+from extraction_support import extract_text
+
+from forumgraph.models import EntityType, Extraction
+
+
+def _people(extraction: Extraction) -> set[str]:
+    return {n.text for r in extraction.entities if r.type == EntityType.PERSON for n in r.names}
+
+
+def _mentions(extraction: Extraction, name: str) -> int:
+    key = next(
+        r.key
+        for r in extraction.entities
+        if r.type == EntityType.PERSON and name in {n.text for n in r.names}
+    )
+    return sum(m.entity == key for m in extraction.mentions)
+
+
+DIALOGUE = """Saoirse: How did you get involved?
+
+Tomasz: I went to my first conference in 2019 and stayed for the hallway track.
+
+Saoirse: What's next?
+
+Tomasz: More contributors, and fewer meetings.
+"""
+
+
+def test_labels_that_open_the_lines_of_a_dialogue_are_people():
+    extraction = extract_text(DIALOGUE, {"author": "Saoirse Byrne"})
+    people = _people(extraction)
+    assert "Tomasz" in people
+    assert "Saoirse" not in people  # the author, by her first name
+    assert _mentions(extraction, "Saoirse Byrne") >= 2
+
+
+def test_a_korean_dialogue():
+    text = (
+        "김민수: 어떻게 시작하셨나요?\n\n박지훈: 밋업에서 시작했어요.\n\n"
+        "김민수: 다음 계획은요?\n\n박지훈: 문서 번역입니다."
+    )
+    assert {"김민수", "박지훈"} <= _people(extract_text(text))
+
+
+def test_labels_that_are_no_names_or_no_dialogue_make_no_people():
+    notes = (
+        "Note: the API is beta.\n\nUpdate: it is now stable.\n\n"
+        "Note: see the docs.\n\nUpdate: done."
+    )
+    assert _people(extract_text(notes)) == set()
+    once = "Marta: one line only.\n\nSome prose follows here.\n\nMarta: a second line."
+    assert "Marta" not in _people(extract_text(once))
