@@ -57,6 +57,15 @@ def test_a_country_named_for_another_reason_is_not_a_venue():
     assert _event_count(_extract("KCD organisers from Spain and France met online.")) == 0
 
 
+def test_a_country_written_with_the_series_names_the_edition_held_in_its_city():
+    found = _events(_extract("올해 KCD 코리아 2025가 서울 코엑스에서 열린다.", date="2025-03-01"))
+    assert {"Kubernetes Community Days South Korea 2025", "KCD 코리아 2025"} <= found
+    assert not any("Seoul" in n or "서울" in n for n in found)
+    extraction = _extract("KCD Portugal 2025 will be held in Lisbon.", date="2025-03-01")
+    assert {"KCD Portugal 2025", "Kubernetes Community Days Portugal 2025"} <= _events(extraction)
+    assert _event_count(extraction) == 1
+
+
 def test_a_city_of_the_country_names_the_edition():
     found = _events(_extract("올해 쿠버네티스 포럼은 영국 런던에서 열렸다."))
     assert "Kubernetes Forum London 2023" in found

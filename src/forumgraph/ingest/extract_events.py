@@ -166,6 +166,7 @@ def _from_sentence(
         if series_span is not None:
             book.draft.mention(edition.key, series_span.start, series_span.end)
             _name_as_written(book, edition, series_span)
+            _name_with_place_as_written(book, edition, series_span, place)
         if organizer is not None:
             book.draft.fact(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
@@ -203,7 +204,10 @@ def _venue(
     """What an edition at this place is named after: the city; the region, for a series named
     by region; a country only where the text puts the event there."""
     text = book.draft.article.text
+    named_for = _country_beside(book, gazetteer, series_span, places)
     if place.key is not None:
+        if named_for is not None and place.entry.country == named_for.country:
+            return named_for  # `KCD 코리아 2025가 서울 코엑스에서`: Seoul is where KCD Korea is
         # A city of the world table names an edition only where the text holds the event there
         # (`in Paris`, `파리에서`, `KubeCon Paris`), not where someone comes from.
         if is_generated_place(place.entry.reference) and not is_venue(
@@ -217,9 +221,30 @@ def _venue(
     if place.entry.kind == REGION and series and series.by_region:
         # `KubeCon China`, `중국에서`; not `KubeCon attendees from China`
         return place.entry if is_venue(text, place, places, series_span) else None
+    if named_for == country:
+        return country
     if any(p.key is not None and p.entry.country == country.country for p in places):
-        return None  # `영국 에든버러`, `KCD UK – Edinburgh`: the city names the edition
+        return None  # `영국 에든버러에서`: the city names the edition
     return country if is_venue(text, place, places, series_span) else None
+
+
+def _country_beside(
+    book: EventBook, gazetteer: Gazetteer, series: Span | None, places: list[Place]
+) -> GazetteerEntry | None:
+    """The country a series named by city is written with (`KCD Korea`, `KCD 재팬`): the
+    edition's name, whichever of its cities the text holds it in."""
+    if series is None:
+        return None
+    entry = book.series_entry(series.key)
+    if entry is None or entry.by_region:
+        return None
+    text = book.draft.article.text
+    for place in places:
+        if place.key is None and is_beside(text, place, series):
+            country = gazetteer.lookup(place.entry.canonical, COUNTRY)
+            if country is not None:
+                return country
+    return None
 
 
 def _beside(book: EventBook, place: Place, series: Span | None) -> bool:
@@ -253,6 +278,21 @@ def _name_as_written(book: EventBook, edition: Edition, series_span: Span) -> No
         return
     name = f"{written} {edition.where.canonical} {edition.year}"
     book.draft.entity(edition.key, EntityType.EVENT, [Name(name, "en")])
+
+
+def _name_with_place_as_written(
+    book: EventBook, edition: Edition, series_span: Span, place: Place
+) -> None:
+    """`KCD 코리아 2025`, `KubeCon EU 2020`: the series, the place beside it and the year, as
+    the text writes them, are a name of the edition."""
+    text = book.draft.article.text
+    if place.start < series_span.end or not is_beside(text, place, series_span):
+        return
+    year = _YEAR_RIGHT_AFTER.match(text, place.end)
+    if year is None or int(year["year"]) != edition.year:
+        return
+    name = text[series_span.start : year.end()]
+    book.draft.entity(edition.key, EntityType.EVENT, [Name(name, _script(name))])
 
 
 _YEAR_RIGHT_AFTER = re.compile(r"\s(?P<year>(?:19|20)\d\d)(?!\.?\d)")
