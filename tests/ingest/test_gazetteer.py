@@ -25,6 +25,9 @@ def test_hangul_spellings_are_found_by_sound_not_listed():
     assert sounds.match("스택", known_word=True) is None
     assert sounds.match("로드", known_word=True) is None
     assert sounds.match("박지성") is None
+    # A place's name written by sound names no company that sounds a little like it.
+    assert sounds.match("인디아", known_word=True) is None
+    assert sounds.match("인디아") is None
 
 
 def test_organisations_missing_from_the_landscape_come_from_the_alias_table():

@@ -37,6 +37,9 @@ _H_SYLLABLES = tuple(chr(c) for c in range(ord("하"), ord("힣") + 1))
 # The vowel Korean inserts between consonants (`브`, `스`), romanised `eu`.
 _EPENTHETIC = re.compile(r"eu")
 _NAMED_KINDS = (EntityType.ORGANIZATION.value, EntityType.PROJECT.value)
+# Places compete too, so that a Hangul place name (`인디아`, India) names no company that
+# sounds a little like it (Yonder); a place that wins links nothing.
+_PLACE_KINDS = (EntityType.PLACE.value, "country", "region")
 
 
 class SoundIndex:
@@ -45,7 +48,7 @@ class SoundIndex:
     def __init__(self, entries: Iterable[GazetteerEntry], stoplist: frozenset[str]) -> None:
         self._buckets: dict[tuple[str, int], list[tuple[str, GazetteerEntry]]] = defaultdict(list)
         for entry in entries:
-            if entry.canonical in stoplist or entry.kind not in _NAMED_KINDS:
+            if entry.canonical in stoplist or entry.kind not in (*_NAMED_KINDS, *_PLACE_KINDS):
                 continue
             for name in entry.names:
                 text = name.text
@@ -82,8 +85,14 @@ class SoundIndex:
         # when none of those sounds alike.
         for tier in (True, False):
             found = self._candidates(hangul, key, tier, known_word=known_word, exact=exact)
-            if found:
-                return _unique_best(found)
+            named = [f for f in found if f[1].kind not in _PLACE_KINDS]
+            places = [f[0] for f in found if f[1].kind in _PLACE_KINDS]
+            if named:
+                best = _unique_best(named)
+                closest = max(f[0] for f in named)
+                return None if places and max(places) > closest else best
+            if places:
+                return None
         return None
 
     def _candidates(
@@ -164,7 +173,7 @@ def _soundable(entry: GazetteerEntry) -> bool:
     """Organisations, CNCF projects and curated entries; the landscape's other products are
     too often named after the English words that Korean also borrows (`traffic`, `stack`), so
     they are matched only by an equal key from a word the dictionary does not know."""
-    if entry.kind == EntityType.ORGANIZATION.value:
+    if entry.kind == EntityType.ORGANIZATION.value or entry.kind in _PLACE_KINDS:
         return True
     return entry.kind == EntityType.PROJECT.value and bool(entry.maturity or entry.curated)
 
