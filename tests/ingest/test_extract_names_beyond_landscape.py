@@ -214,3 +214,13 @@ def test_software_in_place_of_known_software_and_named_as_a_system():
     )
     names = _names(text, EntityType.PROJECT)
     assert {"kaniko", "imgbuild", "Kustomate", "Zephyrix"} <= names
+
+
+def test_a_committee_named_with_of_and_features_read_as_organisations():
+    organisations = _names(
+        "Thanks to the Code of Conduct Committee and the Pod Security Admission maintainers. "
+        "In-place Pod Resize lets users change memory without a restart.",
+        EntityType.ORGANIZATION,
+    )
+    assert "Code of Conduct Committee" in organisations
+    assert not organisations & {"Conduct Committee", "Pod Security Admission", "Pod Resize"}

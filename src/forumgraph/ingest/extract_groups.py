@@ -31,8 +31,10 @@ _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs`
     re.compile(rf"\b(?P<name>(?:{_CAP},?\s){{1,4}}(?:{_SUFFIX}))(?![\w-])"),
     re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
-    # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Security Response Committee`
-    re.compile(rf"\b(?P<name>(?:{_CAP}\s){{1,4}}(?:{_GROUP}))(?![\w-])"),
+    # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Code of Conduct Committee`
+    re.compile(
+        rf"\b(?P<name>{_CAP}\s(?:(?:of|for)\s{_CAP}\s|{_CAP}\s){{0,3}}(?:{_GROUP}))(?![\w-])"
+    ),
     # `Python Slovenia user group`, `Cloud Native Lisbon Meetup`: a local community by its kind
     # (`the March meetup` is a meetup of the month, not a community)
     re.compile(

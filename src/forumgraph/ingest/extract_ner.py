@@ -49,6 +49,12 @@ _NOT_ORG_LAST = word_set(
     "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
     "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page"
 )
+# Last words of the names of software features, which the recogniser reads as organisations.
+_FEATURE_LAST = word_set(
+    "Admission Allocation Resize Resizing Autoscaling Autoscaler Scheduling Scheduler Preemption "
+    "Eviction Affinity Topology Webhook Webhooks Controller Controllers Quota Quotas Probe Probes "
+    "Snapshot Snapshots Plugin Plugins Runtime Sidecar Sidecars Mode Gates Gate Policy Policies"
+)
 _JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
 _LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
@@ -249,6 +255,8 @@ def _name_form(name: str, gazetteer: Gazetteer, text: str) -> bool:
         return False
     if words[-1] in _NOT_ORG_LAST or "/" in name:
         return False
+    if len(words) > 1 and words[-1] in _FEATURE_LAST:
+        return False  # `Pod Security Admission`, `In-place Pod Resize`: a feature
     if name.isupper() and len(name) <= 4:
         return False  # an acronym is named by its expansion (coreference)
     if len(words) > 1 and known_entry(gazetteer, words[0]) is not None:
