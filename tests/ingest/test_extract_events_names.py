@@ -66,6 +66,11 @@ def test_a_country_written_with_the_series_names_the_edition_held_in_its_city():
     assert _event_count(extraction) == 1
 
 
+def test_a_country_written_by_sound_names_the_edition():
+    found = _events(_extract("내년 KCD 재팬은 오사카에서 열릴 예정이다.", date="2025-06-02"))
+    assert "Kubernetes Community Days Japan 2026" in found
+
+
 def test_a_city_of_the_country_names_the_edition():
     found = _events(_extract("올해 쿠버네티스 포럼은 영국 런던에서 열렸다."))
     assert "Kubernetes Forum London 2023" in found

@@ -101,6 +101,10 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 if entry is not None:
                     _link(draft, gazetteer, entry, form, start, linked)
                     break
+                place = gazetteer.sounds.place(form, proper_noun=token.tag == "NNP")
+                if place is not None:  # `KCD 재팬`: a country written by sound, a cue
+                    draft.cues.append((start, start + len(form), place.reference))
+                    break
         _add_split_words(draft, gazetteer, passage, tokens, linked)
     _add_repeats(draft, linked)
 

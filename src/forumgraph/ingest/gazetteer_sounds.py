@@ -95,6 +95,18 @@ class SoundIndex:
                 return None
         return None
 
+    def place(self, hangul: str, proper_noun: bool = False) -> GazetteerEntry | None:
+        """The country or region whose English name `hangul` writes by sound, exactly
+        (`차이나`, `인디아`; two syllables only for a proper noun: `재팬`), if no organisation or
+        project sounds as close."""
+        shortest = 2 if proper_noun else 3
+        key = _key(hangul) if is_hangul_word(hangul) and len(hangul) >= shortest else ""
+        if not key:
+            return None
+        found = self._candidates(hangul, key, True, known_word=False, exact=True)
+        best = _unique_best(found) if found else None
+        return best if best is not None and best.kind in ("country", "region") else None
+
     def _candidates(
         self, hangul: str, key: str, soundable: bool, *, known_word: bool, exact: bool
     ) -> list[tuple[tuple[bool, float], GazetteerEntry]]:
