@@ -58,13 +58,18 @@ def main() -> None:
             row["continent"] = CONTINENTS.get(country.get("continentcode", ""), "")
             rows.append(row)
     rows.sort(key=lambda r: (-int(r["population"]), r["name"]))
-    tmp = args.out.with_suffix(".tmp")
+    write_table(rows, COLUMNS, args.out)
+    print(f"{len(rows)} cities -> {args.out}")
+
+
+def write_table(rows: list[dict[str, str]], columns: tuple[str, ...], out: Path) -> None:
+    """`rows` as a tab-separated table at `out`, written whole or not at all."""
+    tmp = out.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer = csv.DictWriter(fh, columns, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    tmp.replace(args.out)
-    print(f"{len(rows)} cities -> {args.out}")
+    tmp.replace(out)
 
 
 def _row(city: dict, kiwi: Kiwi, min_population: int) -> dict[str, str] | None:

@@ -14,7 +14,6 @@ go through the checks of the city table (`수단` means, `오만` arrogance).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 from importlib import resources
@@ -23,7 +22,7 @@ from pathlib import Path
 from babel import Locale
 from kiwipiepy import Kiwi
 
-from build_cities import CONTINENTS, only_a_name, without_accents
+from build_cities import CONTINENTS, only_a_name, without_accents, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "gazetteer" / "countries.tsv"
@@ -63,12 +62,7 @@ def main() -> None:
                 "population": str(country["population"]),
             }
         )
-    tmp = args.out.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    tmp.replace(args.out)
+    write_table(rows, COLUMNS, args.out)
     print(f"{len(rows)} countries -> {args.out}")
 
 

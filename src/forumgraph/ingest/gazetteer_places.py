@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from forumgraph.errors import InputError
@@ -21,6 +21,8 @@ from forumgraph.models import Name
 
 CITIES_FILE = "cities.tsv"
 COUNTRIES_FILE = "countries.tsv"
+_CITY_COLUMNS = ("geonameid", "name", "country", "continent")
+_COUNTRY_COLUMNS = ("code", "en", "ko", "continent")
 REFERENCE_PREFIX = "geonames:"
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s$")
@@ -35,49 +37,50 @@ def city_rows(path: Path, taken: Iterable[str]) -> list[tuple[str, tuple[Name, .
     """(reference, names with the English one first, country code, continent) per city of
     the table whose names are not `taken` (casefolded names of curated places); empty when
     there is no table."""
-    if not path.is_file():
-        return []
     taken = set(taken)
     out = []
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for line, row in enumerate(csv.DictReader(fh, delimiter="\t"), start=2):
-                names = _names(row, path, line)
-                if not any(n.text.casefold() in taken for n in names):
-                    reference = REFERENCE_PREFIX + row["geonameid"]
-                    out.append((reference, names, row["country"], row["continent"]))
-    except (OSError, KeyError) as exc:
-        raise InputError(
-            f"Cannot read the city table {path}: {exc}.",
-            hint="Rebuild it with scripts/build_cities.py or delete it.",
-        ) from exc
+    for line, row in _table(path, "city", "build_cities.py", _CITY_COLUMNS):
+        names = _names(row, path, line)
+        if not any(n.text.casefold() in taken for n in names):
+            reference = REFERENCE_PREFIX + row["geonameid"]
+            out.append((reference, names, row["country"], row["continent"]))
     return out
 
 
 def country_rows(path: Path, taken: Iterable[str]) -> list[tuple[tuple[Name, ...], str, str]]:
     """(names with the English ones first, code, continent) per country of the table whose code
     is not `taken` (codes of curated countries); empty when there is no table."""
-    if not path.is_file():
-        return []
     taken = set(taken)
     out = []
+    for line, row in _table(path, "country", "build_countries.py", _COUNTRY_COLUMNS):
+        english = [n for n in row["en"].split("|") if n]
+        if not english:
+            raise InputError(f"{path}, line {line}: the `en` column is empty.")
+        if row["code"] in taken:
+            continue
+        names = [Name(n, "en") for n in english]
+        names += [Name(row["ko"], "ko")] if row["ko"] else []
+        out.append((tuple(names), row["code"], row["continent"]))
+    return out
+
+
+def _table(
+    path: Path, kind: str, script: str, columns: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a tab-separated table; nothing when there is no table. A table
+    that cannot be read or lacks one of `columns` fails naming the file and how to rebuild it."""
+    if not path.is_file():
+        return
+    hint = f"Rebuild it with scripts/{script} or delete it."
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            for line, row in enumerate(csv.DictReader(fh, delimiter="\t"), start=2):
-                english = [n for n in row["en"].split("|") if n]
-                if not english:
-                    raise InputError(f"{path}, line {line}: the `en` column is empty.")
-                if row["code"] in taken:
-                    continue
-                names = [Name(n, "en") for n in english]
-                names += [Name(row["ko"], "ko")] if row["ko"] else []
-                out.append((tuple(names), row["code"], row["continent"]))
-    except (OSError, KeyError) as exc:
-        raise InputError(
-            f"Cannot read the country table {path}: {exc}.",
-            hint="Rebuild it with scripts/build_countries.py or delete it.",
-        ) from exc
-    return out
+            reader = csv.DictReader(fh, delimiter="\t")
+            missing = [c for c in columns if c not in (reader.fieldnames or ())]
+            if missing:
+                raise InputError(f"Cannot read the {kind} table {path}: {missing[0]!r}.", hint=hint)
+            yield from enumerate(reader, start=2)
+    except OSError as exc:
+        raise InputError(f"Cannot read the {kind} table {path}: {exc}.", hint=hint) from exc
 
 
 def _names(row: dict[str, str], path: Path, line: int) -> tuple[Name, ...]:
