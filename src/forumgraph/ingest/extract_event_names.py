@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from forumgraph.ingest.extract_events_state import EventBook
-from forumgraph.ingest.extract_named import take_back_a_guess
+from forumgraph.ingest.extract_named import is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
@@ -139,7 +139,7 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             inside = [
                 s
                 for s in draft.spans_in(start, end)
-                if s.type not in _PARTS_OF_A_NAME and not _a_guess(draft, book.gazetteer, s)
+                if s.type not in _PARTS_OF_A_NAME and not is_a_guess(draft, book.gazetteer, s)
             ]
             if inside or (at, stop) not in named:
                 continue
@@ -148,14 +148,6 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             if draft.claim(start, end, _NAMED) is None:
                 continue
             draft.mention(book.series_named(passage.text[at:stop]), start, end)
-
-
-def _a_guess(draft: Draft, gazetteer: Gazetteer, span: Span) -> bool:
-    """An organisation or product the gazetteer does not know: the recogniser's guess, which
-    a name of an event's form overrules (`Japan Community Day`)."""
-    if span.type not in (EntityType.ORGANIZATION, EntityType.PROJECT):
-        return False
-    return gazetteer.lookup(draft.article.text[span.start : span.end]) is None
 
 
 def _named_as_event(text: str, start: int, end: int) -> bool:

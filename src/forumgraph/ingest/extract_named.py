@@ -6,7 +6,7 @@ series or place mention.
 from __future__ import annotations
 
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft, name_of, normal_key
+from forumgraph.ingest.extract_records import Draft, Span, name_of, normal_key
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
@@ -16,6 +16,8 @@ NAMED = frozenset(
     {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PROJECT, EntityType.TOPIC}
 )
 _ENTITY_KINDS = frozenset(t.value for t in EntityType)
+# The types of the recogniser's guesses that rules may take back.
+GUESSED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.PROJECT})
 
 
 def known_entry(gazetteer: Gazetteer, name: str) -> GazetteerEntry | None:
@@ -29,7 +31,7 @@ def take_back_a_guess(
     gazetteer: Gazetteer,
     start: int,
     end: int,
-    types: frozenset[EntityType] = frozenset({EntityType.ORGANIZATION, EntityType.PROJECT}),
+    types: frozenset[EntityType] = GUESSED_TYPES,
     *,
     covering: bool = False,
 ) -> None:
@@ -42,12 +44,21 @@ def take_back_a_guess(
         for s in draft.spans
         if (s.start, s.end) == (start, end) or (covering and s.start <= start and end <= s.end)
     ]:
-        if (
-            span.type in types
-            and gazetteer.lookup(draft.article.text[span.start : span.end]) is None
-        ):
+        if is_a_guess(draft, gazetteer, span, types):
             draft.unmention(span)
             draft.discard(span.key)
+
+
+def is_a_guess(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    span: Span,
+    types: frozenset[EntityType] = GUESSED_TYPES,
+) -> bool:
+    """A mention of `types` whose name the gazetteer does not know: the recogniser's guess."""
+    return (
+        span.type in types and gazetteer.lookup(draft.article.text[span.start : span.end]) is None
+    )
 
 
 def record_for(draft: Draft, type_: EntityType, name: str) -> str:
