@@ -178,3 +178,49 @@ def test_a_programme_role_before_a_korean_name():
 def test_a_name_with_an_age_in_brackets():
     text = "판교에서 일하는 나하람(34) 씨는 지난해 서비스를 옮겼다."
     assert "나하람" in names_of(extract_text(text), EntityType.PERSON)
+
+
+def test_a_common_noun_owning_a_titled_name_where_the_text_writes_people_so():
+    text = (
+        "첫 발표는 별빛랩스의 김도현 님이 맡았다. 두 번째 발표에서는 바람의 이서윤 님이 "
+        "관측 사례를 공유했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("김도현", "별빛랩스") in affiliations
+    assert ("이서윤", "바람") in affiliations
+
+
+def test_a_common_noun_with_a_genitive_alone_names_no_organisation():
+    text = "두 번째 발표에서는 바람의 이서윤 님이 관측 사례를 공유했다."
+    assert "바람" not in names_of(extract_text(text), EntityType.ORGANIZATION)
+
+
+def test_names_listed_with_an_organisation_are_organisations():
+    text = "부스에서는 삼성SDS와 누리온, 다온소프트가 관리형 서비스를 선보였다."
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert {"누리온", "다온소프트"} <= orgs
+
+
+def test_words_beside_an_organisation_that_are_no_list_item_stay_words():
+    text = (
+        "도커와 상호 작용하는 방식이 바뀐다. 직접 개발하거나, 구글 클라우드에 맡기는 방안이 있었다."
+    )
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert not {"상호", "개발하거", "개발하거나"} & orgs
+
+
+def test_a_known_word_is_no_part_of_a_foreign_name():
+    text = "이번 행사에는 한국 커뮤니티 발표자가 세 명 참여했다. 부사장 아이샤 벨로가 인사했다."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert "한국 커뮤니티" not in people
+    assert "아이샤 벨로" in people
+
+
+def test_a_community_named_after_a_place_or_a_known_name_keeps_those_words():
+    text = (
+        "행사는 한국 쿠버네티스 사용자 그룹이 주최했다. 클라우드 네이티브 부산 밋업이 "
+        "지난달 열렸다."
+    )
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert {"한국 쿠버네티스 사용자 그룹", "클라우드 네이티브 부산 밋업"} <= orgs
+    assert "부산 밋업" not in orgs

@@ -145,3 +145,13 @@ def test_a_four_part_name_in_the_author_line_is_a_person_and_an_office_is_not():
     assert "Lucía Ortega Vidal Serrano" in people
     assert "Open Source Program Office" not in people
     assert ("Lucía Ortega Vidal Serrano", "Widget 3.0 Release Team") in _affiliations(extraction)
+
+
+def test_a_company_running_something_in_production_is_no_credit():
+    text = (
+        "Valet is used in production by Nordhavn Logistik, Brisko Cars and the Ministry of "
+        "Ports.\n\nProduced by Ilse Varga."
+    )
+    people = _people(text)
+    assert "Nordhavn Logistik" not in people
+    assert "Ilse Varga" in people

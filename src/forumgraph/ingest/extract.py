@@ -25,7 +25,10 @@ from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
-from forumgraph.ingest.extract_orgs_ko import add_organisations_before_korean_people
+from forumgraph.ingest.extract_orgs_ko import (
+    add_korean_organisation_lists,
+    add_organisations_before_korean_people,
+)
 from forumgraph.ingest.extract_people import (
     add_english_people,
     add_pairs,
@@ -120,6 +123,7 @@ def extract(
     add_korean_people(draft, analyzer, gazetteer)
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
+    add_korean_organisation_lists(draft, analyzer, gazetteer)
     add_bylines(draft, gazetteer, analyzer)
     add_speaker_labels(draft, gazetteer, analyzer)
     add_person_mentions(draft)

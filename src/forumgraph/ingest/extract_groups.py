@@ -23,13 +23,17 @@ _SUFFIX = (
     r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"
     r"|Agency|Networks|Systems|Media|Group"
 )
+# Legal forms written after a comma (`Acme, Inc.`); a comma before other words ends a list item.
+_LEGAL_FORM = r"(?:Inc|Incorporated|Ltd|Limited|LLC|GmbH|Corp)\b"
 _MONTH_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Subproject"
 _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs`
-    re.compile(rf"\b(?P<name>(?:{_CAP},?\s){{1,4}}(?:{_SUFFIX}))(?![\w-])"),
+    re.compile(
+        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX}))(?![\w-])"
+    ),
     re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Code of Conduct Committee`
     re.compile(
@@ -173,9 +177,20 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
             continue  # a particle ends a phrase before the name
         if known_entry(gazetteer, first) is not None or re.match(r"[A-Za-z]", first):
-            rest = " ".join(words[i:])
+            rest = " ".join(words[_known_words_before(words, i, gazetteer) :])
             return rest, len(name) - len(rest)
     return None
+
+
+def _known_words_before(words: list[str], i: int, gazetteer: Gazetteer) -> int:
+    """Where the name starting at word `i` begins: at the first of the words before it that
+    together are a known name or place (`한국 쿠버네티스 사용자 그룹`, `클라우드 네이티브 서울
+    밋업`)."""
+    for j in range(i):
+        before = words[j:i]
+        if all(strip_particles(w) == w for w in before) and gazetteer.lookup(" ".join(before)):
+            return j
+    return i
 
 
 def _community(words: list[str], gazetteer: Gazetteer) -> bool:

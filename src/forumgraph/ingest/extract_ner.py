@@ -76,7 +76,10 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
-            if span.label == "PERSON" and _after_a_role(text, span.start):
+            if span.label == "PERSON" and (
+                _after_a_role(text, span.start)
+                or _listed_with_organisations(text, span, spans, gazetteer)
+            ):
                 _organisation_or_product(
                     draft, gazetteer, offset, text, replace(span, label="ORG"), article
                 )
@@ -134,6 +137,36 @@ def _after_a_role(text: str, start: int) -> bool:
     is held, not a person."""
     before = _ROLE_THEN_PLACE.search(text[max(0, start - 40) : start])
     return before is not None and before["role"].lower() in ROLE_HEADS
+
+
+# The words between two items of one list: other capitalised items, commas, `and`/`or`.
+_LIST_BETWEEN = re.compile(
+    r"(?:,\s(?:the\s)?(?:[A-Z][\w&.'’-]*\s?){1,4})*(?:,\s|,?\s(?:and|or|&)\s)(?:the\s)?"
+)
+
+
+def _listed_with_organisations(
+    text: str, span: NamedSpan, spans: list[NamedSpan], gazetteer: Gazetteer
+) -> bool:
+    """`Deutsche Telekom, Volvo Cars and the UK Ministry of Justice`: a name the recogniser
+    calls a person, listed with organisations, that does not start with a given name is one of
+    them."""
+    given = gazetteer.given_names
+    if not given or _clean(span)[0].split()[0] in given:
+        return False
+    for other in spans:
+        # The other item is no person either (`Lucas Doe` read as an organisation).
+        if other.label != "ORG" or _clean(other)[0].split()[0] in given:
+            continue
+        gap = (
+            text[span.end : other.start]
+            if other.start >= span.end
+            else text[other.end : span.start]
+        )
+        # A list that `and`/`or` closes (`Cisco's Jane Doe, IBM Fellow John Roe` is none).
+        if _LIST_BETWEEN.fullmatch(gap) and re.search(r"\s(?:and|or|&)\s", gap):
+            return True
+    return False
 
 
 def _joined_to_a_person(

@@ -20,6 +20,7 @@ from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import is_hangul_word
+from forumgraph.text.particles import fits_particle, stems
 
 # Units of an organisation and courses of study between it and a member's name.
 _UNIT_ENDINGS = (
@@ -71,7 +72,11 @@ def add_organisations_before_korean_people(
         elif plain is not None and _TITLE_AFTER.match(text, person.end):
             common.append((person, plain))
     for person, plain in common:
-        if any(_listed_together(text, person, other) for other in affiliated):
+        word, start = plain
+        # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
+        # owner of a titled name is the organisation a common noun names.
+        genitive = affiliated and text.startswith("의", start + len(word))
+        if genitive or any(_listed_together(text, person, other) for other in affiliated):
             _affiliate(draft, gazetteer, person, plain)
 
 
@@ -245,3 +250,81 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
         key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
     if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
         draft.fact(person.key, "affiliation", key, passage_id=person.passage_id)
+
+
+# How a Korean list joins its items: `A와 B`, `A, B`, `A 및 B`.
+_JOINED_AFTER = re.compile(r"(?:와|과|,| 및| 그리고)\s+(?P<word>[^\s,]+)")
+_JOINED_BEFORE = re.compile(r"(?P<word>[^\s,]+?)(?:와|과|,| 및| 그리고)\s+$")
+
+
+def add_korean_organisation_lists(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
+    """Names listed with an organisation in a Korean sentence (`삼성SDS와 NHN클라우드,
+    메가존클라우드가`) are organisations when they have the form of a name."""
+    text = draft.article.text
+    queue = [s for s in draft.spans if s.type == EntityType.ORGANIZATION and _hangul_at(text, s)]
+    seen = {(s.start, s.end) for s in queue}
+    while queue:
+        org = queue.pop()
+        for found in (_item_after(text, org.end), _item_before(text, org.start)):
+            if found is None or found in seen:
+                continue
+            seen.add(found)
+            start, end = found
+            word = text[start:end]
+            if draft.mentioned_at(start) is not None or not _listed_name(
+                text, start, end, analyzer, gazetteer
+            ):
+                continue
+            key = add_named(draft, gazetteer, EntityType.ORGANIZATION, word, start, end)
+            span = draft.mentioned_at(start)
+            if key is not None and span is not None and span.type == EntityType.ORGANIZATION:
+                queue.append(span)
+
+
+def _listed_name(text: str, start: int, end: int, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """A Hangul name (`NHN클라우드`, `카카오페이`) that is an item of the list: nouns and the
+    particles after them only (not `개발하거나`), and a particle or the next item after it (not
+    `도커와 상호 작용`)."""
+    word = text[start:end]
+    if not (is_hangul_word(word) or _LATIN_THEN_HANGUL.fullmatch(word)):
+        return False
+    if not _name_form(word, analyzer, gazetteer):
+        return False
+    whole = _WORD.match(text, start)
+    tail = whole.group()[len(word) :] if whole else ""
+    if not tail and not re.match(r"\s*(?:,|및\s|그리고\s)", text[end:]):
+        return False
+    tokens = analyzer.tokens(word + tail)
+    nouns = [t for t in tokens if not t.tag.startswith(("J", "SP", "SF"))]
+    return all(t.tag in ("NNP", "NNG", "SL", "SN") for t in nouns)
+
+
+def _hangul_at(text: str, span: Span) -> bool:
+    """A mention in Korean prose: Hangul right around it."""
+    return bool(re.search(r"[가-힣]", text[max(0, span.start - 8) : span.end + 4]))
+
+
+def _item_after(text: str, end: int) -> tuple[int, int] | None:
+    match = _JOINED_AFTER.match(text, end)
+    if match is None:
+        return None
+    word = match.group("word")
+    stem = _list_item(word)
+    return (match.start("word"), match.start("word") + len(stem)) if stem else None
+
+
+def _item_before(text: str, start: int) -> tuple[int, int] | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _JOINED_BEFORE.search(text, line_start, start)
+    if match is None:
+        return None
+    stem = _list_item(match.group("word"))
+    return (match.start("word"), match.start("word") + len(stem)) if stem else None
+
+
+def _list_item(word: str) -> str | None:
+    """The name of a list item less the particles that end it (`메가존클라우드가`)."""
+    for stem in stems(word):
+        if len(stem) >= 2 and fits_particle(stem, word[len(stem) :]):
+            return stem
+    return word if len(word) >= 2 else None

@@ -46,9 +46,10 @@ _ROLE_AFTER = re.compile(
 )
 # Where a role phrase after a name ends: `SRE lead at Acme`, `head of platforms`.
 _ROLE_PHRASE_END = word_set("at of with for from in on and who")
-# `Reporting by Jane Doe`, `photos by Jane Doe`: a credit names a person.
+# `Reporting by Jane Doe`, `photos by Jane Doe`: a credit names a person (`in production by
+# Acme` says who runs something).
 _CREDITED_BY = re.compile(
-    r"\b(?:[Rr]eport(?:ing|ed)|[Ww]ritten|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Pp]hotographs?"
+    r"\b(?<!\bin\s)(?:[Rr]eport(?:ing|ed)|[Ww]ritten|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Pp]hotographs?"
     r"|[Tt]ranslat(?:ion|ed)|[Ii]llustrat(?:ion|ions|ed)|[Ii]nterview(?:ed)?|[Pp]roduc(?:ed|tion)"
     r"|[Hh]osted|[Mm]oderated|[Pp]resented|[Rr]eviewed|[Aa]dditional reporting|[Ll]ed)\sby\s"
     rf"(?P<name>{LATIN_NAME}){_END}"
