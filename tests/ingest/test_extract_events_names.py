@@ -180,6 +180,31 @@ def test_a_day_or_summit_someone_ran_or_hosted_is_a_series_over_an_organisation_
     assert _series_names(_extract("He founded Acme Summit Partners and ran it for years.")) == set()
 
 
+def test_a_con_before_a_place_and_a_year_and_a_summit_held_by_its_organiser():
+    extraction = _extract(
+        "The forum grew every year since it moved from MeshyCon Japan in 2016. In March, the "
+        "foundation held its first Fjord Builders Summit in Oslo.",
+        date="2024-08-06",
+    )
+    assert {"MeshyCon", "Fjord Builders Summit"} <= _series_names(extraction)
+    assert "MeshyCon Japan 2016" in _events(extraction)
+
+
+def test_a_day_named_after_a_project_is_a_series_and_its_year_an_edition():
+    extraction = _extract("Links:\n- Prometheus Community Day 2023 (Lisbon)\n", date="2024-01-10")
+    assert "Prometheus Community Day" in _series_names(extraction)
+    assert "Prometheus Community Day 2023" in _events(extraction)
+
+
+def test_a_year_an_edition_is_planned_for_dates_it():
+    extraction = _extract(
+        "The first KubeCon + CloudNativeCon Japan is planned for 2025 in Tokyo.", date="2024-08-06"
+    )
+    names = _events(extraction)
+    assert "KubeCon + CloudNativeCon Japan 2025" in names
+    assert "KubeCon + CloudNativeCon Japan 2024" not in names
+
+
 def test_a_region_beside_a_series_named_by_city_names_its_edition():
     found = _events(_extract("GraphQueryCon EU 2022 ran online for two days."))
     assert "GraphQueryCon EU 2022" in found

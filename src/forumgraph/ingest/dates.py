@@ -40,9 +40,11 @@ _KO = re.compile(
     r"(?:\s*(?P<day>[0-3]?\d)\s*일?(?:(?:,\s*|" + _DASH + r")(?P<day2>[0-3]?\d)\s*일)?)?"
 )
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
-# A year alone after a preposition of time (`in 2015`, `since 2019`), not a version (`in 2015.1`).
+# A year alone after a preposition of time (`in 2015`, `since 2019`, `planned for 2025`), not a
+# version (`in 2015.1`).
 _EN_YEAR = re.compile(
-    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil ))"
+    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
+    r"|(?<=\bplanned for )|(?<=\bscheduled for )|(?<=\bslated for )|(?<=\bset for ))"
     r"(?P<year>(?:19|20)\d\d)(?![\d-]|\.\d)"
 )
 # A year named only relative to the article (`작년 시애틀 행사`, `last year's event`).

@@ -29,7 +29,8 @@ from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
 
 _NAMED = frozenset(EntityType)
-_PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE})
+# A day may be named after a project (`OpenTelemetry Community Day`).
+_PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT})
 _YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?!\.?\d)")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
 # A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
@@ -49,7 +50,8 @@ _QUOTED_EVENT = re.compile(
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with"
-    r"|(?:ran|runs|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))\s+(?:the\s+)?"
+    r"|(?:ran|runs|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
 )
 # A list that names events: `co-located events include`, `events such as`, `이벤트로는`.
@@ -66,7 +68,9 @@ _EVENT_AFTER = re.compile(
     r"|^\s+(?:conference|event|co-located|was held|took place"
     r"|will be held|will take place|is co-located|was co-located)\b"
 )
-_PLACE_AND_YEAR_AFTER = re.compile(r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:19|20)\d\d(?!\d)")
+_PLACE_AND_YEAR_AFTER = re.compile(
+    r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:in\s+)?(?:19|20)\d\d(?!\d)"
+)
 # What may stand between the places of one list: `Italy, the UK, and in Washington DC`,
 # `Italy, UK, Washington DC`, `인도와 일본`.
 _LIST_GAP = re.compile(r"^(?:\s|,|/|·|및|와|과|그리고|\band\b|\bor\b|\bthe\b|\bin\b)*$")
