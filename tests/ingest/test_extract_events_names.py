@@ -357,6 +357,16 @@ def test_well_known_conferences_and_two_series_in_one_city_and_year():
     assert {"FOSDEM Brussels 2024", "AWS re:Invent Las Vegas 2024"} <= events
 
 
+def test_korean_developer_conferences_and_a_summit_someone_helped_run():
+    text = (
+        "우아한형제들의 우아콘 2023도 잠실에서 열렸다.\n\n"
+        "I also helped run the Maintainer Summit at KubeCon North America in Chicago."
+    )
+    extraction = extract_text(text, {"date": "2023-12-28"})
+    assert "WOOWACON 2023" in names_of(extraction, EntityType.EVENT)
+    assert "Maintainer Summit" in names_of(extraction, EntityType.SERIES)
+
+
 def test_open_source_summit_editions_are_named_by_region():
     text = (
         "Open Source Summit Japan and KubeCon + CloudNativeCon Japan share a week in Tokyo in June."

@@ -73,6 +73,11 @@ def test_hangul_spellings_of_well_known_companies_by_sound():
     assert {"Netflix", "Amazon"} <= _names(text, EntityType.ORGANIZATION)
 
 
+def test_korean_companies_by_their_korean_names():
+    text = "11월에는 네이버가 개발자 행사를 열었고, 토스와 우아한형제들도 발표를 이어갔다."
+    assert {"Naver", "Toss", "Woowa Brothers"} <= _names(text, EntityType.ORGANIZATION)
+
+
 def test_a_known_company_with_the_inserted_vowel_and_an_ellipsis():
     text = "올해 후원사는 오라클…\n\n데모는 우분투 서버에서 돌았습니다."
     names = _names(text, EntityType.ORGANIZATION)

@@ -50,7 +50,7 @@ _QUOTED_EVENT = re.compile(
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with"
-    r"|(?:ran|runs|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
+    r"|(?:ran|runs?|running|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
 )
