@@ -155,3 +155,17 @@ def test_a_company_running_something_in_production_is_no_credit():
     people = _people(text)
     assert "Nordhavn Logistik" not in people
     assert "Ilse Varga" in people
+
+
+def test_a_group_in_the_byline_is_the_longer_group_the_text_names():
+    extraction = _extract(
+        "A statement from the Fjordlang Steering Committee on the retirement of Valet.",
+        author="Ilse Varga (Steering Committee)",
+    )
+    committees = [
+        r.names[0].text
+        for r in extraction.entities
+        if r.type == EntityType.ORGANIZATION and r.names[0].text.endswith("Committee")
+    ]
+    assert committees == ["Fjordlang Steering Committee"]
+    assert ("Ilse Varga", "Fjordlang Steering Committee") in _affiliations(extraction)

@@ -167,10 +167,7 @@ def _group_short_forms(draft: Draft) -> None:
     for tail, key in shorter.items():
         other = next((k for k, names in orgs.items() if tail in names and k != key), None)
         if key and other is not None:
-            for span in [s for s in draft.spans if s.key == other]:
-                draft.unmention(span)
-                draft.mention(key, span.start, span.end)
-            draft.discard(other)
+            draft.fold(other, key)
         if key:
             _mention_all(draft, {tail: key})
 
@@ -189,11 +186,7 @@ def _company_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
         if not key or known_entry(gazetteer, head) is not None:
             continue
         for other in [k for k, names in orgs.items() if head in names and k != key]:
-            for span in [s for s in draft.spans if s.key == other]:
-                draft.unmention(span)
-                draft.mention(key, span.start, span.end)
-            draft.entity(key, EntityType.ORGANIZATION, [], [name_of(head)])
-            draft.discard(other)
+            draft.fold(other, key)
 
 
 def _person_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -159,6 +159,22 @@ class Draft:
         for marker in [m for m in self._facts if m[0] == key]:
             del self._facts[marker]
 
+    def fold(self, other: str, into: str) -> None:
+        """`other` is `into` under another name: its mentions and facts move to `into`, its
+        names become variants of it, and its record goes."""
+        for span in [s for s in self.spans if s.key == other]:
+            self.unmention(span)
+            self.mention(into, span.start, span.end)
+        for marker, fact in list(self._facts.items()):
+            if other in (fact.subject, fact.value):
+                del self._facts[marker]
+                subject = into if fact.subject == other else fact.subject
+                value = into if fact.value == other else fact.value
+                self.fact(subject, fact.predicate, value, fact.kind, fact.lang, fact.passage_id)
+        record = self._records.pop(other, None)
+        if record is not None:
+            self.entity(into, self.type_of(into), [], [*record.names, *record.variants])
+
     def spans_over(self, start: int, end: int) -> list[Span]:
         """Mentions that overlap [start, end)."""
         return [s for s in self.spans if s.start < end and start < s.end]
