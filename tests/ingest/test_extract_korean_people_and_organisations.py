@@ -48,7 +48,7 @@ def test_a_compound_of_common_nouns_is_no_name():
     text = "카이스트 전산학부 석사과정 최유진 님이 발표했다."
     extraction = extract_text(text)
     assert "전산학부" not in names_of(extraction, EntityType.PERSON)
-    assert ("최유진", "카이스트") in affiliations_of(extraction)
+    assert ("최유진", "KAIST") in affiliations_of(extraction)
 
 
 def test_a_byline_with_a_title_and_the_staff_of_a_community():
@@ -224,3 +224,23 @@ def test_a_community_named_after_a_place_or_a_known_name_keeps_those_words():
     orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
     assert {"한국 쿠버네티스 사용자 그룹", "클라우드 네이티브 부산 밋업"} <= orgs
     assert "부산 밋업" not in orgs
+
+
+def test_an_organisation_with_its_head_in_brackets():
+    text = "AI 스타트업 누리온(대표 김하준)은 새 버전을 공개했다. 김하준 대표는 계획을 밝혔다."
+    extraction = extract_text(text)
+    assert "김하준" in names_of(extraction, EntityType.PERSON)
+    assert ("김하준", "누리온") in affiliations_of(extraction)
+
+
+def test_a_hangul_name_before_a_known_acronym_in_brackets_is_that_organisation():
+    # NIPA stands in the landscape by its acronym only.
+    text = (
+        "정보통신산업진흥원(NIPA) 관계자는 점검을 마쳤다고 말했다. 과학기술정보통신부도 참여했다."
+    )
+    extraction = extract_text(text)
+    orgs = [r for r in extraction.entities if r.type == EntityType.ORGANIZATION]
+    nipa = [r for r in orgs if "NIPA" in {n.text for n in (*r.names, *r.variants)}]
+    assert len(nipa) == 1
+    assert "정보통신산업진흥원" in {n.text for n in nipa[0].names}
+    assert "Ministry of Science and ICT" in names_of(extraction, EntityType.ORGANIZATION)

@@ -36,6 +36,8 @@ _KO_GAP = re.compile(
     r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며|(?:으)?로\s(?:활동|일)(?:하는|하고\s있는|중인))"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )
+# `래블업(대표 신정규)`, `Acme (CEO Jane Doe)`: a role opening brackets before the name.
+_BRACKETED_ROLE = re.compile(r"^\s?\(\s*(?P<role>[^\s()]{1,12}(?:\s[^\s()]{1,12})?)\s$")
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
 _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)"
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
@@ -261,6 +263,12 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             match = None  # `Wróbel of Allegro, Piotr Nowak`: a list of people, not `X, 김민수`
         if match is None and (_EN_GAP_BEFORE.match(gap) or _role_between(gap)):
             match = _KO_GAP.match("")
+        bracketed = _BRACKETED_ROLE.match(gap)
+        if match is None and bracketed and bracketed["role"].endswith(KO_ROLE_HEADS):
+            # `래블업(대표 신정규)`: the organisation's head named in brackets after it.
+            draft.fact(person.key, "affiliation", before.key, passage_id=person.passage_id)
+            _job_title(draft, gazetteer, person, bracketed["role"])
+            return
         if match is not None:
             draft.fact(person.key, "affiliation", before.key, passage_id=person.passage_id)
             role = match.group("role") or (

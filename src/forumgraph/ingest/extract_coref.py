@@ -73,11 +73,11 @@ def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:
                 if key is not None and draft.type_of(key) in NAMED:
                     draft.entity(key, draft.type_of(key), [name_of(short)])
                     defined[short] = key
-    defined.update(_acronyms_after_hangul_names(draft))
+    defined.update(_acronyms_after_hangul_names(draft, gazetteer))
     _mention_all(draft, defined)
 
 
-def _acronyms_after_hangul_names(draft: Draft) -> dict[str, str]:
+def _acronyms_after_hangul_names(draft: Draft, gazetteer: Gazetteer) -> dict[str, str]:
     """`쿠버네티스 코리아 그룹(KKG)`: Latin capitals in brackets right after an organisation or
     project written in Hangul are its acronym (initials cannot be checked across scripts)."""
     text, found = draft.article.text, {}
@@ -87,8 +87,23 @@ def _acronyms_after_hangul_names(draft: Draft) -> dict[str, str]:
             continue
         short = match["short"]
         start = match.start("short")
-        if draft.spans_over(start, start + len(short)):
-            continue  # the brackets hold a name of its own
+        inside = draft.spans_over(start, start + len(short))
+        if inside:
+            # The brackets hold a name of its own; a known organisation's acronym there
+            # (`정보통신산업진흥원(NIPA)`) is the organisation the gazetteer lacks in Hangul.
+            known = inside[0]
+            same = (known.start, known.end) == (start, start + len(short))
+            hangul = text[span.start : span.end]
+            if (
+                same
+                and len(inside) == 1
+                and known.type == span.type == EntityType.ORGANIZATION
+                and known.key != span.key
+                and gazetteer.lookup(hangul) is None
+                and gazetteer.lookup(short) is not None
+            ):
+                draft.fold(span.key, known.key)
+            continue
         draft.entity(span.key, span.type, [name_of(short)])
         found[short] = span.key
     return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
+from forumgraph.ingest.extract_people_ko import HEADS_IN_BRACKETS, KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
@@ -95,6 +95,9 @@ def _organisation_before(
     of people with their organisations may confirm."""
     if not words:
         return None, None
+    headed = _HEADED.fullmatch(words[-1].group())
+    if headed is not None and _headed_name(headed["org"], analyzer, gazetteer):
+        return (headed["org"], words[-1].start()), None  # `누리온(대표 김하준)`
     workplace = _workplace(words, analyzer, gazetteer)
     if workplace is not None:
         return workplace, None
@@ -142,6 +145,23 @@ _NOT_AN_EMPLOYER = word_set(
     "이날 당시 최근 당일 그날 다음날 올해 작년 내년 "
     "동료 친구 후배 선배 동기 가족 고객 사용자 참가자 참석자 청중 초청 특별 초대 게스트"
 )
+
+
+# An organisation with its head in brackets after it, as news writes it: `누리온(대표 김하준)`.
+_HEADS = "|".join(sorted(HEADS_IN_BRACKETS, key=len, reverse=True))
+_HEADED = re.compile(rf"(?P<org>[^\s()]{{2,20}})\((?:{_HEADS})")
+
+
+def _headed_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """A name before a head's brackets: any noun that is no place or other known non-organisation
+    (the brackets say it is an organisation)."""
+    entry = gazetteer.lookup(word)
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    if _LATIN_NAME.fullmatch(word) or _LATIN_THEN_HANGUL.fullmatch(word):
+        return True
+    tokens = analyzer.tokens(word) if is_hangul_word(word) else []
+    return bool(tokens) and all(t.tag in ("NNP", "NNG") for t in tokens)
 
 
 def _workplace(

@@ -105,8 +105,18 @@ def _name_with_marker(word: str, following: str) -> str | None:
 _ROLES_BEFORE = _PROGRAMME_ROLES | word_set("좌장 모더레이터")
 
 
+# The head of an organisation in brackets after its name, as news writes it: `누리온(대표 김하준)`.
+HEADS_IN_BRACKETS = word_set("대표 대표이사 공동대표 의장 회장 사장 원장 이사장 CEO")
+
+
 def _name_after_role(before: str, word: str) -> str | None:
-    """The name of `word` (less a particle) when a programme role stands before it."""
+    """The name of `word` (less a particle) when a programme role stands before it, or the
+    head of an organisation opening brackets (`(대표 김하준)은`)."""
+    if before.rpartition("(")[2] in HEADS_IN_BRACKETS and "(" in before:
+        name, bracket, rest = word.partition(")")
+        if bracket and (not rest or is_particle(rest.rstrip(",."))):
+            return name if 2 <= len(name) <= 4 and is_hangul_word(name) else None
+        return None
     if before not in _ROLES_BEFORE:
         return None
     name = strip_particles(word.rstrip(",."))

@@ -173,7 +173,11 @@ class Draft:
                 self.fact(subject, fact.predicate, value, fact.kind, fact.lang, fact.passage_id)
         record = self._records.pop(other, None)
         if record is not None:
-            self.entity(into, self.type_of(into), [], [*record.names, *record.variants])
+            # A name in a language `into` has no name in yet becomes its name there.
+            langs = {n.lang for n in self.names_of(into)}
+            names = [n for n in record.names if n.lang not in langs]
+            rest = [n for n in (*record.names, *record.variants) if n not in names]
+            self.entity(into, self.type_of(into), names, rest)
 
     def spans_over(self, start: int, end: int) -> list[Span]:
         """Mentions that overlap [start, end)."""

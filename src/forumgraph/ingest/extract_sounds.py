@@ -31,8 +31,9 @@ def _ends_word(text: str, end: int) -> bool:
 
 
 def _tail(text: str, end: int) -> str:
-    """The rest of the word from `end`, without punctuation around it."""
-    rest = re.match(r"\S*", text[end:])
+    """The rest of the word from `end` up to an opening bracket (`래블업(대표`), without
+    punctuation around it."""
+    rest = re.match(r"[^\s(\[{（「『]*", text[end:])
     tail = rest.group() if rest else ""
     while tail and unicodedata.category(tail[0]) in _CLOSING:
         tail = tail[1:]
