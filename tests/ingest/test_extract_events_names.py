@@ -190,6 +190,20 @@ def test_a_con_before_a_place_and_a_year_and_a_summit_held_by_its_organiser():
     assert "MeshyCon Japan 2016" in _events(extraction)
 
 
+def test_a_camel_case_day_or_conf_named_as_an_event_is_a_series():
+    extraction = _extract("Two of us attended FjordDay Norway in Bergen and spoke at GlacierConf.")
+    assert {"FjordDay", "GlacierConf"} <= _series_names(extraction)
+
+
+def test_the_year_written_with_series_and_place_wins_over_another_year_in_the_clause():
+    extraction = _extract(
+        "국내에서는 KCD 서울 2023과 2022년 쿠버네티스 포럼 서울에 참석했다.", date="2024-02-14"
+    )
+    names = _events(extraction)
+    assert {"KCD 서울 2023", "Kubernetes Forum Seoul 2022"} <= names
+    assert "Kubernetes Community Days Seoul 2022" not in names
+
+
 def test_a_day_named_after_a_project_is_a_series_and_its_year_an_edition():
     extraction = _extract("Links:\n- Prometheus Community Day 2023 (Lisbon)\n", date="2024-01-10")
     assert "Prometheus Community Day" in _series_names(extraction)

@@ -33,8 +33,9 @@ _NAMED = frozenset(EntityType)
 _PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT})
 _YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?!\.?\d)")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
-# A conference named in one CamelCase word ending in `Con` (GitOpsCon, ServiceMeshCon).
-_CON_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[A-Z][a-z]+)*Con(?![\w-])")
+# A conference named in one CamelCase word ending in `Con`, `Conf` or `Day` (GitOpsCon,
+# ServiceMeshCon, FEConf, OpenInfraDay).
+_CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?)(?![\w-])")
 # A day or summit named in capitalised words (`Cloud Native Wasm Day`, `Maintainer Summit`).
 _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"

@@ -125,8 +125,12 @@ def _from_sentence(
         # A year written with the series' name wins over a relative one in the same clause, not
         # over one in the place's own clause (`Europe 2019 opened ..., double the crowd that
         # came to Copenhagen a year ago`).
+        # The year of a name written whole (`KCD 서울 2023과 2022년 ...`) wins over any other.
+        named_here = series_span is not None and _named_with_year(book, series_span, place)
         if series_span is not None and (
-            date is None or (not date.explicit_year and _in_clause(series_span, clause))
+            date is None
+            or named_here
+            or (not date.explicit_year and _in_clause(series_span, clause))
         ):
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         clause_text = book.draft.article.text[clause[0] : clause[1]]
@@ -252,6 +256,16 @@ def _beside(book: EventBook, place: Place, series: Span | None) -> bool:
     return series is not None and is_beside(book.draft.article.text, place, series)
 
 
+def _named_with_year(book: EventBook, series: Span, place: Place) -> bool:
+    """`KCD 서울 2023`, `KubeCon EU 2020`: the place written beside the series, then a year."""
+    text = book.draft.article.text
+    return (
+        place.start >= series.end
+        and is_beside(text, place, series)
+        and _YEAR_RIGHT_AFTER.match(text, place.end) is not None
+    )
+
+
 def _year_written_with(
     book: EventBook, series: Span, places: list[Place], sentence: Sentence
 ) -> DateSpan | None:
@@ -286,10 +300,10 @@ def _name_with_place_as_written(
     """`KCD 코리아 2025`, `KubeCon EU 2020`: the series, the place beside it and the year, as
     the text writes them, are a name of the edition."""
     text = book.draft.article.text
-    if place.start < series_span.end or not is_beside(text, place, series_span):
-        return
     year = _YEAR_RIGHT_AFTER.match(text, place.end)
-    if year is None or int(year["year"]) != edition.year:
+    if year is None or not _named_with_year(book, series_span, place):
+        return
+    if int(year["year"]) != edition.year:
         return
     name = text[series_span.start : year.end()]
     book.draft.entity(edition.key, EntityType.EVENT, [Name(name, _script(name))])
