@@ -204,6 +204,27 @@ def test_the_year_written_with_series_and_place_wins_over_another_year_in_the_cl
     assert "Kubernetes Community Days Seoul 2022" not in names
 
 
+def test_a_quoted_name_ending_in_an_event_noun_held_somewhere_is_an_event():
+    extraction = _extract(
+        "지난 2일 서울에서 열린 '클라우드 네이티브 보안 세미나'에는 200여 명이 참석했다. "
+        "부산에서는 'Acme 커뮤니티 데이 부산'이 처음 개최됐다. 그는 '좋은 데이'라고 말했다.",
+        date="2024-11-05",
+    )
+    series = _series_names(extraction)
+    assert {"클라우드 네이티브 보안 세미나", "Acme 커뮤니티 데이"} <= series
+    assert "좋은 데이" not in series
+    assert "Acme 커뮤니티 데이 부산 2024" in _events(extraction)
+
+
+def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
+    extraction = _extract(
+        "The foundation announced the Fjord Native Hackathon at its spring meeting. "
+        "Later, GlacierFest 2024 was held in Oslo.",
+        date="2024-11-05",
+    )
+    assert {"Fjord Native Hackathon", "GlacierFest"} <= _series_names(extraction)
+
+
 def test_a_day_named_after_a_project_is_a_series_and_its_year_an_edition():
     extraction = _extract("Links:\n- Prometheus Community Day 2023 (Lisbon)\n", date="2024-01-10")
     assert "Prometheus Community Day" in _series_names(extraction)

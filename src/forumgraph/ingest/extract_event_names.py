@@ -31,26 +31,46 @@ from forumgraph.text.hangul import has_hangul
 _NAMED = frozenset(EntityType)
 # A day may be named after a project (`OpenTelemetry Community Day`).
 _PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT})
+_IN_QUOTES = frozenset(EntityType) - {EntityType.SERIES, EntityType.EVENT}
 _YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?!\.?\d)")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
-# A conference named in one CamelCase word ending in `Con`, `Conf` or `Day` (GitOpsCon,
-# ServiceMeshCon, FEConf, OpenInfraDay).
-_CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?)(?![\w-])")
+# A conference named in one CamelCase word ending in `Con`, `Conf`, `Day` or `Fest` (GitOpsCon,
+# ServiceMeshCon, FEConf, OpenInfraDay, DevFest).
+_CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?|Fest)(?![\w-])")
 # A day or summit named in capitalised words (`Cloud Native Wasm Day`, `Maintainer Summit`).
 _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
-    r"(?:Days?|Summit)(?![\w-])"
+    r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival)(?![\w-])"
 )
-# A name with its year in quotes, held or attended (`'클라우드 네이티브 코리아 2024'에서 열린`,
-# `"Platform Day 2025" was held`): the series is the name without the year.
-_QUOTED_EVENT = re.compile(
-    r"(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)?[‘'\"“](?P<name>[^‘’'\"“”\n]{3,40}?)\s(?:19|20)\d\d[’'\"”]"
-    r"(?P<after>(?=(?:에서|에|이|가|를|을|는|은)?\s?(?:열린|열리는|열렸|개최|참석|참가|행사|진행)"
+_HELD_BEFORE = r"(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)?"
+_HELD_AFTER = (
+    r"(?P<after>(?=(?:에서|에|이|가|를|을|는|은|도)?\s?(?:[가-힣]{1,4}\s)?"
+    r"(?:열린|열리는|열렸|열린다|개최|참석|참가|행사|진행)"
     r"|\s(?:was held|took place|will be held|will take place|conference|event)\b))?"
+)
+_EVENT_NOUNS = (
+    r"세미나|컨퍼런스|콘퍼런스|서밋|데이|데이즈|해커톤|포럼|밋업|워크숍|페스티벌|캠프|컨벤션|엑스포"
+    r"|Days?|Summit|Conference|Hackathon|Meetup|Workshop|Forum|Festival|Camp|Expo"
+)
+# Quoted names held or attended: with their year (`'클라우드 네이티브 코리아 2024'에서 열린`,
+# `"Platform Day 2025" was held`), or ending in an event noun, maybe with a place after it
+# (`'클라우드 네이티브 보안 세미나'에는`, `'AWS 커뮤니티 데이 부산'이 개최`, `'2024 공개SW
+# 해커톤'도`); the series is the name without the year.
+_QUOTED_EVENTS = (
+    re.compile(
+        _HELD_BEFORE + r"[‘'\"“](?P<name>[^‘’'\"“”\n]{3,40}?)\s(?:19|20)\d\d[’'\"”]" + _HELD_AFTER
+    ),
+    re.compile(
+        _HELD_BEFORE
+        + r"[‘'\"“](?:(?:19|20)\d\d\s)?(?P<name>[^‘’'\"“”\n]{1,36}?(?:"
+        + _EVENT_NOUNS
+        + r")(?:\s[^\s‘’'\"“”]{2,8})?)[’'\"”]"
+        + _HELD_AFTER
+    ),
 )
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with"
+    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with|announced"
     r"|(?:ran|runs?|running|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+)?"
     r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
@@ -122,7 +142,8 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
     for passage in draft.passages:
         quoted = [
             (m.start("name"), m.end("name"))
-            for m in _QUOTED_EVENT.finditer(passage.text)
+            for pattern in _QUOTED_EVENTS
+            for m in pattern.finditer(passage.text)
             if m["held"] is not None or m["after"] is not None
         ]
         formed = [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]
@@ -138,16 +159,30 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             ],
             [(a, b) for a, b, _ in candidates],
         )
-        for at, stop, _ in candidates:
+        for at, stop, by_quote in candidates:
             start, end = passage.start + at, passage.start + stop
-            # A topic or place inside the name is part of it (`Cloud Native Wasm Day`).
+            # A topic or place inside the name is part of it (`Cloud Native Wasm Day`), and so
+            # is any name but an event's inside quotes (`'AWS 커뮤니티 데이 부산'`).
             inside = [
                 s
                 for s in draft.spans_in(start, end)
-                if s.type not in _PARTS_OF_A_NAME and not is_a_guess(draft, book.gazetteer, s)
+                if s.type not in (_IN_QUOTES if by_quote else _PARTS_OF_A_NAME)
+                and not is_a_guess(draft, book.gazetteer, s)
             ]
             if inside or (at, stop) not in named:
                 continue
+            # A place ending a quoted name is its edition's (`'AWS 커뮤니티 데이 부산'`).
+            place = next(
+                (
+                    s
+                    for s in draft.spans_in(start, end, EntityType.PLACE)
+                    if s.end == end and s.start > start
+                ),
+                None,
+            )
+            if by_quote and place is not None:
+                stop = len(passage.text[at : place.start - passage.start].rstrip()) + at
+                start, end = passage.start + at, passage.start + stop
             # `ArgoCon Japan` read as an organisation holds the event's name.
             take_back_a_guess(draft, book.gazetteer, start, end, covering=True)
             if draft.claim(start, end, _NAMED) is None:
