@@ -229,3 +229,9 @@ def test_a_committee_named_with_of_and_features_read_as_organisations():
     )
     assert "Code of Conduct Committee" in organisations
     assert not organisations & {"Conduct Committee", "Pod Security Admission", "Pod Resize"}
+
+
+def test_a_product_by_its_own_name_where_the_text_names_its_maker_in_hangul():
+    text = "클러스터마다 프로메테우스 + 그라파나 따로따로 두었고, 로그는 로키(Loki)로 모은다."
+    projects = _names(text, EntityType.PROJECT)
+    assert {"Grafana", "Grafana Loki"} <= projects

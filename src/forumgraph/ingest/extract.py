@@ -24,7 +24,11 @@ from forumgraph.ingest.extract_meetups import add_meetups
 from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
-from forumgraph.ingest.extract_orgs import add_gazetteer_mentions, entry_key
+from forumgraph.ingest.extract_orgs import (
+    add_gazetteer_mentions,
+    add_products_of_named_makers,
+    entry_key,
+)
 from forumgraph.ingest.extract_orgs_ko import (
     add_korean_organisation_lists,
     add_organisations_before_korean_people,
@@ -124,6 +128,7 @@ def extract(
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)
+    add_products_of_named_makers(draft, gazetteer)
     add_bylines(draft, gazetteer, analyzer)
     add_speaker_labels(draft, gazetteer, analyzer)
     add_person_mentions(draft)

@@ -92,17 +92,31 @@ def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | 
         return None
     if len(word) < 4 or not word[0].isupper() or written_in_lower_case(word, text):
         return None  # an ordinary word, which writers also put in lower case somewhere
-    # Writers drop the foundation from `Apache Hadoop`, and the maker from `Grafana Loki`
-    # where the text names the maker.
-    apache = gazetteer.lookup(f"Apache {word}", EntityType.PROJECT.value)
-    if apache is not None:
-        return apache
-    made = [
-        entry
-        for maker, entry in gazetteer.products_by_name.get(word, [])
-        if re.search(rf"(?<![\w-]){re.escape(maker)}(?![\w-])", text)
-    ]
-    return made[0] if len(made) == 1 else None
+    # Writers drop the foundation from `Apache Hadoop` (and the maker from `Grafana Loki`:
+    # add_products_of_named_makers).
+    return gazetteer.lookup(f"Apache {word}", EntityType.PROJECT.value)
+
+
+def add_products_of_named_makers(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`로키(Loki)` where the text names Grafana in any script (`그라파나`, found by sound): the
+    maker's product by its own name, as `Loki` beside a Latin `Grafana` is."""
+    keys = draft.keys()
+    named = {n.text.casefold() for key in keys for n in draft.names_of(key)}
+    for passage in draft.passages:
+        for match in _LATIN_WORD.finditer(passage.text):
+            word = match.group()
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if len(word) < 4 or not word[0].isupper() or draft.spans_over(start, end):
+                continue
+            if written_in_lower_case(word, draft.article.text) or gazetteer.lookup(word):
+                continue
+            made = [
+                entry
+                for maker, entry in gazetteer.products_by_name.get(word, [])
+                if maker.casefold() in named
+            ]
+            if len(made) == 1:
+                draft.mention(add_entry(draft, made[0], word), start, end)
 
 
 def _coined_form(word: str, entry: GazetteerEntry, text: str) -> bool:
