@@ -169,3 +169,14 @@ def test_a_group_in_the_byline_is_the_longer_group_the_text_names():
     ]
     assert committees == ["Fjordlang Steering Committee"]
     assert ("Ilse Varga", "Fjordlang Steering Committee") in _affiliations(extraction)
+
+
+def test_a_handle_on_a_contact_line_is_the_sole_author_s():
+    extraction = _extract(
+        "## 발표자 소개\n\n- 발표자 본인, 인프라팀 엔지니어\n- GitHub / 트위터: @mira_ops\n\n"
+        "## 끝\n\n질문은 @mira_ops 로 보내 주세요.",
+        author="정미라 (별빛랩스)",
+    )
+    people = [r for r in extraction.entities if r.type == EntityType.PERSON]
+    assert [r.names[0].text for r in people] == ["정미라"]
+    assert "@mira_ops" in {n.text for n in people[0].variants}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
@@ -159,13 +160,8 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
 def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     """`Thanks to my employer, Acme, for sending me`, `I work at Acme`, `저는 Acme에서 일하고`:
     where the one author of a first-person text works."""
-    byline = draft.article.header.get("author", "")
-    authors = [
-        key
-        for key in draft.keys(EntityType.PERSON)
-        if any(n.text in byline for n in draft.names_of(key))
-    ]
-    if len(authors) != 1:
+    author = sole_author(draft)
+    if author is None:
         return
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
@@ -176,7 +172,7 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             start = passage.start + match.start("org" if match["org"] else "org_ko")
             org = _employer_at(draft, gazetteer, name, start)
             if org is not None:
-                draft.fact(authors[0], "affiliation", org.key, passage_id=org.passage_id)
+                draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:

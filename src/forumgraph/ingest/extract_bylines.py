@@ -214,3 +214,14 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 __all__ = ["add_bylines"]
+
+
+def sole_author(draft: Draft) -> str | None:
+    """The person record of the byline's one author, if it names exactly one."""
+    byline = draft.article.header.get("author", "")
+    authors = [
+        key
+        for key in draft.keys(EntityType.PERSON)
+        if byline and any(n.text in byline for n in draft.names_of(key))
+    ]
+    return authors[0] if len(authors) == 1 else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft, name_of
@@ -37,6 +38,11 @@ _ORG_HEADS = re.compile(
 )
 _HANDLE_AFTER_NAME = re.compile(r"\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
 _HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
+# The label of a line of contact handles, right before the handle.
+_CONTACT_LABEL = re.compile(
+    r"(?:GitHub|Twitter|트위터|X|Mastodon|Bluesky|LinkedIn|Slack|Discord|Contact|연락처)"
+    r"(?:\s?/\s?[\w가-힣]+)*\s?[:：]\s*$"
+)
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<short>[A-Z][A-Z0-9]{1,6})\)")
 _GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
 # Last words of company names that writers drop (`Northwind Traders` -> `Northwind`).
@@ -152,6 +158,10 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                 ),
                 None,
             )
+            if owner is None and _CONTACT_LABEL.search(passage.text, 0, match.start()):
+                owner = sole_author(draft)  # `GitHub / 트위터: @jdoe` in the author's slides
+                if owner is not None:
+                    draft.add_variant(owner, "@" + handle)
             if owner is not None:
                 draft.mention(owner, start, end)
             else:
