@@ -124,7 +124,7 @@ class SoundIndex:
                 elif known_word:
                     if not (key == _key(form) or _one_more_vowel(key, _key(form), entry, letters)):
                         continue
-                elif not _close(key, _key(form)):
+                elif not (_close(key, _key(form)) or _inserted_vowel(key, _key(form), letters)):
                     continue
                 if (form[0] in "Hh") != hangul.startswith(_H_SYLLABLES):
                     continue
@@ -153,9 +153,15 @@ def _unique_best(
 def _one_more_vowel(hangul_key: str, name_key: str, entry: GazetteerEntry, romanised: str) -> bool:
     """The Hangul key is an organisation's key with the inserted vowel `ㅡ` between two
     consonants (`aTaLaSaN`, `aTLaSaN`); a vowel that ends the word is the name's own (`우분투`)."""
-    if entry.kind != EntityType.ORGANIZATION.value or len(hangul_key) != len(name_key) + 1:
-        return False
-    if not _EPENTHETIC.search(romanised):
+    return entry.kind == EntityType.ORGANIZATION.value and _inserted_vowel(
+        hangul_key, name_key, romanised
+    )
+
+
+def _inserted_vowel(hangul_key: str, name_key: str, romanised: str) -> bool:
+    """The Hangul key is the name's key with one vowel `ㅡ` Korean inserts between two
+    consonants (`슬랙`: `SaLaK` for Slack's `SLaK`), not at the end of the word."""
+    if len(hangul_key) != len(name_key) + 1 or not _EPENTHETIC.search(romanised):
         return False
     return any(
         hangul_key[i] == "a" and hangul_key[:i] + hangul_key[i + 1 :] == name_key
