@@ -116,3 +116,13 @@ def test_a_name_found_once_is_that_entity_wherever_it_is_written():
     assert names.get("Ferry NGINX") == EntityType.PROJECT
     assert "NGINX" not in names  # only ever written inside the longer name
     assert sum(m.surface == "Ferry NGINX" for m in extraction.mentions) == 3
+
+
+def test_a_list_after_a_clause_comma_and_a_project_written_with_an_inner_capital():
+    text = (
+        "For local development, Tilt and Skaffold both worked. Our Python jobs run on KubeRay, "
+        "and the kind of tool matters less."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert {"Tilt", "Skaffold", "Kuberay"} <= projects
+    assert "kind" not in projects

@@ -68,9 +68,9 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 def add_case_variants(draft: Draft, gazetteer: Gazetteer) -> None:
-    """Organisations written in another case than the gazetteer's (`MathWorks` for Mathworks,
-    `HUAWEI`, `linkedin` for LinkedIn), when the written form cannot be an ordinary word, and
-    Apache projects without `Apache` (`Hadoop`)."""
+    """Organisations and projects written in another case than the gazetteer's (`MathWorks`
+    for Mathworks, `HUAWEI`, `linkedin` for LinkedIn, `KubeRay` for Kuberay), when the written
+    form cannot be an ordinary word, and Apache projects without `Apache` (`Hadoop`)."""
     for passage in draft.passages:
         for match in _LATIN_WORD.finditer(passage.text):
             word = match.group()
@@ -86,6 +86,9 @@ def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | 
     if word in GENERIC_ACRONYMS:
         return None
     entry = gazetteer.lookup(word, EntityType.ORGANIZATION.value)
+    # A project only by a capital inside the word (`KubeRay`): `KIND` in capitals is a word.
+    if entry is None and _INNER_CAPITAL.match(word) and not word.isupper():
+        entry = gazetteer.lookup(word, EntityType.PROJECT.value)
     if entry is not None and word not in {n.text for n in entry.names}:
         return entry if _coined_form(word, entry, text) else None
     if entry is not None or gazetteer.lookup(word) is not None:

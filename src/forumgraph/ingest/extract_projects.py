@@ -194,9 +194,14 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         lists = (_ANY_LIST,) if passage.lang == "en" else (_ANY_LIST, _KO_PLAIN_LIST)
         for pattern in lists:
             for match in pattern.finditer(text):
-                start = passage.start + match.start("list")
-                if _lists_known_projects(draft, start, match["list"]):
-                    _add_list(draft, gazetteer, start, match["list"])
+                start, listed = passage.start + match.start("list"), match["list"]
+                # A comma may end a clause before the list (`For local development, Tilt and
+                # Skaffold`): the items after it are tried alone.
+                while not _lists_known_projects(draft, start, listed) and ", " in listed:
+                    cut = listed.index(", ") + 2
+                    start, listed = start + cut, listed[cut:]
+                if _lists_known_projects(draft, start, listed):
+                    _add_list(draft, gazetteer, start, listed)
 
 
 def _add_alternatives(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:
