@@ -235,3 +235,15 @@ def test_a_product_by_its_own_name_where_the_text_names_its_maker_in_hangul():
     text = "클러스터마다 프로메테우스 + 그라파나 따로따로 두었고, 로그는 로키(Loki)로 모은다."
     projects = _names(text, EntityType.PROJECT)
     assert {"Grafana", "Grafana Loki"} <= projects
+
+
+def test_an_owner_s_product_a_tag_and_the_spaces_of_a_venue():
+    text = (
+        "The Project Pavilion was busier than the Solutions Showcase, and many came through "
+        "the LFX Mentorship. Red Hat's OpenShift team shipped it, and TAG Security reviewed it."
+    )
+    orgs = _names(text, EntityType.ORGANIZATION)
+    assert {"Red Hat", "TAG Security"} <= orgs
+    assert not {"Project Pavilion", "Solutions Showcase", "LFX Mentorship"} & orgs
+    assert "Red Hat's OpenShift" not in orgs
+    assert "OpenShift" in _names(text, EntityType.PROJECT)

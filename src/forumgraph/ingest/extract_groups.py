@@ -45,9 +45,10 @@ _EN_PATTERNS = [
         rf"\b(?P<name>(?:{_CAP}\s){{0,3}}(?!(?:{_MONTH_WORDS})\s){_CAP}\s"
         r"(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?))(?![\w-])"
     ),
-    # `SIG Network`, `SIG etcd`, `WG Device Management`
+    # `SIG Network`, `SIG etcd`, `WG Device Management`, `TAG Security` (CNCF technical advisory
+    # groups)
     re.compile(
-        r"\b(?P<name>(?:SIG|WG)[ -][A-Za-z][A-Za-z0-9-]*"
+        r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
         r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]

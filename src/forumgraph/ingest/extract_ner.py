@@ -47,7 +47,9 @@ _ORG_BEFORE = re.compile(
 _NOT_ORG_LAST = word_set(
     "Engineer Engineers Architect Administrator Developer Developers Manager Director Officer "
     "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
-    "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page"
+    "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page "
+    # programmes and the spaces of a venue (`LFX Mentorship`, `Project Pavilion`)
+    "Mentorship Pavilion Showcase Lounge Booth Booths Stage Lobby Ballroom Foyer Atrium"
 )
 # Last words of the names of software features, which the recogniser reads as organisations.
 _FEATURE_LAST = word_set(
@@ -56,6 +58,7 @@ _FEATURE_LAST = word_set(
     "Snapshot Snapshots Plugin Plugins Runtime Sidecar Sidecars Mode Gates Gate Policy Policies"
 )
 _JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s(?=[A-Z])")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
 _LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
 _ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
@@ -249,6 +252,17 @@ def _organisation_or_product(
     start = offset + span.start + shift
     if _LISTED.search(name):
         return  # `Istio, Linkerd and`: several names read as one
+    owner = _INNER_POSSESSIVE.search(name)
+    if owner is not None:
+        # `Red Hat's OpenShift`: the owner, and what it owns, each a name of its own.
+        at = span.start + shift
+        for part, part_start in (
+            (name[: owner.start()], at),
+            (name[owner.end() :], at + owner.end()),
+        ):
+            piece = NamedSpan(part, span.label, part_start, part_start + len(part))
+            _organisation_or_product(draft, gazetteer, offset, text, piece, article, listed)
+        return
     if name.startswith("of ") and shift:
         return  # `VP of Engineering`: a role, not an organisation
     known = known_entry(gazetteer, name) is not None
