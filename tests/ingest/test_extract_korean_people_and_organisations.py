@@ -244,3 +244,15 @@ def test_a_hangul_name_before_a_known_acronym_in_brackets_is_that_organisation()
     assert len(nipa) == 1
     assert "정보통신산업진흥원" in {n.text for n in nipa[0].names}
     assert "Ministry of Science and ICT" in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_commissions_affiliates_of_known_companies_and_hangul_latin_names():
+    text = (
+        "금융위원회도 규제 완화를 검토하고 있다. 카카오뱅크는 자체 플랫폼을 운영한다. "
+        "우리FIS의 최민영 책임이 운영 경험을 발표했다. 조직위원회는 일정을 바꿨다."
+    )
+    extraction = extract_text(text)
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert {"금융위원회", "카카오뱅크", "우리FIS"} <= orgs
+    assert "조직위원회" not in orgs
+    assert ("최민영", "우리FIS") in affiliations_of(extraction)

@@ -80,12 +80,22 @@ _KO_PATTERNS = [
 # `신한은행`, `가나대학교`), not a generic one (`시중은행`, `국립대학교`).
 _KO_INSTITUTION = re.compile(
     rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z0-9]{{2,12}}?)"
-    r"(?:협회|재단|학회|연구소|진흥원|협의회|연합회|은행|증권|대학교))"
+    r"(?:협회|재단|학회|연구소|진흥원|협의회|연합회|은행|증권|대학교|위원회|공사|공단))"
     r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
 )
 _GENERIC_INSTITUTION = word_set(
     "시중 지방 인터넷 외국계 중앙 국책 저축 사립 국립 공립 관련 해당 민간 주요 대형 국내 해외 "
-    "글로벌 지역 전국 산하 소속 모든 여러 다른 우리 각종 일부 기존 신규 대표 전문 부설"
+    "글로벌 지역 전국 산하 소속 모든 여러 다른 우리 각종 일부 기존 신규 대표 전문 부설 "
+    # committees of an event or a process, not institutions (`조직위원회`, `심사위원회`)
+    "운영 조직 준비 심사 자문 선정 평가 기획 프로그램 실행 추진 집행"
+)
+# A company named after a known one with a word of business (`카카오뱅크`, `네이버클라우드`):
+# an affiliate of that company.
+_KO_AFFILIATE = re.compile(
+    rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z]{{2,8}}?)"
+    r"(?:뱅크|페이|증권|손해보험|생명|캐피탈|카드|클라우드|엔터프라이즈|모빌리티|커머스|헬스케어"
+    r"|랩스|테크|소프트|시스템즈|네트웍스|게임즈|엔터테인먼트))"
+    r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
 )
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
@@ -124,6 +134,15 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
         for match in _KO_INSTITUTION.finditer(text):
             if match["stem"] not in _GENERIC_INSTITUTION:
+                name, start = match["name"], passage.start + match.start("name")
+                add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+        for match in _KO_AFFILIATE.finditer(text):
+            stem = match["stem"]
+            owner = gazetteer.lookup(stem, EntityType.ORGANIZATION.value) or (
+                gazetteer.sounds.match(stem) if has_hangul(stem) else None
+            )
+            known = owner is not None and owner.kind == EntityType.ORGANIZATION.value
+            if known and gazetteer.lookup(match["name"]) is None:
                 name, start = match["name"], passage.start + match.start("name")
                 add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
         for pattern in _KO_PATTERNS:

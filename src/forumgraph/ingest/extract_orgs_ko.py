@@ -41,7 +41,8 @@ _UNIT_ENDINGS = (
 _STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
 _WORD = re.compile(r"\S+")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
-_LATIN_THEN_HANGUL = re.compile(r"[A-Z]{1,4}[가-힣]{2,}")
+# Names of Latin capitals and Hangul: `KB국민은행`, `SK텔레콤`, `우리FIS`.
+_LATIN_THEN_HANGUL = re.compile(r"[A-Z]{1,4}[가-힣]{2,}|[가-힣]{1,4}[A-Z]{2,5}")
 _MAX_UNITS = 2
 # A title or honorific right after the name (`이준혁 엔지니어`, `윤서진 님`).
 _TITLE_AFTER = re.compile(
