@@ -333,3 +333,28 @@ def test_shared_possessive_and_group_roles_and_the_authors_employer():
     }
     assert {"Keynote by Oskar Lind", "Session by Rita Sousa", "Sharding Queues"} <= performers
     assert not any("engineer of" in t for t in performers)
+
+
+def test_affiliations_written_with_who_works_dashes_pronouns_teams_and_commas():
+    text = (
+        "The panel was moderated by Lina Haddad, who works at Korvana Freight. Later, "
+        "Brisko's CTO, Ama Mensah, joined, and Ravi Kumar of the Tessaly platform team closed "
+        "the session. Elena Petrova (she/her) from Fjordbank asked the last question. Jonas "
+        "Keller is a maintainer of Valet and works at Northwind Labs.\n\n"
+        "Maria Okafor - Quillon Media - spoke next.\n\n"
+        "Speakers: Oskar Lind, Senior SRE, Lumen Grid; Hana Sato, Developer Advocate, Kaito "
+        "Systems."
+    )
+    extraction = _extract(text)
+    assert {
+        ("Lina Haddad", "Korvana Freight"),
+        ("Ama Mensah", "Brisko"),
+        ("Ravi Kumar", "Tessaly"),
+        ("Elena Petrova", "Fjordbank"),
+        ("Jonas Keller", "Northwind Labs"),
+        ("Maria Okafor", "Quillon Media"),
+        ("Oskar Lind", "Lumen Grid"),
+        ("Hana Sato", "Kaito Systems"),
+    } <= _affiliations(extraction)
+    assert ("Jonas Keller", "Valet") not in _affiliations(extraction)
+    assert "Developer Advocate" not in _names(extraction, EntityType.PERSON)

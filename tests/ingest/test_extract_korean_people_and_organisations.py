@@ -256,3 +256,12 @@ def test_commissions_affiliates_of_known_companies_and_hangul_latin_names():
     assert {"금융위원회", "카카오뱅크", "우리FIS"} <= orgs
     assert "조직위원회" not in orgs
     assert ("최민영", "우리FIS") in affiliations_of(extraction)
+
+
+def test_an_organisation_after_a_korean_name_with_a_title_or_in_brackets():
+    text = (
+        "이어서 박지현(누리온) 님이 GitOps 사례를 소개했다. 패널 토론에는 윤태식 님(바름테크 SRE "
+        "리드)과 서지민 님(라온웍스 CTO)이 참여했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("박지현", "누리온"), ("윤태식", "바름테크"), ("서지민", "라온웍스")} <= affiliations

@@ -16,7 +16,7 @@ import re
 
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_memberships import add_memberships
-from forumgraph.ingest.extract_named import add_named, take_back_a_guess
+from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
@@ -39,6 +39,8 @@ _KO_GAP = re.compile(
 )
 # `래블업(대표 신정규)`, `Acme (CEO Jane Doe)`: a role opening brackets before the name.
 _BRACKETED_ROLE = re.compile(r"^\s?\(\s*(?P<role>[^\s()]{1,12}(?:\s[^\s()]{1,12})?)\s$")
+# Pronouns in brackets after a name (`Elena Petrova (she/her) from Fjordbank`).
+_PRONOUNS = r"(?:\s?\((?:she|he|they|ze|xe)/\w+\))?"
 _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
 _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)"
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
@@ -47,20 +49,33 @@ _ORG_NAME = (
     r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:\s[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
-_EN_FROM = re.compile(r"\s(?:from|at|of)\s" + _ORG_NAME)
+_EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + _ORG_NAME)
+# `Ravi Kumar of the Tessaly platform team`: a team of the organisation.
+_EN_OF_THE_TEAM = re.compile(
+    r"\s(?:from|of|on|in)\s(?:the\s)?"
+    + _ORG_NAME
+    + r"\s(?:[a-z-]+\s){0,2}(?:team|group|division)\b"
+)
+_EN_DASHED = re.compile(r"\s[-–—|]\s" + _ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
+# `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
+_EN_ROLE_THEN_ORG = re.compile(
+    r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)]|\s*$)"
+)
 _EN_WORKS_AT = re.compile(
-    r"(?:,\swho\s" + _WHO + r"\s[^,.;()]{0,40}?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
+    r"(?:,\swho\s" + _WHO + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
     r"\s(?:at|for)\s(?:the\s)?" + _ORG_NAME
 )
 _EN_GAP_AFTER = re.compile(
-    rf"^(?:{HANDLE_IN_BRACKETS})?"
+    rf"^(?:{HANDLE_IN_BRACKETS})?{_PRONOUNS}"
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
-    r"|,\swho\s" + _WHO + r"\s[^,.;()]{0,40}?\s(?:at|for)\s(?:the\s)?)$"
+    r"|,\swho\s" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
+    # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
+    r"|\s[-–—|]\s)$"
 )
 # `Lena Fischer, principal engineer, Northwind Traders`: a role between commas.
 _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
@@ -99,9 +114,20 @@ _GROUP_ROLE_LIST = re.compile(
 _EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s(?:own\s)?$")
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
-    r"^(?:'s|’s)?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+))\s$"
+    r"^(?:'s|’s)?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+)),?\s$"
+)
+# `Spotify engineer David Xia`, `Brisko's CTO, Ama Mensah`: an unknown organisation before a
+# role and the name (with a possessive, or inside a sentence: `Senior engineer Ann` opens one).
+_EN_ORG_ROLE_BEFORE = re.compile(
+    r"(?<![\w&.-])(?P<org>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})"
+    r"(?P<possessive>['’]s)?\s(?:[A-Za-z-]+\s){0,3}[A-Za-z-]+,?\s$"
 )
 MAX_GAP = 40
+# Roles held in a project rather than at an employer: `a maintainer of Valet`.
+_WORKS_ON = re.compile(
+    r"\b(?:maintainers?|contributors?|creators?|authors?|reviewers?|approvers?|committers?)"
+    r"\s(?:of|to)\s(?:the\s)?$"
+)
 _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 # `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
 _PARENS = re.compile(r"\s?\((?P<inside>[^()]{1,90})\)")
@@ -153,7 +179,7 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                     _link(draft, gazetteer, spans, i)
                     _foundation_staff(draft, span)
                     _role_after(draft, gazetteer, span)
-            _memberships(draft, spans)
+            _memberships(draft, gazetteer, spans)
             add_memberships(draft, spans)
 
 
@@ -187,10 +213,14 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         role_at = _EN_ROLE_AT.match(text, person.end)
         if role_at and is_role_phrase(role_at["role"] + " at"):
             _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
-        for pattern in (_EN_FROM, _EN_WORKS_AT):
+        for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM):
             found = pattern.match(text, person.end)
-            if found and found["org"].split()[0] not in FUNCTION_WORDS:
+            org = found["org"].split() if found else []
+            if org and org[0] not in FUNCTION_WORDS and org[-1] not in _ROLE_WORDS:
                 _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+        role_then_org = _EN_ROLE_THEN_ORG.match(text, person.end)
+        if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
+            _organisation_for(draft, gazetteer, role_then_org["org"], role_then_org.start("org"))
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
         if is_role_at:
             held_at = _employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
@@ -199,11 +229,25 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         works_at = _KO_WORKS_AT.match(text, person.end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
+        _organisation_before_role(draft, gazetteer, person)
         before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
         if before:
             group = "org" if before.group("org") else "company"
             start = person.start - (before.end() - before.start(group))
             _organisation_at(draft, gazetteer, before.group(group), start)
+
+
+def _organisation_before_role(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
+    text = draft.article.text
+    window = max(0, person.start - 60)
+    before = _EN_ORG_ROLE_BEFORE.search(text, window, person.start)
+    if before is None or not _role_between(text[before.end("org") : person.start]):
+        return
+    org, start = before["org"], before.start("org")
+    at_start = not text[:start].rstrip(" ") or text[:start].rstrip(" ")[-1] in ".!?:\n"
+    if org.split()[0] in FUNCTION_WORDS or (at_start and not before["possessive"]):
+        return
+    _organisation_at(draft, gazetteer, org, start)
 
 
 def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
@@ -276,6 +320,8 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
     after = _nearest(spans, i, 1)
     if after is not None and after.type == EntityType.ORGANIZATION:
         gap = text[person.end : after.start]
+        if _WORKS_ON.search(gap):
+            return  # `a maintainer of Valet`: what the person works on, not for
         if _EN_GAP_AFTER.match(gap) or _role_gap(gap) or _possessive_role(text, gap, after):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
     elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
@@ -351,13 +397,20 @@ def _role_between(gap: str) -> bool:
     return all(w.islower() for w in words) or all(w[0].isupper() for w in words)
 
 
-def _memberships(draft: Draft, spans: list[Span]) -> None:
+def _memberships(draft: Draft, gazetteer: Gazetteer, spans: list[Span]) -> None:
     """`Jane ... was involved in Acme and the Foo Team`; `The Foo Team leads are Jane and Joe`."""
     text = draft.article.text
     people = [s for s in spans if s.type == EntityType.PERSON]
     for org in (s for s in spans if s.type == EntityType.ORGANIZATION):
         before = [p for p in people if p.end <= org.start]
-        if before and _MEMBER_GAP.match(text[before[-1].end : org.start]):
+        gap = text[before[-1].end : org.start] if before else ""
+        if _WORKS_ON.search(gap) and _project_guess(draft, gazetteer, org):
+            # `a maintainer of Valet`: the recogniser's organisation is the project maintained
+            take_back_a_guess(draft, gazetteer, org.start, org.end)
+            name = text[org.start : org.end]
+            add_named(draft, gazetteer, EntityType.PROJECT, name, org.start, org.end)
+            continue
+        if before and _MEMBER_GAP.match(gap):
             draft.fact(before[-1].key, "affiliation", org.key, passage_id=before[-1].passage_id)
         if _GROUP_MEMBERS.match(text[org.end : org.end + 40]):
             for member in (p for p in people if p.start > org.end):
@@ -366,6 +419,14 @@ def _memberships(draft: Draft, spans: list[Span]) -> None:
         if following and _GROUP_ROLE_LIST.match(text[org.end : following[0].start]):
             for member in _joined_run(text, following):
                 draft.fact(member.key, "affiliation", org.key, passage_id=member.passage_id)
+
+
+def _project_guess(draft: Draft, gazetteer: Gazetteer, org: Span) -> bool:
+    """A name only the recogniser calls an organisation, without a group's or company's form."""
+    name = draft.article.text[org.start : org.end]
+    return is_a_guess(draft, gazetteer, org) and not re.search(
+        r"\b(?:Team|Committee|Group|Board|Council|Foundation|Inc|Labs?|Corp|SIG|WG|TAG)\b", name
+    )
 
 
 def _joined_run(text: str, people: list[Span]) -> list[Span]:

@@ -15,7 +15,7 @@ import re
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
-from forumgraph.ingest.extract_people_cues import list_name, names_no_employer
+from forumgraph.ingest.extract_people_cues import ROLE_HEADS, list_name, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -153,6 +153,8 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
         if len(words) == 2 and words[1] in KO_PERSON_MARKERS:
             text = words[0]  # `박민경 기자`: a name and a title
         return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
+    if text.split() and text.split()[-1].lower() in ROLE_HEADS:
+        return None  # `Developer Advocate`: a title between the commas of a credit
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
     if name is None and _FOUR_PART_NAME.match(text) and list_name(text, gazetteer):
         name = text  # `Ana María López Ruiz`: four parts, written where only names stand

@@ -58,6 +58,7 @@ _FEATURE_LAST = word_set(
     "Snapshot Snapshots Plugin Plugins Runtime Sidecar Sidecars Mode Gates Gate Policy Policies"
 )
 _JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
+_DASH = re.compile(r"\s[-–—|]\s")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s(?=[A-Z])")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
 _LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
@@ -233,6 +234,7 @@ def _leading_word(word: str) -> bool:
 
 def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) -> None:
     text, shift = _clean(span)
+    text = _DASH.split(text, maxsplit=1)[0]  # `Maria Okafor - Quillon`: a name, then its employer
     name = person_name_from(text, gazetteer)
     if name is not None:
         start = offset + span.start + shift

@@ -72,6 +72,11 @@ def add_organisations_before_korean_people(
             affiliated.append(person)
         elif plain is not None and _TITLE_AFTER.match(text, person.end):
             common.append((person, plain))
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        if all(is_hangul_word(w) for w in text[person.start : person.end].split()):
+            org = _organisation_after(text, person.end, analyzer, gazetteer)
+            if org is not None:
+                _affiliate(draft, gazetteer, person, org)
     for person, plain in common:
         word, start = plain
         # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
@@ -79,6 +84,35 @@ def add_organisations_before_korean_people(
         genitive = affiliated and text.startswith("의", start + len(word))
         if genitive or any(_listed_together(text, person, other) for other in affiliated):
             _affiliate(draft, gazetteer, person, plain)
+
+
+# After a Korean name: its organisation and title (`김민수 가온데이터 엔지니어가`), or its
+# organisation, maybe with a role, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
+# 리드)`).
+_ORG_TITLE_AFTER = re.compile(
+    r"\s(?P<org>[^\s()]{2,15})\s(?:"
+    + "|".join(KO_PERSON_MARKERS)
+    + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
+)
+_BRACKETS_AFTER = re.compile(r"\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)")
+
+
+def _organisation_after(
+    text: str, end: int, analyzer: Analyzer, gazetteer: Gazetteer
+) -> tuple[str, int] | None:
+    """The organisation written after a Korean name, with its offset, if any."""
+    titled = _ORG_TITLE_AFTER.match(text, end)
+    if titled is not None and _name_form(titled["org"], analyzer, gazetteer):
+        return titled["org"], titled.start("org")
+    bracketed = _BRACKETS_AFTER.match(text, end)
+    if bracketed is None:
+        return None
+    role = (bracketed["role"] or "").split()
+    if role and not role[-1].endswith(KO_PERSON_MARKERS) and role[-1] not in KO_PERSON_MARKERS:
+        return None  # `(가나 운영진)` and such are read elsewhere; a role must end the brackets
+    if _name_form(bracketed["org"], analyzer, gazetteer):
+        return bracketed["org"], bracketed.start("org")
+    return None
 
 
 def _listed_together(text: str, first: Span, second: Span) -> bool:

@@ -33,7 +33,7 @@ ROLE_HEADS = word_set(
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
     "co-organiser owner contractor freelancer programmer technologist "
-    "strategist officer fellow emeritus shadow intern student"
+    "strategist officer fellow emeritus shadow intern student sre"
 )
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
 _END = rf"(?![\w-]|\s[{UPPER}][{LOWER}]|\s?[.][A-Za-z])"  # the name does not go on

@@ -66,6 +66,13 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 _name_with_marker(word.group(), words[i + 1].group() if i + 1 < len(words) else "")
                 or _name_after_role(words[i - 1].group() if i else "", word.group())
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
+                or (
+                    _name_before_organisation_and_title(
+                        word.group(), words[i + 1].group(), words[i + 2].group(), analyzer
+                    )
+                    if i + 2 < len(words)
+                    else None
+                )
             )
             if found is None or not is_korean_name(found, analyzer, gazetteer):
                 continue
@@ -148,7 +155,26 @@ def _name_before_brackets(
     last = inside.split()[-1] if inside.split() else ""
     if last in KO_PERSON_MARKERS or _organisation_name(inside, analyzer, gazetteer):
         return name
+    # `박지현(누리온) 님`: an honorific after the brackets says whose they are.
+    if re.match(
+        r"\s?(?:님|씨)(?![가-힣])|\s?(?:님|씨)(?:은|는|이|가|을|를|과|와|의|도)",
+        text[brackets.end() :],
+    ):
+        return name
     return None
+
+
+def _name_before_organisation_and_title(
+    word: str, following: str, title: str, analyzer: Analyzer
+) -> str | None:
+    """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
+    title."""
+    if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
+        return None
+    if following in KO_PERSON_MARKERS or not (has_hangul(following) or following.isupper()):
+        return None
+    tokens = analyzer.tokens(following)
+    return word if tokens and all(t.tag in ("NNP", "NNG", "SL") for t in tokens) else None
 
 
 def _organisation_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
