@@ -47,3 +47,20 @@ def test_the_title_s_meetup_is_an_event():
 
 def test_a_month_meetup_with_no_community_in_the_text_is_no_event():
     assert not _meetups(extract_text("The March meetup was fun.", {"date": "2024-03-28"}))
+
+
+def test_a_community_named_only_with_its_month_meetups_in_either_language():
+    korean = extract_text(
+        "클라우드 네이티브 광주 6월 밋업을 6월 20일에 엽니다. 다음 7월 밋업은 온라인입니다.",
+        {"date": "2024-06-01"},
+    )
+    expected = {"클라우드 네이티브 광주 6월 밋업", "클라우드 네이티브 광주 7월 밋업"}
+    assert expected <= _meetups(korean)
+    english = extract_text(
+        "Join us for the June meetup of Cloud Native Porto at the Fjord Hub. Our May meetup "
+        "had a full room.",
+        {"date": "2024-06-01"},
+    )
+    assert "Cloud Native Porto" in names_of(english, EntityType.ORGANIZATION)
+    assert {"Cloud Native Porto June meetup", "Cloud Native Porto May meetup"} <= _meetups(english)
+    assert not any("Hub." in n for n in names_of(english, EntityType.ORGANIZATION))

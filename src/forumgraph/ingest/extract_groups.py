@@ -52,10 +52,22 @@ _EN_PATTERNS = [
         r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
-# `Cloud Native Lisbon March meetup`: a community named before a meetup of the month.
+# A capitalised word that ends no sentence (`Hub.` before `Our` does).
+_CAP_IN_SENTENCE = r"(?:[A-Z][A-Za-z0-9_&'’+-]*(?:\.[A-Za-z0-9]+)*)"
+# `Cloud Native Lisbon March meetup`: a community named before a meetup of the month;
+# `the June meetup of Cloud Native Lisbon`: after it.
 _BEFORE_MONTH_MEETUP = re.compile(
-    rf"\b(?P<name>(?:(?!(?:{_MONTH_WORDS})\s){_CAP}\s){{2,4}})(?:{_MONTH_WORDS})\s"
+    rf"\b(?P<name>(?:(?!(?:{_MONTH_WORDS})\s){_CAP_IN_SENTENCE}\s){{2,4}})(?:{_MONTH_WORDS})\s"
     r"(?:(?:online|in-person|virtual)\s)?[Mm]eetup\b"
+)
+_AFTER_MONTH_MEETUP = re.compile(
+    rf"\b(?:{_MONTH_WORDS})\s(?:(?:online|in-person|virtual)\s)?[Mm]eetup\sof\s(?:the\s)?"
+    rf"(?P<name>{_CAP_IN_SENTENCE}(?:\s{_CAP_IN_SENTENCE}){{1,3}})"
+)
+# `클라우드 네이티브 부산 6월 밋업`: a Korean community named before its meetup of the month.
+_KO_BEFORE_MONTH_MEETUP = re.compile(
+    r"(?<![\w.])(?P<name>(?:[가-힣A-Za-z0-9.+-]+\s){1,4}?)(?:1[0-2]|[1-9])월\s?"
+    r"(?:(?:온라인|오프라인|정기)\s?)?(?:밋업|모임)"
 )
 # `(그림출처: Acme)`, `Source: Acme News`: the credited source of a figure or quote.
 _SOURCE = re.compile(
@@ -120,14 +132,19 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
                     _community_short_name(draft, key, name)
-        for match in _BEFORE_MONTH_MEETUP.finditer(text):
-            name, shift = _trim(match.group("name").strip())
-            start = passage.start + match.start("name") + shift
-            key = add_named(
-                draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
-            )
-            if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
-                draft.entity(key, EntityType.ORGANIZATION, [], [name_of(f"{name} meetup")])
+        for pattern in (_BEFORE_MONTH_MEETUP, _AFTER_MONTH_MEETUP):
+            for match in pattern.finditer(text):
+                name, shift = _trim(match.group("name").strip())
+                start = passage.start + match.start("name") + shift
+                _add_community(draft, gazetteer, name, start, f"{name} meetup")
+        for match in _KO_BEFORE_MONTH_MEETUP.finditer(text):
+            words = match["name"].split()
+            first = _first_known(words, gazetteer)
+            if first == len(words) or any(strip_particles(w) != w for w in words[first:]):
+                continue  # no known name or place among the words, or a phrase ends there
+            name = " ".join(words[first:])
+            start = passage.start + match.start("name") + match["name"].index(words[first])
+            _add_community(draft, gazetteer, name, start, f"{name} 밋업")
         for match in _SOURCE.finditer(text):
             name, start = match.group("name"), passage.start + match.start("name")
             if name.split()[0] not in FUNCTION_WORDS:
@@ -154,6 +171,22 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                     add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
+
+
+def _first_known(words: list[str], gazetteer: Gazetteer) -> int:
+    """The first word that starts a known name or place (`클라우드` of `클라우드 네이티브 부산`),
+    or len(words)."""
+    for j in range(len(words)):
+        if any(gazetteer.lookup(" ".join(words[j:k])) for k in range(len(words), j, -1)):
+            return j
+    return len(words)
+
+
+def _add_community(draft: Draft, gazetteer: Gazetteer, name: str, start: int, meetup: str) -> None:
+    """A user community named with its meetups, also known as `<name> meetup`."""
+    key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+    if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
+        draft.entity(key, EntityType.ORGANIZATION, [], [name_of(meetup)])
 
 
 def _community_short_name(draft: Draft, key: str | None, name: str) -> None:
