@@ -215,8 +215,8 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
         for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM):
             found = pattern.match(text, person.end)
-            org = found["org"].split() if found else []
-            if org and org[0] not in FUNCTION_WORDS and org[-1] not in _ROLE_WORDS:
+            words = found["org"].split() if found else []
+            if found and words[0] not in FUNCTION_WORDS and words[-1] not in _ROLE_WORDS:
                 _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         role_then_org = _EN_ROLE_THEN_ORG.match(text, person.end)
         if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
