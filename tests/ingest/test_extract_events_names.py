@@ -225,6 +225,13 @@ def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     assert {"Fjord Native Hackathon", "GlacierFest"} <= _series_names(extraction)
 
 
+def test_a_two_digit_year_with_an_apostrophe_names_the_edition():
+    extraction = _extract("We spoke at KubeCon NA '23 about upgrades.", date="2024-02-14")
+    names = _events(extraction)
+    assert "KubeCon + CloudNativeCon North America 2023" in names
+    assert "KubeCon + CloudNativeCon North America 2024" not in names
+
+
 def test_a_day_named_after_a_project_is_a_series_and_its_year_an_edition():
     extraction = _extract("Links:\n- Prometheus Community Day 2023 (Lisbon)\n", date="2024-01-10")
     assert "Prometheus Community Day" in _series_names(extraction)

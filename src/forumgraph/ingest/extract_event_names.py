@@ -32,7 +32,9 @@ _NAMED = frozenset(EntityType)
 # A day may be named after a project (`OpenTelemetry Community Day`).
 _PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT})
 _IN_QUOTES = frozenset(EntityType) - {EntityType.SERIES, EntityType.EVENT}
-_YEAR_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?((?:19|20)\d\d)(?!\.?\d)")
+# A year as written with an event's name: `2023`, or `'23`.
+YEAR = r"(?:19|20)\d\d(?!\.?\d)|['’]\d\d(?![\d.])"
+_YEAR_AFTER = re.compile(rf"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?({YEAR})")
 _YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
 # A conference named in one CamelCase word ending in `Con`, `Conf`, `Day` or `Fest` (GitOpsCon,
 # ServiceMeshCon, FEConf, OpenInfraDay, DevFest).
@@ -281,11 +283,17 @@ def written_year(text: str, start: int, end: int, places: Sequence[Located]) -> 
     return named[0] if named else None
 
 
+def year_number(written: str) -> int:
+    """`2023` -> 2023, `'23` -> 2023."""
+    digits = written.lstrip("'’")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
 def _name_with_year(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     """(year, start, end) of a name at [start, end) written with a year right after or before."""
     after = _YEAR_AFTER.match(text, end)
     if after:
-        return int(after.group(1)), start, after.end()
+        return year_number(after.group(1)), start, after.end()
     before = _YEAR_BEFORE.search(text, max(0, start - 8), start)
     return (int(before.group(1)), before.start(), end) if before else None
 

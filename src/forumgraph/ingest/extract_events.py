@@ -18,6 +18,7 @@ from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
 from forumgraph.ingest.extract_event_lists import add_listed_editions
 from forumgraph.ingest.extract_event_names import (
     EVENT_OF_PLACE,
+    YEAR,
     add_casefolded_series,
     add_editions_by_year,
     add_mixed_series,
@@ -27,6 +28,7 @@ from forumgraph.ingest.extract_event_names import (
     listed_after_series,
     prose_sentences,
     written_year,
+    year_number,
 )
 from forumgraph.ingest.extract_events_state import (
     Edition,
@@ -283,7 +285,7 @@ def _name_as_written(book: EventBook, edition: Edition, series_span: Span) -> No
     text = book.draft.article.text
     written = text[series_span.start : series_span.end]
     year = _YEAR_RIGHT_AFTER.match(text, series_span.end)
-    if year and int(year["year"]) == edition.year and not edition.series.by_region:
+    if year and year_number(year["year"]) == edition.year and not edition.series.by_region:
         # `'금융 클라우드 네이티브 세미나 2025'`: a series that names its editions by year alone
         name = f"{written} {edition.year}"
         book.draft.entity(edition.key, EntityType.EVENT, [Name(name, _script(name))])
@@ -303,13 +305,13 @@ def _name_with_place_as_written(
     year = _YEAR_RIGHT_AFTER.match(text, place.end)
     if year is None or not _named_with_year(book, series_span, place):
         return
-    if int(year["year"]) != edition.year:
+    if year_number(year["year"]) != edition.year:
         return
     name = text[series_span.start : year.end()]
     book.draft.entity(edition.key, EntityType.EVENT, [Name(name, _script(name))])
 
 
-_YEAR_RIGHT_AFTER = re.compile(r"\s(?P<year>(?:19|20)\d\d)(?!\.?\d)")
+_YEAR_RIGHT_AFTER = re.compile(rf"\s(?P<year>{YEAR})")
 
 
 def _script(name: str) -> str:
