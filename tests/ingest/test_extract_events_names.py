@@ -216,6 +216,17 @@ def test_a_quoted_name_ending_in_an_event_noun_held_somewhere_is_an_event():
     assert "Acme 커뮤니티 데이 부산 2024" in _events(extraction)
 
 
+def test_an_unquoted_korean_name_after_held_with_an_event_noun_or_a_year():
+    extraction = _extract(
+        "지난 5월 열린 2024 가람 네이티브 서밋에서는 경험을 공유했다. 10월 코엑스에서 개최된 "
+        "누리 데브옵스 2024에도 인파가 몰렸다. 지난달 열린 이번 세미나에는 50명이 왔다.",
+        date="2024-12-01",
+    )
+    series = _series_names(extraction)
+    assert {"가람 네이티브 서밋", "누리 데브옵스"} <= series
+    assert not any("이번" in name for name in series)
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

@@ -23,10 +23,11 @@ from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_named import is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import Sentence, sentences
+from forumgraph.ingest.extract_text import Sentence, sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
+from forumgraph.text.particles import strip_particles
 
 _NAMED = frozenset(EntityType)
 # A day may be named after a project (`OpenTelemetry Community Day`).
@@ -68,6 +69,26 @@ _QUOTED_EVENTS = (
         + _EVENT_NOUNS
         + r")(?:\s[^\s‘’'\"“”]{2,8})?)[’'\"”]"
         + _HELD_AFTER
+    ),
+)
+# Unquoted Korean names right after `열린`/`개최된`: ending in an event noun (`열린 2024 클라우드
+# 네이티브 서밋에서`) or in a year (`개최된 데브옵스 코리아 2024에도`).
+_KO_NAME_WORD = r"[가-힣A-Za-z][\w+.-]*"
+_KO_HELD = r"(?<![가-힣])(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)"
+_KO_PARTICLE_AFTER = (
+    r"(?=\s|$|[.,]|(?:은|는|이|가|을|를|의|에|도|와|과|로)(?:서|는|도|의)*(?![가-힣]))"
+)
+_HELD_EVENTS = (
+    re.compile(
+        _KO_HELD
+        + rf"(?:(?:19|20)\d\d\s)?(?P<name>(?:{_KO_NAME_WORD}\s){{1,3}}"
+        + r"(?:서밋|컨퍼런스|콘퍼런스|세미나|포럼|해커톤|데이|데이즈|페스티벌|대회))"
+        + _KO_PARTICLE_AFTER
+    ),
+    re.compile(
+        _KO_HELD
+        + rf"(?P<name>(?:{_KO_NAME_WORD}\s){{0,2}}{_KO_NAME_WORD})\s(?:19|20)\d\d"
+        + _KO_PARTICLE_AFTER
     ),
 )
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
@@ -147,6 +168,11 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             for pattern in _QUOTED_EVENTS
             for m in pattern.finditer(passage.text)
             if m["held"] is not None or m["after"] is not None
+        ] + [
+            (m.start("name"), m.end("name"))
+            for pattern in _HELD_EVENTS
+            for m in pattern.finditer(passage.text)
+            if _names_an_event(m["name"])
         ]
         formed = [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]
         candidates = sorted(
@@ -190,6 +216,21 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             if draft.claim(start, end, _NAMED) is None:
                 continue
             draft.mention(book.series_named(passage.text[at:stop]), start, end)
+
+
+# Words that open a phrase about an event rather than its name (`열린 이번 세미나`).
+_NOT_A_NAME_START = word_set(
+    "이번 올해 지난 첫 해당 같은 다른 여러 한 두 세 그 이 우리 각 국내 해외 온라인 오프라인"
+)
+
+
+def _names_an_event(name: str) -> bool:
+    """An unquoted name after `열린`: not opened by a word of time, order or reference, and
+    no word of it ends a phrase with a particle (`서울에서 워크숍`)."""
+    words = name.split()
+    if words[0] in _NOT_A_NAME_START or (not any(c.isupper() for c in name) and len(words) < 2):
+        return False
+    return all(strip_particles(w) == w or not has_hangul(w) for w in words)
 
 
 def _named_as_event(text: str, start: int, end: int) -> bool:
