@@ -227,6 +227,15 @@ def test_an_unquoted_korean_name_after_held_with_an_event_noun_or_a_year():
     assert not any("이번" in name for name in series)
 
 
+def test_a_summit_held_somewhere_after_a_comma_is_an_event_not_an_organisation():
+    extraction = _extract(
+        "The Fjord Builders Summit, held in Oslo in May, sold out.", date="2024-06-01"
+    )
+    assert "Fjord Builders Summit" in _series_names(extraction)
+    assert "Fjord Builders Summit Oslo 2024" in _events(extraction)
+    assert "Fjord Builders Summit" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

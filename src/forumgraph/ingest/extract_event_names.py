@@ -110,7 +110,9 @@ _LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\
 _EVENT_AFTER = re.compile(
     r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))"
     r"|^\s+(?:conference|event|co-located|was held|took place"
-    r"|will be held|will take place|is co-located|was co-located)\b"
+    r"|will be held|will take place|is co-located|was co-located|takes place)\b"
+    # `The Platform Engineering Summit, held in Berlin in May`
+    r"|^,?\s(?:held|hosted|organi[sz]ed)\s(?:in|at|on|by)\b"
 )
 _PLACE_AND_YEAR_AFTER = re.compile(
     r"\s+[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?\s+(?:in\s+)?(?:19|20)\d\d(?!\d)"

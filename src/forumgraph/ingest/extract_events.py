@@ -142,6 +142,7 @@ def _from_sentence(
             is_generated_place(venue.reference)
             and not _in_clause(series_span, clause)
             and not listed_after_series(book.draft.article.text, place, places, series_span)
+            and not _held_there(book.draft.article.text, series_span, place)
         ):
             continue  # a city of the world table, with no event named beside it
         # Two series held in one city and year are two editions, where the place's own clause
@@ -256,6 +257,14 @@ def _country_beside(
 def _beside(book: EventBook, place: Place, series: Span | None) -> bool:
     """`ServiceMeshCon EU`: a place written right after (or before) the series name."""
     return series is not None and is_beside(book.draft.article.text, place, series)
+
+
+# `The Fjord Summit, held in Oslo`: the clause after the name tells where it is held.
+_HELD_IN = re.compile(r",?\s(?:held|hosted|organi[sz]ed|taking place|which takes place)\sin\s$")
+
+
+def _held_there(text: str, series: Span | None, place: Place) -> bool:
+    return series is not None and bool(_HELD_IN.fullmatch(text, series.end, place.start))
 
 
 def _named_with_year(book: EventBook, series: Span, place: Place) -> bool:
