@@ -96,3 +96,14 @@ def test_dated_lines_that_name_no_event_make_none():
 def test_a_lone_line_names_no_series_of_its_own():
     text = "Our next stop. ObservaCon Lisbon: Mar 27-28, 2025 | Lisbon, Portugal"
     assert _events(_extract(text)) == {}
+
+
+def test_a_place_the_gazetteer_lacks_still_names_the_listed_edition():
+    text = (
+        "Kubernetes Community Days taking place this year:\n\n"
+        "- KCD Gujarat:\n  September 19, 2026, in Ahmedabad, India\n"
+        "- KCD Porto:\n  November 19–20, 2026, in Porto, Portugal\n"
+    )
+    events = _events(_extract(text))
+    assert "Kubernetes Community Days Gujarat 2026" in events
+    assert "Kubernetes Community Days Porto 2026" in events

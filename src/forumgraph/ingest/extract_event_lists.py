@@ -65,7 +65,11 @@ def add_listed_editions(
         where = named[-1].entry if named else item.city.entry
         context = text[max(0, item.start - offset - 300) : item.start - offset]
         status = "planned" if status_of(context) == "planned" else None
-        edition = book.edition(series, where, int(item.date.start[:4]), label=item.label)
+        year = int(item.date.start[:4])
+        # `KCD Gujarat` in Ahmedabad: a place the gazetteer lacks still names the edition.
+        own = None if named else _place_named(book, item, series_key)
+        called = f"{series.canonical} {own} {year}" if own else None
+        edition = book.edition(series, where, year, label=item.label, called=called)
         book.describe(edition, item.date, status, item.name_start, item.name_end)
         book.locate(edition, item.city)
         covered.append((item.start, item.end))
@@ -116,6 +120,22 @@ def _series_of(book: EventBook, item: _Item, calendar: bool) -> str | None:
     key = book.series_named(name)
     book.draft.mention(key, item.name_start, item.name_start + len(name))
     return key
+
+
+_PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}")
+
+
+def _place_named(book: EventBook, item: _Item, series_key: str | None) -> str | None:
+    """The capitalised words after the series in a line's name (`Gujarat` of `KCD Gujarat`)."""
+    series = next(
+        (s for s in book.draft.spans_in(item.name_start, item.name_end) if s.key == series_key),
+        None,
+    )
+    if series is None:
+        return None
+    rest = _YEAR_AT_END.sub("", book.draft.article.text[series.end : item.name_end])
+    rest = rest.strip(" :-–—*_`")
+    return rest if _PLACE_WORDS.fullmatch(rest) else None
 
 
 def _without_places_and_year(book: EventBook, item: _Item) -> str:

@@ -103,9 +103,11 @@ class EventBook:
         label: str | None = None,
         from_title: bool = False,
         written: str | None = None,
+        called: str | None = None,
     ) -> Edition:
         """The edition of `series` at `where` (a city, a region or a country) in `year`, made if
-        new; `written` is the place as the text writes it (`UK` for United Kingdom)."""
+        new; `written` is the place as the text writes it (`UK` for United Kingdom), `called`
+        its name after a place the gazetteer lacks (`Kubernetes Community Days Gujarat 2026`)."""
         city = where if where.kind == EntityType.PLACE.value else None
         anchor = (region_of(where, self.gazetteer) or where) if series.by_region else where
         reference = edition_reference(series.canonical, anchor.canonical, year)
@@ -115,6 +117,8 @@ class EventBook:
             edition.city = edition.city or city
             return edition
         names = self._names(series, anchor, year)
+        if called:
+            names.insert(0, Name(called, "en"))
         if label and str(year) in label and not series.by_region:
             names.insert(0, name_of(label))  # as a list names it (`FOSDEM 2024`)
         if written and anchor == where and not has_hangul(written):
