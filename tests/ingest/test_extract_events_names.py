@@ -236,6 +236,16 @@ def test_a_summit_held_somewhere_after_a_comma_is_an_event_not_an_organisation()
     assert "Fjord Builders Summit" not in names_of(extraction, EntityType.ORGANIZATION)
 
 
+def test_a_month_of_another_event_in_the_sentence_does_not_date_a_region_s_edition():
+    extraction = _extract(
+        "He ran the Fjord Contributor Day in December and hosted ContribFest at KubeCon EU.",
+        date="2023-05-01",
+    )
+    names = _events(extraction)
+    assert "KubeCon + CloudNativeCon Europe 2023" in names
+    assert "KubeCon + CloudNativeCon Europe 2022" not in names
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

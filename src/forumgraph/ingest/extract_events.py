@@ -137,6 +137,12 @@ def _from_sentence(
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         clause_text = book.draft.article.text[clause[0] : clause[1]]
         date = _past_month(date, clause_text, book.draft.article.date)
+        if (
+            not named_here
+            and _another_events_month(book, series, place, date)
+            and _event_between(spans, sentence.start, date, place, series_span)
+        ):
+            date = None  # `ran X in December and hosted Y at KubeCon EU`: December is X's
         venue = _venue(book, gazetteer, place, places, series, series_span)
         if venue is None or (
             is_generated_place(venue.reference)
@@ -356,6 +362,35 @@ def _undated_year(
     """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
     a country's is the year the text is speaking of."""
     return year if venue.kind == COUNTRY else book.year_for(series, year)
+
+
+def _event_between(
+    spans: list[Span], offset: int, date: DateSpan | None, place: Place, series: Span | None
+) -> bool:
+    """Another series or event named between the date and the place."""
+    if date is None:
+        return False
+    low, high = sorted((offset + date.stop, place.start))
+    return any(
+        s.type in (EntityType.SERIES, EntityType.EVENT)
+        and low <= s.start < high
+        and (series is None or s.key != series.key)
+        for s in spans
+    )
+
+
+def _another_events_month(
+    book: EventBook, series: GazetteerEntry | None, place: Place, date: DateSpan | None
+) -> bool:
+    """A month two or more away from the one the known edition of that region and year was
+    held in is the date of something else the sentence tells of."""
+    if series is None or date is None or date.precision == "year" or not series.by_region:
+        return False
+    region = region_of(place.entry, book.gazetteer) if place.key is not None else place.entry
+    if region is None:
+        return False
+    known = book.gazetteer.editions.find(series.canonical, region.canonical, int(date.start[:4]))
+    return known is not None and abs(known.month - int(date.start[5:7])) >= 2
 
 
 def _known_year(

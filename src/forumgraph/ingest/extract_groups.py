@@ -49,7 +49,7 @@ _EN_PATTERNS = [
     # groups)
     re.compile(
         r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
-        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
 # A capitalised word that ends no sentence (`Hub.` before `Our` does).
