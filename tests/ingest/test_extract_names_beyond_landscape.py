@@ -247,3 +247,10 @@ def test_an_owner_s_product_a_tag_and_the_spaces_of_a_venue():
     assert not {"Project Pavilion", "Solutions Showcase", "LFX Mentorship"} & orgs
     assert "Red Hat's OpenShift" not in orgs
     assert "OpenShift" in _names(text, EntityType.PROJECT)
+
+
+def test_software_korean_writes_by_its_own_spelling():
+    text = "데이터는 레디스와 카프카에 두고, 배포는 젠킨스에서 깃랩으로 옮겼다. 장고 끝에 정했다."
+    projects = _names(text, EntityType.PROJECT)
+    assert {"Redis", "Apache Kafka", "Jenkins", "GitLab"} <= projects
+    assert "Django" not in projects
