@@ -126,3 +126,10 @@ def test_a_list_after_a_clause_comma_and_a_project_written_with_an_inner_capital
     projects = _names(text, EntityType.PROJECT)
     assert {"Tilt", "Skaffold", "Kuberay"} <= projects
     assert "kind" not in projects
+
+
+def test_a_command_in_code_after_a_verb_of_using_it():
+    text = "To watch logs we used `glimt` and `k7s`. Run it with `--force` or with `true`."
+    projects = _names(text, EntityType.PROJECT)
+    assert {"glimt", "k7s"} <= projects
+    assert "true" not in projects

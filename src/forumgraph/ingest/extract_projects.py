@@ -6,7 +6,8 @@
   items are projects too;
 - one example of a kind of software (`a version control system like Foo`), and a name in
   apposition to one (`foo, a command-line tool`);
-- the first word of an inline command (`` `foo get pods` ``);
+- the first word of an inline command (`` `foo get pods` ``), and a command in code after a verb
+  of using it (`` used `foo` and `bar` ``);
 - in Korean, a Latin name with a word for a kind of software after it (`Foo 프로젝트`,
   `Bar라는 도구`, `바즈(Baz)라는 도구`), or after one (`커맨드라인 도구 foo를`);
 - two or three capitalised words before `project`/`프로젝트` (`the Foo BAR project`);
@@ -148,6 +149,16 @@ _PLAIN = frozenset({"and", "or", "the", "a", "an", "of", "to", "in", "on", "for"
 
 
 # Patterns whose `name` group is a project wherever they match.
+# `we used `stern``, `install it with `hey``: a command in code after a verb of using it,
+# and the commands listed with it (`used `stern` and `k9s``).
+_USED_CODE = re.compile(
+    r"\b(?:uses?|used|using|with|via|runs?|ran|running|installs?|installed|installing|tried)"
+    r"\s(?:the\s)?(?P<list>`[a-z][a-z0-9-]{1,24}`(?:(?:,\s(?:and\s)?|\sand\s|\sor\s)"
+    r"`[a-z][a-z0-9-]{1,24}`)*)(?!\.\w)"
+)
+# Values written in code, not commands (`run with `true``).
+_CODE_VALUES = word_set("true false null none nil yes no on off default auto always never")
+_CODE_ITEM = re.compile(r"`(?P<name>[a-z][a-z0-9-]{1,24})`")
 _NAMING_PATTERNS = (
     _CALLED,
     _CODE,
@@ -168,6 +179,12 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in _NAMING_PATTERNS:
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
+        for match in _USED_CODE.finditer(text):
+            for item in _CODE_ITEM.finditer(match["list"]):
+                if item["name"] in _CODE_VALUES:
+                    continue
+                start = passage.start + match.start("list") + item.start("name")
+                _add(draft, gazetteer, start, item["name"])
         for match in _HYPHENATED.finditer(text):
             if _component_name(match["name"], gazetteer):
                 _add(draft, gazetteer, passage.start + match.start("name"), match["name"])
