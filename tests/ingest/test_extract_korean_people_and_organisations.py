@@ -265,3 +265,12 @@ def test_an_organisation_after_a_korean_name_with_a_title_or_in_brackets():
     )
     affiliations = affiliations_of(extract_text(text))
     assert {("박지현", "누리온"), ("윤태식", "바름테크"), ("서지민", "라온웍스")} <= affiliations
+
+
+def test_a_korean_organisation_with_its_english_name_in_brackets_is_one():
+    text = "SIG Network와 보안 대응 위원회(Security Response Committee)는 은퇴를 발표했다."
+    orgs = [r for r in extract_text(text).entities if r.type == EntityType.ORGANIZATION]
+    committee = [r for r in orgs if "Security Response Committee" in {n.text for n in r.names}]
+    assert len(committee) == 1
+    assert "보안 대응 위원회" in {n.text for n in committee[0].names}
+    assert not any(r.names[0].text == "보안 대응 위원회" for r in orgs)

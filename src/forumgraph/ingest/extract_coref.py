@@ -20,7 +20,7 @@ from collections import Counter
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import NOT_NAME_WORDS
-from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.extract_records import Draft, Span, name_of
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -43,6 +43,7 @@ _CONTACT_LABEL = re.compile(
     r"(?:GitHub|Twitter|트위터|X|Mastodon|Bluesky|LinkedIn|Slack|Discord|Contact|연락처)"
     r"(?:\s?/\s?[\w가-힣]+)*\s?[:：]\s*$"
 )
+_BRACKETED_NAME = re.compile(r"\s?\((?P<inside>[^()\n]{2,60})\)")
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<short>[A-Z][A-Z0-9]{1,6})\)")
 _GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
 # Last words of company names that writers drop (`Northwind Traders` -> `Northwind`).
@@ -85,34 +86,43 @@ def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:
 
 def _acronyms_after_hangul_names(draft: Draft, gazetteer: Gazetteer) -> dict[str, str]:
     """`쿠버네티스 코리아 그룹(KKG)`: Latin capitals in brackets right after an organisation or
-    project written in Hangul are its acronym (initials cannot be checked across scripts)."""
+    project written in Hangul are its acronym (initials cannot be checked across scripts); an
+    organisation named in the brackets (`보안 대응 위원회(Security Response Committee)`,
+    `정보통신산업진흥원(NIPA)`) is the one the Hangul name translates."""
     text, found = draft.article.text, {}
     for span in [s for s in draft.spans if s.type in (EntityType.ORGANIZATION, EntityType.PROJECT)]:
+        hangul = text[span.start : span.end]
+        if not has_hangul(hangul):
+            continue
+        bracket = _BRACKETED_NAME.match(text, span.end)
+        if bracket is not None:
+            inside = draft.spans_over(bracket.start("inside"), bracket.end("inside"))
+            if len(inside) == 1 and _translates(inside[0], span, bracket, hangul, gazetteer):
+                draft.fold(span.key, inside[0].key)
+                continue
         match = _BRACKETED_ACRONYM.match(text, span.end)
-        if match is None or not has_hangul(text[span.start : span.end]):
+        if match is None:
             continue
         short = match["short"]
         start = match.start("short")
-        inside = draft.spans_over(start, start + len(short))
-        if inside:
-            # The brackets hold a name of its own; a known organisation's acronym there
-            # (`정보통신산업진흥원(NIPA)`) is the organisation the gazetteer lacks in Hangul.
-            known = inside[0]
-            same = (known.start, known.end) == (start, start + len(short))
-            hangul = text[span.start : span.end]
-            if (
-                same
-                and len(inside) == 1
-                and known.type == span.type == EntityType.ORGANIZATION
-                and known.key != span.key
-                and gazetteer.lookup(hangul) is None
-                and gazetteer.lookup(short) is not None
-            ):
-                draft.fold(span.key, known.key)
-            continue
+        if draft.spans_over(start, start + len(short)):
+            continue  # the brackets hold a name of its own
         draft.entity(span.key, span.type, [name_of(short)])
         found[short] = span.key
     return found
+
+
+def _translates(
+    latin: Span, hangul_span: Span, bracket: re.Match[str], hangul: str, gazetteer: Gazetteer
+) -> bool:
+    """The one organisation filling the brackets, another record than the Hangul name's, which
+    the gazetteer does not know as an entity of its own."""
+    return (
+        (latin.start, latin.end) == (bracket.start("inside"), bracket.end("inside"))
+        and latin.type == hangul_span.type == EntityType.ORGANIZATION
+        and latin.key != hangul_span.key
+        and gazetteer.lookup(hangul) is None
+    )
 
 
 def _tail_matching(long_: str, short: str) -> str | None:
