@@ -143,3 +143,10 @@ def test_an_organisation_the_recogniser_cut_in_two_is_one():
 def test_a_contractor_named_before_the_role():
     text = "Sungmin Yoo, an independent contractor based in Lisbon, joined the project in 2021."
     assert "Sungmin Yoo" in names_of(extract_text(text), EntityType.PERSON)
+
+
+def test_korean_names_in_latin_letters_by_surname_and_romanised_given_name():
+    text = "Later Yeonsu Park and Ji-hoon Kim joined the team. We walked in Olympic Park."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"Yeonsu Park", "Ji-hoon Kim"} <= people
+    assert "Olympic Park" not in people

@@ -24,6 +24,7 @@ from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.given_names import romanised_korean_name
 from forumgraph.models import EntityType
 
 _PAIR = re.compile(rf"(?<![\w'’.@/-])(?P<name>(?P<first>{NAME_WORD}) (?P<last>{NAME_WORD}))")
@@ -40,10 +41,17 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         text = passage.text
         for match in _PAIR.finditer(text):
-            if match["first"] not in gazetteer.given_names or not _stands_alone(text, match):
+            korean = romanised_korean_name(match["first"], match["last"])
+            korean = korean and gazetteer.lookup(match["first"]) is None
+            if not (korean or match["first"] in gazetteer.given_names):
+                continue
+            if not _stands_alone(text, match):
                 continue
             name = match["name"]
-            if match["last"] in NOT_SURNAME_WORDS or not is_person_name(name, gazetteer):
+            # `Park` ends place names, and a Korean name (`Yeonsu Park`)
+            if match["last"] in NOT_SURNAME_WORDS and not korean:
+                continue
+            if not is_person_name(name, gazetteer):
                 continue
             start, end = passage.start + match.start(), passage.start + match.end()
             if any(s.type == EntityType.PERSON for s in draft.spans_over(start, end)):
