@@ -146,7 +146,7 @@ def test_a_contractor_named_before_the_role():
 
 
 def test_korean_names_in_latin_letters_by_surname_and_romanised_given_name():
-    text = "Later Yeonsu Park and Ji-hoon Kim joined the team. We walked in Olympic Park."
+    text = "The fix came from Yeonsu Park and Ji-hoon Kim. We walked in Olympic Park."
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"Yeonsu Park", "Ji-hoon Kim"} <= people
     assert "Olympic Park" not in people
