@@ -274,3 +274,15 @@ def test_a_korean_organisation_with_its_english_name_in_brackets_is_one():
     assert len(committee) == 1
     assert "보안 대응 위원회" in {n.text for n in committee[0].names}
     assert not any(r.names[0].text == "보안 대응 위원회" for r in orgs)
+
+
+def test_a_community_named_after_a_known_name_and_country_is_no_venue():
+    text = (
+        "클라우드 네이티브 코리아 커뮤니티에서 운영진으로 활동하고 있고, 작년에는 KCD 코리아에서 "
+        "발표도 했습니다."
+    )
+    extraction = extract_text(text, {"date": "2024-10-08"})
+    assert "클라우드 네이티브 코리아 커뮤니티" in names_of(extraction, EntityType.ORGANIZATION)
+    events = names_of(extraction, EntityType.EVENT)
+    assert "Kubernetes Community Days South Korea 2023" in events
+    assert "Kubernetes Community Days South Korea 2024" not in events

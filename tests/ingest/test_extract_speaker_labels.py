@@ -55,3 +55,19 @@ def test_labels_that_are_no_names_or_no_dialogue_make_no_people():
     assert _people(extract_text(notes)) == set()
     once = "Marta: one line only.\n\nSome prose follows here.\n\nMarta: a second line."
     assert "Marta" not in _people(extract_text(once))
+
+
+def test_an_interview_s_one_speaker_between_questions_is_a_person():
+    text = (
+        "Q. 자기소개 부탁드립니다.\n\n임하람: 안녕하세요. 플랫폼 엔지니어입니다.\n\n"
+        "Q. 처음 기여한 계기는요?\n\n임하람: 버그를 고치는 PR을 올린 게 시작이었어요.\n"
+    )
+    extraction = extract_text(text, {"author": "편집부"})
+    assert "임하람" in _people(extraction)
+    orgs = [r for r in extraction.entities if r.type == EntityType.ORGANIZATION]
+    assert "편집부" not in {n.text for r in orgs for n in r.names}
+
+
+def test_one_repeated_label_without_questions_is_no_speaker():
+    text = "참고: 첫 번째 항목입니다.\n\n참고: 두 번째 항목입니다.\n"
+    assert "참고" not in _people(extract_text(text))

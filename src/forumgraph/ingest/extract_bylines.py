@@ -170,8 +170,20 @@ _FOUR_PART_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s){3}[
 
 
 def _org_like(text: str) -> bool:
-    """A name, not a phrase: it starts with a capital letter or Hangul and has few words."""
+    """A name, not a phrase: it starts with a capital letter or Hangul and has few words; not
+    the desk of the publication itself (`편집부`, `Editorial Staff`)."""
+    if text.strip().casefold() in _DESKS:
+        return False
     return (text[:1].isupper() or has_hangul(text[:1])) and len(text.split()) <= 6
+
+
+# The publication's own desks, which bylines name instead of a person.
+_DESKS = frozenset(
+    [
+        *("편집부", "편집팀", "편집국", "기자단", "뉴스룸", "취재팀"),
+        *("staff", "editors", "newsroom", "editorial staff", "editorial team", "the editors"),
+    ]
+)
 
 
 def _note(text: str) -> bool:

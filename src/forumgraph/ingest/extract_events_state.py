@@ -275,7 +275,11 @@ def places_in(book: EventBook, gazetteer: Gazetteer, start: int, end: int) -> li
     for cue_start, cue_end, reference in book.draft.cues:
         entry = gazetteer.entries[reference]
         if start <= cue_start < end and entry.kind in {REGION, COUNTRY}:
-            found.append(Place(cue_start, cue_end, entry, None))
+            # A country inside an organisation's name is no venue (`클라우드 네이티브 코리아
+            # 커뮤니티`).
+            inside = book.draft.spans_over(cue_start, cue_end)
+            if not any(s.type == EntityType.ORGANIZATION for s in inside):
+                found.append(Place(cue_start, cue_end, entry, None))
     unique = {p.start: p for p in found}
     return sorted(unique.values(), key=lambda p: p.start)
 

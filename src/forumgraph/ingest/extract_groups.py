@@ -84,7 +84,8 @@ _KO_PATTERNS = [
     # `쿠버네티스 문서 한글화 팀`, `SIG 문서 위원회`, `쿠버네티스 코리아 그룹`: a team, committee or
     # community named after something
     re.compile(
-        rf"(?P<name>(?:{_KO_WORD} ){{1,3}}(?:팀|위원회|워킹\s?그룹|작업\s?그룹|그룹|모임|밋업))"
+        rf"(?P<name>(?:{_KO_WORD} ){{1,3}}"
+        r"(?:팀|위원회|워킹\s?그룹|작업\s?그룹|그룹|모임|밋업|커뮤니티))"
         r"(?=[\s,.()]|$|[이가은는을를의에와과도로만])"
     ),
 ]
@@ -110,8 +111,8 @@ _KO_AFFILIATE = re.compile(
     r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
 )
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
-_KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업")
-_COMMUNITY_WORDS = ("그룹", "모임", "밋업")
+_KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업", "커뮤니티")
+_COMMUNITY_WORDS = ("그룹", "모임", "밋업", "커뮤니티")
 _PLACE_KINDS = (EntityType.PLACE.value, REGION, COUNTRY)
 # Words before `그룹`/`모임` in the names of user communities (`쿠버네티스 사용자 모임`).
 _USERS = ("사용자", "유저", "이용자")
@@ -229,7 +230,11 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         first = strip_particles(word)
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
             continue  # a particle ends a phrase before the name
-        if known_entry(gazetteer, first) is not None or re.match(r"[A-Za-z]", first):
+        # A known name of one word or more starts it (`클라우드 네이티브 코리아 커뮤니티`).
+        known = any(
+            known_entry(gazetteer, " ".join(words[i:k])) for k in range(len(words) - 1, i, -1)
+        )
+        if known or re.match(r"[A-Za-z]", first):
             rest = " ".join(words[_known_words_before(words, i, gazetteer) :])
             return rest, len(name) - len(rest)
     return None

@@ -13,13 +13,15 @@ import re
 from collections import Counter
 
 from forumgraph.ingest.extract_people import add_person_span
-from forumgraph.ingest.extract_people_ko import is_korean_name
+from forumgraph.ingest.extract_people_ko import KO_SURNAMES, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
+# Question lines of an interview (`Q.`, `Q:`, `질문:`).
+_QUESTIONS = re.compile(r"^[ \t>*_]*(?:Q\d*[.:)]|질문\s?[.:])", re.MULTILINE)
 _LABEL = re.compile(
     r"^[ \t>*_]*(?P<name>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2}|[가-힣]{2,4})[ \t*_]*[:：]"
     r"[ \t*_]*\S",
@@ -35,8 +37,9 @@ def add_speaker_labels(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -
     speakers = {
         name for name, n in counts.items() if n >= 2 and _reads_as_a_name(name, gazetteer, analyzer)
     }
-    if len([name for name, n in counts.items() if n >= 2]) < 2:
-        return  # one repeated label is a heading style (`Note:`), not a dialogue
+    repeated = [name for name, n in counts.items() if n >= 2]
+    if len(repeated) < 2 and not (repeated and _QUESTIONS.search(text)):
+        return  # one repeated label is a heading style (`Note:`), not a dialogue or interview
     for match in labels:
         name = match["name"]
         if name not in speakers:
@@ -53,8 +56,17 @@ def _reads_as_a_name(name: str, gazetteer: Gazetteer, analyzer: Analyzer) -> boo
     if gazetteer.lookup(name) is not None:
         return False
     if has_hangul(name):
-        return is_korean_name(name, analyzer, gazetteer)
+        # A label is a name's place: a surname and a given name the analyser may read as a
+        # verb (`임하람` as `임하-` + `-람`) will do, a common noun will not.
+        return is_korean_name(name, analyzer, gazetteer) or _surname_and_given(name, analyzer)
     return name.split()[0] in gazetteer.given_names
+
+
+def _surname_and_given(name: str, analyzer: Analyzer) -> bool:
+    if not (3 <= len(name) <= 4 and name[0] in KO_SURNAMES):
+        return False
+    tokens = analyzer.tokens(name)
+    return not (len(tokens) == 1 and tokens[0].tag.startswith("NN") and not tokens[0].unknown)
 
 
 def _person_named(draft: Draft, label: str) -> str | None:
