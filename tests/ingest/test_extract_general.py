@@ -358,3 +358,17 @@ def test_affiliations_written_with_who_works_dashes_pronouns_teams_and_commas():
     } <= _affiliations(extraction)
     assert ("Jonas Keller", "Valet") not in _affiliations(extraction)
     assert "Developer Advocate" not in _names(extraction, EntityType.PERSON)
+
+
+def test_a_startup_in_apposition_customers_listed_and_a_co_founder_s_company():
+    text = (
+        'Norvik, a two-year-old startup based in Lisbon, raised money. "Upgrades are hard," '
+        "said Norvik co-founder and CEO Marta Sousa, who previously led the platform at "
+        "Farbrook. Customers include Quillon, Tessaly and the Portuguese bank Banco Marés. "
+        "Jane Doe, a startup founder, joined later."
+    )
+    extraction = _extract(text)
+    orgs = _names(extraction, EntityType.ORGANIZATION)
+    assert {"Norvik", "Farbrook", "Quillon", "Tessaly", "Banco Marés"} <= orgs
+    assert "Jane Doe" not in orgs
+    assert ("Marta Sousa", "Norvik") in _affiliations(extraction)

@@ -17,10 +17,9 @@ import re
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
-from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS
+from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
-    ROLE_HEADS,
     is_role_phrase,
     names_no_employer,
 )
@@ -62,7 +61,9 @@ _EN_ROLE_THEN_ORG = re.compile(
     r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)]|\s*$)"
 )
 _EN_WORKS_AT = re.compile(
-    r"(?:,\swho\s" + _WHO + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
+    r"(?:,\swho\s(?:[a-z]+ly\s)?"
+    + _WHO
+    + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
     r"\s(?:at|for)\s(?:the\s)?" + _ORG_NAME
 )
 _EN_GAP_AFTER = re.compile(
@@ -73,7 +74,7 @@ _EN_GAP_AFTER = re.compile(
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
-    r"|,\swho\s" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
+    r"|,\swho\s(?:[a-z]+ly\s)?" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
     r"|\s[-–—|]\s)$"
 )
@@ -393,8 +394,9 @@ def _role_between(gap: str) -> bool:
     match = _EN_ROLE_BETWEEN.match(gap)
     if match is None or match["head"].lower() not in ROLE_HEADS:
         return False
-    words = match["role"].split()
-    return all(w.islower() for w in words) or all(w[0].isupper() for w in words)
+    words = [w for w in match["role"].split() if w != "and"]
+    # `engineer`, `co-founder and CEO`, `Senior Fellow`: one case, acronyms going with either
+    return all(w.islower() or w.isupper() for w in words) or all(w[0].isupper() for w in words)
 
 
 def _memberships(draft: Draft, gazetteer: Gazetteer, spans: list[Span]) -> None:

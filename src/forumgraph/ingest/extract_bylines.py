@@ -14,8 +14,8 @@ import re
 
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_people import is_person_name, person, person_name_from
-from forumgraph.ingest.extract_people_cues import ROLE_HEADS, list_name, names_no_employer
+from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
+from forumgraph.ingest.extract_people_cues import list_name, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer

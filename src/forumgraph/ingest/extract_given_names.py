@@ -16,11 +16,11 @@ from forumgraph.ingest.extract_named import take_back_a_guess
 from forumgraph.ingest.extract_people import (
     NAME_WORD,
     NOT_SURNAME_WORDS,
+    ROLE_HEADS,
     UPPER,
     add_person_span,
     is_person_name,
 )
-from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line
 from forumgraph.ingest.gazetteer import Gazetteer

@@ -18,10 +18,10 @@ from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import (
     NOT_SURNAME_WORDS,
+    ROLE_HEADS,
     add_person_span,
     person_name_from,
 )
-from forumgraph.ingest.extract_people_cues import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
     FUNCTION_WORDS,

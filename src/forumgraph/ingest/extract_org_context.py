@@ -5,7 +5,9 @@
   or its officers (`Acme의 CTO`).
 - A list of three or more names whose known names are all organisations (`구글, Microsoft,
   ZentaOS 등`): its other Latin names in the form of a coined name are organisations too.
-- In English prose: where software was made (`a tool created at Acme`).
+- In English prose: where software was made (`a tool created at Acme`), a name in apposition
+  to a kind of company (`Kaivo, a two-year-old startup`), and customers, adopters, investors
+  or sponsors listed (`Customers include Miro, Personio and the bank Millennium BCP`).
 - In news headlines (a line of its own, often a list item): `Acme Launches FooBar 2.0`,
   `Acme and Bar Collaborate on Baz`, `Acme Acquires Qux`: the subjects are companies, what
   they launch is a product and what they acquire a company.
@@ -72,6 +74,20 @@ _MADE_AT = re.compile(
     rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
 )
 _VERSION = re.compile(r"\s(?:v?\d+(?:\.\d+)*)$")
+# `Kaivo, a two-year-old startup based in Lisbon`: a name in apposition to a kind of company.
+_APPOSED_COMPANY = re.compile(
+    rf"(?<![\w&.-])(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s(?:a|an)\s"
+    r"(?:[\w-]+\s){0,4}?(?:startup|start-up|company|firm|vendor|provider|consultancy|bank"
+    r"|insurer|retailer|nonprofit|non-profit|publisher|university|agency)\b"
+    r"(?!\s(?:founder|co-founder|veteran|alum|employee|engineer|executive|investor))"
+)
+# `Customers include Miro, Personio and the Portuguese bank Millennium BCP`: who uses or backs
+# a company or project are organisations.
+_BACKERS = re.compile(
+    r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]dopters|[Ii]nvestors|[Bb]ackers|[Ss]ponsors)"
+    r"\s(?:include|including|such as|like|are)\s(?P<list>[^.;:\n]{3,200})"
+)
+_BACKER = re.compile(rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,3}})\s*$")
 # Words that describe the product rather than name it (`Foo Hybrid Cloud Solution`).
 _DESCRIPTIVE = word_set(
     "Solution Solutions Platform Service Services Suite Edition Hybrid Cloud Tool Tools Engine "
@@ -91,6 +107,11 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
                 _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _LIST.finditer(passage.text):
             _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
+        for match in _APPOSED_COMPANY.finditer(passage.text):
+            if match["name"].split()[0] not in gazetteer.given_names:
+                _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
+        for match in _BACKERS.finditer(passage.text):
+            _add_backers(draft, gazetteer, passage.start + match.start("list"), match["list"])
         offset = 0
         for line in passage.text.split("\n"):
             headline = _HEADLINE.match(line)
@@ -140,6 +161,19 @@ def _add_list(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None
         item_start = start + item.start()
         if not draft.spans_in(item_start, item_start + len(name)):
             _add_name(draft, gazetteer, EntityType.ORGANIZATION, item_start, name)
+
+
+def _add_backers(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
+    """Each item of the list ends with the organisation's name (`the Portuguese bank X`)."""
+    at = 0
+    for item in re.split(r",\s(?:and\s)?|\s(?:and|&)\s", text):
+        at = text.index(item, at)
+        found = _BACKER.search(item)
+        if found is not None and draft.spans_over(start + at, start + at + len(item)) == []:
+            _add_name(
+                draft, gazetteer, EntityType.ORGANIZATION, start + at + found.start(), found["name"]
+            )
+        at += len(item)
 
 
 def _coined(name: str) -> bool:

@@ -18,6 +18,16 @@ from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 from forumgraph.text.names import hangul_latin_pairs
 
+# The last words of job titles and roles (`platform engineer`, `co-chair`).
+ROLE_HEADS = word_set(
+    "analyst engineer developer architect lead chair co-chair cochair maintainer founder "
+    "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
+    "scientist professor evangelist advocate author contributor reviewer editor speaker "
+    "consultant journalist reporter designer administrator organizer organiser co-organizer "
+    "co-organiser owner contractor freelancer programmer technologist "
+    "strategist officer fellow emeritus shadow intern student sre"
+)
+
 # Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOWER = "a-zß-öø-ÿ\u0100-\u017f"
@@ -164,7 +174,7 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                 if org and not _known_organisation(draft, gazetteer, org):
                     continue
                 for group in ("name", "name2"):
-                    text = match.groupdict().get(group)
+                    text = _without_title(match.groupdict().get(group) or "")
                     if not text or not is_person_name(text, gazetteer):
                         continue
                     if pattern in _WEAK_PATTERNS and _named_other(draft, text):
@@ -173,6 +183,12 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
         if known is not None:
             for found in known.find(passage.text, passage.start):
                 person(draft, found.value)
+
+
+def _without_title(text: str) -> str:
+    """`Analyst Rachel Stephens` -> `Rachel Stephens`: a role opening a sentence is no name."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ROLE_HEADS and " " in rest else text
 
 
 def _named_other(draft: Draft, text: str) -> bool:

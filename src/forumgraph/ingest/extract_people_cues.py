@@ -15,6 +15,7 @@ from forumgraph.ingest.extract_people import (
     LATIN_NAME,
     LOWER,
     NOT_NAME_WORDS,
+    ROLE_HEADS,
     UPPER,
     add_person_span,
     is_person_name,
@@ -27,14 +28,6 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
 # The last word of a job title or community role (`principal engineer`, `release lead`).
-ROLE_HEADS = word_set(
-    "analyst engineer developer architect lead chair co-chair cochair maintainer founder "
-    "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
-    "scientist professor evangelist advocate author contributor reviewer editor speaker "
-    "consultant journalist reporter designer administrator organizer organiser co-organizer "
-    "co-organiser owner contractor freelancer programmer technologist "
-    "strategist officer fellow emeritus shadow intern student sre"
-)
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
 _END = rf"(?![\w-]|\s[{UPPER}][{LOWER}]|\s?[.][A-Za-z])"  # the name does not go on
 _ROLE_BEFORE = re.compile(
