@@ -246,6 +246,16 @@ def test_a_month_of_another_event_in_the_sentence_does_not_date_a_region_s_editi
     assert "KubeCon + CloudNativeCon Europe 2022" not in names
 
 
+def test_a_research_conference_where_a_paper_was_published_is_a_series():
+    extraction = _extract(
+        "They presented a paper on tail sampling at QSYS 2023. The team works at KTSX.",
+        date="2024-01-10",
+    )
+    series = _series_names(extraction)
+    assert "QSYS" in series
+    assert "KTSX" not in series
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

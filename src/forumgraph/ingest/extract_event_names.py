@@ -91,6 +91,12 @@ _HELD_EVENTS = (
         + _KO_PARTICLE_AFTER
     ),
 )
+# A research conference by its acronym, where a paper or talk was given (`published a paper on
+# sampling at USENIX ATC`, `presented at SOSP 2023`).
+_PAPER_AT = re.compile(
+    r"\b(?:paper|talk|presented|published|poster|keynote)\b[^.;\n]{0,60}?\bat\s"
+    r"(?P<name>(?:[A-Z][A-Za-z]+\s)?[A-Z]{3,6})(?![\w-])"
+)
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with|announced"
@@ -176,9 +182,17 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             for m in pattern.finditer(passage.text)
             if _names_an_event(m["name"])
         ]
-        formed = [*_CON_NAME.finditer(passage.text), *_DAY_NAME.finditer(passage.text)]
+        formed = [
+            *((m.start(), m.end()) for m in _CON_NAME.finditer(passage.text)),
+            *((m.start(), m.end()) for m in _DAY_NAME.finditer(passage.text)),
+            *(
+                (m.start("name"), m.end("name"))
+                for m in _PAPER_AT.finditer(passage.text)
+                if book.gazetteer.lookup(m["name"]) is None
+            ),
+        ]
         candidates = sorted(
-            [*((m.start(), m.end(), False) for m in formed), *((a, b, True) for a, b in quoted)]
+            [*((a, b, False) for a, b in formed), *((a, b, True) for a, b in quoted)]
         )
         named = _named_in_lists(
             passage.text,
