@@ -358,6 +358,8 @@ def test_affiliations_written_with_who_works_dashes_pronouns_teams_and_commas():
     } <= _affiliations(extraction)
     assert ("Jonas Keller", "Valet") not in _affiliations(extraction)
     assert "Developer Advocate" not in _names(extraction, EntityType.PERSON)
+    agenda = _extract("The day opens with Jane Doe - Welcome, then the first talk.")
+    assert "Welcome" not in _names(agenda, EntityType.ORGANIZATION)
 
 
 def test_a_startup_in_apposition_customers_listed_and_a_co_founder_s_company():

@@ -217,8 +217,11 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM):
             found = pattern.match(text, person.end)
             words = found["org"].split() if found else []
-            if found and words[0] not in FUNCTION_WORDS and words[-1] not in _ROLE_WORDS:
-                _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+            if not found or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
+                continue
+            if pattern is _EN_DASHED and len(words) < 2:
+                continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
+            _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         role_then_org = _EN_ROLE_THEN_ORG.match(text, person.end)
         if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
             _organisation_for(draft, gazetteer, role_then_org["org"], role_then_org.start("org"))
