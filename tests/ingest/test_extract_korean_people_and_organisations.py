@@ -286,3 +286,10 @@ def test_a_community_named_after_a_known_name_and_country_is_no_venue():
     events = names_of(extraction, EntityType.EVENT)
     assert "Kubernetes Community Days South Korea 2023" in events
     assert "Kubernetes Community Days South Korea 2024" not in events
+
+
+def test_a_role_acronym_between_a_korean_name_and_title_is_no_organisation():
+    text = "첫 발표는 김민수 SRE 엔지니어가 맡았다. 이어 박지수 KT 엔지니어가 발표했다."
+    extraction = extract_text(text)
+    assert "SRE" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert ("박지수", "KT") in affiliations_of(extraction)

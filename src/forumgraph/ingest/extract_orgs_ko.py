@@ -15,7 +15,7 @@ import re
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_people_ko import HEADS_IN_BRACKETS, KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import word_set
+from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -102,8 +102,10 @@ def _organisation_after(
 ) -> tuple[str, int] | None:
     """The organisation written after a Korean name, with its offset, if any."""
     titled = _ORG_TITLE_AFTER.match(text, end)
-    if titled is not None and _name_form(titled["org"], analyzer, gazetteer):
-        return titled["org"], titled.start("org")
+    # A technology acronym there is a field (`김민수 SRE 엔지니어`).
+    org = titled["org"] if titled is not None else ""
+    if titled is not None and org not in GENERIC_ACRONYMS and _name_form(org, analyzer, gazetteer):
+        return org, titled.start("org")
     bracketed = _BRACKETS_AFTER.match(text, end)
     if bracketed is None:
         return None
