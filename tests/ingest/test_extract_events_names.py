@@ -256,6 +256,17 @@ def test_a_research_conference_where_a_paper_was_published_is_a_series():
     assert "KTSX" not in series
 
 
+def test_an_event_held_before_or_with_an_edition_is_held_where_and_when_it_is():
+    extraction = _extract(
+        "We met at GlacierCon, co-located with KubeCon Europe in Paris. I also spoke at FOSDEM "
+        "and at KubeCon North America in Salt Lake City.",
+        date="2024-02-14",
+    )
+    names = _events(extraction)
+    assert "GlacierCon Paris 2024" in names
+    assert not any(name.startswith("FOSDEM ") for name in names)
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

@@ -117,6 +117,7 @@ def _from_sentence(
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
     series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [])
     organizer = _organizer(book.draft, spans)
+    made: list[tuple[Edition, Span]] = []
     for place in places:
         if _region_then_its_city(book, gazetteer, place, places):
             continue  # `Europe in Amsterdam`: the city makes the edition
@@ -177,6 +178,7 @@ def _from_sentence(
         if place.key is not None:
             book.locate(edition, place)
         if series_span is not None:
+            made.append((edition, series_span))
             book.draft.mention(edition.key, series_span.start, series_span.end)
             _name_as_written(book, edition, series_span)
             _name_with_place_as_written(book, edition, series_span, place)
@@ -184,6 +186,35 @@ def _from_sentence(
             book.draft.fact(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
             )
+    _co_located(book, series_spans, made)
+
+
+# `the Contributor Summit, held the Sunday before KubeCon Europe`: an event held with another.
+_HELD_WITH = re.compile(
+    r",?\s(?:(?:held|taking place|which takes place)\s)?(?:on\s)?(?:the\s\w+\s)?"
+    r"(?:before|after|ahead of|alongside|during|at|co-located with)\s(?:the\s)?$"
+)
+
+
+def _co_located(
+    book: EventBook, series_spans: list[Span], made: list[tuple[Edition, Span]]
+) -> None:
+    """A series held right before, after or at the one edition the sentence places is held
+    where and when that edition is (`the Kubernetes Contributor Summit, held the Sunday before
+    KubeCon + CloudNativeCon North America 2023`)."""
+    hosts = {edition.key: (edition, span) for edition, span in made}
+    if len(hosts) != 1:
+        return
+    host, host_span = next(iter(hosts.values()))
+    text = book.draft.article.text
+    for span in series_spans:
+        series = book.series_entry(span.key)
+        if series is None or series == host.series or span.end > host_span.start:
+            continue
+        if not _HELD_WITH.fullmatch(text, span.end, host_span.start):
+            continue
+        edition = book.edition(series, host.city or host.where, host.year)
+        book.draft.mention(edition.key, span.start, span.end)
 
 
 _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
