@@ -150,3 +150,13 @@ def test_korean_names_in_latin_letters_by_surname_and_romanised_given_name():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"Yeonsu Park", "Ji-hoon Kim"} <= people
     assert "Olympic Park" not in people
+
+
+def test_a_talk_title_in_emphasis_names_no_person():
+    text = (
+        "For example, Ivo Marsh from Fjordbank will be presenting _Managing Valet Deployments "
+        "with GitOps at Fjordbank_. Xiaoming Zhang will join him."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert "Managing Valet" not in people
+    assert {"Ivo Marsh", "Xiaoming Zhang"} <= people

@@ -58,6 +58,9 @@ _FEATURE_LAST = word_set(
     "Snapshot Snapshots Plugin Plugins Runtime Sidecar Sidecars Mode Gates Gate Policy Policies"
 )
 _JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
+# A title set in emphasis (`_Managing Helm Deployments at CERN_`, `*Scaling Foo*`): four words
+# or more between underscores or asterisks.
+_EMPHASISED = re.compile(r"(?<![\w*_])([_*]{1,2})(?=[A-Z])[^_*\n]{10,150}?(?<=\S)\1(?![\w*_])")
 _DASH = re.compile(r"\s[-–—|]\s")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s(?=[A-Z])")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
@@ -80,6 +83,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
+            if span.label == "PERSON" and _in_emphasised_title(text, span):
+                continue  # `presenting _Managing Helm Deployments with Gitops at CERN_`
             if span.label == "PERSON" and (
                 _after_a_role(text, span.start)
                 or _listed_with_organisations(text, span, spans, gazetteer)
@@ -120,6 +125,19 @@ def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 # `Kohei Ota of Hewlett Packard`, `Jane Doe from the Acme Agency`: where a person works.
 _EMPLOYER_AFTER = re.compile(r"\s(?:of|from)\s(?:the\s)?[A-Z]")
 _PLACE_OR_EMPLOYER_BEFORE = re.compile(r"(?:at|in|for|joined|joins)\s(?:the\s)?$")
+
+
+def _in_emphasised_title(text: str, span: NamedSpan) -> bool:
+    for match in _EMPHASISED.finditer(
+        text, max(0, span.start - 150), min(len(text), span.end + 150)
+    ):
+        if (
+            match.start() < span.start
+            and span.end < match.end()
+            and len(match.group().split()) >= 4
+        ):
+            return True
+    return False
 
 
 def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
