@@ -265,6 +265,12 @@ def test_an_event_held_before_or_with_an_edition_is_held_where_and_when_it_is():
     names = _events(extraction)
     assert "GlacierCon Paris 2024" in names
     assert not any(name.startswith("FOSDEM ") for name in names)
+    after = _extract(
+        "If you are at KubeCon Europe in Amsterdam this March, don't miss the Contributor "
+        "Summit the day before.",
+        date="2026-01-10",
+    )
+    assert "Contributor Summit Amsterdam 2026" in _events(after)
 
 
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():

@@ -196,12 +196,20 @@ _HELD_WITH = re.compile(
 )
 
 
+# `... KubeCon Europe in Amsterdam, and the Contributor Summit the day before`: after the host.
+_HELD_AROUND = re.compile(
+    r",?\s(?:(?:is\s|was\s|will\sbe\s)?(?:held\s)?(?:on\s)?the\s\w+\s(?:before|after)"
+    r"|(?:is\s|was\s)?co-located)\b"
+)
+
+
 def _co_located(
     book: EventBook, series_spans: list[Span], made: list[tuple[Edition, Span]]
 ) -> None:
     """A series held right before, after or at the one edition the sentence places is held
     where and when that edition is (`the Kubernetes Contributor Summit, held the Sunday before
-    KubeCon + CloudNativeCon North America 2023`)."""
+    KubeCon + CloudNativeCon North America 2023`, `... in Amsterdam, and the Contributor Summit
+    the day before`)."""
     hosts = {edition.key: (edition, span) for edition, span in made}
     if len(hosts) != 1:
         return
@@ -209,9 +217,12 @@ def _co_located(
     text = book.draft.article.text
     for span in series_spans:
         series = book.series_entry(span.key)
-        if series is None or series == host.series or span.end > host_span.start:
+        if series is None or series == host.series:
             continue
-        if not _HELD_WITH.fullmatch(text, span.end, host_span.start):
+        before_host = span.end <= host_span.start
+        if before_host and not _HELD_WITH.fullmatch(text, span.end, host_span.start):
+            continue
+        if not before_host and not _HELD_AROUND.match(text, span.end):
             continue
         edition = book.edition(series, host.city or host.where, host.year)
         book.draft.mention(edition.key, span.start, span.end)
