@@ -273,6 +273,16 @@ def test_an_event_held_before_or_with_an_edition_is_held_where_and_when_it_is():
     assert "Contributor Summit Amsterdam 2026" in _events(after)
 
 
+def test_a_month_without_a_year_takes_the_year_the_city_holds_the_known_edition():
+    extraction = _extract(
+        "If you are at KubeCon Europe in Amsterdam this March, come to the project booth.",
+        date="2025-12-17",
+    )
+    names = _events(extraction)
+    assert "KubeCon + CloudNativeCon Europe 2026" in names
+    assert "KubeCon + CloudNativeCon Europe 2025" not in names
+
+
 def test_a_hackathon_announced_and_a_camel_case_fest_held_are_series():
     extraction = _extract(
         "The foundation announced the Fjord Native Hackathon at its spring meeting. "

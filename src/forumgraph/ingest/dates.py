@@ -147,12 +147,13 @@ def _directed(
         return span
     shift = year - int(span.start[:4])
     return DateSpan(
-        _shift_year(span.start, shift), _shift_year(span.end, shift), span.precision,
+        shift_year(span.start, shift), shift_year(span.end, shift), span.precision,
         span.begin, span.stop, span.explicit_year,
     )  # fmt: skip
 
 
-def _shift_year(iso: str, shift: int) -> str:
+def shift_year(iso: str, shift: int) -> str:
+    """`2025-03` shifted by 1 -> `2026-03`."""
     return f"{int(iso[:4]) + shift:04d}{iso[4:]}"
 
 

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
+from forumgraph.ingest.dates import DateSpan, find_dates, month_of, shift_year, year_of
 from forumgraph.ingest.extract_event_lists import add_listed_editions
 from forumgraph.ingest.extract_event_names import (
     EVENT_OF_PLACE,
@@ -138,6 +138,7 @@ def _from_sentence(
             date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
         clause_text = book.draft.article.text[clause[0] : clause[1]]
         date = _past_month(date, clause_text, book.draft.article.date)
+        date = _city_s_year(book, series, place, date)
         if (
             not named_here
             and _another_events_month(book, series, place, date)
@@ -404,6 +405,34 @@ def _undated_year(
     """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
     a country's is the year the text is speaking of."""
     return year if venue.kind == COUNTRY else book.year_for(series, year)
+
+
+def _city_s_year(
+    book: EventBook, series: GazetteerEntry | None, place: Place, date: DateSpan | None
+) -> DateSpan | None:
+    """A month the text gives no year (`this March` in a December article) takes the year
+    next to it in which the known editions hold the series in that city, when the edition of
+    its own year was elsewhere (`KubeCon Europe in Amsterdam this March`, written in December
+    2025, is March 2026)."""
+    if series is None or date is None or date.explicit_year or place.key is None:
+        return date
+    region = region_of(place.entry, book.gazetteer)
+    if region is None:
+        return date
+    names = {n.text.casefold() for n in place.entry.names}
+    year = int(date.start[:4])
+
+    def held_here(y: int) -> bool | None:
+        known = book.gazetteer.editions.find(series.canonical, region.canonical, y)
+        return None if known is None or known.city is None else known.city.casefold() in names
+
+    if held_here(year) is not False:
+        return date
+    nearby = [y for y in (year - 1, year + 1) if held_here(y)]
+    if len(nearby) != 1:
+        return date
+    shift = nearby[0] - year
+    return replace(date, start=shift_year(date.start, shift), end=shift_year(date.end, shift))
 
 
 def _event_between(
