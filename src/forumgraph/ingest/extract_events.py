@@ -419,16 +419,13 @@ def _city_s_year(
     region = region_of(place.entry, book.gazetteer)
     if region is None:
         return date
-    names = {n.text.casefold() for n in place.entry.names}
+    editions, names = book.gazetteer.editions, {n.text.casefold() for n in place.entry.names}
     year = int(date.start[:4])
-
-    def held_here(y: int) -> bool | None:
-        known = book.gazetteer.editions.find(series.canonical, region.canonical, y)
-        return None if known is None or known.city is None else known.city.casefold() in names
-
-    if held_here(year) is not False:
+    city = editions.city_of(series.canonical, region.canonical, year)
+    if city is None or city.casefold() in names:
         return date
-    nearby = [y for y in (year - 1, year + 1) if held_here(y)]
+    held = editions.years_in(series.canonical, names)
+    nearby = [y for y in (year - 1, year + 1) if y in held]
     if len(nearby) != 1:
         return date
     shift = nearby[0] - year
