@@ -45,7 +45,9 @@ _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
     r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival)(?![\w-])"
 )
-_HELD_BEFORE = r"(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)?"
+# Korean words for "held" before an event's name.
+_HELD_WORDS = r"(?:열린|열리는|개최된|개최되는|진행된)"
+_HELD_BEFORE = rf"(?P<held>{_HELD_WORDS}\s)?"
 _HELD_AFTER = (
     r"(?P<after>(?=(?:에서|에|이|가|를|을|는|은|도)?\s?(?:[가-힣]{1,4}\s)?"
     r"(?:열린|열리는|열렸|열린다|개최|참석|참가|행사|진행)"
@@ -74,7 +76,7 @@ _QUOTED_EVENTS = (
 # Unquoted Korean names right after `열린`/`개최된`: ending in an event noun (`열린 2024 클라우드
 # 네이티브 서밋에서`) or in a year (`개최된 데브옵스 코리아 2024에도`).
 _KO_NAME_WORD = r"[가-힣A-Za-z][\w+.-]*"
-_KO_HELD = r"(?<![가-힣])(?P<held>(?:열린|열리는|개최된|개최되는|진행된)\s)"
+_KO_HELD = rf"(?<![가-힣])(?P<held>{_HELD_WORDS}\s)"
 _KO_PARTICLE_AFTER = (
     r"(?=\s|$|[.,]|(?:은|는|이|가|을|를|의|에|도|와|과|로)(?:서|는|도|의)*(?![가-힣]))"
 )

@@ -89,12 +89,16 @@ _KO_PATTERNS = [
         r"(?=[\s,.()]|$|[이가은는을를의에와과도로만])"
     ),
 ]
+# Where a Korean name ends: a space, punctuation, or one particle ending the word.
+_KO_NAME_END = (
+    r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
+)
 # Korean institutions named by their kind at the end of one word (`한국핀테크산업협회`,
 # `신한은행`, `가나대학교`), not a generic one (`시중은행`, `국립대학교`).
 _KO_INSTITUTION = re.compile(
     rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z0-9]{{2,12}}?)"
     r"(?:협회|재단|학회|연구소|진흥원|협의회|연합회|은행|증권|대학교|위원회|공사|공단))"
-    r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
+    + _KO_NAME_END
 )
 _GENERIC_INSTITUTION = word_set(
     "시중 지방 인터넷 외국계 중앙 국책 저축 사립 국립 공립 관련 해당 민간 주요 대형 국내 해외 "
@@ -107,8 +111,7 @@ _GENERIC_INSTITUTION = word_set(
 _KO_AFFILIATE = re.compile(
     rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z]{{2,8}}?)"
     r"(?:뱅크|페이|증권|손해보험|생명|캐피탈|카드|클라우드|엔터프라이즈|모빌리티|커머스|헬스케어"
-    r"|랩스|테크|소프트|시스템즈|네트웍스|게임즈|엔터테인먼트))"
-    r"(?=[\s,.()'\"’”]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|로|으로|측)(?![가-힣]))"
+    r"|랩스|테크|소프트|시스템즈|네트웍스|게임즈|엔터테인먼트))" + _KO_NAME_END
 )
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업", "커뮤니티")
