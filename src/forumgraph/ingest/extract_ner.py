@@ -180,11 +180,7 @@ def _listed_with_organisations(
         # The other item is no person either (`Lucas Doe` read as an organisation).
         if other.label != "ORG" or _clean(other)[0].split()[0] in given:
             continue
-        gap = (
-            text[span.end : other.start]
-            if other.start >= span.end
-            else text[other.end : span.start]
-        )
+        gap = _between(text, span, other)
         # A list that `and`/`or` closes (`Cisco's Jane Doe, IBM Fellow John Roe` is none).
         if _LIST_BETWEEN.fullmatch(gap) and re.search(r"\s(?:and|or|&)\s", gap):
             return True
@@ -209,14 +205,17 @@ def _joined_to_a(label: str, text: str, span: NamedSpan, spans: list[NamedSpan])
     for other in spans:
         if other is span or other.label != label:
             continue
-        gap = (
-            text[span.end : other.start]
-            if other.start >= span.end
-            else text[other.end : span.start]
-        )
+        gap = _between(text, span, other)
         if _JOINED.fullmatch(gap):
             return True
     return False
+
+
+def _between(text: str, first: NamedSpan, second: NamedSpan) -> str:
+    """The text between two spans, in either order."""
+    if second.start >= first.end:
+        return text[first.end : second.start]
+    return text[second.end : first.start]
 
 
 def _segments(draft: Draft) -> Iterator[tuple[int, str]]:

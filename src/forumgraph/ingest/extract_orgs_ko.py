@@ -362,26 +362,20 @@ def _hangul_at(text: str, span: Span) -> bool:
 
 
 def _item_after(text: str, end: int) -> tuple[int, int] | None:
-    match = _JOINED_AFTER.match(text, end)
-    if match is None:
-        return None
-    word = match.group("word")
-    stem = _list_item(word)
-    return (match.start("word"), match.start("word") + len(stem)) if stem else None
+    return _list_item(_JOINED_AFTER.match(text, end))
 
 
 def _item_before(text: str, start: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, start) + 1
-    match = _JOINED_BEFORE.search(text, line_start, start)
+    return _list_item(_JOINED_BEFORE.search(text, line_start, start))
+
+
+def _list_item(match: re.Match[str] | None) -> tuple[int, int] | None:
+    """Where the name of a list item stands, less the particles that end it (`메가존클라우드가`)."""
     if match is None:
         return None
-    stem = _list_item(match.group("word"))
-    return (match.start("word"), match.start("word") + len(stem)) if stem else None
-
-
-def _list_item(word: str) -> str | None:
-    """The name of a list item less the particles that end it (`메가존클라우드가`)."""
+    word, at = match["word"], match.start("word")
     for stem in stems(word):
         if len(stem) >= 2 and fits_particle(stem, word[len(stem) :]):
-            return stem
-    return word if len(word) >= 2 else None
+            return at, at + len(stem)
+    return (at, at + len(word)) if len(word) >= 2 else None
