@@ -214,11 +214,14 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 start, listed = passage.start + match.start("list"), match["list"]
                 # A comma may end a clause before the list (`For local development, Tilt and
                 # Skaffold`): the items after it are tried alone.
-                while not _lists_known_projects(draft, start, listed) and ", " in listed:
+                while True:
+                    if _lists_known_projects(draft, start, listed):
+                        _add_list(draft, gazetteer, start, listed)
+                        break
+                    if ", " not in listed:
+                        break
                     cut = listed.index(", ") + 2
                     start, listed = start + cut, listed[cut:]
-                if _lists_known_projects(draft, start, listed):
-                    _add_list(draft, gazetteer, start, listed)
 
 
 def _add_alternatives(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:

@@ -143,11 +143,9 @@ def _add_split_words(
             pieces = [t for t in tokens if match.start() <= t.start and t.end <= end]
             # The last piece may be read as a one-syllable particle after proper or unknown
             # nouns (`그라파나` as `그라파` + `나`), not after a common word (`사이트에`).
-            inner = pieces
-            if pieces and pieces[-1].tag.startswith("J") and len(pieces[-1].form) == 1:
-                inner = pieces[:-1]
-                if any(t.tag == "NNG" and not t.unknown for t in inner):
-                    inner = pieces
+            ending = bool(pieces) and pieces[-1].tag.startswith("J") and len(pieces[-1].form) == 1
+            common = any(t.tag == "NNG" and not t.unknown for t in pieces[:-1])
+            inner = pieces[:-1] if ending and not common else pieces
             if len(pieces) >= 2 and not any(t.tag.startswith(_NOT_IN_A_NAME) for t in inner):
                 _link(draft, gazetteer, entry, form, start, linked)
             break
