@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
-from forumgraph.ingest.dates import DateSpan, find_dates, month_of, shift_year, year_of
+from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
 from forumgraph.ingest.extract_event_lists import add_listed_editions
 from forumgraph.ingest.extract_event_names import (
     EVENT_OF_PLACE,
@@ -29,6 +28,15 @@ from forumgraph.ingest.extract_event_names import (
     prose_sentences,
     written_year,
     year_number,
+)
+from forumgraph.ingest.extract_event_years import (
+    another_events_month,
+    city_s_year,
+    event_between,
+    known_year,
+    past_month,
+    undated_year,
+    with_written_year,
 )
 from forumgraph.ingest.extract_events_state import (
     Edition,
@@ -46,9 +54,6 @@ from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
 # Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
-_PAST_VERB = re.compile(
-    r"\b(?:drew|attracted|gathered|welcomed|saw|hosted|had|was|were)\b|모였|참가했|참석했|찾았"
-)
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
@@ -135,14 +140,14 @@ def _from_sentence(
             or named_here
             or (not date.explicit_year and _in_clause(series_span, clause))
         ):
-            date = _with_written_year(date, _year_written_with(book, series_span, places, sentence))
+            date = with_written_year(date, _year_written_with(book, series_span, places, sentence))
         clause_text = book.draft.article.text[clause[0] : clause[1]]
-        date = _past_month(date, clause_text, book.draft.article.date)
-        date = _city_s_year(book, series, place, date)
+        date = past_month(date, clause_text, book.draft.article.date)
+        date = city_s_year(book, series, place, date)
         if (
             not named_here
-            and _another_events_month(book, series, place, date)
-            and _event_between(spans, sentence.start, date, place, series_span)
+            and another_events_month(book, series, place, date)
+            and event_between(spans, sentence.start, date, place, series_span)
         ):
             date = None  # `ran X in December and hosted Y at KubeCon EU`: December is X's
         venue = _venue(book, gazetteer, place, places, series, series_span)
@@ -163,12 +168,12 @@ def _from_sentence(
             named_by_region = series.by_region or _beside(book, place, series_span)
             if venue.kind == REGION and not named_by_region:
                 continue  # a region names editions of region-named series, or beside the name
-            edition_year = int(date.start[:4]) if date else _undated_year(book, series, venue, year)
+            edition_year = int(date.start[:4]) if date else undated_year(book, series, venue, year)
             if edition_year is None:
                 continue
             if date is None:
                 reference = year or edition_year
-                known = _known_year(book, series, place, reference, clause_text)
+                known = known_year(book, series, place, reference, clause_text)
                 edition_year = known or edition_year
             written = book.draft.article.text[place.start : place.end]
             edition = book.edition(series, venue, edition_year, written=written)
@@ -374,118 +379,6 @@ _YEAR_RIGHT_AFTER = re.compile(rf"\s(?P<year>{YEAR})")
 
 def _script(name: str) -> str:
     return "ko" if has_hangul(name) else "en"
-
-
-def _with_written_year(date: DateSpan | None, written: DateSpan | None) -> DateSpan | None:
-    """`오는 5월 ... Europe 2021`: the year written with the name wins over one a month or day
-    borrowed from the sentences before."""
-    if written is None or date is None:
-        return date or written
-    year = written.start[:4]
-    return replace(date, start=year + date.start[4:], end=year + date.end[4:], explicit_year=True)
-
-
-def _past_month(date: DateSpan | None, clause: str, article_date: str | None) -> DateSpan | None:
-    """`December's show in Seattle drew 8,000` in May 2019: a month after the article's, in a
-    clause that tells of the past, is of the year before."""
-    year, month = year_of(article_date), month_of(article_date)
-    if date is None or date.explicit_year or date.precision == "year" or not (year and month):
-        return date
-    if int(date.start[:4]) != year or int(date.start[5:7]) <= month:
-        return date
-    if status_of(clause) != "held" and not _PAST_VERB.search(clause):
-        return date
-    before = str(year - 1)
-    return replace(date, start=before + date.start[4:], end=before + date.end[4:])
-
-
-def _undated_year(
-    book: EventBook, series: GazetteerEntry, venue: GazetteerEntry, year: int | None
-) -> int | None:
-    """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
-    a country's is the year the text is speaking of."""
-    return year if venue.kind == COUNTRY else book.year_for(series, year)
-
-
-def _city_s_year(
-    book: EventBook, series: GazetteerEntry | None, place: Place, date: DateSpan | None
-) -> DateSpan | None:
-    """A month the text gives no year (`this March` in a December article) takes the year
-    next to it in which the known editions hold the series in that city, when the edition of
-    its own year was elsewhere (`KubeCon Europe in Amsterdam this March`, written in December
-    2025, is March 2026)."""
-    if series is None or date is None or date.explicit_year or place.key is None:
-        return date
-    region = region_of(place.entry, book.gazetteer)
-    if region is None:
-        return date
-    editions, names = book.gazetteer.editions, {n.text.casefold() for n in place.entry.names}
-    year = int(date.start[:4])
-    city = editions.city_of(series.canonical, region.canonical, year)
-    if city is None or city.casefold() in names:
-        return date
-    held = editions.years_in(series.canonical, names)
-    nearby = [y for y in (year - 1, year + 1) if y in held]
-    if len(nearby) != 1:
-        return date
-    shift = nearby[0] - year
-    return replace(date, start=shift_year(date.start, shift), end=shift_year(date.end, shift))
-
-
-def _event_between(
-    spans: list[Span], offset: int, date: DateSpan | None, place: Place, series: Span | None
-) -> bool:
-    """Another series or event named between the date and the place."""
-    if date is None:
-        return False
-    low, high = sorted((offset + date.stop, place.start))
-    return any(
-        s.type in (EntityType.SERIES, EntityType.EVENT)
-        and low <= s.start < high
-        and (series is None or s.key != series.key)
-        for s in spans
-    )
-
-
-def _another_events_month(
-    book: EventBook, series: GazetteerEntry | None, place: Place, date: DateSpan | None
-) -> bool:
-    """A month two or more away from the one the known edition of that region and year was
-    held in is the date of something else the sentence tells of."""
-    if series is None or date is None or date.precision == "year" or not series.by_region:
-        return False
-    region = region_of(place.entry, book.gazetteer) if place.key is not None else place.entry
-    if region is None:
-        return False
-    known = book.gazetteer.editions.find(series.canonical, region.canonical, int(date.start[:4]))
-    return known is not None and abs(known.month - int(date.start[5:7])) >= 2
-
-
-def _known_year(
-    book: EventBook, series: GazetteerEntry, place: Place, year: int, clause: str
-) -> int | None:
-    """The year of an undated city of a region-named series, from the table of known editions,
-    seen from the year the text speaks of: that year where the city held it; where the region's
-    edition that year was elsewhere (or virtual), the latest edition held in the city before
-    (`the Seattle show` in 2019), or the first after in a clause about the future; where the
-    table does not list that year yet, the city's edition a year off (`next up: North America
-    in Atlanta`). None when the table says nothing of the city."""
-    region = region_of(place.entry, book.gazetteer) if place.key is not None else None
-    if region is None or not series.by_region:
-        return None
-    editions = book.gazetteer.editions
-    names = {n.text.casefold() for n in place.entry.names}
-    known = editions.find(series.canonical, region.canonical, year)
-    years = editions.years_in(series.canonical, names)
-    if known is None:
-        return next((y for y in years if abs(y - year) == 1), None)
-    if known.city is not None and known.city.casefold() in names:
-        return year
-    later = [y for y in years if y > year]
-    earlier = [y for y in years if y < year]
-    if later and status_of(clause) == "planned":
-        return later[0]
-    return earlier[-1] if earlier else None
 
 
 def _anaphors(
