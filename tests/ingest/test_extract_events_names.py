@@ -359,6 +359,12 @@ def test_an_edition_named_with_the_co_located_event_is_known_by_that_name():
     )
     events = _events(_extract(text, date="2019-05-21"))
     assert "KubeCon + CloudNativeCon + Open Source Summit China 2019" in events
+    # the name with the AI conference too, before the city it was held in
+    text = (
+        "Crowds filled the halls of KubeCon + CloudNativeCon + Open Source Summit + AI_dev "
+        "China 2024, the first time the show came to Hong Kong."
+    )
+    assert "KubeCon + CloudNativeCon China 2024" in _events(_extract(text, date="2024-08-30"))
 
 
 def test_a_past_show_in_a_month_after_the_article_s_is_of_the_year_before():

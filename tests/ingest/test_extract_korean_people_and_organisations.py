@@ -293,3 +293,20 @@ def test_a_role_acronym_between_a_korean_name_and_title_is_no_organisation():
     extraction = extract_text(text)
     assert "SRE" not in names_of(extraction, EntityType.ORGANIZATION)
     assert ("박지수", "KT") in affiliations_of(extraction)
+
+
+def test_a_byline_naming_the_publication_then_the_reporter_and_a_desk_or_leads():
+    extraction = extract_text("본문입니다.", {"author": "가람일보 편집부 노은채 기자"})
+    assert "노은채" in names_of(extraction, EntityType.PERSON)
+    assert ("노은채", "가람일보") in affiliations_of(extraction)
+    assert "가람일보 편집부 노은채 기자" not in names_of(extraction, EntityType.ORGANIZATION)
+    leads = extract_text("Body text.", {"author": "SIG Widgets Leads"})
+    assert names_of(leads, EntityType.ORGANIZATION) == {"SIG Widgets"}
+    maintainers = extract_text("Body text.", {"author": "Marrowind maintainers"})
+    assert "Marrowind" in names_of(maintainers, EntityType.PROJECT)
+    assert not names_of(maintainers, EntityType.ORGANIZATION)
+
+
+def test_a_team_of_an_organisation_in_brackets_after_a_name():
+    extraction = extract_text("게스트로 도하윤 님(해담랩스 데이터팀)을 모셨습니다.")
+    assert ("도하윤", "해담랩스") in affiliations_of(extraction)

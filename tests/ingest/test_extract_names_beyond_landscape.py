@@ -254,3 +254,13 @@ def test_software_korean_writes_by_its_own_spelling():
     projects = _names(text, EntityType.PROJECT)
     assert {"Redis", "Apache Kafka", "Jenkins", "GitLab"} <= projects
     assert "Django" not in projects
+
+
+def test_kinds_of_group_in_the_plural_and_a_venue_cut_at_its_hyphen_are_no_organisations():
+    text = (
+        "Join one of the Special Interest Groups of the project. The meetup filled the "
+        "Lakeside-Arena on Friday, and Fennick Systems sponsored the drinks."
+    )
+    organisations = _names(text, EntityType.ORGANIZATION)
+    assert "Special Interest Groups" not in organisations
+    assert not any(name.startswith("Lakeside") for name in organisations)

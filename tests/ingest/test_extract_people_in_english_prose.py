@@ -160,3 +160,21 @@ def test_a_talk_title_in_emphasis_names_no_person():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert "Managing Valet" not in people
     assert {"Ivo Marsh", "Xiaoming Zhang"} <= people
+
+
+def test_a_given_name_that_is_a_word_of_the_trade_opens_no_person_where_an_organisation_was_seen():
+    text = "Ask your questions on Server Fault or Stack Overflow, or write to Grant Okafor."
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Server Fault" not in people
+    assert "Grant Okafor" in people
+
+
+def test_a_relative_clause_with_an_object_is_no_title_before_an_organisation():
+    text = (
+        "The logo is by Ilse Marwick, who drew it with help from the Fennick Systems design "
+        "team. Odile Brand, senior engineer at Fennick Systems, reviewed it."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Ilse Marwick", "Fennick Systems") not in affiliations
+    assert ("Odile Brand", "Fennick Systems") in affiliations

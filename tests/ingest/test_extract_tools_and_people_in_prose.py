@@ -133,3 +133,28 @@ def test_a_command_in_code_after_a_verb_of_using_it():
     projects = _names(text, EntityType.PROJECT)
     assert {"glimt", "k7s"} <= projects
     assert "true" not in projects
+
+
+def test_software_said_to_be_a_kind_of_software_or_apposed_after_the():
+    text = (
+        "Marrowind is a lightweight policy engine for admission webhooks. Version 3 swaps its "
+        "old index for Sorrel, the embedded storage engine from Fennick Systems, and moves "
+        "the TallyKV store behind a cache. The first prototype was a few hundred lines of Rust."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert {"Marrowind", "Sorrel", "TallyKV", "Rust"} <= projects
+    assert "Fennick Systems" not in projects
+
+
+def test_a_company_apposed_to_a_kind_of_company_is_no_software():
+    text = (
+        "Ostrava Labs, the company behind the Marrowind framework, hired two people. Yandera, "
+        "the search engine giant, sponsored the event. It is a tool for everyone."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert not {"Ostrava Labs", "Yandera", "It"} & projects
+
+
+def test_a_channel_or_host_in_lower_case_does_not_make_a_name_an_ordinary_word():
+    text = "We are happy to announce Brindle 4.1 today. Join #brindle on Slack or see brindle.io."
+    assert "Brindle" in _names(text, EntityType.PROJECT)

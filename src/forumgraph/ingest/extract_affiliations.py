@@ -40,7 +40,8 @@ _KO_GAP = re.compile(
 _BRACKETED_ROLE = re.compile(r"^\s?\(\s*(?P<role>[^\s()]{1,12}(?:\s[^\s()]{1,12})?)\s$")
 # Pronouns in brackets after a name (`Elena Petrova (she/her) from Fjordbank`).
 _PRONOUNS = r"(?:\s?\((?:she|he|they|ze|xe)/\w+\))?"
-_TITLE_WORDS = r"(?:(?!and\s|or\s|but\s)[\w/&.-]+\s){0,6}?"
+# (no object of a verb: `, who designed it with help from the CNCF design team`)
+_TITLE_WORDS = r"(?:(?!and\s|or\s|but\s|it\s)[\w/&.-]+\s){0,6}?"
 _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)"
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
 # Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.

@@ -43,8 +43,13 @@ _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
-# The staff of an organisation credited as a whole: `가나 그룹 운영진`, `Acme organisers`.
-_STAFF = re.compile(r"\s(?:운영진|운영팀|사무국|일동|staff|organi[sz]ers)$", re.IGNORECASE)
+# The staff of an organisation credited as a whole (`가나 그룹 운영진`, `Acme organisers`, `SIG
+# Foo Leads`), or a publication's desk (`가나뉴스 편집부`).
+_STAFF = re.compile(
+    r"\s(?:운영진|운영팀|사무국|일동|편집부|편집팀|편집국|취재팀|뉴스룸|staff|organi[sz]ers"
+    r"|(?:tech\s)?leads|(?:co-)?chairs|members)$",
+    re.IGNORECASE,
+)
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
 _DEPARTMENT = re.compile(
     r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실)|Division|Department|Unit)$"
@@ -120,9 +125,20 @@ def _item(
     if match is None or not match.group("name").strip():
         return None
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
+    if not paren and _org_name_and_title(draft, gazetteer, analyzer, name):
+        return None
     key = _person(draft, gazetteer, analyzer, name)
     if key is None and (in_text or not _org_like(name)):
         return None  # in the text, only people open an entry of a credit line
+    maintained = _MAINTAINERS.match(name) if key is None else None
+    if maintained is not None:
+        # `Lattice maintainers`: the people of a project, which is no organisation
+        entry = known_entry(gazetteer, maintained["project"])
+        if entry is not None:
+            add_entry(draft, entry)
+        else:
+            record_for(draft, EntityType.PROJECT, maintained["project"])
+        return None
     if key is not None:
         if paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
@@ -166,6 +182,25 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
     return key
 
 
+def _org_name_and_title(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str
+) -> bool:
+    """`테크월드뉴스 이도윤 기자`: an organisation, a Korean name and a title make a person of
+    that organisation."""
+    words = text.split()
+    if len(words) < 3 or words[-1] not in KO_PERSON_MARKERS:
+        return False
+    if not is_korean_name(words[-2], analyzer, gazetteer):
+        return False
+    employer = " ".join(words[:-2])
+    if not _org_like(employer) or is_korean_name(employer, analyzer, gazetteer):
+        return False
+    key = person(draft, None, words[-2])
+    draft.fact(key, "affiliation", _organisation(draft, gazetteer, employer))
+    return True
+
+
+_MAINTAINERS = re.compile(r"^(?P<project>\S.{0,40}?)\s(?:maintainers|contributors)$", re.IGNORECASE)
 _FOUR_PART_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s){3}[A-Z][a-zà-ÿ]+$")
 
 

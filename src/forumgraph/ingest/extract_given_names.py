@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_named import take_back_a_guess
+from forumgraph.ingest.extract_named import GUESSED_TYPES, take_back_a_guess
 from forumgraph.ingest.extract_people import (
     NAME_WORD,
     NOT_SURNAME_WORDS,
@@ -47,17 +47,30 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue
             if not _stands_alone(text, match):
                 continue
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if _a_word_of_the_trade(draft, gazetteer, match["first"], start, end):
+                continue
             name = match["name"]
             # `Park` ends place names, and a Korean name (`Yeonsu Park`)
             if match["last"] in NOT_SURNAME_WORDS and not korean:
                 continue
             if not is_person_name(name, gazetteer):
                 continue
-            start, end = passage.start + match.start(), passage.start + match.end()
             if any(s.type == EntityType.PERSON for s in draft.spans_over(start, end)):
                 continue
             take_back_a_guess(draft, gazetteer, start, end)
             add_person_span(draft, gazetteer, name, name, start, end)
+
+
+def _a_word_of_the_trade(
+    draft: Draft, gazetteer: Gazetteer, first: str, start: int, end: int
+) -> bool:
+    """`on Server Fault or Stack Overflow`: a given name that is also a word of the trade
+    (`Server`, `Fleet`, `Trace`) opens no person where the recogniser saw an organisation or a
+    product."""
+    return first.lower() in gazetteer.trade_words and any(
+        (s.start, s.end) == (start, end) and s.type in GUESSED_TYPES for s in draft.spans
+    )
 
 
 def _stands_alone(text: str, match: re.Match[str]) -> bool:

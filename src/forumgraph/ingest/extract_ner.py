@@ -49,7 +49,10 @@ _NOT_ORG_LAST = word_set(
     "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
     "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page "
     # programmes and the spaces of a venue (`LFX Mentorship`, `Project Pavilion`)
-    "Mentorship Pavilion Showcase Lounge Booth Booths Stage Lobby Ballroom Foyer Atrium"
+    "Mentorship Pavilion Showcase Lounge Booth Booths Stage Lobby Ballroom Foyer Atrium Expo "
+    "Arena "
+    # kinds of group in the plural (`Special Interest Groups`, `Working Groups`)
+    "Groups Teams Committees Communities Companies Organizations Organisations"
 )
 # Last words of the names of software features, which the recogniser reads as organisations.
 _FEATURE_LAST = word_set(
@@ -65,6 +68,7 @@ _DASH = re.compile(r"\s[-–—|]\s")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s(?=[A-Z])")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
 _LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
+_HYPHENATED_TAIL = re.compile(r"-(?P<tail>[A-Z]\w*)")
 _ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
 
 
@@ -284,6 +288,9 @@ def _organisation_or_product(
         return
     if name.startswith("of ") and shift:
         return  # `VP of Engineering`: a role, not an organisation
+    tail = _HYPHENATED_TAIL.match(text, span.end)
+    if tail is not None and tail["tail"] in _NOT_ORG_LAST:
+        return  # `the AsiaWorld-Expo`: a venue the recogniser cut at its hyphen
     known = known_entry(gazetteer, name) is not None
     if not known and not _name_form(name, gazetteer, article):
         return

@@ -87,8 +87,8 @@ def add_organisations_before_korean_people(
 
 
 # After a Korean name: its organisation and title (`김민수 가온데이터 엔지니어가`), or its
-# organisation, maybe with a role, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
-# 리드)`).
+# organisation, maybe with a role or unit, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
+# 리드)`, `정세린 님(에이블랩스 플랫폼팀)`).
 _ORG_TITLE_AFTER = re.compile(
     r"\s(?P<org>[^\s()]{2,15})\s(?:"
     + "|".join(KO_PERSON_MARKERS)
@@ -110,8 +110,9 @@ def _organisation_after(
     if bracketed is None:
         return None
     role = (bracketed["role"] or "").split()
-    if role and not role[-1].endswith(KO_PERSON_MARKERS) and role[-1] not in KO_PERSON_MARKERS:
-        return None  # `(가나 운영진)` and such are read elsewhere; a role must end the brackets
+    # `(가나 운영진)` and such are read elsewhere; a role or a unit (`플랫폼팀`) must end them
+    if role and not role[-1].endswith(KO_PERSON_MARKERS) and not _unit(role[-1]):
+        return None
     if _name_form(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
     return None

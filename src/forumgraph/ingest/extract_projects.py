@@ -50,7 +50,7 @@ _THE_X_TOOL = re.compile(
 # `the Foo DevStats project`, `FooBar tool`: a name in the form of code before a kind of software.
 _NAMED_KIND = re.compile(
     r"(?<![\w.-])(?P<name>[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)"
-    r"\s(?:project|tool|CLI|library|plugin|SDK|operator|controller)\b"
+    r"\s(?:project|tool|CLI|library|plugin|SDK|operator|controller|store|database|engine)\b"
 )
 _ITEM = rf"(?:{_TOOL})"
 _LIST = rf"(?P<list>{_ITEM}(?:,\s{_ITEM})*,?\s(?:and|or)\s{_ITEM})"
@@ -101,18 +101,31 @@ _ONE_EXAMPLE = re.compile(
     r"(?![\w-]|,?\s(?:and|or)\s|,\s[A-Za-z]+,)"
 )
 # `foo, a command-line tool`: a name in apposition to a kind of software.
-_APPOSED = re.compile(
-    rf"(?<![\w.-])(?P<name>{_TOOL}),\s(?:a|an)\s(?:[\w-]+\s){{0,3}}?"
+_SOFTWARE_KIND = (
     r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework|database|scanner|linter"
-    r"|registry|proxy|runtime|orchestrator|(?:build|operating|monitoring|logging|storage"
-    r"|messaging|workflow|version control|package management|configuration management)\ssystem)\b"
+    r"|registry|proxy|runtime|orchestrator|engine|(?:key-value|object|data)\sstore"
+    r"|(?:build|operating|monitoring|logging|storage|messaging|workflow|version control"
+    r"|package management|configuration management)\ssystem)\b"
+    # (not the kind of a company: `the search engine giant`)
+    r"(?!\s(?:company|companies|giant|maker|vendor|startup|firm|provider))"
+)
+# Words between an article and the kind of software, not a phrase of their own (`Acme, the
+# company behind the framework`).
+_KIND_WORDS = r"(?:(?!(?:the|a|an|of|behind|for|that|which|who)\s)[\w-]+\s){0,3}?"
+_APPOSED = re.compile(
+    rf"(?<![\w.-])(?P<name>{_TOOL}),\s(?:a|an|the)\s{_KIND_WORDS}{_SOFTWARE_KIND}"
+)
+# `Quillon is a small policy engine`: a name said to be a kind of software.
+_IS_A = re.compile(
+    rf"(?<![\w.-])(?P<name>[A-Z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*)"
+    rf"\sis\s(?:a|an)\s(?:open[\s-]source\s)?{_KIND_WORDS}{_SOFTWARE_KIND}"
 )
 # `replaced Kaniko with buildah`, `Kustomize rather than Helm`: one software in place of
 # another is software too.
 _IN_PLACE = rf"`?(?P<{{}}>{_TOOL})`?"
 _ALTERNATIVES = (
     re.compile(
-        r"\b(?:replac(?:ed|ing|e)|swap(?:ped|ping)?|switch(?:ed|ing)? from|migrat(?:ed|ing|e) from"
+        r"\b(?:replac(?:ed|ing|es|e)|swap(?:ped|ping)?|switch(?:ed|ing)? from|migrat(?:ed|ing|e) from"
         rf"|mov(?:ed|ing|e) from)\s(?:the\s)?{_IN_PLACE.format('one')}\s(?:with|to|for|by)\s"
         rf"(?:the\s)?{_IN_PLACE.format('other')}(?![\w-])"
     ),
@@ -137,7 +150,9 @@ _CODE = re.compile(r"`(?P<name>[a-z][\w-]{1,30}) [^`\n]+`")
 # A programming language by what is done in it: `written in Go`, `Go로 다시 작성`, `Rust 언어`.
 _LANGUAGE_NAME = r"[A-Z][A-Za-z]*(?:\+\+|#)?"
 _WRITTEN_IN = re.compile(
-    r"\b(?:written|implemented|built|coded|rewritten|developed|programmed)\sin\s"
+    r"\b(?:(?:written|implemented|built|coded|rewritten|developed|programmed)\sin"
+    r"|lines\sof(?:\scode\sin)?)\s"
+    rf"(?!(?:Code|Text|Output|Config|Configuration|Logs?|YAML|JSON)\b)"
     rf"(?P<name>{_LANGUAGE_NAME})(?![\w-])(?!\s[A-Z])"
 )
 _KO_WRITTEN_IN = re.compile(
@@ -169,6 +184,7 @@ _NAMING_PATTERNS = (
     _SOFTWARE_FORM,
     _WRITTEN_IN,
     _KO_WRITTEN_IN,
+    _IS_A,
 )
 
 
@@ -249,8 +265,8 @@ def _add_apposed(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> 
     """`announcing foo, a command-line tool`, but not `Today, a tool` or `in production, a tool`."""
     for match in _APPOSED.finditer(text):
         name, start = match["name"], match.start("name")
-        if _BEFORE_APPOSED.search(text[max(0, start - 8) : start]):
-            continue
+        if _lower_word(name) and _BEFORE_APPOSED.search(text[max(0, start - 8) : start]):
+            continue  # `in production, a tool` (a name after a preposition is one: `with Foo`)
         if _plain_capitalised_at_start(text, name, start):
             continue
         _add(draft, gazetteer, offset + start, name)

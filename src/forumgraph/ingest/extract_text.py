@@ -54,12 +54,11 @@ class Word:
 
 def written_in_lower_case(name: str, text: str) -> bool:
     """Whether `text` also writes `name` in lower case as a word of its own (`Go` and `go`):
-    then the capitalised form may be an ordinary word."""
+    then the capitalised form may be an ordinary word. A channel, handle, path or host
+    (`#foo`, `@foo`, `foo.io`) is written in lower case whatever the name."""
     lower = name.lower()
-    return (
-        lower != name
-        and re.search(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", text) is not None
-    )
+    word = rf"(?<![A-Za-z#@/.-]){re.escape(lower)}(?![A-Za-z]|[./-]\w)"
+    return lower != name and re.search(word, text) is not None
 
 
 def words(text: str) -> list[Word]:
