@@ -310,3 +310,10 @@ def test_a_byline_naming_the_publication_then_the_reporter_and_a_desk_or_leads()
 def test_a_team_of_an_organisation_in_brackets_after_a_name():
     extraction = extract_text("게스트로 도하윤 님(해담랩스 데이터팀)을 모셨습니다.")
     assert ("도하윤", "해담랩스") in affiliations_of(extraction)
+
+
+def test_known_names_in_the_title_are_the_document_s():
+    extraction = extract_text(
+        "이번 릴리스의 변경 사항을 정리했다.", {"title": "Kueue 0.12와 Prometheus 3.1 출시"}
+    )
+    assert {"Kueue", "Prometheus"} <= names_of(extraction, EntityType.PROJECT)

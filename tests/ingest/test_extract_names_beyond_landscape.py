@@ -264,3 +264,21 @@ def test_kinds_of_group_in_the_plural_and_a_venue_cut_at_its_hyphen_are_no_organ
     organisations = _names(text, EntityType.ORGANIZATION)
     assert "Special Interest Groups" not in organisations
     assert not any(name.startswith("Lakeside") for name in organisations)
+
+
+def test_subprojects_of_kubernetes_and_a_landscape_project_without_its_word():
+    text = (
+        "We moved from Calico to a new network plugin, then installed Kueue and Kustomize with "
+        "kubeadm, and replaced the ingress-nginx controller."
+    )
+    projects = _names(text, EntityType.PROJECT)
+    assert {"Kueue", "Kustomize", "kubeadm", "Ingress-NGINX"} <= projects
+    assert "Calico" in projects or "Project Calico" in projects
+
+
+def test_a_place_opening_a_longer_name_after_from_is_part_of_an_organisation():
+    text = "Ilse Marwick from Porto Data Foundry joined Odile Brand from New York City on stage."
+    organisations = _names(text, EntityType.ORGANIZATION)
+    people = _names(text, EntityType.PERSON)
+    assert "Porto Data Foundry" in organisations
+    assert "New York City" not in organisations | people

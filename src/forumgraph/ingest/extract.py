@@ -27,6 +27,7 @@ from forumgraph.ingest.extract_org_context import add_organisations_by_context
 from forumgraph.ingest.extract_orgs import (
     add_gazetteer_mentions,
     add_products_of_named_makers,
+    add_title_entries,
     entry_key,
 )
 from forumgraph.ingest.extract_orgs_ko import (
@@ -114,6 +115,7 @@ def extract(
     draft = Draft(article, sorted(passages, key=lambda p: p.start))
     gazetteer, analyzer = context.gazetteer, context.analyzer
     add_gazetteer_mentions(draft, gazetteer)
+    add_title_entries(draft, gazetteer)
     add_pairs(draft, gazetteer)
     add_group_names(draft, gazetteer)
     add_project_names(draft, gazetteer)

@@ -288,10 +288,28 @@ def _employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> S
     return found if found is not None and found.type == EntityType.ORGANIZATION else None
 
 
+_PLACE_WORDS = word_set(
+    "City County State Province Prefecture Region Area Bay Metro District Island Islands Valley"
+)
+
+
 def _organisation_for(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     """An organisation where prose puts a person's employer; a name read as software there
     that the gazetteer does not know is the organisation (`Mei Chen from Globex`)."""
-    take_back_a_guess(draft, gazetteer, start, start + len(name), frozenset({EntityType.PROJECT}))
+    end = start + len(name)
+    take_back_a_guess(draft, gazetteer, start, end, frozenset({EntityType.PROJECT}))
+    # `Wei Zhang from Hangzhou Cloud Shield`: a place opening a longer name is part of it
+    # (not `New York City`, `the Bay Area`: a place with a word of places after it).
+    places = draft.spans_over(start, end)
+    rest = draft.article.text[places[-1].end : end].split() if places else []
+    if (
+        places
+        and all(p.type == EntityType.PLACE and p.end < end for p in places)
+        and not all(w in _PLACE_WORDS for w in rest)
+    ):
+        for place in places:
+            draft.unmention(place)
+            draft.discard(place.key)
     _organisation_at(draft, gazetteer, name, start)
 
 

@@ -182,9 +182,7 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
     return key
 
 
-def _org_name_and_title(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str
-) -> bool:
+def _org_name_and_title(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> bool:
     """`테크월드뉴스 이도윤 기자`: an organisation, a Korean name and a title make a person of
     that organisation."""
     words = text.split()

@@ -45,9 +45,10 @@ _ORG_BEFORE = re.compile(
 )
 # Last words of job titles and document parts, which a model often tags as organisations.
 _NOT_ORG_LAST = word_set(
-    "Engineer Engineers Architect Administrator Developer Developers Manager Director Officer "
-    "Evangelist Advocate Designer Consultant Analyst Scientist Researcher Specialist Lead Head "
-    "President Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page "
+    "Engineer Engineers Architect Architects Administrator Developer Developers Manager Managers "
+    "Director Directors Officer Officers Evangelist Advocate Designer Consultant Analyst "
+    "Scientist Researcher Specialist Lead Leads Maintainers Reviewers Approvers Head President "
+    "Intern Program Programs Update Updates Highlights FAQ Guide Notes Blog Home Page "
     # programmes and the spaces of a venue (`LFX Mentorship`, `Project Pavilion`)
     "Mentorship Pavilion Showcase Lounge Booth Booths Stage Lobby Ballroom Foyer Atrium Expo "
     "Arena "

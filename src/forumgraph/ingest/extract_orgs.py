@@ -67,6 +67,20 @@ def add_gazetteer_mentions(draft: Draft, gazetteer: Gazetteer) -> None:
     add_entry_facts(draft, gazetteer)
 
 
+def add_title_entries(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Organisations and projects the gazetteer knows in the title (`Announcing etcd 3.7`),
+    which is no passage: records of the document that cite no passage, as the header's
+    author line does."""
+    title = draft.article.title
+    for match in gazetteer.matcher.find(title, 0):
+        entry = gazetteer.entries[match.value]
+        if entry.kind in _TITLE_KINDS:
+            add_entry(draft, entry, title[match.start : match.end])
+
+
+_TITLE_KINDS = frozenset({EntityType.ORGANIZATION.value, EntityType.PROJECT.value})
+
+
 def add_case_variants(draft: Draft, gazetteer: Gazetteer) -> None:
     """Organisations and projects written in another case than the gazetteer's (`MathWorks`
     for Mathworks, `HUAWEI`, `linkedin` for LinkedIn, `KubeRay` for Kuberay), when the written

@@ -126,7 +126,8 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
     first = gazetteer.lookup(parts[0])
     if first is not None and first.kind != EntityType.PLACE.value:
         return False
-    return not any(gazetteer.lookup(p) for p in (text, parts[-1]))
+    opening = " ".join(parts[:2]) if len(parts) > 2 else text  # `New York City`
+    return not any(gazetteer.lookup(p) for p in (text, opening, parts[-1]))
 
 
 _NICKNAME = re.compile(r"\s[“\"‘'][^“”\"‘’']{1,20}[”\"’']\s")

@@ -125,8 +125,9 @@ _IS_A = re.compile(
 _IN_PLACE = rf"`?(?P<{{}}>{_TOOL})`?"
 _ALTERNATIVES = (
     re.compile(
-        r"\b(?:replac(?:ed|ing|es|e)|swap(?:ped|ping)?|switch(?:ed|ing)? from|migrat(?:ed|ing|e) from"
-        rf"|mov(?:ed|ing|e) from)\s(?:the\s)?{_IN_PLACE.format('one')}\s(?:with|to|for|by)\s"
+        r"\b(?:replac(?:ed|ing|es|e)|swap(?:ped|ping)?|switch(?:ed|ing)? from"
+        rf"|migrat(?:ed|ing|e) from|mov(?:ed|ing|e) from)\s(?:the\s)?{_IN_PLACE.format('one')}"
+        r"\s(?:with|to|for|by)\s"
         rf"(?:the\s)?{_IN_PLACE.format('other')}(?![\w-])"
     ),
     re.compile(

@@ -311,6 +311,9 @@ def _landscape_entry(
         names = [Name(spelled["long"], "en")]
         if maturity:  # a short acronym names a CNCF project; a vendor's may be another's
             names.append(Name(spelled["short"], "en"))
+    bare = _PROJECT_PREFIX.fullmatch(name)
+    if bare is not None and kind == EntityType.PROJECT:
+        names.append(Name(bare["name"], "en"))  # `Project Calico` is written `Calico`
     return GazetteerEntry(
         canonical=names[0].text,
         kind=kind.value,
@@ -319,6 +322,11 @@ def _landscape_entry(
         maturity=str(maturity) if maturity else None,
         url=item.get("homepage_url") or None,
     )
+
+
+# `Project Calico`: a project's name after the word, when it is a name of its own (5 letters or
+# more: `Project Syn` keeps its word).
+_PROJECT_PREFIX = re.compile(r"Project (?P<name>[A-Z][A-Za-z]{4,})")
 
 
 def _initials(name: str) -> str:
