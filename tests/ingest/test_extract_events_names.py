@@ -488,3 +488,14 @@ def test_open_source_summit_editions_are_named_by_region():
     )
     events = names_of(extract_text(text, {"date": "2025-05-20"}), EntityType.EVENT)
     assert {"Open Source Summit Japan 2025", "KubeCon + CloudNativeCon Japan 2025"} <= events
+
+
+def test_a_korean_day_named_after_a_project_is_a_series_with_its_english_name():
+    text = (
+        "그리고 프로메테우스 커뮤니티 데이도 같은 주에 열렸다. Kubernetes와 관련된 컨퍼런스가 "
+        "열렸다는 소식도 있었다."
+    )
+    extraction = _extract(text, date="2025-06-25")
+    series = names_of(extraction, EntityType.SERIES)
+    assert {"프로메테우스 커뮤니티 데이", "Prometheus Community Day"} <= series
+    assert not any("관련된" in name for name in series)

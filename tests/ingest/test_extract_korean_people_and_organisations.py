@@ -317,3 +317,8 @@ def test_known_names_in_the_title_are_the_document_s():
         "이번 릴리스의 변경 사항을 정리했다.", {"title": "Kueue 0.12와 Prometheus 3.1 출시"}
     )
     assert {"Kueue", "Prometheus"} <= names_of(extraction, EntityType.PROJECT)
+
+
+def test_a_sig_named_with_the_korean_word_for_its_kind():
+    extraction = extract_text("SIG Storage 팀과 WG Batch 그룹에 감사드린다.")
+    assert {"SIG Storage", "WG Batch"} <= names_of(extraction, EntityType.ORGANIZATION)

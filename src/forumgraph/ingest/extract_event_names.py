@@ -16,13 +16,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_named import is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, name_of
 from forumgraph.ingest.extract_text import Sentence, sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType
@@ -44,6 +44,12 @@ _CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?|Fest)(?!
 _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
     r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival)(?![\w-])"
+)
+# A Korean day or summit named after a project, topic or place (`오픈텔레메트리 커뮤니티 데이`).
+_KO_DAY_NAME = re.compile(
+    r"(?<![\w-])(?P<name>(?:[가-힣A-Za-z][\w+.-]*\s){1,3}"
+    r"(?:데이|데이즈|서밋|해커톤|컨퍼런스|콘퍼런스|페스티벌))"
+    r"(?=\s|$|[.,]|(?:은|는|이|가|을|를|의|에|도|와|과|로)(?:서|는|도|의)*(?![가-힣]))"
 )
 # Korean words for "held" before an event's name.
 _HELD_WORDS = r"(?:열린|열리는|개최된|개최되는|진행된)"
@@ -117,6 +123,8 @@ _EVENTS_LISTED_BEFORE = re.compile(
 _LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?$")
 _EVENT_AFTER = re.compile(
     r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))"
+    # `... 데이도 같은 주에 열렸어요`
+    r"|^(?:은|는|이|가|도|를|을)?\s(?:[가-힣]{1,4}\s){0,3}(?:열렸|열린다|열리는|열릴|개최)"
     r"|^\s+(?:conference|event|co-located|was held|took place"
     r"|will be held|will take place|is co-located|was co-located|takes place)\b"
     # `The Platform Engineering Summit, held in Berlin in May`
@@ -187,6 +195,7 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
         formed = [
             *((m.start(), m.end()) for m in _CON_NAME.finditer(passage.text)),
             *((m.start(), m.end()) for m in _DAY_NAME.finditer(passage.text)),
+            *_korean_days(draft, passage.start, passage.text),
             *(
                 (m.start("name"), m.end("name"))
                 for m in _PAPER_AT.finditer(passage.text)
@@ -231,9 +240,82 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
                 start, end = passage.start + at, passage.start + stop
             # `ArgoCon Japan` read as an organisation holds the event's name.
             take_back_a_guess(draft, book.gazetteer, start, end, covering=True)
+            english = _english_name(draft, start, end)
             if draft.claim(start, end, _NAMED) is None:
                 continue
-            draft.mention(book.series_named(passage.text[at:stop]), start, end)
+            key = book.series_named(passage.text[at:stop])
+            if english is not None:
+                draft.entity(key, EntityType.SERIES, [name_of(english)])
+            draft.mention(key, start, end)
+
+
+def _korean_days(draft: Draft, offset: int, text: str) -> Iterator[tuple[int, int]]:
+    """Korean days and summits whose name opens with a known project, topic or place (the
+    words before it are not part of the name: `그리고 오픈텔레메트리 커뮤니티 데이`)."""
+    for match in _KO_DAY_NAME.finditer(text):
+        starts = sorted(
+            s.start - offset
+            for s in draft.spans_in(offset + match.start("name"), offset + match.end("name"))
+            if s.type in _PARTS_OF_A_NAME
+        )
+        if not starts or (starts[0] != match.start("name") and text[starts[0] - 1] != " "):
+            continue
+        spans = draft.spans_in(offset + starts[0], offset + match.end("name"))
+        words = re.finditer(r"\S+", text[starts[0] : match.end("name")])
+        # Each word is a known name, an event word or Latin (not `Kubernetes와 관련된 컨퍼런스`).
+        if all(
+            w.group() in _EVENT_WORDS_IN_ENGLISH
+            or re.fullmatch(r"[A-Za-z0-9][\w+.-]*", w.group())
+            or any(s.start <= offset + starts[0] + w.start() < s.end for s in spans)
+            for w in words
+        ):
+            yield starts[0], match.end("name")
+
+
+# Korean words of event names, in English.
+_EVENT_WORDS_IN_ENGLISH = {
+    "커뮤니티": "Community",
+    "데이": "Day",
+    "데이즈": "Days",
+    "서밋": "Summit",
+    "해커톤": "Hackathon",
+    "컨퍼런스": "Conference",
+    "콘퍼런스": "Conference",
+    "페스티벌": "Festival",
+    "세미나": "Seminar",
+    "포럼": "Forum",
+    "워크숍": "Workshop",
+    "밋업": "Meetup",
+}
+
+
+def _english_name(draft: Draft, start: int, end: int) -> str | None:
+    """`OpenTelemetry Community Day` for `오픈텔레메트리 커뮤니티 데이`: a Hangul name made of
+    known names (in their English form) and event words."""
+    text = draft.article.text
+    if not has_hangul(text[start:end]):
+        return None
+    parts, at = [], start
+    for word in re.finditer(r"\S+", text[start:end]):
+        if start + word.start() < at:
+            continue  # inside a known name already read
+        span = next(
+            (
+                s
+                for s in draft.spans_in(start + word.start(), end)
+                if s.start == start + word.start()
+            ),
+            None,
+        )
+        english = span and next((n.text for n in draft.names_of(span.key) if n.lang == "en"), None)
+        if english:
+            parts.append(english)
+            at = span.end
+        elif word.group() in _EVENT_WORDS_IN_ENGLISH:
+            parts.append(_EVENT_WORDS_IN_ENGLISH[word.group()])
+        else:
+            return None
+    return " ".join(parts)
 
 
 # Words that open a phrase about an event rather than its name (`열린 이번 세미나`).

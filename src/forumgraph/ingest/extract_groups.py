@@ -229,6 +229,8 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
     words = name.split()
     if words[-1] in _COMMUNITY_WORDS and not _community(words, gazetteer):
         return None
+    if words[0] in {"SIG", "WG", "TAG"} and len(words) > 2:
+        return " ".join(words[:-1]), 0  # `SIG Release 팀`: the group's own name, then its kind
     for i, word in enumerate(words[:-1]):
         first = strip_particles(word)
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
