@@ -92,3 +92,14 @@ def test_a_year_after_a_preposition_of_time_is_a_date_and_a_version_is_not():
         ("2019", "year", True),
     ]
     assert find_dates("Upgrade to the release in 2020.1 or 2021-22 builds; 2015 was long.") == []
+
+
+def test_seasons_counted_from_the_article_month():
+    def start(text: str, month: int) -> str:
+        return find_dates(text, 2024, 2024, month)[0].start
+
+    assert start("we meet again next spring", 9) == "2025"
+    assert start("see you next summer", 2) == "2024"
+    assert start("as we said last fall", 9) == "2023"
+    assert start("as we said last summer", 9) == "2024"
+    assert start("this winter", 9) == "2024"

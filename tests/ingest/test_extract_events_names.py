@@ -499,3 +499,21 @@ def test_a_korean_day_named_after_a_project_is_a_series_with_its_english_name():
     series = names_of(extraction, EntityType.SERIES)
     assert {"프로메테우스 커뮤니티 데이", "Prometheus Community Day"} <= series
     assert not any("관련된" in name for name in series)
+
+
+def test_an_edition_said_to_be_over_is_not_of_a_year_after_the_article():
+    text = (
+        "The old mirror stops on March 1, 2026.\n\nSome of us were also at the recent KCD "
+        "Porto, where we gave a talk on mirrors."
+    )
+    assert "Kubernetes Community Days Porto 2025" in _events(_extract(text, date="2025-09-15"))
+
+
+def test_a_korean_event_held_the_day_before_the_host_named_first():
+    text = (
+        "KubeCon + CloudNativeCon 북미 2025(애틀랜타, 11월 10-13일)와 그 전날 열리는 쿠버네티스 "
+        "기여자 서밋에 리드들이 참석한다."
+    )
+    events = _events(_extract(text, date="2025-09-20"))
+    assert "KubeCon + CloudNativeCon North America 2025" in events
+    assert "Contributor Summit Atlanta 2025" in events

@@ -51,9 +51,12 @@ _EN_YEAR = re.compile(
 _RELATIVE_YEAR = re.compile(
     r"(?P<rel>재작년|작년|지난해|올해|금년|내년|내후년)(?!\s*(?:19|20)?\d{1,2}\s*[월년])"
     r"|\b(?P<rel_en>[Ll]ast|[Nn]ext|[Tt]his) year\b"
+    r"|\b(?P<season_rel>[Ll]ast|[Nn]ext|[Tt]his) (?P<season>spring|summer|fall|autumn|winter)\b"
     r"|\b(?P<ago>an?|one|two|three|four|five|[1-9]) years? ago\b"
     r"|(?<![\d가-힣])(?P<ago_ko>[1-9]|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=에|의|\s|[,.]|$)"
 )
+# The month each season starts in (northern hemisphere, as the events' calendar runs).
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _AGO = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _AGO_KO = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 _DOTTED = re.compile(
@@ -103,7 +106,8 @@ def find_dates(
     out: list[DateSpan] = []
     year = context_year
     for start, end, m, kind in sorted(found, key=lambda f: f[0]):
-        span = _to_span(m, kind, _relative_year(m, kind, year, article_year or context_year))
+        base = article_year or context_year
+        span = _to_span(m, kind, _relative_year(m, kind, year, base, article_month))
         if span is None:
             continue
         if not span.explicit_year and span.precision != "year":
@@ -157,8 +161,12 @@ def shift_year(iso: str, shift: int) -> str:
     return f"{int(iso[:4]) + shift:04d}{iso[4:]}"
 
 
-def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | None) -> int | None:
+def _relative_year(
+    m: re.Match[str], kind: str, year: int | None, base: int | None, month: int | None = None
+) -> int | None:
     relative = m.group("rel") if kind in {"ko", "relative"} else None
+    if kind == "relative" and base is not None and m.group("season"):
+        return _season_year(m.group("season_rel").lower(), m.group("season"), base, month)
     if kind == "relative" and base is not None:
         if m.group("ago"):
             return base - _AGO.get(m.group("ago").lower(), 0) - _digit(m.group("ago"))
@@ -169,6 +177,17 @@ def _relative_year(m: re.Match[str], kind: str, year: int | None, base: int | No
     if relative is None or base is None:
         return year
     return base + _OFFSETS.get(relative, 0)
+
+
+def _season_year(direction: str, season: str, base: int, month: int | None) -> int:
+    """The year of `next spring` (the first spring after the article's month), `last fall`
+    (the latest one over before it) or `this summer`."""
+    starts = _SEASON_START[season]
+    if direction == "next":
+        return base if month is not None and month < starts else base + 1
+    if direction == "last":
+        return base if month is not None and month > starts + 2 else base - 1
+    return base
 
 
 def _digit(text: str) -> int:

@@ -49,6 +49,24 @@ def undated_year(
     return year if venue.kind == COUNTRY else book.year_for(series, year)
 
 
+# `the recent KCD Warsaw`, `최근 열린 KCD 바르샤바`: an edition said to be over.
+_SAID_PAST = re.compile(
+    r"(?:\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\s|최근\s(?:열린\s|개최된\s)?|지난\s)$"
+)
+
+
+def not_after_the_article(book: EventBook, series_start: int, year: int) -> int:
+    """An edition said to be over is not of a year after the article's (the year a dated
+    sentence before left running may be later)."""
+    article_year = year_of(book.draft.article.date)
+    text = book.draft.article.text
+    if article_year is None or year <= article_year:
+        return year
+    return (
+        article_year if _SAID_PAST.search(text[max(0, series_start - 16) : series_start]) else year
+    )
+
+
 def city_s_year(
     book: EventBook, series: GazetteerEntry | None, place: Place, date: DateSpan | None
 ) -> DateSpan | None:

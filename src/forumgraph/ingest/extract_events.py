@@ -34,6 +34,7 @@ from forumgraph.ingest.extract_event_years import (
     city_s_year,
     event_between,
     known_year,
+    not_after_the_article,
     past_month,
     undated_year,
     with_written_year,
@@ -175,6 +176,8 @@ def _from_sentence(
                 reference = year or edition_year
                 known = known_year(book, series, place, reference, clause_text)
                 edition_year = known or edition_year
+            if series_span is not None:
+                edition_year = not_after_the_article(book, series_span.start, edition_year)
             written = book.draft.article.text[place.start : place.end]
             edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
@@ -209,6 +212,14 @@ _HELD_AROUND = re.compile(
 )
 
 
+# `KubeCon 북미 2025(애틀랜타)와 그 전날 열리는 기여자 서밋`: held with the host named before.
+_KO_HELD_WITH_HOST = re.compile(
+    r"[^.。()\n]{0,12}(?:\([^()]{0,40}\))?[^.。()\n]{0,12}?"
+    r"(?:전날|전일|다음\s?날|이튿날|같은\s?주|기간|앞서|함께|동시에)"
+    r"[^.。\n]{0,8}?(?:열리는|열린|개최되는|개최된|진행되는|진행된)\s"
+)
+
+
 def _co_located(
     book: EventBook, series_spans: list[Span], made: list[tuple[Edition, Span]]
 ) -> None:
@@ -228,7 +239,10 @@ def _co_located(
         before_host = span.end <= host_span.start
         if before_host and not _HELD_WITH.fullmatch(text, span.end, host_span.start):
             continue
-        if not before_host and not _HELD_AROUND.match(text, span.end):
+        if not before_host and not (
+            _HELD_AROUND.match(text, span.end)
+            or _KO_HELD_WITH_HOST.fullmatch(text, host_span.end, span.start)
+        ):
             continue
         edition = book.edition(series, host.city or host.where, host.year)
         book.draft.mention(edition.key, span.start, span.end)
