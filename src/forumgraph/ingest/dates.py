@@ -165,7 +165,9 @@ def _relative_year(
     m: re.Match[str], kind: str, year: int | None, base: int | None, month: int | None = None
 ) -> int | None:
     relative = m.group("rel") if kind in {"ko", "relative"} else None
-    if kind == "relative" and base is not None and m.group("season"):
+    if kind == "relative" and m.group("season"):
+        if base is None:
+            return year
         return _season_year(m.group("season_rel").lower(), m.group("season"), base, month)
     if kind == "relative" and base is not None:
         if m.group("ago"):
