@@ -178,3 +178,14 @@ def test_a_relative_clause_with_an_object_is_no_title_before_an_organisation():
     affiliations = affiliations_of(extract_text(text))
     assert ("Ilse Marwick", "Fennick Systems") not in affiliations
     assert ("Odile Brand", "Fennick Systems") in affiliations
+
+
+def test_a_name_spelled_out_before_its_acronym_is_no_person():
+    text = (
+        "The policy uses Common Expression Language (CEL) rules, and Grant Okafor (Acme) "
+        "wrote them. Ask in #kubernetes-users on Slack."
+    )
+    extraction = extract_text(text)
+    assert "Common Expression Language" not in names_of(extraction, EntityType.PERSON)
+    assert "CEL" not in names_of(extraction, EntityType.PERSON)
+    assert "kubernetes-users" not in names_of(extraction, EntityType.PROJECT)

@@ -299,16 +299,12 @@ def _english_name(draft: Draft, start: int, end: int) -> str | None:
     for word in re.finditer(r"\S+", text[start:end]):
         if start + word.start() < at:
             continue  # inside a known name already read
-        span = next(
-            (
-                s
-                for s in draft.spans_in(start + word.start(), end)
-                if s.start == start + word.start()
-            ),
-            None,
-        )
-        english = span and next((n.text for n in draft.names_of(span.key) if n.lang == "en"), None)
-        if english:
+        here = start + word.start()
+        span = next((s for s in draft.spans_in(here, end) if s.start == here), None)
+        english = None
+        if span is not None:
+            english = next((n.text for n in draft.names_of(span.key) if n.lang == "en"), None)
+        if span is not None and english:
             parts.append(english)
             at = span.end
         elif word.group() in _EVENT_WORDS_IN_ENGLISH:

@@ -90,6 +90,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
             if span.label == "PERSON" and _in_emphasised_title(text, span):
                 continue  # `presenting _Managing Helm Deployments with Gitops at CERN_`
+            if span.label == "PERSON" and _spelled_out(text, span):
+                continue  # `Common Expression Language (CEL)`: people have no acronym
             if span.label == "PERSON" and (
                 _after_a_role(text, span.start)
                 or _listed_with_organisations(text, span, spans, gazetteer)
@@ -130,6 +132,18 @@ def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 # `Kohei Ota of Hewlett Packard`, `Jane Doe from the Acme Agency`: where a person works.
 _EMPLOYER_AFTER = re.compile(r"\s(?:of|from)\s(?:the\s)?[A-Z]")
 _PLACE_OR_EMPLOYER_BEFORE = re.compile(r"(?:at|in|for|joined|joins)\s(?:the\s)?$")
+
+
+_ACRONYM_AFTER = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+
+
+def _spelled_out(text: str, span: NamedSpan) -> bool:
+    """A name followed by the acronym of its words in brackets is a term or an organisation."""
+    after = _ACRONYM_AFTER.match(text, span.end)
+    if after is None:
+        return False
+    initials = "".join(w[0] for w in span.text.split() if w[0].isupper())
+    return after["acronym"].upper() == initials.upper()
 
 
 def _in_emphasised_title(text: str, span: NamedSpan) -> bool:

@@ -74,8 +74,9 @@ _KO_GLOSSED_KIND = re.compile(
     r"(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크|엔진|런타임)"
 )
 # `kube-state-metrics`, `node-exporter`, `prometheus-operator`: a lower-case hyphenated name that
-# starts with a known project or `kube`/`k8s`, or ends with a kind of software component.
-_HYPHENATED = re.compile(r"(?<![\w./@-])(?P<name>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.\w)")
+# starts with a known project or `kube`/`k8s`, or ends with a kind of software component (not a
+# channel: `#kubernetes-users`).
+_HYPHENATED = re.compile(r"(?<![\w./@#-])(?P<name>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w/@-]|\.\w)")
 # (Endings that also make generic terms, `api-server`, `reverse-proxy`, are left out.)
 _COMPONENT_ENDINGS = word_set("operator exporter metrics provisioner autoscaler toolkit runtime")
 # Names only software has: JavaScript libraries and the control or admin CLIs of a system.
