@@ -517,3 +517,8 @@ def test_a_korean_event_held_the_day_before_the_host_named_first():
     events = _events(_extract(text, date="2025-09-20"))
     assert "KubeCon + CloudNativeCon North America 2025" in events
     assert "Contributor Summit Atlanta 2025" in events
+
+
+def test_a_day_named_after_its_organiser_is_a_series():
+    text = "The day before, the Linux Foundation ran an OpenSSF Day for maintainers."
+    assert "OpenSSF Day" in names_of(_extract(text), EntityType.SERIES)

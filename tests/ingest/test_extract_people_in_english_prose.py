@@ -189,3 +189,19 @@ def test_a_name_spelled_out_before_its_acronym_is_no_person():
     assert "Common Expression Language" not in names_of(extraction, EntityType.PERSON)
     assert "CEL" not in names_of(extraction, EntityType.PERSON)
     assert "kubernetes-users" not in names_of(extraction, EntityType.PROJECT)
+
+
+def test_speaker_lines_of_a_slide_with_a_role_at_an_organisation():
+    text = (
+        "Ilse Marwick, Staff SRE @ Porto Data Foundry\n"
+        "Odile Brand | Principal Engineer @ Fennick Systems\n"
+        "Questions: @imarwick on Slack"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Ilse Marwick", "Porto Data Foundry") in affiliations
+    assert ("Odile Brand", "Fennick Systems") in affiliations
+    people = [r for r in extraction.entities if r.type == EntityType.PERSON]
+    assert len(people) == 2  # the handle spells Ilse Marwick's name
+    marwick = next(r for r in people if r.names[0].text == "Ilse Marwick")
+    assert "@imarwick" in {n.text for n in (*marwick.names, *marwick.variants)}

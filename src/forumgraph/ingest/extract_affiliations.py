@@ -46,7 +46,7 @@ _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
 # Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.
 _ORG_NAME = (
-    r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:\s[A-Z][A-Za-z0-9&-]*){0,3}"
+    r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:[ ][A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
 _EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + _ORG_NAME)
@@ -61,6 +61,10 @@ _EN_DASHED = re.compile(r"\s[-–—|]\s" + _ORG_NAME + r"(?=\s[-–—|]\s|[.;]
 _EN_ROLE_THEN_ORG = re.compile(
     r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)]|\s*$)"
 )
+# `Rafael Costa, Staff SRE @ Verdant Retail` on a slide or a speaker line.
+_EN_ROLE_AT_SIGN = re.compile(
+    r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[\w-]+)\s@\s" + _ORG_NAME
+)
 _EN_WORKS_AT = re.compile(
     r"(?:,\swho\s(?:[a-z]+ly\s)?"
     + _WHO
@@ -71,13 +75,15 @@ _EN_GAP_AFTER = re.compile(
     rf"^(?:{HANDLE_IN_BRACKETS})?{_PRONOUNS}"
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
-    + r"(?:at|of|from|with|for)\s(?:the\s)?"
+    + r"(?:at|of|from|with|for|@)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
     r"|,\swho\s(?:[a-z]+ly\s)?" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
-    r"|\s[-–—|]\s)$"
+    r"|\s[-–—|]\s"
+    # `Jonas Weber | Principal Engineer @ Nordlicht Energie`
+    r"|\s[-–—|]\s" + _TITLE_WORDS + r"(?:at|@)\s(?:the\s)?)$"
 )
 # `Lena Fischer, principal engineer, Northwind Traders`: a role between commas.
 _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
@@ -223,9 +229,11 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
-        role_then_org = _EN_ROLE_THEN_ORG.match(text, person.end)
-        if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
-            _organisation_for(draft, gazetteer, role_then_org["org"], role_then_org.start("org"))
+        for pattern in (_EN_ROLE_THEN_ORG, _EN_ROLE_AT_SIGN):
+            role_then_org = pattern.match(text, person.end)
+            if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
+                start = role_then_org.start("org")
+                _organisation_for(draft, gazetteer, role_then_org["org"], start)
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
         if is_role_at:
             held_at = _employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))

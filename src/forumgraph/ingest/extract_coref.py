@@ -15,6 +15,7 @@ acronym or the shorter name of a group, used after (or beside) the full name, is
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from forumgraph.ingest.extract_bylines import sole_author
@@ -168,6 +169,10 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                 ),
                 None,
             )
+            if owner is None:
+                owner = _spelled_by_handle(draft, handle)
+                if owner is not None:
+                    draft.add_variant(owner, "@" + handle)
             if owner is None and _CONTACT_LABEL.search(passage.text, 0, match.start()):
                 owner = sole_author(draft)  # `GitHub / 트위터: @jdoe` in the author's slides
                 if owner is not None:
@@ -184,6 +189,32 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                     end,
                     trust_gazetteer=False,
                 )
+
+
+def _spelled_by_handle(draft: Draft, handle: str) -> str | None:
+    """`@rcosta`, `@rafael_costa`, `@costar`: the one person of the document whose Latin
+    first name and surname the handle spells (whole or by an initial)."""
+    bare = re.sub(r"[^a-z]", "", _ascii(handle.lower()))
+    if len(bare) < 4:
+        return None
+    owners = set()
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key):
+            words = _ascii(name.text.lower()).split()
+            if name.lang != "en" or len(words) < 2:
+                continue
+            first, last = re.sub(r"[^a-z]", "", words[0]), re.sub(r"[^a-z]", "", words[-1])
+            if not first or not last:
+                continue
+            forms = {first + last, first[0] + last, first + last[0], last + first, last + first[0]}
+            if bare in forms:
+                owners.add(key)
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _ascii(text: str) -> str:
+    """`tomás` -> `tomas`."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _group_short_forms(draft: Draft) -> None:

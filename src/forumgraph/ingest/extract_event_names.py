@@ -30,8 +30,11 @@ from forumgraph.text.hangul import has_hangul
 from forumgraph.text.particles import strip_particles
 
 _NAMED = frozenset(EntityType)
-# A day may be named after a project (`OpenTelemetry Community Day`).
-_PARTS_OF_A_NAME = frozenset({EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT})
+# A day may be named after a project or its organiser (`OpenTelemetry Community Day`, `OpenSSF
+# Day`).
+_PARTS_OF_A_NAME = frozenset(
+    {EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT, EntityType.ORGANIZATION}
+)
 _IN_QUOTES = frozenset(EntityType) - {EntityType.SERIES, EntityType.EVENT}
 # A year as written with an event's name: `2023`, or `'23`.
 YEAR = r"(?:19|20)\d\d(?!\.?\d)|['’]\d\d(?![\d.])"
@@ -109,7 +112,7 @@ _PAPER_AT = re.compile(
 _EVENT_BEFORE = re.compile(
     r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with|announced"
     r"|(?:ran|runs?|running|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
-    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?"
     r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
 )
 # A list that names events: `co-located events include`, `events such as`, `이벤트로는`.

@@ -55,6 +55,8 @@ _EN_PATTERNS = [
     ),
     re.compile(rf"\b{_NAME}\s(?:from|of|at)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})"),
     re.compile(rf"\b{_NAME}\s\((?P<org>[A-Z][^()@]{{1,40}})\)"),
+    # `Jonas Weber | Principal Engineer @ Nordlicht Energie`: a speaker line of a slide
+    re.compile(rf"^{_NAME}(?:,|\s[-–—|])\s(?:[\w-]+\s){{0,3}}?[\w-]+\s@\s[A-Z]", re.MULTILINE),
 ]
 # Weaker cues: the same forms fit a project or company the document names as such
 # (`Agent Sandbox는`, `Health Checking described`). A Latin name inside Korean text followed by
