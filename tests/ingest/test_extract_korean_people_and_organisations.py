@@ -322,3 +322,12 @@ def test_known_names_in_the_title_are_the_document_s():
 def test_a_sig_named_with_the_korean_word_for_its_kind():
     extraction = extract_text("SIG Storage 팀과 WG Batch 그룹에 감사드린다.")
     assert {"SIG Storage", "WG Batch"} <= names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_korean_name_before_an_organisation_a_unit_and_a_title_or_a_compound_title():
+    extraction = extract_text(
+        "연사로 나선 도하윤 해담랩스 플랫폼팀 리드는 사례를 소개했다. 가온데이터 노은채 "
+        "테크리드가 뒤를 이었다."
+    )
+    assert {"도하윤", "노은채"} <= names_of(extraction, EntityType.PERSON)
+    assert ("도하윤", "해담랩스") in affiliations_of(extraction)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named
-from forumgraph.ingest.extract_people_ko import HEADS_IN_BRACKETS, KO_PERSON_MARKERS
+from forumgraph.ingest.extract_people_ko import HEADS_IN_BRACKETS, KO_PERSON_MARKERS, KO_UNIT
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
@@ -90,7 +90,7 @@ def add_organisations_before_korean_people(
 # organisation, maybe with a role or unit, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
 # 리드)`, `정세린 님(에이블랩스 플랫폼팀)`).
 _ORG_TITLE_AFTER = re.compile(
-    r"\s(?P<org>[^\s()]{2,15})\s(?:"
+    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s)?(?:"
     + "|".join(KO_PERSON_MARKERS)
     + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )

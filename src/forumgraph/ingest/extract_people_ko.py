@@ -29,7 +29,8 @@ KO_PERSON_MARKERS = tuple(
             "대표이사 이사 상무 전무 부장 차장 과장 대리 주임 교수 박사 연구원 책임 선임 수석 "
             "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "
             "컨설턴트 운영진 운영자 오거나이저 진행자 사회자 발표자 연사 강사 멘토 앰배서더 디렉터 "
-            "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 CTO CEO CSO CIO COO VP SRE PM PD"
+            "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 테크리드 팀리드 파트장 그룹장 "
+            "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO VP SRE PM PD"
         ),
         key=len,
         reverse=True,
@@ -68,7 +69,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
-                        word.group(), words[i + 1].group(), words[i + 2].group(), analyzer
+                        word.group(), [w.group() for w in words[i + 1 : i + 4]], analyzer
                     )
                     if i + 2 < len(words)
                     else None
@@ -164,11 +165,18 @@ def _name_before_brackets(
     return None
 
 
+# A unit of an organisation, before a title (`플랫폼팀`, `데이터플랫폼실`).
+KO_UNIT = r"[가-힣A-Za-z]{1,8}(?:팀|부|실|본부|센터|랩|그룹|파트|셀)"
+
+
 def _name_before_organisation_and_title(
-    word: str, following: str, title: str, analyzer: Analyzer
+    word: str, after: list[str], analyzer: Analyzer
 ) -> str | None:
     """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
-    title."""
+    title, maybe after a unit (`이준호 당근 플랫폼팀 리드는`)."""
+    following, title = after[0], after[1]
+    if len(after) > 2 and re.fullmatch(KO_UNIT, title):
+        title = after[2]
     if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
         return None
     if following in KO_PERSON_MARKERS or not (has_hangul(following) or following.isupper()):
