@@ -282,3 +282,14 @@ def test_a_place_opening_a_longer_name_after_from_is_part_of_an_organisation():
     people = _names(text, EntityType.PERSON)
     assert "Porto Data Foundry" in organisations
     assert "New York City" not in organisations | people
+
+
+def test_sponsor_lines_by_tier_name_organisations_and_venue_halls_do_not():
+    text = (
+        "Join us at the Lakeside Congress Centre on March 12.\n\n"
+        "Platinum: Brindlewood, Quarrystone\n"
+        "Community partners: Women in Tech Lisbon, GDG Porto and Fennick Systems"
+    )
+    organisations = _names(text, EntityType.ORGANIZATION)
+    assert {"Brindlewood", "Quarrystone", "Women in Tech Lisbon", "GDG Porto"} <= organisations
+    assert "Lakeside Congress Centre" not in organisations

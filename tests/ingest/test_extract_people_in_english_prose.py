@@ -205,3 +205,16 @@ def test_speaker_lines_of_a_slide_with_a_role_at_an_organisation():
     assert len(people) == 2  # the handle spells Ilse Marwick's name
     marwick = next(r for r in people if r.names[0].text == "Ilse Marwick")
     assert "@imarwick" in {n.text for n in (*marwick.names, *marwick.variants)}
+
+
+def test_organisers_credited_a_title_after_a_name_and_a_city_s_given_name():
+    text = (
+        "A fireside chat with Sofia Marwick, CNCF Ambassador and Golden Kubestronaut.\n\n"
+        "Organizers: Ilse Brand (Fennick Systems), Odile Okafor"
+    )
+    extraction = extract_text(text, {"author": "KCD Porto organizers"})
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"Sofia Marwick", "Ilse Brand", "Odile Okafor"} <= people
+    assert "Golden Kubestronaut" not in people
+    assert ("Ilse Brand", "Fennick Systems") in affiliations_of(extraction)
+    assert "KCD Porto" not in names_of(extraction, EntityType.ORGANIZATION)

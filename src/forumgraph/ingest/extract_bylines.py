@@ -34,7 +34,8 @@ _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?
 _CREDIT_LINE = re.compile(
     r"^[\s>*#_-]*(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
     r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
-    r"|Hosts?|Written by|Translated by|Edited by|Reviewed by)\s*[*_]*\s*[:：]\s*[*_]*\s*"
+    r"|Hosts?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by|Translated by"
+    r"|Edited by|Reviewed by)\s*[*_]*\s*[:：]\s*[*_]*\s*"
     r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
@@ -130,6 +131,8 @@ def _item(
     key = _person(draft, gazetteer, analyzer, name)
     if key is None and (in_text or not _org_like(name)):
         return None  # in the text, only people open an entry of a credit line
+    if key is None and _an_events_team(gazetteer, name):
+        return None  # `KCD Porto organizers`: the team of an event, no organisation
     maintained = _MAINTAINERS.match(name) if key is None else None
     if maintained is not None:
         # `Lattice maintainers`: the people of a project, which is no organisation
@@ -180,6 +183,15 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
     if text != name:
         draft.add_variant(key, text)
     return key
+
+
+def _an_events_team(gazetteer: Gazetteer, text: str) -> bool:
+    words = _STAFF.sub("", text).split()
+    return any(
+        (entry := gazetteer.lookup(" ".join(words[:n]))) is not None
+        and entry.kind == EntityType.SERIES.value
+        for n in range(1, min(len(words), 4) + 1)
+    )
 
 
 def _org_name_and_title(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> bool:

@@ -72,6 +72,9 @@ def record_for(draft: Draft, type_: EntityType, name: str) -> str:
     return draft.entity(f"{type_.value}:{wanted}", type_, [name_of(name)])
 
 
+_HOLDING_PLACES = frozenset({EntityType.ORGANIZATION, EntityType.PERSON})
+
+
 def add_named(
     draft: Draft,
     gazetteer: Gazetteer,
@@ -90,14 +93,15 @@ def add_named(
     for span in draft.spans_over(start, end):
         if span.type in NAMED:
             continue
-        # An organisation's name may hold a place (`University of Tokyo`, `Rust Seoul Meetup`).
+        # An organisation's name may hold a place (`University of Tokyo`, `Rust Seoul Meetup`),
+        # and a person's given name may be a city's (`Sofia Almeida`).
         inside = start <= span.start and span.end <= end and (span.start, span.end) != (start, end)
-        if not (type_ == EntityType.ORGANIZATION and span.type == EntityType.PLACE and inside):
+        if not (type_ in _HOLDING_PLACES and span.type == EntityType.PLACE and inside):
             return None
     removed = draft.claim(start, end, NAMED)
     if removed is None:
         return None
-    if type_ == EntityType.ORGANIZATION:
+    if type_ in _HOLDING_PLACES:
         removed += draft.claim(start, end, frozenset({EntityType.PLACE})) or []
     entry = known_entry(gazetteer, name) if trust_gazetteer else None
     key = add_entry(draft, entry) if entry is not None else record_for(draft, type_, name)

@@ -61,6 +61,10 @@ _FEATURE_LAST = word_set(
     "Eviction Affinity Topology Webhook Webhooks Controller Controllers Quota Quotas Probe Probes "
     "Snapshot Snapshots Plugin Plugins Runtime Sidecar Sidecars Mode Gates Gate Policy Policies"
 )
+# The halls of a venue (`Alfândega Congress Centre`, `Austin Convention Center`).
+_VENUE = re.compile(
+    r"\b(?:Congress|Convention|Conference|Exhibition|Events?|Expo|Trade)\s(?:Centre|Center|Halls?)$"
+)
 _JOINED = re.compile(r",?\s(?:and|&)\s|,\s")
 # A title set in emphasis (`_Managing Helm Deployments at CERN_`, `*Scaling Foo*`): four words
 # or more between underscores or asterisks.
@@ -341,7 +345,7 @@ def _name_form(name: str, gazetteer: Gazetteer, text: str) -> bool:
         return False
     if name in GENERIC_ACRONYMS or any(w in FUNCTION_WORDS for w in words):
         return False
-    if words[-1] in _NOT_ORG_LAST or "/" in name:
+    if words[-1] in _NOT_ORG_LAST or "/" in name or _VENUE.search(name):
         return False
     if len(words) > 1 and words[-1] in _FEATURE_LAST:
         return False  # `Pod Security Admission`, `In-place Pod Resize`: a feature

@@ -7,7 +7,8 @@
   ZentaOS 등`): its other Latin names in the form of a coined name are organisations too.
 - In English prose: where software was made (`a tool created at Acme`), a name in apposition
   to a kind of company (`Kaivo, a two-year-old startup`), and customers, adopters, investors
-  or sponsors listed (`Customers include Miro, Personio and the bank Millennium BCP`).
+  or sponsors listed (`Customers include Miro, Personio and the bank Millennium BCP`, a line
+  `Gold: Sword Health, OutSystems`).
 - In news headlines (a line of its own, often a list item): `Acme Launches FooBar 2.0`,
   `Acme and Bar Collaborate on Baz`, `Acme Acquires Qux`: the subjects are companies, what
   they launch is a product and what they acquire a company.
@@ -87,6 +88,19 @@ _BACKERS = re.compile(
     r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]dopters|[Ii]nvestors|[Bb]ackers|[Ss]ponsors)"
     r"\s(?:include|including|such as|like|are)\s(?P<list>[^.;:\n]{3,200})"
 )
+# `Gold: Sword Health, OutSystems`, `Community partners: Women in Tech Portugal`: a line of
+# sponsors or partners by tier; each item is a name.
+_TIERED = re.compile(
+    r"^[\s>*_-]*(?:(?:Platinum|Gold|Silver|Bronze|Diamond|Titanium|Startup)"
+    r"(?:\s(?:[Ss]ponsors?|[Pp]artners?|[Tt]ier))?"
+    r"|(?:Community|Media|Venue|Diversity|Ecosystem)\s(?:[Ss]ponsors?|[Pp]artners?)"
+    r"|[Ss]ponsors?|[Pp]artners?|[Ss]upporters?|[Ss]ponsored by|[Hh]osted by)"
+    r"[*_]*\s*[:：]\s*(?P<list>[^\n]{3,300})$",
+    re.MULTILINE,
+)
+_TIERED_ITEM = re.compile(
+    r"(?:the\s)?(?P<name>[A-Z][\w&'’.-]*(?:\s(?:(?:of|in|for|and|the|&)\s)?[A-Z0-9][\w&'’.-]*){0,5})"
+)
 _BACKER = re.compile(rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,3}})\s*$")
 # Words that describe the product rather than name it (`Foo Hybrid Cloud Solution`).
 _DESCRIPTIVE = word_set(
@@ -112,6 +126,8 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
                 _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _BACKERS.finditer(passage.text):
             _add_backers(draft, gazetteer, passage.start + match.start("list"), match["list"])
+        for match in _TIERED.finditer(passage.text):
+            _add_tiered(draft, gazetteer, passage.start + match.start("list"), match["list"])
         offset = 0
         for line in passage.text.split("\n"):
             headline = _HEADLINE.match(line)
@@ -173,6 +189,20 @@ def _add_backers(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> N
             _add_name(
                 draft, gazetteer, EntityType.ORGANIZATION, start + at + found.start(), found["name"]
             )
+        at += len(item)
+
+
+def _add_tiered(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
+    """Each comma-separated item of a sponsor line that is a name as a whole."""
+    at = 0
+    for item in re.split(r",\s?|\s(?:and|&)\s(?=[A-Z])", text.rstrip(". ")):
+        at = text.index(item, at)
+        found = _TIERED_ITEM.fullmatch(item.strip())
+        if found is not None and found["name"] not in FUNCTION_WORDS:
+            name_start = start + at + item.index(found["name"])
+            spans = draft.spans_over(name_start, name_start + len(found["name"]))
+            if all(s.type == EntityType.PLACE for s in spans):  # `GDG Porto` holds a place
+                _add_name(draft, gazetteer, EntityType.ORGANIZATION, name_start, found["name"])
         at += len(item)
 
 

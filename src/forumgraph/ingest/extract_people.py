@@ -25,7 +25,7 @@ ROLE_HEADS = word_set(
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
     "co-organiser owner contractor freelancer programmer technologist "
-    "strategist officer fellow emeritus shadow intern student sre"
+    "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut"
 )
 
 # Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).
@@ -121,7 +121,7 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
     if not _LATIN_NAME_RE.match(text):
         return False
     parts = text.replace(".", "").split()
-    if any(p in NOT_NAME_WORDS for p in parts):
+    if any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS:
         return False
     if gazetteer is None:
         return True
@@ -143,9 +143,15 @@ def person_name_from(text: str, gazetteer: Gazetteer) -> str | None:
     if not _LATIN_NAME_RE.match(name):
         return None
     parts = name.replace(".", "").split()
-    if any(p in NOT_NAME_WORDS for p in parts):
+    if any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS:
+        return None  # `Golden Kubestronaut`: a title
+    if gazetteer.lookup(name):
         return None
-    if gazetteer.lookup(name) or gazetteer.lookup(parts[0]):
+    first = gazetteer.lookup(parts[0])
+    # A first name may be a city's (`Sofia Almeida`), when it is a given name.
+    if first is not None and not (
+        first.kind == EntityType.PLACE.value and parts[0] in gazetteer.given_names
+    ):
         return None
     return name
 
