@@ -331,3 +331,14 @@ def test_a_korean_name_before_an_organisation_a_unit_and_a_title_or_a_compound_t
     )
     assert {"도하윤", "노은채"} <= names_of(extraction, EntityType.PERSON)
     assert ("도하윤", "해담랩스") in affiliations_of(extraction)
+
+
+def test_korean_text_a_legal_form_before_a_particle_a_known_name_s_team_and_a_tool_defined():
+    extraction = extract_text(
+        "해외에서는 독일의 Brindle GmbH가 쓴다. Kubecost 팀과도 논의했다. "
+        "렌즈박스(Lensbox)는 비용을 보여 주는 작은 오픈소스 도구다. 주말에 Go로 만들었다."
+    )
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "Brindle GmbH" in organisations
+    assert "Kubecost 팀" not in organisations
+    assert {"Lensbox", "Go"} <= names_of(extraction, EntityType.PROJECT)

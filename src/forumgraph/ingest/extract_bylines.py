@@ -47,7 +47,7 @@ _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:�
 # The staff of an organisation credited as a whole (`가나 그룹 운영진`, `Acme organisers`, `SIG
 # Foo Leads`), or a publication's desk (`가나뉴스 편집부`).
 _STAFF = re.compile(
-    r"\s(?:운영진|운영팀|사무국|일동|편집부|편집팀|편집국|취재팀|뉴스룸|staff|organi[sz]ers"
+    r"\s(?:운영진|운영팀|사무국|일동|편집부|편집팀|편집국|취재팀|제작팀|뉴스룸|staff|organi[sz]ers"
     r"|(?:tech\s)?leads|(?:co-)?chairs|members)$",
     re.IGNORECASE,
 )

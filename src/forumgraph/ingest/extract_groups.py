@@ -30,14 +30,14 @@ _MONTH_WORDS = (
 )
 _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Subproject"
 _EN_PATTERNS = [
-    # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs`
+    # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs` (also before a Korean particle)
     re.compile(
-        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX}))(?![\w-])"
+        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX}))(?![A-Za-z0-9_-])"
     ),
     re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Code of Conduct Committee`
     re.compile(
-        rf"\b(?P<name>{_CAP}\s(?:(?:of|for)\s{_CAP}\s|{_CAP}\s){{0,3}}(?:{_GROUP}))(?![\w-])"
+        rf"\b(?P<name>{_CAP}\s(?:(?:of|for)\s{_CAP}\s|{_CAP}\s){{0,3}}(?:{_GROUP}))(?![A-Za-z0-9_-])"
     ),
     # `Python Slovenia user group`, `Cloud Native Lisbon Meetup`: a local community by its kind
     # (`the March meetup` is a meetup of the month, not a community)
@@ -229,8 +229,6 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
     words = name.split()
     if words[-1] in _COMMUNITY_WORDS and not _community(words, gazetteer):
         return None
-    if words[0] in {"SIG", "WG", "TAG"} and len(words) > 2:
-        return " ".join(words[:-1]), 0  # `SIG Release 팀`: the group's own name, then its kind
     for i, word in enumerate(words[:-1]):
         first = strip_particles(word)
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
@@ -240,7 +238,13 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
             known_entry(gazetteer, " ".join(words[i:k])) for k in range(len(words) - 1, i, -1)
         )
         if known or re.match(r"[A-Za-z]", first):
-            rest = " ".join(words[_known_words_before(words, i, gazetteer) :])
+            opening = _known_words_before(words, i, gazetteer)
+            if known_entry(gazetteer, " ".join(words[opening:-1])) is not None:
+                return None  # `Kubecost 팀`: the team of a known project or company is that name
+            rest = " ".join(words[opening:])
+            if words[opening] in {"SIG", "WG", "TAG"} and len(words) - opening > 2:
+                # `SIG Release 팀`: the group's own name, then its kind
+                return rest[: -len(words[-1])].rstrip(), len(name) - len(rest)
             return rest, len(name) - len(rest)
     return None
 

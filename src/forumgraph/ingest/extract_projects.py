@@ -73,6 +73,12 @@ _KO_GLOSSED_KIND = re.compile(
     rf"[가-힣]+\((?P<name>{_TOOL})\)이?라는\s(?:[가-힣]+\s)?"
     r"(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크|엔진|런타임)"
 )
+# `렌즈박스(Lensbox)는 ... 오픈소스 도구다`: a name said to be a kind of software.
+_KO_IS_A = re.compile(
+    rf"(?:[가-힣]+\((?P<name>{_TOOL})\)|(?<![\w.-])(?P<bare>[A-Z][A-Za-z0-9.+-]*[A-Za-z0-9+]))"
+    r"(?:은|는)\s[^.\n]{0,60}?(?:도구|툴|프로젝트|라이브러리|프레임워크|엔진|런타임|오퍼레이터"
+    r"|컨트롤러|데이터베이스)(?:다|이다|입니다|예요|이에요)(?=[\s.,]|$)"
+)
 # `kube-state-metrics`, `node-exporter`, `prometheus-operator`: a lower-case hyphenated name that
 # starts with a known project or `kube`/`k8s`, or ends with a kind of software component (not a
 # channel: `#kubernetes-users`).
@@ -158,7 +164,7 @@ _WRITTEN_IN = re.compile(
     rf"(?P<name>{_LANGUAGE_NAME})(?![\w-])(?!\s[A-Z])"
 )
 _KO_WRITTEN_IN = re.compile(
-    rf"(?<![\w.-])(?P<name>{_LANGUAGE_NAME})(?:(?:로|으로)\s(?:\S+\s)?(?:작성|개발|구현|재작성)"
+    rf"(?<![\w.-])(?P<name>{_LANGUAGE_NAME})(?:(?:로|으로)\s(?:\S+\s)?(?:작성|개발|구현|재작성|만들|만든)"
     r"|\s?(?:언어|프로그래밍\s언어)(?=[\s,.]|[로은는이가를의와과에]))"
 )
 # Words that head a list in prose without naming software.
@@ -197,6 +203,9 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
         for pattern in _NAMING_PATTERNS:
             for match in pattern.finditer(text):
                 _add(draft, gazetteer, passage.start + match.start("name"), match.group("name"))
+        for match in _KO_IS_A.finditer(text):
+            group = "name" if match["name"] else "bare"
+            _add(draft, gazetteer, passage.start + match.start(group), match[group])
         for match in _USED_CODE.finditer(text):
             for item in _CODE_ITEM.finditer(match["list"]):
                 if item["name"] in _CODE_VALUES:
