@@ -218,3 +218,23 @@ def test_organisers_credited_a_title_after_a_name_and_a_city_s_given_name():
     assert "Golden Kubestronaut" not in people
     assert ("Ilse Brand", "Fennick Systems") in affiliations_of(extraction)
     assert "KCD Porto" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_members_of_a_group_by_its_officers_the_editors_it_credits_and_its_roles():
+    text = (
+        "Editors: Ilse Brand, Odile Okafor\n\n"
+        "Thanks to our release lead, Grant Marwick, and to the SIG Widgets leads, Amara Stone "
+        "and Tomas Berg."
+    )
+    extraction = extract_text(text, {"author": "Kubernetes v1.50 Release Team"})
+    affiliations = affiliations_of(extraction)
+    for member in ("Ilse Brand", "Odile Okafor", "Grant Marwick"):
+        assert (member, "Kubernetes v1.50 Release Team") in affiliations
+    assert ("Amara Stone", "SIG Widgets") in affiliations
+    assert ("Tomas Berg", "SIG Widgets") in affiliations
+    assert ("Amara Stone", "Kubernetes v1.50 Release Team") not in affiliations
+
+
+def test_the_last_role_of_a_list_at_an_organisation_with_another_named_between():
+    text = "Giorgi Marwick, a CNCF Ambassador and SRE at Fennick Bank, opened the day."
+    assert ("Giorgi Marwick", "Fennick Bank") in affiliations_of(extract_text(text))

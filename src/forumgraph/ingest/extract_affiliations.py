@@ -220,7 +220,11 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
         role_at = _EN_ROLE_AT.match(text, person.end)
         if role_at and is_role_phrase(role_at["role"] + " at"):
-            _organisation_at(draft, gazetteer, role_at["org"], role_at.start("org"))
+            held_at = _employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
+            # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
+            # employer, with another organisation named between
+            if held_at is not None and role_at["role"].split()[-1].lower() in ROLE_HEADS:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM):
             found = pattern.match(text, person.end)
             words = found["org"].split() if found else []

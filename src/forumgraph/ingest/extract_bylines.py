@@ -39,6 +39,7 @@ _CREDIT_LINE = re.compile(
     r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
+_EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：]", re.IGNORECASE)
 # `일동` (all of), `등` (and others) or a full stop after the last name.
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
@@ -60,15 +61,23 @@ _DEPARTMENT = re.compile(
 def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """People, organisations and affiliations of the header's author line and of credit lines
     in the text (`참석자: 김민수, 이영희 일동`, `Speakers: Ann Lee (Acme), Bob Roe`)."""
+    before = set(draft.keys())
     for group in _split(draft.article.header.get("author", ""), ";"):
         _group(draft, gazetteer, analyzer, _LABEL.sub("", group))
+    credited = [k for k in draft.keys() if k not in before]  # noqa: SIM118 (Draft is not a mapping)
+    # `author: Kubernetes v1.41 Release Team` and `Editors: Ann Lee, Bob Roe` in the text: the
+    # editors are members of the group that signs.
+    signing = credited[0] if len(credited) == 1 else None
+    if signing is not None and draft.type_of(signing) != EntityType.ORGANIZATION:
+        signing = None
     _department_members(draft, gazetteer)
     for passage in draft.passages:
         for line in passage.text.splitlines():
-            credited = _CREDIT_LINE.match(line)
-            if credited is not None:
-                names = _CREDIT_END.sub("", credited.group("names"))
-                _group(draft, gazetteer, analyzer, names, in_text=True)
+            credit = _CREDIT_LINE.match(line)
+            if credit is not None:
+                names = _CREDIT_END.sub("", credit.group("names"))
+                editors = signing if _EDITORS.match(line) else None
+                _group(draft, gazetteer, analyzer, names, in_text=True, members_of=editors)
 
 
 def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -92,14 +101,26 @@ def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 def _group(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, group: str, *, in_text: bool = False
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    group: str,
+    *,
+    in_text: bool = False,
+    members_of: str | None = None,
 ) -> None:
     people_without_org: list[str] = []
     first_org = True
     for item in _split(group, ","):
         for part in re.split(r"\s+(?:and|&|및)\s+|\s*[·・]\s*", item):
             org = _item(
-                draft, gazetteer, analyzer, part.strip(), people_without_org, in_text=in_text
+                draft,
+                gazetteer,
+                analyzer,
+                part.strip(),
+                people_without_org,
+                in_text=in_text,
+                members_of=members_of,
             )
             if org is None:
                 continue
@@ -119,6 +140,7 @@ def _item(
     waiting: list[str],
     *,
     in_text: bool = False,
+    members_of: str | None = None,
 ) -> str | None:
     """Record one entry of an author or credit line; returns the organisation given to a
     person in parentheses, if any."""
@@ -129,6 +151,8 @@ def _item(
     if not paren and _org_name_and_title(draft, gazetteer, analyzer, name):
         return None
     key = _person(draft, gazetteer, analyzer, name)
+    if key is not None and members_of is not None:
+        draft.fact(key, "affiliation", members_of)
     if key is None and (in_text or not _org_like(name)):
         return None  # in the text, only people open an entry of a credit line
     if key is None and _an_events_team(gazetteer, name):

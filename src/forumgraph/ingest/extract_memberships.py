@@ -22,8 +22,9 @@ _KO_JOINED = re.compile(
 )
 _KO_ROLE_AT = re.compile(r"^에서\s[^.]{0,40}?(?:역할|업무|일)[을를]\s(?:맡|담당)")
 _TEAM_ROLE = re.compile(
+    r"(?<![A-Za-z가-힣])(?<!SIG\s)(?<!WG\s)(?<!TAG\s)"  # `the SIG Release leads`: the SIG's
     r"(?P<team>[A-Za-z]+|[가-힣]+)\s(?:team\s|팀\s)?(?:lead|leads|shadow|member|리드|리더|멤버)"
-    r"\s$",
+    r",?\s$",
     re.IGNORECASE,
 )
 # `Jane Doe, a member of the release team`, `Jane Doe on the docs team`
@@ -35,11 +36,37 @@ _ON_TEAM = re.compile(
 _PERSON_LIST_SEP = re.compile(r"^\s?(?:[가-힣]{1,4}\s?)?(?:,|및|와|과|and|&)\s?(?:and\s)?$")
 
 
+# `the SIG Release leads, Jane Doe and John Roe`, `SIG Foo chairs are ...`: a group's officers.
+_GROUP_OFFICERS = re.compile(
+    r"^\s(?:tech\s|technical\s)?(?:leads|chairs|co-chairs|maintainers|members)"
+    r"(?:\s(?:are|were|include))?(?:,|:)?\s$"
+)
+
+
 def add_memberships(draft: Draft, spans: list[Span]) -> None:
     """Affiliation facts from the sentence whose mentions are `spans`."""
     _korean_membership(draft, spans)
     _team_roles(draft, spans)
     _listed_after_organisation(draft, spans)
+    _group_officers(draft, spans)
+
+
+def _group_officers(draft: Draft, spans: list[Span]) -> None:
+    """The people listed right after `<group> leads`, `<group> chairs are`: its members."""
+    text = draft.article.text
+    for i, group in enumerate(spans):
+        if group.type != EntityType.ORGANIZATION:
+            continue
+        previous_end, first = group.end, True
+        for other in spans[i + 1 :]:
+            if other.start < previous_end:
+                continue
+            gap = text[previous_end : other.start]
+            fits = _GROUP_OFFICERS.match(gap) if first else _PERSON_LIST_SEP.match(gap)
+            if other.type != EntityType.PERSON or not fits:
+                break
+            draft.fact(other.key, "affiliation", group.key, passage_id=other.passage_id)
+            previous_end, first = other.end, False
 
 
 def _korean_membership(draft: Draft, spans: list[Span]) -> None:
