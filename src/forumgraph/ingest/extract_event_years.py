@@ -49,22 +49,26 @@ def undated_year(
     return year if venue.kind == COUNTRY else book.year_for(series, year)
 
 
-# `the recent KCD Warsaw`, `최근 열린 KCD 바르샤바`: an edition said to be over.
+# `the recent KCD Warsaw`, `최근 열린 KCD 바르샤바`: an edition said to be over; `the upcoming
+# KubeCon India`, `다가오는 KCD 서울`: one said to be ahead.
 _SAID_PAST = re.compile(
     r"(?:\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\s|최근\s(?:열린\s|개최된\s)?|지난\s)$"
 )
+_SAID_COMING = re.compile(r"(?:\b(?:[Uu]pcoming|[Ff]orthcoming|[Cc]oming)\s|다가오는\s|오는\s)$")
 
 
-def not_after_the_article(book: EventBook, series_start: int, year: int) -> int:
-    """An edition said to be over is not of a year after the article's (the year a dated
-    sentence before left running may be later)."""
+def said_past_or_coming(book: EventBook, series_start: int, year: int) -> int:
+    """An edition said to be over is not of a year after the article's, one said to be ahead
+    not of a year before it (the year a dated sentence before left running may be either)."""
     article_year = year_of(book.draft.article.date)
-    text = book.draft.article.text
-    if article_year is None or year <= article_year:
+    if article_year is None:
         return year
-    return (
-        article_year if _SAID_PAST.search(text[max(0, series_start - 16) : series_start]) else year
-    )
+    before = book.draft.article.text[max(0, series_start - 16) : series_start]
+    if year > article_year and _SAID_PAST.search(before):
+        return article_year
+    if year < article_year and _SAID_COMING.search(before):
+        return article_year
+    return year
 
 
 def city_s_year(

@@ -34,8 +34,8 @@ from forumgraph.ingest.extract_event_years import (
     city_s_year,
     event_between,
     known_year,
-    not_after_the_article,
     past_month,
+    said_past_or_coming,
     undated_year,
     with_written_year,
 )
@@ -177,7 +177,7 @@ def _from_sentence(
                 known = known_year(book, series, place, reference, clause_text)
                 edition_year = known or edition_year
             if series_span is not None:
-                edition_year = not_after_the_article(book, series_span.start, edition_year)
+                edition_year = said_past_or_coming(book, series_span.start, edition_year)
             written = book.draft.article.text[place.start : place.end]
             edition = book.edition(series, venue, edition_year, written=written)
         if edition is None:
@@ -432,12 +432,21 @@ def _anaphors(
     return out
 
 
+# `the previous edition in Salt Lake City`: the event held in the city named after it.
+_EDITION_IN = re.compile(r"\b(?:edition|show|event)\s(?:in|at)\s$")
+
+
 def _series_held_in(book: EventBook, places: list[Place]) -> list[Span]:
-    """`last year's Chicago show`: a city's show, event or edition in a sentence that names no
-    series is an edition of the series named last before it that the table of known editions
-    holds in that city."""
+    """`last year's Chicago show`, `the edition in Salt Lake City`: a city's show, event or
+    edition in a sentence that names no series is an edition of the series named last before
+    it that the table of known editions holds in that city."""
     text = book.draft.article.text
-    named = [p for p in places if p.key is not None and EVENT_OF_PLACE.match(text, p.end)]
+    named = [
+        p
+        for p in places
+        if p.key is not None
+        and (EVENT_OF_PLACE.match(text, p.end) or _EDITION_IN.search(text, 0, p.start))
+    ]
     if not named:
         return []
     earlier = sorted(

@@ -13,6 +13,7 @@ import unicodedata
 
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft, name_of
+from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer, GazetteerEntry
 from forumgraph.models import EntityType, Passage
 from forumgraph.text.analyze import Analyzer, Token
@@ -21,6 +22,14 @@ from forumgraph.text.particles import fits_particle, is_particle, stems, without
 
 # Unicode categories of closing brackets, quotes and other punctuation that may end a word.
 _CLOSING = ("Pe", "Pf", "Po")
+
+
+# Loanwords of event and community writing that the dictionary may lack and that sound like some
+# product's name (`웨비나`, Webiny): ordinary words, never names.
+_ORDINARY_LOANWORDS = word_set(
+    "웨비나 웨비나르 세미나 워크숍 워크샵 밋업 컨퍼런스 콘퍼런스 해커톤 키노트 세션 트랙 부스 "
+    "스폰서 파트너 네트워킹 스트리밍 라이브 데모 핸즈온 패널 라운드테이블 에반젤리스트"
+)
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -83,6 +92,8 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             if not (token.tag == "NNP" or unknown_noun):
                 continue
             if not is_hangul_word(token.form) or len(token.form) < 2:
+                continue
+            if token.form in _ORDINARY_LOANWORDS:
                 continue
             if not ends_word:
                 continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
