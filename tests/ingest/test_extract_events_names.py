@@ -549,3 +549,11 @@ def test_the_edition_in_a_city_is_the_known_edition_there():
 def test_a_korean_loanword_of_events_is_no_product_by_sound():
     text = "1월 14일에 릴리스 팀 멤버들이 주요 내용을 소개하는 웨비나를 연다."
     assert not names_of(_extract(text, date="2027-01-01"), EntityType.PROJECT)
+
+
+def test_an_event_held_before_one_of_two_editions_a_sentence_places():
+    text = (
+        "Meet us at the Maintainer Summit before KubeCon North America in Atlanta, and at KCD "
+        "Romania in the spring."
+    )
+    assert "Maintainer Summit Atlanta 2025" in _events(_extract(text, date="2025-07-08"))

@@ -158,3 +158,16 @@ def test_a_company_apposed_to_a_kind_of_company_is_no_software():
 def test_a_channel_or_host_in_lower_case_does_not_make_a_name_an_ordinary_word():
     text = "We are happy to announce Brindle 4.1 today. Join #brindle on Slack or see brindle.io."
     assert "Brindle" in _names(text, EntityType.PROJECT)
+
+
+def test_a_sentence_opening_name_apposed_to_software_that_the_title_writes_too():
+    text = "Marrow, a lightweight secrets-rotation operator, moved to incubation in June."
+    article = Article("doc", text, "en", "Five questions for the Marrow maintainers", {})
+    extraction = extract(article, split_passages(article), context())
+    assert "Marrow" in {n.text for r in extraction.entities for n in r.names}
+    assert "Finally" not in _names("Finally, a tool that rotates secrets.", EntityType.PROJECT)
+
+
+def test_a_company_named_with_a_given_name_is_no_person():
+    text = "We passed a security audit by Ada Logics, funded by the foundation."
+    assert "Ada Logics" not in _names(text, EntityType.PERSON)

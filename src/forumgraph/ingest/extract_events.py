@@ -227,13 +227,19 @@ def _co_located(
     where and when that edition is (`the Kubernetes Contributor Summit, held the Sunday before
     KubeCon + CloudNativeCon North America 2023`, `... in Amsterdam, and the Contributor Summit
     the day before`)."""
-    hosts = {edition.key: (edition, span) for edition, span in made}
-    if len(hosts) != 1:
+    hosts = sorted(
+        {edition.key: (edition, span) for edition, span in made}.values(), key=lambda h: h[1].start
+    )
+    if not hosts:
         return
-    host, host_span = next(iter(hosts.values()))
     text = book.draft.article.text
     for span in series_spans:
         series = book.series_entry(span.key)
+        # The host is the edition named next after the event, else the last one before it.
+        after = [h for h in hosts if h[1].start >= span.end]
+        host, host_span = after[0] if after else hosts[-1]
+        if len(hosts) > 1 and not after and hosts[-1][1].end > span.start:
+            continue
         if series is None or series == host.series:
             continue
         before_host = span.end <= host_span.start

@@ -84,7 +84,8 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     "Media Labs Lab Networks Systems Technologies Solutions Software Inc Corp Corporation Ltd "
     "LLC GmbH University Institute Group Bank Capital Partners Holdings Ventures Studio Studios "
     "Digital Analytics Works Consulting Authority Agency Commission Ministry Bureau "
-    "Administration Association Federation Consortium"
+    "Administration Association Federation Consortium Logics Dynamics Robotics Insurance "
+    "Telecom Energy Health"
 )
 
 # Last words of places, venues, institutions and events: after a given name (`Austin

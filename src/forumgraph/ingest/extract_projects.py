@@ -110,7 +110,7 @@ _ONE_EXAMPLE = re.compile(
 # `foo, a command-line tool`: a name in apposition to a kind of software.
 _SOFTWARE_KIND = (
     r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework|database|scanner|linter"
-    r"|registry|proxy|runtime|orchestrator|engine|(?:key-value|object|data)\sstore"
+    r"|registry|proxy|runtime|orchestrator|engine|operator|(?:key-value|object|data)\sstore"
     r"|(?:build|operating|monitoring|logging|storage|messaging|workflow|version control"
     r"|package management|configuration management)\ssystem)\b"
     # (not the kind of a company: `the search engine giant`)
@@ -278,9 +278,25 @@ def _add_apposed(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> 
         name, start = match["name"], match.start("name")
         if _lower_word(name) and _BEFORE_APPOSED.search(text[max(0, start - 8) : start]):
             continue  # `in production, a tool` (a name after a preposition is one: `with Foo`)
-        if _plain_capitalised_at_start(text, name, start):
+        if _plain_capitalised_at_start(text, name, start) and not _named_elsewhere(
+            draft, name, offset + start
+        ):
             continue
         _add(draft, gazetteer, offset + start, name)
+
+
+def _named_elsewhere(draft: Draft, name: str, start: int) -> bool:
+    """`Tarn, a secrets operator, ...` where the title or another sentence writes `Tarn` too,
+    not where the word only opens this sentence (`Finally, a tool ...`)."""
+    if name.endswith("ly") or name in FUNCTION_WORDS:
+        return False
+    word = re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])")
+    if word.search(draft.article.title):
+        return True
+    text = draft.article.text
+    return any(
+        m.start() != start and not _sentence_start(text, m.start()) for m in word.finditer(text)
+    )
 
 
 def _add_multiword(draft: Draft, gazetteer: Gazetteer, offset: int, text: str) -> None:
