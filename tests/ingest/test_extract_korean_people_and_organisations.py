@@ -342,3 +342,14 @@ def test_korean_text_a_legal_form_before_a_particle_a_known_name_s_team_and_a_to
     assert "Brindle GmbH" in organisations
     assert "Kubecost 팀" not in organisations
     assert {"Lensbox", "Go"} <= names_of(extraction, EntityType.PROJECT)
+
+
+def test_a_korean_byline_of_a_group_s_leads_a_company_before_a_title_and_a_mailing_list():
+    extraction = extract_text(
+        "이 작업은 구글과 알리바바 클라우드 엔지니어들이 주도했다. 질문은 etcd-dev 메일링 리스트로 "
+        "보내 주길 바란다.",
+        {"author": "SIG Widgets 리드"},
+    )
+    assert "SIG Widgets" in names_of(extraction, EntityType.ORGANIZATION)
+    assert "알리바바 클라우드" not in names_of(extraction, EntityType.PERSON)
+    assert "etcd-dev" not in names_of(extraction, EntityType.PROJECT)

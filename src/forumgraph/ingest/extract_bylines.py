@@ -49,7 +49,7 @@ _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:�
 # Foo Leads`), or a publication's desk (`가나뉴스 편집부`).
 _STAFF = re.compile(
     r"\s(?:운영진|운영팀|사무국|일동|편집부|편집팀|편집국|취재팀|제작팀|뉴스룸|staff|organi[sz]ers"
-    r"|(?:tech\s)?leads|(?:co-)?chairs|members)$",
+    r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
     re.IGNORECASE,
 )
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.

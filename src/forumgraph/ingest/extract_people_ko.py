@@ -247,8 +247,9 @@ def _foreign_names(
                 2 <= len(words) <= 3
                 and draft.mentioned_at(offset + tokens[i].start) is None  # `Dan Kohn`'s `댄 컨`
                 and gazetteer.lookup(surface) is None
-                # `한국 커뮤니티 발표자`: a word the dictionary knows is no part of a foreign name
-                and not any(gazetteer.lookup(w) for w in words)
+                # `한국 커뮤니티 발표자`: a word the dictionary knows is no part of a foreign name,
+                # nor one that sounds like a known name (`알리바바 클라우드 엔지니어들`)
+                and not any(gazetteer.lookup(w) or gazetteer.sounds.match(w) for w in words)
                 and (
                     any(after.startswith(m) for m in KO_PERSON_MARKERS)
                     or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)

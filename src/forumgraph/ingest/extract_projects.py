@@ -352,8 +352,14 @@ def _lists_known_projects(draft: Draft, start: int, text: str) -> bool:
     return not any(_lower_word(name) for _, name in _items(text))
 
 
+# `etcd-dev`, `kubernetes-announce`: mailing lists and channels named after a project.
+_LIST_ENDINGS = word_set("dev devel users announce discuss maintainers contributors security")
+
+
 def _component_name(name: str, gazetteer: Gazetteer) -> bool:
     parts = name.split("-")
+    if parts[-1] in _LIST_ENDINGS:
+        return False
     if parts[0] in {"kube", "k8s"} or parts[-1] in _COMPONENT_ENDINGS:
         return True
     return _known_project(gazetteer, parts[0])
