@@ -16,9 +16,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
+from forumgraph.ingest.extract_day_names import english_name, korean_days
 from forumgraph.ingest.extract_events_state import EventBook
 from forumgraph.ingest.extract_named import is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
@@ -32,7 +33,7 @@ from forumgraph.text.particles import strip_particles
 _NAMED = frozenset(EntityType)
 # A day may be named after a project or its organiser (`OpenTelemetry Community Day`, `OpenSSF
 # Day`).
-_PARTS_OF_A_NAME = frozenset(
+PARTS_OF_A_NAME = frozenset(
     {EntityType.TOPIC, EntityType.PLACE, EntityType.PROJECT, EntityType.ORGANIZATION}
 )
 _IN_QUOTES = frozenset(EntityType) - {EntityType.SERIES, EntityType.EVENT}
@@ -47,12 +48,6 @@ _CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?|Fest)(?!
 _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
     r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival)(?![\w-])"
-)
-# A Korean day or summit named after a project, topic or place (`오픈텔레메트리 커뮤니티 데이`).
-_KO_DAY_NAME = re.compile(
-    r"(?<![\w-])(?P<name>(?:[가-힣A-Za-z][\w+.-]*\s){1,3}"
-    r"(?:데이|데이즈|서밋|해커톤|컨퍼런스|콘퍼런스|페스티벌))"
-    r"(?=\s|$|[.,]|(?:은|는|이|가|을|를|의|에|도|와|과|로)(?:서|는|도|의)*(?![가-힣]))"
 )
 # Korean words for "held" before an event's name.
 _HELD_WORDS = r"(?:열린|열리는|개최된|개최되는|진행된)"
@@ -198,7 +193,7 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
         formed = [
             *((m.start(), m.end()) for m in _CON_NAME.finditer(passage.text)),
             *((m.start(), m.end()) for m in _DAY_NAME.finditer(passage.text)),
-            *_korean_days(draft, passage.start, passage.text),
+            *korean_days(draft, passage.start, passage.text, PARTS_OF_A_NAME),
             *(
                 (m.start("name"), m.end("name"))
                 for m in _PAPER_AT.finditer(passage.text)
@@ -224,7 +219,7 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             inside = [
                 s
                 for s in draft.spans_in(start, end)
-                if s.type not in (_IN_QUOTES if by_quote else _PARTS_OF_A_NAME)
+                if s.type not in (_IN_QUOTES if by_quote else PARTS_OF_A_NAME)
                 and not is_a_guess(draft, book.gazetteer, s)
             ]
             if inside or (at, stop) not in named:
@@ -243,78 +238,13 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
                 start, end = passage.start + at, passage.start + stop
             # `ArgoCon Japan` read as an organisation holds the event's name.
             take_back_a_guess(draft, book.gazetteer, start, end, covering=True)
-            english = _english_name(draft, start, end)
+            english = english_name(draft, start, end)
             if draft.claim(start, end, _NAMED) is None:
                 continue
             key = book.series_named(passage.text[at:stop])
             if english is not None:
                 draft.entity(key, EntityType.SERIES, [name_of(english)])
             draft.mention(key, start, end)
-
-
-def _korean_days(draft: Draft, offset: int, text: str) -> Iterator[tuple[int, int]]:
-    """Korean days and summits whose name opens with a known project, topic or place (the
-    words before it are not part of the name: `그리고 오픈텔레메트리 커뮤니티 데이`)."""
-    for match in _KO_DAY_NAME.finditer(text):
-        starts = sorted(
-            s.start - offset
-            for s in draft.spans_in(offset + match.start("name"), offset + match.end("name"))
-            if s.type in _PARTS_OF_A_NAME
-        )
-        if not starts or (starts[0] != match.start("name") and text[starts[0] - 1] != " "):
-            continue
-        spans = draft.spans_in(offset + starts[0], offset + match.end("name"))
-        words = re.finditer(r"\S+", text[starts[0] : match.end("name")])
-        # Each word is a known name, an event word or Latin (not `Kubernetes와 관련된 컨퍼런스`).
-        if all(
-            w.group() in _EVENT_WORDS_IN_ENGLISH
-            or re.fullmatch(r"[A-Za-z0-9][\w+.-]*", w.group())
-            or any(s.start <= offset + starts[0] + w.start() < s.end for s in spans)
-            for w in words
-        ):
-            yield starts[0], match.end("name")
-
-
-# Korean words of event names, in English.
-_EVENT_WORDS_IN_ENGLISH = {
-    "커뮤니티": "Community",
-    "데이": "Day",
-    "데이즈": "Days",
-    "서밋": "Summit",
-    "해커톤": "Hackathon",
-    "컨퍼런스": "Conference",
-    "콘퍼런스": "Conference",
-    "페스티벌": "Festival",
-    "세미나": "Seminar",
-    "포럼": "Forum",
-    "워크숍": "Workshop",
-    "밋업": "Meetup",
-}
-
-
-def _english_name(draft: Draft, start: int, end: int) -> str | None:
-    """`OpenTelemetry Community Day` for `오픈텔레메트리 커뮤니티 데이`: a Hangul name made of
-    known names (in their English form) and event words."""
-    text = draft.article.text
-    if not has_hangul(text[start:end]):
-        return None
-    parts, at = [], start
-    for word in re.finditer(r"\S+", text[start:end]):
-        if start + word.start() < at:
-            continue  # inside a known name already read
-        here = start + word.start()
-        span = next((s for s in draft.spans_in(here, end) if s.start == here), None)
-        english = None
-        if span is not None:
-            english = next((n.text for n in draft.names_of(span.key) if n.lang == "en"), None)
-        if span is not None and english:
-            parts.append(english)
-            at = span.end
-        elif word.group() in _EVENT_WORDS_IN_ENGLISH:
-            parts.append(_EVENT_WORDS_IN_ENGLISH[word.group()])
-        else:
-            return None
-    return " ".join(parts)
 
 
 # Words that open a phrase about an event rather than its name (`열린 이번 세미나`).
