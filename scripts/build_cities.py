@@ -8,8 +8,9 @@ GeoNames (a city Korean writers name is one they write about). Korean names the 
 as one ordinary noun (`개성` personality, `양산` mass production, `연대` solidarity) are left out,
 as are names a particle turns into another word (`고양이`) and two-syllable names of cities under
 a million inhabitants (`쿠팡`); a city is dropped when none remains, except a country's capital,
-which stays with its English names only. English names are GeoNames' own, plus their form without accents (`Zurich` for `Zürich`); very short names need a larger
-population, since such names are more often words or names of other things.
+which stays with its English names only. English names are GeoNames' own, plus their form
+without accents (`Zurich` for `Zürich`); very short names need a larger population, since such
+names are more often words or names of other things.
 """
 
 from __future__ import annotations
