@@ -47,8 +47,11 @@ _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 _MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
 # The staff of an organisation credited as a whole (`가나 그룹 운영진`, `Acme organisers`, `SIG
 # Foo Leads`), or a publication's desk (`가나뉴스 편집부`).
+# A publication's desks in Korean, which bylines name instead of a person or after the
+# publication.
+_KO_DESKS = ("편집부", "편집팀", "편집국", "취재팀", "뉴스룸")
 _STAFF = re.compile(
-    r"\s(?:운영진|운영팀|사무국|일동|편집부|편집팀|편집국|취재팀|제작팀|뉴스룸|staff|organi[sz]ers"
+    rf"\s(?:운영진|운영팀|사무국|일동|{'|'.join(_KO_DESKS)}|제작팀|staff|organi[sz]ers"
     r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
     re.IGNORECASE,
 )
@@ -249,7 +252,8 @@ def _org_like(text: str) -> bool:
 # The publication's own desks, which bylines name instead of a person.
 _DESKS = frozenset(
     [
-        *("편집부", "편집팀", "편집국", "기자단", "뉴스룸", "취재팀"),
+        *_KO_DESKS,
+        "기자단",
         *("staff", "editors", "newsroom", "editorial staff", "editorial team", "the editors"),
     ]
 )

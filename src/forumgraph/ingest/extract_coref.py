@@ -194,16 +194,16 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
 def _spelled_by_handle(draft: Draft, handle: str) -> str | None:
     """`@rcosta`, `@rafael_costa`, `@costar`: the one person of the document whose Latin
     first name and surname the handle spells (whole or by an initial)."""
-    bare = re.sub(r"[^a-z]", "", _ascii(handle.lower()))
+    bare = _letters(handle)
     if len(bare) < 4:
         return None
     owners = set()
     for key in draft.keys(EntityType.PERSON):
         for name in draft.names_of(key):
-            words = _ascii(name.text.lower()).split()
+            words = name.text.split()
             if name.lang != "en" or len(words) < 2:
                 continue
-            first, last = re.sub(r"[^a-z]", "", words[0]), re.sub(r"[^a-z]", "", words[-1])
+            first, last = _letters(words[0]), _letters(words[-1])
             if not first or not last:
                 continue
             forms = {first + last, first[0] + last, first + last[0], last + first, last + first[0]}
@@ -212,9 +212,9 @@ def _spelled_by_handle(draft: Draft, handle: str) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _ascii(text: str) -> str:
-    """`tomás` -> `tomas`."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+def _letters(text: str) -> str:
+    """The Latin letters of `text` in lower case, accents dropped (`Tomás_1` -> `tomas`)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if "a" <= c <= "z")
 
 
 def _group_short_forms(draft: Draft) -> None:

@@ -13,6 +13,7 @@ from forumgraph.ingest.extract_records import Span
 from forumgraph.ingest.gazetteer import COUNTRY, GazetteerEntry
 from forumgraph.models import EntityType
 
+# Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
 _PAST_VERB = re.compile(
     r"\b(?:drew|attracted|gathered|welcomed|saw|hosted|had|was|were)\b|모였|참가했|참석했|찾았"
 )

@@ -54,7 +54,6 @@ from forumgraph.ingest.gazetteer_places import is_generated_place
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
-# Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")

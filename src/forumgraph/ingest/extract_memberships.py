@@ -53,20 +53,27 @@ def add_memberships(draft: Draft, spans: list[Span]) -> None:
 
 def _group_officers(draft: Draft, spans: list[Span]) -> None:
     """The people listed right after `<group> leads`, `<group> chairs are`: its members."""
-    text = draft.article.text
     for i, group in enumerate(spans):
-        if group.type != EntityType.ORGANIZATION:
+        if group.type == EntityType.ORGANIZATION:
+            for other in _people_listed_after(draft.article.text, spans, i, _GROUP_OFFICERS):
+                draft.fact(other.key, "affiliation", group.key, passage_id=other.passage_id)
+
+
+def _people_listed_after(
+    text: str, spans: list[Span], i: int, opening: re.Pattern[str]
+) -> list[Span]:
+    """The people listed after spans[i]: the first after a gap `opening` matches, each next
+    one after a list separator."""
+    listed: list[Span] = []
+    end, gap_pattern = spans[i].end, opening
+    for other in spans[i + 1 :]:
+        if other.start < end:
             continue
-        previous_end, first = group.end, True
-        for other in spans[i + 1 :]:
-            if other.start < previous_end:
-                continue
-            gap = text[previous_end : other.start]
-            fits = _GROUP_OFFICERS.match(gap) if first else _PERSON_LIST_SEP.match(gap)
-            if other.type != EntityType.PERSON or not fits:
-                break
-            draft.fact(other.key, "affiliation", group.key, passage_id=other.passage_id)
-            previous_end, first = other.end, False
+        if other.type != EntityType.PERSON or not gap_pattern.match(text[end : other.start]):
+            break
+        listed.append(other)
+        end, gap_pattern = other.end, _PERSON_LIST_SEP
+    return listed
 
 
 def _korean_membership(draft: Draft, spans: list[Span]) -> None:
@@ -131,16 +138,8 @@ def _listed_after_organisation(draft: Draft, spans: list[Span]) -> None:
         stated = {f.value for f in draft.facts_of(first.key, "affiliation")}
         if org is None or org.key not in stated:
             continue
-        previous = first
-        for other in spans[i + 1 :]:
-            if other.start < previous.end:
-                continue
-            if other.type != EntityType.PERSON:
-                break
-            if not _PERSON_LIST_SEP.match(text[previous.end : other.start]):
-                break
+        for other in _people_listed_after(text, spans, i, _PERSON_LIST_SEP):
             draft.fact(other.key, "affiliation", org.key, passage_id=other.passage_id)
-            previous = other
 
 
 def _org_just_before(spans: list[Span], i: int) -> Span | None:

@@ -19,6 +19,7 @@ A name the gazetteer knows keeps its type (see `add_named`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_records import Draft
@@ -181,28 +182,31 @@ def _add_list(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None
 
 def _add_backers(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
     """Each item of the list ends with the organisation's name (`the Portuguese bank X`)."""
-    at = 0
-    for item in re.split(r",\s(?:and\s)?|\s(?:and|&)\s", text):
-        at = text.index(item, at)
+    for at, item in _items_of(text, r",\s(?:and\s)?|\s(?:and|&)\s"):
         found = _BACKER.search(item)
         if found is not None and draft.spans_over(start + at, start + at + len(item)) == []:
             _add_name(
                 draft, gazetteer, EntityType.ORGANIZATION, start + at + found.start(), found["name"]
             )
-        at += len(item)
 
 
 def _add_tiered(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
     """Each comma-separated item of a sponsor line that is a name as a whole."""
-    at = 0
-    for item in re.split(r",\s?|\s(?:and|&)\s(?=[A-Z])", text.rstrip(". ")):
-        at = text.index(item, at)
+    for at, item in _items_of(text.rstrip(". "), r",\s?|\s(?:and|&)\s(?=[A-Z])"):
         found = _TIERED_ITEM.fullmatch(item.strip())
         if found is not None and found["name"] not in FUNCTION_WORDS:
             name_start = start + at + item.index(found["name"])
             spans = draft.spans_over(name_start, name_start + len(found["name"]))
             if all(s.type == EntityType.PLACE for s in spans):  # `GDG Porto` holds a place
                 _add_name(draft, gazetteer, EntityType.ORGANIZATION, name_start, found["name"])
+
+
+def _items_of(text: str, separator: str) -> Iterator[tuple[int, str]]:
+    """(offset, item) of each item of a list split at `separator`."""
+    at = 0
+    for item in re.split(separator, text):
+        at = text.index(item, at)
+        yield at, item
         at += len(item)
 
 

@@ -122,7 +122,7 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
     if not _LATIN_NAME_RE.match(text):
         return False
     parts = text.replace(".", "").split()
-    if any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS:
+    if _no_name_word(parts):
         return False
     if gazetteer is None:
         return True
@@ -131,6 +131,12 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
         return False
     opening = " ".join(parts[:2]) if len(parts) > 2 else text  # `New York City`
     return not any(gazetteer.lookup(p) for p in (text, opening, parts[-1]))
+
+
+def _no_name_word(parts: list[str]) -> bool:
+    """A word no personal name has (`Team`, `Summit`), or a title at the end (`Golden
+    Kubestronaut`)."""
+    return any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS
 
 
 _NICKNAME = re.compile(r"\s[“\"‘'][^“”\"‘’']{1,20}[”\"’']\s")
@@ -144,9 +150,7 @@ def person_name_from(text: str, gazetteer: Gazetteer) -> str | None:
     if not _LATIN_NAME_RE.match(name):
         return None
     parts = name.replace(".", "").split()
-    if any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS:
-        return None  # `Golden Kubestronaut`: a title
-    if gazetteer.lookup(name):
+    if _no_name_word(parts) or gazetteer.lookup(name):
         return None
     first = gazetteer.lookup(parts[0])
     # A first name may be a city's (`Sofia Almeida`), when it is a given name.

@@ -27,7 +27,7 @@ from forumgraph.ingest.extract_text import FUNCTION_WORDS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
-# The last word of a job title or community role (`principal engineer`, `release lead`).
+# Roles written in capitals (`CTO Jane Doe`).
 _UPPER_ROLES = r"CEO|CTO|CIO|COO|CISO|VP"
 _END = rf"(?![\w-]|\s[{UPPER}][{LOWER}]|\s?[.][A-Za-z])"  # the name does not go on
 _ROLE_BEFORE = re.compile(

@@ -35,7 +35,7 @@ _KOREAN_SURNAMES = (
     "Cha Joo Ju Woo Min Na Jin Ji Eom Um Chae Won Cheon Chun Bang Gong Kong Hyun Byun Byeon "
     "Yeom Yeo Chu Do Seok Seol Ma Gil Pyo Ki Ban Wang Geum Ok Yook Maeng Tak Kook Ryoo"
 )
-KOREAN_SURNAMES = frozenset(_KOREAN_SURNAMES.split())
+_SURNAMES = frozenset(_KOREAN_SURNAMES.split())
 _ROMANISED_SYLLABLE = (
     r"(?:kk|tt|pp|ss|jj|ch|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
     r"(?:yeo|yae|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|a|e|i|o|u)"
@@ -48,7 +48,7 @@ def romanised_korean_name(first: str, last: str) -> bool:
     """`Yeonsu Park`, `Ji-hoon Kim`: a given name of two romanised Korean syllables and a
     common Korean surname."""
     return (
-        last in KOREAN_SURNAMES
+        last in _SURNAMES
         and first[:1].isupper()
         and 3 <= len(first.replace("-", "")) <= 8
         and _ROMANISED_GIVEN.fullmatch(first) is not None
