@@ -557,3 +557,23 @@ def test_an_event_held_before_one_of_two_editions_a_sentence_places():
         "Romania in the spring."
     )
     assert "Maintainer Summit Atlanta 2025" in _events(_extract(text, date="2025-07-08"))
+
+
+def test_a_region_edition_then_its_city_is_the_edition_there():
+    text = (
+        "KubeCon Europe was held in Paris this spring. Organisers confirmed that the next "
+        "Europe edition heads to Amsterdam in 2026."
+    )
+    events = _events(_extract(text, date="2024-04-02"))
+    assert "KubeCon + CloudNativeCon Europe 2026" in events
+    assert _event_count(_extract(text, date="2024-04-02")) == 2
+
+
+def test_the_previous_edition_in_a_city_is_its_last_one_before_a_later_running_year():
+    text = (
+        "On April 9, 2027 the new API becomes the default, and we explain why at KubeCon.\n\n"
+        "We showed the first draft at the previous edition in Salt Lake City."
+    )
+    events = _events(_extract(text, date="2027-01-15"))
+    assert "KubeCon + CloudNativeCon North America 2024" in events
+    assert "KubeCon + CloudNativeCon North America 2027" not in events

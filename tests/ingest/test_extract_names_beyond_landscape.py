@@ -293,3 +293,16 @@ def test_sponsor_lines_by_tier_name_organisations_and_venue_halls_do_not():
     organisations = _names(text, EntityType.ORGANIZATION)
     assert {"Brindlewood", "Quarrystone", "Women in Tech Lisbon", "GDG Porto"} <= organisations
     assert "Lakeside Congress Centre" not in organisations
+
+
+def test_products_named_with_their_maker_and_korean_spellings_of_docker_products():
+    projects = _names(
+        "Secrets live in HashiCorp Consul and HashiCorp Vault; the vault in the basement holds "
+        "the backups.",
+        EntityType.PROJECT,
+    )
+    assert {"HashiCorp Consul", "HashiCorp Vault"} <= projects
+    assert "Vault" not in projects
+    korean = _names("빌드 서버의 도커 엔진과 노트북의 도커 데스크톱을 올렸다.", EntityType.PROJECT)
+    assert {"Docker Engine", "Docker Desktop"} <= korean
+    assert "Docker" not in _names("빌드 서버의 도커 엔진을 올렸다.", EntityType.ORGANIZATION)

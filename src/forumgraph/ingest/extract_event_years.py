@@ -55,6 +55,8 @@ def undated_year(
 _SAID_PAST = re.compile(
     r"(?:\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\s|최근\s(?:열린\s|개최된\s)?|지난\s)$"
 )
+# The same words anywhere in a clause (`the previous edition in Salt Lake City`).
+_SAYS_PAST = re.compile(r"\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\b|최근|지난")
 _SAID_COMING = re.compile(r"(?:\b(?:[Uu]pcoming|[Ff]orthcoming|[Cc]oming)\s|다가오는\s|오는\s)$")
 
 
@@ -134,7 +136,8 @@ def known_year(
     edition that year was elsewhere (or virtual), the latest edition held in the city before
     (`the Seattle show` in 2019), or the first after in a clause about the future; where the
     table does not list that year yet, the city's edition a year off (`next up: North America
-    in Atlanta`). None when the table says nothing of the city."""
+    in Atlanta`), or its last before where the clause says it is past. None when the table says
+    nothing of the city."""
     region = region_of(place.entry, book.gazetteer) if place.key is not None else None
     if region is None or not series.by_region:
         return None
@@ -143,7 +146,11 @@ def known_year(
     known = editions.find(series.canonical, region.canonical, year)
     years = editions.years_in(series.canonical, names)
     if known is None:
-        return next((y for y in years if abs(y - year) == 1), None)
+        near = next((y for y in years if abs(y - year) == 1), None)
+        if near is None and _SAYS_PAST.search(clause):
+            # `the previous edition in Salt Lake City`: the city's last one before
+            return next((y for y in reversed(years) if y < year), None)
+        return near
     if known.city is not None and known.city.casefold() in names:
         return year
     later = [y for y in years if y > year]

@@ -442,15 +442,24 @@ _EDITION_IN = re.compile(r"\b(?:edition|show|event)\s(?:in|at)\s$")
 
 
 def _series_held_in(book: EventBook, places: list[Place]) -> list[Span]:
-    """`last year's Chicago show`, `the edition in Salt Lake City`: a city's show, event or
-    edition in a sentence that names no series is an edition of the series named last before
-    it that the table of known editions holds in that city."""
+    """`last year's Chicago show`, `the edition in Salt Lake City`, `the next China edition ...
+    in Hong Kong`: a city's show, event or edition in a sentence that names no series is an
+    edition of the series named last before it that the table of known editions holds in that
+    city."""
     text = book.draft.article.text
+    regions = [p for p in places if p.entry.kind == REGION and EVENT_OF_PLACE.match(text, p.end)]
     named = [
         p
         for p in places
         if p.key is not None
-        and (EVENT_OF_PLACE.match(text, p.end) or _EDITION_IN.search(text, 0, p.start))
+        and (
+            EVENT_OF_PLACE.match(text, p.end)
+            or _EDITION_IN.search(text, 0, p.start)
+            # `the next China edition would return to Hong Kong`: the region's city
+            or any(
+                r.end <= p.start and region_of(p.entry, book.gazetteer) == r.entry for r in regions
+            )
+        )
     ]
     if not named:
         return []
