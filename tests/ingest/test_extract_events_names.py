@@ -577,3 +577,69 @@ def test_the_previous_edition_in_a_city_is_its_last_one_before_a_later_running_y
     events = _events(_extract(text, date="2027-01-15"))
     assert "KubeCon + CloudNativeCon North America 2024" in events
     assert "KubeCon + CloudNativeCon North America 2027" not in events
+
+
+def test_days_and_cons_named_after_projects_are_held_with_the_title_edition():
+    text = (
+        "Monday was for side events: I went back and forth between FluxCon and Crossplane "
+        "Community Day, and spent the evening at Cloud Native Rejekts."
+    )
+    events = _events(_extract(text, date="2026-03-30", title="KubeCon Amsterdam 2026 recap"))
+    assert {"FluxCon Amsterdam 2026", "Crossplane Community Day Amsterdam 2026"} <= events
+    assert "Cloud Native Rejekts Amsterdam 2026" in events
+
+
+def test_no_edition_held_with_the_title_for_another_time_or_a_place_of_its_own():
+    text = "Next year I hope to make it to FluxCon. The Maintainer Summit in Berlin was small."
+    events = _events(_extract(text, date="2026-03-30", title="KubeCon Amsterdam 2026 recap"))
+    assert not any(e.startswith("FluxCon") for e in events)
+    assert not any(e.startswith("Maintainer Summit Amsterdam") for e in events)
+
+
+def test_a_summit_the_day_before_the_conference_is_held_with_the_edition_named_before():
+    text = (
+        "The team will be at KubeCon + CloudNativeCon North America 2026 in Los Angeles. Most "
+        "of us will also join the Maintainer Summit the day before the conference starts."
+    )
+    assert "Maintainer Summit Los Angeles 2026" in _events(_extract(text, date="2026-06-01"))
+
+
+def test_a_korean_summit_during_an_edition_named_before_it():
+    text = (
+        "시카고에서 열린 KubeCon + CloudNativeCon North America 2023 기간 중 쿠버네티스 "
+        "기여자 서밋에도 갔다."
+    )
+    events = _events(_extract(text, date="2023-12-01"))
+    assert any(e.startswith("Contributor Summit Chicago 2023") for e in events)
+
+
+def test_a_city_and_year_of_a_known_edition_after_the_series_is_that_edition():
+    text = (
+        "Q: When did you first speak at KubeCon?\n\n"
+        "A: Copenhagen, 2018. Then Shanghai in 2019, and I moved to Lisbon in 2021."
+    )
+    events = _events(_extract(text, date="2025-01-10"))
+    assert "KubeCon + CloudNativeCon Europe 2018" in events
+    assert "KubeCon + CloudNativeCon China 2019" in events
+    assert not any("2021" in e for e in events)
+
+
+def test_a_plural_series_name_with_cities_and_a_forum_named_with_a_year():
+    text = (
+        "It copies the old Kubernetes Forums in Seoul and Sydney in 2019. The Edge Native Forum "
+        "2026 opens its CFP next week."
+    )
+    events = _events(_extract(text, date="2025-12-01"))
+    assert {"Kubernetes Forum Seoul 2019", "Kubernetes Forum Sydney 2019"} <= events
+    assert "Edge Native Forum" in names_of(_extract(text, date="2025-12-01"), EntityType.SERIES)
+
+
+def test_a_city_in_the_title_of_another_region_makes_no_edition_of_a_region_named_series():
+    events = _events(
+        _extract(
+            "이번 밋업 안내입니다.",
+            date="2025-07-01",
+            title="[CNCG 대구] KubeCon Japan 2025 후기 밋업",
+        )
+    )
+    assert not any("Daegu" in e or "대구" in e for e in events)

@@ -47,7 +47,7 @@ _CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?|Fest)(?!
 # A day or summit named in capitalised words (`Cloud Native Wasm Day`, `Maintainer Summit`).
 _DAY_NAME = re.compile(
     r"(?<![\w-])(?:(?!(?:The|A|An|At|This|Our|Last|Next)\s)[A-Z][\w+-]*\s){1,4}"
-    r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival)(?![\w-])"
+    r"(?:Days?|Summit|Hackathon|Conference|Symposium|Festival|Forum)(?![\w-])"
 )
 # Korean words for "held" before an event's name.
 _HELD_WORDS = r"(?:열린|열리는|개최된|개최되는|진행된)"
@@ -105,7 +105,7 @@ _PAPER_AT = re.compile(
 )
 # Words that make such a name an event: `at ArgoCon`, `ArgoCon was held`, `ArgoCon에서`.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Dd]uring|co-located with|announced"
+    r"\b(?:[Aa]t|[Aa]ttend(?:ed|ing|s)?|[Jj]oin(?:ed|ing|s)?|[Dd]uring|co-located with|announced"
     r"|(?:ran|runs?|running|hosted|hosts|(?:co-)?organi[sz]ed|organi[sz]es|held|holds))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?"
     r"(?:co-located\s+)?(?:(?:first|second|third|annual|inaugural|\d+(?:st|nd|rd|th))\s+){0,2}$"
@@ -123,8 +123,9 @@ _EVENT_AFTER = re.compile(
     r"^(?:에서|에 참석|\s*(?:행사|컨퍼런스|콘퍼런스))"
     # `... 데이도 같은 주에 열렸어요`
     r"|^(?:은|는|이|가|도|를|을)?\s(?:[가-힣]{1,4}\s){0,3}(?:열렸|열린다|열리는|열릴|개최)"
-    r"|^\s+(?:conference|event|co-located|was held|took place"
+    r"|^\s+(?:conference|event|day|co-located|was held|took place"
     r"|will be held|will take place|is co-located|was co-located|takes place)\b"
+    r"|^\s+the\s(?:day|night|morning|evening|weekend)\s(?:before|after)\b"
     # `The Platform Engineering Summit, held in Berlin in May`
     r"|^,?\s(?:held|hosted|organi[sz]ed)\s(?:in|at|on|by)\b"
 )
@@ -208,7 +209,9 @@ def add_series_by_form(draft: Draft, book: EventBook) -> None:
             [
                 (a, b)
                 for a, b, by_quote in candidates
-                if by_quote or _named_as_event(passage.text, a, b)
+                if by_quote
+                or _named_as_event(passage.text, a, b)
+                or _named_after_a_known_name(draft, book, passage.start, passage.text[a:b], a)
             ],
             [(a, b) for a, b, _ in candidates],
         )
@@ -260,6 +263,36 @@ def _names_an_event(name: str) -> bool:
     if words[0] in _NOT_A_NAME_START or (not any(c.isupper() for c in name) and len(words) < 2):
         return False
     return all(strip_particles(w) == w or not has_hangul(w) for w in words)
+
+
+# The head of a day or conference named after a project (`OpenTelemetry Community Day`).
+_DAY_HEAD = re.compile(r"^(?:Community\s|Contributor\s|Maintainer\s|Developer\s)?(?:Day|Summit)$")
+# `Kubernetes Day 2 operations`, `Day-2`: a phase of operation, not an event.
+_DAY_TWO = re.compile(r"^[\s-]*(?:\d|two\b|one\b)", re.IGNORECASE)
+
+
+def _named_after_a_known_name(
+    draft: Draft, book: EventBook, offset: int, name: str, at: int
+) -> bool:
+    """A day or summit whose name is a known project, topic or organisation and the event's
+    head (`OpenTelemetry Community Day`), or a `-Con` after a CNCF project's name (`ArgoCon`)."""
+    text = draft.article.text
+    start, end = offset + at, offset + at + len(name)
+    if _DAY_TWO.match(text, end):
+        return False
+    if name.endswith("Con") and not name.endswith(" Con"):
+        # a CNCF project's conference (not `the FalconCon plugin`)
+        known = book.gazetteer.lookup(name[:-3], EntityType.PROJECT.value)
+        return known is not None and known.maturity is not None
+    first = next(
+        (
+            s
+            for s in draft.spans_in(start, end)
+            if s.start == start and s.end < end and s.type in PARTS_OF_A_NAME
+        ),
+        None,
+    )
+    return first is not None and bool(_DAY_HEAD.match(text[first.end : end].strip()))
 
 
 def _named_as_event(text: str, start: int, end: int) -> bool:

@@ -47,6 +47,7 @@ from forumgraph.ingest.extract_events_state import (
     region_of,
     status_of,
 )
+from forumgraph.ingest.extract_held_with_title import add_editions_held_with_the_title
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -87,6 +88,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
             year = explicit[-1] if explicit else running_year
             _from_sentence(book, gazetteer, sentence, dates, year or article_year)
     add_editions_by_year(draft, book)
+    add_editions_held_with_the_title(book)
     book.finish()
     return book
 
@@ -101,9 +103,12 @@ def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None
     edition_year = int(year_match.group(1)) if year_match else year
     if not series or edition_year is None:
         return
-    for m in matches:
-        entry = gazetteer.entries[m.value]
-        if entry.kind == "place" or (entry.kind == REGION and series[0].by_region):
+    entries = [gazetteer.entries[m.value] for m in matches]
+    regions = [e for e in entries if e.kind == REGION] if series[0].by_region else []
+    for entry in entries:
+        if entry.kind == "place" and regions and region_of(entry, gazetteer) not in regions:
+            continue  # `[CNCG 부산] ... KubeCon Japan 2025`: the city is another's
+        if entry.kind == "place" or entry in regions:
             book.edition(series[0], entry, edition_year, from_title=True)
 
 
@@ -120,7 +125,7 @@ def _from_sentence(
         return
     clauses = _clauses(sentence, dates)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [])
+    series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [], dates)
     organizer = _organizer(book.draft, spans)
     made: list[tuple[Edition, Span]] = []
     for place in places:
@@ -214,8 +219,10 @@ _HELD_AROUND = re.compile(
 # `KubeCon 북미 2025(애틀랜타)와 그 전날 열리는 기여자 서밋`: held with the host named before.
 _KO_HELD_WITH_HOST = re.compile(
     r"[^.。()\n]{0,12}(?:\([^()]{0,40}\))?[^.。()\n]{0,12}?"
-    r"(?:전날|전일|다음\s?날|이튿날|같은\s?주|기간|앞서|함께|동시에)"
+    r"(?:(?:전날|전일|다음\s?날|이튿날|같은\s?주|기간|앞서|함께|동시에)"
     r"[^.。\n]{0,8}?(?:열리는|열린|개최되는|개최된|진행되는|진행된)\s"
+    # `... Europe 2025 기간 중 쿠버네티스 컨트리뷰터 서밋에서` (a project's name may open it)
+    r"|기간\s?(?:중|동안|중에)\s(?:[가-힣A-Za-z]+\s)?)"
 )
 
 
@@ -406,6 +413,7 @@ def _anaphors(
     spans: list[Span],
     places: list[Place],
     dated_clauses: list[tuple[int, int]],
+    dates: list[DateSpan],
 ) -> list[Span]:
     """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
     sentence, a bare `행사`/`conference` (or `때` right after a city: `작년 오스틴 때보다`)
@@ -433,7 +441,7 @@ def _anaphors(
             )
         ]
     if not out and not any(s.type == EntityType.SERIES for s in spans):
-        out = _series_held_in(book, places)
+        out = _series_held_in(book, places) or _series_held_then(book, sentence, places, dates)
     return out
 
 
@@ -474,8 +482,50 @@ def _series_held_in(book: EventBook, places: list[Place]) -> list[Span]:
         for span in (s for s in earlier if s.end <= place.start):
             entry = book.series_entry(span.key)
             if entry is not None and book.gazetteer.editions.years_in(entry.canonical, names):
-                out.append(Span(place.end, place.end + 1, span.key, EntityType.SERIES, ""))
+                out.append(
+                    Span(place.end, place.end + 1, span.key, EntityType.SERIES, _OF_ITS_PLACE)
+                )
                 break
+    return out
+
+
+# `Barcelona, 2019`: a year written right after the city.
+_CITY_YEAR = re.compile(r",?\s((?:19|20)\d\d)(?![\d-])")
+
+
+def _series_held_then(
+    book: EventBook, sentence: Sentence, places: list[Place], dates: list[DateSpan]
+) -> list[Span]:
+    """`Barcelona, 2019.`, `Then Amsterdam in 2023`: a city dated in a sentence that names no
+    series, where the table of known editions holds the series named last before it in that
+    city that very year (and month, where the text gives one)."""
+    text = book.draft.article.text
+    earlier = [
+        s for s in book.draft.spans if s.type == EntityType.SERIES and s.end <= places[0].start
+    ]
+    if not earlier:
+        return []
+    last = max(earlier, key=lambda s: s.start)
+    series = book.series_entry(last.key)
+    if series is None or not series.by_region:
+        return []
+    out = []
+    for place in places:
+        if place.key is None:
+            continue
+        names = {n.text.casefold() for n in place.entry.names}
+        date = _nearest_date(dates, sentence.start, place, (sentence.start, sentence.end))
+        written = _CITY_YEAR.match(text, place.end)
+        if written is None and date is None:
+            continue
+        year = int(written.group(1) if written else date.start[:4])
+        held = [
+            e
+            for e in book.gazetteer.editions.by_series.get(series.canonical.casefold(), ())
+            if e.year == year and e.city and e.city.casefold() in names
+        ]
+        if held and (written or date.precision == "year" or int(date.start[5:7]) == held[0].month):
+            out.append(Span(place.end, place.end + 1, last.key, EntityType.SERIES, _OF_ITS_PLACE))
     return out
 
 
@@ -524,7 +574,14 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
     return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
+# The passage of a series read into one place (`the edition in Salt Lake City`): that place's
+# series only, not its neighbours' (`Shanghai in 2019, and I moved to Lisbon in 2021`).
+_OF_ITS_PLACE = "of-its-place"
+
+
 def _nearest_series(series: list[Span], place: Place, clause: tuple[int, int]) -> Span | None:
+    series = [s for s in series if s.passage_id != _OF_ITS_PLACE or s.start == place.end]
+
     def rank(span: Span) -> tuple[int, int]:
         in_clause = clause[0] <= span.start < clause[1]
         distance = place.start - span.end if span.end <= place.start else span.start - place.end

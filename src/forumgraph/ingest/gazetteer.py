@@ -63,6 +63,7 @@ class GazetteerEntry:
     country: str | None = None  # ISO code: of a place, or the code of a country entry
     region: str | None = None  # of a country (or a city of no listed country): its region
     by_region: bool = False  # of a series: editions are named by region, not by city
+    held_with_others: bool = False  # of a series: held beside a larger event (co-located)
     project: str | None = None  # of a topic: the project it is about
     curated: bool = False  # from the alias table (always matched, and preferred on a tie)
 
@@ -94,6 +95,8 @@ class Gazetteer:
                 self._by_name.setdefault(name.text.casefold(), []).append(ref)
                 if entry.curated or _matchable(name.text, self.stoplist):
                     pairs.append((name.text, ref))
+                    if entry.kind == EntityType.SERIES.value and _PLURALISABLE.search(name.text):
+                        pairs.append((name.text + "s", ref))  # `the Kubernetes Forums`
                     if name.text.isalpha() and name.text.islower():
                         pairs.append((name.text.capitalize(), ref))  # `kaniko` as `Kaniko`
         self.matcher.add_all(pairs)
@@ -147,8 +150,16 @@ class Gazetteer:
                 if len(words) == 1:
                     whole.add(name.text)
                 else:
-                    parts.update(w for w in words if has_hangul(w))
+                    parts.update(w for w in self._own_words(entry, words) if has_hangul(w))
         return frozenset(parts - whole)
+
+    def _own_words(self, entry: GazetteerEntry, words: list[str]) -> list[str]:
+        """The words of a longer name but its maker's where a known maker opens it (`도커` of
+        `도커 엔진`, Docker Engine): that word names the maker, spelt by sound elsewhere."""
+        maker = entry.canonical.split()[0]
+        if " " in entry.canonical and self.lookup(maker) is not None:
+            return words[1:]
+        return words
 
     def hangul_words(self) -> list[str]:
         """Every space-free Hangul name, for the analyser's user dictionary."""
@@ -157,7 +168,8 @@ class Gazetteer:
             if is_generated_place(entry.reference):
                 continue  # the analyser reads unknown place names as proper nouns anyway
             for name in (*entry.names, *entry.variants):
-                for part in name.text.split():
+                words = name.text.split()
+                for part in self._own_words(entry, words) if len(words) > 1 else words:
                     if has_hangul(part) and len(part) > 1:
                         out.add(part)
         return sorted(out)
@@ -169,6 +181,10 @@ def _priority(entry: GazetteerEntry) -> tuple[bool, bool, bool, bool]:
     cncf = entry.kind == EntityType.PROJECT and entry.maturity is not None
     generated = is_generated_place(entry.reference)
     return (generated, not entry.curated, not cncf, entry.kind != EntityType.ORGANIZATION)
+
+
+# A series name whose last word takes a plural `s` (`Forum`, `KubeCon`; not `Days`, `FOSDEM`).
+_PLURALISABLE = re.compile(r"(?<![A-Z])[A-Z][a-z]*[a-rt-z]$")
 
 
 def _matchable(name: str, stoplist: frozenset[str]) -> bool:
@@ -358,6 +374,7 @@ def _merge_curated(entries: dict[str, GazetteerEntry], item: dict[str, Any], kin
         country=str(item.get("country") or item.get("code") or "") or None,
         region=item.get("region"),
         by_region=bool(item.get("by_region")),
+        held_with_others=bool(item.get("held_with_others")),
         project=item.get("project"),
         curated=True,
     )

@@ -1,0 +1,72 @@
+"""Events held with another edition the text names elsewhere: in a recap or an announcement of
+the edition its title names, a summit, day or `-Con` named without a place or a year of its own
+(`the week started early at Cloud Native Rejekts`, `I split my time between ArgoCon and
+OpenTelemetry Community Day`) is held where and when that edition is; one said to be held the
+day before `the conference` (`본 행사 전날 열린`) with the edition named last before it."""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.dates import find_dates
+from forumgraph.ingest.extract_event_names import prose_sentences
+from forumgraph.ingest.extract_events_state import Edition, EventBook, places_in
+from forumgraph.models import EntityType
+
+# `next year`, `in the future`, `someday`: a wish or a plan, not the edition the text is about.
+_ANOTHER_TIME = re.compile(
+    r"\b(?:next|last|previous|past|future|someday|upcoming|every)\b|다음|내년|작년|지난|매년",
+    re.IGNORECASE,
+)
+
+
+# `the day before the conference opens`, `본 행사 전날`: held beside the edition spoken of.
+_BESIDE_THE_MAIN_EVENT = re.compile(
+    r"\b(?:day|night|weekend|morning|evening|[A-Z][a-z]+day)\s(?:before|after)\s"
+    r"(?:the\s(?:main\s)?(?:conference|event|show)|it)\b"
+    r"|\bco-located\b|(?:본|메인)\s?(?:행사|컨퍼런스|콘퍼런스)\s?(?:전날|전일|다음\s?날|기간)"
+)
+
+
+def add_editions_held_with_the_title(book: EventBook) -> None:
+    """Editions of series held beside another edition, for those the text names with no place
+    or date of their own: the title's edition, else the one named last before a sentence that
+    says the series is held beside `the conference`; only series that are held with a larger
+    event (a co-located series of the gazetteer, or one the text names by its form) count."""
+    titled = [e for e in book.editions.values() if e.from_title]
+    draft = book.draft
+    for passage in draft.passages:
+        for sentence in prose_sentences(passage.text, passage.start):
+            spans = draft.spans_in(sentence.start, sentence.end)
+            if any(s.type == EntityType.EVENT for s in spans) or _ANOTHER_TIME.search(
+                sentence.text
+            ):
+                continue
+            if places_in(book, book.gazetteer, sentence.start, sentence.end):
+                continue
+            host = titled[0] if len(titled) == 1 else None
+            if host is None and _BESIDE_THE_MAIN_EVENT.search(sentence.text):
+                host = _named_last_before(book, sentence.start)
+            if host is None:
+                continue
+            if any(d.explicit_year for d in find_dates(sentence.text, host.year, host.year)):
+                continue
+            for span in (s for s in spans if s.type == EntityType.SERIES):
+                series = book.series_entry(span.key)
+                if series is None or series == host.series or series.by_region:
+                    continue
+                if not (series.held_with_others or span.key in book.own_series):
+                    continue
+                edition = book.edition(series, host.city or host.where, host.year)
+                draft.add_variant(edition.key, f"{series.canonical} {host.year}")  # `EnvoyCon 2018`
+                draft.mention(edition.key, span.start, span.end)
+
+
+def _named_last_before(book: EventBook, offset: int) -> Edition | None:
+    """The edition whose mention ends last before `offset`."""
+    mentioned = [
+        (span.end, book.editions[span.key])
+        for span in book.draft.spans_in(0, offset, EntityType.EVENT)
+        if span.key in book.editions
+    ]
+    return max(mentioned, key=lambda m: m[0])[1] if mentioned else None
