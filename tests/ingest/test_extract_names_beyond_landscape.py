@@ -306,3 +306,13 @@ def test_products_named_with_their_maker_and_korean_spellings_of_docker_products
     korean = _names("빌드 서버의 도커 엔진과 노트북의 도커 데스크톱을 올렸다.", EntityType.PROJECT)
     assert {"Docker Engine", "Docker Desktop"} <= korean
     assert "Docker" not in _names("빌드 서버의 도커 엔진을 올렸다.", EntityType.ORGANIZATION)
+
+
+def test_api_kinds_in_camel_case_are_no_organisations_and_an_open_source_project_is_one():
+    text = (
+        "Argo CD users keep the existing ApplicationSet generator, and the new `GitMirror` "
+        "adapter reads sources. The team chose Velkor, an open source project for quota checks."
+    )
+    organisations = _names(text, EntityType.ORGANIZATION)
+    assert not {"ApplicationSet", "GitMirror"} & organisations
+    assert "Velkor" in _names(text, EntityType.PROJECT)

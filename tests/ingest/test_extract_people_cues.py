@@ -180,3 +180,14 @@ def test_a_handle_on_a_contact_line_is_the_sole_author_s():
     people = [r for r in extraction.entities if r.type == EntityType.PERSON]
     assert [r.names[0].text for r in people] == ["정미라"]
     assert "@mira_ops" in {n.text for n in people[0].variants}
+
+
+def test_a_byline_with_a_role_and_an_organisation_in_brackets():
+    extraction = _extract(
+        "Valet 2.0 is out, with faster teardown.", author="Ilse Varga (Valet maintainer, Brisko)"
+    )
+    assert ("Ilse Varga", "Brisko") in _affiliations(extraction)
+    organisations = {
+        r.names[0].text for r in extraction.entities if r.type == EntityType.ORGANIZATION
+    }
+    assert not any("maintainer" in name for name in organisations)

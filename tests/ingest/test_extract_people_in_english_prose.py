@@ -238,3 +238,34 @@ def test_members_of_a_group_by_its_officers_the_editors_it_credits_and_its_roles
 def test_the_last_role_of_a_list_at_an_organisation_with_another_named_between():
     text = "Giorgi Marwick, a CNCF Ambassador and SRE at Fennick Bank, opened the day."
     assert ("Giorgi Marwick", "Fennick Bank") in affiliations_of(extract_text(text))
+
+
+def test_a_company_named_short_after_its_full_name_and_a_unit_the_role_heads():
+    text = (
+        'Corvane Freight runs four depots. "We needed boring deploys," said Ilka Brandauer, '
+        'CTO at Corvane. "Nobody pages us now," said Teodor Wyss, Head of Site Reliability.'
+    )
+    extraction = extract_text(text)
+    assert ("Ilka Brandauer", "Corvane Freight") in affiliations_of(extraction)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "Corvane" not in organisations and "Corvane." not in organisations
+    assert "Site Reliability" not in organisations
+
+
+def test_a_possessive_after_a_plural_name_and_the_last_role_of_a_coordinated_list():
+    text = (
+        "Tinder Labs' Maria Verhoeven opened the day. Later Ruslan Petrakov, Quorra's "
+        "co-creator and a staff engineer at Hollin Networks, showed the roadmap."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Maria Verhoeven", "Tinder Labs") in affiliations
+    assert ("Ruslan Petrakov", "Hollin Networks") in affiliations
+
+
+def test_surnames_with_particles():
+    text = (
+        "On the panel, Mirte van der Linden and Paolo di Stefano joined Anouk de Groot, who "
+        "moderated."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"Mirte van der Linden", "Paolo di Stefano", "Anouk de Groot"} <= people

@@ -15,6 +15,7 @@ import itertools
 import re
 
 from forumgraph.ingest.extract_bylines import sole_author
+from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
@@ -119,10 +120,11 @@ _SHARED_FROM = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?\s(?:from|of|at)\s(?:the\
 _GROUP_ROLE_LIST = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads|co-?chairs|chairs|maintainers|organi[sz]ers)\s$"
 )
-_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s)\s(?:own\s)?$")
+# `Grafana Labs' Amara Okafor`: a bare apostrophe after a name ending in s.
+_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s|['’])\s(?:own\s)?$")
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
-    r"^(?:'s|’s)?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+)),?\s$"
+    r"^(?:'s|’s|['’])?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+)),?\s$"
 )
 # `Spotify engineer David Xia`, `Brisko's CTO, Ama Mensah`: an unknown organisation before a
 # role and the name (with a possessive, or inside a sentence: `Senior engineer Ann` opens one).
@@ -165,8 +167,11 @@ _FIRST_PERSON_EMPLOYER = re.compile(
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
-    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z-]+(?:\s[A-Za-z-]+){{0,4}}?)"
-    r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})(?=[\s,.;:)]|$)"
+    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){{0,9}}?)"
+    r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
+    r"(?:\s[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
+    # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
+    r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
@@ -219,7 +224,8 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
         role_at = _EN_ROLE_AT.match(text, person.end)
-        if role_at and is_role_phrase(role_at["role"] + " at"):
+        # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
+        if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):
             held_at = _employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
             # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
             # employer, with another organisation named between
@@ -289,7 +295,12 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     end = start + len(name)
-    if not draft.spans_over(start, end):
+    if draft.spans_over(start, end):
+        return
+    company = company_of_short_form(draft, gazetteer, name)  # `Brightwater` of `... Logistics`
+    if company is not None:
+        draft.mention(company, start, end)
+    else:
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 

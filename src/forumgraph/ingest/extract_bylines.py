@@ -176,7 +176,7 @@ def _item(
         elif paren and names_no_employer(paren):
             pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and not _note(paren):
-            org = _organisation(draft, gazetteer, paren)
+            org = _organisation(draft, gazetteer, _without_roles(paren))
             draft.fact(key, "affiliation", org)
             return org
         else:
@@ -257,6 +257,13 @@ _DESKS = frozenset(
         *("staff", "editors", "newsroom", "editorial staff", "editorial team", "the editors"),
     ]
 )
+
+
+def _without_roles(paren: str) -> str:
+    """`Skiff maintainer, Aiven`: the organisation of brackets that also hold a role."""
+    parts = [p.strip() for p in paren.split(", ")]
+    kept = [p for p in parts if p and p.split()[-1].lower() not in ROLE_HEADS]
+    return kept[0] if len(parts) > 1 and len(kept) == 1 else paren
 
 
 def _note(text: str) -> bool:

@@ -20,9 +20,8 @@ from collections import Counter
 
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
-from forumgraph.ingest.extract_people import NOT_NAME_WORDS
+from forumgraph.ingest.extract_people import COMPANY_WORDS, NOT_NAME_WORDS
 from forumgraph.ingest.extract_records import Draft, Span, name_of
-from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
@@ -48,10 +47,6 @@ _BRACKETED_NAME = re.compile(r"\s?\((?P<inside>[^()\n]{2,60})\)")
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<short>[A-Z][A-Z0-9]{1,6})\)")
 _GROUP_WORDS = ("Team", "Committee", "Group", "Board", "Council")
 # Last words of company names that writers drop (`Northwind Traders` -> `Northwind`).
-_COMPANY_WORDS = word_set(
-    "Inc Corp Corporation Ltd LLC GmbH Labs Technologies Technology Systems Software Solutions "
-    "Industries Traders Networks Holdings Company Co Cloud Data Security"
-)
 
 
 def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -238,17 +233,29 @@ def _group_short_forms(draft: Draft) -> None:
             _mention_all(draft, {tail: key})
 
 
+def company_of_short_form(draft: Draft, gazetteer: Gazetteer, short: str) -> str | None:
+    """The document's one company whose name is `short` and a company word (`Northwind` of
+    `Northwind Traders`), unless the gazetteer knows `short` as something else."""
+    key = _company_heads(draft).get(short)
+    return key if key and known_entry(gazetteer, short) is None else None
+
+
+def _company_heads(draft: Draft) -> dict[str, str]:
+    """Company names without their last company word, with the company ("" for two)."""
+    heads: dict[str, str] = {}
+    for key in draft.keys(EntityType.ORGANIZATION):
+        for name in draft.names_of(key):
+            words = name.text.split()
+            if len(words) >= 2 and words[-1].rstrip(".") in COMPANY_WORDS:
+                head = " ".join(words[:-1])
+                heads[head] = key if heads.get(head, key) == key else ""
+    return heads
+
+
 def _company_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     """`Northwind` is the document's `Northwind Traders` (its only company so named)."""
     orgs = {k: [n.text for n in draft.names_of(k)] for k in draft.keys(EntityType.ORGANIZATION)}
-    heads: dict[str, str] = {}
-    for key, names in orgs.items():
-        for name in names:
-            words = name.split()
-            if len(words) >= 2 and words[-1].rstrip(".") in _COMPANY_WORDS:
-                head = " ".join(words[:-1])
-                heads[head] = key if head not in heads else ""
-    for head, key in heads.items():
+    for head, key in _company_heads(draft).items():
         if not key or known_entry(gazetteer, head) is not None:
             continue
         for other in [k for k, names in orgs.items() if head in names and k != key]:

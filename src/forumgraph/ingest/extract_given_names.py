@@ -17,6 +17,7 @@ from forumgraph.ingest.extract_people import (
     NAME_WORD,
     NOT_SURNAME_WORDS,
     ROLE_HEADS,
+    SURNAME,
     UPPER,
     add_person_span,
     is_person_name,
@@ -27,11 +28,13 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.given_names import romanised_korean_name
 from forumgraph.models import EntityType
 
-_PAIR = re.compile(rf"(?<![\w'’.@/-])(?P<name>(?P<first>{NAME_WORD}) (?P<last>{NAME_WORD}))")
+_PAIR = re.compile(rf"(?<![\w'’.@/-])(?P<name>(?P<first>{NAME_WORD}) (?P<last>{SURNAME}))")
 _CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)\s$")
 _CAPITALISED_AFTER = re.compile(rf"\s[{UPPER}0-9]")
 # Words before which a name stands for a place or an organisation.
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|joined|joins|near|to)\s(?:the\s)?$", re.IGNORECASE)
+# A relative pronoun for people after the name.
+_WHO_AFTER = re.compile(r",?\s(?:who|whom)\b")
 
 
 def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -81,8 +84,8 @@ def _stands_alone(text: str, match: re.Match[str]) -> bool:
     if _CAPITALISED_AFTER.match(text, match.end()):
         return False  # part of a longer name
     before = text[max(0, match.start() - 24) : match.start()]
-    if _PLACE_BEFORE.search(before):
-        return False
+    if _PLACE_BEFORE.search(before) and not _WHO_AFTER.match(text, match.end()):
+        return False  # `joined Morgan Stanley`, but `joined Anouk de Groot, who ...`
     capitalised = _CAPITALISED_BEFORE.search(before)
     # A capitalised word before may start the sentence or be a role (`Host Marcus Boyd`).
     return capitalised is None or (

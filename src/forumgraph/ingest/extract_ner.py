@@ -17,6 +17,7 @@ from dataclasses import replace
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_org_context import is_headline
 from forumgraph.ingest.extract_people import (
+    COMPANY_WORDS,
     NOT_SURNAME_WORDS,
     ROLE_HEADS,
     add_person_span,
@@ -74,6 +75,11 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s(?=[A-Z])")
 # A list inside one span: a comma not before a legal form, or a trailing conjunction.
 _LISTED = re.compile(r",\s(?!(?:Inc|LLC|Ltd|Co)\b)|\s(?:and|or|&)$")
 _HYPHENATED_TAIL = re.compile(r"-(?P<tail>[A-Z]\w*)")
+# After a CamelCase word: a word for a part of software (`the ApplicationSet generator`).
+_BEFORE_A_PART = re.compile(
+    r"`?\s(?:generator|adapter|controller|resource|object|field|API|CRD|plugin|interface|kind"
+    r"|spec|type|webhook|annotation|label)s?\b"
+)
 _ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
 
 
@@ -99,6 +105,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
             if span.label == "PERSON" and (
                 _after_a_role(text, span.start)
                 or _listed_with_organisations(text, span, spans, gazetteer)
+                or _company_word_last(span)
             ):
                 _organisation_or_product(
                     draft, gazetteer, offset, text, replace(span, label="ORG"), article
@@ -175,6 +182,13 @@ def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
 
 
 _ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")
+
+
+def _company_word_last(span: NamedSpan) -> bool:
+    """`Corvane Freight`, `Tinder Labs'`: a company's name, which the recogniser took for a
+    person's."""
+    words = _clean(span)[0].split()
+    return len(words) >= 2 and words[-1] in COMPANY_WORDS
 
 
 def _after_a_role(text: str, start: int) -> bool:
@@ -281,6 +295,13 @@ def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) ->
         add_person_span(draft, gazetteer, name, text, start, start + len(text))
 
 
+# A role that heads a unit, right before the unit's name.
+_HEAD_OF = re.compile(
+    r"\b(?:[Hh]ead|VP|[Vv]ice [Pp]resident|[Dd]irector|[Ll]ead|[Mm]anager|Officer)\sof\s"
+    r"(?:the\s)?$"
+)
+
+
 def _organisation_or_product(
     draft: Draft,
     gazetteer: Gazetteer,
@@ -311,10 +332,15 @@ def _organisation_or_product(
     if tail is not None and tail["tail"] in _NOT_ORG_LAST:
         return  # `the AsiaWorld-Expo`: a venue the recogniser cut at its hyphen
     known = known_entry(gazetteer, name) is not None
+    if not known and _HEAD_OF.search(text, max(0, span.start - 24), span.start):
+        return  # `Head of Platform Engineering`: a unit the role heads, not an organisation
     if not known and not _name_form(name, gazetteer, article):
         return
     if not known and _extends_a_name(draft, name):
         return
+    in_code = text[span.start - 1 : span.start] == "`" or _BEFORE_A_PART.match(text, span.end)
+    if not known and _CAMEL.match(name) and in_code:
+        return  # `the ApplicationSet generator`, `` `FluxSource` ``: a kind of the API
     if len(name.split()) == 1 and not _CAMEL.match(name):
         # One plain capitalised word is a name only where prose puts an organisation.
         before = text[max(0, span.start - 12) : span.start]

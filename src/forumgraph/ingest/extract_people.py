@@ -38,7 +38,12 @@ NAME_WORD = (
     rf"|[{UPPER}][{LOWER}]+[{UPPER}][{LOWER}]+)"
 )
 # An optional middle initial: `Chad M. Crowell`.
-LATIN_NAME = rf"{NAME_WORD}(?: [A-Z]\.)?(?: (?:van |von |de |del |da |St\. )?{NAME_WORD}){{1,2}}"
+# A surname may open with particles: `de Vries`, `van der Berg`, `di Marco`, `de la Cruz`.
+_PARTICLES = (
+    r"(?:(?:van|von|de|del|della|da|di|du|dos|das|ter|ten|St\.) (?:(?:der|den|la|los|las) )?)?"
+)
+SURNAME = rf"{_PARTICLES}{NAME_WORD}"
+LATIN_NAME = rf"{NAME_WORD}(?: [A-Z]\.)?(?: {SURNAME}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
 # A handle in brackets after a name: `Jane Doe (@jdoe), engineer at Acme`.
 HANDLE_IN_BRACKETS = r"\s?\(@[\w.-]{1,39}\)"
@@ -68,6 +73,14 @@ _WEAK_PATTERNS = (
 # Capitalised words that head or end phrases of these texts but are not parts of personal names:
 # function words, days and months, words for events, groups and programmes, generic technology
 # words and regions.
+# The last word of a company's name (`Acme Media`, `Foo Labs`, `Northwind Traders`).
+COMPANY_WORDS = word_set(
+    "Media Labs Lab Networks Systems Technologies Technology Solutions Software Inc Corp "
+    "Corporation Co Ltd LLC GmbH Group Bank Capital Partners Holdings Ventures Studio Studios "
+    "Digital Analytics Works Consulting Logics Dynamics Robotics Insurance Telecom Energy Health "
+    "Freight Logistics Payments Commerce Traders Industries Motors Airlines Games Financial "
+    "Services Cloud Data Security Company"
+)
 NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December Summit Keynote Session Sessions Panel "
@@ -80,13 +93,13 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     # roles written before names (`Co-chairs Jane Doe and ...`)
     "Co-chair Co-chairs Hosts Speakers Organizer Organizers Organiser Organisers Panelists "
     "Panellists Moderators Editors Authors Reviewers Maintainers Engineers Founders Co-founders "
-    # the last word of a company's or institution's name (`Acme Media`, `Foo Labs`)
-    "Media Labs Lab Networks Systems Technologies Solutions Software Inc Corp Corporation Ltd "
-    "LLC GmbH University Institute Group Bank Capital Partners Holdings Ventures Studio Studios "
-    "Digital Analytics Works Consulting Authority Agency Commission Ministry Bureau "
-    "Administration Association Federation Consortium Logics Dynamics Robotics Insurance "
-    "Telecom Energy Health"
-)
+    # the last word of an institution's name (`Acme University`)
+    "University Institute Authority Agency Commission Ministry Bureau Administration Association "
+    "Federation Consortium "
+    # adverbs that open a sentence before a name (`Later Ruslan Petrov spoke`)
+    "Later Earlier Then Finally Meanwhile Also Today Yesterday Tomorrow Afterwards Next Recently "
+    "Previously Currently Now Lastly Separately Additionally Similarly Instead Again Soon"
+) | COMPANY_WORDS
 
 # Last words of places, venues, institutions and events: after a given name (`Austin
 # Convention Center`, `Victoria Park`), weaker evidence of a person than other capitalised words.
@@ -136,7 +149,8 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
 def _no_name_word(parts: list[str]) -> bool:
     """A word no personal name has (`Team`, `Summit`), or a title at the end (`Golden
     Kubestronaut`)."""
-    return any(p in NOT_NAME_WORDS for p in parts) or parts[-1].lower() in ROLE_HEADS
+    words = [p.rstrip("'’") for p in parts]  # `Tinder Labs'`: a possessive after the name
+    return any(w in NOT_NAME_WORDS for w in words) or words[-1].lower() in ROLE_HEADS
 
 
 _NICKNAME = re.compile(r"\s[“\"‘'][^“”\"‘’']{1,20}[”\"’']\s")

@@ -110,6 +110,7 @@ _ONE_EXAMPLE = re.compile(
 # `foo, a command-line tool`: a name in apposition to a kind of software.
 _SOFTWARE_KIND = (
     r"(?:tool|CLI|library|plugin|SDK|controller|utility|framework|database|scanner|linter"
+    r"|(?:open[\s-]source|sandbox|incubating|graduated)\sproject"
     r"|registry|proxy|runtime|orchestrator|engine|operator|(?:key-value|object|data)\sstore"
     r"|(?:build|operating|monitoring|logging|storage|messaging|workflow|version control"
     r"|package management|configuration management)\ssystem)\b"
