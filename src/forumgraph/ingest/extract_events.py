@@ -256,7 +256,7 @@ def _co_located(
             or _KO_HELD_WITH_HOST.fullmatch(text, host_span.end, span.start)
         ):
             continue
-        edition = book.edition(series, host.city or host.where, host.year)
+        edition = book.held_with(series, host)
         book.draft.mention(edition.key, span.start, span.end)
 
 

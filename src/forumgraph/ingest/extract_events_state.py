@@ -134,6 +134,20 @@ class EventBook:
         self.editions[key] = edition
         return edition
 
+    def held_with(self, series: GazetteerEntry, host: Edition) -> Edition:
+        """The edition of `series` held where and when `host` is: in its city (from the text
+        or the table of known editions), also known by the year alone (`EnvoyCon 2018`) and by
+        the host's region (`ArgoCon Europe 2025`)."""
+        table_city = _table_city(self.gazetteer, host.known) if host.known else None
+        venue = host.city or table_city or host.where
+        edition = self.edition(series, venue, host.year)
+        self.draft.add_variant(edition.key, f"{series.canonical} {host.year}")
+        if venue != host.where:
+            self.draft.add_variant(
+                edition.key, f"{series.canonical} {host.where.canonical} {host.year}"
+            )
+        return edition
+
     def edition_by_year(self, series: GazetteerEntry, year: int, written: str, at: int) -> str:
         """The edition a text names by series and year alone (`KubeCon 2017`): the document's
         only edition of that series and year, else one of its own, without a place."""

@@ -57,8 +57,7 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
                     continue
                 if not (series.held_with_others or span.key in book.own_series):
                     continue
-                edition = book.edition(series, host.city or host.where, host.year)
-                draft.add_variant(edition.key, f"{series.canonical} {host.year}")  # `EnvoyCon 2018`
+                edition = book.held_with(series, host)
                 draft.mention(edition.key, span.start, span.end)
 
 
