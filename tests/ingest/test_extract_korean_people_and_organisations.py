@@ -353,3 +353,20 @@ def test_a_korean_byline_of_a_group_s_leads_a_company_before_a_title_and_a_maili
     assert "SIG Widgets" in names_of(extraction, EntityType.ORGANIZATION)
     assert "알리바바 클라우드" not in names_of(extraction, EntityType.PERSON)
     assert "etcd-dev" not in names_of(extraction, EntityType.PROJECT)
+
+
+def test_a_word_with_its_own_latin_spelling_or_a_lower_case_gloss_is_no_person_or_company():
+    extraction = extract_text(
+        "이번 릴리스 이름은 세렌디트(Serendit)이고, 롤링(rolling) 업데이트와 인플레이스(in-place) "
+        "조정을 지원합니다."
+    )
+    assert not names_of(extraction, EntityType.PERSON)
+    assert not names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_translator_credited_in_a_group_byline_is_its_member():
+    extraction = extract_text(
+        "이 글은 영문 발표문을 옮긴 것입니다.",
+        {"author": "쿠버네티스 문서 현지화 팀 (번역: 하서윤)", "title": "릴리스 소식"},
+    )
+    assert ("하서윤", "쿠버네티스 문서 현지화 팀") in affiliations_of(extraction)

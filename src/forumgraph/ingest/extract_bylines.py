@@ -44,7 +44,12 @@ _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
-_MEMBERS = re.compile(r"^\s*(?:editors?|members?|leads?|편집|편집자)\s*[:：]?\s*", re.IGNORECASE)
+# The people a group credits in brackets: `(Editors: ...)`, `(번역: 오세린)`.
+_MEMBERS = re.compile(
+    r"^\s*(?:editors?|members?|leads?|translators?|translated by|편집|편집자|번역|번역자)"
+    r"\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 # The staff of an organisation credited as a whole (`가나 그룹 운영진`, `Acme organisers`, `SIG
 # Foo Leads`), or a publication's desk (`가나뉴스 편집부`).
 # A publication's desks in Korean, which bylines name instead of a person or after the

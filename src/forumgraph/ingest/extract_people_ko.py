@@ -19,6 +19,7 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
+from forumgraph.text.names import transliteration_similarity
 from forumgraph.text.particles import is_particle, strip_particles
 
 # Titles, roles and honorifics written after a name, longest first when matched.
@@ -153,6 +154,8 @@ def _name_before_brackets(
     inside = brackets["inside"].strip()
     if is_person_name(inside):
         return None  # `켈시 하이타워(Kelsey Hightower)`: the Latin spelling of a longer name
+    if len(inside.split()) == 1 and transliteration_similarity(name, inside, 0.8) >= 0.8:
+        return None  # `옥타린(Octarine)`: the word's own Latin spelling, no organisation
     last = inside.split()[-1] if inside.split() else ""
     if last in KO_PERSON_MARKERS or _organisation_name(inside, analyzer, gazetteer):
         return name

@@ -67,6 +67,10 @@ def _known_word_and_particle(analyzer: Analyzer, form: str) -> bool:
     return False
 
 
+# An ordinary English word in brackets after a Hangul word: its gloss.
+_GLOSSED_IN_LOWER_CASE = re.compile(r"\s?\((?P<word>(?:[a-z]+[ -])*[a-z]+)\)")
+
+
 def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
     """Mentions of gazetteer entries written in Hangul by sound."""
     linked: dict[str, str] = {}
@@ -97,6 +101,9 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 continue
             if not ends_word:
                 continue  # a piece of a longer word (`오케스트레이` of `오케스트레이션`)
+            gloss = _GLOSSED_IN_LOWER_CASE.match(passage.text, token.end)
+            if gloss and gazetteer.lookup(gloss["word"]) is None:
+                continue  # `인플레이스(in-place)`: an ordinary word, as its gloss says
             # A long whole word the dictionary does not know may be spelt freely
             # (`큐브스케이프`); a piece of a longer word, or a short loanword spelt freely
             # (`프락시`), must sound exactly like the name.
