@@ -370,3 +370,13 @@ def test_a_translator_credited_in_a_group_byline_is_its_member():
         {"author": "쿠버네티스 문서 현지화 팀 (번역: 하서윤)", "title": "릴리스 소식"},
     )
     assert ("하서윤", "쿠버네티스 문서 현지화 팀") in affiliations_of(extraction)
+
+
+def test_a_name_the_analyser_cuts_into_a_noun_and_a_particle_beside_an_honorific():
+    extraction = extract_text(
+        "첫 발표는 남유나 님이, 둘째 발표는 오민지 님이 맡았다. "
+        "동일한 연사가 지역의 밋업에서도 발표했다."
+    )
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"남유나", "오민지"} <= people
+    assert not {"동일한", "지역의"} & people

@@ -191,3 +191,35 @@ def test_a_byline_with_a_role_and_an_organisation_in_brackets():
         r.names[0].text for r in extraction.entities if r.type == EntityType.ORGANIZATION
     }
     assert not any("maintainer" in name for name in organisations)
+
+
+def test_bylines_with_a_label_a_separator_or_a_role_at_the_organisation():
+    cases = {
+        "Words by Ilse Varga | Harbour Notes": ("Ilse Varga", "Harbour Notes"),
+        "Interview by Tomas Brenner, editor of The Quay Review": (
+            "Tomas Brenner",
+            "The Quay Review",
+        ),
+        "Ada Oyelaran, Staff Engineer at Brisko": ("Ada Oyelaran", "Brisko"),
+        "하서윤 / 누리웍스 SRE": ("하서윤", "누리웍스"),
+        "정리 김유나 (가온라디오 공동 진행자)": ("김유나", "가온라디오"),
+    }
+    for author, pair in cases.items():
+        extraction = _extract("Notes from the week.", author=author)
+        assert pair in _affiliations(extraction), author
+
+
+def test_a_byline_with_the_name_in_two_scripts_and_a_unit_of_a_known_company():
+    extraction = _extract(
+        "발표 정리입니다.", author="이도윤(Doyun Lee) · 가온소프트 플랫폼 엔지니어"
+    )
+    assert ("이도윤", "가온소프트") in _affiliations(extraction)
+    assert "Doyun Lee" not in _names(extraction, EntityType.ORGANIZATION)
+    unit = _extract("발표 정리입니다.", author="한지후 — 삼성전자 클라우드 인프라 그룹")
+    assert ("한지후", "Samsung Electronics") in _affiliations(unit)
+
+
+def test_a_group_s_staff_lists_its_people_in_brackets():
+    extraction = _extract("이번 밋업 안내입니다.", author="CNCG 대전 운영진 (서하린, 문태오)")
+    affiliations = _affiliations(extraction)
+    assert {("서하린", "CNCG 대전"), ("문태오", "CNCG 대전")} <= affiliations

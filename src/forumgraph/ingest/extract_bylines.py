@@ -15,18 +15,30 @@ import re
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
-from forumgraph.ingest.extract_people_cues import list_name, names_no_employer
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
+from forumgraph.text.names import transliteration_similarity
 
 _LABEL = re.compile(
-    r"^\s*(?:번역|역자|옮긴이|감수|편집|글|저자|작성자|Translat(?:ors?|ed by)|Editors?|Reviewers?"
-    r"|Authors?|Written by|By)\s*[:：]?\s+",
+    r"^\s*(?:번역|역자|옮긴이|감수|편집|글|글쓴이|저자|작성자|정리|기고|취재|인터뷰"
+    r"|Translat(?:ors?|ed by)|Editors?|Reviewers?|Authors?"
+    r"|(?:Written|Interview(?:ed)?|Curated|Compiled|Reported|Words|Text|Story) by|By)\s*[:：]?\s+",
     re.IGNORECASE,
+)
+# Between a person and their organisation in a byline: `Ann Lee | Acme`, `김민수 / 가나다`.
+_PERSON_ORG_SEPARATOR = re.compile(r"\s+(?:[|—–/]|-)\s+")
+# A role and where it is held: `Platform Engineer at Acme`, `editor of The Daily Pod`.
+_ROLE_AT = re.compile(r"^(?P<role>(?:[\w-]+\s){0,3}?(?P<head>[\w-]+))\s(?:at|of|@)\s(?P<org>\S.*)$")
+# Words before a title that belong to it (`플랫폼 엔지니어`, `DevOps 엔지니어`, `공동 진행자`).
+_TITLE_MODIFIERS = word_set(
+    "플랫폼 인프라 데이터 백엔드 프론트엔드 보안 클라우드 공동 수석 책임 선임 시니어 주니어 "
+    "소프트웨어 솔루션 기술 개발 운영"
 )
 # Between a department and its first member, or one member and the next: a title, a comma.
 _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
@@ -60,6 +72,8 @@ _STAFF = re.compile(
     r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
     re.IGNORECASE,
 )
+# The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
+_KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
 _DEPARTMENT = re.compile(
     r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실)|Division|Department|Unit)$"
@@ -71,7 +85,7 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     in the text (`참석자: 김민수, 이영희 일동`, `Speakers: Ann Lee (Acme), Bob Roe`)."""
     before = set(draft.keys())
     for group in _split(draft.article.header.get("author", ""), ";"):
-        _group(draft, gazetteer, analyzer, _LABEL.sub("", group))
+        _group(draft, gazetteer, analyzer, _organisation_in_brackets(_LABEL.sub("", group)))
     credited = [k for k in draft.keys() if k not in before]  # noqa: SIM118 (Draft is not a mapping)
     # `author: Kubernetes v1.41 Release Team` and `Editors: Ann Lee, Bob Roe` in the text: the
     # editors are members of the group that signs.
@@ -86,6 +100,15 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                 names = _CREDIT_END.sub("", credit.group("names"))
                 editors = signing if _EDITORS.match(line) else None
                 _group(draft, gazetteer, analyzer, names, in_text=True, members_of=editors)
+
+
+def _organisation_in_brackets(group: str) -> str:
+    """`Ann Lee | Acme`, `김민수 / 가나다 SRE`: what follows the separator is the person's
+    organisation, written as brackets say it (`Ann Lee (Acme)`)."""
+    parts = _PERSON_ORG_SEPARATOR.split(group)
+    if len(parts) == 2 and "(" not in group and "," not in parts[0]:
+        return f"{parts[0]} ({parts[1]})"
+    return _PERSON_ORG_SEPARATOR.sub(", ", group)
 
 
 def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -156,6 +179,9 @@ def _item(
     if match is None or not match.group("name").strip():
         return None
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
+    role_at = _ROLE_AT.match(name)
+    if role_at and role_at["head"].lower() in ROLE_HEADS:
+        name = role_at["org"]  # `editor of The Daily Pod`: the organisation
     if not paren and _org_name_and_title(draft, gazetteer, analyzer, name):
         return None
     key = _person(draft, gazetteer, analyzer, name)
@@ -175,7 +201,10 @@ def _item(
             record_for(draft, EntityType.PROJECT, maintained["project"])
         return None
     if key is not None:
-        if paren and _HANDLE.match(paren):
+        if paren and _spells(name, paren):
+            draft.add_variant(key, paren)  # `이준호(Junho Lee)`: the name in the other script
+            waiting.append(key)
+        elif paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
         elif paren and names_no_employer(paren):
@@ -188,7 +217,7 @@ def _item(
             waiting.append(key)
         return None
     org = _organisation(draft, gazetteer, name)
-    for member in _members(paren):
+    for member in _members(paren, staff=_STAFF.search(name) is not None):
         member_key = _person(draft, gazetteer, analyzer, member)
         if member_key is not None:
             draft.fact(member_key, "affiliation", org)
@@ -203,7 +232,8 @@ def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -
         words = text.split()
         if len(words) == 2 and words[1] in KO_PERSON_MARKERS:
             text = words[0]  # `박민경 기자`: a name and a title
-        return person(draft, None, text) if is_korean_name(text, analyzer, gazetteer) else None
+        named = is_korean_name(text, analyzer, gazetteer, in_a_names_place=True)
+        return person(draft, None, text) if named else None
     if text.split() and text.split()[-1].lower() in ROLE_HEADS:
         return None  # `Developer Advocate`: a title between the commas of a credit
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
@@ -264,6 +294,35 @@ _DESKS = frozenset(
 )
 
 
+def _without_title(text: str) -> str:
+    """`토스 DevOps 엔지니어` -> `토스`, `라인플러스 SRE` -> `라인플러스`: an organisation with the
+    title of the person after it (a title word and the words that belong to it)."""
+    words = text.split()
+    if len(words) < 2 or not _is_title(words[-1]):
+        return text
+    cut = len(words) - 1
+    while cut > 1 and (words[cut - 1] in _TITLE_MODIFIERS or _tech_word(words[cut - 1])):
+        cut -= 1
+    return " ".join(words[:cut])
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in ROLE_HEADS or word in KO_PERSON_MARKERS or word in KO_ROLE_HEADS
+
+
+def _tech_word(word: str) -> bool:
+    """`SRE`, `DevOps`, `ML`: a Latin word in capitals or with a capital inside."""
+    return word.isascii() and word[:1].isupper() and any(c.isupper() for c in word[1:])
+
+
+def _spells(name: str, paren: str) -> bool:
+    """Whether the brackets after a name hold its spelling in the other script."""
+    if has_hangul(name) == has_hangul(paren):
+        return False
+    hangul, latin = (name, paren) if has_hangul(name) else (paren, name)
+    return transliteration_similarity(hangul, latin, 0.6) >= 0.6
+
+
 def _without_roles(paren: str) -> str:
     """`Skiff maintainer, Aiven`: the organisation of brackets that also hold a role."""
     parts = [p.strip() for p in paren.split(", ")]
@@ -279,18 +338,33 @@ def _note(text: str) -> bool:
 
 
 def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
-    """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`): a
-    gazetteer entry, else a record of its own."""
+    """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
+    title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
+    entry, else a record of its own."""
+    role_at = _ROLE_AT.match(text)
+    if role_at and role_at["head"].lower() in ROLE_HEADS:
+        text = role_at["org"]
+    text = _without_title(text)
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
+    words = text.split()
+    if len(words) > 1 and _KO_UNIT.search(words[-1]):
+        # `삼성전자 클라우드 인프라 그룹`: a unit of a known organisation (the longest known)
+        for size in range(len(words) - 1, 0, -1):
+            known = known_entry(gazetteer, " ".join(words[:size]))
+            if known is not None and known.kind == EntityType.ORGANIZATION.value:
+                text = " ".join(words[:size])
+                break
     entry = known_entry(gazetteer, text)
     if entry is not None and entry.kind == EntityType.ORGANIZATION.value:
         return add_entry(draft, entry)
     return record_for(draft, EntityType.ORGANIZATION, text)
 
 
-def _members(paren: str) -> list[str]:
-    if not paren or not _MEMBERS.match(paren):
+def _members(paren: str, staff: bool = False) -> list[str]:
+    """The people in brackets after a group: after a label (`Editors:`), or bare after the
+    group's staff (`CNCG 서울 운영진 (오세영, 류지호)`)."""
+    if not paren or not (staff or _MEMBERS.match(paren)):
         return []
     names = _MEMBERS.sub("", paren)
     return [n.strip() for part in _split(names, ",") for n in re.split(r"\s+and\s+", part)]

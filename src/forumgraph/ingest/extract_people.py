@@ -81,7 +81,8 @@ COMPANY_WORDS = word_set(
     "Freight Logistics Payments Commerce Traders Industries Motors Airlines Games Financial "
     "Services Cloud Data Security Company"
 )
-NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
+# Words of events, roles, institutions and sentence openings, which no personal name has.
+_NOT_IN_NAMES = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December Summit Keynote Session Sessions Panel "
     "Talk Talks Workshop Meetup Day Days Event Events Conference Registration Schedule Agenda "
@@ -99,7 +100,8 @@ NOT_NAME_WORDS = FUNCTION_WORDS | word_set(
     # adverbs that open a sentence before a name (`Later Ruslan Petrov spoke`)
     "Later Earlier Then Finally Meanwhile Also Today Yesterday Tomorrow Afterwards Next Recently "
     "Previously Currently Now Lastly Separately Additionally Similarly Instead Again Soon"
-) | COMPANY_WORDS
+)
+NOT_NAME_WORDS = FUNCTION_WORDS | COMPANY_WORDS | _NOT_IN_NAMES
 
 # Last words of places, venues, institutions and events: after a given name (`Austin
 # Convention Center`, `Victoria Park`), weaker evidence of a person than other capitalised words.

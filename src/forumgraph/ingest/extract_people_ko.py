@@ -10,6 +10,7 @@ analyser reads as one known common noun (`대표 이사`), or that inflects, is 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from forumgraph.ingest.extract_people import is_person_name, person
@@ -64,8 +65,11 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             continue
         words = list(_WORD.finditer(passage.text))
         for i, word in enumerate(words):
+            marked = _name_with_marker(
+                word.group(), words[i + 1].group() if i + 1 < len(words) else ""
+            )
             found = (
-                _name_with_marker(word.group(), words[i + 1].group() if i + 1 < len(words) else "")
+                marked
                 or _name_after_role(words[i - 1].group() if i else "", word.group())
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
@@ -76,7 +80,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                     else None
                 )
             )
-            if found is None or not is_korean_name(found, analyzer, gazetteer):
+            # a title or honorific right after the word says a name stands there
+            if found is None or not is_korean_name(
+                found, analyzer, gazetteer, in_a_names_place=found == marked
+            ):
                 continue
             start = passage.start + word.start()
             key = person(draft, None, found)
@@ -200,9 +207,13 @@ def _organisation_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> b
     return len(tokens) == 1 and tokens[0].tag == "NNP" and len(text) >= 2
 
 
-def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+def is_korean_name(
+    text: str, analyzer: Analyzer, gazetteer: Gazetteer, *, in_a_names_place: bool = False
+) -> bool:
     """Whether `text` can be a Korean personal name (surname + given name) and is no known name
-    or ordinary word."""
+    or ordinary word. `in_a_names_place`: a title, honorific or byline says a name stands
+    there, so the analyser's reading of the last syllables as a particle or an ending (`김유나`
+    as `김유` + `나`) does not stop it."""
     if not is_hangul_word(text) or gazetteer.lookup(text) is not None:
         return False
     double = text[:2] in KO_DOUBLE_SURNAMES
@@ -212,7 +223,7 @@ def is_korean_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
         return False
     tokens = analyzer.tokens(text)
     if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
-        return False
+        return in_a_names_place and _split_name(text, tokens, gazetteer)
     if len(tokens) > 1 and all(
         t.tag == "NNG" and not t.unknown and len(t.form) >= 2 for t in tokens
     ):
@@ -301,3 +312,33 @@ def _cue_before(
     # A name the dictionary does not know (`이니텍`), not a known noun (`인스턴스의`).
     alone = analyzer.tokens(owner.form) if has_hangul(owner.form) else []
     return len(alone) == 1 and alone[0].unknown
+
+
+# Suffixes and endings that make a word an adjective or a verb (`동일한`, `정확한`).
+_WORD_FORMING_TAGS = ("XS", "ETM", "ETN")
+
+
+def _split_name(text: str, tokens: list[Token], gazetteer: Gazetteer) -> bool:
+    """`김유나` read as `김유` + `나`, `오민지` as `오미` + `이` + `ㄴ지`: a name the analyser cut
+    into a proper noun and a particle or an ending; not an adjective (`동일한`), a common noun
+    (`지역의`) or a known name (`도커의`) with a particle."""
+    if not (3 <= len(text) <= 4 and text[0] in KO_SURNAMES):
+        return False
+    nouns = list(itertools.takewhile(lambda t: t.tag.startswith("NN"), tokens))
+    if not nouns or not (
+        any(t.tag == "NNP" or t.unknown for t in nouns) or all(len(t.form) == 1 for t in nouns)
+    ):
+        return False  # a common noun with a particle (`지역의`; `남` + `유` + `나` is a name)
+    if any(t.tag.startswith(_WORD_FORMING_TAGS) for t in tokens):
+        return False
+    base = "".join(t.form for t in nouns)
+    return gazetteer.lookup(base) is None and gazetteer.sounds.match(base) is None
+
+
+def surname_and_given(name: str, analyzer: Analyzer) -> bool:
+    """A surname and a given name of three or four syllables that the analyser does not read as
+    one known common noun (it may read them as a verb: `임하람` as `임하-` + `-람`)."""
+    if not (3 <= len(name) <= 4 and name[0] in KO_SURNAMES):
+        return False
+    tokens = analyzer.tokens(name)
+    return not (len(tokens) == 1 and tokens[0].tag.startswith("NN") and not tokens[0].unknown)

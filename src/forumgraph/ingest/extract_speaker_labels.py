@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from forumgraph.ingest.extract_people import add_person_span
-from forumgraph.ingest.extract_people_ko import KO_SURNAMES, is_korean_name
+from forumgraph.ingest.extract_people_ko import is_korean_name, surname_and_given
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -58,15 +58,8 @@ def _reads_as_a_name(name: str, gazetteer: Gazetteer, analyzer: Analyzer) -> boo
     if has_hangul(name):
         # A label is a name's place: a surname and a given name the analyser may read as a
         # verb (`임하람` as `임하-` + `-람`) will do, a common noun will not.
-        return is_korean_name(name, analyzer, gazetteer) or _surname_and_given(name, analyzer)
+        return is_korean_name(name, analyzer, gazetteer) or surname_and_given(name, analyzer)
     return name.split()[0] in gazetteer.given_names
-
-
-def _surname_and_given(name: str, analyzer: Analyzer) -> bool:
-    if not (3 <= len(name) <= 4 and name[0] in KO_SURNAMES):
-        return False
-    tokens = analyzer.tokens(name)
-    return not (len(tokens) == 1 and tokens[0].tag.startswith("NN") and not tokens[0].unknown)
 
 
 def _person_named(draft: Draft, label: str) -> str | None:
