@@ -643,3 +643,32 @@ def test_a_city_in_the_title_of_another_region_makes_no_edition_of_a_region_name
         )
     )
     assert not any("Daegu" in e or "대구" in e for e in events)
+
+
+def test_a_region_s_undated_edition_is_the_text_s_year_where_the_table_holds_one():
+    text = (
+        "KubeCon India made its debut last December. Meanwhile, KubeCon China came back, "
+        "landing in Hong Kong."
+    )
+    events = _events(_extract(text, date="2025-06-20"))
+    assert "KubeCon + CloudNativeCon China 2025" in events
+    assert "KubeCon + CloudNativeCon China 2024" not in events
+
+
+def test_a_dated_city_after_a_co_located_event_is_the_region_named_series_edition():
+    text = (
+        "This was my third KubeCon Europe, and ArgoCon was packed.\n\n"
+        "Some of us will go to Salt Lake City in November."
+    )
+    events = _events(_extract(text, date="2024-03-25"))
+    assert "KubeCon + CloudNativeCon North America 2024" in events
+
+
+def test_a_year_set_in_one_paragraph_does_not_run_into_the_next():
+    text = (
+        "내가 마지막으로 간 KubeCon은 2019년 11월 샌디에이고였다.\n\n"
+        "다음 달 오스틴에서 열리는 Open Source Summit North America에는 동료가 간다."
+    )
+    events = _events(_extract(text, date="2022-05-26"))
+    assert "Open Source Summit North America 2022" in events
+    assert "Open Source Summit North America 2019" not in events

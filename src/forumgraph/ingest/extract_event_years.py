@@ -10,7 +10,7 @@ from dataclasses import replace
 from forumgraph.ingest.dates import DateSpan, month_of, shift_year, year_of
 from forumgraph.ingest.extract_events_state import EventBook, Place, region_of, status_of
 from forumgraph.ingest.extract_records import Span
-from forumgraph.ingest.gazetteer import COUNTRY, GazetteerEntry
+from forumgraph.ingest.gazetteer import COUNTRY, REGION, GazetteerEntry
 from forumgraph.models import EntityType
 
 # Past tense that tells of an event's turnout: `drew 8,000`, `attracted`, `모였다`.
@@ -46,8 +46,14 @@ def undated_year(
     book: EventBook, series: GazetteerEntry, venue: GazetteerEntry, year: int | None
 ) -> int | None:
     """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
-    a country's is the year the text is speaking of."""
-    return year if venue.kind == COUNTRY else book.year_for(series, year)
+    a country's is the year the text is speaking of, and so is a region's where the table of
+    known editions holds one there that year (`KubeCon China returned ...` in 2025)."""
+    if venue.kind == COUNTRY:
+        return year
+    editions = book.gazetteer.editions
+    if venue.kind == REGION and year and editions.find(series.canonical, venue.canonical, year):
+        return year
+    return book.year_for(series, year)
 
 
 # `the recent KCD Warsaw`, `최근 열린 KCD 바르샤바`: an edition said to be over; `the upcoming

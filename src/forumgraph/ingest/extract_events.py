@@ -74,10 +74,13 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_casefolded_series(draft, gazetteer)
     add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
-    running_year = article_year
     for passage in draft.passages:
         listed = add_listed_editions(book, passage.text, passage.start, article_year)
+        running_year, paragraph = article_year, 0
         for sentence in prose_sentences(passage.text, passage.start):
+            if sentence.paragraph != paragraph:
+                # a year a dated sentence set runs to the end of its paragraph only
+                running_year, paragraph = article_year, sentence.paragraph
             if any(s <= sentence.start < e for s, e in listed):
                 continue
             dates = find_dates(sentence.text, running_year, article_year, article_month)
@@ -497,17 +500,22 @@ def _series_held_then(
     book: EventBook, sentence: Sentence, places: list[Place], dates: list[DateSpan]
 ) -> list[Span]:
     """`Barcelona, 2019.`, `Then Amsterdam in 2023`: a city dated in a sentence that names no
-    series, where the table of known editions holds the series named last before it in that
-    city that very year (and month, where the text gives one)."""
+    series, where the table of known editions holds the region-named series named last before
+    it in that city that very year (and month, where the text gives one)."""
     text = book.draft.article.text
     earlier = [
-        s for s in book.draft.spans if s.type == EntityType.SERIES and s.end <= places[0].start
+        s
+        for s in book.draft.spans
+        if s.type == EntityType.SERIES
+        and s.end <= places[0].start
+        and (entry := book.series_entry(s.key)) is not None
+        and entry.by_region
     ]
     if not earlier:
         return []
     last = max(earlier, key=lambda s: s.start)
     series = book.series_entry(last.key)
-    if series is None or not series.by_region:
+    if series is None:
         return []
     out = []
     for place in places:
