@@ -380,3 +380,8 @@ def test_a_name_the_analyser_cuts_into_a_noun_and_a_particle_beside_an_honorific
     people = names_of(extraction, EntityType.PERSON)
     assert {"남유나", "오민지"} <= people
     assert not {"동일한", "지역의"} & people
+
+
+def test_an_organisation_in_brackets_after_an_honorific_may_be_common_nouns_run_together():
+    extraction = extract_text("둘째 발표는 — 하도윤 님(무신사)이 맡습니다.")
+    assert ("하도윤", "무신사") in affiliations_of(extraction)

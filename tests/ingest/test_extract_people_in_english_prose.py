@@ -269,3 +269,9 @@ def test_surnames_with_particles():
     )
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"Mirte van der Linden", "Paolo di Stefano", "Anouk de Groot"} <= people
+
+
+def test_a_person_who_leads_an_organisation_s_team():
+    text = "Ilka Brandauer, who leads Corvane's developer experience team, had the answer."
+    extraction = extract_text(text)
+    assert ("Ilka Brandauer", "Corvane") in affiliations_of(extraction)

@@ -57,6 +57,12 @@ _EN_OF_THE_TEAM = re.compile(
     + _ORG_NAME
     + r"\s(?:[a-z-]+\s){0,2}(?:team|group|division)\b"
 )
+# `Marta Nowak, who leads Allegro's platform team`: the organisation owns the team.
+_EN_LEADS_ITS_TEAM = re.compile(
+    r",\swho\s(?:leads|runs|heads|manages|co-leads)\s"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
+    r"(?:team|group|unit|division)\b"
+)
 _EN_DASHED = re.compile(r"\s[-–—|]\s" + _ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
 # `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
 _EN_ROLE_THEN_ORG = re.compile(
@@ -83,6 +89,8 @@ _EN_GAP_AFTER = re.compile(
     r"|,\swho\s(?:[a-z]+ly\s)?" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
     r"|\s[-–—|]\s"
+    # `송예린 님(무신사)`: an honorific, then the organisation in brackets
+    r"|\s?(?:님|씨)\s?\("
     # `Jonas Weber | Principal Engineer @ Nordlicht Energie`
     r"|\s[-–—|]\s" + _TITLE_WORDS + r"(?:at|@)\s(?:the\s)?)$"
 )
@@ -113,7 +121,9 @@ _FOUNDATIONS_ROLE = re.compile(
     r",\s(?:the|its)\s(?:foundation|Foundation)(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)"
 )
 _POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
-_THE_GAP = re.compile(r"^,\s(?:the\s)?$")
+# `Kasper Nissen, the CNCF's developer advocate`, `Marta Nowak, who leads Allegro's platform
+# team`: the organisation owns the role or the team.
+_THE_GAP = re.compile(r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s)?$")
 _JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
 _SHARED_FROM = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?\s(?:from|of|at)\s(?:the\s)?$")
 # `SIG Release chairs Jane Doe and John Roe`: a group's role, then its holders.
@@ -141,6 +151,7 @@ _WORKS_ON = re.compile(
 _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 # `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
 _PARENS = re.compile(r"\s?\((?P<inside>[^()]{1,90})\)")
+_HONORIFIC_PARENS = re.compile(r"\s?(?:님|씨)\s?\((?P<inside>[^()]{1,90})\)")
 _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
     # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
@@ -219,7 +230,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
     `가나다 소속 김민수`, `가나다에서 온 김민수`, `김민수는 Acme에서 근무한다`."""
     text = draft.article.text
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
-        after = _PARENS.match(text, person.end)
+        after = _PARENS.match(text, person.end) or _HONORIFIC_PARENS.match(text, person.end)
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
@@ -231,7 +242,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             # employer, with another organisation named between
             if held_at is not None and role_at["role"].split()[-1].lower() in ROLE_HEADS:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM):
+        for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM, _EN_LEADS_ITS_TEAM):
             found = pattern.match(text, person.end)
             words = found["org"].split() if found else []
             if not found or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
@@ -375,9 +386,15 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
 
 
 def _possessive_role(text: str, gap: str, org: Span) -> bool:
-    """`Kasper Nissen, the CNCF's developer advocate`: the organisation owns the role."""
+    """`Kasper Nissen, the CNCF's developer advocate`: the organisation owns the role (or the
+    team the person leads: `who leads Allegro's platform team`)."""
     role = _POSSESSIVE_ROLE.match(text, org.end)
-    return bool(_THE_GAP.match(gap)) and role is not None and is_role_phrase(role["role"])
+    gap_match = _THE_GAP.match(gap)
+    if gap_match is None or role is None:
+        return False
+    if "who" in gap:
+        return role["role"].split()[-1] in {"team", "group", "unit", "division", "organisation"}
+    return is_role_phrase(role["role"])
 
 
 def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:

@@ -115,7 +115,21 @@ def _organisation_after(
         return None
     if _name_form(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
+    # `송예린 님(무신사)`: after an honorific the brackets hold the organisation, whose name
+    # may be common nouns run together
+    honoured = bracketed.group().lstrip().startswith(("님", "씨"))
+    if honoured and _nouns_only(bracketed["org"], analyzer, gazetteer):
+        return bracketed["org"], bracketed.start("org")
     return None
+
+
+def _nouns_only(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """Hangul nouns run together, two or more of them (`무신사`), that are no unit (`플랫폼팀`)
+    and name no place."""
+    if not is_hangul_word(word) or _unit(word) or gazetteer.lookup(word) is not None:
+        return False
+    tokens = analyzer.tokens(word)
+    return len(tokens) >= 2 and all(t.tag in ("NNP", "NNG") for t in tokens)
 
 
 def _listed_together(text: str, first: Span, second: Span) -> bool:
