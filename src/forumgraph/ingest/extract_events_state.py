@@ -142,7 +142,7 @@ class EventBook:
         venue = host.city or table_city or host.where
         edition = self.edition(series, venue, host.year)
         self.draft.add_variant(edition.key, f"{series.canonical} {host.year}")
-        if venue != host.where:
+        if venue != host.where and not has_hangul(series.canonical):
             self.draft.add_variant(
                 edition.key, f"{series.canonical} {host.where.canonical} {host.year}"
             )
