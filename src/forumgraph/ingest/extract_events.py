@@ -524,15 +524,19 @@ def _series_held_then(
         names = {n.text.casefold() for n in place.entry.names}
         date = _nearest_date(dates, sentence.start, place, (sentence.start, sentence.end))
         written = _CITY_YEAR.match(text, place.end)
-        if written is None and date is None:
+        if written is not None:
+            year, month = int(written.group(1)), None
+        elif date is not None:
+            year = int(date.start[:4])
+            month = None if date.precision == "year" else int(date.start[5:7])
+        else:
             continue
-        year = int(written.group(1) if written else date.start[:4])
         held = [
             e
             for e in book.gazetteer.editions.by_series.get(series.canonical.casefold(), ())
             if e.year == year and e.city and e.city.casefold() in names
         ]
-        if held and (written or date.precision == "year" or int(date.start[5:7]) == held[0].month):
+        if held and month in (None, held[0].month):
             out.append(Span(place.end, place.end + 1, last.key, EntityType.SERIES, _OF_ITS_PLACE))
     return out
 
