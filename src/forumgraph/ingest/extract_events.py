@@ -14,6 +14,7 @@ import itertools
 import re
 
 from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
+from forumgraph.ingest.extract_event_anaphors import OF_ITS_PLACE, anaphors, nearest_date
 from forumgraph.ingest.extract_event_lists import add_listed_editions
 from forumgraph.ingest.extract_event_names import (
     EVENT_OF_PLACE,
@@ -47,7 +48,7 @@ from forumgraph.ingest.extract_events_state import (
     region_of,
     status_of,
 )
-from forumgraph.ingest.extract_held_with_title import add_editions_held_with_the_title
+from forumgraph.ingest.extract_held_with import add_co_located, add_editions_held_with_the_title
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -57,11 +58,6 @@ from forumgraph.text.hangul import has_hangul
 
 _ORGANIZER = re.compile(r"^\)?\s*(?:이|가)?\s*(?:주관|주최)|^\s*(?:organi[sz]es|hosts)\b")
 _ORGANIZED_BY = re.compile(r"(?:organi[sz]ed|hosted) by\s*$")
-_ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
-# `행사`/`the conference` alone: the event the article is about, when its title names one.
-_EVENT_NOUN = re.compile(r"행사|컨퍼런스|콘퍼런스|\b(?:[Cc]onference|event|show|edition)\b")
-# `오스틴 때보다`: the time of the event held in that city (not `때문`, because).
-_TIME_OF = re.compile(r"\s*때(?!문)")
 _BARE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
@@ -128,7 +124,7 @@ def _from_sentence(
         return
     clauses = _clauses(sentence, dates)
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
-    series_spans += _anaphors(book, sentence, spans, places, clauses if dates else [], dates)
+    series_spans += anaphors(book, sentence, spans, places, clauses if dates else [], dates)
     organizer = _organizer(book.draft, spans)
     made: list[tuple[Edition, Span]] = []
     for place in places:
@@ -137,7 +133,7 @@ def _from_sentence(
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
         series_span = _nearest_series(series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
-        date = _nearest_date(dates, sentence.start, place, clause)
+        date = nearest_date(dates, sentence.start, place, clause)
         # A year written with the series' name wins over a relative one in the same clause, not
         # over one in the place's own clause (`Europe 2019 opened ..., double the crowd that
         # came to Copenhagen a year ago`).
@@ -202,65 +198,7 @@ def _from_sentence(
             book.draft.fact(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
             )
-    _co_located(book, series_spans, made)
-
-
-# `the Contributor Summit, held the Sunday before KubeCon Europe`: an event held with another.
-_HELD_WITH = re.compile(
-    r",?\s(?:(?:held|taking place|which takes place)\s)?(?:on\s)?(?:the\s\w+\s)?"
-    r"(?:before|after|ahead of|alongside|during|at|co-located with)\s(?:the\s)?$"
-)
-
-
-# `... KubeCon Europe in Amsterdam, and the Contributor Summit the day before`: after the host.
-_HELD_AROUND = re.compile(
-    r",?\s(?:(?:is\s|was\s|will\sbe\s)?(?:held\s)?(?:on\s)?the\s\w+\s(?:before|after)"
-    r"|(?:is\s|was\s)?co-located)\b"
-)
-
-
-# `KubeCon 북미 2025(애틀랜타)와 그 전날 열리는 기여자 서밋`: held with the host named before.
-_KO_HELD_WITH_HOST = re.compile(
-    r"[^.。()\n]{0,12}(?:\([^()]{0,40}\))?[^.。()\n]{0,12}?"
-    r"(?:(?:전날|전일|다음\s?날|이튿날|같은\s?주|기간|앞서|함께|동시에)"
-    r"[^.。\n]{0,8}?(?:열리는|열린|개최되는|개최된|진행되는|진행된)\s"
-    # `... Europe 2025 기간 중 쿠버네티스 컨트리뷰터 서밋에서` (a project's name may open it)
-    r"|기간\s?(?:중|동안|중에)\s(?:[가-힣A-Za-z]+\s)?)"
-)
-
-
-def _co_located(
-    book: EventBook, series_spans: list[Span], made: list[tuple[Edition, Span]]
-) -> None:
-    """A series held right before, after or at the one edition the sentence places is held
-    where and when that edition is (`the Kubernetes Contributor Summit, held the Sunday before
-    KubeCon + CloudNativeCon North America 2023`, `... in Amsterdam, and the Contributor Summit
-    the day before`)."""
-    hosts = sorted(
-        {edition.key: (edition, span) for edition, span in made}.values(), key=lambda h: h[1].start
-    )
-    if not hosts:
-        return
-    text = book.draft.article.text
-    for span in series_spans:
-        series = book.series_entry(span.key)
-        # The host is the edition named next after the event, else the last one before it.
-        after = [h for h in hosts if h[1].start >= span.end]
-        host, host_span = after[0] if after else hosts[-1]
-        if len(hosts) > 1 and not after and hosts[-1][1].end > span.start:
-            continue
-        if series is None or series == host.series:
-            continue
-        before_host = span.end <= host_span.start
-        if before_host and not _HELD_WITH.fullmatch(text, span.end, host_span.start):
-            continue
-        if not before_host and not (
-            _HELD_AROUND.match(text, span.end)
-            or _KO_HELD_WITH_HOST.fullmatch(text, host_span.end, span.start)
-        ):
-            continue
-        edition = book.held_with(series, host)
-        book.draft.mention(edition.key, span.start, span.end)
+    add_co_located(book, series_spans, made)
 
 
 _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")
@@ -410,168 +348,8 @@ def _script(name: str) -> str:
     return "ko" if has_hangul(name) else "en"
 
 
-def _anaphors(
-    book: EventBook,
-    sentence: Sentence,
-    spans: list[Span],
-    places: list[Place],
-    dated_clauses: list[tuple[int, int]],
-    dates: list[DateSpan],
-) -> list[Span]:
-    """A bare `포럼`/`forum` refers to the document's forum series, if it has one; in a dated
-    sentence, a bare `행사`/`conference` (or `때` right after a city: `작년 오스틴 때보다`)
-    refers to the series of the title's edition when no series is named before it in the
-    sentence nor in its clause (`last year's event in Seattle`, `next year the conference moves
-    to Paris, and KubeCon North America ...`)."""
-    forum = next((k for k in book.draft.keys(EntityType.SERIES) if "forum" in k), None)
-    out = _bare_references(sentence, spans, _ANAPHOR, forum) if forum else []
-    titled = next((e for e in book.editions.values() if e.from_title), None)
-    if titled is not None and dated_clauses and not out:
-        series_key = book.series_key(titled.series)
-        named = [s.start for s in spans if s.type == EntityType.SERIES]
-        text = book.draft.article.text
-        times = [
-            Span(p.end, p.end + 1, series_key, EntityType.SERIES, "")
-            for p in places
-            if p.key is not None and _TIME_OF.match(text, p.end)
-        ]
-        out = [
-            span
-            for span in _bare_references(sentence, spans, _EVENT_NOUN, series_key) + times
-            if not any(
-                start < span.start or _same_clause(span.start, start, dated_clauses)
-                for start in named
-            )
-        ]
-    if not out and not any(s.type == EntityType.SERIES for s in spans):
-        out = _series_held_in(book, places) or _series_held_then(book, sentence, places, dates)
-    return out
-
-
-# `the previous edition in Salt Lake City`: the event held in the city named after it.
-_EDITION_IN = re.compile(r"\b(?:edition|show|event)\s(?:in|at)\s$")
-
-
-def _series_held_in(book: EventBook, places: list[Place]) -> list[Span]:
-    """`last year's Chicago show`, `the edition in Salt Lake City`, `the next China edition ...
-    in Hong Kong`: a city's show, event or edition in a sentence that names no series is an
-    edition of the series named last before it that the table of known editions holds in that
-    city."""
-    text = book.draft.article.text
-    regions = [p for p in places if p.entry.kind == REGION and EVENT_OF_PLACE.match(text, p.end)]
-    named = [
-        p
-        for p in places
-        if p.key is not None
-        and (
-            EVENT_OF_PLACE.match(text, p.end)
-            or _EDITION_IN.search(text, 0, p.start)
-            # `the next China edition would return to Hong Kong`: the region's city
-            or any(
-                r.end <= p.start and region_of(p.entry, book.gazetteer) == r.entry for r in regions
-            )
-        )
-    ]
-    if not named:
-        return []
-    earlier = sorted(
-        (s for s in book.draft.spans if s.type == EntityType.SERIES),
-        key=lambda s: s.start,
-        reverse=True,
-    )
-    out = []
-    for place in named:
-        names = {n.text.casefold() for n in (*place.entry.names, *place.entry.variants)}
-        for span in (s for s in earlier if s.end <= place.start):
-            entry = book.series_entry(span.key)
-            if entry is not None and book.gazetteer.editions.years_in(entry.canonical, names):
-                out.append(
-                    Span(place.end, place.end + 1, span.key, EntityType.SERIES, _OF_ITS_PLACE)
-                )
-                break
-    return out
-
-
-# `Barcelona, 2019`: a year written right after the city.
-_CITY_YEAR = re.compile(r",?\s((?:19|20)\d\d)(?![\d-])")
-
-
-def _series_held_then(
-    book: EventBook, sentence: Sentence, places: list[Place], dates: list[DateSpan]
-) -> list[Span]:
-    """`Barcelona, 2019.`, `Then Amsterdam in 2023`: a city dated in a sentence that names no
-    series, where the table of known editions holds the region-named series named last before
-    it in that city that very year (and month, where the text gives one)."""
-    text = book.draft.article.text
-    earlier = [
-        s
-        for s in book.draft.spans
-        if s.type == EntityType.SERIES
-        and s.end <= places[0].start
-        and (entry := book.series_entry(s.key)) is not None
-        and entry.by_region
-    ]
-    if not earlier:
-        return []
-    last = max(earlier, key=lambda s: s.start)
-    series = book.series_entry(last.key)
-    if series is None:
-        return []
-    out = []
-    for place in places:
-        if place.key is None:
-            continue
-        names = {n.text.casefold() for n in place.entry.names}
-        date = _nearest_date(dates, sentence.start, place, (sentence.start, sentence.end))
-        written = _CITY_YEAR.match(text, place.end)
-        if written is not None:
-            year, month = int(written.group(1)), None
-        elif date is not None:
-            year = int(date.start[:4])
-            month = None if date.precision == "year" else int(date.start[5:7])
-        else:
-            continue
-        held = [
-            e
-            for e in book.gazetteer.editions.by_series.get(series.canonical.casefold(), ())
-            if e.year == year and e.city and e.city.casefold() in names
-        ]
-        if held and month in (None, held[0].month):
-            out.append(Span(place.end, place.end + 1, last.key, EntityType.SERIES, _OF_ITS_PLACE))
-    return out
-
-
-def _nearest_date(
-    dates: list[DateSpan], offset: int, place: Place, clause: tuple[int, int]
-) -> DateSpan | None:
-    """The date of the place's clause nearest to it (`3월 파리에서 열린 X와 11월 솔트레이크시티의
-    Y`: each city its own month)."""
-    inside = [d for d in dates if clause[0] <= offset + d.begin < clause[1]]
-
-    def distance(date: DateSpan) -> int:
-        begin, stop = offset + date.begin, offset + date.stop
-        return place.start - stop if stop <= place.start else begin - place.end
-
-    return min(inside, key=distance, default=None)
-
-
 def _in_clause(span: Span | None, clause: tuple[int, int]) -> bool:
     return span is not None and clause[0] <= span.start < clause[1]
-
-
-def _same_clause(first: int, second: int, clauses: list[tuple[int, int]]) -> bool:
-    return any(s <= first < e and s <= second < e for s, e in clauses)
-
-
-def _bare_references(
-    sentence: Sentence, spans: list[Span], pattern: re.Pattern[str], key: str
-) -> list[Span]:
-    out = []
-    for match in pattern.finditer(sentence.text):
-        start = sentence.start + match.start()
-        if not any(s.start <= start < s.end for s in spans):
-            out.append(Span(start, start + len(match.group()), key, EntityType.SERIES, ""))
-    return out
 
 
 def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]:
@@ -586,13 +364,8 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
     return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
-# The passage of a series read into one place (`the edition in Salt Lake City`): that place's
-# series only, not its neighbours' (`Shanghai in 2019, and I moved to Lisbon in 2021`).
-_OF_ITS_PLACE = "of-its-place"
-
-
 def _nearest_series(series: list[Span], place: Place, clause: tuple[int, int]) -> Span | None:
-    series = [s for s in series if s.passage_id != _OF_ITS_PLACE or s.start == place.end]
+    series = [s for s in series if s.passage_id != OF_ITS_PLACE or s.start == place.end]
 
     def rank(span: Span) -> tuple[int, int]:
         in_clause = clause[0] <= span.start < clause[1]
