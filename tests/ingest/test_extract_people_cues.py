@@ -223,3 +223,22 @@ def test_a_group_s_staff_lists_its_people_in_brackets():
     extraction = _extract("이번 밋업 안내입니다.", author="CNCG 대전 운영진 (서하린, 문태오)")
     affiliations = _affiliations(extraction)
     assert {("서하린", "CNCG 대전"), ("문태오", "CNCG 대전")} <= affiliations
+
+
+def test_bylines_of_a_press_wire_a_show_s_hosts_a_project_s_maintainer_and_two_groups():
+    wire = _extract("Today Brisko announced Valet 3.", author="Brisko, Inc. via Harbour Newswire")
+    organisations = _names(wire, EntityType.ORGANIZATION)
+    assert {"Brisko Inc.", "Harbour Newswire"} <= organisations
+    assert "Harbour Newswire" not in _names(wire, EntityType.PERSON)
+    show = _extract(
+        "This week: GitOps.", author="Quay Talk — hosted by Ilse Varga and Tomas Brenner"
+    )
+    assert {("Ilse Varga", "Quay Talk"), ("Tomas Brenner", "Quay Talk")} <= _affiliations(show)
+    maintainer = _extract("Release notes.", author="Ilse Varga, Prometheus maintainer")
+    assert not _affiliations(maintainer)
+    translated = _extract(
+        "번역 글입니다.", author="원문: Valet 릴리스 팀 / 번역: 하서윤 (가온 현지화 팀)"
+    )
+    assert ("하서윤", "가온 현지화 팀") in _affiliations(translated)
+    unit = _extract("발표 정리입니다.", author="한지후 · 가온페이 플랫폼팀")
+    assert ("한지후", "가온페이") in _affiliations(unit)

@@ -25,12 +25,13 @@ from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 from forumgraph.text.names import transliteration_similarity
 
-_LABEL = re.compile(
-    r"^\s*(?:번역|역자|옮긴이|감수|편집|글|글쓴이|저자|작성자|정리|기고|취재|인터뷰"
+# A role label opening a group of the byline (`번역:`, `Editors:`, `Interview by`).
+_LABEL_WORDS = (
+    r"(?:번역|역자|옮긴이|감수|편집|글|글쓴이|저자|작성자|정리|기고|취재|인터뷰|원문"
     r"|Translat(?:ors?|ed by)|Editors?|Reviewers?|Authors?"
-    r"|(?:Written|Interview(?:ed)?|Curated|Compiled|Reported|Words|Text|Story) by|By)\s*[:：]?\s+",
-    re.IGNORECASE,
+    r"|(?:Written|Interview(?:ed)?|Curated|Compiled|Reported|Words|Text|Story) by|By)"
 )
+_LABEL = re.compile(rf"^\s*{_LABEL_WORDS}\s*[:：]?\s+", re.IGNORECASE)
 # Between a person and their organisation in a byline: `Ann Lee | Acme`, `김민수 / 가나다`.
 _PERSON_ORG_SEPARATOR = re.compile(r"\s+(?:[|—–/]|-)\s+")
 # A role and where it is held: `Platform Engineer at Acme`, `editor of The Daily Pod`.
@@ -56,9 +57,10 @@ _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 _ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
-# The people a group credits in brackets: `(Editors: ...)`, `(번역: 오세린)`.
+# The people a group credits in brackets: `(Editors: ...)`, `(번역: 오세린)`, a show's hosts.
 _MEMBERS = re.compile(
-    r"^\s*(?:editors?|members?|leads?|translators?|translated by|편집|편집자|번역|번역자)"
+    r"^\s*(?:editors?|members?|leads?|translators?|translated by|hosted by|hosts?|편집|편집자"
+    r"|번역|번역자)"
     r"\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -72,6 +74,8 @@ _STAFF = re.compile(
     r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
     re.IGNORECASE,
 )
+# A Korean unit written as one word (`플랫폼팀`, `인프라실`), after the organisation's name.
+_GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀)")
 # The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
 _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
@@ -84,7 +88,7 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """People, organisations and affiliations of the header's author line and of credit lines
     in the text (`참석자: 김민수, 이영희 일동`, `Speakers: Ann Lee (Acme), Bob Roe`)."""
     before = set(draft.keys())
-    for group in _split(draft.article.header.get("author", ""), ";"):
+    for group in _split(_groups_of(draft.article.header.get("author", "")), ";"):
         _group(draft, gazetteer, analyzer, _organisation_in_brackets(_LABEL.sub("", group)))
     credited = [k for k in draft.keys() if k not in before]  # noqa: SIM118 (Draft is not a mapping)
     # `author: Kubernetes v1.41 Release Team` and `Editors: Ann Lee, Bob Roe` in the text: the
@@ -100,6 +104,17 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                 names = _CREDIT_END.sub("", credit.group("names"))
                 editors = signing if _EDITORS.match(line) else None
                 _group(draft, gazetteer, analyzer, names, in_text=True, members_of=editors)
+
+
+# `Acme, Inc.`: a legal form after a comma is part of the name.
+_LEGAL_FORM_AFTER_COMMA = re.compile(r",\s(?=(?:Inc|LLC|Ltd|GmbH|Corp|Co)\b\.?)")
+# `Acme via Business Wire`, `원문: ... / 번역: ...`: where a new group of the byline starts.
+_NEW_GROUP = re.compile(rf"\svia\s|\s+[|—–/]\s+(?={_LABEL_WORDS}\s*[:：]?\s)", re.IGNORECASE)
+
+
+def _groups_of(byline: str) -> str:
+    """The byline with a `;` between its groups, and no comma before a legal form."""
+    return _NEW_GROUP.sub("; ", _LEGAL_FORM_AFTER_COMMA.sub(" ", byline))
 
 
 def _organisation_in_brackets(group: str) -> str:
@@ -143,7 +158,7 @@ def _group(
     people_without_org: list[str] = []
     first_org = True
     for item in _split(group, ","):
-        for part in re.split(r"\s+(?:and|&|및)\s+|\s*[·・]\s*", item):
+        for part in _outside_brackets(_JOINED, item):
             org = _item(
                 draft,
                 gazetteer,
@@ -215,6 +230,10 @@ def _item(
             return org
         else:
             waiting.append(key)
+        return None
+    project = known_entry(gazetteer, _without_title(name))
+    if project is not None and project.kind == EntityType.PROJECT.value:
+        add_entry(draft, project)  # `Jaeger maintainer`: a project's people, no employer
         return None
     org = _organisation(draft, gazetteer, name)
     for member in _members(paren, staff=_STAFF.search(name) is not None):
@@ -348,6 +367,8 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     words = text.split()
+    if len(words) > 1 and _GLUED_UNIT.fullmatch(words[-1]):
+        text, words = " ".join(words[:-1]), words[:-1]  # `라온페이 플랫폼팀`: the company's unit
     if len(words) > 1 and _KO_UNIT.search(words[-1]):
         # `삼성전자 클라우드 인프라 그룹`: a unit of a known organisation (the longest known)
         for size in range(len(words) - 1, 0, -1):
@@ -368,6 +389,21 @@ def _members(paren: str, staff: bool = False) -> list[str]:
         return []
     names = _MEMBERS.sub("", paren)
     return [n.strip() for part in _split(names, ",") for n in re.split(r"\s+and\s+", part)]
+
+
+# Between two people of one item: `and`, `&`, `및`, a middle dot.
+_JOINED = re.compile(r"\s+(?:and|&|및)\s+|\s*[·・]\s*")
+
+
+def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` split where `pattern` matches outside parentheses."""
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        if text[: match.start()].count("(") == text[: match.start()].count(")"):
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return parts
 
 
 def _split(text: str, separator: str) -> list[str]:

@@ -97,6 +97,9 @@ _NOT_IN_NAMES = word_set(
     # the last word of an institution's name (`Acme University`)
     "University Institute Authority Agency Commission Ministry Bureau Administration Association "
     "Federation Consortium "
+    # the last word of a publication's name (`Business Wire`, `Cloud Native Times`)
+    "Wire Newswire News Times Journal Magazine Radio Podcast Weekly Gazette Herald Tribune "
+    "Dispatch "
     # adverbs that open a sentence before a name (`Later Ruslan Petrov spoke`)
     "Later Earlier Then Finally Meanwhile Also Today Yesterday Tomorrow Afterwards Next Recently "
     "Previously Currently Now Lastly Separately Additionally Similarly Instead Again Soon"
