@@ -385,3 +385,12 @@ def test_a_name_the_analyser_cuts_into_a_noun_and_a_particle_beside_an_honorific
 def test_an_organisation_in_brackets_after_an_honorific_may_be_common_nouns_run_together():
     extraction = extract_text("둘째 발표는 — 하도윤 님(무신사)이 맡습니다.")
     assert ("하도윤", "무신사") in affiliations_of(extraction)
+
+
+def test_a_c_level_title_after_name_and_company_and_no_team_across_a_phrase():
+    extraction = extract_text(
+        "오태민 다온시스템즈 최고기술책임자(CTO)는 말했다. 6월 도쿄에서 열리는 KubeCon Japan "
+        "2025에서 일본어 팀과 번역 스프린트를 한다."
+    )
+    assert ("오태민", "다온시스템즈") in affiliations_of(extraction)
+    assert not any("2025" in n for n in names_of(extraction, EntityType.ORGANIZATION))

@@ -15,7 +15,7 @@ from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
-from forumgraph.text.particles import strip_particles
+from forumgraph.text.particles import is_particle, strip_particles
 
 _CAP = r"(?:[A-Z][A-Za-z0-9_&'’.+-]*|v?\d+(?:\.\d+)+|\d+)"  # a capitalised word or a version
 _SUFFIX = (
@@ -219,6 +219,14 @@ def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
     return any(w[0].isupper() for w in words[:-1])
 
 
+def _ends_a_phrase(word: str) -> bool:
+    """A word with a particle after it (`도쿄에서`, `2025에서`)."""
+    if strip_particles(word) != word:
+        return True
+    latin = re.match(r"[A-Za-z0-9.+-]+", word)
+    return latin is not None and latin.end() < len(word) and is_particle(word[latin.end() :])
+
+
 def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
     """A team or committee from its first word that is a known name or written in Latin
     (`쿠버네티스 릴리스 팀`, not `우리 팀`), or a company named beside its legal form; with the
@@ -233,6 +241,8 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         first = strip_particles(word)
         if first != word or (has_hangul(word) and re.match(r"[A-Za-z]", word)):
             continue  # a particle ends a phrase before the name
+        if any(_ends_a_phrase(w) for w in words[i + 1 : -1]):
+            continue  # `Japan 2025에서 일본어 팀`: a phrase ends inside, the name starts after
         # A known name of one word or more starts it (`클라우드 네이티브 코리아 커뮤니티`).
         known = any(
             known_entry(gazetteer, " ".join(words[i:k])) for k in range(len(words) - 1, i, -1)
