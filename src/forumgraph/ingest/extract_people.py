@@ -79,7 +79,9 @@ COMPANY_WORDS = word_set(
     "Corporation Co Ltd LLC GmbH Group Bank Capital Partners Holdings Ventures Studio Studios "
     "Digital Analytics Works Consulting Logics Dynamics Robotics Insurance Telecom Energy Health "
     "Freight Logistics Payments Commerce Traders Industries Motors Airlines Games Financial "
-    "Services Cloud Data Security Company"
+    "Services Cloud Data Security Company "
+    # and in other languages' company names (`Alpenrück Versicherung`, `Nordbank AG`)
+    "AG SA SE NV BV Oy AB ASA SpA Versicherung Versicherungen Gruppe Bank"
 )
 # Words of events, roles, institutions and sentence openings, which no personal name has.
 _NOT_IN_NAMES = word_set(
