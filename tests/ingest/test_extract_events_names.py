@@ -672,3 +672,13 @@ def test_a_year_set_in_one_paragraph_does_not_run_into_the_next():
     events = _events(_extract(text, date="2022-05-26"))
     assert "Open Source Summit North America 2022" in events
     assert "Open Source Summit North America 2019" not in events
+
+
+def test_a_city_said_ahead_is_the_series_next_edition_when_the_table_puts_it_there():
+    text = "We spoke at KubeCon Europe in the spring. Will we see you in Atlanta?"
+    events = _events(_extract(text, date="2025-08-20"))
+    assert "KubeCon + CloudNativeCon North America 2025" in events
+    past = _events(
+        _extract("We spoke at KubeCon Europe. We flew back via Atlanta.", date="2025-08-20")
+    )
+    assert "KubeCon + CloudNativeCon North America 2025" not in past

@@ -394,3 +394,11 @@ def test_a_c_level_title_after_name_and_company_and_no_team_across_a_phrase():
     )
     assert ("오태민", "다온시스템즈") in affiliations_of(extraction)
     assert not any("2025" in n for n in names_of(extraction, EntityType.ORGANIZATION))
+
+
+def test_a_korean_name_with_its_romanisation_in_brackets_before_a_title():
+    extraction = extract_text("다온시스템즈 하서준(Seojun Ha) 매니저는 서밋에 참석했다.")
+    people = {r.names[0].text: r for r in extraction.entities if r.type == EntityType.PERSON}
+    assert "하서준" in people
+    assert any(n.text == "Seojun Ha" for n in people["하서준"].variants)
+    assert ("하서준", "다온시스템즈") in affiliations_of(extraction)

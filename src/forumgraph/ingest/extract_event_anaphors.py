@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.dates import DateSpan
+from forumgraph.ingest.dates import DateSpan, month_of, year_of
 from forumgraph.ingest.extract_event_names import EVENT_OF_PLACE
 from forumgraph.ingest.extract_events_state import EventBook, Place, region_of
 from forumgraph.ingest.extract_records import Span
 from forumgraph.ingest.extract_text import Sentence
-from forumgraph.ingest.gazetteer import REGION
+from forumgraph.ingest.gazetteer import REGION, GazetteerEntry
 from forumgraph.models import EntityType
 
 _ANAPHOR = re.compile(r"포럼|\b[Ff]orum\b")
@@ -143,6 +143,9 @@ def _series_held_then(
         elif date is not None:
             year = int(date.start[:4])
             month = None if date.precision == "year" else int(date.start[5:7])
+        elif _AHEAD.search(sentence.text) and _next_edition_is_in(book, series, names):
+            out.append(Span(place.end, place.end + 1, last.key, EntityType.SERIES, OF_ITS_PLACE))
+            continue  # `Will we see you on stage in Atlanta?`: the series' next edition
         else:
             continue
         held = [
@@ -153,6 +156,27 @@ def _series_held_then(
         if held and month in (None, held[0].month):
             out.append(Span(place.end, place.end + 1, last.key, EntityType.SERIES, OF_ITS_PLACE))
     return out
+
+
+# Words of a time ahead: an edition still to come.
+_AHEAD = re.compile(
+    r"\b(?:will|'ll|next|upcoming|see you|plan(?:s|ning)?\sto|heading)\b|예정|열릴|다가오는|오는\s",
+    re.IGNORECASE,
+)
+
+
+def _next_edition_is_in(book: EventBook, series: GazetteerEntry, names: set[str]) -> bool:
+    """Whether the table's first edition of `series` after the article's month is in the city
+    of these names."""
+    year, month = year_of(book.draft.article.date), month_of(book.draft.article.date)
+    if year is None or month is None:
+        return False
+    ahead = sorted(
+        (e.year, e.month, e.city or "")
+        for e in book.gazetteer.editions.by_series.get(series.canonical.casefold(), ())
+        if (e.year, e.month) > (year, month)
+    )
+    return bool(ahead) and ahead[0][2].casefold() in names
 
 
 def nearest_date(

@@ -64,7 +64,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
     for passage in draft.passages:
         if not has_hangul(passage.text):
             continue
-        words = list(_WORD.finditer(passage.text))
+        # `김민수(Minsu Kim) 매니저는`: the romanised name in brackets stands aside, so that the
+        # title after it follows the name
+        spelled = {m.start(): m["latin"] for m in _ROMANISED.finditer(passage.text)}
+        words = list(_WORD.finditer(_ROMANISED.sub(_blank_brackets, passage.text)))
         for i, word in enumerate(words):
             marked = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
@@ -89,11 +92,22 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             start = passage.start + word.start()
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
+            latin = spelled.get(word.start() + len(found))
+            if latin is not None and transliteration_similarity(found, latin, 0.5) >= 0.5:
+                draft.add_variant(key, latin)
         for match in _LABELLED.finditer(passage.text):
             if is_korean_name(match["name"], analyzer, gazetteer):
                 start = passage.start + match.start("name")
                 draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
+
+
+# A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`.
+_ROMANISED = re.compile(r"(?<=[가-힣])\((?P<latin>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3})\)")
+
+
+def _blank_brackets(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 # An age in brackets after a name, as news writes it: `김하준(34) 씨`.
