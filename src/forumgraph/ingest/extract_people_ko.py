@@ -93,7 +93,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
             latin = spelled.get(word.start() + len(found))
-            if latin is not None and transliteration_similarity(found, latin, 0.5) >= 0.5:
+            if latin is not None and _spells_korean_name(found, latin):
                 draft.add_variant(key, latin)
         for match in _LABELLED.finditer(passage.text):
             if is_korean_name(match["name"], analyzer, gazetteer):
@@ -104,6 +104,18 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
 
 # A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`.
 _ROMANISED = re.compile(r"(?<=[가-힣])\((?P<latin>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3})\)")
+
+
+def _spells_korean_name(hangul: str, latin: str) -> bool:
+    """`임다온` and `Daon Lim` or `Lim Daon`: the Latin spelling, surname last or first."""
+    reversed_order = " ".join(reversed(latin.split()))
+    return (
+        max(
+            transliteration_similarity(hangul, latin),
+            transliteration_similarity(hangul, reversed_order),
+        )
+        >= 0.6
+    )
 
 
 def _blank_brackets(match: re.Match[str]) -> str:
