@@ -150,8 +150,8 @@ _WORKS_ON = re.compile(
 )
 _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 # `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
-_PARENS = re.compile(r"\s?\((?P<inside>[^()]{1,90})\)")
-_HONORIFIC_PARENS = re.compile(r"\s?(?:님|씨)\s?\((?P<inside>[^()]{1,90})\)")
+# `(Acme)` after a name, also after a Korean honorific (`송예린 님(무신사)`)
+_PARENS = re.compile(r"\s?(?:(?:님|씨)\s?)?\((?P<inside>[^()]{1,90})\)")
 _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
     # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
@@ -230,7 +230,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
     `가나다 소속 김민수`, `가나다에서 온 김민수`, `김민수는 Acme에서 근무한다`."""
     text = draft.article.text
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
-        after = _PARENS.match(text, person.end) or _HONORIFIC_PARENS.match(text, person.end)
+        after = _PARENS.match(text, person.end)
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])

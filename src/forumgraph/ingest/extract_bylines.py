@@ -194,9 +194,7 @@ def _item(
     if match is None or not match.group("name").strip():
         return None
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
-    role_at = _ROLE_AT.match(name)
-    if role_at and role_at["head"].lower() in ROLE_HEADS:
-        name = role_at["org"]  # `editor of The Daily Pod`: the organisation
+    name = _after_role(name)  # `editor of The Daily Pod`: the organisation
     if not paren and _org_name_and_title(draft, gazetteer, analyzer, name):
         return None
     key = _person(draft, gazetteer, analyzer, name)
@@ -313,6 +311,12 @@ _DESKS = frozenset(
 )
 
 
+def _after_role(text: str) -> str:
+    """`Platform Engineer at Acme` -> `Acme`: the organisation after a role held there."""
+    role_at = _ROLE_AT.match(text)
+    return role_at["org"] if role_at and role_at["head"].lower() in ROLE_HEADS else text
+
+
 def _without_title(text: str) -> str:
     """`토스 DevOps 엔지니어` -> `토스`, `라인플러스 SRE` -> `라인플러스`: an organisation with the
     title of the person after it (a title word and the words that belong to it)."""
@@ -360,10 +364,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
-    role_at = _ROLE_AT.match(text)
-    if role_at and role_at["head"].lower() in ROLE_HEADS:
-        text = role_at["org"]
-    text = _without_title(text)
+    text = _without_title(_after_role(text))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     words = text.split()
@@ -408,17 +409,7 @@ def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
 
 def _split(text: str, separator: str) -> list[str]:
     """`text` split at `separator` outside parentheses."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == separator and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
+    parts = _outside_brackets(re.compile(re.escape(separator)), text)
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -118,7 +118,7 @@ def _series_held_then(
     it in that city that very year (and month, where the text gives one)."""
     text = book.draft.article.text
     earlier = [
-        s
+        (s, entry)
         for s in book.draft.spans
         if s.type == EntityType.SERIES
         and s.end <= places[0].start
@@ -127,10 +127,7 @@ def _series_held_then(
     ]
     if not earlier:
         return []
-    last = max(earlier, key=lambda s: s.start)
-    series = book.series_entry(last.key)
-    if series is None:
-        return []
+    last, series = max(earlier, key=lambda pair: pair[0].start)
     out = []
     for place in places:
         if place.key is None:

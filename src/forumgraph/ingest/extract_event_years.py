@@ -58,11 +58,10 @@ def undated_year(
 
 # `the recent KCD Warsaw`, `최근 열린 KCD 바르샤바`: an edition said to be over; `the upcoming
 # KubeCon India`, `다가오는 KCD 서울`: one said to be ahead.
-_SAID_PAST = re.compile(
-    r"(?:\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\s|최근\s(?:열린\s|개최된\s)?|지난\s)$"
-)
+_PAST_WORDS = r"[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast"
+_SAID_PAST = re.compile(rf"(?:\b(?:{_PAST_WORDS})\s|최근\s(?:열린\s|개최된\s)?|지난\s)$")
 # The same words anywhere in a clause (`the previous edition in Salt Lake City`).
-_SAYS_PAST = re.compile(r"\b(?:[Rr]ecent|[Pp]ast|[Pp]revious|[Ll]ast)\b|최근|지난")
+_SAYS_PAST = re.compile(rf"\b(?:{_PAST_WORDS})\b|최근|지난")
 _SAID_COMING = re.compile(r"(?:\b(?:[Uu]pcoming|[Ff]orthcoming|[Cc]oming)\s|다가오는\s|오는\s)$")
 
 

@@ -36,6 +36,7 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
     says the series is held beside `the conference`; only series that are held with a larger
     event (a co-located series of the gazetteer, or one the text names by its form) count."""
     titled = [e for e in book.editions.values() if e.from_title]
+    title_host = titled[0] if len(titled) == 1 else None
     draft = book.draft
     for passage in draft.passages:
         for sentence in prose_sentences(passage.text, passage.start):
@@ -46,7 +47,7 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
                 continue
             if places_in(book, book.gazetteer, sentence.start, sentence.end):
                 continue
-            host = titled[0] if len(titled) == 1 else None
+            host = title_host
             if host is None and _BESIDE_THE_MAIN_EVENT.search(sentence.text):
                 host = _named_last_before(book, sentence.start)
             if host is None:
