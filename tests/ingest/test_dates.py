@@ -1,6 +1,6 @@
 import pytest
 
-from forumgraph.ingest.dates import find_dates, month_of, year_of
+from forumgraph.ingest.dates import find_dates, lead_date, month_of, year_of
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,9 @@ from forumgraph.ingest.dates import find_dates, month_of, year_of
         ("during July 30 to August 1, 2020 for", None, ("2020-07-30", "2020-08-01", "day")),
         ("Mar 30-Apr 2 are coming", 2020, ("2020-03-30", "2020-04-02", "day")),
         ("December 30 - January 2, 2021", None, ("2020-12-30", "2021-01-02", "day")),
+        ("Week of 16 February 2026.", None, ("2026-02-16", "2026-02-16", "day")),
+        ("Amsterdam, 23–26 March. Tickets", 2026, ("2026-03-23", "2026-03-26", "day")),
+        ("on the 5th of May 2024", None, ("2024-05-05", "2024-05-05", "day")),
     ],
 )
 def test_find_dates_reads_korean_and_english_expressions(text, context, expected):
@@ -83,6 +86,20 @@ def test_years_counted_back_or_forward_from_the_article():
     assert start("since December, when") == "2018-12"
     assert find_dates("2년 전체 매출과 1년 전시 일정", 2019, 2019, 5) == []
     assert find_dates("a year ago", 2019, 2019, 5)[0].explicit_year is False
+
+
+def test_a_year_counted_from_the_article_is_no_date_when_the_article_has_none():
+    assert find_dates("two years ago in Austin and 두 해 전 서울") == []
+    assert [d.start for d in find_dates("two years ago, in May 2019")] == ["2019-05"]
+
+
+def test_a_text_without_a_dated_header_is_dated_by_its_lead():
+    release = "# Acme to speak at KubeCon 2025\n\n**AUSTIN — October 2, 2025** — Acme today said"
+    assert lead_date(release) == "2025-10-02"
+    assert lead_date("*Curated by Ann Lee. Week of 16 February 2026.*\n\nHello") == "2026-02-16"
+    # a year alone, or a date deep in the text, is no date of the text
+    assert lead_date("In 2019 I went to KubeCon.\n\nIt was fun.") is None
+    assert lead_date("Intro.\n\nMore.\n\nOn May 2, 2024 we shipped.") is None
 
 
 def test_a_year_after_a_preposition_of_time_is_a_date_and_a_version_is_not():

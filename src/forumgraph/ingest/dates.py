@@ -27,6 +27,11 @@ _EN = re.compile(
     rf"\b{_MONTH_NAMES}(?:\s+(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD})?)?"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+# The day first, as much of the world writes it: `16 February 2026`, `23–26 March`, `5th of May`.
+_EN_DAY_FIRST = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{_MONTH_NAMES}"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
 # A range across months: `July 30 to August 1, 2020`, `Mar 30-Apr 2`.
 _EN_RANGE = re.compile(
     rf"\b{_MONTH_NAMES}\s+(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}|\s+(?:to|through|until)\s+)"
@@ -93,7 +98,8 @@ def find_dates(
     before `'s` (`December's show`)."""
     found: list[tuple[int, int, re.Match[str], str]] = []
     patterns = (
-        ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN), ("ko", _KO), ("year", _KO_YEAR),
+        ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN_DAY_FIRST), ("en", _EN),
+        ("ko", _KO), ("year", _KO_YEAR),
         ("year", _EN_YEAR), ("relative", _RELATIVE_YEAR),
     )  # fmt: skip
     for kind, pattern in patterns:
@@ -165,11 +171,11 @@ def _relative_year(
     m: re.Match[str], kind: str, year: int | None, base: int | None, month: int | None = None
 ) -> int | None:
     relative = m.group("rel") if kind in {"ko", "relative"} else None
+    if kind == "relative" and base is None:
+        return year  # `two years ago` with no date to count from
     if kind == "relative" and m.group("season"):
-        if base is None:
-            return year
         return _season_year(m.group("season_rel").lower(), m.group("season"), base, month)
-    if kind == "relative" and base is not None:
+    if kind == "relative":
         if m.group("ago"):
             return base - _AGO.get(m.group("ago").lower(), 0) - _digit(m.group("ago"))
         if m.group("ago_ko"):
@@ -258,3 +264,22 @@ def month_of(date_text: str | None) -> int | None:
     """The month of an article date like `2019-11-13` or `2020-01 (approximate)`."""
     m = re.match(r"\s*(?:19|20)\d\d-(0[1-9]|1[0-2])", date_text or "")
     return int(m.group(1)) if m else None
+
+
+# How far into a text its own date is looked for: a dateline or `Week of ...` opens the text.
+_LEAD_PARAGRAPHS = 2
+_LEAD_CHARS = 600
+
+
+def lead_date(text: str) -> str | None:
+    """The date a text without a dated header gives itself in its lead (a press release's
+    dateline `AUSTIN — October 2, 2025`, a newsletter's `Week of 16 February 2026`): the first
+    day or month with its year written in the first paragraphs that are not headings."""
+    paragraphs = [
+        p for p in re.split(r"\n\s*\n", text[: _LEAD_CHARS * 2]) if not p.lstrip().startswith("#")
+    ]
+    lead = "\n\n".join(paragraphs[:_LEAD_PARAGRAPHS])[:_LEAD_CHARS]
+    for span in find_dates(lead):
+        if span.explicit_year and span.precision in {"day", "month"}:
+            return span.start
+    return None

@@ -10,12 +10,13 @@ row by row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from forumgraph.config import Settings
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
+from forumgraph.ingest.dates import lead_date
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
@@ -112,7 +113,7 @@ def extract(
 
     if is_schedule(article):
         return extract_schedule(article, passages, context.gazetteer)
-    draft = Draft(article, sorted(passages, key=lambda p: p.start))
+    draft = Draft(_dated(article), sorted(passages, key=lambda p: p.start))
     gazetteer, analyzer = context.gazetteer, context.analyzer
     add_gazetteer_mentions(draft, gazetteer)
     add_title_entries(draft, gazetteer)
@@ -141,6 +142,15 @@ def extract(
     add_meetups(draft)
     add_talks(draft, book)
     return draft.build()
+
+
+def _dated(article: Article) -> Article:
+    """The article with the date its lead gives when its header gives none: the years and
+    months it leaves out (`KCD Warsaw — 14 April`, `last year`) count from that date."""
+    if article.date:
+        return article
+    date = lead_date(article.text)
+    return article if date is None else replace(article, header={**article.header, "date": date})
 
 
 __all__ = ["ExtractionContext", "build_context", "entry_key", "extract"]
