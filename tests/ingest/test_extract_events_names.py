@@ -270,7 +270,7 @@ def test_an_event_held_before_or_with_an_edition_is_held_where_and_when_it_is():
         "Summit the day before.",
         date="2026-01-10",
     )
-    assert "Contributor Summit Amsterdam 2026" in _events(after)
+    assert "Kubernetes Contributor Summit Amsterdam 2026" in _events(after)
 
 
 def test_a_month_without_a_year_takes_the_year_the_city_holds_the_known_edition():
@@ -516,7 +516,7 @@ def test_a_korean_event_held_the_day_before_the_host_named_first():
     )
     events = _events(_extract(text, date="2025-09-20"))
     assert "KubeCon + CloudNativeCon North America 2025" in events
-    assert "Contributor Summit Atlanta 2025" in events
+    assert "Kubernetes Contributor Summit Atlanta 2025" in events
 
 
 def test_a_day_named_after_its_organiser_is_a_series():
@@ -604,13 +604,33 @@ def test_a_summit_the_day_before_the_conference_is_held_with_the_edition_named_b
     assert "Maintainer Summit Los Angeles 2026" in _events(_extract(text, date="2026-06-01"))
 
 
+def test_co_located_events_in_the_paragraph_of_an_edition_are_held_with_it():
+    text = (
+        "**KubeCon + CloudNativeCon Europe 2026** — Amsterdam, 23–26 March. Co-located events "
+        "on Monday include **ArgoCon** and **BackstageCon**. The **Kubernetes Contributor "
+        "Summit** runs on Sunday for org members.\n\n"
+        "Elsewhere: we also like Cloud Native Rejekts."
+    )
+    events = _events(_extract(text, date="2026-02-16"))
+    assert {"ArgoCon Amsterdam 2026", "BackstageCon Amsterdam 2026"} <= events
+    assert "Kubernetes Contributor Summit Amsterdam 2026" in events
+    # another paragraph, with no cue, names no edition
+    assert not any(e.startswith("Cloud Native Rejekts") for e in events)
+
+
+def test_a_co_located_event_is_not_held_with_another_co_located_one():
+    text = "Cloud Native Rejekts Amsterdam 2026 was packed. Someone there praised ArgoCon."
+    events = _events(_extract(text, date="2026-04-01"))
+    assert not any(e.startswith("ArgoCon") for e in events)
+
+
 def test_a_korean_summit_during_an_edition_named_before_it():
     text = (
         "시카고에서 열린 KubeCon + CloudNativeCon North America 2023 기간 중 쿠버네티스 "
         "기여자 서밋에도 갔다."
     )
     events = _events(_extract(text, date="2023-12-01"))
-    assert any(e.startswith("Contributor Summit Chicago 2023") for e in events)
+    assert any(e.startswith("Kubernetes Contributor Summit Chicago 2023") for e in events)
 
 
 def test_a_city_and_year_of_a_known_edition_after_the_series_is_that_edition():

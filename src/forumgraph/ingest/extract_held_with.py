@@ -12,7 +12,7 @@ import re
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_event_names import prose_sentences
 from forumgraph.ingest.extract_events_state import Edition, EventBook, places_in
-from forumgraph.ingest.extract_records import Span
+from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.models import EntityType
 
 # `next year`, `in the future`, `someday`: a wish or a plan, not the edition the text is about.
@@ -26,7 +26,7 @@ _ANOTHER_TIME = re.compile(
 _BESIDE_THE_MAIN_EVENT = re.compile(
     r"\b(?:day|night|weekend|morning|evening|[A-Z][a-z]+day)\s(?:before|after)\s"
     r"(?:the\s(?:main\s)?(?:conference|event|show)|it)\b"
-    r"|\bco-located\b|(?:본|메인)\s?(?:행사|컨퍼런스|콘퍼런스)\s?(?:전날|전일|다음\s?날|기간)"
+    r"|\b[Cc]o-located\b|(?:본|메인)\s?(?:행사|컨퍼런스|콘퍼런스)\s?(?:전날|전일|다음\s?날|기간)"
 )
 
 
@@ -51,6 +51,8 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
             if host is None and _BESIDE_THE_MAIN_EVENT.search(sentence.text):
                 host = _named_last_before(book, sentence.start)
             if host is None:
+                host = _named_last_before(book, sentence.start, _paragraph_start(draft, sentence.start))
+            if host is None:
                 continue
             if any(d.explicit_year for d in find_dates(sentence.text, host.year, host.year)):
                 continue
@@ -64,14 +66,23 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
                 draft.mention(edition.key, span.start, span.end)
 
 
-def _named_last_before(book: EventBook, offset: int) -> Edition | None:
-    """The edition whose mention ends last before `offset`."""
+def _named_last_before(book: EventBook, offset: int, since: int | None = None) -> Edition | None:
+    """The edition whose mention ends last before `offset` (and after `since`); with `since`,
+    only an edition of a series others are held with (`KubeCon ... Europe 2026 — Amsterdam.
+    ... The Kubernetes Contributor Summit runs on Sunday`), not another co-located one."""
     mentioned = [
         (span.end, book.editions[span.key])
-        for span in book.draft.spans_in(0, offset, EntityType.EVENT)
+        for span in book.draft.spans_in(since or 0, offset, EntityType.EVENT)
         if span.key in book.editions
     ]
+    if since is not None:
+        mentioned = [m for m in mentioned if not m[1].series.held_with_others]
     return max(mentioned, key=lambda m: m[0])[1] if mentioned else None
+
+
+def _paragraph_start(draft: Draft, offset: int) -> int:
+    """Where the paragraph holding `offset` starts (after a blank line, or the text's start)."""
+    return draft.article.text.rfind("\n\n", 0, offset) + 1
 
 
 # `the Contributor Summit, held the Sunday before KubeCon Europe`: an event held with another.
