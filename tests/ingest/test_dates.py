@@ -1,6 +1,6 @@
 import pytest
 
-from forumgraph.ingest.dates import find_dates, lead_date, month_of, year_of
+from forumgraph.ingest.dates import find_dates, month_of, text_date, year_of
 
 
 @pytest.mark.parametrize(
@@ -93,13 +93,39 @@ def test_a_year_counted_from_the_article_is_no_date_when_the_article_has_none():
     assert [d.start for d in find_dates("two years ago, in May 2019")] == ["2019-05"]
 
 
-def test_a_text_without_a_dated_header_is_dated_by_its_lead():
+def test_a_text_without_a_dated_header_is_dated_by_its_lead_or_its_sign_off():
     release = "# Acme to speak at KubeCon 2025\n\n**AUSTIN — October 2, 2025** — Acme today said"
-    assert lead_date(release) == "2025-10-02"
-    assert lead_date("*Curated by Ann Lee. Week of 16 February 2026.*\n\nHello") == "2026-02-16"
-    # a year alone, or a date deep in the text, is no date of the text
-    assert lead_date("In 2019 I went to KubeCon.\n\nIt was fun.") is None
-    assert lead_date("Intro.\n\nMore.\n\nOn May 2, 2024 we shipped.") is None
+    assert text_date(release) == "2025-10-02"
+    assert text_date("*Curated by Ann Lee. Week of 16 February 2026.*\n\nHello") == "2026-02-16"
+    assert text_date("*By Ann Lee, maintainer — February 2025*\n\nHello") == "2025-02"
+    assert text_date("*Ann Lee. Written in November 2025.*\n\nHello") == "2025-11"
+    signed = (
+        "처음 간 건 2019년 12월 서울이었다.\n\n둘째.\n\n셋째.\n\n— 권도현, 당근 SRE, 2025년 7월"
+    )
+    assert text_date(signed) == "2025-07"
+    # a year alone, a month the text tells of, or a date deep in the text, is no date of it
+    assert text_date("In 2019 I went to KubeCon.\n\nIt was fun.") is None
+    assert text_date("처음 간 건 2019년 12월, 서울이었다.\n\n좋았다.") is None
+    assert text_date("I first went in November 2019.\n\nIt was fun.") is None
+    assert text_date("Intro.\n\nMore.\n\nOn May 2, 2024 we shipped a release of it all.") is None
+
+
+def test_a_year_counted_from_the_year_the_text_told_last():
+    def years(text: str, told: int | None = 2019) -> list[str]:
+        return [d.start for d in find_dates(text, 2025, 2025, 4, told) if d.told]
+
+    assert years("A year later the Amsterdam edition went virtual") == ["2020"]
+    assert years("Barcelona in 2019, and two years later Valencia", None) == ["2019", "2021"]
+    assert years("The following year we ran it online, and the same autumn again") == [
+        "2020",
+        "2020",
+    ]
+    assert years("그 다음 해에는 온라인으로") == ["2020"]
+    assert years("2년 뒤, 디트로이트였다") == ["2021"]
+    assert years("이듬해 암스테르담") == ["2020"]
+    # no year told before: nothing to count from
+    assert years("A year later we moved", None) == []
+    assert years("last year and next year") == []
 
 
 def test_a_year_after_a_preposition_of_time_is_a_date_and_a_version_is_not():

@@ -624,6 +624,35 @@ def test_a_co_located_event_is_not_held_with_another_co_located_one():
     assert not any(e.startswith("ArgoCon") for e in events)
 
 
+def test_a_year_later_counts_from_the_year_the_text_told_last():
+    text = (
+        "My first KubeCon was Barcelona in 2019.\n\n"
+        "Two years later I was in Valencia for KubeCon Europe.\n\n"
+        "2024년에는 회사를 옮겼다. 홍콩 KubeCon China에 출장을 갔다."
+    )
+    events = _events(_extract(text, date="2025-07-01"))
+    assert "KubeCon + CloudNativeCon Europe 2021" in events
+    assert "KubeCon + CloudNativeCon China 2024" in events
+    # a year said in passing inside a sentence frames no later sentence
+    later = _events(
+        _extract(
+            "We shipped v2 in 2019, and it held.\n\nHong Kong KubeCon China was fun.",
+            date="2025-07-01",
+        )
+    )
+    assert "KubeCon + CloudNativeCon China 2019" not in later
+
+
+def test_an_undated_text_is_dated_by_its_dateline():
+    text = (
+        "**AUSTIN, Texas — October 2, 2025** — Acme will present at KubeCon. A first "
+        "prototype was shown at Kubernetes Community Days Austin in May."
+    )
+    article = Article(doc_id="doc", text=text, lang="en", title="Acme at KubeCon")
+    events = _events(extract(article, split_passages(article), context()))
+    assert "Kubernetes Community Days Austin 2025" in events
+
+
 def test_a_korean_summit_during_an_edition_named_before_it():
     text = (
         "시카고에서 열린 KubeCon + CloudNativeCon North America 2023 기간 중 쿠버네티스 "

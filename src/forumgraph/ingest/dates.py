@@ -60,6 +60,18 @@ _RELATIVE_YEAR = re.compile(
     r"|\b(?P<ago>an?|one|two|three|four|five|[1-9]) years? ago\b"
     r"|(?<![\d가-힣])(?P<ago_ko>[1-9]|한|두|세|네|다섯)\s*(?:년|해)\s*전(?=에|의|\s|[,.]|$)"
 )
+# A year counted from the year the text told last (`Barcelona in 2019. A year later ...`), not
+# from the article's: `a year later`, `the following year`, `that same autumn`, `이듬해`, `2년 뒤`.
+_LATER = re.compile(
+    r"\b(?P<later>an?|one|two|three|four|five|[1-9]) years? later\b"
+    r"|\bthe (?P<following>following|subsequent) year\b|\bthe year after\b(?! next)"
+    r"|\b(?P<same>(?:the\s|that\s)?same|that) (?:year|spring|summer|fall|autumn|winter)\b"
+    r"|\b(?:an?|one|two|three|four|five|few|[1-9]\d?) (?:days?|weeks?|months?) later\b"
+    r"|(?P<next_ko>이듬해|그\s?다음\s?해)"
+    r"|(?<![\d가-힣])(?P<later_ko>[1-9]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:뒤|후)(?=에|의|\s|[,.]|$)"
+    r"|(?P<same_ko>같은|그)\s?해(?=에|의|\s|[,.]|$)",
+    re.IGNORECASE,
+)
 # The month each season starts in (northern hemisphere, as the events' calendar runs).
 _SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _AGO = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -73,7 +85,8 @@ _DOTTED = re.compile(
 @dataclass(frozen=True)
 class DateSpan:
     """A date expression found in text. `precision` is "day", "month" or "year"; `start` and
-    `end` are ISO strings at that precision ("2019-12-09", "2020-03", "2026")."""
+    `end` are ISO strings at that precision ("2019-12-09", "2020-03", "2026"). `told` is set on a
+    year the text tells: written, or counted from one written before (`a year later`)."""
 
     start: str
     end: str
@@ -81,6 +94,7 @@ class DateSpan:
     begin: int  # character offsets of the expression in the text
     stop: int
     explicit_year: bool = True
+    told: bool = False
 
 
 def find_dates(
@@ -88,6 +102,7 @@ def find_dates(
     context_year: int | None = None,
     article_year: int | None = None,
     article_month: int | None = None,
+    told_year: int | None = None,
 ) -> list[DateSpan]:
     """Every date expression in `text`, in order; a missing year comes from the previous date
     in the text, else `context_year`; `작년`/`올해`/`내년` (alone or before a month) and
@@ -95,12 +110,13 @@ def find_dates(
     A month said to be past or coming (`지난 12월`, `last December`, `오는 3월`, `next March`)
     is the nearest such month before or after the article's (`article_month`).
     A month name alone counts where it cannot be a word: after `in`, `last`, `since`..., or
-    before `'s` (`December's show`)."""
+    before `'s` (`December's show`). A year counted from the story's (`a year later`, `이듬해`)
+    counts from the year told last, in `text` or before it (`told_year`)."""
     found: list[tuple[int, int, re.Match[str], str]] = []
     patterns = (
         ("dotted", _DOTTED), ("en_range", _EN_RANGE), ("en", _EN_DAY_FIRST), ("en", _EN),
         ("ko", _KO), ("year", _KO_YEAR),
-        ("year", _EN_YEAR), ("relative", _RELATIVE_YEAR),
+        ("year", _EN_YEAR), ("later", _LATER), ("relative", _RELATIVE_YEAR),
     )  # fmt: skip
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
@@ -110,8 +126,14 @@ def find_dates(
             if not any(s < m.end() and m.start() < e for s, e, _, _ in found):
                 found.append((m.start(), m.end(), m, kind))
     out: list[DateSpan] = []
-    year = context_year
+    year, told = context_year, told_year
     for start, end, m, kind in sorted(found, key=lambda f: f[0]):
+        if kind == "later":
+            if told is None:
+                continue
+            year = told = told + _later_years(m)
+            out.append(DateSpan(str(year), str(year), "year", start, end, False, told=True))
+            continue
         base = article_year or context_year
         span = _to_span(m, kind, _relative_year(m, kind, year, base, article_month))
         if span is None:
@@ -120,8 +142,25 @@ def find_dates(
             span = _directed(span, text[max(0, start - 6) : start], article_year, article_month)
         if span.explicit_year or kind == "relative":
             year = int(span.start[:4])  # `last year's show ..., and the edition in October`
-        out.append(DateSpan(span.start, span.end, span.precision, start, end, span.explicit_year))
+        if span.explicit_year:
+            told = year
+        explicit = span.explicit_year
+        out.append(DateSpan(span.start, span.end, span.precision, start, end, explicit, explicit))
     return out
+
+
+def _later_years(m: re.Match[str]) -> int:
+    """How many years after the year told last a `later` expression is."""
+    if (
+        m.group("following")
+        or m.group("next_ko")
+        or m.group(0).lower().startswith("the year after")
+    ):
+        return 1
+    count = m.group("later") or m.group("later_ko")
+    if count:
+        return _AGO.get(count.lower(), 0) + _AGO_KO.get(count, 0) + _digit(count)
+    return 0
 
 
 _OFFSETS = {"재작년": -2, "작년": -1, "지난해": -1, "내년": 1, "내후년": 2, "last": -1, "next": 1}
@@ -266,20 +305,50 @@ def month_of(date_text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# How far into a text its own date is looked for: a dateline or `Week of ...` opens the text.
+# How far into a text its own date is looked for: a dateline or `Week of ...` opens the text,
+# a sign-off (`— Name, Company, 2025년 7월`) may close it.
 _LEAD_PARAGRAPHS = 2
 _LEAD_CHARS = 600
+_SIGN_OFF_CHARS = 120
+# In the lead a month alone dates the text only on a line that says little else (`Issue 12 —
+# March 2026`): in a sentence it is more often a time the text tells of (`처음 간 건 2019년 12월`).
+_WORDS_BESIDE_A_DATE_LINE = 3
 
 
-def lead_date(text: str) -> str | None:
-    """The date a text without a dated header gives itself in its lead (a press release's
-    dateline `AUSTIN — October 2, 2025`, a newsletter's `Week of 16 February 2026`): the first
-    day or month with its year written in the first paragraphs that are not headings."""
-    paragraphs = [
-        p for p in re.split(r"\n\s*\n", text[: _LEAD_CHARS * 2]) if not p.lstrip().startswith("#")
-    ]
+def text_date(text: str) -> str | None:
+    """The date a text without a dated header gives itself: in its lead (a press release's
+    dateline `AUSTIN — October 2, 2025`, a newsletter's `Week of 16 February 2026`), else in a
+    short last paragraph that ends with it (a sign-off). A day with its year counts; in the
+    lead, a month with its year only on a line of its own or ending a byline."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if not p.lstrip().startswith("#")]
     lead = "\n\n".join(paragraphs[:_LEAD_PARAGRAPHS])[:_LEAD_CHARS]
     for span in find_dates(lead):
-        if span.explicit_year and span.precision in {"day", "month"}:
+        if span.explicit_year and (span.precision == "day" or _a_date_line(lead, span)):
             return span.start
+    last = paragraphs[-1] if len(paragraphs) > _LEAD_PARAGRAPHS else ""
+    if len(last) <= _SIGN_OFF_CHARS:
+        for span in find_dates(last):
+            ends = not last[span.stop :].strip(" *_.)")
+            if ends and span.explicit_year and span.precision in {"day", "month"}:
+                return span.start
     return None
+
+
+# Before a month that ends a byline: `— February 2025`, `| March 2026`, `Written in November 2025`.
+_BEFORE_A_BYLINE_MONTH = re.compile(
+    r"(?:[—–|·]|\b(?:[Ww]ritten|[Pp]ublished|[Pp]osted|[Uu]pdated)(?:\s(?:in|on))?)\s*$"
+)
+
+
+def _a_date_line(text: str, span: DateSpan) -> bool:
+    """A month on a line with little else on it, or ending a byline after a separator or
+    `Written in`."""
+    if span.precision != "month":
+        return False
+    line_start = text.rfind("\n", 0, span.begin) + 1
+    line_end = text.find("\n", span.stop)
+    before = text[line_start : span.begin]
+    after = text[span.stop : line_end if line_end >= 0 else None].strip(" *_.)")
+    if not after and _BEFORE_A_BYLINE_MONTH.search(before):
+        return True
+    return len(re.findall(r"\w+", before + after)) <= _WORDS_BESIDE_A_DATE_LINE

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from forumgraph.config import Settings
+from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
-from forumgraph.ingest.dates import lead_date
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
@@ -149,7 +149,7 @@ def _dated(article: Article) -> Article:
     months it leaves out (`KCD Warsaw — 14 April`, `last year`) count from that date."""
     if article.date:
         return article
-    date = lead_date(article.text)
+    date = text_date(article.text)
     return article if date is None else replace(article, header={**article.header, "date": date})
 
 

@@ -70,6 +70,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_casefolded_series(draft, gazetteer)
     add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
+    told_year = None  # the year the text told last, for `a year later`
     for passage in draft.passages:
         listed = add_listed_editions(book, passage.text, passage.start, article_year)
         running_year, paragraph = article_year, 0
@@ -79,10 +80,15 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
                 running_year, paragraph = article_year, sentence.paragraph
             if any(s <= sentence.start < e for s, e in listed):
                 continue
-            dates = find_dates(sentence.text, running_year, article_year, article_month)
+            dates = find_dates(sentence.text, running_year, article_year, article_month, told_year)
+            told_year = next((int(d.start[:4]) for d in reversed(dates) if d.told), told_year)
             # A year alone (`in 2015`) is the year of its own sentence, not of the text after.
-            explicit = [int(d.start[:4]) for d in dates if d.explicit_year]
-            dated = [int(d.start[:4]) for d in dates if d.explicit_year and d.precision != "year"]
+            explicit = [int(d.start[:4]) for d in dates if d.explicit_year or d.told]
+            dated = [
+                int(d.start[:4])
+                for d in dates
+                if (d.explicit_year and d.precision != "year") or _opens(d, sentence)
+            ]
             running_year = dated[-1] if dated else running_year
             year = explicit[-1] if explicit else running_year
             _from_sentence(book, gazetteer, sentence, dates, year or article_year)
@@ -90,6 +96,16 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_editions_held_with_the_title(book)
     book.finish()
     return book
+
+
+# How far into a sentence a year may stand and still frame what follows (`In 2019, ...`).
+_OPENING = 12
+
+
+def _opens(date: DateSpan, sentence: Sentence) -> bool:
+    """A year the text tells at the head of a sentence (`2024년에는 ...`, `In 2019, ...`,
+    `A year later ...`) is the year of the rest of its paragraph, as a dated sentence's is."""
+    return date.told and date.begin <= _OPENING and date.precision == "year"
 
 
 def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None:

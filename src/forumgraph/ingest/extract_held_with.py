@@ -51,7 +51,9 @@ def add_editions_held_with_the_title(book: EventBook) -> None:
             if host is None and _BESIDE_THE_MAIN_EVENT.search(sentence.text):
                 host = _named_last_before(book, sentence.start)
             if host is None:
-                host = _named_last_before(book, sentence.start, _paragraph_start(draft, sentence.start))
+                host = _named_last_before(
+                    book, sentence.start, _paragraph_start(draft, sentence.start)
+                )
             if host is None:
                 continue
             if any(d.explicit_year for d in find_dates(sentence.text, host.year, host.year)):
