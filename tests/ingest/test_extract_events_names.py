@@ -653,6 +653,24 @@ def test_an_undated_text_is_dated_by_its_dateline():
     assert "Kubernetes Community Days Austin 2025" in events
 
 
+def test_events_the_weekend_before_are_held_with_the_edition_named_before():
+    text = (
+        "Atlanta is in eight weeks: KubeCon North America, November.\n\n"
+        "I'm doing BackstageCon on the Monday, and Cloud Native Rejekts the weekend before."
+    )
+    events = _events(_extract(text, date="2025-09-18"))
+    assert {"BackstageCon Atlanta 2025", "Cloud Native Rejekts Atlanta 2025"} <= events
+
+
+def test_a_sentence_placing_a_co_located_event_places_the_host_it_names():
+    text = "Last year in Salt Lake City you went to Rejekts and then all three days of KubeCon."
+    events = _events(_extract(text, date="2025-09-18"))
+    assert "KubeCon + CloudNativeCon North America 2024" in events
+    # not where the table holds the host elsewhere that year
+    other = "Last year in Berlin you went to Rejekts and then all three days of KubeCon."
+    assert not any(e.startswith("KubeCon") for e in _events(_extract(other, date="2025-09-18")))
+
+
 def test_a_korean_summit_during_an_edition_named_before_it():
     text = (
         "시카고에서 열린 KubeCon + CloudNativeCon North America 2023 기간 중 쿠버네티스 "

@@ -48,7 +48,11 @@ from forumgraph.ingest.extract_events_state import (
     region_of,
     status_of,
 )
-from forumgraph.ingest.extract_held_with import add_co_located, add_editions_held_with_the_title
+from forumgraph.ingest.extract_held_with import (
+    add_co_located,
+    add_editions_held_with_the_title,
+    add_hosts_of_co_located,
+)
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
@@ -215,6 +219,7 @@ def _from_sentence(
                 edition.key, "organizer", organizer.key, passage_id=organizer.passage_id
             )
     add_co_located(book, series_spans, made)
+    add_hosts_of_co_located(book, series_spans, made)
 
 
 _REGION_CITY_GAP = re.compile(r"\s*(?:,|\(|\bin\b|\bat\b)\s*(?:the\s)?$")

@@ -11,7 +11,7 @@ import re
 
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_event_names import prose_sentences
-from forumgraph.ingest.extract_events_state import Edition, EventBook, places_in
+from forumgraph.ingest.extract_events_state import Edition, EventBook, places_in, region_of
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.models import EntityType
 
@@ -22,10 +22,11 @@ _ANOTHER_TIME = re.compile(
 )
 
 
-# `the day before the conference opens`, `본 행사 전날`: held beside the edition spoken of.
+# `the day before the conference opens`, `the weekend before.`, `본 행사 전날`: held beside the
+# edition spoken of.
 _BESIDE_THE_MAIN_EVENT = re.compile(
-    r"\b(?:day|night|weekend|morning|evening|[A-Z][a-z]+day)\s(?:before|after)\s"
-    r"(?:the\s(?:main\s)?(?:conference|event|show)|it)\b"
+    r"\b(?:day|night|weekend|morning|evening|[A-Z][a-z]+day)\s(?:before|after)"
+    r"(?:\s(?:the\s(?:main\s)?(?:conference|event|show)|it)\b|(?=[,.;:!?)]|$))"
     r"|\b[Cc]o-located\b|(?:본|메인)\s?(?:행사|컨퍼런스|콘퍼런스)\s?(?:전날|전일|다음\s?날|기간)"
 )
 
@@ -143,3 +144,30 @@ def add_co_located(
             continue
         edition = book.held_with(series, host)
         book.draft.mention(edition.key, span.start, span.end)
+
+
+def add_hosts_of_co_located(
+    book: EventBook, series_spans: list[Span], made: list[tuple[Edition, Span]]
+) -> None:
+    """A sentence that places a co-located event places the larger event it names with it,
+    where the table of known editions holds that one in the same city that year (`Last year in
+    Salt Lake City you went to Rejekts, the co-located day and then all three days of KubeCon`)."""
+    placed = {edition.series for edition, _ in made}
+    for edition, _ in made:
+        city = edition.city
+        if not edition.series.held_with_others or city is None:
+            continue
+        region = region_of(city, book.gazetteer)
+        names = {n.text.casefold() for n in city.names}
+        for span in series_spans:
+            series = book.series_entry(span.key)
+            if series is None or not series.by_region or series in placed or region is None:
+                continue
+            known = book.gazetteer.editions.city_of(
+                series.canonical, region.canonical, edition.year
+            )
+            if known is None or known.casefold() not in names:
+                continue
+            host = book.edition(series, city, edition.year)
+            book.draft.mention(host.key, span.start, span.end)
+            placed.add(series)
