@@ -671,6 +671,30 @@ def test_a_sentence_placing_a_co_located_event_places_the_host_it_names():
     assert not any(e.startswith("KubeCon") for e in _events(_extract(other, date="2025-09-18")))
 
 
+def test_a_list_of_talks_under_year_headings():
+    text = (
+        "Talks\n\n## 2025\n\n"
+        "- **ArgoCon Europe**, London — a talk on ApplicationSets\n"
+        "- **Cloud Native Rejekts**, London — the talk ArgoCon turned down\n\n"
+        "## 2024\n\n"
+        "- **KCD Warsaw** — keynote\n"
+        "- **Cloud Native Rejekts**, Paris — GitOps offline\n\n"
+        "## Earlier\n\n"
+        "- **Open Source Summit Europe**, Vienna (2019) — my first talk. I was nervous.\n"
+    )
+    events = _events(_extract(text, date="2025-06-02"))
+    assert {"Cloud Native Rejekts London 2025", "Cloud Native Rejekts Paris 2024"} <= events
+    assert "Kubernetes Community Days Warsaw 2024" in events
+    assert "Open Source Summit Europe 2019" in events
+    # a year heading names no edition of the line below it
+    assert not any(e.endswith(("| 2024", " 2024 2024")) for e in events)
+
+
+def test_a_city_after_a_comma_is_the_venue_only_where_the_event_opens_the_line():
+    said = "I met people from Cloud Native Rejekts, Paris was lovely that year."
+    assert not any("Paris" in e for e in _events(_extract(said, date="2024-06-01")))
+
+
 def test_a_korean_summit_during_an_edition_named_before_it():
     text = (
         "시카고에서 열린 KubeCon + CloudNativeCon North America 2023 기간 중 쿠버네티스 "

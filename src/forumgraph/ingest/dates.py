@@ -45,10 +45,10 @@ _KO = re.compile(
     r"(?:\s*(?P<day>[0-3]?\d)\s*일?(?:(?:,\s*|" + _DASH + r")(?P<day2>[0-3]?\d)\s*일)?)?"
 )
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*년(?!\s*\d{1,2}\s*월)")
-# A year alone after a preposition of time (`in 2015`, `since 2019`, `planned for 2025`), not a
-# version (`in 2015.1`).
+# A year alone after a preposition of time (`in 2015`, `since 2019`, `planned for 2025`) or in
+# brackets after a name (`Chicago (2023)`), not a version (`in 2015.1`).
 _EN_YEAR = re.compile(
-    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
+    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=[A-Za-z] \()"
     r"|(?<=\bplanned for )|(?<=\bscheduled for )|(?<=\bslated for )|(?<=\bset for ))"
     r"(?P<year>(?:19|20)\d\d)(?![\d-]|\.\d)"
 )

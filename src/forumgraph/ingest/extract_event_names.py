@@ -39,8 +39,9 @@ PARTS_OF_A_NAME = frozenset(
 _IN_QUOTES = frozenset(EntityType) - {EntityType.SERIES, EntityType.EVENT}
 # A year as written with an event's name: `2023`, or `'23`.
 YEAR = r"(?:19|20)\d\d(?!\.?\d)|['’]\d\d(?![\d.])"
-_YEAR_AFTER = re.compile(rf"\s*(?:[-–—]\s*)?(?:[Vv]irtual\s*)?({YEAR})")
-_YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s+$")
+# On the name's own line: a year heading above a list of events names none of them.
+_YEAR_AFTER = re.compile(rf"[ \t]*(?:[-–—][ \t]*)?(?:[Vv]irtual[ \t]*)?({YEAR})")
+_YEAR_BEFORE = re.compile(r"(?<![\d.])((?:19|20)\d\d)[ \t]+$")
 # A conference named in one CamelCase word ending in `Con`, `Conf`, `Day` or `Fest` (GitOpsCon,
 # ServiceMeshCon, FEConf, OpenInfraDay, DevFest).
 _CON_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[a-z](?:Con|Conf|Days?|Fest)(?![\w-])")
@@ -411,7 +412,8 @@ def is_venue(text: str, place: Located, places: Sequence[Located], series: Locat
     first_before = text[max(0, chain[0].start - 12) : chain[0].start]
     own_before = text[max(0, place.start - 12) : place.start]  # `Summit Europe in Vienna`
     return bool(
-        _LOCATIVE_AFTER.match(last_after)
+        opens_a_line(text, place, series)
+        or _LOCATIVE_AFTER.match(last_after)
         or _LOCATIVE_BEFORE.search(first_before)
         or _LOCATIVE_BEFORE.search(own_before)
         or listed_after_series(text, place, places, series)
@@ -428,6 +430,25 @@ def listed_after_series(
     first = _list_around(text, place, places)[0]
     return series.end <= first.start and bool(
         _LISTED_AFTER_SERIES.match(text[series.end : first.start])
+    )
+
+
+# A line that opens with an event and its city, as lists of talks write them:
+# `- **ArgoCon Europe**, London — "Drift happens"`, `KubeCon EU, Paris (2024)`.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?[*_]*$")
+_SERIES_THEN_CITY = re.compile(r"(?:[ \t]+[A-Z][A-Za-z]+)?[*_]*,[ \t]*$")
+_AFTER_LINE_CITY = re.compile(r"[*_]*(?:[ \t]*(?:[—–]|-\s|\(|,\s*(?:19|20)\d\d)|[ \t]*(?:\n|$))")
+
+
+def opens_a_line(text: str, place: Located, series: Located | None) -> bool:
+    """The place after the series that opens a line, with only a comma between them
+    (`**Cloud Native Rejekts**, Paris — ...`): where that event was held."""
+    return (
+        series is not None
+        and series.end <= place.start
+        and bool(_LINE_OPENING.search(text, max(0, series.start - 8), series.start))
+        and bool(_SERIES_THEN_CITY.fullmatch(text, series.end, place.start))
+        and bool(_AFTER_LINE_CITY.match(text, place.end))
     )
 
 

@@ -43,12 +43,18 @@ def past_month(date: DateSpan | None, clause: str, article_date: str | None) -> 
 
 
 def undated_year(
-    book: EventBook, series: GazetteerEntry, venue: GazetteerEntry, year: int | None
+    book: EventBook,
+    series: GazetteerEntry,
+    venue: GazetteerEntry,
+    year: int | None,
+    told: bool = False,
 ) -> int | None:
     """A city's undated edition is the year of the series' latest edition here (`서울 행사`);
     a country's is the year the text is speaking of, and so is a region's where the table of
-    known editions holds one there that year (`KubeCon China returned ...` in 2025)."""
-    if venue.kind == COUNTRY:
+    known editions holds one there that year (`KubeCon China returned ...` in 2025), and any
+    edition's where its sentence tells a year (`told`: `Open Source Summit Europe, Lyon (2019)`,
+    the year in a clause of its own)."""
+    if venue.kind == COUNTRY or (told and year is not None):
         return year
     editions = book.gazetteer.editions
     if venue.kind == REGION and year and editions.find(series.canonical, venue.canonical, year):

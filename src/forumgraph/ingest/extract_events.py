@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from forumgraph.ingest.dates import DateSpan, find_dates, month_of, year_of
 from forumgraph.ingest.extract_event_anaphors import OF_ITS_PLACE, anaphors, nearest_date
@@ -26,6 +27,7 @@ from forumgraph.ingest.extract_event_names import (
     is_beside,
     is_venue,
     listed_after_series,
+    opens_a_line,
     prose_sentences,
     written_year,
     year_number,
@@ -75,13 +77,18 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
     told_year = None  # the year the text told last, for `a year later`
+    section_year = None  # the year a heading gives its section (`## 2024` over a list)
     for passage in draft.passages:
         listed = add_listed_editions(book, passage.text, passage.start, article_year)
-        running_year, paragraph = article_year, 0
-        for sentence in prose_sentences(passage.text, passage.start):
+        running_year, paragraph = section_year or article_year, -1
+        sentences = prose_sentences(passage.text, passage.start)
+        alone = {p for p, n in Counter(s.paragraph for s in sentences).items() if n == 1}
+        for sentence in sentences:
             if sentence.paragraph != paragraph:
+                if sentence.paragraph in alone and _heading(sentence.text):
+                    section_year = book.heading_year = _year_heading(sentence.text)
                 # a year a dated sentence set runs to the end of its paragraph only
-                running_year, paragraph = article_year, sentence.paragraph
+                running_year, paragraph = section_year or article_year, sentence.paragraph
             if any(s <= sentence.start < e for s, e in listed):
                 continue
             dates = find_dates(sentence.text, running_year, article_year, article_month, told_year)
@@ -100,6 +107,27 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_editions_held_with_the_title(book)
     book.finish()
     return book
+
+
+# A heading: a paragraph of one short line that ends no sentence (`2024`, `2023년`, `Earlier`,
+# `Talks in 2022`).
+_HEADING = re.compile(r"[^\n.!?:;,]{1,40}")
+_HEADING_WORDS = 5
+_YEAR_HEADING = re.compile(r"(?:[A-Za-z]+\s){0,3}((?:19|20)\d\d)년?(?:\s?[-–—]\s?.{0,20})?")
+
+
+_HEADING_MARKS = "#*_ \t"
+
+
+def _heading(text: str) -> bool:
+    words = text.strip(_HEADING_MARKS)
+    return bool(_HEADING.fullmatch(words)) and len(words.split()) <= _HEADING_WORDS
+
+
+def _year_heading(text: str) -> int | None:
+    """The year a heading names its section by (`2024`, `## 2023년`, `Talks in 2022`)."""
+    m = _YEAR_HEADING.fullmatch(text.strip(_HEADING_MARKS))
+    return int(m.group(1)) if m else None
 
 
 # How far into a sentence a year may stand and still frame what follows (`In 2019, ...`).
@@ -151,7 +179,7 @@ def _from_sentence(
         if _region_then_its_city(book, gazetteer, place, places):
             continue  # `Europe in Amsterdam`: the city makes the edition
         clause = next(((s, e) for s, e in clauses if s <= place.start < e), clauses[-1])
-        series_span = _nearest_series(series_spans, place, clause)
+        series_span = _nearest_series(book.draft.article.text, series_spans, place, clause)
         series = book.series_entry(series_span.key) if series_span else None
         date = nearest_date(dates, sentence.start, place, clause)
         # A year written with the series' name wins over a relative one in the same clause, not
@@ -184,15 +212,19 @@ def _from_sentence(
             continue  # a city of the world table, with no event named beside it
         # Two series held in one city and year are two editions, where the place's own clause
         # names the series; `서울 행사`, `the Seattle show` is the event held there.
-        own = _in_clause(series_span, clause) and not EVENT_OF_PLACE.match(
-            book.draft.article.text, place.end
-        )
+        text = book.draft.article.text
+        own = (
+            _in_clause(series_span, clause) or _held_there(text, series_span, place)
+        ) and not EVENT_OF_PLACE.match(text, place.end)
         edition = book.existing(venue, date, year, series if own else None)
         if edition is None and series is not None:
             named_by_region = series.by_region or _beside(book, place, series_span)
             if venue.kind == REGION and not named_by_region:
                 continue  # a region names editions of region-named series, or beside the name
-            edition_year = int(date.start[:4]) if date else undated_year(book, series, venue, year)
+            told = any(d.told for d in dates)
+            edition_year = (
+                int(date.start[:4]) if date else undated_year(book, series, venue, year, told)
+            )
             if edition_year is None:
                 continue
             if date is None:
@@ -306,7 +338,9 @@ _HELD_IN = re.compile(r",?\s(?:held|hosted|organi[sz]ed|taking place|which takes
 
 
 def _held_there(text: str, series: Span | None, place: Place) -> bool:
-    return series is not None and bool(_HELD_IN.fullmatch(text, series.end, place.start))
+    return series is not None and (
+        bool(_HELD_IN.fullmatch(text, series.end, place.start)) or opens_a_line(text, place, series)
+    )
 
 
 def _named_with_year(book: EventBook, series: Span, place: Place) -> bool:
@@ -385,8 +419,13 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
     return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _nearest_series(series: list[Span], place: Place, clause: tuple[int, int]) -> Span | None:
+def _nearest_series(
+    text: str, series: list[Span], place: Place, clause: tuple[int, int]
+) -> Span | None:
     series = [s for s in series if s.passage_id != OF_ITS_PLACE or s.start == place.end]
+    opening = next((s for s in series if opens_a_line(text, place, s)), None)
+    if opening is not None:
+        return opening  # `Cloud Native Rejekts, London — the talk ArgoCon turned down`
 
     def rank(span: Span) -> tuple[int, int]:
         in_clause = clause[0] <= span.start < clause[1]

@@ -78,6 +78,7 @@ class EventBook:
         self.gazetteer = gazetteer
         self.editions: dict[str, Edition] = {}
         self.own_series: dict[str, GazetteerEntry] = {}  # series known by their form only
+        self.heading_year: int | None = None  # the year the heading over the sentence read gives
 
     def series_entry(self, key: str) -> GazetteerEntry | None:
         if key in self.own_series:
@@ -198,7 +199,10 @@ class EventBook:
         return found[-1] if found else None
 
     def year_for(self, series: GazetteerEntry, year: int | None) -> int | None:
-        """A year for an undated edition: that of the series' latest edition here, else `year`."""
+        """A year for an undated edition: the year of the heading above it (`2024` over a list of
+        talks), else that of the series' latest edition here, else `year`."""
+        if self.heading_year is not None:
+            return self.heading_year
         same = [e.year for e in self.editions.values() if e.series == series]
         return same[-1] if same else year
 
