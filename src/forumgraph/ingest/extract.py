@@ -48,6 +48,7 @@ from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_senses import add_product_senses
 from forumgraph.ingest.extract_sounds import add_sound_matches
 from forumgraph.ingest.extract_speaker_labels import add_speaker_labels
+from forumgraph.ingest.extract_tables import add_table_rows
 from forumgraph.ingest.extract_talks import add_talks
 from forumgraph.ingest.extract_text import PhraseMatcher
 from forumgraph.ingest.gazetteer import DEFAULT_LANDSCAPE, Gazetteer, load_gazetteer
@@ -134,6 +135,7 @@ def extract(
     add_products_of_named_makers(draft, gazetteer)
     add_bylines(draft, gazetteer, analyzer)
     add_speaker_labels(draft, gazetteer, analyzer)
+    add_table_rows(draft, gazetteer, analyzer)
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
     add_product_senses(draft)

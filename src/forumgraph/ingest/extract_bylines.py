@@ -16,14 +16,13 @@ from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name, spells_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
-from forumgraph.text.names import transliteration_similarity
 
 # A role label opening a group of the byline (`번역:`, `Editors:`, `Interview by`).
 _LABEL_WORDS = (
@@ -74,8 +73,9 @@ _STAFF = re.compile(
     r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
     re.IGNORECASE,
 )
-# A Korean unit written as one word (`플랫폼팀`, `인프라실`), after the organisation's name.
-_GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀)")
+# A Korean unit written as one word (`플랫폼팀`, `인프라실`, `전산학부`), after the organisation's
+# name.
+_GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀|부|학부|학과)")
 # The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
 _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
@@ -133,7 +133,7 @@ def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:
         department = _DEPARTMENT.search(item.strip())
         if department is None or "(" in item:
             continue
-        org = _organisation(draft, gazetteer, item.strip())
+        org = credited_organisation(draft, gazetteer, item.strip())
         name = department.group().strip()
         for found in re.finditer(re.escape(name), draft.article.text):
             previous = found.end()
@@ -197,7 +197,7 @@ def _item(
     name = _after_role(name)  # `editor of The Daily Pod`: the organisation
     if not paren and _org_name_and_title(draft, gazetteer, analyzer, name):
         return None
-    key = _person(draft, gazetteer, analyzer, name)
+    key = credited_person(draft, gazetteer, analyzer, name)
     if key is not None and members_of is not None:
         draft.fact(key, "affiliation", members_of)
     if key is None and (in_text or not _org_like(name)):
@@ -214,7 +214,7 @@ def _item(
             record_for(draft, EntityType.PROJECT, maintained["project"])
         return None
     if key is not None:
-        if paren and _spells(name, paren):
+        if paren and spells_in_other_script(name, paren):
             draft.add_variant(key, paren)  # `이준호(Junho Lee)`: the name in the other script
             waiting.append(key)
         elif paren and _HANDLE.match(paren):
@@ -223,7 +223,7 @@ def _item(
         elif paren and names_no_employer(paren):
             pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and not _note(paren):
-            org = _organisation(draft, gazetteer, _without_roles(paren))
+            org = credited_organisation(draft, gazetteer, _without_roles(paren))
             draft.fact(key, "affiliation", org)
             return org
         else:
@@ -233,9 +233,9 @@ def _item(
     if project is not None and project.kind == EntityType.PROJECT.value:
         add_entry(draft, project)  # `Jaeger maintainer`: a project's people, no employer
         return None
-    org = _organisation(draft, gazetteer, name)
+    org = credited_organisation(draft, gazetteer, name)
     for member in _members(paren, staff=_STAFF.search(name) is not None):
-        member_key = _person(draft, gazetteer, analyzer, member)
+        member_key = credited_person(draft, gazetteer, analyzer, member)
         if member_key is not None:
             draft.fact(member_key, "affiliation", org)
     for person_key in waiting:
@@ -244,7 +244,9 @@ def _item(
     return None
 
 
-def _person(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str) -> str | None:
+def credited_person(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, text: str
+) -> str | None:
     if has_hangul(text):
         words = text.split()
         if len(words) == 2 and words[1] in KO_PERSON_MARKERS:
@@ -285,7 +287,7 @@ def _org_name_and_title(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, 
     if not _org_like(employer) or is_korean_name(employer, analyzer, gazetteer):
         return False
     key = person(draft, None, words[-2])
-    draft.fact(key, "affiliation", _organisation(draft, gazetteer, employer))
+    draft.fact(key, "affiliation", credited_organisation(draft, gazetteer, employer))
     return True
 
 
@@ -338,12 +340,12 @@ def _tech_word(word: str) -> bool:
     return word.isascii() and word[:1].isupper() and any(c.isupper() for c in word[1:])
 
 
-def _spells(name: str, paren: str) -> bool:
+def spells_in_other_script(name: str, paren: str) -> bool:
     """Whether the brackets after a name hold its spelling in the other script."""
     if has_hangul(name) == has_hangul(paren):
         return False
     hangul, latin = (name, paren) if has_hangul(name) else (paren, name)
-    return transliteration_similarity(hangul, latin, 0.6) >= 0.6
+    return spells_name(hangul, latin)
 
 
 def _without_roles(paren: str) -> str:
@@ -360,7 +362,7 @@ def _note(text: str) -> bool:
     return len(words) >= 3 and all(w.isalpha() and w.islower() for w in words)
 
 
-def _organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
+def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
@@ -413,7 +415,7 @@ def _split(text: str, separator: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-__all__ = ["add_bylines"]
+__all__ = ["add_bylines", "credited_organisation", "credited_person", "spells_in_other_script"]
 
 
 def sole_author(draft: Draft) -> str | None:

@@ -93,7 +93,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
             latin = spelled.get(word.start() + len(found))
-            if latin is not None and _spells_korean_name(found, latin):
+            if latin is not None and spells_name(found, latin):
                 draft.add_variant(key, latin)
         for match in _LABELLED.finditer(passage.text):
             if is_korean_name(match["name"], analyzer, gazetteer):
@@ -106,15 +106,17 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
 _ROMANISED = re.compile(r"(?<=[가-힣])\((?P<latin>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3})\)")
 
 
-def _spells_korean_name(hangul: str, latin: str) -> bool:
-    """`임다온` and `Daon Lim` or `Lim Daon`: the Latin spelling, surname last or first."""
+# How close a Hangul name and a Latin one must sound to be one name in two scripts.
+_SPELLING_FLOOR = 0.6
+
+
+def spells_name(hangul: str, latin: str) -> bool:
+    """`임다온` and `Daon Lim` or `Lim Daon`, `모리 켄지` and `Kenji Mori`: one name in two
+    scripts, in either order of its words."""
     reversed_order = " ".join(reversed(latin.split()))
-    return (
-        max(
-            transliteration_similarity(hangul, latin),
-            transliteration_similarity(hangul, reversed_order),
-        )
-        >= 0.6
+    return any(
+        transliteration_similarity(hangul, written, _SPELLING_FLOOR) >= _SPELLING_FLOOR
+        for written in (latin, reversed_order)
     )
 
 

@@ -1,0 +1,171 @@
+"""People and their organisations from the rows of a table whose header names the columns, as
+speaker lists and line-ups are written:
+
+    시간 | 발표자 | 소속 / 직함 | 제목
+    10:50 | 서다인 (Seo Dain) | 한빛은행 클라우드플랫폼부 / 차장 | 망분리 환경에서 ...
+    | Speaker | Company | Talk |
+
+A cell under a person's column (`발표자`, `Speaker`, `Name`) is a person where it reads as a name;
+the cell under the organisation's column (`소속`, `Company`, `Affiliation`) is where they work,
+without the title after a slash and the unit after the name (`한빛은행`). Without such a column, an
+organisation in brackets after the name is theirs (`Ann Lee (Acme)`). Facts cite the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from forumgraph.ingest.extract_bylines import (
+    credited_organisation,
+    credited_person,
+    spells_in_other_script,
+)
+from forumgraph.ingest.extract_people_cues import names_no_employer
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.text.analyze import Analyzer
+
+_PERSON_COLUMN = re.compile(
+    r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너"
+    r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who",
+    re.IGNORECASE,
+)
+_ORG_COLUMN = re.compile(
+    r"소속|회사|기관|단체|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?",
+    re.IGNORECASE,
+)
+# A header cell is a label, not a sentence.
+_HEADER_CELL_CHARS = 24
+# The `|---|:--:|` line under a Markdown header.
+_RULE = re.compile(r"[\s|:-]+")
+# The title after the organisation in one cell: `한빛은행 / 차장`, `Kumobit / CTO`.
+_TITLE_AFTER = re.compile(r"\s*/\s*")
+_ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
+# Between two people of one cell.
+_PEOPLE = re.compile(r"\s*(?:,|·|&|\band\b|및)\s*")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    """People, organisations and affiliations of tables that have a person's column."""
+    for passage in draft.passages:
+        for header, rows in _tables(passage.text, passage.start):
+            person_column = _column(header, _PERSON_COLUMN)
+            if person_column is None:
+                continue
+            org_column = _column(header, _ORG_COLUMN, besides=person_column)
+            for row in rows:
+                org_cell = row[org_column] if org_column is not None else None
+                _row(draft, gazetteer, analyzer, row[person_column], org_cell, passage.passage_id)
+
+
+def _row(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    person_cell: _Cell,
+    org_cell: _Cell | None,
+    passage_id: str,
+) -> None:
+    org = _organisation(draft, gazetteer, org_cell) if org_cell is not None else None
+    for name, paren in _people(person_cell.text):
+        key = credited_person(draft, gazetteer, analyzer, name)
+        if key is None and paren and spells_in_other_script(name, paren):
+            # `모리 켄지 (Kenji Mori)`: a name of another language, spelled in both scripts
+            key = credited_person(draft, gazetteer, analyzer, paren)
+            name, paren = paren, name
+        if key is None:
+            continue
+        start = draft.article.text.find(name, person_cell.start, person_cell.end)
+        if start >= 0:
+            draft.mention(key, start, start + len(name))
+        own = org
+        if paren and spells_in_other_script(name, paren):
+            draft.add_variant(key, paren)  # `서다인 (Seo Dain)`
+        elif paren and own is None and not names_no_employer(paren):
+            own = credited_organisation(draft, gazetteer, paren)  # `Ann Lee (Acme)`
+        if own is not None:
+            draft.fact(key, "affiliation", own, passage_id=passage_id)
+
+
+def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None:
+    """The organisation a cell names, without the title after a slash; none for `프리랜서`."""
+    text = _TITLE_AFTER.split(cell.text.strip(" *_`"))[0].strip()
+    if not text or names_no_employer(text) or text in {"-", "—"}:
+        return None
+    match = _ITEM.match(text)
+    name, paren = (match["name"].strip(), match["paren"]) if match else (text, None)
+    key = credited_organisation(draft, gazetteer, name)
+    if paren and spells_in_other_script(name, paren):
+        draft.add_variant(key, paren)  # `오픈필드(OpenField)`
+    start = draft.article.text.find(name, cell.start, cell.end)
+    if start >= 0:
+        draft.mention(key, start, start + len(name))
+    return key
+
+
+def _people(text: str) -> Iterator[tuple[str, str | None]]:
+    for part in _PEOPLE.split(text.strip(" *_`")):
+        match = _ITEM.match(part.strip())
+        if match is not None:
+            yield match["name"].strip(), match["paren"]
+
+
+def _column(header: list[_Cell], pattern: re.Pattern[str], besides: int = -1) -> int | None:
+    return next(
+        (
+            i
+            for i, cell in enumerate(header)
+            if i != besides
+            and len(cell.text) <= _HEADER_CELL_CHARS
+            and pattern.search(cell.text) is not None
+        ),
+        None,
+    )
+
+
+def _tables(text: str, offset: int) -> Iterator[tuple[list[_Cell], list[list[_Cell]]]]:
+    """Runs of two lines or more with the same number of cells (two or more): the first line
+    is the header, the others the rows."""
+    run: list[list[_Cell]] = []
+    position = 0
+    for line in [*text.split("\n"), ""]:
+        start, position = position, position + len(line) + 1
+        if _RULE.fullmatch(line) and "-" in line:
+            continue
+        cells = _cells(line, offset + start)
+        if len(cells) >= 2 and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+            continue
+        if len(run) >= 2:
+            yield run[0], run[1:]
+        run = [cells] if len(cells) >= 2 else []
+
+
+def _cells(line: str, start: int) -> list[_Cell]:
+    """The cells of a line split at `|` (the pipes that open or close it are no separators)."""
+    if "|" not in line:
+        return []
+    parts, positions, position = [], [], 0
+    for part in line.split("|"):
+        parts.append(part)
+        positions.append(position)
+        position += len(part) + 1
+    if not parts[0].strip():
+        parts, positions = parts[1:], positions[1:]
+    if parts and not parts[-1].strip():
+        parts, positions = parts[:-1], positions[:-1]
+    cells = []
+    for part, at in zip(parts, positions, strict=True):
+        stripped = part.strip()
+        begin = start + at + (part.index(stripped) if stripped else 0)
+        cells.append(_Cell(stripped, begin, begin + len(stripped)))
+    return cells

@@ -1,0 +1,49 @@
+"""People and organisations from the rows of speaker tables."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.models import EntityType
+
+KOREAN_LINE_UP = (
+    "세션 발표\n\n"
+    "| 시간 | 발표자 | 소속 / 직함 | 제목 |\n"
+    "|---|---|---|---|\n"
+    "| 10:50 | 하지안 (Ha Jian) | 누리은행 클라우드플랫폼부 / 차장 | 망분리 환경의 GitOps |\n"
+    "| 11:30 | 류태경 | KAIST 전산학부 / 박사과정 | 노드 내부 들여다보기 |\n"
+    "| 13:30 | 모리 켄지 (Kenji Mori) | Kumobit / CTO | 작은 팀의 크로스플레인 |\n"
+    "| 15:40 | 문경석 | 프리랜서 / 메인테이너 | SBOM을 한 줄로 |\n"
+)
+
+
+def test_a_speaker_table_gives_people_and_where_they_work():
+    extraction = extract_text(KOREAN_LINE_UP)
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"류태경", "Kenji Mori", "문경석"} <= people
+    assert people & {"하지안", "Ha Jian"}
+    pairs = affiliations_of(extraction)
+    assert {("류태경", "KAIST"), ("Kenji Mori", "Kumobit")} <= pairs
+    assert pairs & {("하지안", "누리은행"), ("Ha Jian", "누리은행")}
+    # a freelancer works for no organisation, and a unit or title is no organisation
+    assert not any(person == "문경석" for person, _ in pairs)
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert not any("플랫폼부" in o or "전산학부" in o or o == "프리랜서" for o in orgs)
+
+
+def test_an_english_table_with_the_organisation_in_brackets():
+    text = (
+        "Speakers\n\n"
+        "| Speaker | Talk |\n"
+        "| --- | --- |\n"
+        "| Amara Osei (Lumo Payments) | Certificates at scale |\n"
+        "| Tobias Lindgren | Bin packing |\n"
+    )
+    pairs = affiliations_of(extract_text(text))
+    assert ("Amara Osei", "Lumo Payments") in pairs
+    assert not any(person == "Tobias Lindgren" for person, _ in pairs)
+
+
+def test_a_table_without_a_persons_column_names_nobody():
+    text = "| Release | Date |\n|---|---|\n| Kubernetes 1.31 | Aug |\n| Kubernetes 1.32 | May |\n"
+    assert names_of(extract_text(text), EntityType.PERSON) == set()
