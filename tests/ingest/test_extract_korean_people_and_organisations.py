@@ -402,3 +402,22 @@ def test_a_korean_name_with_its_romanisation_in_brackets_before_a_title():
     assert "하서준" in people
     assert any(n.text == "Seojun Ha" for n in people["하서준"].variants)
     assert ("하서준", "다온시스템즈") in affiliations_of(extraction)
+
+
+def test_a_name_an_organisation_a_word_of_the_title_and_the_title():
+    text = (
+        '최민석 누리페이 기술총괄 이사(CTO)는 "발표를 준비했다"고 밝혔다. 발표는 누리페이 '
+        "결제플랫폼팀 정우진 팀장이 맡았다."
+    )
+    extraction = extract_text(text)
+    pairs = affiliations_of(extraction)
+    assert {("최민석", "누리페이"), ("정우진", "누리페이")} <= pairs
+    # a four-syllable word with a surname's first syllable is a company, not a person
+    assert "누리페이" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_a_news_story_opens_with_its_publication_and_reporter():
+    text = "[가온데일리 박서윤 기자] 누리페이가 행사에서 발표했다.\n\n내용이 이어진다."
+    assert ("박서윤", "가온데일리") in affiliations_of(extract_text(text))
+    wire = "(서울=나래뉴스) 한지후 기자 = 누리페이가 행사에서 발표했다."
+    assert ("한지후", "나래뉴스") in affiliations_of(extract_text(wire))

@@ -97,6 +97,7 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     if signing is not None and draft.type_of(signing) != EntityType.ORGANIZATION:
         signing = None
     _department_members(draft, gazetteer)
+    _reporters(draft, gazetteer, analyzer)
     for passage in draft.passages:
         for line in passage.text.splitlines():
             credit = _CREDIT_LINE.match(line)
@@ -124,6 +125,29 @@ def _organisation_in_brackets(group: str) -> str:
     if len(parts) == 2 and "(" not in group and "," not in parts[0]:
         return f"{parts[0]} ({parts[1]})"
     return _PERSON_ORG_SEPARATOR.sub(", ", group)
+
+
+# A Korean news story opens with its publication and reporter: `[테크데일리 박서윤 기자]`,
+# `(서울=가나뉴스) 박서윤 기자 =`.
+_REPORTER = re.compile(
+    r"^[ \t*_>]*(?:\[(?P<credit>[^\[\]()=\n]{2,30}\s[가-힣]{2,4}\s(?:기자|특파원))\]"
+    r"|\([가-힣]{2,10}=(?P<org>[^()=\n]{2,20})\)\s(?P<name>[가-힣]{2,4})\s(?:기자|특파원)\s?=)",
+    re.MULTILINE,
+)
+
+
+def _reporters(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    """The reporter and publication a news story opens with are a person of that publication."""
+    text = draft.article.text[:_REPORTER_REACH]
+    for match in _REPORTER.finditer(text):
+        if match["credit"]:
+            _org_name_and_title(draft, gazetteer, analyzer, match["credit"])
+        else:
+            _org_name_and_title(draft, gazetteer, analyzer, f"{match['org']} {match['name']} 기자")
+
+
+# How far into a text its opening credit may stand.
+_REPORTER_REACH = 300
 
 
 def _department_members(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named
-from forumgraph.ingest.extract_people_ko import HEADS_IN_BRACKETS, KO_PERSON_MARKERS, KO_UNIT
+from forumgraph.ingest.extract_people_ko import (
+    HEADS_IN_BRACKETS,
+    KO_PERSON_MARKERS,
+    KO_UNIT,
+    is_title_word,
+)
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
@@ -90,7 +95,7 @@ def add_organisations_before_korean_people(
 # organisation, maybe with a role or unit, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
 # 리드)`, `정세린 님(에이블랩스 플랫폼팀)`).
 _ORG_TITLE_AFTER = re.compile(
-    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s)?(?:"
+    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,6}})\s)?(?:"
     + "|".join(KO_PERSON_MARKERS)
     + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
@@ -104,6 +109,12 @@ def _organisation_after(
     titled = _ORG_TITLE_AFTER.match(text, end)
     # A technology acronym there is a field (`김민수 SRE 엔지니어`).
     org = titled["org"] if titled is not None else ""
+    if (
+        titled is not None
+        and titled["modifier"]
+        and not is_title_word(titled["modifier"], analyzer)
+    ):
+        titled = None  # `김민수 가온데이터에서 엔지니어로`: no word of the title there
     if titled is not None and org not in GENERIC_ACRONYMS and _name_form(org, analyzer, gazetteer):
         return org, titled.start("org")
     bracketed = _BRACKETS_AFTER.match(text, end)

@@ -212,9 +212,10 @@ def _name_before_organisation_and_title(
     word: str, after: list[str], analyzer: Analyzer
 ) -> str | None:
     """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
-    title, maybe after a unit (`이준호 당근 플랫폼팀 리드는`)."""
+    title, maybe after a unit (`이준호 당근 플랫폼팀 리드는`) or a word of the title (`최민석
+    모아페이 기술총괄 이사는`)."""
     following, title = after[0], after[1]
-    if len(after) > 2 and re.fullmatch(KO_UNIT, title):
+    if len(after) > 2 and (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer)):
         title = after[2]
     if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
         return None
@@ -222,6 +223,14 @@ def _name_before_organisation_and_title(
         return None
     tokens = analyzer.tokens(following)
     return word if tokens and all(t.tag in ("NNP", "NNG", "SL") for t in tokens) else None
+
+
+def is_title_word(word: str, analyzer: Analyzer) -> bool:
+    """A noun before a title that belongs to it (`기술총괄`, `시니어`), no particle after it."""
+    if not is_hangul_word(word) or len(word) > 6:
+        return False
+    tokens = analyzer.tokens(word)
+    return bool(tokens) and all(t.tag in ("NNG", "NNP") for t in tokens)
 
 
 def _organisation_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
@@ -246,7 +255,7 @@ def is_korean_name(
     if not is_hangul_word(text) or gazetteer.lookup(text) is not None:
         return False
     double = text[:2] in KO_DOUBLE_SURNAMES
-    if not (2 <= len(text) <= (5 if double else 4)) or not (double or text[0] in KO_SURNAMES):
+    if not (2 <= len(text) <= (4 if double else 3)) or not (double or text[0] in KO_SURNAMES):
         return False
     if any(_loanword_syllable(c) for c in text):
         return False
