@@ -421,3 +421,15 @@ def test_a_news_story_opens_with_its_publication_and_reporter():
     assert ("박서윤", "가온데일리") in affiliations_of(extract_text(text))
     wire = "(서울=나래뉴스) 한지후 기자 = 누리페이가 행사에서 발표했다."
     assert ("한지후", "나래뉴스") in affiliations_of(extract_text(wire))
+
+
+def test_a_company_glossed_in_latin_owning_a_person_glossed_in_latin():
+    text = (
+        "질의응답에는 미국 보험 스타트업 코버리(Coverly)의 다니엘 오르테가(Daniel Ortega) 스태프 "
+        "엔지니어가 토론자로 참여했다."
+    )
+    extraction = extract_text(text)
+    assert ("Daniel Ortega", "코버리") in affiliations_of(extraction)
+    assert "Coverly" in {
+        n.text for e in extraction.entities if e.type == EntityType.ORGANIZATION for n in e.variants
+    }

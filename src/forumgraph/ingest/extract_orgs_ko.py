@@ -66,7 +66,8 @@ def add_organisations_before_korean_people(
     affiliated: list[Span] = []
     common: list[tuple[Span, tuple[str, int]]] = []
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
-        surface = text[person.start : person.end]
+        # `다니엘 오르테가(Daniel Ortega)`: a name with its Latin spelling in brackets
+        surface = _GLOSS.sub("", text[person.start : person.end])
         if not all(is_hangul_word(w) for w in surface.split()):
             continue  # a name in Hangul, Korean (`김도현`) or foreign (`라즈 파텔`)
         line_start = text.rfind("\n", 0, person.start) + 1
@@ -288,9 +289,15 @@ def _unit(word: str) -> bool:
     return word.endswith(_UNIT_ENDINGS) or word in _STUDY or word in KO_PERSON_MARKERS
 
 
+# A Latin gloss after a Hangul name: `코버리(Coverly)의`.
+_GLOSS = re.compile(r"(?<=[가-힣])\([A-Za-z][\w .&-]{0,30}\)$")
+
+
 def _without_genitive(word: str) -> str:
-    """`인프라팀의` -> `인프라팀`."""
-    return word[:-1] if word.endswith("의") and len(word) > 2 else word
+    """`인프라팀의` -> `인프라팀`, `코버리(Coverly)의` -> `코버리`."""
+    if not (word.endswith("의") and len(word) > 2):
+        return word
+    return _GLOSS.sub("", word[:-1])
 
 
 def _plain_word(word: str) -> bool:
@@ -333,6 +340,12 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
         key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
     if key is not None and draft.type_of(key) == EntityType.ORGANIZATION:
         draft.fact(person.key, "affiliation", key, passage_id=person.passage_id)
+        gloss = _GLOSS_AFTER.match(draft.article.text, end)
+        if gloss is not None and not covering:
+            draft.add_variant(key, gloss["latin"])  # `코버리(Coverly)`: its Latin spelling
+
+
+_GLOSS_AFTER = re.compile(r"\((?P<latin>[A-Za-z][\w .&-]{0,30})\)")
 
 
 # How a Korean list joins its items: `A와 B`, `A, B`, `A 및 B`.
