@@ -433,3 +433,19 @@ def test_a_company_glossed_in_latin_owning_a_person_glossed_in_latin():
     assert "Coverly" in {
         n.text for e in extraction.entities if e.type == EntityType.ORGANIZATION for n in e.variants
     }
+
+
+def test_credits_of_a_show_on_one_line_with_titles_in_brackets():
+    text = (
+        "**진행:** 권하윤 (프리랜서 DevOps 컨설턴트), 남궁민아 (루프탑랩스 백엔드 개발자)\n"
+        "**게스트:** 황보석진 (페이브릭 네트워크 엔지니어)\n\n"
+        "이번 에피소드에는 황보석진 님을 모셨습니다."
+    )
+    extraction = extract_text(text)
+    pairs = affiliations_of(extraction)
+    assert {("남궁민아", "루프탑랩스"), ("황보석진", "페이브릭")} <= pairs
+    assert not any(person == "권하윤" for person, _ in pairs)  # a freelancer
+    # the organisation and title in brackets after a name make no foreign person's name
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"권하윤", "남궁민아", "황보석진"} <= people
+    assert not any(p.startswith(("페이브릭", "루프탑랩스")) for p in people)

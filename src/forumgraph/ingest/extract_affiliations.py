@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from forumgraph.ingest.extract_bylines import sole_author
+from forumgraph.ingest.extract_bylines import sole_author, without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
@@ -292,7 +292,9 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
         return None
     words = inside.split()
     if len(parts) == 1 and len(words) >= 2 and words[-1] in KO_PERSON_MARKERS:
-        return inside[: -len(words[-1])].rstrip(), 0  # `(가나 운영진)`: its organiser
+        # `(가나 운영진)`: its organiser; `(루프탑랩스 백엔드 개발자)`: the words of the title go
+        org = without_title(inside)
+        return None if names_no_employer(org) else (org, 0)
     for i, part in enumerate(parts):
         others = parts[:i] + parts[i + 1 :]
         if _ORG_TEXT.fullmatch(part) is None or part.split()[-1] in _ROLE_WORDS:

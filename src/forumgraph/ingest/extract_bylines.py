@@ -38,19 +38,26 @@ _ROLE_AT = re.compile(r"^(?P<role>(?:[\w-]+\s){0,3}?(?P<head>[\w-]+))\s(?:at|of|
 # Words before a title that belong to it (`플랫폼 엔지니어`, `DevOps 엔지니어`, `공동 진행자`).
 _TITLE_MODIFIERS = word_set(
     "플랫폼 인프라 데이터 백엔드 프론트엔드 보안 클라우드 공동 수석 책임 선임 시니어 주니어 "
-    "소프트웨어 솔루션 기술 개발 운영"
+    "소프트웨어 솔루션 기술 개발 운영 네트워크 시스템 풀스택 모바일 DevOps SRE ML AI"
 )
 # Between a department and its first member, or one member and the next: a title, a comma.
 _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
 # A line of the text that credits people: a label and a colon, then names.
-_CREDIT_LINE = re.compile(
-    r"^[\s>*#_-]*(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
+_CREDIT_LABELS = (
+    r"(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
+    r"|진행자?|사회자?|게스트|출연진?|패널|호스트|모더레이터"
     r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
-    r"|Hosts?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by|Translated by"
-    r"|Edited by|Reviewed by)\s*[*_]*\s*[:：]\s*[*_]*\s*"
+    r"|Hosts?|Guests?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by"
+    r"|Translated by|Edited by|Reviewed by)"
+)
+_CREDIT_LINE = re.compile(
+    rf"^[\s>*#_-]*{_CREDIT_LABELS}\s*[*_]*\s*[:：]\s*[*_]*\s*"
     r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
+# Where a second credit starts on one line (`진행: 권도현 게스트: 황보석진`, lines a Markdown
+# paragraph joined).
+_NEXT_CREDIT = re.compile(rf"\s+(?=[*_]*{_CREDIT_LABELS}\s*[*_]*\s*[:：])", re.IGNORECASE)
 _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：]", re.IGNORECASE)
 # `일동` (all of), `등` (and others) or a full stop after the last name.
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
@@ -99,7 +106,8 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     _department_members(draft, gazetteer)
     _reporters(draft, gazetteer, analyzer)
     for passage in draft.passages:
-        for line in passage.text.splitlines():
+        lines = passage.text.splitlines()
+        for line in (part for whole in lines for part in _NEXT_CREDIT.split(whole)):
             credit = _CREDIT_LINE.match(line)
             if credit is not None:
                 names = _CREDIT_END.sub("", credit.group("names"))
@@ -244,7 +252,7 @@ def _item(
         elif paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
-        elif paren and names_no_employer(paren):
+        elif paren and (names_no_employer(paren) or names_no_employer(without_title(paren))):
             pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and not _note(paren):
             org = credited_organisation(draft, gazetteer, _without_roles(paren))
@@ -253,7 +261,7 @@ def _item(
         else:
             waiting.append(key)
         return None
-    project = known_entry(gazetteer, _without_title(name))
+    project = known_entry(gazetteer, without_title(name))
     if project is not None and project.kind == EntityType.PROJECT.value:
         add_entry(draft, project)  # `Jaeger maintainer`: a project's people, no employer
         return None
@@ -343,7 +351,7 @@ def _after_role(text: str) -> str:
     return role_at["org"] if role_at and role_at["head"].lower() in ROLE_HEADS else text
 
 
-def _without_title(text: str) -> str:
+def without_title(text: str) -> str:
     """`토스 DevOps 엔지니어` -> `토스`, `라인플러스 SRE` -> `라인플러스`: an organisation with the
     title of the person after it (a title word and the words that belong to it)."""
     words = text.split()
@@ -390,7 +398,7 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
-    text = _without_title(_after_role(text))
+    text = without_title(_after_role(text))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     words = text.split()
@@ -439,7 +447,13 @@ def _split(text: str, separator: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-__all__ = ["add_bylines", "credited_organisation", "credited_person", "spells_in_other_script"]
+__all__ = [
+    "add_bylines",
+    "credited_organisation",
+    "credited_person",
+    "spells_in_other_script",
+    "without_title",
+]
 
 
 def sole_author(draft: Draft) -> str | None:

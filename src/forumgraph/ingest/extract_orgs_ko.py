@@ -72,6 +72,9 @@ def add_organisations_before_korean_people(
             continue  # a name in Hangul, Korean (`김도현`) or foreign (`라즈 파텔`)
         line_start = text.rfind("\n", 0, person.start) + 1
         words = list(_WORD.finditer(text, line_start, person.start))
+        glossed = surface != text[person.start : person.end]
+        if glossed and not (words and words[-1].group().endswith("의")):
+            continue  # such a name takes only an owner (`코버리(Coverly)의 다니엘 오르테가(...)`)
         org, plain = _organisation_before(words, analyzer, gazetteer)
         if org is not None:
             _affiliate(draft, gazetteer, person, org)

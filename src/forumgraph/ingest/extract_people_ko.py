@@ -307,10 +307,15 @@ def _foreign_names(
                     or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)
                 )
                 and not is_korean_name(words[-1], analyzer, gazetteer)  # `온누리커머스 최현석 CTO`
+                # `황보석진 (페이브릭 엔지니어)`: brackets after a name hold where they work
+                and not _OPENS_BRACKETS_AFTER_A_NAME.search(text, 0, tokens[i].start)
             ):
                 key = _known_person(draft, surface) or person(draft, None, surface)
                 draft.mention(key, offset + tokens[i].start, offset + tokens[j - 1].end)
         i = max(j, i + 1)
+
+
+_OPENS_BRACKETS_AFTER_A_NAME = re.compile(r"[가-힣A-Za-z]\s?\(\s*$")
 
 
 def _known_person(draft: Draft, name: str) -> str | None:
