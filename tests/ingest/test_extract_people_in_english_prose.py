@@ -275,3 +275,31 @@ def test_a_person_who_leads_an_organisation_s_team():
     text = "Ilka Brandauer, who leads Corvane's developer experience team, had the answer."
     extraction = extract_text(text)
     assert ("Ilka Brandauer", "Corvane") in affiliations_of(extraction)
+
+
+def test_where_people_work_in_lists_brackets_and_executive_titles():
+    text = (
+        "Moderator Chiara Lombardi, principal analyst at RedMoss Research, opened the panel. "
+        "Hosts Owen Gallagher and Ritu Bansal (SRE at Zendesk) sat down with the guests. "
+        "Costs fell by a fifth, according to Fernhaus CFO Katrin Albers.\n\n"
+        "Panelists:\n\n"
+        "- Sofía Herrera, platform lead at Mercado Libre\n"
+        "- Ken Tanabe, SRE at Sakura Mobility\n\n"
+        "Programme committee:\n\n"
+        "- Sigrun Halvorsen, Principal Engineer, Telenor (co-chair)\n"
+        "- Oskar Lindqvist, Head of Platform, Ikano Bank\n"
+    )
+    extraction = extract_text(text)
+    assert {
+        ("Chiara Lombardi", "RedMoss Research"),
+        ("Ritu Bansal", "Zendesk"),
+        ("Katrin Albers", "Fernhaus"),
+        ("Sofía Herrera", "Mercado Libre"),
+        ("Ken Tanabe", "Sakura Mobility"),
+        ("Sigrun Halvorsen", "Telenor"),
+        ("Oskar Lindqvist", "Ikano Bank"),
+    } <= affiliations_of(extraction)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Moderator Chiara Lombardi" not in people
+    # an organisation's name ends at its line, not in the name on the next one
+    assert not any("\n" in o for o in names_of(extraction, EntityType.ORGANIZATION))

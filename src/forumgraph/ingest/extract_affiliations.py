@@ -66,7 +66,7 @@ _EN_LEADS_ITS_TEAM = re.compile(
 _EN_DASHED = re.compile(r"\s[-–—|]\s" + _ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
 # `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
 _EN_ROLE_THEN_ORG = re.compile(
-    r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)]|\s*$)"
+    r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)(]|\s*$)"
 )
 # `Rafael Costa, Staff SRE @ Verdant Retail` on a slide or a speaker line.
 _EN_ROLE_AT_SIGN = re.compile(
@@ -84,7 +84,12 @@ _EN_GAP_AFTER = re.compile(
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for|@)\s(?:the\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
-    r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s" + _TITLE_WORDS + r"(?:at|of|with|for)\s(?:the\s)?"
+    r"|\s*\("
+    + _TITLE_WORDS
+    + r"(?:at|@)\s(?:the\s)?"  # `Ritu Bansal (SRE at Zendesk)`
+    + r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s"
+    + _TITLE_WORDS
+    + r"(?:at|of|with|for)\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
     r"|,\swho\s(?:[a-z]+ly\s)?" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
@@ -180,7 +185,7 @@ _FIRST_PERSON_EMPLOYER = re.compile(
 _EN_ROLE_AT = re.compile(
     rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){{0,9}}?)"
     r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
-    r"(?:\s[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
+    r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
     # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
@@ -252,7 +257,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         for pattern in (_EN_ROLE_THEN_ORG, _EN_ROLE_AT_SIGN):
             role_then_org = pattern.match(text, person.end)
-            if role_then_org and role_then_org["role"].split()[-1].lower() in ROLE_HEADS:
+            if role_then_org and _a_role(role_then_org["role"]):
                 start = role_then_org.start("org")
                 _organisation_for(draft, gazetteer, role_then_org["org"], start)
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
@@ -271,6 +276,14 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _organisation_at(draft, gazetteer, before.group(group), start)
 
 
+def _a_role(words: str) -> bool:
+    """`Staff SRE`, `Principal Engineer`, `Head of Platform`: a role by its last or first word."""
+    split = words.lower().split()
+    return split[-1] in ROLE_HEADS or (
+        len(split) > 2 and split[0] in ROLE_HEADS and split[1] == "of"
+    )
+
+
 def _organisation_before_role(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     text = draft.article.text
     window = max(0, person.start - 60)
@@ -284,9 +297,17 @@ def _organisation_before_role(draft: Draft, gazetteer: Gazetteer, person: Span) 
     _organisation_at(draft, gazetteer, org, start)
 
 
+_ROLE_AT_IN_BRACKETS = re.compile(
+    r"(?:[\w/&-]+\s){0,4}?[\w/&-]+\s(?:at|@)\s(?P<org>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})"
+)
+
+
 def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
     """The organisation in `(Acme)`, `(Acme, Software Engineer)` or `(Software Engineer,
     Acme)`, with its offset; None when the parentheses hold a job title alone or no name."""
+    role_at = _ROLE_AT_IN_BRACKETS.fullmatch(inside)
+    if role_at is not None:
+        return role_at["org"], role_at.start("org")  # `(SRE at Zendesk)`
     parts = inside.split(", ")
     if len(parts) > 2:
         return None
@@ -417,7 +438,10 @@ def _role_gap(gap: str) -> bool:
     """A role between a person and an organisation: between commas, after `as`, or two roles
     joined by `and`; the role must end in a job word (`as part of the` is none)."""
     roles = (_EN_ROLE_COMMAS.match(gap), _EN_AS_ROLE.match(gap), _EN_ROLES_AND.match(gap))
-    return any(m is not None and m["head"].lower() in ROLE_HEADS for m in roles)
+    if any(m is not None and m["head"].lower() in ROLE_HEADS for m in roles):
+        return True
+    between = _EN_ROLE_COMMAS.match(gap)  # `Oskar Lindqvist, Head of Platform, Ikano Bank`
+    return between is not None and _a_role(gap.strip(" ,"))
 
 
 def _foundation_staff(draft: Draft, person: Span) -> None:

@@ -80,7 +80,12 @@ _BEFORE_A_PART = re.compile(
     r"`?\s(?:generator|adapter|controller|resource|object|field|API|CRD|plugin|interface|kind"
     r"|spec|type|webhook|annotation|label)s?\b"
 )
-_ORG_AFTER = re.compile(r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company))")
+# An executive's title (`CFO`, `co-founder`), which an organisation's name may precede.
+_EXECUTIVE = r"(?:C[A-Z]?[EFIOPMRT]O|CISO|S?VP|EVP|President|Chair|[Cc]o-?[Ff]ounder|Founder)"
+_ORG_AFTER = re.compile(
+    r"^(?:['’]s\b|\s(?:announced|acquired|launched|released|is\s+a\s+company)"
+    rf"|\s{_EXECUTIVE}\s[A-Z])"
+)
 
 
 def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recognizer) -> None:
@@ -92,7 +97,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
     for (offset, text), found in zip(
         segments, recognizer.spans([t for _, t in segments]), strict=True
     ):
-        spans = _joined_organisations(text, found)
+        spans = _split_at_a_title(_joined_organisations(text, found))
         for span in spans:
             if on_heading(text, span.start) or title_case_line(text, span.start):
                 continue
@@ -120,6 +125,27 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 # `Fujitsu, NTT DATA, Sony and Cybozu`: listed with an organisation
                 listed = _joined_to_a("ORG", text, span, spans)
                 _organisation_or_product(draft, gazetteer, offset, text, span, article, listed)
+
+
+# An organisation, an executive's title and a person, which the recogniser may take for one
+# organisation: `Fernhaus CFO Katrin Albers`, `Acme co-founder Jane Doe`.
+_ORG_TITLE_PERSON = re.compile(
+    rf"(?P<org>\S.*?)\s{_EXECUTIVE}\s(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{1,2}})"
+)
+
+
+def _split_at_a_title(spans: list[NamedSpan]) -> list[NamedSpan]:
+    """An organisation span holding `<organisation> <title> <name>` as the two it names."""
+    out: list[NamedSpan] = []
+    for span in spans:
+        found = _ORG_TITLE_PERSON.fullmatch(span.text) if span.label == "ORG" else None
+        if found is None:
+            out.append(span)
+            continue
+        org_end, name_start = span.start + found.end("org"), span.start + found.start("name")
+        out.append(NamedSpan(found["org"], "ORG", span.start, org_end))
+        out.append(NamedSpan(found["name"], "PERSON", name_start, span.end))
+    return out
 
 
 def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:

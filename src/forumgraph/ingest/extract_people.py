@@ -21,11 +21,12 @@ from forumgraph.text.names import hangul_latin_pairs
 # The last words of job titles and roles (`platform engineer`, `co-chair`).
 ROLE_HEADS = word_set(
     "analyst engineer developer architect lead chair co-chair cochair maintainer founder "
-    "co-founder cofounder ceo cto cio coo ciso cso vp president director manager researcher "
+    "co-founder cofounder ceo cto cio coo ciso cso cfo cmo cpo cro svp evp vp president director "
+    "manager researcher "
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
     "co-organiser owner contractor freelancer programmer technologist "
-    "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut"
+    "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head"
 )
 
 # Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).

@@ -192,7 +192,14 @@ def _is_title(text: str) -> bool:
     return 1 <= len(words) <= 5 and _is_role(words[-1])
 
 
+# Roles that open a sentence before the name they go with (`Moderator Chiara Lombardi, ...`).
+_ROLES_BEFORE_A_NAME = ROLE_HEADS | word_set("moderator host guest panelist panellist keynote")
+
+
 def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in _ROLES_BEFORE_A_NAME:
+        name, start = " ".join(words[1:]), start + len(words[0]) + 1
     if is_person_name(name, gazetteer):
         take_back_a_guess(draft, gazetteer, start, start + len(name))
         add_person_span(draft, gazetteer, name, name, start, start + len(name))
