@@ -303,3 +303,21 @@ def test_where_people_work_in_lists_brackets_and_executive_titles():
     assert "Moderator Chiara Lombardi" not in people
     # an organisation's name ends at its line, not in the name on the next one
     assert not any("\n" in o for o in names_of(extraction, EntityType.ORGANIZATION))
+
+
+def test_a_company_after_its_kind_and_a_colleague_of_the_writer():
+    text = (
+        "I was a junior SRE at a payments startup called Paylance. Later I met Anouk de Vries, "
+        "a product manager at the Dutch insurer Zilverlijn Verzekeringen, and my Allegro "
+        "teammate Tomasz Wrona came along."
+    )
+    extraction = extract_text(text)
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert {"Paylance", "Zilverlijn Verzekeringen", "Allegro"} <= orgs
+    assert "Zilverlijn Verzekeringen" not in names_of(extraction, EntityType.PERSON)
+    pairs = affiliations_of(extraction)
+    assert {("Anouk de Vries", "Zilverlijn Verzekeringen"), ("Tomasz Wrona", "Allegro")} <= pairs
+    # no kind of company before it: a capitalised word is no company
+    assert "Monday" not in names_of(
+        extract_text("The bank said on Monday it was fine."), EntityType.ORGANIZATION
+    )

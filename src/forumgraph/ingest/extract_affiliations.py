@@ -18,6 +18,7 @@ from forumgraph.ingest.extract_bylines import sole_author, without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
+from forumgraph.ingest.extract_org_context import COMPANY_KINDS
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
@@ -83,6 +84,8 @@ _EN_GAP_AFTER = re.compile(
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for|@)\s(?:the\s)?"
+    # `a product manager at the Dutch insurer Zilverlijn Verzekeringen`
+    + rf"(?:(?:[\w-]+\s){{0,2}}?(?:{COMPANY_KINDS})\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s*\("
     + _TITLE_WORDS
@@ -269,11 +272,30 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
         _organisation_before_role(draft, gazetteer, person)
+        _colleague_at(draft, gazetteer, person)
         before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
         if before:
             group = "org" if before.group("org") else "company"
             start = person.start - (before.end() - before.start(group))
             _organisation_at(draft, gazetteer, before.group(group), start)
+
+
+# `my Allegro teammate Tomasz Wrona`, `our Adyen colleague Pieter de Vries`: a person of the
+# organisation the writer shares with them.
+_COLLEAGUE_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})"
+    r"\s(?:colleagues?|teammates?|team-mates?|co-?workers?|manager|boss)\s$"
+)
+
+
+def _colleague_at(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
+    text = draft.article.text
+    before = _COLLEAGUE_BEFORE.search(text, max(0, person.start - 60), person.start)
+    if before is None or before["org"].split()[0] in FUNCTION_WORDS:
+        return
+    org = _employer_at(draft, gazetteer, before["org"], before.start("org"))
+    if org is not None:
+        draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
 
 
 def _a_role(words: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -83,6 +83,17 @@ _APPOSED_COMPANY = re.compile(
     r"|insurer|retailer|nonprofit|non-profit|publisher|university|agency)\b"
     r"(?!\s(?:founder|co-founder|veteran|alum|employee|engineer|executive|investor))"
 )
+# `the Dutch insurer Zilverlijn Verzekeringen`, `a payments startup called Paylance`: a name
+# after the kind of company it is.
+COMPANY_KINDS = (
+    r"startup|start-up|company|firm|vendor|provider|consultancy|bank|insurer|retailer|lender"
+    r"|nonprofit|non-profit|publisher|agency|marketplace|broker|carrier|airline|fintech"
+)
+_KIND_THEN_COMPANY = re.compile(
+    rf"\b(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{COMPANY_KINDS})(?:\s(?:called|named))?\s"
+    rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
+)
+_GUESSES = frozenset({EntityType.PERSON, EntityType.PROJECT})
 # `Customers include Miro, Personio and the Portuguese bank Millennium BCP`: who uses or backs
 # a company or project are organisations.
 _BACKERS = re.compile(
@@ -125,6 +136,11 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _APPOSED_COMPANY.finditer(passage.text):
             if match["name"].split()[0] not in gazetteer.given_names:
                 _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
+        for match in _KIND_THEN_COMPANY.finditer(passage.text):
+            start = passage.start + match.start("name")
+            # the recogniser may have taken it for a person (`Zilverlijn Verzekeringen`)
+            take_back_a_guess(draft, gazetteer, start, start + len(match["name"]), _GUESSES)
+            _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _BACKERS.finditer(passage.text):
             _add_backers(draft, gazetteer, passage.start + match.start("list"), match["list"])
         for match in _TIERED.finditer(passage.text):
