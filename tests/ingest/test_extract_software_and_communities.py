@@ -104,3 +104,14 @@ def test_a_long_hangul_word_spelt_freely_is_the_project_it_sounds_like():
     projects = names_of(extraction, EntityType.PROJECT)
     assert {"Kubescape", "Cilium"} <= projects
     assert len(names_of(extraction, EntityType.ORGANIZATION)) == 0
+
+
+def test_a_community_group_named_after_its_place_and_not_an_event_so_named():
+    text = (
+        "행사는 CNCG Seoul이 주관한다. Cloud Native Toronto hosts Platform Night, organised "
+        "with the Cloud Native Malaysia community. Cloud Native Days Tokyo is an event."
+    )
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert {"CNCG Seoul", "Cloud Native Toronto", "Cloud Native Malaysia"} <= orgs
+    assert not any(o.startswith("Cloud Native Days") for o in orgs)
+    assert "Cloud Native Computing" not in orgs

@@ -121,10 +121,33 @@ _PLACE_KINDS = (EntityType.PLACE.value, REGION, COUNTRY)
 _USERS = ("사용자", "유저", "이용자")
 
 
+# `CNCG Seoul`, `Cloud Native Toronto`: a community group of the CNCF named after its place (not
+# an event named so: `Cloud Native Days Tokyo`, `CNCF Seoul Summit`).
+_PLACE_GROUP = re.compile(
+    r"(?<![+&] )(?<![\w-])(?P<name>(?:CNCG|Cloud[ -]Native|CNCF)\s"
+    r"(?P<place>[A-Z][A-Za-zÀ-ÿ'’.-]*[A-Za-zÀ-ÿ](?:\s[A-Z][A-Za-zÀ-ÿ'’-]*)?))"
+    r"(?!\s(?:Days?|Forum|Summit|Con|Conference|Festival|Week|Fest)\b)(?![A-Za-zÀ-ÿ-])"
+)
+
+
+def _place_groups(draft: Draft, gazetteer: Gazetteer, text: str, offset: int) -> None:
+    for match in _PLACE_GROUP.finditer(text):
+        place, name = match["place"], match["name"]
+        if gazetteer.lookup(place) is None:
+            place = place.split()[0]  # `Cloud Native Kochi Meetup`: the place is the first word
+            name = name[: match.start("place") - match.start("name") + len(place)]
+        entry = gazetteer.lookup(place)
+        if entry is None or entry.kind not in ("place", COUNTRY, REGION):
+            continue
+        start = offset + match.start("name")
+        add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+
+
 def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
     """Organisation records for names whose form says they are organisations."""
     for passage in draft.passages:
         text = passage.text
+        _place_groups(draft, gazetteer, text, passage.start)
         for pattern in _EN_PATTERNS:
             for match in pattern.finditer(text):
                 if on_heading(text, match.start()):
