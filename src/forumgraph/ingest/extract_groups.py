@@ -147,7 +147,6 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
     """Organisation records for names whose form says they are organisations."""
     for passage in draft.passages:
         text = passage.text
-        _place_groups(draft, gazetteer, text, passage.start)
         for pattern in _EN_PATTERNS:
             for match in pattern.finditer(text):
                 if on_heading(text, match.start()):
@@ -198,6 +197,7 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                     add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
                     )
+        _place_groups(draft, gazetteer, text, passage.start)
 
 
 def _first_known(words: list[str], gazetteer: Gazetteer) -> int:
