@@ -449,3 +449,17 @@ def test_credits_of_a_show_on_one_line_with_titles_in_brackets():
     people = names_of(extraction, EntityType.PERSON)
     assert {"권하윤", "남궁민아", "황보석진"} <= people
     assert not any(p.startswith(("페이브릭", "루프탑랩스")) for p in people)
+
+
+def test_a_writer_credited_in_the_text_and_the_writer_s_colleagues():
+    text = (
+        "글: 이준서 / 그린마켓 플랫폼팀 리드\n\n"
+        "저장소 규칙은 같은 팀 박지민 님이 자동화했습니다. 외부 발표자 한소윤 님도 왔습니다."
+    )
+    pairs = affiliations_of(extract_text(text))
+    assert {("이준서", "그린마켓"), ("박지민", "그린마켓")} <= pairs
+    assert not any(person == "한소윤" for person, _ in pairs)
+    dated = (
+        "글: 오세진 / 페이루트(PayRoute) 플랫폼엔지니어링팀 팀장\n2024년 12월 27일\n\n본문입니다."
+    )
+    assert ("오세진", "페이루트") in affiliations_of(extract_text(dated))

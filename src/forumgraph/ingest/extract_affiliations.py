@@ -217,10 +217,12 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
 
 def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     """`Thanks to my employer, Acme, for sending me`, `I work at Acme`, `저는 Acme에서 일하고`:
-    where the one author of a first-person text works."""
+    where the one author of a first-person text works; and the author's colleagues (`같은 팀
+    박지민 님`, `my teammate Jane Doe`) work there too."""
     author = sole_author(draft)
     if author is None:
         return
+    _authors_colleagues(draft, author)
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
             name = match["org"] or match["org_ko"]
@@ -231,6 +233,26 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             org = _employer_at(draft, gazetteer, name, start)
             if org is not None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
+
+
+# Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
+_WRITERS_COLLEAGUE = re.compile(
+    r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
+    r"|\b[Mm]y\s(?:colleagues?|teammates?|team-mates?|co-?workers?)\s)$"
+)
+
+
+def _authors_colleagues(draft: Draft, author: str) -> None:
+    employers = {f.value for f in draft.facts_of(author, "affiliation")}
+    if len(employers) != 1:
+        return
+    employer = employers.pop()
+    text = draft.article.text
+    for person in draft.spans:
+        if person.type != EntityType.PERSON or person.key == author:
+            continue
+        if _WRITERS_COLLEAGUE.search(text, max(0, person.start - 12), person.start):
+            draft.fact(person.key, "affiliation", employer, passage_id=person.passage_id)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:

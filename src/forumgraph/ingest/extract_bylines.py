@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
@@ -110,7 +111,9 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
         for line in (part for whole in lines for part in _NEXT_CREDIT.split(whole)):
             credit = _CREDIT_LINE.match(line)
             if credit is not None:
-                names = _CREDIT_END.sub("", credit.group("names"))
+                names = _organisation_in_brackets(
+                    _CREDIT_END.sub("", _without_date(credit.group("names")))
+                )
                 editors = signing if _EDITORS.match(line) else None
                 _group(draft, gazetteer, analyzer, names, in_text=True, members_of=editors)
 
@@ -126,11 +129,26 @@ def _groups_of(byline: str) -> str:
     return _NEW_GROUP.sub("; ", _LEGAL_FORM_AFTER_COMMA.sub(" ", byline))
 
 
+def _without_date(names: str) -> str:
+    """`오세진 / 페이루트 팀장 2024년 12월 27일`: a date the credit's line ends with (a line a
+    Markdown paragraph joined to it) is no part of it."""
+    dates = find_dates(names)
+    last = dates[-1] if dates else None
+    if last is not None and not names[last.stop :].strip(" .)"):
+        return names[: last.begin].rstrip(" ,|·—-")
+    return names
+
+
+_LATIN_GLOSS = re.compile(r"(?<=[가-힣])\([A-Za-z][^()]{0,30}\)")
+
+
 def _organisation_in_brackets(group: str) -> str:
     """`Ann Lee | Acme`, `김민수 / 가나다 SRE`: what follows the separator is the person's
     organisation, written as brackets say it (`Ann Lee (Acme)`)."""
     parts = _PERSON_ORG_SEPARATOR.split(group)
-    if len(parts) == 2 and "(" not in group and "," not in parts[0]:
+    if len(parts) == 2:
+        parts[1] = _LATIN_GLOSS.sub("", parts[1])  # `페이루트(PayRoute) 플랫폼팀 팀장`
+    if len(parts) == 2 and "(" not in "".join(parts) and "," not in parts[0]:
         return f"{parts[0]} ({parts[1]})"
     return _PERSON_ORG_SEPARATOR.sub(", ", group)
 
@@ -457,11 +475,24 @@ __all__ = [
 
 
 def sole_author(draft: Draft) -> str | None:
-    """The person record of the byline's one author, if it names exactly one."""
+    """The person record of the byline's one author, if it names exactly one: the header's
+    `author`, else a writer's credit line that opens the text (`글: 이준서 / 그린마켓`)."""
     byline = draft.article.header.get("author", "")
+    if not byline:
+        opening = _WRITER_LINE.search(draft.article.text[:_WRITER_LINE_REACH])
+        byline = opening["names"] if opening else ""
     authors = [
         key
         for key in draft.keys(EntityType.PERSON)
         if byline and any(n.text in byline for n in draft.names_of(key))
     ]
     return authors[0] if len(authors) == 1 else None
+
+
+_WRITER_LINE = re.compile(
+    r"^[\s>*_-]*(?:글|작성자?|글쓴이|필자|By|Written by)\s*[*_]*\s*[:：]?\s*[*_]*\s*"
+    r"(?P<names>[^\n]{2,80})",
+    re.MULTILINE,
+)
+# How far into the text a writer's credit line may stand.
+_WRITER_LINE_REACH = 400
