@@ -115,3 +115,13 @@ def test_a_community_group_named_after_its_place_and_not_an_event_so_named():
     assert {"CNCG Seoul", "Cloud Native Toronto", "Cloud Native Malaysia"} <= orgs
     assert not any(o.startswith("Cloud Native Days") for o in orgs)
     assert "Cloud Native Computing" not in orgs
+
+
+def test_korean_tools_in_code_after_or_before_their_kind():
+    text = (
+        "데모에서 쓴 `otel-diff`라는 작은 CLI가 탐났다. 우리 팀이 만든 작은 CLI인 `kctx-tour`를 "
+        "소개했다. 직접 만든 스크립트 `ko-docs-lint`를 소개했다. 관리 도구 API를 썼다."
+    )
+    projects = names_of(extract_text(text), EntityType.PROJECT)
+    assert {"otel-diff", "kctx-tour", "ko-docs-lint"} <= projects
+    assert "API" not in projects

@@ -64,9 +64,15 @@ _KO_LIST = re.compile(
 _KO_PLAIN_LIST = re.compile(
     rf"(?<![\w.-])(?P<list>{_ITEM}(?:,\s?{_ITEM})*(?:,\s?|\s?(?:와|과|및|또는)\s?){_ITEM})"
 )
+_KO_SOFTWARE_KINDS = (
+    r"프로젝트|도구|툴|플러그인|라이브러리|프레임워크|엔진|런타임|CLI|스크립트|오퍼레이터"
+)
+# `Foo 도구`, `` `otel-diff`라는 작은 CLI ``; the kind first: `CLI인 kctx-tour를`, `스크립트
+# ko-docs-lint를`.
 _KO_KIND = re.compile(
-    rf"(?<![\w.-])(?P<name>{_TOOL})(?:\s|이?라는\s)(?:프로젝트|도구|툴|플러그인|라이브러리|프레임워크"
-    r"|엔진|런타임|CLI)"
+    rf"(?<![\w.-])`?(?P<name>{_TOOL})`?(?:\s|이?라는\s(?:[가-힣]{{1,4}}\s)?)(?:{_KO_SOFTWARE_KINDS})"
+    rf"|(?:CLI|도구|툴|플러그인|라이브러리|스크립트|오퍼레이터)(?:인)?\s`?(?P<after>{_TOOL})`?"
+    r"(?=(?:을|를|이|가|은|는|의|도|와|과|로|으로)?(?:[\s,.]|$))"
 )
 # `바즈(Baz)라는 도구`: a Hangul name with its Latin spelling, introduced as software.
 _KO_GLOSSED_KIND = re.compile(
@@ -226,8 +232,10 @@ def add_project_names(draft: Draft, gazetteer: Gazetteer) -> None:
                 _add(draft, gazetteer, passage.start + match.start("name"), name)
         for pattern in (_THE_X_TOOL, _KO_KIND):
             for match in pattern.finditer(text):
-                if not _lower_word(match.group("name")) and not _inside_phrase(text, match):
-                    _add(draft, gazetteer, passage.start + match.start("name"), match["name"])
+                group = "name" if match["name"] else "after"
+                name = match[group]
+                if not _lower_word(name) and not _inside_phrase(text, match.start(group), name):
+                    _add(draft, gazetteer, passage.start + match.start(group), name)
         for pattern in (_SUCH_AS, _KO_LIST):
             for match in pattern.finditer(text):
                 _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
@@ -376,10 +384,9 @@ def _plain_capitalised(word: str) -> bool:
     return word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
-def _inside_phrase(text: str, match: re.Match[str]) -> bool:
+def _inside_phrase(text: str, start: int, name: str) -> bool:
     """`Service Mesh 툴`: a plain word ending a longer English phrase is no name."""
-    before = text[: match.start("name")]
-    return _plain_capitalised(match["name"]) and re.search(r"[A-Za-z]\s$", before) is not None
+    return _plain_capitalised(name) and re.search(r"[A-Za-z]\s$", text[:start]) is not None
 
 
 def _generic_term(name: str, text: str) -> bool:
