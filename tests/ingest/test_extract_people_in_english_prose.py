@@ -321,3 +321,10 @@ def test_a_company_after_its_kind_and_a_colleague_of_the_writer():
     assert "Monday" not in names_of(
         extract_text("The bank said on Monday it was fine."), EntityType.ORGANIZATION
     )
+
+
+def test_a_name_said_to_hold_a_role():
+    text = "Ananya Krishnan is a principal engineer at Kitepay. Kubernetes is a container platform."
+    extraction = extract_text(text)
+    assert ("Ananya Krishnan", "Kitepay") in affiliations_of(extraction)
+    assert "Kubernetes" not in names_of(extraction, EntityType.PERSON)

@@ -37,6 +37,11 @@ _ROLE_AFTER = re.compile(
     rf"\b(?P<name>{LATIN_NAME})(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?"
     r"(?P<role>[\w/&.-]+(?:\s[\w/&.-]+){0,4})"
 )
+# `Ananya Krishnan is a principal engineer at Kitepay`: a name said to hold a role.
+_IS_A_ROLE = re.compile(
+    rf"\b(?P<name>{LATIN_NAME})\s(?:is|was|has been)\s(?:a|an|the)\s"
+    r"(?P<role>[\w/&.-]+(?:\s[\w/&.-]+){0,4})"
+)
 # Where a role phrase after a name ends: `SRE lead at Acme`, `head of platforms`.
 _ROLE_PHRASE_END = word_set("at of with for from in on and who")
 # `Reporting by Jane Doe`, `photos by Jane Doe`: a credit names a person (`in production by
@@ -108,7 +113,7 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _ROLE_BEFORE.finditer(text):
             if _is_role(match.group("role")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
-        for match in _ROLE_AFTER.finditer(text):
+        for match in (*_ROLE_AFTER.finditer(text), *_IS_A_ROLE.finditer(text)):
             if is_role_phrase(match.group("role")):
                 _add(draft, gazetteer, match.group("name"), passage.start + match.start("name"))
         for match in _CREDITED_BY.finditer(text):
