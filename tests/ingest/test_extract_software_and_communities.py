@@ -125,3 +125,15 @@ def test_korean_tools_in_code_after_or_before_their_kind():
     projects = names_of(extract_text(text), EntityType.PROJECT)
     assert {"otel-diff", "kctx-tour", "ko-docs-lint"} <= projects
     assert "API" not in projects
+
+
+def test_korean_sponsor_lines_by_tier_name_organisations():
+    text = (
+        "후원사 명단\n\n"
+        "- 골드: 카카오엔터프라이즈, 하나금융티아이, 레드햇 코리아\n"
+        "- 실버: 구름브릿지 · 데브웨일\n"
+        "- 참가비: 무료 (선착순 300명, 점심 제공)\n"
+    )
+    orgs = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert {"하나금융티아이", "구름브릿지", "데브웨일"} <= orgs
+    assert not any("점심" in o or "무료" in o for o in orgs)

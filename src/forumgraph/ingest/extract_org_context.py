@@ -106,12 +106,16 @@ _TIERED = re.compile(
     r"^[\s>*_-]*(?:(?:Platinum|Gold|Silver|Bronze|Diamond|Titanium|Startup)"
     r"(?:\s(?:[Ss]ponsors?|[Pp]artners?|[Tt]ier))?"
     r"|(?:Community|Media|Venue|Diversity|Ecosystem)\s(?:[Ss]ponsors?|[Pp]artners?)"
-    r"|[Ss]ponsors?|[Pp]artners?|[Ss]upporters?|[Ss]ponsored by|[Hh]osted by)"
-    r"[*_]*\s*[:：]\s*(?P<list>[^\n]{3,300})$",
+    r"|[Ss]ponsors?|[Pp]artners?|[Ss]upporters?|[Ss]ponsored by|[Hh]osted by"
+    r"|(?:플래티넘|다이아몬드|골드|실버|브론즈|커뮤니티|미디어)(?:\s?(?:후원사?|스폰서|파트너))?"
+    r"|후원사?|스폰서|협찬|주최|주관|파트너사?)"
+    r"[*_]*\s*[:：]\s*[*_]*\s*(?P<list>[^\n]{2,300})$",
     re.MULTILINE,
 )
 _TIERED_ITEM = re.compile(
-    r"(?:the\s)?(?P<name>[A-Z][\w&'’.-]*(?:\s(?:(?:of|in|for|and|the|&)\s)?[A-Z0-9][\w&'’.-]*){0,5})"
+    r"(?:the\s)?(?P<name>[A-Z][\w&'’.-]*(?:\s(?:(?:of|in|for|and|the|&)\s)?[A-Z0-9][\w&'’.-]*){0,5}"
+    # `레드햇 코리아`, `SK텔레콤`: a Korean name of one to three words
+    r"|[가-힣A-Z][가-힣A-Za-z0-9&]*[가-힣](?:\s[가-힣A-Z][가-힣A-Za-z0-9&]*){0,2})"
 )
 _BACKER = re.compile(rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,3}})\s*$")
 # Words that describe the product rather than name it (`Foo Hybrid Cloud Solution`).
@@ -208,7 +212,7 @@ def _add_backers(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> N
 
 def _add_tiered(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> None:
     """Each comma-separated item of a sponsor line that is a name as a whole."""
-    for at, item in _items_of(text.rstrip(". "), r",\s?|\s(?:and|&)\s(?=[A-Z])"):
+    for at, item in _items_of(text.rstrip(". "), r",\s?|\s(?:and|&|및)\s(?=[A-Z가-힣])|\s?·\s?"):
         found = _TIERED_ITEM.fullmatch(item.strip())
         if found is not None and found["name"] not in FUNCTION_WORDS:
             name_start = start + at + item.index(found["name"])
