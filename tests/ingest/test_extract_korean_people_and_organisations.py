@@ -463,3 +463,15 @@ def test_a_writer_credited_in_the_text_and_the_writer_s_colleagues():
         "글: 오세진 / 페이루트(PayRoute) 플랫폼엔지니어링팀 팀장\n2024년 12월 27일\n\n본문입니다."
     )
     assert ("오세진", "페이루트") in affiliations_of(extract_text(dated))
+
+
+def test_a_company_name_written_apart_from_its_ending_and_a_latin_name_after_its_kind():
+    text = (
+        "반가웠던 넥스트웨이브 랩스 오수빈 님 세션을 들었다. 발표는 우리 랩스 김하준 님이 도왔다. "
+        "오전엔 네덜란드 물류회사 Vandermeer Logistics의 펨커 더프리스(Femke de Vries)가 발표했다."
+    )
+    extraction = extract_text(text)
+    pairs = affiliations_of(extraction)
+    assert ("오수빈", "넥스트웨이브 랩스") in pairs
+    assert ("Femke de Vries", "Vandermeer Logistics") in pairs
+    assert "랩스" not in names_of(extraction, EntityType.ORGANIZATION)

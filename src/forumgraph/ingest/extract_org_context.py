@@ -37,6 +37,11 @@ _KO_PATTERNS = [
         rf"(?<![A-Za-z0-9_.-])(?<![A-Za-z0-9] )(?P<name>{_CAPITALISED}|{_CODE_CASE}|[a-z]{{4,}})"
         rf"(?:\s?\([^()\n]{{1,30}}\))?\s?(?:회사|기업|스타트업){_PARTICLE_NEXT}"
     ),
+    # `네덜란드 물류회사 Vandermeer Logistics의`: the kind of company, then its Latin name
+    re.compile(
+        r"(?:회사|기업|스타트업|업체|은행|보험사|증권사|카드사|운용사|핀테크)\s"
+        rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[의는은가이와과도]|에서|[\s,.)]|$)"
+    ),
     # `Acme사의`: the company suffix written onto the name
     re.compile(rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})사(?=[의는가에와과를도])"),
     # `Acme에서 근무하는`, `Acme에서 시스템 관리자 역할을 맡고` (not `Foo에서 관리자 권한`)

@@ -76,6 +76,7 @@ def add_organisations_before_korean_people(
         if glossed and not (words and words[-1].group().endswith("의")):
             continue  # such a name takes only an owner (`코버리(Coverly)의 다니엘 오르테가(...)`)
         org, plain = _organisation_before(words, analyzer, gazetteer)
+        org = _with_the_name_before_its_suffix(text, words, org, analyzer, gazetteer)
         if org is not None:
             _affiliate(draft, gazetteer, person, org)
             affiliated.append(person)
@@ -93,6 +94,30 @@ def add_organisations_before_korean_people(
         genitive = affiliated and text.startswith("의", start + len(word))
         if genitive or any(_listed_together(text, person, other) for other in affiliated):
             _affiliate(draft, gazetteer, person, plain)
+
+
+# Words that end a company's name written apart from it (`넥스트웨이브 랩스`, `가나 테크`).
+_NAME_SUFFIXES = word_set(
+    "랩스 랩 테크 소프트 시스템즈 코리아 컴퍼니 파트너스 솔루션즈 네트웍스 스튜디오 벤처스 그룹"
+)
+
+
+def _with_the_name_before_its_suffix(
+    text: str,
+    words: list[re.Match[str]],
+    org: tuple[str, int] | None,
+    analyzer: Analyzer,
+    gazetteer: Gazetteer,
+) -> tuple[str, int] | None:
+    """`넥스트웨이브 랩스 오수빈 님`: the organisation is both words, not `랩스` (which alone is
+    none)."""
+    if org is None or org[0] not in _NAME_SUFFIXES:
+        return org
+    at = next((i for i, w in enumerate(words) if w.start() == org[1]), None)
+    if at is None or at == 0 or not _name_form(words[at - 1].group(), analyzer, gazetteer):
+        return None  # `우리 랩스 김하준 님`: the ending of a name alone names nobody's employer
+    start = words[at - 1].start()
+    return text[start : org[1] + len(org[0])], start
 
 
 # After a Korean name: its organisation and title (`김민수 가온데이터 엔지니어가`), or its
