@@ -210,17 +210,16 @@ def _relative_year(
     m: re.Match[str], kind: str, year: int | None, base: int | None, month: int | None = None
 ) -> int | None:
     relative = m.group("rel") if kind in {"ko", "relative"} else None
-    if kind == "relative" and base is None:
-        return year  # `two years ago` with no date to count from
-    if kind == "relative" and m.group("season"):
-        return _season_year(m.group("season_rel").lower(), m.group("season"), base, month)
     if kind == "relative":
+        if base is None:
+            return year  # `two years ago` with no date to count from
+        if m.group("season"):
+            return _season_year(m.group("season_rel").lower(), m.group("season"), base, month)
         if m.group("ago"):
             return base - _AGO.get(m.group("ago").lower(), 0) - _digit(m.group("ago"))
         if m.group("ago_ko"):
             return base - _AGO_KO.get(m.group("ago_ko"), 0) - _digit(m.group("ago_ko"))
-    if kind == "relative" and relative is None:
-        relative = m.group("rel_en").lower()
+        relative = relative or m.group("rel_en").lower()
     if relative is None or base is None:
         return year
     return base + _OFFSETS.get(relative, 0)
