@@ -643,6 +643,24 @@ def test_a_year_later_counts_from_the_year_the_text_told_last():
     assert "KubeCon + CloudNativeCon China 2019" not in later
 
 
+def test_years_told_in_a_long_text_count_once_and_a_heading_repeats_its_paragraph():
+    filler = " ".join(f"세션 {i}번은 정말 좋았고 사람들이 많이 왔습니다." for i in range(40))
+    text = (
+        "## 2018년, 코펜하겐\n\n처음 KubeCon에 간 건 2018년 5월 코펜하겐이었습니다. "
+        f"{filler}\n\n"
+        "## 그 이듬해, 바르셀로나\n\n그 이듬해에는 바르셀로나에 갔습니다. "
+        f"{filler}\n\n"
+        "## 2년 뒤, 모니터 앞에서\n\n2년 뒤에는 시카고 KubeCon North America에 갔습니다.\n\n"
+        "다음 해에는 디트로이트 KubeCon에 갔습니다."
+    )
+    events = _events(_extract(text, date="2026-01-12"))
+    assert {
+        "KubeCon + CloudNativeCon Europe 2019",
+        "KubeCon + CloudNativeCon North America 2021",
+        "KubeCon + CloudNativeCon North America 2022",
+    } <= events
+
+
 def test_an_undated_text_is_dated_by_its_dateline():
     text = (
         "**AUSTIN, Texas — October 2, 2025** — Acme will present at KubeCon. A first "

@@ -67,7 +67,7 @@ _LATER = re.compile(
     r"|\bthe (?P<following>following|subsequent) year\b|\bthe year after\b(?! next)"
     r"|\b(?P<same>(?:the\s|that\s)?same|that) (?:year|spring|summer|fall|autumn|winter)\b"
     r"|\b(?:an?|one|two|three|four|five|few|[1-9]\d?) (?:days?|weeks?|months?) later\b"
-    r"|(?P<next_ko>이듬해|그\s?다음\s?해)"
+    r"|(?P<next_ko>이듬해|(?:그\s?)?다음\s?해)"
     r"|(?<![\d가-힣])(?P<later_ko>[1-9]|한|두|세|네|다섯)\s*(?:년|해)\s*(?:뒤|후)(?=에|의|\s|[,.]|$)"
     r"|(?P<same_ko>같은|그)\s?해(?=에|의|\s|[,.]|$)",
     re.IGNORECASE,

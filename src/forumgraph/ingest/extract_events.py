@@ -77,6 +77,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_series_by_form(draft, book)
     _from_title(book, gazetteer, article_year)
     told_year = None  # the year the text told last, for `a year later`
+    told_before: dict[int, int | None] = {}  # by sentence: passages overlap, years count once
     section_year = None  # the year a heading gives its section (`## 2024` over a list)
     for passage in draft.passages:
         listed = add_listed_editions(book, passage.text, passage.start, article_year)
@@ -91,8 +92,19 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
                 running_year, paragraph = section_year or article_year, sentence.paragraph
             if any(s <= sentence.start < e for s, e in listed):
                 continue
+            told_year = told_before.setdefault(sentence.start, told_year)
             dates = find_dates(sentence.text, running_year, article_year, article_month, told_year)
-            told_year = next((int(d.start[:4]) for d in reversed(dates) if d.told), told_year)
+            # A heading's `a year later` says again what its paragraph says (`## 2년 뒤` over
+            # `2년 뒤에는 ...`): only a year it writes out is told.
+            heading = sentence.paragraph in alone and _heading(sentence.text)
+            told_year = next(
+                (
+                    int(d.start[:4])
+                    for d in reversed(dates)
+                    if d.told and (d.explicit_year or not heading)
+                ),
+                told_year,
+            )
             # A year alone (`in 2015`) is the year of its own sentence, not of the text after.
             explicit = [int(d.start[:4]) for d in dates if d.explicit_year or d.told]
             dated = [
@@ -111,9 +123,9 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
 
 # A heading: a paragraph of one short line that ends no sentence (`2024`, `2023년`, `Earlier`,
 # `Talks in 2022`).
-_HEADING = re.compile(r"[^\n.!?:;,]{1,40}")
+_HEADING = re.compile(r"[^\n.!?:;]{1,40}")
 _HEADING_WORDS = 5
-_YEAR_HEADING = re.compile(r"(?:[A-Za-z]+\s){0,3}((?:19|20)\d\d)년?(?:\s?[-–—]\s?.{0,20})?")
+_YEAR_HEADING = re.compile(r"(?:[A-Za-z]+\s){0,3}((?:19|20)\d\d)년?(?:\s?[-–—,]\s?.{0,20})?")
 
 
 _HEADING_MARKS = "#*_ \t"
