@@ -47,3 +47,21 @@ def test_an_english_table_with_the_organisation_in_brackets():
 def test_a_table_without_a_persons_column_names_nobody():
     text = "| Release | Date |\n|---|---|\n| Kubernetes 1.31 | Aug |\n| Kubernetes 1.32 | May |\n"
     assert names_of(extract_text(text), EntityType.PERSON) == set()
+
+
+def test_two_speakers_of_a_row_each_with_their_organisation_over_a_long_table():
+    rows = "".join(
+        f"| {9 + i}:00 | Speaker Number{i} | Firm{i} | A talk on topic {i} of many |\n"
+        for i in range(30)
+    )
+    text = (
+        "| Time | Speaker | Company | Title |\n|---|---|---|---|\n"
+        + rows
+        + "| 15:20 | Oskar Lindqvist, Rhea D'Souza | Bankhaus Lindqvist / Red Hat | Panel |\n"
+        + "| 16:10 | Priya Raghunathan | Bankhaus Lindqvist | Lightning talk |\n"
+    )
+    extraction = extract_text(text)
+    pairs = affiliations_of(extraction)
+    assert {("Oskar Lindqvist", "Bankhaus Lindqvist"), ("Rhea D'Souza", "Red Hat")} <= pairs
+    assert ("Rhea D'Souza", "Bankhaus Lindqvist") not in pairs
+    assert "Bankhaus Lindqvist" in names_of(extraction, EntityType.ORGANIZATION)

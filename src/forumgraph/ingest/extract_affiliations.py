@@ -446,10 +446,19 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
         gap = text[person.end : after.start]
         if _WORKS_ON.search(gap):
             return  # `a maintainer of Valet`: what the person works on, not for
+        if "|" in gap and _a_table_row(text, person.start):
+            return  # the cells of a table row: its columns say who works where
         if _EN_GAP_AFTER.match(gap) or _role_gap(gap) or _possessive_role(text, gap, after):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
     elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
         _shared_organisation(draft, spans, i)
+
+
+def _a_table_row(text: str, offset: int) -> bool:
+    """Whether the line around `offset` has three cells or more."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else None].strip(" |").count("|") >= 2
 
 
 def _possessive_role(text: str, gap: str, org: Span) -> bool:

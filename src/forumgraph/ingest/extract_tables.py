@@ -22,9 +22,11 @@ from forumgraph.ingest.extract_bylines import (
     credited_person,
     spells_in_other_script,
 )
+from forumgraph.ingest.extract_named import take_back_a_guess
 from forumgraph.ingest.extract_people_cues import names_no_employer
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 
 _PERSON_COLUMN = re.compile(
@@ -36,6 +38,7 @@ _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?",
     re.IGNORECASE,
 )
+_GUESSES = frozenset({EntityType.PERSON, EntityType.PROJECT})
 # A header cell is a label, not a sentence.
 _HEADER_CELL_CHARS = 24
 # The `|---|:--:|` line under a Markdown header.
@@ -56,15 +59,17 @@ class _Cell:
 
 def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """People, organisations and affiliations of tables that have a person's column."""
-    for passage in draft.passages:
-        for header, rows in _tables(passage.text, passage.start):
-            person_column = _column(header, _PERSON_COLUMN)
-            if person_column is None:
-                continue
-            org_column = _column(header, _ORG_COLUMN, besides=person_column)
-            for row in rows:
-                org_cell = row[org_column] if org_column is not None else None
-                _row(draft, gazetteer, analyzer, row[person_column], org_cell, passage.passage_id)
+    # The whole text, not passage by passage: a long table runs over a passage's end.
+    for header, rows in _tables(draft.article.text, 0):
+        person_column = _column(header, _PERSON_COLUMN)
+        if person_column is None:
+            continue
+        org_column = _column(header, _ORG_COLUMN, besides=person_column)
+        for row in rows:
+            passage = draft.passage_at(row[0].start)
+            org_cell = row[org_column] if org_column is not None else None
+            passage_id = passage.passage_id if passage is not None else None
+            _row(draft, gazetteer, analyzer, row[person_column], org_cell, passage_id)
 
 
 def _row(
@@ -73,10 +78,14 @@ def _row(
     analyzer: Analyzer,
     person_cell: _Cell,
     org_cell: _Cell | None,
-    passage_id: str,
+    passage_id: str | None,
 ) -> None:
-    org = _organisation(draft, gazetteer, org_cell) if org_cell is not None else None
-    for name, paren in _people(person_cell.text):
+    people = list(_people(person_cell.text))
+    orgs: list[_Cell | None] = [None] * len(people)
+    if org_cell is not None:
+        orgs = list(_cells_of(org_cell, len(people)))
+    for (name, paren), own_cell in zip(people, orgs, strict=True):
+        org = _organisation(draft, gazetteer, own_cell) if own_cell is not None else None
         key = credited_person(draft, gazetteer, analyzer, name)
         if key is None and paren and spells_in_other_script(name, paren):
             # `모리 켄지 (Kenji Mori)`: a name of another language, spelled in both scripts
@@ -96,6 +105,20 @@ def _row(
             draft.fact(key, "affiliation", own, passage_id=passage_id)
 
 
+def _cells_of(cell: _Cell, people: int) -> list[_Cell]:
+    """The organisation of each of the cell's people: `Alpenlicht Retail / SUSE` beside two
+    people is one each; otherwise the cell is everyone's (`한빛은행 / 차장`: a title after it)."""
+    parts = [p for p in _TITLE_AFTER.split(cell.text) if p.strip()]
+    if people < 2 or len(parts) != people:
+        return [cell] * people
+    out, at = [], cell.start
+    for part in parts:
+        begin = cell.start + cell.text.index(part, at - cell.start)
+        out.append(_Cell(part.strip(), begin, begin + len(part.strip())))
+        at = begin + len(part)
+    return out
+
+
 def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None:
     """The organisation a cell names, without the title after a slash; none for `프리랜서`."""
     text = _TITLE_AFTER.split(cell.text.strip(" *_`"))[0].strip()
@@ -103,10 +126,14 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
         return None
     match = _ITEM.match(text)
     name, paren = (match["name"].strip(), match["paren"]) if match else (text, None)
+    start = draft.article.text.find(name, cell.start, cell.end)
+    if start >= 0:  # the column says what it is (`Bankhaus Lindqvist` is no person)
+        take_back_a_guess(draft, gazetteer, start, start + len(name), _GUESSES)
     key = credited_organisation(draft, gazetteer, name)
+    if draft.type_of(key) != EntityType.ORGANIZATION:
+        return None
     if paren and spells_in_other_script(name, paren):
         draft.add_variant(key, paren)  # `오픈필드(OpenField)`
-    start = draft.article.text.find(name, cell.start, cell.end)
     if start >= 0:
         draft.mention(key, start, start + len(name))
     return key
