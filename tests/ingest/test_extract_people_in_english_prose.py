@@ -328,3 +328,17 @@ def test_a_name_said_to_hold_a_role():
     extraction = extract_text(text)
     assert ("Ananya Krishnan", "Kitepay") in affiliations_of(extraction)
     assert "Kubernetes" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_the_head_of_a_company_of_it_and_a_company_apposed_to_the_kind_it_is():
+    text = (
+        '"Relay is ready," said Ingrid Solberg, co-founder and CEO of Quillstack. Jane Doe, '
+        "author of Kubernetes Patterns, agreed. Kwame Mensah, VP of Engineering at Asante Trust "
+        "Bank, was there. Nordvik, the Oslo-based networking startup, joined too."
+    )
+    extraction = extract_text(text)
+    pairs = affiliations_of(extraction)
+    assert {("Ingrid Solberg", "Quillstack"), ("Kwame Mensah", "Asante Trust Bank")} <= pairs
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert "Nordvik" in orgs
+    assert not orgs & {"Kubernetes Patterns", "Engineering"}

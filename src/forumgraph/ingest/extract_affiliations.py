@@ -187,7 +187,7 @@ _FIRST_PERSON_EMPLOYER = re.compile(
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
     rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){{0,9}}?)"
-    r"\s(?:at|with)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
+    r"\s(?P<preposition>at|with|of)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
     r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
     # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
@@ -265,6 +265,13 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
         role_at = _EN_ROLE_AT.match(text, person.end)
+        if (
+            role_at
+            and role_at["preposition"] == "of"
+            and (not _heads_a_company(role_at["role"]) or _ROLE_GOES_ON.match(text, role_at.end()))
+        ):
+            # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`: of a unit
+            role_at = None
         # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
         if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):
             held_at = _employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
@@ -452,6 +459,18 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
     elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
         _shared_organisation(draft, spans, i)
+
+
+_ROLE_GOES_ON = re.compile(r"\s(?:at|with|@|in|for)\s")
+# Roles that head a company: `co-founder and CEO of Quillstack`.
+_EXECUTIVES = word_set(
+    "ceo cto coo cfo cio ciso cmo cpo vp svp evp president founder co-founder cofounder chair "
+    "chairman chairwoman owner"
+)
+
+
+def _heads_a_company(role: str) -> bool:
+    return role.split()[-1].lower() in _EXECUTIVES
 
 
 def _a_table_row(text: str, offset: int) -> bool:

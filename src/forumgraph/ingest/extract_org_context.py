@@ -81,9 +81,10 @@ _MADE_AT = re.compile(
     rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
 )
 _VERSION = re.compile(r"\s(?:v?\d+(?:\.\d+)*)$")
-# `Kaivo, a two-year-old startup based in Lisbon`: a name in apposition to a kind of company.
+# `Kaivo, a two-year-old startup based in Lisbon`, `Quillstack, the Oslo-based networking
+# startup`: a name in apposition to a kind of company.
 _APPOSED_COMPANY = re.compile(
-    rf"(?<![\w&.-])(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s(?:a|an)\s"
+    rf"(?<![\w&.-])(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}),\s(?:a|an|the)\s"
     r"(?:[\w-]+\s){0,4}?(?:startup|start-up|company|firm|vendor|provider|consultancy|bank"
     r"|insurer|retailer|nonprofit|non-profit|publisher|university|agency)\b"
     r"(?!\s(?:founder|co-founder|veteran|alum|employee|engineer|executive|investor))"
