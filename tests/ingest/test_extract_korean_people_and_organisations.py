@@ -407,11 +407,11 @@ def test_a_korean_name_with_its_romanisation_in_brackets_before_a_title():
 def test_a_name_an_organisation_a_word_of_the_title_and_the_title():
     text = (
         '최민석 누리페이 기술총괄 이사(CTO)는 "발표를 준비했다"고 밝혔다. 발표는 누리페이 '
-        "결제플랫폼팀 정우진 팀장이 맡았다."
+        "결제플랫폼팀 정우진 팀장이 맡았다. 최유나 토스뱅크 플랫폼엔지니어링 매니저는 말했다."
     )
     extraction = extract_text(text)
     pairs = affiliations_of(extraction)
-    assert {("최민석", "누리페이"), ("정우진", "누리페이")} <= pairs
+    assert {("최민석", "누리페이"), ("정우진", "누리페이"), ("최유나", "토스뱅크")} <= pairs
     # a four-syllable word with a surname's first syllable is a company, not a person
     assert "누리페이" not in names_of(extraction, EntityType.PERSON)
 

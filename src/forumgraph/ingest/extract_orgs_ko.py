@@ -124,7 +124,7 @@ def _with_the_name_before_its_suffix(
 # organisation, maybe with a role or unit, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
 # 리드)`, `정세린 님(에이블랩스 플랫폼팀)`).
 _ORG_TITLE_AFTER = re.compile(
-    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,6}})\s)?(?:"
+    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,10}})\s)?(?:"
     + "|".join(KO_PERSON_MARKERS)
     + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )

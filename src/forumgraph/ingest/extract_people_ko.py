@@ -227,7 +227,7 @@ def _name_before_organisation_and_title(
 
 def is_title_word(word: str, analyzer: Analyzer) -> bool:
     """A noun before a title that belongs to it (`기술총괄`, `시니어`), no particle after it."""
-    if not is_hangul_word(word) or len(word) > 6:
+    if not is_hangul_word(word) or len(word) > 10:
         return False
     tokens = analyzer.tokens(word)
     return bool(tokens) and all(t.tag in ("NNG", "NNP") for t in tokens)
