@@ -414,6 +414,8 @@ def test_a_name_an_organisation_a_word_of_the_title_and_the_title():
     assert {("최민석", "누리페이"), ("정우진", "누리페이"), ("최유나", "토스뱅크")} <= pairs
     # a four-syllable word with a surname's first syllable is a company, not a person
     assert "누리페이" not in names_of(extraction, EntityType.PERSON)
+    contact = extract_text("문의: 오로라클라우드 홍보팀 변지수 매니저 | press@example.com")
+    assert "홍보팀" not in names_of(contact, EntityType.PERSON)
 
 
 def test_a_news_story_opens_with_its_publication_and_reporter():

@@ -214,8 +214,15 @@ def _name_before_organisation_and_title(
     """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
     title, maybe after a unit (`이준호 당근 플랫폼팀 리드는`) or a word of the title (`최민석
     모아페이 기술총괄 이사는`)."""
+    if re.fullmatch(KO_UNIT, word):
+        return None  # `오로라클라우드 홍보팀 변지수 매니저`: a unit, then the name
     following, title = after[0], after[1]
-    if len(after) > 2 and (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer)):
+    is_title = _after_title(title.rstrip(",.")) is not None
+    if (
+        len(after) > 2
+        and not is_title
+        and (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer))
+    ):
         title = after[2]
     if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
         return None
