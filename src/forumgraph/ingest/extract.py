@@ -147,8 +147,9 @@ def extract(
 
 
 def _dated(article: Article) -> Article:
-    """The article with the date its lead gives when its header gives none: the years and
-    months it leaves out (`KCD Warsaw — 14 April`, `last year`) count from that date."""
+    """The article with the date its own text gives (`text_date`: a dateline, a byline, a
+    sign-off) when its header gives none: the years and months it leaves out (`KCD Warsaw — 14
+    April`, `last year`) count from that date."""
     if article.date:
         return article
     date = text_date(article.text)

@@ -235,10 +235,11 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
 
 
+_COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
-    r"|\b[Mm]y\s(?:colleagues?|teammates?|team-mates?|co-?workers?)\s)$"
+    rf"|\b[Mm]y\s(?:{_COLLEAGUE})\s)$"
 )
 
 
@@ -313,7 +314,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
 # organisation the writer shares with them.
 _COLLEAGUE_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})"
-    r"\s(?:colleagues?|teammates?|team-mates?|co-?workers?|manager|boss)\s$"
+    rf"\s(?:{_COLLEAGUE}|manager|boss)\s$"
 )
 
 
@@ -509,10 +510,11 @@ def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
 def _role_gap(gap: str) -> bool:
     """A role between a person and an organisation: between commas, after `as`, or two roles
     joined by `and`; the role must end in a job word (`as part of the` is none)."""
-    roles = (_EN_ROLE_COMMAS.match(gap), _EN_AS_ROLE.match(gap), _EN_ROLES_AND.match(gap))
+    between = _EN_ROLE_COMMAS.match(gap)
+    roles = (between, _EN_AS_ROLE.match(gap), _EN_ROLES_AND.match(gap))
     if any(m is not None and m["head"].lower() in ROLE_HEADS for m in roles):
         return True
-    between = _EN_ROLE_COMMAS.match(gap)  # `Oskar Lindqvist, Head of Platform, Ikano Bank`
+    # `Oskar Lindqvist, Head of Platform, Ikano Bank`: a role by its first word
     return between is not None and _a_role(gap.strip(" ,"))
 
 

@@ -62,7 +62,8 @@ _NEXT_CREDIT = re.compile(rf"\s+(?=[*_]*{_CREDIT_LABELS}\s*[*_]*\s*[:：])", re.
 _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：]", re.IGNORECASE)
 # `일동` (all of), `등` (and others) or a full stop after the last name.
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
-_ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
+# An entry: a name, maybe with brackets after it (`Ann Lee (Acme)`, `서다인 (Seo Dain)`).
+NAME_AND_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 _HANDLE = re.compile(r"^@?[a-z0-9][a-z0-9_.-]{1,38}$")
 # The people a group credits in brackets: `(Editors: ...)`, `(번역: 오세린)`, a show's hosts.
 _MEMBERS = re.compile(
@@ -240,7 +241,7 @@ def _item(
 ) -> str | None:
     """Record one entry of an author or credit line; returns the organisation given to a
     person in parentheses, if any."""
-    match = _ITEM.match(text)
+    match = NAME_AND_BRACKETS.match(text)
     if match is None or not match.group("name").strip():
         return None
     name, paren = match.group("name").strip(), (match.group("paren") or "").strip()
@@ -466,6 +467,7 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 __all__ = [
+    "NAME_AND_BRACKETS",
     "add_bylines",
     "credited_organisation",
     "credited_person",

@@ -78,25 +78,24 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     _from_title(book, gazetteer, article_year)
     told_year = None  # the year the text told last, for `a year later`
     told_before: dict[int, int | None] = {}  # by sentence: passages overlap, years count once
-    section_year = None  # the year a heading gives its section (`## 2024` over a list)
     for passage in draft.passages:
         listed = add_listed_editions(book, passage.text, passage.start, article_year)
-        running_year, paragraph = section_year or article_year, -1
+        running_year, paragraph = book.heading_year or article_year, -1
         sentences = prose_sentences(passage.text, passage.start)
         alone = {p for p, n in Counter(s.paragraph for s in sentences).items() if n == 1}
         for sentence in sentences:
+            heading = sentence.paragraph in alone and _heading(sentence.text)
             if sentence.paragraph != paragraph:
-                if sentence.paragraph in alone and _heading(sentence.text):
-                    section_year = book.heading_year = _year_heading(sentence.text)
+                if heading:  # `## 2024` over a list dates its section
+                    book.heading_year = _year_heading(sentence.text)
                 # a year a dated sentence set runs to the end of its paragraph only
-                running_year, paragraph = section_year or article_year, sentence.paragraph
+                running_year, paragraph = book.heading_year or article_year, sentence.paragraph
             if any(s <= sentence.start < e for s, e in listed):
                 continue
             told_year = told_before.setdefault(sentence.start, told_year)
             dates = find_dates(sentence.text, running_year, article_year, article_month, told_year)
             # A heading's `a year later` says again what its paragraph says (`## 2년 뒤` over
             # `2년 뒤에는 ...`): only a year it writes out is told.
-            heading = sentence.paragraph in alone and _heading(sentence.text)
             told_year = next(
                 (
                     int(d.start[:4])
@@ -186,6 +185,7 @@ def _from_sentence(
     series_spans = [s for s in spans if s.type == EntityType.SERIES]
     series_spans += anaphors(book, sentence, spans, places, clauses if dates else [], dates)
     organizer = _organizer(book.draft, spans)
+    told = any(d.told for d in dates)
     made: list[tuple[Edition, Span]] = []
     for place in places:
         if _region_then_its_city(book, gazetteer, place, places):
@@ -233,7 +233,6 @@ def _from_sentence(
             named_by_region = series.by_region or _beside(book, place, series_span)
             if venue.kind == REGION and not named_by_region:
                 continue  # a region names editions of region-named series, or beside the name
-            told = any(d.told for d in dates)
             edition_year = (
                 int(date.start[:4]) if date else undated_year(book, series, venue, year, told)
             )

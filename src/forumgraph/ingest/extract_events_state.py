@@ -78,7 +78,7 @@ class EventBook:
         self.gazetteer = gazetteer
         self.editions: dict[str, Edition] = {}
         self.own_series: dict[str, GazetteerEntry] = {}  # series known by their form only
-        self.heading_year: int | None = None  # the year the heading over the sentence read gives
+        self.heading_year: int | None = None  # the year of the heading over the text being read
 
     def series_entry(self, key: str) -> GazetteerEntry | None:
         if key in self.own_series:

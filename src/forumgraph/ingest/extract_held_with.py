@@ -158,10 +158,12 @@ def add_hosts_of_co_located(
         if not edition.series.held_with_others or city is None:
             continue
         region = region_of(city, book.gazetteer)
+        if region is None:
+            continue
         names = {n.text.casefold() for n in city.names}
         for span in series_spans:
             series = book.series_entry(span.key)
-            if series is None or not series.by_region or series in placed or region is None:
+            if series is None or not series.by_region or series in placed:
                 continue
             known = book.gazetteer.editions.city_of(
                 series.canonical, region.canonical, edition.year

@@ -18,6 +18,9 @@ NAMED = frozenset(
 _ENTITY_KINDS = frozenset(t.value for t in EntityType)
 # The types of the recogniser's guesses that rules may take back.
 GUESSED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.PROJECT})
+# What the recogniser may have taken a name for where a rule knows it is an organisation
+# (`the Dutch insurer Zilverlijn Verzekeringen`, a table's company column).
+NOT_AN_ORGANISATION_GUESSES = frozenset({EntityType.PERSON, EntityType.PROJECT})
 
 
 def known_entry(gazetteer: Gazetteer, name: str) -> GazetteerEntry | None:

@@ -21,7 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from forumgraph.ingest.extract_named import add_named, take_back_a_guess
+from forumgraph.ingest.extract_named import (
+    NOT_AN_ORGANISATION_GUESSES,
+    add_named,
+    take_back_a_guess,
+)
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, GENERIC_ACRONYMS, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -99,7 +103,6 @@ _KIND_THEN_COMPANY = re.compile(
     rf"\b(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{COMPANY_KINDS})(?:\s(?:called|named))?\s"
     rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
 )
-_GUESSES = frozenset({EntityType.PERSON, EntityType.PROJECT})
 # `Customers include Miro, Personio and the Portuguese bank Millennium BCP`: who uses or backs
 # a company or project are organisations.
 _BACKERS = re.compile(
@@ -149,7 +152,8 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _KIND_THEN_COMPANY.finditer(passage.text):
             start = passage.start + match.start("name")
             # the recogniser may have taken it for a person (`Zilverlijn Verzekeringen`)
-            take_back_a_guess(draft, gazetteer, start, start + len(match["name"]), _GUESSES)
+            end = start + len(match["name"])
+            take_back_a_guess(draft, gazetteer, start, end, NOT_AN_ORGANISATION_GUESSES)
             _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _BACKERS.finditer(passage.text):
             _add_backers(draft, gazetteer, passage.start + match.start("list"), match["list"])

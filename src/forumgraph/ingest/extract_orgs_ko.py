@@ -318,7 +318,8 @@ def _unit(word: str) -> bool:
 
 
 # A Latin gloss after a Hangul name: `코버리(Coverly)의`.
-_GLOSS = re.compile(r"(?<=[가-힣])\([A-Za-z][\w .&-]{0,30}\)$")
+_LATIN_GLOSS = r"\((?P<latin>[A-Za-z][\w .&-]{0,30})\)"
+_GLOSS = re.compile(rf"(?<=[가-힣]){_LATIN_GLOSS}$")
 
 
 def _without_genitive(word: str) -> str:
@@ -373,7 +374,7 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
             draft.add_variant(key, gloss["latin"])  # `코버리(Coverly)`: its Latin spelling
 
 
-_GLOSS_AFTER = re.compile(r"\((?P<latin>[A-Za-z][\w .&-]{0,30})\)")
+_GLOSS_AFTER = re.compile(_LATIN_GLOSS)
 
 
 # How a Korean list joins its items: `A와 B`, `A, B`, `A 및 B`.

@@ -18,11 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from forumgraph.ingest.extract_bylines import (
+    NAME_AND_BRACKETS,
     credited_organisation,
     credited_person,
     spells_in_other_script,
 )
-from forumgraph.ingest.extract_named import take_back_a_guess
+from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
 from forumgraph.ingest.extract_people_cues import names_no_employer
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -38,14 +39,12 @@ _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?",
     re.IGNORECASE,
 )
-_GUESSES = frozenset({EntityType.PERSON, EntityType.PROJECT})
 # A header cell is a label, not a sentence.
 _HEADER_CELL_CHARS = 24
 # The `|---|:--:|` line under a Markdown header.
 _RULE = re.compile(r"[\s|:-]+")
 # The title after the organisation in one cell: `한빛은행 / 차장`, `Kumobit / CTO`.
 _TITLE_AFTER = re.compile(r"\s*/\s*")
-_ITEM = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?$")
 # Between two people of one cell.
 _PEOPLE = re.compile(r"\s*(?:,|·|&|\band\b|및)\s*")
 
@@ -81,11 +80,13 @@ def _row(
     passage_id: str | None,
 ) -> None:
     people = list(_people(person_cell.text))
-    orgs: list[_Cell | None] = [None] * len(people)
+    orgs: list[str | None] = [None] * len(people)
     if org_cell is not None:
-        orgs = list(_cells_of(org_cell, len(people)))
-    for (name, paren), own_cell in zip(people, orgs, strict=True):
-        org = _organisation(draft, gazetteer, own_cell) if own_cell is not None else None
+        # one cell may be everyone's: its organisation is read once
+        cells = _cells_of(org_cell, len(people))
+        read = {c.start: _organisation(draft, gazetteer, c) for c in cells}
+        orgs = [read[c.start] for c in cells]
+    for (name, paren), org in zip(people, orgs, strict=True):
         key = credited_person(draft, gazetteer, analyzer, name)
         if key is None and paren and spells_in_other_script(name, paren):
             # `모리 켄지 (Kenji Mori)`: a name of another language, spelled in both scripts
@@ -124,11 +125,12 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
     text = _TITLE_AFTER.split(cell.text.strip(" *_`"))[0].strip()
     if not text or names_no_employer(text) or text in {"-", "—"}:
         return None
-    match = _ITEM.match(text)
+    match = NAME_AND_BRACKETS.match(text)
     name, paren = (match["name"].strip(), match["paren"]) if match else (text, None)
     start = draft.article.text.find(name, cell.start, cell.end)
     if start >= 0:  # the column says what it is (`Bankhaus Lindqvist` is no person)
-        take_back_a_guess(draft, gazetteer, start, start + len(name), _GUESSES)
+        end = start + len(name)
+        take_back_a_guess(draft, gazetteer, start, end, NOT_AN_ORGANISATION_GUESSES)
     key = credited_organisation(draft, gazetteer, name)
     if draft.type_of(key) != EntityType.ORGANIZATION:
         return None
@@ -141,7 +143,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
 
 def _people(text: str) -> Iterator[tuple[str, str | None]]:
     for part in _PEOPLE.split(text.strip(" *_`")):
-        match = _ITEM.match(part.strip())
+        match = NAME_AND_BRACKETS.match(part.strip())
         if match is not None:
             yield match["name"].strip(), match["paren"]
 
