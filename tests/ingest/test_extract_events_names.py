@@ -791,3 +791,18 @@ def test_a_city_said_ahead_is_the_series_next_edition_when_the_table_puts_it_the
         _extract("We spoke at KubeCon Europe. We flew back via Atlanta.", date="2025-08-20")
     )
     assert "KubeCon + CloudNativeCon North America 2025" not in past
+
+
+def test_each_place_of_a_title_takes_the_year_written_after_it():
+    extraction = extract_text(
+        "Both were fun.", {"title": "KCD Paris 2025 was great, and so was KCD Porto 2023"}
+    )
+    events = names_of(extraction, EntityType.EVENT)
+    assert "Kubernetes Community Days Paris 2025" in events
+    assert "Kubernetes Community Days Porto 2023" in events
+    assert "Kubernetes Community Days Porto 2025" not in events
+
+
+def test_a_large_city_whose_korean_name_is_left_out_is_known_by_its_english_name():
+    events = names_of(extract_text("I spoke at KCD Lyon 2025 in June."), EntityType.EVENT)
+    assert "Kubernetes Community Days Lyon 2025" in events

@@ -37,3 +37,10 @@ def test_the_factory_follows_the_setting():
 def test_extraction_without_a_recogniser_still_uses_patterns():
     context = build_context(Settings(recognizer="none"))
     assert isinstance(context.english_recognizer(), NoRecognizer)
+
+
+def test_no_span_runs_over_a_line_break():
+    text = "Scaling Forty Clusters\n\nMarisol Quintero spoke about drift."
+    [spans] = SpacyRecognizer().spans([text])
+    assert all("\n" not in s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)

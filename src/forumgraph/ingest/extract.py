@@ -18,6 +18,7 @@ from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
+from forumgraph.ingest.extract_credit_lines import add_credit_lines
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names
@@ -136,6 +137,7 @@ def extract(
     add_bylines(draft, gazetteer, analyzer)
     add_speaker_labels(draft, gazetteer, analyzer)
     add_table_rows(draft, gazetteer, analyzer)
+    add_credit_lines(draft, gazetteer, analyzer)
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
     add_product_senses(draft)

@@ -268,11 +268,11 @@ def _item(
         if paren and spells_in_other_script(name, paren):
             draft.add_variant(key, paren)  # `이준호(Junho Lee)`: the name in the other script
             waiting.append(key)
+        elif paren and (names_no_employer(paren) or names_no_employer(without_title(paren))):
+            pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
-        elif paren and (names_no_employer(paren) or names_no_employer(without_title(paren))):
-            pass  # `(Independent)`: none, and none of the organisations listed after
         elif paren and not _note(paren):
             org = credited_organisation(draft, gazetteer, _without_roles(paren))
             draft.fact(key, "affiliation", org)

@@ -21,6 +21,7 @@ from collections import Counter
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import COMPANY_WORDS, NOT_NAME_WORDS
+from forumgraph.ingest.extract_people_cues import names_no_employer
 from forumgraph.ingest.extract_records import Draft, Span, name_of
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -144,6 +145,8 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
         match = _HANDLE_AFTER_NAME.match(text, span.end)
         if match and " " not in match.group("handle"):
             handle = match.group("handle")
+            if names_no_employer(handle):
+                continue  # `(independent)`: a remark on where they work
             if handle.islower() or match.group().lstrip().startswith("(@"):
                 draft.add_variant(span.key, handle if "@" not in match.group() else "@" + handle)
     for passage in draft.passages:

@@ -163,11 +163,14 @@ def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None
         return
     entries = [gazetteer.entries[m.value] for m in matches]
     regions = [e for e in entries if e.kind == REGION] if series[0].by_region else []
-    for entry in entries:
+    for match, entry in zip(matches, entries, strict=True):
         if entry.kind == "place" and regions and region_of(entry, gazetteer) not in regions:
             continue  # `[CNCG 부산] ... KubeCon Japan 2025`: the city is another's
         if entry.kind == "place" or entry in regions:
-            book.edition(series[0], entry, edition_year, from_title=True)
+            # `KCD Paris 2025 and KCD Porto 2023`: a place takes the year written after it
+            own_year = _BARE_YEAR.search(title, match.end)
+            place_year = int(own_year.group(1)) if own_year else edition_year
+            book.edition(series[0], entry, place_year, from_title=True)
 
 
 def _from_sentence(

@@ -99,7 +99,9 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
     ):
         spans = _split_at_a_title(_joined_organisations(text, found))
         for span in spans:
-            if on_heading(text, span.start) or title_case_line(text, span.start):
+            if on_heading(text, span.start):
+                continue
+            if title_case_line(text, span.start) and not _credited(text, span):
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
@@ -125,6 +127,22 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 # `Fujitsu, NTT DATA, Sony and Cybozu`: listed with an organisation
                 listed = _joined_to_a("ORG", text, span, spans)
                 _organisation_or_product(draft, gazetteer, offset, text, span, article, listed)
+
+
+# A person credited at the start of a line, then a separator and what they do or where:
+# `Jane Doe — Staff Engineer, Acme`, `- Jane Doe, Acme`, `**Jane Doe** (Acme)`.
+_LINE_START = re.compile(r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?[*_]{0,2}")
+_CREDIT_AFTER = re.compile(r"[*_]{0,2}(?:\s[-–—|·]\s|,\s|\s\()")
+
+
+def _credited(text: str, span: NamedSpan) -> bool:
+    """A person's name that opens a line and is followed by a separator: a credit line, which
+    is written in capitals like a title but names its person."""
+    return (
+        span.label == "PERSON"
+        and _LINE_START.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start)
+        and _CREDIT_AFTER.match(text, span.end) is not None
+    )
 
 
 # An organisation, an executive's title and a person, which the recogniser may take for one

@@ -75,7 +75,7 @@ def parse_markdown(
         elif token.type in CONTAINER_CLOSE:
             groups.pop()
         elif token.type == "inline":
-            text = inline_text(token.children or [])
+            text = inline_text(token.children or [], keep_lines=_set_in_lines(token.content))
             if _inside_cell(tokens, index):
                 row.append(text)
             else:
@@ -100,17 +100,28 @@ def parse_markdown(
     return ParsedDocument(text="\n\n".join(blocks), title=title)
 
 
-def inline_text(children: Sequence[Token]) -> str:
-    """The visible text of an inline token: text and code kept, link text kept, images dropped."""
+def inline_text(children: Sequence[Token], *, keep_lines: bool = False) -> str:
+    """The visible text of an inline token: text and code kept, link text kept, images dropped;
+    a line break of the source is a space, or kept where `keep_lines`."""
     parts: list[str] = []
     for child in children:
         if child.type in INLINE_TEXT_TYPES:
             parts.append(child.content)
         elif child.type == "softbreak":
-            parts.append(" ")
+            parts.append("\n" if keep_lines else " ")
         elif child.type == "hardbreak":
             parts.append("\n")
     return "".join(parts)
+
+
+# A paragraph of short lines is set line by line (a title slide's speakers, an address, a
+# credits block), not prose wrapped at a margin: its lines stay lines.
+SET_LINE_CHARS = 60
+
+
+def _set_in_lines(source: str) -> bool:
+    lines = source.strip().split("\n")
+    return len(lines) >= 2 and all(len(line.strip()) <= SET_LINE_CHARS for line in lines)
 
 
 def _inside_cell(tokens: Sequence[Token], index: int) -> bool:

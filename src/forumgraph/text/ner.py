@@ -62,14 +62,28 @@ class SpacyRecognizer:
         nlp = _load(self._model)
         with self._lock:  # spaCy pipelines are not documented as thread-safe
             docs = list(nlp.pipe(texts, batch_size=16))
-        return [
-            [
-                NamedSpan(e.text, e.label_, e.start_char, e.end_char)
-                for e in doc.ents
-                if e.label_ in LABELS
-            ]
-            for doc in docs
-        ]
+            return [_within_lines(nlp, text, doc) for text, doc in zip(texts, docs, strict=True)]
+
+
+def _within_lines(nlp: Any, text: str, doc: Any) -> list[NamedSpan]:
+    """The spans of `doc`; a span the model ran across a line break (a heading and the name
+    under it) is read again line by line, since no name runs on into the next line."""
+    out: list[NamedSpan] = []
+    for e in doc.ents:
+        if e.label_ not in LABELS:
+            continue
+        if "\n" not in e.text:
+            out.append(NamedSpan(e.text, e.label_, e.start_char, e.end_char))
+            continue
+        start = text.rfind("\n", 0, e.start_char) + 1
+        end = text.find("\n", e.end_char)
+        for line in text[start : end if end >= 0 else len(text)].split("\n"):
+            for inner in nlp(line).ents:
+                at, stop = start + inner.start_char, start + inner.end_char
+                if inner.label_ in LABELS and e.start_char <= at and stop <= e.end_char:
+                    out.append(NamedSpan(inner.text, inner.label_, at, stop))
+            start += len(line) + 1
+    return out
 
 
 class NoRecognizer:

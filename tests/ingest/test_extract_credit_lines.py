@@ -1,0 +1,71 @@
+"""People credited one to a line (title slides, reviewer lists): the name, then a separator and
+a role or organisation; and the lines of a Markdown paragraph set in short lines."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.ingest.readers import article_from_text
+from forumgraph.models import EntityType
+
+
+def test_a_title_slide_credits_each_speaker_on_a_line_of_its_own():
+    text = (
+        "# Drift Happens: GitOps at Forty Clusters\n\n"
+        "Marisol Quintero — Staff Platform Engineer, Banco Verdemar\n"
+        "Tadashi Kuroda — Solutions Architect, Hoshizora Cloud\n\n"
+        "The talk covers our move from scripts to pull requests."
+    )
+    extraction = extract_text(text)
+    assert {"Marisol Quintero", "Tadashi Kuroda"} <= names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert ("Marisol Quintero", "Banco Verdemar") in affiliations
+    assert ("Tadashi Kuroda", "Hoshizora Cloud") in affiliations
+    assert ("Marisol Quintero", "Hoshizora Cloud") not in affiliations
+
+
+def test_a_reviewer_list_in_every_separator():
+    text = (
+        "Reviewers:\n\n"
+        "- Ilse Vermeulen, Principal Engineer, Kaasbank (co-chair)\n"
+        "- Obinna Eze – Red Hat\n"
+        "- Wanjiru Kamau (Microsoft; CNCF Ambassador)\n"
+        "- Yusuf Demir, Lirapay\n"
+        "- Teodora Ilic (independent)\n"
+        "- Henrike Falk, SRE lead at Stellwerk Logistik\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Ilse Vermeulen", "Kaasbank"),
+        ("Obinna Eze", "Red Hat"),
+        ("Wanjiru Kamau", "Microsoft"),
+        ("Wanjiru Kamau", "Cloud Native Computing Foundation"),
+        ("Yusuf Demir", "Lirapay"),
+        ("Henrike Falk", "Stellwerk Logistik"),
+    } <= affiliations
+    assert not any(person == "Teodora Ilic" for person, _ in affiliations)
+    names = [n.text for e in extraction.entities for n in (*e.names, *e.variants)]
+    assert "independent" not in names
+
+
+def test_a_line_that_runs_into_a_sentence_or_a_role_alone_names_no_organisation():
+    text = (
+        "- Ilse Vermeulen, who moved to Utrecht and works on the scheduler\n"
+        "- Obinna Eze — Keynote Speaker\n"
+    )
+    extraction = extract_text(text)
+    assert affiliations_of(extraction) == set()
+    assert "Keynote Speaker" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_short_lines_of_a_markdown_paragraph_stay_lines_and_wrapped_prose_joins():
+    set_in_lines = "Ann Lee — Acme\nBob Roe — Globex\n"
+    article = article_from_text("doc", set_in_lines, None, "text/markdown")
+    assert article.text == "Ann Lee — Acme\nBob Roe — Globex"
+    wrapped = (
+        "This paragraph is prose that its writer wrapped at a margin of about eighty\n"
+        "characters, so that its lines are long and a sentence runs on over the break.\n"
+    )
+    article = article_from_text("doc", wrapped, None, "text/markdown")
+    assert "\n" not in article.text
