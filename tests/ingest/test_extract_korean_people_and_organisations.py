@@ -384,7 +384,7 @@ def test_a_name_the_analyser_cuts_into_a_noun_and_a_particle_beside_an_honorific
 
 def test_an_organisation_in_brackets_after_an_honorific_may_be_common_nouns_run_together():
     extraction = extract_text("둘째 발표는 — 하도윤 님(무신사)이 맡습니다.")
-    assert ("하도윤", "무신사") in affiliations_of(extraction)
+    assert ("하도윤", "Musinsa") in affiliations_of(extraction)
 
 
 def test_a_c_level_title_after_name_and_company_and_no_team_across_a_phrase():
@@ -411,7 +411,7 @@ def test_a_name_an_organisation_a_word_of_the_title_and_the_title():
     )
     extraction = extract_text(text)
     pairs = affiliations_of(extraction)
-    assert {("최민석", "누리페이"), ("정우진", "누리페이"), ("최유나", "토스뱅크")} <= pairs
+    assert {("최민석", "누리페이"), ("정우진", "누리페이"), ("최유나", "Toss Bank")} <= pairs
     # a four-syllable word with a surname's first syllable is a company, not a person
     assert "누리페이" not in names_of(extraction, EntityType.PERSON)
     contact = extract_text("문의: 오로라클라우드 홍보팀 변지수 매니저 | press@example.com")

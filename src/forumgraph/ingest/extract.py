@@ -23,6 +23,7 @@ from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names
 from forumgraph.ingest.extract_meetups import add_meetups
+from forumgraph.ingest.extract_moves import add_moves
 from forumgraph.ingest.extract_named import add_other_occurrences
 from forumgraph.ingest.extract_ner import add_recognised_names, yield_to_people
 from forumgraph.ingest.extract_org_context import add_organisations_by_context
@@ -142,6 +143,7 @@ def extract(
     add_short_forms(draft, gazetteer)
     add_product_senses(draft)
     add_affiliations(draft, gazetteer)
+    add_moves(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)
     add_talks(draft, book)

@@ -47,16 +47,14 @@ _TITLE_WORDS = r"(?:(?!and\s|or\s|but\s|it\s)[\w/&.-]+\s){0,6}?"
 _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)"
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
 # Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.
-_ORG_NAME = (
+ORG_NAME = (
     r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:[ ][A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
-_EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + _ORG_NAME)
+_EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + ORG_NAME)
 # `Ravi Kumar of the Tessaly platform team`: a team of the organisation.
 _EN_OF_THE_TEAM = re.compile(
-    r"\s(?:from|of|on|in)\s(?:the\s)?"
-    + _ORG_NAME
-    + r"\s(?:[a-z-]+\s){0,2}(?:team|group|division)\b"
+    r"\s(?:from|of|on|in)\s(?:the\s)?" + ORG_NAME + r"\s(?:[a-z-]+\s){0,2}(?:team|group|division)\b"
 )
 # `Marta Nowak, who leads Allegro's platform team`: the organisation owns the team.
 _EN_LEADS_ITS_TEAM = re.compile(
@@ -64,20 +62,18 @@ _EN_LEADS_ITS_TEAM = re.compile(
     r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
     r"(?:team|group|unit|division)\b"
 )
-_EN_DASHED = re.compile(r"\s[-–—|]\s" + _ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
+_EN_DASHED = re.compile(r"\s[-–—|]\s" + ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
 # `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
 _EN_ROLE_THEN_ORG = re.compile(
-    r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + _ORG_NAME + r"(?=\s*[;.\n)(]|\s*$)"
+    r",\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+),\s" + ORG_NAME + r"(?=\s*[;.\n)(]|\s*$)"
 )
 # `Rafael Costa, Staff SRE @ Verdant Retail` on a slide or a speaker line.
-_EN_ROLE_AT_SIGN = re.compile(
-    r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[\w-]+)\s@\s" + _ORG_NAME
-)
+_EN_ROLE_AT_SIGN = re.compile(r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[\w-]+)\s@\s" + ORG_NAME)
 _EN_WORKS_AT = re.compile(
     r"(?:,\swho\s(?:[a-z]+ly\s)?"
     + _WHO
     + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
-    r"\s(?:at|for)\s(?:the\s)?" + _ORG_NAME
+    r"\s(?:at|for)\s(?:the\s)?" + ORG_NAME
 )
 _EN_GAP_AFTER = re.compile(
     rf"^(?:{HANDLE_IN_BRACKETS})?{_PRONOUNS}"
@@ -230,7 +226,7 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known):
                 continue  # `저는 회사에서 일하고`: a common noun
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            org = _employer_at(draft, gazetteer, name, start)
+            org = employer_at(draft, gazetteer, name, start)
             if org is not None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
 
@@ -275,7 +271,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             role_at = None
         # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
         if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):
-            held_at = _employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
+            held_at = employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
             # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
             # employer, with another organisation named between
             if held_at is not None and role_at["role"].split()[-1].lower() in ROLE_HEADS:
@@ -295,7 +291,7 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 _organisation_for(draft, gazetteer, role_then_org["org"], start)
         is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
         if is_role_at:
-            held_at = _employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
+            held_at = employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         works_at = _KO_WORKS_AT.match(text, person.end)
@@ -323,7 +319,7 @@ def _colleague_at(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     before = _COLLEAGUE_BEFORE.search(text, max(0, person.start - 60), person.start)
     if before is None or before["org"].split()[0] in FUNCTION_WORDS:
         return
-    org = _employer_at(draft, gazetteer, before["org"], before.start("org"))
+    org = employer_at(draft, gazetteer, before["org"], before.start("org"))
     if org is not None:
         draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
 
@@ -390,7 +386,7 @@ def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) 
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
 
 
-def _employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> Span | None:
+def employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> Span | None:
     """The organisation mention at `start`, made if new; None where something else is there."""
     _organisation_at(draft, gazetteer, name, start)
     found = draft.mentioned_at(start)

@@ -78,7 +78,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
-                        word.group(), [w.group() for w in words[i + 1 : i + 4]], analyzer
+                        word.group(), [w.group() for w in words[i + 1 : i + 5]], analyzer
                     )
                     if i + 2 < len(words)
                     else None
@@ -212,10 +212,14 @@ def _name_before_organisation_and_title(
     word: str, after: list[str], analyzer: Analyzer
 ) -> str | None:
     """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
-    title, maybe after a unit (`이준호 당근 플랫폼팀 리드는`) or a word of the title (`최민석
-    모아페이 기술총괄 이사는`)."""
+    title (maybe a former one, `전 야놀자 CTO`), maybe after a unit (`이준호 당근 플랫폼팀
+    리드는`) or a word of the title (`최민석 모아페이 기술총괄 이사는`)."""
     if re.fullmatch(KO_UNIT, word):
         return None  # `오로라클라우드 홍보팀 변지수 매니저`: a unit, then the name
+    if after[0] == "전":
+        after = after[1:]  # `배지훈 전 야놀자 CTO가`: a former title
+    if len(after) < 2:
+        return None
     following, title = after[0], after[1]
     is_title = _after_title(title.rstrip(",.")) is not None
     if (

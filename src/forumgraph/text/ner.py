@@ -13,6 +13,7 @@ need (parser, tagger, lemmatiser) are left out.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,6 +66,10 @@ class SpacyRecognizer:
             return [_within_lines(nlp, text, doc) for text, doc in zip(texts, docs, strict=True)]
 
 
+# A full stop and a capital inside a span: the model ran on over the end of a sentence.
+_SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
 def _within_lines(nlp: Any, text: str, doc: Any) -> list[NamedSpan]:
     """The spans of `doc`; a span the model ran across a line break (a heading and the name
     under it) is read again line by line, since no name runs on into the next line."""
@@ -72,6 +77,8 @@ def _within_lines(nlp: Any, text: str, doc: Any) -> list[NamedSpan]:
     for e in doc.ents:
         if e.label_ not in LABELS:
             continue
+        if _SENTENCE_END.search(e.text):
+            continue  # `Corvanta. Priyanka Deshmukh`: two names, neither's label known
         if "\n" not in e.text:
             out.append(NamedSpan(e.text, e.label_, e.start_char, e.end_char))
             continue

@@ -1,0 +1,122 @@
+"""Where people work, from what prose says of their moves: the organisation they join, leave,
+come back to or spent years at, in English and Korean.
+
+    Daniel Okafor joins Fastly as VP of Engineering, after six years at Shopify.
+    Grace Mwangi, having most recently been at Civo, ...   Pieter de Vries (ING → Adyen)
+    카카오엔터프라이즈 출신 문가영 씨가 AI 반도체 기업 리벨리온에 합류했다.
+
+An organisation both past and present is an affiliation (schema.org's is not limited to the
+present). The person is the one named last before the words of the move in the same sentence,
+with no other name between them (`Jane Doe said Acme joined the CNCF` names Acme's move).
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_affiliations import ORG_NAME, employer_at
+from forumgraph.ingest.extract_named import known_entry
+from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+_SPAN = r"(?:an?\s|the\s|\w+\s|\w+-\w+\s){0,3}?"
+_EN_MOVE = re.compile(
+    r"\b(?:(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|returns\sto|returned\sto"
+    r"|left|leaves|has\sleft)"
+    r"|is\s(?:joining|leaving|returning\sto)"
+    rf"|(?:after|following|spent|spending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
+    r"|(?:previously|formerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
+    r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
+    r"|has\sbeen\s(?:at|with)"
+    r"|is\snow\s(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with))"
+    r"\s(?:the\s)?" + ORG_NAME
+)
+_EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
+# `(ING → Adyen)`, `(토스 → 당근)`: from one organisation to the other, right after the name.
+_ARROW = re.compile(r"\s?\((?P<before>[^()→\n]{1,40}?)\s?(?:→|->|⇒)\s?(?P<after>[^()→\n]{1,40}?)\)")
+_KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?)"
+# `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
+_KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
+# `<name> ... (기업|스타트업) <org>에 합류`, `<org>에서 7년간`: joined, or spent years at.
+_KO_MOVE = re.compile(
+    r"(?:(?:기업|스타트업|회사)\s)?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
+    r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
+)
+# `배지훈 전 야놀자 CTO가`: a former title, right after the name.
+_KO_FORMER = re.compile(r"\s전\s(?P<org>[A-Za-z가-힣][\w&+.-]*)\s")
+_MAX_GAP = 120
+_A_NAME_RIGHT_BEFORE = re.compile(r"\s[A-Z][\w&.-]*\s$")
+_SUBJECTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+# An organisation right before the words of a move is what moved (`Acme, which joined`).
+_RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|이)?\s")
+
+
+def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Affiliations of people with the organisations prose says they moved to or from."""
+    text = draft.article.text
+    for passage in draft.passages:
+        for sentence in sentences(passage.text, passage.start):
+            spans = draft.spans_in(sentence.start, sentence.end)
+            for pattern in (_EN_MOVE, _EX, _KO_MOVE):
+                for match in pattern.finditer(text, sentence.start, sentence.end):
+                    person = _subject(text, spans, match.start())
+                    if person is not None:
+                        _affiliate(draft, gazetteer, person, match["org"], match.start("org"))
+            for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
+                after = [s for s in spans if s.start >= match.end()]
+                if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
+                    _affiliate(draft, gazetteer, after[0], match["org"], match.start("org"))
+            for person in (s for s in spans if s.type == EntityType.PERSON):
+                _right_after(draft, gazetteer, person)
+
+
+def _right_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
+    text = draft.article.text
+    arrow = _ARROW.match(text, person.end)
+    if arrow is not None:
+        for group in ("before", "after"):
+            name = arrow[group].strip()
+            _affiliate(draft, gazetteer, person, name, text.index(name, arrow.start(group)))
+    former = _KO_FORMER.match(text, person.end)
+    if former is not None:
+        _affiliate(draft, gazetteer, person, former["org"], former.start("org"))
+
+
+def _subject(text: str, spans: list[Span], at: int) -> Span | None:
+    """The person named last before `at`, with no other person or organisation between."""
+    before = [s for s in spans if s.end <= at and s.type in _SUBJECTS]
+    if (
+        before
+        and before[-1].type == EntityType.ORGANIZATION
+        and _RIGHT_BEFORE.fullmatch(text, before[-1].end, at)
+    ):
+        return None  # `... said Acme joined the CNCF`: the organisation moved
+    people = [s for s in before if s.type == EntityType.PERSON]
+    if not people or at - people[-1].end > _MAX_GAP:
+        return None
+    if _A_NAME_RIGHT_BEFORE.search(text, people[-1].end, at):
+        return None  # `said Quillfeather has left`: another name is what moved
+    return people[-1]
+
+
+def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, name: str, start: int) -> None:
+    entry = known_entry(gazetteer, name)
+    if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
+        return  # `joined KubeCon`, `left Kubernetes`: no employer
+    if entry is None and not _unknown_name_fits(draft, name, start):
+        return
+    org = employer_at(draft, gazetteer, name, start)
+    if org is not None:
+        draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
+
+
+def _unknown_name_fits(draft: Draft, name: str, start: int) -> bool:
+    """An organisation the gazetteer does not know: a Latin name, or a Hangul one right after
+    a word for a company (`기업 리벨리온`)."""
+    if name[:1].isascii():
+        return name[:1].isupper()
+    return bool(
+        re.search(r"(?:기업|스타트업|회사)\s$", draft.article.text[max(0, start - 8) : start])
+    )

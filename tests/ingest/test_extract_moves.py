@@ -1,0 +1,64 @@
+"""Where people work, from what prose says of their moves: joined, left, came back to, spent
+years at, previously at, `ex-`, `(A → B)`, and the Korean `출신`, `전 <회사> CTO`, `에 합류`."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text
+
+from forumgraph.models import EntityType
+
+
+def test_english_moves_name_the_old_and_the_new_organisation():
+    text = (
+        "Tamsin Okoro joins Quillfeather as VP of Engineering, after six years at Brightmoor "
+        "Labs. Lorenzo Vitale joins Sablewood as a developer advocate, having most recently "
+        "been at Corvanta. Priyanka Deshmukh, previously head of SRE at Lumenfold, is now "
+        "Director of Reliability at Tessaline. Jonas Weber (Ostwind Bank → Kesselhaus) starts "
+        "in May. Ingrid Solberg has left Fjordlys."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Tamsin Okoro", "Quillfeather"),
+        ("Tamsin Okoro", "Brightmoor Labs"),
+        ("Lorenzo Vitale", "Sablewood"),
+        ("Lorenzo Vitale", "Corvanta"),
+        ("Priyanka Deshmukh", "Lumenfold"),
+        ("Priyanka Deshmukh", "Tessaline"),
+        ("Jonas Weber", "Ostwind Bank"),
+        ("Jonas Weber", "Kesselhaus"),
+        ("Ingrid Solberg", "Fjordlys"),
+    } <= affiliations
+
+
+def test_an_organisations_own_move_is_nobody_s_employer():
+    text = "Tamsin Okoro said Quillfeather has left Kesselhaus for good."
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Tamsin Okoro", "Kesselhaus") not in affiliations
+
+
+def test_joining_an_event_or_a_project_is_no_employment():
+    text = "Tamsin Okoro joined KubeCon for the first time, and has left Kubernetes SIG Docs."
+    affiliations = affiliations_of(extract_text(text))
+    assert not any(person == "Tamsin Okoro" for person, _ in affiliations)
+
+
+def test_korean_moves():
+    text = (
+        "배지훈 전 야놀자 CTO가 AI 인프라 스타트업 구름다리랩스에 최고기술책임자(CTO)로 "
+        "합류했다.\n\n카카오엔터프라이즈 출신 문가영 씨가 반도체 기업 리벨리온에 합류했다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("배지훈", "Yanolja"),
+        ("배지훈", "구름다리랩스"),
+        ("문가영", "Kakao Enterprise"),
+        ("문가영", "Rebellions"),
+    } <= affiliations
+
+
+def test_a_common_noun_before_a_move_is_no_organisation():
+    text = "문가영 씨는 회사에서 5년간 일했다."
+    extraction = extract_text(text)
+    assert affiliations_of(extraction) == set()
+    assert not [e for e in extraction.entities if e.type == EntityType.ORGANIZATION]
