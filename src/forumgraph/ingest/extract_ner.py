@@ -140,7 +140,7 @@ def _credited(text: str, span: NamedSpan) -> bool:
     is written in capitals like a title but names its person."""
     return (
         span.label == "PERSON"
-        and _LINE_START.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start)
+        and _LINE_START.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start) is not None
         and _CREDIT_AFTER.match(text, span.end) is not None
     )
 
