@@ -3,9 +3,11 @@ a role or organisation; and the lines of a Markdown paragraph set in short lines
 
 from __future__ import annotations
 
-from extraction_support import affiliations_of, extract_text, names_of
+from extraction_support import affiliations_of, context, extract_text, names_of
 
+from forumgraph.ingest.extract import extract
 from forumgraph.ingest.readers import article_from_text
+from forumgraph.ingest.segment import split_passages
 from forumgraph.models import EntityType
 
 
@@ -69,3 +71,25 @@ def test_short_lines_of_a_markdown_paragraph_stay_lines_and_wrapped_prose_joins(
     )
     article = article_from_text("doc", wrapped, None, "text/markdown")
     assert "\n" not in article.text
+
+
+def test_a_name_over_its_organisation_s_line_on_a_title_slide():
+    text = (
+        "# 정책은 코드로\n\n구민서 (Minseo Koo)\n카카오페이 클라우드플랫폼파트\n\n"
+        "Ann Lee\nGlobex Labs\n\n마무리\n질문 받습니다\n"
+    )
+    article = article_from_text("doc", text, None, "text/markdown")
+    extraction = extract(article, split_passages(article), context())
+    affiliations = affiliations_of(extraction)
+    assert ("구민서", "Kakao Pay") in affiliations
+    assert ("Ann Lee", "Globex Labs") in affiliations
+    assert "Ann Lee\nGlobex Labs" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert "마무리" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_a_line_of_colleagues_or_of_a_sentence_names_no_organisation():
+    text = "- 유다은, 장태오 — 같은 파트 동료들\n- 구민서 — 카카오페이에서 사내 플랫폼 운영\n"
+    extraction = extract_text(text)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "같은 파트 동료들" not in organisations
+    assert not any("운영" in name for name in organisations)

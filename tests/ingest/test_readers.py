@@ -450,3 +450,10 @@ def test_pathological_markdown_is_read_in_linear_time() -> None:
         return lambda: from_bytes(data, "text/markdown")
 
     assert_linear_growth(step_for_size, 200)
+
+
+def test_a_slide_deck_opening_with_a_rule_is_not_front_matter() -> None:
+    text = "---\n**[1]**\n\n# Policy as code\n\nAnn Lee\n\n---\n\n**[2]**\n\nBody."
+    article = article_from_text("doc", text, None, "text/markdown")
+    assert article.header == {}
+    assert "Policy as code" in article.text

@@ -27,10 +27,12 @@ from forumgraph.ingest.extract_named import (
 )
 from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import is_role_phrase, names_no_employer
+from forumgraph.ingest.extract_people_ko import is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
 
 _CREDIT = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?[*_]{0,2}"
@@ -42,19 +44,34 @@ _CREDIT = re.compile(
 _MAX_PART_WORDS = 6
 _PARTS = re.compile(r"\s*[,;]\s*|\s[-–—|·]\s")
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+# A Korean word with a case particle or ending: `카카오페이에서 ... 운영`, a sentence.
+_KO_PARTICLE = re.compile(r"[가-힣](?:에서|에게|으로|부터|까지|하고|했다|한다|입니다)(?:\s|$)")
 _SENTENCE = re.compile(r"[.!?:]\s|[.!?]$|\s(?:and|is|was|who|on|in|the|for|to|with)\s")
 
 
 def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
-    """A person, and where they work, from each line that credits one person."""
-    text = draft.article.text
-    position = 0
-    for line in text.split("\n"):
-        start, position = position, position + len(line) + 1
+    """A person, and where they work, from each line that credits one person, and from a
+    name on a line of its own over its organisation's line (a title slide)."""
+    lines, position = [], 0
+    for line in draft.article.text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    below_lines = [*lines[1:], (position, "")]
+    for (start, line), (below_start, below) in zip(lines, below_lines, strict=True):
         match = _CREDIT.fullmatch(line)
+        if (
+            match is not None
+            and not match["rest"]
+            and _name_over_organisation(
+                draft, gazetteer, analyzer, match, start, below, below_start
+            )
+        ):
+            continue
         if match is None or not (match["paren"] or match["rest"]):
             continue
-        if match["rest"] and _prose(match["rest"]):
+        if match["rest"] and (
+            _prose(match["rest"]) or _names_people(match["rest"], analyzer, gazetteer)
+        ):
             continue
         key = credited_person(draft, gazetteer, analyzer, match["name"].strip())
         if key is None:
@@ -67,9 +84,66 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             draft.fact(key, "affiliation", org, passage_id=passage_id)
 
 
+# The last word of an organisation's line under a name: a unit or a legal form.
+_UNIT_OR_FORM = re.compile(
+    r"(?:[가-힣A-Za-z]+(?:팀|파트|실|그룹|랩|본부|센터|연구소)|Team|Lab|Labs|Group|Inc\.?|GmbH"
+    r"|Ltd\.?|LLC|주식회사|㈜)$"
+)
+
+
+def _name_over_organisation(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    match: re.Match[str],
+    start: int,
+    below: str,
+    below_start: int,
+) -> bool:
+    """`구민서 (Minseo Koo)` over `카카오페이 클라우드플랫폼파트`: a known organisation, or a name
+    with a unit or legal form after it, on the line under a name."""
+    words = below.strip(" \t*_").split()
+    paren = match["paren"]
+    if not 1 <= len(words) <= 4 or _prose(below):
+        return False
+    if paren and not spells_in_other_script(match["name"].strip(), paren.strip()):
+        return False
+    known = known_entry(gazetteer, without_title(" ".join(words)))
+    if (known is None or known.kind != EntityType.ORGANIZATION.value) and not (
+        len(words) >= 2 and _UNIT_OR_FORM.search(words[-1])
+    ):
+        return False
+    key = credited_person(draft, gazetteer, analyzer, match["name"].strip())
+    if key is None:
+        return False
+    name_start = start + match.start("name")
+    draft.mention(key, name_start, name_start + len(match["name"].strip()))
+    if paren:
+        draft.add_variant(key, paren.strip())  # `구민서 (Minseo Koo)`
+    at = below_start + below.index(words[0])
+    org = _organisation(draft, gazetteer, " ".join(words), at)
+    if org is not None:
+        passage = draft.passage_at(start)
+        passage_id = passage.passage_id if passage is not None else None
+        draft.fact(key, "affiliation", org, passage_id=passage_id)
+    return True
+
+
 def _prose(rest: str) -> bool:
     parts = [p for p in _PARTS.split(rest) if p]
-    return any(len(p.split()) > _MAX_PART_WORDS for p in parts) or bool(_SENTENCE.search(rest))
+    return (
+        any(len(p.split()) > _MAX_PART_WORDS for p in parts)
+        or bool(_SENTENCE.search(rest))
+        or bool(_KO_PARTICLE.search(rest))
+    )
+
+
+def _names_people(rest: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """`유다은, 장태오 — 같은 파트 동료들`: a list of people, not one person's credit."""
+    return any(
+        has_hangul(part) and is_korean_name(part, analyzer, gazetteer, in_a_names_place=True)
+        for part, _ in _parts(rest, 0)
+    )
 
 
 def _organisations(

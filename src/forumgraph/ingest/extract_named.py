@@ -92,7 +92,14 @@ def add_named(
 
     Returns the record key, or None when a longer name already covers the span or the span
     crosses an event, series or place mention (an organisation's name may hold a place).
+    A name written over a line break is the part on the last line (`Ann Lee` over `Globex
+    Labs`: the words a pattern ends on are the name's own).
     """
+    if "\n" in name:
+        cut = name.rindex("\n") + 1
+        name, start = name[cut:].strip(), start + cut + len(name[cut:]) - len(name[cut:].lstrip())
+        if not name:
+            return None
     for span in draft.spans_over(start, end):
         if span.type in NAMED:
             continue

@@ -71,12 +71,21 @@ def split_header_block(text: str) -> tuple[dict[str, str], str]:
     return header, body
 
 
+# Front matter opens with a `key:` line (after blank or comment lines).
+_OPENS_WITH_A_KEY = re.compile(
+    r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[\w\"'][\w .\"'-]*:(?:[ \t]|$)", re.MULTILINE
+)
+
+
 def split_front_matter(text: str, source: str) -> tuple[dict[str, str] | None, str]:
     """YAML front matter between `---` lines and the body after it; None if there is none."""
     if not text.startswith("---\n"):
         return None, text
     end = FRONT_MATTER_END.search(text, 4)
     if end is None:
+        return None, text
+    if not _OPENS_WITH_A_KEY.match(text, 4):
+        # `---` then `**[1]**`: a slide deck's thematic break, not front matter
         return None, text
     if end.start() > FRONT_MATTER_MAX_CHARS:
         raise InputError(
