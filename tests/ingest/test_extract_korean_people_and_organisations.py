@@ -477,3 +477,35 @@ def test_a_company_name_written_apart_from_its_ending_and_a_latin_name_after_its
     assert ("오수빈", "넥스트웨이브 랩스") in pairs
     assert ("Femke de Vries", "Vandermeer Logistics") in pairs
     assert "랩스" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_name_before_the_head_of_a_unit_written_as_one_word():
+    text = (
+        '한빛저축은행의 강민재 클라우드플랫폼팀장은 "비용이 줄었다"고 설명했다. '
+        "서울 클라우드플랫폼팀장 회의."
+    )
+    extraction = extract_text(text)
+    assert "강민재" in names_of(extraction, EntityType.PERSON)
+    assert "서울" not in names_of(extraction, EntityType.PERSON)
+    assert ("강민재", "한빛저축은행") in affiliations_of(extraction)
+
+
+def test_a_unit_before_soseok_belongs_to_the_organisation_named_before_it():
+    text = "SK텔레콤 클라우드 인프라팀 소속 여지안 님과 레드햇 한국지사 소속 진세아 님이 왔다."
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("여지안", "SK Telecom"), ("진세아", "Red Hat")} <= affiliations
+    assert not {"인프라팀", "한국지사"} & names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_the_writer_s_team_names_their_company_and_their_teammates_share_it():
+    text = (
+        "저는 당근 SRE팀에서 클러스터 운영을 맡고 있고, 이번에는 팀 동료 오재훈 님(@jaehoon_oh)과 "
+        "출장을 갔다. 저는 회사에서 일한다."
+    )
+    extraction = extract_text(text, {"author": "한예린"})
+    affiliations = affiliations_of(extraction)
+    assert {("한예린", "당근"), ("오재훈", "당근")} <= affiliations
+    assert "회사" not in names_of(extraction, EntityType.ORGANIZATION)
+    people = [e for e in extraction.entities if e.type == EntityType.PERSON]
+    assert len(people) == 2  # the handle is 오재훈's

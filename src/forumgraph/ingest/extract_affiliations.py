@@ -17,7 +17,7 @@ import re
 from forumgraph.ingest.extract_bylines import sole_author, without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_memberships import add_memberships
-from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
+from forumgraph.ingest.extract_named import add_named, is_a_guess, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
 from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import (
@@ -178,7 +178,10 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     r"\b(?:[Mm]y (?:employer|company),?|I (?:work|worked) (?:at|for)"
     r"|I(?:'m| am) (?:a|an) (?:[\w-]+ ){0,3}?(?:at|with))\s(?:the\s)?"
     r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?=[\s,.;:)]|$)"
-    r"|(?:저는|제가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*)에서\s(?:[^.,]{0,30}?\s)?(?:일하|근무|재직)"
+    r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
+    # the unit after the company: `저는 당근 SRE팀에서 ... 맡고 있고`
+    r"(?P<unit>\s(?:[A-Za-z가-힣]+\s)?[A-Za-z가-힣]*(?:팀|실|본부|센터|랩|파트|셀|그룹))?에서\s"
+    r"(?:[^.,]{0,40}?\s)?(?:일하|일한|근무|재직|맡고|맡아|담당하)"
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
@@ -218,17 +221,17 @@ def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     author = sole_author(draft)
     if author is None:
         return
-    _authors_colleagues(draft, author)
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
             name = match["org"] or match["org_ko"]
             known = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
-            if not (name[0].isupper() or known):
-                continue  # `저는 회사에서 일하고`: a common noun
+            if not (name[0].isupper() or known or match["unit"]):
+                continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
             org = employer_at(draft, gazetteer, name, start)
             if org is not None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
+    _authors_colleagues(draft, author)
 
 
 _COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
@@ -303,7 +306,36 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if before:
             group = "org" if before.group("org") else "company"
             start = person.start - (before.end() - before.start(group))
-            _organisation_at(draft, gazetteer, before.group(group), start)
+            name = before.group(group)
+            owner = _owner_of_unit(draft, gazetteer, name, start)
+            if owner is not None:
+                draft.fact(person.key, "affiliation", owner, passage_id=person.passage_id)
+            else:
+                _organisation_at(draft, gazetteer, name, start)
+
+
+# A unit of an organisation, or its branch: `인프라팀`, `한국지사`.
+_KO_UNIT_WORD = re.compile(r"[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀|그룹|지사|법인|지점)")
+_WORDS_BEFORE_A_UNIT = 3
+
+
+def _owner_of_unit(draft: Draft, gazetteer: Gazetteer, unit: str, start: int) -> str | None:
+    """`SK텔레콤 클라우드 인프라팀 소속`, `레드햇 한국지사 소속`: the organisation a few words
+    before a unit, known to the document or the gazetteer, is the person's."""
+    if not _KO_UNIT_WORD.fullmatch(unit):
+        return None
+    text = draft.article.text
+    words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))[-_WORDS_BEFORE_A_UNIT:]
+    for word in reversed(words):
+        at = max(0, start - 40) + word.start()
+        spans = draft.spans_in(at, at + len(word.group()), EntityType.ORGANIZATION)
+        if spans and spans[0].start == at:
+            return spans[0].key
+        entry = known_entry(gazetteer, word.group())
+        if entry is not None and entry.kind == EntityType.ORGANIZATION.value:
+            org = employer_at(draft, gazetteer, word.group(), at)
+            return org.key if org is not None else None
+    return None
 
 
 # `my Allegro teammate Tomasz Wrona`, `our Adyen colleague Pieter de Vries`: a person of the

@@ -37,7 +37,7 @@ _ORG_HEADS = re.compile(
     r"(?:Initiative|Foundation|Consortium|Alliance|Association|Agency|Institute|Council|Committee"
     r"|Organi[sz]ation|Society|University|Group|Corporation|Administration|Authority)$"
 )
-_HANDLE_AFTER_NAME = re.compile(r"\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
+_HANDLE_AFTER_NAME = re.compile(r"\s?(?:님|씨)?\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
 _HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
 # The label of a line of contact handles, right before the handle.
 _CONTACT_LABEL = re.compile(
@@ -147,7 +147,7 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
             handle = match.group("handle")
             if names_no_employer(handle):
                 continue  # `(independent)`: a remark on where they work
-            if handle.islower() or match.group().lstrip().startswith("(@"):
+            if handle.islower() or "(@" in match.group():
                 draft.add_variant(span.key, handle if "@" not in match.group() else "@" + handle)
     for passage in draft.passages:
         for match in _HANDLE.finditer(passage.text):

@@ -128,6 +128,10 @@ def _blank_brackets(match: re.Match[str]) -> str:
 _AGE = re.compile(r"\((?:만\s?)?\d{1,3}(?:세)?\)$")
 
 
+# The head of a unit, written as one word with it: `클라우드플랫폼팀장`, `데이터사업본부장`.
+_UNIT_HEAD = re.compile(r"[가-힣A-Za-z]{1,12}(?:팀|실|본부|센터|파트|그룹|셀|랩)장")
+
+
 def _name_with_marker(word: str, following: str) -> str | None:
     """The name part of `word` when a marker ends it (`박지성씨가`) or starts the next word."""
     word = _AGE.sub("", word)
@@ -140,6 +144,9 @@ def _name_with_marker(word: str, following: str) -> str | None:
                 return stripped[:cut]
     if is_hangul_word(stripped) and 2 <= len(stripped) <= 5 and stripped == word.rstrip(","):
         after = _after_title(following.rstrip(",.)"))
+        head = _UNIT_HEAD.match(following.rstrip(",.)"))
+        if after is None and head is not None:
+            after = following.rstrip(",.)")[head.end() :]  # `클라우드플랫폼팀장은`
         if after is not None and (not after or is_particle(after) or not has_hangul(after[:1])):
             return stripped
     return None
