@@ -62,3 +62,13 @@ def test_a_common_noun_before_a_move_is_no_organisation():
     extraction = extract_text(text)
     assert affiliations_of(extraction) == set()
     assert not [e for e in extraction.entities if e.type == EntityType.ORGANIZATION]
+
+
+def test_the_writer_s_own_moves_to_a_job():
+    text = (
+        "In 2018 I moved to Berlin and joined Zalando. Later I joined Nordlys Analytics as a "
+        "platform engineer. Last week I joined Kubernetes Slack and left Mastodon."
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "Lars Henriksen"}))
+    assert {("Lars Henriksen", "Zalando"), ("Lars Henriksen", "Nordlys Analytics")} <= affiliations
+    assert ("Lars Henriksen", "Mastodon") not in affiliations

@@ -20,6 +20,7 @@ from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines
 from forumgraph.ingest.extract_events import add_events
+from forumgraph.ingest.extract_first_names import add_people_by_given_name_alone
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names
 from forumgraph.ingest.extract_meetups import add_meetups
@@ -139,6 +140,7 @@ def extract(
     add_speaker_labels(draft, gazetteer, analyzer)
     add_table_rows(draft, gazetteer, analyzer)
     add_credit_lines(draft, gazetteer, analyzer)
+    add_people_by_given_name_alone(draft, gazetteer)
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
     add_product_senses(draft)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_affiliations import ORG_NAME, employer_at
+from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences
@@ -56,18 +57,26 @@ _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|
 def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
     """Affiliations of people with the organisations prose says they moved to or from."""
     text = draft.article.text
+    author = sole_author(draft)
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
             for pattern in (_EN_MOVE, _EX, _KO_MOVE):
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     person = _subject(text, spans, match.start())
-                    if person is not None:
-                        _affiliate(draft, gazetteer, person, match["org"], match.start("org"))
+                    key = person.key if person is not None else None
+                    if (
+                        key is None
+                        and _the_writer_moved(text, spans, sentence.start, match)
+                        and _a_job(text, sentence.start, sentence.end, match)
+                    ):
+                        key = author  # `In 2018 I moved to Berlin and joined Zalando`
+                    if key is not None:
+                        _affiliate(draft, gazetteer, key, match["org"], match.start("org"))
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
                 if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
-                    _affiliate(draft, gazetteer, after[0], match["org"], match.start("org"))
+                    _affiliate(draft, gazetteer, after[0].key, match["org"], match.start("org"))
             for person in (s for s in spans if s.type == EntityType.PERSON):
                 _right_after(draft, gazetteer, person)
 
@@ -78,10 +87,37 @@ def _right_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     if arrow is not None:
         for group in ("before", "after"):
             name = arrow[group].strip()
-            _affiliate(draft, gazetteer, person, name, text.index(name, arrow.start(group)))
+            _affiliate(draft, gazetteer, person.key, name, text.index(name, arrow.start(group)))
     former = _KO_FORMER.match(text, person.end)
     if former is not None:
-        _affiliate(draft, gazetteer, person, former["org"], former.start("org"))
+        _affiliate(draft, gazetteer, person.key, former["org"], former.start("org"))
+
+
+# The writer as the subject of a move: `I moved to Berlin and joined`, `저는 ... 합류`.
+_I_BEFORE = re.compile(r"(?:\bI\s(?:[\w'’,-]+\s){0,8}|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8})$")
+
+
+def _the_writer_moved(text: str, spans: list[Span], start: int, match: re.Match[str]) -> bool:
+    """The writer is the one who moved: `I` opens the clause before the move, with no name
+    between."""
+    before = _I_BEFORE.search(text, start, match.start())
+    return before is not None and not any(
+        s.type in _SUBJECTS and before.start() <= s.start < match.start() for s in spans
+    )
+
+
+# What says a move is a job: `as an SRE`, `where I work`, a move to a city before it.
+_JOB_AFTER = re.compile(r"[*_]*(?:,?\s(?:as\s|where\sI\s(?:work|worked|lead|led|run|ran)\b))")
+_JOINED = re.compile(r"(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|left|leaves)\b")
+
+
+def _a_job(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether the writer's joining or leaving is a job (not a community, a channel or an
+    event): the sentence says so after the organisation, or puts a move to a city before it
+    (`I moved to Berlin and joined Zalando`). Years spent there say it themselves."""
+    if not _JOINED.match(match.group()):
+        return True
+    return bool(_JOB_AFTER.match(text, match.end())) or "moved to" in text[start : match.start()]
 
 
 def _subject(text: str, spans: list[Span], at: int) -> Span | None:
@@ -101,7 +137,7 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
     return people[-1]
 
 
-def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, name: str, start: int) -> None:
+def _affiliate(draft: Draft, gazetteer: Gazetteer, person: str, name: str, start: int) -> None:
     entry = known_entry(gazetteer, name)
     if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
         return  # `joined KubeCon`, `left Kubernetes`: no employer
@@ -109,7 +145,7 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, name: str, star
         return
     org = employer_at(draft, gazetteer, name, start)
     if org is not None:
-        draft.fact(person.key, "affiliation", org.key, passage_id=person.passage_id)
+        draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
 
 
 def _unknown_name_fits(draft: Draft, name: str, start: int) -> bool:

@@ -75,7 +75,7 @@ def parse_markdown(
         elif token.type in CONTAINER_CLOSE:
             groups.pop()
         elif token.type == "inline":
-            text = inline_text(token.children or [], keep_lines=_set_in_lines(token.content))
+            text = inline_text(token.children or [], kept_breaks=_kept_breaks(token.content))
             if _inside_cell(tokens, index):
                 row.append(text)
             else:
@@ -100,28 +100,40 @@ def parse_markdown(
     return ParsedDocument(text="\n\n".join(blocks), title=title)
 
 
-def inline_text(children: Sequence[Token], *, keep_lines: bool = False) -> str:
+def inline_text(children: Sequence[Token], *, kept_breaks: Sequence[bool] = ()) -> str:
     """The visible text of an inline token: text and code kept, link text kept, images dropped;
-    a line break of the source is a space, or kept where `keep_lines`."""
+    a line break of the source is a space, or a line break where `kept_breaks` says so (by the
+    break's index)."""
     parts: list[str] = []
+    breaks = 0
     for child in children:
         if child.type in INLINE_TEXT_TYPES:
             parts.append(child.content)
         elif child.type == "softbreak":
-            parts.append("\n" if keep_lines else " ")
+            kept = breaks < len(kept_breaks) and kept_breaks[breaks]
+            parts.append("\n" if kept else " ")
+            breaks += 1
         elif child.type == "hardbreak":
             parts.append("\n")
     return "".join(parts)
 
 
-# A paragraph of short lines is set line by line (a title slide's speakers, an address, a
-# credits block), not prose wrapped at a margin: its lines stay lines.
+# Lines set one by one (a title slide's speakers, an address, a credits block, a sign-off over
+# a note) are not prose wrapped at a margin: a paragraph of short lines keeps them all, and a
+# line much shorter than the paragraph's longest ends where its writer ended it.
 SET_LINE_CHARS = 60
+SHORT_LINE_SHARE = 0.6
 
 
-def _set_in_lines(source: str) -> bool:
-    lines = source.strip().split("\n")
-    return len(lines) >= 2 and all(len(line.strip()) <= SET_LINE_CHARS for line in lines)
+def _kept_breaks(source: str) -> list[bool]:
+    """For each line break inside a paragraph's source, whether it stays a line break."""
+    lines = [line.strip() for line in source.strip().split("\n")]
+    if all(len(line) <= SET_LINE_CHARS for line in lines):
+        return [True] * (len(lines) - 1)
+    # the margin prose is wrapped at: the longest line but one (a URL may run past it)
+    lengths = sorted(len(line) for line in lines)
+    margin = lengths[-2] if len(lengths) > 2 else lengths[-1]
+    return [len(line) < SHORT_LINE_SHARE * margin for line in lines[:-1]]
 
 
 def _inside_cell(tokens: Sequence[Token], index: int) -> bool:

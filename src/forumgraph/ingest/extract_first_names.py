@@ -1,0 +1,74 @@
+"""People the prose names by their given name alone, where it says a person stands there:
+
+    my colleague Ingrid sat in the front row      Ola, our team lead, watched the stream
+    mostly from Kari, who ran the on-call rota    Thanks to Bartek, whom I'd met the day before
+
+The word must be a known given name, capitalised, and no name the gazetteer knows; where the
+document names a person whose first name it is (`Fiona` after `Fiona Gallagher`), it is that
+person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_people import add_person_span
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+
+_GIVEN = r"(?P<name>[A-Z][a-zà-ÿ'’-]{1,20})"
+# Someone's relation to the writer or to another person, before or after the name.
+_RELATION = (
+    r"(?:colleagues?|teammates?|team-mates?|co-?workers?|manager|boss|(?:tech\s|team\s)?lead"
+    r"|mentor|friend|co-?speaker|co-?presenter|co-?host|co-?founder|co-?organi[sz]er|partner"
+    r"|editor|intern)"
+)
+_OWNER = r"(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)"
+_CUES = (
+    # `my colleague Ingrid`, `our old manager Kari`
+    re.compile(rf"\b{_OWNER}\s(?:(?:old|former|new|fellow|first)\s)?{_RELATION}\s{_GIVEN}\b"),
+    # `Ola, our team lead`, `Sunita, my tech lead there`
+    re.compile(rf"(?<![\w'’-]){_GIVEN},\s{_OWNER}\s(?:[\w-]+\s){{0,2}}?{_RELATION}\b"),
+    # `from Kari, who ran`, `Bartek, whom I'd met`
+    re.compile(rf"(?<![\w'’-]){_GIVEN},\s(?:who|whom)\s"),
+)
+
+
+def add_people_by_given_name_alone(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Person mentions for lone given names in the cues above."""
+    if not gazetteer.given_names:
+        return
+    text = draft.article.text
+    for passage in draft.passages:
+        for cue in _CUES:
+            for match in cue.finditer(text, passage.start, passage.end):
+                name = match["name"]
+                start, end = match.start("name"), match.end("name")
+                if name not in gazetteer.given_names or gazetteer.lookup(name) is not None:
+                    continue
+                if _not_a_name_there(text, start, end) or draft.spans_over(start, end):
+                    continue
+                owner = _person_of_first_name(draft, name)
+                if owner is not None:
+                    draft.mention(owner, start, end)
+                else:
+                    add_person_span(draft, gazetteer, name, name, start, end)
+
+
+def _not_a_name_there(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after it: part of a longer name (`Ingrid Berg`)."""
+    return bool(re.match(r"\s[A-Z]", text[end : end + 2])) or bool(
+        re.search(r"[A-Z][\w'’.-]*\s$", text[max(0, start - 30) : start])
+        and not re.search(rf"\b(?:{_RELATION})\s$", text[max(0, start - 30) : start])
+    )
+
+
+def _person_of_first_name(draft: Draft, given: str) -> str | None:
+    owners = {
+        key
+        for key in draft.keys(EntityType.PERSON)
+        for n in draft.names_of(key)
+        if len(n.text.split()) >= 2 and n.text.split()[0] == given
+    }
+    return owners.pop() if len(owners) == 1 else None
