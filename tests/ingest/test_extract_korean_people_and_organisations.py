@@ -509,3 +509,14 @@ def test_the_writer_s_team_names_their_company_and_their_teammates_share_it():
     assert "회사" not in names_of(extraction, EntityType.ORGANIZATION)
     people = [e for e in extraction.entities if e.type == EntityType.PERSON]
     assert len(people) == 2  # the handle is 오재훈's
+
+
+def test_a_company_before_a_name_with_two_words_of_the_title_and_a_legal_form_first():
+    text = (
+        "- 오상훈 네이버클라우드 쿠버네티스 플랫폼 리드 — 관리형 쿠버네티스에서 Harbor 운영기.\n"
+        "- (주)바람클라우드 최지원 대표 — 스타트업의 스토리지 고르기.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("오상훈", "Naver Cloud"), ("최지원", "바람클라우드")} <= affiliations
+    assert "바람클라우드" in names_of(extraction, EntityType.ORGANIZATION)

@@ -44,21 +44,21 @@ _TITLE_MODIFIERS = word_set(
 # Between a department and its first member, or one member and the next: a title, a comma.
 _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
 # A line of the text that credits people: a label and a colon, then names.
-_CREDIT_LABELS = (
-    r"(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자|연사|기고|정리|취재"
+CREDIT_LABELS = (
+    r"(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자?|연사|기고|정리|취재"
     r"|진행자?|사회자?|게스트|출연진?|패널|호스트|모더레이터"
     r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
     r"|Hosts?|Guests?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by"
     r"|Translated by|Edited by|Reviewed by)"
 )
 _CREDIT_LINE = re.compile(
-    rf"^[\s>*#_-]*{_CREDIT_LABELS}\s*[*_]*\s*[:：]\s*[*_]*\s*"
+    rf"^[\s>*#_-]*{CREDIT_LABELS}\s*[*_]*\s*[:：]\s*[*_]*\s*"
     r"(?P<names>[^:：]{2,300}?)\s*[*_]*\s*$",
     re.IGNORECASE,
 )
 # Where a second credit starts on one line (`진행: 권도현 게스트: 황보석진`, lines a Markdown
 # paragraph joined).
-_NEXT_CREDIT = re.compile(rf"\s+(?=[*_]*{_CREDIT_LABELS}\s*[*_]*\s*[:：])", re.IGNORECASE)
+_NEXT_CREDIT = re.compile(rf"\s+(?=[*_]*{CREDIT_LABELS}\s*[*_]*\s*[:：])", re.IGNORECASE)
 _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：]", re.IGNORECASE)
 # `일동` (all of), `등` (and others) or a full stop after the last name.
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")

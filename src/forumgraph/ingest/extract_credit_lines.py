@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_bylines import (
+    CREDIT_LABELS,
     credited_organisation,
     credited_person,
     spells_in_other_script,
@@ -35,10 +36,12 @@ from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
 _CREDIT = re.compile(
-    r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?[*_]{0,2}"
+    r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?"
+    # a label of people before the name: `발표:`, `Speaker:`
+    rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*)?[*_]{{0,2}}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\))?"
-    r"(?:(?:[ \t][-–—|·][ \t]|,[ \t])(?P<rest>[^\n]{1,100}?))?[ \t]*"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
+    r"(?:(?:[ \t][-–—|·][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
 )
 # What follows the name is a few parts, each a role or a name: not a sentence.
 _MAX_PART_WORDS = 6
@@ -69,10 +72,11 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             continue
         if match is None or not (match["paren"] or match["rest"]):
             continue
-        if match["rest"] and (
-            _prose(match["rest"]) or _names_people(match["rest"], analyzer, gazetteer)
-        ):
-            continue
+        rest = match["rest"]
+        if rest and (_prose(rest) or _names_people(rest, analyzer, gazetteer)):
+            if not match["paren"]:
+                continue
+            rest = None  # `정가람 (당근) — Cilium 도입 후 ...`: the brackets, then a talk's title
         key = credited_person(draft, gazetteer, analyzer, match["name"].strip())
         if key is None:
             continue
@@ -80,7 +84,7 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         passage_id = passage.passage_id if passage is not None else None
         name_start = start + match.start("name")
         draft.mention(key, name_start, name_start + len(match["name"].strip()))
-        for org in _organisations(draft, gazetteer, key, match, start):
+        for org in _organisations(draft, gazetteer, key, match, start, rest):
             draft.fact(key, "affiliation", org, passage_id=passage_id)
 
 
@@ -147,7 +151,12 @@ def _names_people(rest: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
 
 
 def _organisations(
-    draft: Draft, gazetteer: Gazetteer, key: str, match: re.Match[str], line_start: int
+    draft: Draft,
+    gazetteer: Gazetteer,
+    key: str,
+    match: re.Match[str],
+    line_start: int,
+    rest: str | None,
 ) -> list[str]:
     paren = (match["paren"] or "").strip()
     if paren and spells_in_other_script(match["name"].strip(), paren):
@@ -158,8 +167,8 @@ def _organisations(
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)
-    rest = [p for p in _parts(match["rest"] or "", line_start + match.start("rest"))]
-    named = [(p, at) for p, at in rest if not _a_role(p)]
+    parts = _parts(rest, line_start + match.start("rest")) if rest else []
+    named = [(p, at) for p, at in parts if not _a_role(p)]
     if named and not out:
         org = _organisation(draft, gazetteer, *named[-1])
         if org is not None:

@@ -80,7 +80,7 @@ _KO_WORD = rf"[{_HANGUL}A-Za-z0-9.+-]+"
 _KO_PATTERNS = [
     re.compile(rf"주식회사\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
     re.compile(rf"(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)\s?(?:주식회사|\(주\))"),
-    re.compile(rf"㈜\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
+    re.compile(rf"(?:㈜|\(주\))\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
     # `쿠버네티스 문서 한글화 팀`, `SIG 문서 위원회`, `쿠버네티스 코리아 그룹`: a team, committee or
     # community named after something
     re.compile(

@@ -124,7 +124,7 @@ def _with_the_name_before_its_suffix(
 # organisation, maybe with a role or unit, in brackets (`박지현(누리온) 님`, `윤태식 님(바름테크 SRE
 # 리드)`, `정세린 님(에이블랩스 플랫폼팀)`).
 _ORG_TITLE_AFTER = re.compile(
-    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,10}})\s)?(?:"
+    rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,10}}(?:\s[가-힣]{{2,10}})?)\s)?(?:"
     + "|".join(KO_PERSON_MARKERS)
     + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
@@ -141,7 +141,7 @@ def _organisation_after(
     if (
         titled is not None
         and titled["modifier"]
-        and not is_title_word(titled["modifier"], analyzer)
+        and not all(is_title_word(w, analyzer) for w in titled["modifier"].split())
     ):
         titled = None  # `김민수 가온데이터에서 엔지니어로`: no word of the title there
     if titled is not None and org not in GENERIC_ACRONYMS and _name_form(org, analyzer, gazetteer):

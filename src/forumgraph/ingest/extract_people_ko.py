@@ -78,15 +78,22 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
-                        word.group(), [w.group() for w in words[i + 1 : i + 5]], analyzer
+                        word.group(), [w.group() for w in words[i + 1 : i + 6]], analyzer
                     )
                     if i + 2 < len(words)
                     else None
                 )
             )
-            # a title or honorific right after the word says a name stands there
+            # a title or honorific right after the word says a name stands there, as does a
+            # known company then a title (`오상훈 네이버클라우드 ... 리드`)
+            named_place = found == marked or (
+                found is not None
+                and len(found) == 3
+                and i + 1 < len(words)
+                and _known_organisation(words[i + 1].group(), gazetteer)
+            )
             if found is None or not is_korean_name(
-                found, analyzer, gazetteer, in_a_names_place=found == marked
+                found, analyzer, gazetteer, in_a_names_place=named_place
             ):
                 continue
             start = passage.start + word.start()
@@ -220,7 +227,8 @@ def _name_before_organisation_and_title(
 ) -> str | None:
     """`김민수 가온데이터 엔지니어가`: a bare name, a noun (an organisation or a field), then a
     title (maybe a former one, `전 야놀자 CTO`), maybe after a unit (`이준호 당근 플랫폼팀
-    리드는`) or a word of the title (`최민석 모아페이 기술총괄 이사는`)."""
+    리드는`) or words of the title (`최민석 모아페이 기술총괄 이사는`, `오상훈 네이버클라우드
+    쿠버네티스 플랫폼 리드`)."""
     if re.fullmatch(KO_UNIT, word):
         return None  # `오로라클라우드 홍보팀 변지수 매니저`: a unit, then the name
     if after[0] == "전":
@@ -228,19 +236,24 @@ def _name_before_organisation_and_title(
     if len(after) < 2:
         return None
     following, title = after[0], after[1]
-    is_title = _after_title(title.rstrip(",.")) is not None
-    if (
-        len(after) > 2
-        and not is_title
-        and (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer))
-    ):
-        title = after[2]
+    # up to two words of the title or a unit before it (`쿠버네티스 플랫폼 리드`)
+    for next_word in after[2:4]:
+        if _after_title(title.rstrip(",.")) is not None:
+            break
+        if not (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer)):
+            break
+        title = next_word
     if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
         return None
     if following in KO_PERSON_MARKERS or not (has_hangul(following) or following.isupper()):
         return None
     tokens = analyzer.tokens(following)
     return word if tokens and all(t.tag in ("NNP", "NNG", "SL") for t in tokens) else None
+
+
+def _known_organisation(word: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(strip_particles(word))
+    return entry is not None and entry.kind == "organization"
 
 
 def is_title_word(word: str, analyzer: Analyzer) -> bool:
