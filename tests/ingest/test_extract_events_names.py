@@ -806,3 +806,17 @@ def test_each_place_of_a_title_takes_the_year_written_after_it():
 def test_a_large_city_whose_korean_name_is_left_out_is_known_by_its_english_name():
     events = names_of(extract_text("I spoke at KCD Lyon 2025 in June."), EntityType.EVENT)
     assert "Kubernetes Community Days Lyon 2025" in events
+
+
+def test_an_edition_is_also_known_by_the_series_short_name_with_its_region_and_city():
+    extraction = extract_text(
+        "At KubeCon Europe 2024 in Paris and KCD Warsaw 2025 we met many people."
+    )
+    names = {
+        n.text
+        for e in extraction.entities
+        if e.type == EntityType.EVENT
+        for n in (*e.names, *e.variants)
+    }
+    assert {"KubeCon Europe 2024", "KubeCon Paris 2024", "KCD Warsaw 2025"} <= names
+    assert "Kubernetes Community Days Paris 2025" not in names_of(extraction, EntityType.EVENT)

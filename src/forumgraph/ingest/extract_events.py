@@ -56,7 +56,7 @@ from forumgraph.ingest.extract_held_with import (
     add_hosts_of_co_located,
 )
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_text import Sentence
+from forumgraph.ingest.extract_text import PhraseMatch, Sentence
 from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer, GazetteerEntry
 from forumgraph.ingest.gazetteer_places import is_generated_place
 from forumgraph.models import EntityType, Name
@@ -152,25 +152,33 @@ def _opens(date: DateSpan, sentence: Sentence) -> bool:
 
 
 def _from_title(book: EventBook, gazetteer: Gazetteer, year: int | None) -> None:
+    """Editions a title names: each place with the series named last before it (else the
+    first) and the year written nearest it (`KubeCon Europe 2024 in Paris`, `KCD Porto 2023`)."""
     title = book.draft.article.title
     matches = gazetteer.matcher.find(title)
-    series = [
-        gazetteer.entries[m.value] for m in matches if gazetteer.entries[m.value].kind == "series"
-    ]
-    year_match = _BARE_YEAR.search(title)
-    edition_year = int(year_match.group(1)) if year_match else year
-    if not series or edition_year is None:
+    series = [m for m in matches if gazetteer.entries[m.value].kind == "series"]
+    years = list(_BARE_YEAR.finditer(title))
+    if not series or (not years and year is None):
         return
     entries = [gazetteer.entries[m.value] for m in matches]
-    regions = [e for e in entries if e.kind == REGION] if series[0].by_region else []
+    first = gazetteer.entries[series[0].value]
+    regions = [e for e in entries if e.kind == REGION] if first.by_region else []
     for match, entry in zip(matches, entries, strict=True):
         if entry.kind == "place" and regions and region_of(entry, gazetteer) not in regions:
             continue  # `[CNCG 부산] ... KubeCon Japan 2025`: the city is another's
         if entry.kind == "place" or entry in regions:
-            # `KCD Paris 2025 and KCD Porto 2023`: a place takes the year written after it
-            own_year = _BARE_YEAR.search(title, match.end)
-            place_year = int(own_year.group(1)) if own_year else edition_year
-            book.edition(series[0], entry, place_year, from_title=True)
+            before = [m for m in series if m.end <= match.start]
+            own = gazetteer.entries[(before[-1] if before else series[0]).value]
+            nearest = min(years, key=lambda y: _distance(y, match), default=None)
+            place_year = int(nearest.group(1)) if nearest else year
+            if place_year is not None:
+                book.edition(own, entry, place_year, from_title=True)
+
+
+def _distance(year: re.Match[str], place: PhraseMatch) -> int:
+    if year.start() >= place.end:
+        return year.start() - place.end
+    return place.start - year.end()
 
 
 def _from_sentence(
@@ -433,6 +441,10 @@ def _clauses(sentence: Sentence, dates: list[DateSpan]) -> list[tuple[int, int]]
     return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds)]
 
 
+# The rest of an edition's name, then `in`/`at` before its city: ` Europe 2024 in `.
+_NAME_THEN_IN = re.compile(r"(?:\s[A-Z][\w+-]*){0,3}(?:\s(?:19|20)\d\d)?,?\s(?:in|at)\s(?:the\s)?")
+
+
 def _nearest_series(
     text: str, series: list[Span], place: Place, clause: tuple[int, int]
 ) -> Span | None:
@@ -444,6 +456,8 @@ def _nearest_series(
     def rank(span: Span) -> tuple[int, int]:
         in_clause = clause[0] <= span.start < clause[1]
         distance = place.start - span.end if span.end <= place.start else span.start - place.end
+        if span.end <= place.start and _NAME_THEN_IN.fullmatch(text, span.end, place.start):
+            distance = 0  # `KubeCon Europe 2024 in Paris and KCD Warsaw`: Paris is KubeCon's
         return (0 if in_clause else 1, distance + (0 if span.end <= place.start else 5))
 
     return min(series, key=rank) if series else None

@@ -235,12 +235,30 @@ class EventBook:
             month = f"{edition.year}-{known.month:02d}"
             edition.start, edition.end, edition.precision = month, month, "month"
 
+    def _short_names(self, edition: Edition) -> None:
+        """The names people write an edition by: the series' short name with its region or
+        city (`KubeCon Europe 2024`, `KubeCon Paris 2024`, `KCD Warsaw 2025`), and the series'
+        full name with the city of a region-named edition. Each names one edition only."""
+        series, year = edition.series, edition.year
+        if has_hangul(series.canonical):
+            return
+        places = [edition.where.canonical]
+        if edition.city is not None and edition.city != edition.where:
+            places.append(edition.city.canonical)
+            self.draft.add_variant(
+                edition.key, f"{series.canonical} {edition.city.canonical} {year}"
+            )
+        for short in _short_names(series):
+            for place in places:
+                self.draft.add_variant(edition.key, f"{short} {place} {year}")
+
     def finish(self) -> None:
         """Dates, status and location facts of every edition."""
         article_date = self.draft.article.date or ""
         for edition in self.editions.values():
             pid = edition.passage_id
             self._fill_from_table(edition)
+            self._short_names(edition)
             if edition.city is not None and not self.draft.facts_of(edition.key, "location"):
                 key = add_entry(self.draft, edition.city)
                 self.draft.fact(edition.key, "location", key, passage_id=pid)
@@ -253,6 +271,19 @@ class EventBook:
             status = edition.status or _status_by_date(edition, article_date)
             if status:
                 self.draft.fact(edition.key, "eventStatus", status, "string", passage_id=pid)
+
+
+def _short_names(series: GazetteerEntry) -> list[str]:
+    """`KubeCon` of `KubeCon + CloudNativeCon`, `KCD` of `Kubernetes Community Days`: one Latin
+    word the series is also called, shorter than its name (not a plural of another)."""
+    words = {n.text for n in (*series.names, *series.variants) if not has_hangul(n.text)}
+    return sorted(
+        w
+        for w in words
+        if " " not in w
+        and len(w) < len(series.canonical)
+        and not (w.endswith("s") and w[:-1] in words)
+    )
 
 
 def _written_forms(label: str | None, year: int) -> list[str]:
