@@ -54,6 +54,7 @@ from forumgraph.ingest.extract_speaker_labels import add_speaker_labels
 from forumgraph.ingest.extract_tables import add_table_rows
 from forumgraph.ingest.extract_talks import add_talks
 from forumgraph.ingest.extract_text import PhraseMatcher
+from forumgraph.ingest.extract_writers import add_writers_employer
 from forumgraph.ingest.gazetteer import DEFAULT_LANDSCAPE, Gazetteer, load_gazetteer
 from forumgraph.models import Article, Entity, EntityType, Extraction, Passage
 from forumgraph.text.analyze import Analyzer, create_analyzer
@@ -145,6 +146,7 @@ def extract(
     add_short_forms(draft, gazetteer)
     add_product_senses(draft)
     add_affiliations(draft, gazetteer)
+    add_writers_employer(draft, gazetteer)
     add_moves(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)

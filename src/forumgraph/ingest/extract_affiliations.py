@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from forumgraph.ingest.extract_bylines import sole_author, without_title
+from forumgraph.ingest.extract_bylines import without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, known_entry, take_back_a_guess
@@ -174,15 +174,6 @@ _KO_IS_ROLE_AT = re.compile(
     r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\s(?:[^\s,.]+\s){0,2}?[^\s,.]*?"
     r"(?:" + "|".join(KO_ROLE_HEADS) + r")(?:로|으로|이다|이며|이자|인|로서)(?![가-힣])"
 )
-_FIRST_PERSON_EMPLOYER = re.compile(
-    r"\b(?:[Mm]y (?:employer|company),?|I (?:work|worked) (?:at|for)"
-    r"|I(?:'m| am) (?:a|an) (?:[\w-]+ ){0,3}?(?:at|with))\s(?:the\s)?"
-    r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?=[\s,.;:)]|$)"
-    r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
-    # the unit after the company: `저는 당근 SRE팀에서 ... 맡고 있고`
-    r"(?P<unit>\s(?:[A-Za-z가-힣]+\s)?[A-Za-z가-힣]*(?:팀|실|본부|센터|랩|파트|셀|그룹))?에서\s"
-    r"(?:[^.,]{0,40}?\s)?(?:일하|일한|근무|재직|맡고|맡아|담당하)"
-)
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
     rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){{0,9}}?)"
@@ -201,7 +192,6 @@ _ROLE_WORDS = word_set(
 def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
     """`affiliation` and `jobTitle` facts for each person mention next to an organisation."""
     _organisations_beside_people(draft, gazetteer)
-    _authors_employer(draft, gazetteer)
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
@@ -214,45 +204,7 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
             add_memberships(draft, spans)
 
 
-def _authors_employer(draft: Draft, gazetteer: Gazetteer) -> None:
-    """`Thanks to my employer, Acme, for sending me`, `I work at Acme`, `저는 Acme에서 일하고`:
-    where the one author of a first-person text works; and the author's colleagues (`같은 팀
-    박지민 님`, `my teammate Jane Doe`) work there too."""
-    author = sole_author(draft)
-    if author is None:
-        return
-    for passage in draft.passages:
-        for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
-            name = match["org"] or match["org_ko"]
-            known = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
-            if not (name[0].isupper() or known or match["unit"]):
-                continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
-            start = passage.start + match.start("org" if match["org"] else "org_ko")
-            org = employer_at(draft, gazetteer, name, start)
-            if org is not None:
-                draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
-    _authors_colleagues(draft, author)
-
-
-_COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
-# Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
-_WRITERS_COLLEAGUE = re.compile(
-    r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
-    rf"|\b[Mm]y\s(?:{_COLLEAGUE})\s)$"
-)
-
-
-def _authors_colleagues(draft: Draft, author: str) -> None:
-    employers = {f.value for f in draft.facts_of(author, "affiliation")}
-    if len(employers) != 1:
-        return
-    employer = employers.pop()
-    text = draft.article.text
-    for person in draft.spans:
-        if person.type != EntityType.PERSON or person.key == author:
-            continue
-        if _WRITERS_COLLEAGUE.search(text, max(0, person.start - 12), person.start):
-            draft.fact(person.key, "affiliation", employer, passage_id=person.passage_id)
+COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -342,7 +294,7 @@ def _owner_of_unit(draft: Draft, gazetteer: Gazetteer, unit: str, start: int) ->
 # organisation the writer shares with them.
 _COLLEAGUE_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})"
-    rf"\s(?:{_COLLEAGUE}|manager|boss)\s$"
+    rf"\s(?:{COLLEAGUE}|manager|boss)\s$"
 )
 
 
