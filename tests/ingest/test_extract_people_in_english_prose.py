@@ -342,3 +342,18 @@ def test_the_head_of_a_company_of_it_and_a_company_apposed_to_the_kind_it_is():
     orgs = names_of(extraction, EntityType.ORGANIZATION)
     assert "Nordvik" in orgs
     assert not orgs & {"Kubernetes Patterns", "Engineering"}
+
+
+def test_a_colleague_named_right_after_a_person_works_where_they_work():
+    text = (
+        "Maren Koch of Zalando and her colleague Jonas Brandt spoke first. "
+        "Zalando의 마렌 코흐(Maren Koch)와 동료 요나스 브란트(Jonas Brandt)가 공동 발표했다."
+    )
+    assert ("Jonas Brandt", "Zalando") in affiliations_of(extract_text(text))
+
+
+def test_an_organisation_named_with_a_particle_between_its_words():
+    text = "The session was by Chiara Bellandi of Politecnico di Milano, on SBOMs."
+    extraction = extract_text(text)
+    assert ("Chiara Bellandi", "Politecnico di Milano") in affiliations_of(extraction)
+    assert "Politecnico" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from itertools import pairwise
 
 from forumgraph.ingest.extract_bylines import without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
@@ -48,7 +49,9 @@ _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
 # Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.
 ORG_NAME = (
-    r"(?P<org>[A-Z][A-Za-z0-9&-]*(?:[ ][A-Z][A-Za-z0-9&-]*){0,3}"
+    # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
+    r"(?P<org>[A-Z][A-Za-z0-9&-]*"
+    r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von)[ ])?[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
 _EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + ORG_NAME)
@@ -202,9 +205,30 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
                     _role_after(draft, gazetteer, span)
             _memberships(draft, gazetteer, spans)
             add_memberships(draft, spans)
+    _colleagues_of_people(draft)
 
 
 COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
+# Between a person and their colleague: `Maren Koch and her colleague Jonas Brandt`, `마렌
+# 코흐(Maren Koch)와 동료 요나스 브란트`.
+_AND_COLLEAGUE = re.compile(
+    rf"^(?:\s?\([^()]{{1,40}}\))?(?:,?\sand\s(?:his|her|their)\s(?:{COLLEAGUE})\s"
+    r"|\s?(?:님|씨)?(?:와|과)\s(?:같은\s팀\s)?동료(?:인)?\s)$"
+)
+
+
+def _colleagues_of_people(draft: Draft) -> None:
+    """A person's colleague, named right after them, works where they work (one place)."""
+    text = draft.article.text
+    people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
+    for first, second in pairwise(people):
+        if second.start - first.end > 60 or first.key == second.key:
+            continue
+        if not _AND_COLLEAGUE.match(text[first.end : second.start]):
+            continue
+        employers = {f.value for f in draft.facts_of(first.key, "affiliation")}
+        if len(employers) == 1:
+            draft.fact(second.key, "affiliation", employers.pop(), passage_id=second.passage_id)
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:

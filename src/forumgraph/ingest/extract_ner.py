@@ -98,6 +98,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
         segments, recognizer.spans([t for _, t in segments]), strict=True
     ):
         spans = _split_at_a_title(_joined_organisations(text, found))
+        spans = _split_person_of_organisation(spans, gazetteer)
         for span in spans:
             if on_heading(text, span.start):
                 continue
@@ -163,6 +164,27 @@ def _split_at_a_title(spans: list[NamedSpan]) -> list[NamedSpan]:
         org_end, name_start = span.start + found.end("org"), span.start + found.start("name")
         out.append(NamedSpan(found["org"], "ORG", span.start, org_end))
         out.append(NamedSpan(found["name"], "PERSON", name_start, span.end))
+    return out
+
+
+# A person and where they work, which the recogniser may take for one organisation:
+# `Georgi Petrov of SiteGround`, `Jane Doe from Acme Bank`.
+_PERSON_OF_ORG = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})\s(?:of|from|at)\s(?P<org>[A-Z].*)"
+)
+
+
+def _split_person_of_organisation(spans: list[NamedSpan], gazetteer: Gazetteer) -> list[NamedSpan]:
+    """An organisation span `<given name> <surname> of <organisation>` as the two it names."""
+    out: list[NamedSpan] = []
+    for span in spans:
+        found = _PERSON_OF_ORG.fullmatch(span.text) if span.label == "ORG" else None
+        if found is None or found["name"].split()[0] not in gazetteer.given_names:
+            out.append(span)
+            continue
+        name_end, org_start = span.start + found.end("name"), span.start + found.start("org")
+        out.append(NamedSpan(found["name"], "PERSON", span.start, name_end))
+        out.append(NamedSpan(found["org"], "ORG", org_start, span.end))
     return out
 
 
