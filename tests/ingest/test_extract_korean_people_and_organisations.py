@@ -520,3 +520,13 @@ def test_a_company_before_a_name_with_two_words_of_the_title_and_a_legal_form_fi
     affiliations = affiliations_of(extraction)
     assert {("오상훈", "Naver Cloud"), ("최지원", "바람클라우드")} <= affiliations
     assert "바람클라우드" in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_name_after_an_organisation_s_possessive_and_before_a_title_of_several_words():
+    text = (
+        'AWS코리아의 신유나 파트너 솔루션즈 아키텍트는 "좋다"라고 전했다. '
+        "회사의 여러 개발 리드는 많다."
+    )
+    extraction = extract_text(text)
+    assert ("신유나", "AWS코리아") in affiliations_of(extraction)
+    assert names_of(extraction, EntityType.PERSON) == {"신유나"}

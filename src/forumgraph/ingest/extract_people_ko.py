@@ -72,8 +72,15 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             marked = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
             )
+            owned = _name_after_possessive(
+                words[i - 1].group() if i else "",
+                word.group(),
+                [w.group() for w in words[i + 1 : i + 4]],
+                analyzer,
+            )
             found = (
                 marked
+                or owned
                 or _name_after_role(words[i - 1].group() if i else "", word.group())
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
@@ -86,7 +93,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             )
             # a title or honorific right after the word says a name stands there, as does a
             # known company then a title (`오상훈 네이버클라우드 ... 리드`)
-            named_place = found == marked or (
+            named_place = found in (marked, owned) or (
                 found is not None
                 and len(found) == 3
                 and i + 1 < len(words)
@@ -220,6 +227,25 @@ def _name_before_brackets(
 
 # A unit of an organisation, before a title (`플랫폼팀`, `데이터플랫폼실`).
 KO_UNIT = r"[가-힣A-Za-z]{1,8}(?:팀|부|실|본부|센터|랩|그룹|파트|셀)"
+
+
+def _name_after_possessive(
+    before: str, word: str, after: list[str], analyzer: Analyzer
+) -> str | None:
+    """`AWS코리아의 신유나 파트너 솔루션즈 아키텍트는`: a name after an organisation's `의`, then
+    up to two words of a title before the title itself."""
+    if len(before) < 3 or not before.endswith("의") or not is_hangul_word(word):
+        return None
+    for k, following in enumerate(after):
+        if _after_title(following.rstrip(",.")) is not None:
+            return word if k > 0 else None  # right after: the marker rule's
+        if not is_title_word(following, analyzer) and not _LOANWORD_TITLE.fullmatch(following):
+            return None
+    return None
+
+
+# A loanword of a title written apart (`파트너 솔루션즈 아키텍트`).
+_LOANWORD_TITLE = re.compile(r"[가-힣]{2,6}즈|[A-Za-z]{2,12}")
 
 
 def _name_before_organisation_and_title(
