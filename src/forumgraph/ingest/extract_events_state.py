@@ -236,21 +236,16 @@ class EventBook:
             edition.start, edition.end, edition.precision = month, month, "month"
 
     def _short_names(self, edition: Edition) -> None:
-        """The names people write an edition by: the series' short name with its region or
-        city (`KubeCon Europe 2024`, `KubeCon Paris 2024`, `KCD Warsaw 2025`), and the series'
-        full name with the city of a region-named edition. Each names one edition only."""
-        series, year = edition.series, edition.year
-        if has_hangul(series.canonical):
+        """The name people write an edition of a city-named series by: the series' short name
+        with the city (`KCD Warsaw 2025` of `Kubernetes Community Days Warsaw 2025`), which
+        names that edition only. A region-named series' editions keep the names the text and
+        the table of known editions give them: the city would lend search the city's other
+        events (`KubeCon San Diego 2019` to a query for the North America edition's talks)."""
+        series = edition.series
+        if has_hangul(series.canonical) or edition.where.kind != EntityType.PLACE.value:
             return
-        places = [edition.where.canonical]
-        if edition.city is not None and edition.city != edition.where:
-            places.append(edition.city.canonical)
-            self.draft.add_variant(
-                edition.key, f"{series.canonical} {edition.city.canonical} {year}"
-            )
         for short in _short_names(series):
-            for place in places:
-                self.draft.add_variant(edition.key, f"{short} {place} {year}")
+            self.draft.add_variant(edition.key, f"{short} {edition.where.canonical} {edition.year}")
 
     def finish(self) -> None:
         """Dates, status and location facts of every edition."""
