@@ -357,3 +357,19 @@ def test_an_organisation_named_with_a_particle_between_its_words():
     extraction = extract_text(text)
     assert ("Chiara Bellandi", "Politecnico di Milano") in affiliations_of(extraction)
     assert "Politecnico" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_where_an_organisation_is_or_what_it_is_before_its_name():
+    text = (
+        "The best question came from Bola Oyelaran, who runs the platform team at Lagos-based "
+        "Crestway Bank. Ingrid Solberg, who leads SRE at Norwegian broadcaster NRK, followed. "
+        "Jane Doe works at Norwegian Air now."
+    )
+    extraction = extract_text(text)
+    assert {
+        ("Bola Oyelaran", "Crestway Bank"),
+        ("Ingrid Solberg", "NRK"),
+        ("Jane Doe", "Norwegian Air"),
+    } <= affiliations_of(extraction)
+    assert "Bola Oyelaran" in names_of(extraction, EntityType.PERSON)
+    assert "Norwegian" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -49,6 +49,9 @@ _WHO = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is|was)
 # Where an unknown name after a person is an organisation: `Mei Chen from Globex`, `Carlos
 # Mendes, who leads the SRE team at Hooli`, `Lena ... worked at Contoso`.
 ORG_NAME = (
+    # `Lagos-based Crestway Bank`, `Norwegian broadcaster NRK`: where it is, what it is
+    r"(?:[A-Z][\w]*-based\s(?:(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
+    r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
     r"(?P<org>[A-Z][A-Za-z0-9&-]*"
     r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von)[ ])?[A-Z][A-Za-z0-9&-]*){0,3}"
@@ -83,8 +86,8 @@ _EN_GAP_AFTER = re.compile(
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for|@)\s(?:the\s)?"
-    # `a product manager at the Dutch insurer Zilverlijn Verzekeringen`
-    + rf"(?:(?:[\w-]+\s){{0,2}}?(?:{COMPANY_KINDS})\s)?"
+    # `a product manager at the Dutch insurer Zilverlijn Verzekeringen`, `at Lagos-based Acme`
+    + rf"(?:[A-Z][\w]*-based\s)?(?:(?:[\w-]+\s){{0,2}}?(?:{COMPANY_KINDS})\s)?"
     r"|\s(?:from|of|at)\s(?:the\s)?"
     r"|\s*\("
     + _TITLE_WORDS

@@ -122,6 +122,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 span.label == "PERSON"
                 or _joined_to_a_person(text, span, spans, gazetteer)
                 or _before_an_employer(text, span, gazetteer)
+                or _before_who(text, span, gazetteer)
             ):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
@@ -245,6 +246,25 @@ def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
     if name is None or not 2 <= len(name.split()) <= 3 or name.split()[-1] in NOT_SURNAME_WORDS:
         return False
     return not _PLACE_OR_EMPLOYER_BEFORE.search(text[max(0, span.start - 16) : span.start])
+
+
+_WHO_AFTER = re.compile(r",\s(?:who|whom)\s")
+
+
+def _before_who(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
+    """`Bola Oyelaran, who runs the platform team`: a name of a person's form that the
+    recogniser called an organisation, before `who` (an organisation takes `which`), is a
+    person."""
+    if span.label not in {"ORG", "PRODUCT"} or not _WHO_AFTER.match(text, span.end):
+        return False
+    name = _clean(span)[0]
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and known_entry(gazetteer, name) is None
+        and words[-1] not in COMPANY_WORDS
+        and person_name_from(name, gazetteer) is not None
+    )
 
 
 _ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")

@@ -98,6 +98,7 @@ _APPOSED_COMPANY = re.compile(
 COMPANY_KINDS = (
     r"startup|start-up|company|firm|vendor|provider|consultancy|bank|insurer|retailer|lender"
     r"|nonprofit|non-profit|publisher|agency|marketplace|broker|carrier|airline|fintech"
+    r"|broadcaster|telco|manufacturer|newspaper|magazine"
 )
 _KIND_THEN_COMPANY = re.compile(
     rf"\b(?:a|an|the)\s(?:[\w-]+\s){{0,3}}?(?:{COMPANY_KINDS})(?:\s(?:called|named))?\s"
