@@ -373,3 +373,14 @@ def test_where_an_organisation_is_or_what_it_is_before_its_name():
     } <= affiliations_of(extraction)
     assert "Bola Oyelaran" in names_of(extraction, EntityType.PERSON)
     assert "Norwegian" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_more_words_that_end_a_company_s_name_and_no_person_s():
+    text = (
+        "Hana recommends a session by Kenji Murata of Sakura Internet on GPUs, and one by "
+        "Meera Pillai of Kaveri Pay."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("Kenji Murata", "Sakura Internet"), ("Meera Pillai", "Kaveri Pay")} <= affiliations
+    assert not {"Sakura Internet", "Kaveri Pay"} & names_of(extraction, EntityType.PERSON)

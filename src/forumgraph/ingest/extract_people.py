@@ -80,7 +80,7 @@ COMPANY_WORDS = word_set(
     "Corporation Co Ltd LLC GmbH Group Bank Capital Partners Holdings Ventures Studio Studios "
     "Digital Analytics Works Consulting Logics Dynamics Robotics Insurance Telecom Energy Health "
     "Freight Logistics Payments Commerce Traders Industries Motors Airlines Games Financial "
-    "Services Cloud Data Security Company "
+    "Services Cloud Data Security Company Internet Pay Retail Mobility Kommunikation Santé "
     # and in other languages' company names (`Alpenrück Versicherung`, `Nordbank AG`)
     "AG SA SE NV BV Oy AB ASA SpA Versicherung Versicherungen Gruppe Bank"
 )
