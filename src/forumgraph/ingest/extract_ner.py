@@ -97,8 +97,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
     for (offset, text), found in zip(
         segments, recognizer.spans([t for _, t in segments]), strict=True
     ):
-        spans = _split_at_a_title(_joined_organisations(text, found))
-        spans = _split_person_of_organisation(spans, gazetteer)
+        spans = _split_organisation_spans(_joined_organisations(text, found), gazetteer)
         for span in spans:
             if on_heading(text, span.start):
                 continue
@@ -154,20 +153,6 @@ _ORG_TITLE_PERSON = re.compile(
 )
 
 
-def _split_at_a_title(spans: list[NamedSpan]) -> list[NamedSpan]:
-    """An organisation span holding `<organisation> <title> <name>` as the two it names."""
-    out: list[NamedSpan] = []
-    for span in spans:
-        found = _ORG_TITLE_PERSON.fullmatch(span.text) if span.label == "ORG" else None
-        if found is None:
-            out.append(span)
-            continue
-        org_end, name_start = span.start + found.end("org"), span.start + found.start("name")
-        out.append(NamedSpan(found["org"], "ORG", span.start, org_end))
-        out.append(NamedSpan(found["name"], "PERSON", name_start, span.end))
-    return out
-
-
 # A person and where they work, which the recogniser may take for one organisation:
 # `Georgi Petrov of SiteGround`, `Jane Doe from Acme Bank`.
 _PERSON_OF_ORG = re.compile(
@@ -175,18 +160,33 @@ _PERSON_OF_ORG = re.compile(
 )
 
 
-def _split_person_of_organisation(spans: list[NamedSpan], gazetteer: Gazetteer) -> list[NamedSpan]:
-    """An organisation span `<given name> <surname> of <organisation>` as the two it names."""
+def _split_organisation_spans(spans: list[NamedSpan], gazetteer: Gazetteer) -> list[NamedSpan]:
+    """An organisation span that holds a person and their organisation, as the two it names:
+    `Fernhaus CFO Katrin Albers`, `Georgi Petrov of SiteGround` (a given name first)."""
     out: list[NamedSpan] = []
     for span in spans:
-        found = _PERSON_OF_ORG.fullmatch(span.text) if span.label == "ORG" else None
-        if found is None or found["name"].split()[0] not in gazetteer.given_names:
+        found = _person_in(span, gazetteer)
+        if found is None:
             out.append(span)
             continue
-        name_end, org_start = span.start + found.end("name"), span.start + found.start("org")
-        out.append(NamedSpan(found["name"], "PERSON", span.start, name_end))
-        out.append(NamedSpan(found["org"], "ORG", org_start, span.end))
+        pieces = sorted(
+            [(found.start("org"), "ORG", "org"), (found.start("name"), "PERSON", "name")]
+        )
+        for at, label, group in pieces:
+            start = span.start + at
+            out.append(NamedSpan(found[group], label, start, start + len(found[group])))
     return out
+
+
+def _person_in(span: NamedSpan, gazetteer: Gazetteer) -> re.Match[str] | None:
+    if span.label != "ORG":
+        return None
+    found = _ORG_TITLE_PERSON.fullmatch(span.text)
+    if found is None:
+        found = _PERSON_OF_ORG.fullmatch(span.text)
+        if found is not None and found["name"].split()[0] not in gazetteer.given_names:
+            return None
+    return found
 
 
 def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
