@@ -72,3 +72,17 @@ def test_the_writer_s_own_moves_to_a_job():
     affiliations = affiliations_of(extract_text(text, {"author": "Lars Henriksen"}))
     assert {("Lars Henriksen", "Zalando"), ("Lars Henriksen", "Nordlys Analytics")} <= affiliations
     assert ("Lars Henriksen", "Mastodon") not in affiliations
+
+
+def test_a_team_joined_from_a_company_a_job_at_one_and_someone_s_employer():
+    text = (
+        "I was two months into the job at Kestrel Payments, a fintech. My colleague Marta "
+        "Zielińska had just joined our platform team from Allegro. Thanks to Selam Bekele, "
+        "and to Selam's employer, Addis-based Zemen Logistics, for the sprint."
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "Tomasz Wierzbicki"}))
+    assert {
+        ("Tomasz Wierzbicki", "Kestrel Payments"),
+        ("Marta Zielińska", "Allegro"),
+        ("Selam Bekele", "Zemen Logistics"),
+    } <= affiliations

@@ -31,7 +31,12 @@ _EN_MOVE = re.compile(
     r"|(?:previously|formerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
     r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|has\sbeen\s(?:at|with)"
-    r"|is\snow\s(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with))"
+    r"|is\snow\s(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
+    # `joined our platform team from Allegro`, `two months into the job at Acme`, `Selam's
+    # employer, Zemen Logistics`
+    r"|joined\s(?:our|the|their|his|her)\s(?:[\w-]+\s){0,3}team\sfrom"
+    r"|into\sthe\s(?:new\s)?job\sat"
+    r"|['’]s\s(?:employer|company),)"
     r"\s(?:the\s)?" + ORG_NAME
 )
 _EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
