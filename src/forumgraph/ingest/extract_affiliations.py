@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from itertools import pairwise
 
 from forumgraph.ingest.extract_bylines import without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
@@ -224,14 +223,20 @@ def _colleagues_of_people(draft: Draft) -> None:
     """A person's colleague, named right after them, works where they work (one place)."""
     text = draft.article.text
     people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
-    for first, second in pairwise(people):
+    for first, second in itertools.pairwise(people):
         if second.start - first.end > 60 or first.key == second.key:
             continue
         if not _AND_COLLEAGUE.match(text[first.end : second.start]):
             continue
-        employers = {f.value for f in draft.facts_of(first.key, "affiliation")}
-        if len(employers) == 1:
-            draft.fact(second.key, "affiliation", employers.pop(), passage_id=second.passage_id)
+        employer = sole_employer(draft, first.key)
+        if employer is not None:
+            draft.fact(second.key, "affiliation", employer, passage_id=second.passage_id)
+
+
+def sole_employer(draft: Draft, person: str) -> str | None:
+    """The one organisation the document says `person` works at, if it says exactly one."""
+    employers = {f.value for f in draft.facts_of(person, "affiliation")}
+    return employers.pop() if len(employers) == 1 else None
 
 
 def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:

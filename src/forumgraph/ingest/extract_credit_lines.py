@@ -30,15 +30,16 @@ from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import is_role_phrase, names_no_employer
 from forumgraph.ingest.extract_people_ko import is_korean_name
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
 _CREDIT = re.compile(
-    r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?"
+    LIST_ITEM_MARK
     # a label of people before the name: `발표:`, `Speaker:`
-    rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*)?[*_]{{0,2}}"
+    + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*)?[*_]{{0,2}}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
     r"(?:(?:[ \t][-–—|·][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
@@ -77,15 +78,28 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             if not match["paren"]:
                 continue
             rest = None  # `정가람 (당근) — Cilium 도입 후 ...`: the brackets, then a talk's title
-        key = credited_person(draft, gazetteer, analyzer, match["name"].strip())
+        key = _credited(draft, gazetteer, analyzer, match, start)
         if key is None:
             continue
-        passage = draft.passage_at(start)
-        passage_id = passage.passage_id if passage is not None else None
-        name_start = start + match.start("name")
-        draft.mention(key, name_start, name_start + len(match["name"].strip()))
         for org in _organisations(draft, gazetteer, key, match, start, rest):
-            draft.fact(key, "affiliation", org, passage_id=passage_id)
+            draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+
+
+def _credited(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, match: re.Match[str], start: int
+) -> str | None:
+    """The person a credit line at `start` opens with, mentioned where it writes them."""
+    name = match["name"].strip()
+    key = credited_person(draft, gazetteer, analyzer, name)
+    if key is not None:
+        name_start = start + match.start("name")
+        draft.mention(key, name_start, name_start + len(name))
+    return key
+
+
+def _passage_id(draft: Draft, at: int) -> str | None:
+    passage = draft.passage_at(at)
+    return passage.passage_id if passage is not None else None
 
 
 # The last word of an organisation's line under a name: a unit or a legal form.
@@ -117,19 +131,15 @@ def _name_over_organisation(
         len(words) >= 2 and _UNIT_OR_FORM.search(words[-1])
     ):
         return False
-    key = credited_person(draft, gazetteer, analyzer, match["name"].strip())
+    key = _credited(draft, gazetteer, analyzer, match, start)
     if key is None:
         return False
-    name_start = start + match.start("name")
-    draft.mention(key, name_start, name_start + len(match["name"].strip()))
     if paren:
         draft.add_variant(key, paren.strip())  # `구민서 (Minseo Koo)`
     at = below_start + below.index(words[0])
     org = _organisation(draft, gazetteer, " ".join(words), at)
     if org is not None:
-        passage = draft.passage_at(start)
-        passage_id = passage.passage_id if passage is not None else None
-        draft.fact(key, "affiliation", org, passage_id=passage_id)
+        draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
     return True
 
 

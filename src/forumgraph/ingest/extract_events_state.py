@@ -235,7 +235,7 @@ class EventBook:
             month = f"{edition.year}-{known.month:02d}"
             edition.start, edition.end, edition.precision = month, month, "month"
 
-    def _short_names(self, edition: Edition) -> None:
+    def _add_short_names(self, edition: Edition) -> None:
         """The name people write an edition of a city-named series by: the series' short name
         with the city (`KCD Warsaw 2025` of `Kubernetes Community Days Warsaw 2025`), which
         names that edition only. A region-named series' editions keep the names the text and
@@ -253,7 +253,7 @@ class EventBook:
         for edition in self.editions.values():
             pid = edition.passage_id
             self._fill_from_table(edition)
-            self._short_names(edition)
+            self._add_short_names(edition)
             if edition.city is not None and not self.draft.facts_of(edition.key, "location"):
                 key = add_entry(self.draft, edition.city)
                 self.draft.fact(edition.key, "location", key, passage_id=pid)

@@ -58,9 +58,9 @@ def add_people_by_given_name_alone(draft: Draft, gazetteer: Gazetteer) -> None:
 
 def _not_a_name_there(text: str, start: int, end: int) -> bool:
     """A capitalised word right before or after it: part of a longer name (`Ingrid Berg`)."""
+    before = text[max(0, start - 30) : start]
     return bool(re.match(r"\s[A-Z]", text[end : end + 2])) or bool(
-        re.search(r"[A-Z][\w'’.-]*\s$", text[max(0, start - 30) : start])
-        and not re.search(rf"\b(?:{_RELATION})\s$", text[max(0, start - 30) : start])
+        re.search(r"[A-Z][\w'’.-]*\s$", before) and not re.search(rf"\b(?:{_RELATION})\s$", before)
     )
 
 

@@ -45,9 +45,11 @@ _ARROW = re.compile(r"\s?\((?P<before>[^()→\n]{1,40}?)\s?(?:→|->|⇒)\s?(?P<
 _KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?)"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
+# A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).
+_COMPANY_WORD = r"(?:기업|스타트업|회사)\s"
 # `<name> ... (기업|스타트업) <org>에 합류`, `<org>에서 7년간`: joined, or spent years at.
 _KO_MOVE = re.compile(
-    r"(?:(?:기업|스타트업|회사)\s)?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
+    rf"(?:{_COMPANY_WORD})?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.
@@ -73,7 +75,7 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
-                        and _a_job(text, sentence.start, sentence.end, match)
+                        and _a_job(text, sentence.start, match)
                     ):
                         key = author  # `In 2018 I moved to Berlin and joined Zalando`
                     if key is not None:
@@ -116,7 +118,7 @@ _JOB_AFTER = re.compile(r"[*_]*(?:,?\s(?:as\s|where\sI\s(?:work|worked|lead|led|
 _JOINED = re.compile(r"(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|left|leaves)\b")
 
 
-def _a_job(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+def _a_job(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether the writer's joining or leaving is a job (not a community, a channel or an
     event): the sentence says so after the organisation, or puts a move to a city before it
     (`I moved to Berlin and joined Zalando`). Years spent there say it themselves."""
@@ -126,7 +128,8 @@ def _a_job(text: str, start: int, end: int, match: re.Match[str]) -> bool:
 
 
 def _subject(text: str, spans: list[Span], at: int) -> Span | None:
-    """The person named last before `at`, with no other person or organisation between."""
+    """The person named last before `at`: not when an organisation, or a capitalised name, is
+    right before the words of the move (what moved is that one)."""
     before = [s for s in spans if s.end <= at and s.type in _SUBJECTS]
     if (
         before
@@ -158,6 +161,4 @@ def _unknown_name_fits(draft: Draft, name: str, start: int) -> bool:
     a word for a company (`기업 리벨리온`)."""
     if name[:1].isascii():
         return name[:1].isupper()
-    return bool(
-        re.search(r"(?:기업|스타트업|회사)\s$", draft.article.text[max(0, start - 8) : start])
-    )
+    return bool(re.search(_COMPANY_WORD + "$", draft.article.text[max(0, start - 8) : start]))

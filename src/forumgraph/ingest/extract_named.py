@@ -97,7 +97,9 @@ def add_named(
     """
     if "\n" in name:
         cut = name.rindex("\n") + 1
-        name, start = name[cut:].strip(), start + cut + len(name[cut:]) - len(name[cut:].lstrip())
+        last_line = name[cut:]
+        start += cut + len(last_line) - len(last_line.lstrip())
+        name = last_line.strip()
         if not name:
             return None
     for span in draft.spans_over(start, end):

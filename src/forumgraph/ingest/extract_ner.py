@@ -27,6 +27,7 @@ from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
     FUNCTION_WORDS,
     GENERIC_ACRONYMS,
+    LIST_ITEM_MARK,
     on_heading,
     title_case_line,
     word_set,
@@ -132,7 +133,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
 
 # A person credited at the start of a line, then a separator and what they do or where:
 # `Jane Doe — Staff Engineer, Acme`, `- Jane Doe, Acme`, `**Jane Doe** (Acme)`.
-_LINE_START = re.compile(r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?[*_]{0,2}")
+_LINE_START = re.compile(LIST_ITEM_MARK + r"[*_]{0,2}")
 _CREDIT_AFTER = re.compile(r"[*_]{0,2}(?:\s[-–—|·]\s|,\s|\s\()")
 
 

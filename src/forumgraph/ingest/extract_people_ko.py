@@ -157,10 +157,11 @@ def _name_with_marker(word: str, following: str) -> str | None:
             if not rest or is_particle(rest):
                 return stripped[:cut]
     if is_hangul_word(stripped) and 2 <= len(stripped) <= 5 and stripped == word.rstrip(","):
-        after = _after_title(following.rstrip(",.)"))
-        head = _UNIT_HEAD.match(following.rstrip(",.)"))
+        following = following.rstrip(",.)")
+        after = _after_title(following)
+        head = _UNIT_HEAD.match(following)
         if after is None and head is not None:
-            after = following.rstrip(",.)")[head.end() :]  # `클라우드플랫폼팀장은`
+            after = following[head.end() :]  # `클라우드플랫폼팀장은`
         if after is not None and (not after or is_particle(after) or not has_hangul(after[:1])):
             return stripped
     return None

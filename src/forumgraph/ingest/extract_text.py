@@ -198,6 +198,8 @@ def _left_boundary(tokens: list[Word], i: int) -> bool:
 
 
 _LINE_HEADING = re.compile(r"^\s*#")
+# What may open a line before its first words: indentation and a list item's mark (`- `, `2. `).
+LIST_ITEM_MARK = r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?"
 
 
 def on_heading(text: str, offset: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import COLLEAGUE, employer_at
+from forumgraph.ingest.extract_affiliations import COLLEAGUE, employer_at, sole_employer
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -56,10 +56,9 @@ _WRITERS_COLLEAGUE = re.compile(
 
 
 def _authors_colleagues(draft: Draft, author: str) -> None:
-    employers = {f.value for f in draft.facts_of(author, "affiliation")}
-    if len(employers) != 1:
+    employer = sole_employer(draft, author)
+    if employer is None:
         return
-    employer = employers.pop()
     text = draft.article.text
     for person in draft.spans:
         if person.type != EntityType.PERSON or person.key == author:

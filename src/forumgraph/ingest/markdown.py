@@ -120,7 +120,7 @@ def inline_text(children: Sequence[Token], *, kept_breaks: Sequence[bool] = ()) 
 
 # Lines set one by one (a title slide's speakers, an address, a credits block, a sign-off over
 # a note) are not prose wrapped at a margin: a paragraph of short lines keeps them all, and a
-# line much shorter than the paragraph's longest ends where its writer ended it.
+# line much shorter than the margin the paragraph is wrapped at ends where its writer ended it.
 SET_LINE_CHARS = 60
 SHORT_LINE_SHARE = 0.6
 

@@ -72,7 +72,8 @@ _SENTENCE_END = re.compile(r"[a-z][.!?]\s+[A-Z]")
 
 def _within_lines(nlp: Any, text: str, doc: Any) -> list[NamedSpan]:
     """The spans of `doc`; a span the model ran across a line break (a heading and the name
-    under it) is read again line by line, since no name runs on into the next line."""
+    under it) is read again line by line, since no name runs on into the next line, and one it
+    ran over a sentence's end is dropped."""
     out: list[NamedSpan] = []
     for e in doc.ents:
         if e.label_ not in LABELS:
