@@ -3,7 +3,7 @@ years at, previously at, `ex-`, `(A → B)`, and the Korean `출신`, `전 <회�
 
 from __future__ import annotations
 
-from extraction_support import affiliations_of, extract_text
+from extraction_support import affiliations_of, extract_text, names_of
 
 from forumgraph.models import EntityType
 
@@ -86,3 +86,61 @@ def test_a_team_joined_from_a_company_a_job_at_one_and_someone_s_employer():
         ("Marta Zielińska", "Allegro"),
         ("Selam Bekele", "Zemen Logistics"),
     } <= affiliations
+
+
+def test_a_pronoun_continues_the_person_the_passage_named_last():
+    text = (
+        "Inês Albuquerque is a staff engineer at Cravina Bank. Before that she spent five years "
+        "at Loja Serrana, and he said nothing of it."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Inês Albuquerque", "Cravina Bank") in affiliations
+    assert ("Inês Albuquerque", "Loja Serrana") in affiliations
+
+
+def test_a_pronoun_after_another_name_is_not_the_first_person():
+    text = (
+        "Odile Marchand thanked the organisers. Thanks also to Wojtek Zieliński: before going "
+        "independent he spent four years at iGlobo running its observability stack."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Wojtek Zieliński", "iGlobo") in affiliations
+    assert ("Odile Marchand", "iGlobo") not in affiliations
+
+
+def test_a_pronoun_with_a_company_between_names_the_company_not_the_person():
+    text = "Maeve Doyle spoke first. Later Corvalis said it has left Brindle Systems."
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Maeve Doyle", "Brindle Systems") not in affiliations
+
+
+def test_joined_an_organisation_from_another():
+    text = (
+        "Renata Campos runs the meetup with me. Renata recently joined Feira Livre from "
+        "Bancovia, and still books every venue."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Renata Campos", "Feira Livre") in affiliations
+    assert ("Renata Campos", "Bancovia") in affiliations
+    assert "Feira Livre" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_now_leads_a_function_at_an_organisation():
+    text = (
+        "Thanks to Ngozi Obi, who nudged me to apply — she was an ambassador long before me "
+        "and now leads developer relations at Kestrel Works."
+    )
+    assert ("Ngozi Obi", "Kestrel Works") in affiliations_of(extract_text(text))
+
+
+def test_is_a_role_at_an_unknown_organisation():
+    text = (
+        "Jannik Vogt is a developer advocate at Tesselwerk and a co-organiser of the local "
+        "meetup. He previously worked on the platform team at Ottmar. Jannik Vogt is a big fan "
+        "of Rust at scale."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Jannik Vogt", "Tesselwerk") in affiliations
+    assert ("Jannik Vogt", "Ottmar") in affiliations
+    assert not any(org == "Rust" for _, org in affiliations)

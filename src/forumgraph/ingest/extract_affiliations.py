@@ -52,7 +52,7 @@ ORG_NAME = (
     r"(?:[A-Z][\w]*-based\s(?:(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
-    r"(?P<org>[A-Z][A-Za-z0-9&-]*"
+    r"(?P<org>(?:[A-Z]|[a-z](?=[A-Z][a-z]))[A-Za-z0-9&-]*"  # `Acme`, `iFood`
     r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von)[ ])?[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
@@ -181,7 +181,8 @@ _KO_IS_ROLE_AT = re.compile(
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
-    rf"(?:{HANDLE_IN_BRACKETS})?,\s(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){{0,9}}?)"
+    rf"(?:{HANDLE_IN_BRACKETS})?(?:,\s|\s(?:is|was|works\sas)\s(?=(?:a|an|the)\s))"
+    r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
     r"\s(?P<preposition>at|with|of)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
     r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
     # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)

@@ -17,7 +17,12 @@ from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name, spells_name
+from forumgraph.ingest.extract_people_ko import (
+    KO_PERSON_MARKERS,
+    is_korean_name,
+    known_person,
+    spells_name,
+)
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -302,6 +307,9 @@ def credited_person(
         words = text.split()
         if len(words) == 2 and words[1] in KO_PERSON_MARKERS:
             text = words[0]  # `박민경 기자`: a name and a title
+        known = known_person(draft, text)  # `라훌 샤르마`, read already as a foreign name
+        if known is not None:
+            return known
         named = is_korean_name(text, analyzer, gazetteer, in_a_names_place=True)
         return person(draft, None, text) if named else None
     if text.split() and text.split()[-1].lower() in ROLE_HEADS:

@@ -23,6 +23,7 @@ from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import COMPANY_WORDS, NOT_NAME_WORDS
 from forumgraph.ingest.extract_people_cues import names_no_employer
 from forumgraph.ingest.extract_records import Draft, Span, name_of
+from forumgraph.ingest.extract_text import written_in_lower_case
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
@@ -256,13 +257,20 @@ def _company_heads(draft: Draft) -> dict[str, str]:
 
 
 def _company_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
-    """`Northwind` is the document's `Northwind Traders` (its only company so named)."""
+    """`Northwind` is the document's `Northwind Traders` (its only company so named),
+    wherever the text writes it, unless the text also writes it as an ordinary word."""
     orgs = {k: [n.text for n in draft.names_of(k)] for k in draft.keys(EntityType.ORGANIZATION)}
+    forms = {}
     for head, key in _company_heads(draft).items():
         if not key or known_entry(gazetteer, head) is not None:
             continue
         for other in [k for k, names in orgs.items() if head in names and k != key]:
             draft.fold(other, key)
+        if _usable_short_form(head, gazetteer) and not written_in_lower_case(
+            head, draft.article.text
+        ):
+            forms[head] = key
+    _mention_all(draft, forms)
 
 
 def _person_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -42,11 +42,16 @@ _CREDIT = re.compile(
     + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*)?[*_]{{0,2}}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
+    r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
     r"(?:(?:[ \t][-–—|·][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
 )
+# `카카오 → 토스`, `Microsoft -> Cubelift`: where the person was, then where they went.
+_MOVE = r"\s?(?:→|->|⇒|➔|➡)\s?"
+# What they did there, written after the new organisation: `큐브리프 공동 창업`.
+_MOVE_ACTION = re.compile(r"\s(?:공동\s?)?(?:창업|합류|이직|입사)$")
 # What follows the name is a few parts, each a role or a name: not a sentence.
 _MAX_PART_WORDS = 6
-_PARTS = re.compile(r"\s*[,;]\s*|\s[-–—|·]\s")
+_PARTS = re.compile(rf"\s*[,;]\s*|\s[-–—|·]\s|{_MOVE}")
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 # A Korean word with a case particle or ending: `카카오페이에서 ... 운영`, a sentence.
 _KO_PARTICLE = re.compile(r"[가-힣](?:에서|에게|으로|부터|까지|하고|했다|한다|입니다)(?:\s|$)")
@@ -179,8 +184,12 @@ def _organisations(
             out.append(org)
     parts = _parts(rest, line_start + match.start("rest")) if rest else []
     named = [(p, at) for p, at in parts if not _a_role(p)]
-    if named and not out:
-        org = _organisation(draft, gazetteer, *named[-1])
+    # After a move, both sides name an organisation; otherwise the last name does.
+    moved = rest is not None and re.search(_MOVE, rest) is not None
+    for part, at in named if moved else named[-1:]:
+        if out and not moved:
+            break
+        org = _organisation(draft, gazetteer, _MOVE_ACTION.sub("", part), at)
         if org is not None:
             out.append(org)
     return out
@@ -190,7 +199,7 @@ def _parts(text: str, start: int) -> list[tuple[str, int]]:
     out, at = [], 0
     for part in _PARTS.split(text):
         at = text.find(part, at) if part else at
-        kept = _REMARK.sub("", part).strip()  # `Telenor (co-chair)`
+        kept = _REMARK.sub("", part.rstrip("*_")).strip()  # `Telenor (co-chair)`
         if kept:
             out.append((kept, start + at + len(part) - len(part.lstrip())))
         at += len(part)

@@ -36,8 +36,16 @@ _EN_MOVE = re.compile(
     # employer, Zemen Logistics`
     r"|joined\s(?:our|the|their|his|her)\s(?:[\w-]+\s){0,3}team\sfrom"
     r"|into\sthe\s(?:new\s)?job\sat"
+    # `now leads developer relations at Kestrel`: where the person works today
+    r"|(?:now|currently)\s(?:leads|runs|heads|manages|works\son|works\sin)\s(?:[\w-]+\s){0,4}?"
+    r"(?:at|for)"
     r"|['’]s\s(?:employer|company),)"
     r"\s(?:the\s)?" + ORG_NAME
+)
+# `joined Mercado Livre from Nubank`: where the person came from.
+_EN_JOINED_FROM = re.compile(
+    r"\b(?:joins|joined|rejoined|moved\sto|moves\sto)\s(?:the\s)?[A-Z][\w&.-]*"
+    r"(?:\s[A-Z][\w&.-]*){0,3}\sfrom\s(?:the\s)?" + ORG_NAME
 )
 _EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
 # `(ING → Adyen)`, `(토스 → 당근)`: from one organisation to the other, right after the name.
@@ -68,9 +76,12 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
-            for pattern in (_EN_MOVE, _EX, _KO_MOVE):
+            earlier = draft.spans_in(passage.start, sentence.start, EntityType.PERSON)
+            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EX, _KO_MOVE):
                 for match in pattern.finditer(text, sentence.start, sentence.end):
-                    person = _subject(text, spans, match.start())
+                    person = _subject(text, spans, match.start()) or _pronoun_subject(
+                        text, spans, earlier, sentence.start, match.start()
+                    )
                     key = person.key if person is not None else None
                     if (
                         key is None
@@ -145,6 +156,28 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
     return people[-1]
 
 
+# `she`, `he` opening the clause of the move: the person the passage named last.
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Ss]he|[Hh]e)\s(?:[\w'’-]+\s){0,10}$")
+_PRONOUN_REACH = 400
+
+
+def _pronoun_subject(
+    text: str, spans: list[Span], earlier: list[Span], start: int, at: int
+) -> Span | None:
+    """`Before that she spent five years at Loja Azul`: a pronoun is the subject, with no
+    name of a person or organisation between it and the move; it stands for the last person
+    named before it, in this sentence or earlier in the passage."""
+    pronoun = _PRONOUN_BEFORE.search(text, start, at)
+    if pronoun is None or any(
+        s.type in _SUBJECTS and pronoun.start() <= s.start < at for s in spans
+    ):
+        return None
+    people = [s for s in (*earlier, *spans) if s.type == EntityType.PERSON and s.end <= at]
+    if not people or pronoun.start() - people[-1].end > _PRONOUN_REACH:
+        return None
+    return people[-1]
+
+
 def _affiliate(draft: Draft, gazetteer: Gazetteer, person: str, name: str, start: int) -> None:
     entry = known_entry(gazetteer, name)
     if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
@@ -160,5 +193,5 @@ def _unknown_name_fits(draft: Draft, name: str, start: int) -> bool:
     """An organisation the gazetteer does not know: a Latin name, or a Hangul one right after
     a word for a company (`기업 리벨리온`)."""
     if name[:1].isascii():
-        return name[:1].isupper()
+        return name[:1].isupper() or name[1:2].isupper()  # `Acme`, `iFood`
     return bool(re.search(_COMPANY_WORD + "$", draft.article.text[max(0, start - 8) : start]))

@@ -41,14 +41,20 @@ def take_back_a_guess(
     """Mentions at exactly [start, end) (or, `covering`, around it) of `types` whose name the
     gazetteer does not know were the recogniser's guess: they go where a rule knows better
     (`Naledi Khumalo, SRE lead at Acme` is a person, `Mei Chen from Globex` names an
-    organisation, `ArgoCon Japan` holds the event ArgoCon)."""
+    organisation, `ArgoCon Japan` holds the event ArgoCon). A name keeps one sense in a
+    document, so the guess goes from every place that writes the same name."""
+    text = draft.article.text
     for span in [
         s
         for s in draft.spans
         if (s.start, s.end) == (start, end) or (covering and s.start <= start and end <= s.end)
     ]:
         if is_a_guess(draft, gazetteer, span, types):
-            draft.unmention(span)
+            name = text[span.start : span.end]
+            for same in [
+                s for s in draft.spans if s.key == span.key and text[s.start : s.end] == name
+            ]:
+                draft.unmention(same)
             draft.discard(span.key)
 
 

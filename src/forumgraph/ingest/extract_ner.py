@@ -210,7 +210,7 @@ def _joined_organisations(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 
 # `Kohei Ota of Hewlett Packard`, `Jane Doe from the Acme Agency`: where a person works.
 _EMPLOYER_AFTER = re.compile(r"\s(?:of|from)\s(?:the\s)?[A-Z]")
-_PLACE_OR_EMPLOYER_BEFORE = re.compile(r"(?:at|in|for|joined|joins)\s(?:the\s)?$")
+_PLACE_OR_EMPLOYER_BEFORE = re.compile(r"\b(?:at|in|for|joined|joins|left)\s(?:the\s)?$")
 
 
 _ACRONYM_AFTER = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
@@ -250,13 +250,22 @@ def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
 
 
 _WHO_AFTER = re.compile(r",\s(?:who|whom)\s")
+# `Inês Albuquerque is a staff engineer at`: a name that holds a role somewhere.
+_HOLDS_A_ROLE_AFTER = re.compile(
+    r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<role>[\w-]+)\s(?:at|with|for|of)\s"
+)
 
 
 def _before_who(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
-    """`Bola Oyelaran, who runs the platform team`: a name of a person's form that the
-    recogniser called an organisation, before `who` (an organisation takes `which`), is a
-    person."""
-    if span.label not in {"ORG", "PRODUCT"} or not _WHO_AFTER.match(text, span.end):
+    """`Bola Oyelaran, who runs the platform team`, `Inês Albuquerque is a staff engineer at
+    Cravina`: a name of a person's form that the recogniser called an organisation, before
+    `who` (an organisation takes `which`) or a role held somewhere, is a person."""
+    if span.label not in {"ORG", "PRODUCT"}:
+        return False
+    role = _HOLDS_A_ROLE_AFTER.match(text, span.end)
+    if not _WHO_AFTER.match(text, span.end) and not (
+        role is not None and role["role"].lower() in ROLE_HEADS
+    ):
         return False
     name = _clean(span)[0]
     words = name.split()
@@ -280,9 +289,16 @@ def _company_word_last(span: NamedSpan) -> bool:
 
 def _after_a_role(text: str, start: int) -> bool:
     """`a staff engineer with Kaizen Mobility`: what follows a role and `at`/`with` is where it
-    is held, not a person."""
+    is held, not a person; nor is what someone joins or leaves (`joined Mercado Livre from
+    Nubank`)."""
     before = _ROLE_THEN_PLACE.search(text[max(0, start - 40) : start])
-    return before is not None and before["role"].lower() in ROLE_HEADS
+    if before is not None and before["role"].lower() in ROLE_HEADS:
+        return True
+    return _JOINED_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+# A move's object: `joined Mercado Livre`, `has left Loja Azul`, `is joining Acme as`.
+_JOINED_BEFORE = re.compile(r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving)\s$")
 
 
 # The words between two items of one list: other capitalised items, commas, `and`/`or`.

@@ -59,7 +59,11 @@ _EN_PATTERNS = [
     re.compile(
         rf"\b(?:invited by|collaborating with|presented by|led by|hosted by|thanks to)\s{_NAME}"
     ),
-    re.compile(rf"\b{_NAME}\s(?:from|of|at)\s(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,3}})"),
+    # (not what someone joined or left: `joined Mercado Livre from Nubank`)
+    re.compile(
+        rf"(?<!joined\s)(?<!joins\s)(?<!left\s)\b{_NAME}\s(?:from|of|at)\s"
+        r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
+    ),
     re.compile(rf"\b{_NAME}\s\((?P<org>[A-Z][^()@]{{1,40}})\)"),
     # `Jonas Weber | Principal Engineer @ Nordlicht Energie`: a speaker line of a slide
     re.compile(rf"^{_NAME}(?:,|\s[-–—|])\s(?:[\w-]+\s){{0,3}}?[\w-]+\s@\s[A-Z]", re.MULTILINE),

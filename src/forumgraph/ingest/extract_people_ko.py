@@ -20,7 +20,7 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
-from forumgraph.text.names import transliteration_similarity
+from forumgraph.text.names import romanize, transliteration_similarity
 from forumgraph.text.particles import is_particle, strip_particles
 
 # Titles, roles and honorifics written after a name, longest first when matched.
@@ -104,6 +104,8 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             ):
                 continue
             start = passage.start + word.start()
+            if _inside_a_longer_name(draft, start, start + len(found)):
+                continue  # `라훌` of `라훌 샤르마 님`, a name already read whole
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
             latin = spelled.get(word.start() + len(found))
@@ -114,6 +116,19 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 start = passage.start + match.start("name")
                 draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
+
+
+def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
+    """Whether [start, end) is part of a longer name of a person the document already has."""
+    text = draft.article.text
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key) + draft.variants_of(key):
+            longer = len(name.text) > end - start
+            if longer and " " in name.text and has_hangul(name.text):
+                at = text.find(name.text, max(0, end - len(name.text)), start + len(name.text))
+                if at != -1 and at <= start and end <= at + len(name.text):
+                    return True
+    return False
 
 
 # A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`.
@@ -364,19 +379,35 @@ def _foreign_names(
                     any(after.startswith(m) for m in KO_PERSON_MARKERS)
                     or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)
                 )
-                and not is_korean_name(words[-1], analyzer, gazetteer)  # `온누리커머스 최현석 CTO`
+                # `온누리커머스 최현석 CTO`; but `야마모토 하루카 님`: a given name of another
+                # language that merely has the shape of a Korean name
+                and (
+                    not is_korean_name(words[-1], analyzer, gazetteer)
+                    or _foreign_given_name(words[-1], gazetteer)
+                )
                 # `황보석진 (페이브릭 엔지니어)`: brackets after a name hold where they work
                 and not _OPENS_BRACKETS_AFTER_A_NAME.search(text, 0, tokens[i].start)
             ):
-                key = _known_person(draft, surface) or person(draft, None, surface)
-                draft.mention(key, offset + tokens[i].start, offset + tokens[j - 1].end)
+                key = known_person(draft, surface) or person(draft, None, surface)
+                start, end = offset + tokens[i].start, offset + tokens[j - 1].end
+                for part in draft.spans_in(start, end, EntityType.PERSON):
+                    if part.key != key:  # `하루카` read alone is the given name of this name
+                        draft.unmention(part)
+                        draft.fold(part.key, key)
+                draft.mention(key, start, end)
         i = max(j, i + 1)
+
+
+def _foreign_given_name(word: str, gazetteer: Gazetteer) -> bool:
+    """`하루카`, `라훌`: a Hangul word of three syllables or more that reads as a Latin given
+    name (Haruka, Rahul), not as a Korean surname and given name."""
+    return len(word) >= 3 and romanize(word).capitalize() in gazetteer.given_names
 
 
 _OPENS_BRACKETS_AFTER_A_NAME = re.compile(r"[가-힣A-Za-z]\s?\(\s*$")
 
 
-def _known_person(draft: Draft, name: str) -> str | None:
+def known_person(draft: Draft, name: str) -> str | None:
     """The person already named `name` (`댄 컨` of `댄 컨(Dan Kohn)`), if any."""
     return next(
         (
