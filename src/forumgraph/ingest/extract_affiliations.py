@@ -30,7 +30,7 @@ from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, sentences, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
-from forumgraph.text.hangul import HANGUL
+from forumgraph.text.hangul import HANGUL, has_hangul
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
@@ -163,6 +163,9 @@ _ORG_TEXT = re.compile(r"[A-Z][A-Za-z0-9&.'’ -]{0,40}[A-Za-z0-9.]")
 _PARENS = re.compile(r"\s?(?:(?:님|씨)\s?)?\((?P<inside>[^()]{1,90})\)")
 _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+    # `당근 플랫폼팀에서 일하고 있는 이도현`: where the person works, a unit of it between
+    r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
+    r"에서\s(?:일하고\s있는|일하는|근무하는|근무하고\s있는|재직\s?중인)\s$"
     # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
     r"|(?<![\w.&])(?P<company>[A-Za-z][\w.&-]*)(?:\([^()]{1,20}\))?\s?회사의\s"
     r"[^,.()]{1,24}?(?:인|이자)\s$"
@@ -177,6 +180,12 @@ _KO_WORKS_AT = re.compile(
 _KO_IS_ROLE_AT = re.compile(
     r"(?:\s?\([^()]{1,40}\))?\s?(?:님|씨)?(?:은|는)\s"
     r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\s(?:[^\s,.]+\s){0,2}?[^\s,.]*?"
+    r"(?:" + "|".join(KO_ROLE_HEADS) + r")(?:로|으로|이다|이며|이자|인|로서)(?![가-힣])"
+)
+# `응우옌 씨는 베트남 스타트업 비엣클라우드(VietCloud)의 CTO로`: a role of an organisation.
+_KO_IS_ROLE_OF = re.compile(
+    r"(?:\s?\([^()]{1,40}\))?\s?(?:님|씨)?(?:은|는)\s(?:[^\s,.]+\s){0,2}?"
+    r"(?P<org>[A-Za-z가-힣][\w.&-]*)(?:\([^()]{1,30}\))?의\s(?:[^\s,.]+\s)?[^\s,.]*?"
     r"(?:" + "|".join(KO_ROLE_HEADS) + r")(?:로|으로|이다|이며|이자|인|로서)(?![가-힣])"
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
@@ -277,7 +286,9 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if role_then_org and _a_role(role_then_org["role"]):
                 start = role_then_org.start("org")
                 _organisation_for(draft, gazetteer, role_then_org["org"], start)
-        is_role_at = _KO_IS_ROLE_AT.match(text, person.end)
+        is_role_at = _KO_IS_ROLE_AT.match(text, person.end) or _ko_role_of(
+            draft, gazetteer, person.end
+        )
         if is_role_at:
             held_at = employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
             if held_at is not None:
@@ -289,11 +300,19 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         _colleague_at(draft, gazetteer, person)
         before = _KO_ORG_BEFORE.search(text[max(0, person.start - 40) : person.start])
         if before:
-            group = "org" if before.group("org") else "company"
+            group = next(g for g in ("org", "employer", "company") if before.group(g))
             start = person.start - (before.end() - before.start(group))
             name = before.group(group)
             owner = _owner_of_unit(draft, gazetteer, name, start)
-            if owner is not None:
+            if group == "employer":
+                # a name already read as an organisation, or one the gazetteer knows (not
+                # `회사에서 일하는`)
+                held_at = draft.mentioned_at(start)
+                if held_at is None and known_entry(gazetteer, name) is not None:
+                    held_at = employer_at(draft, gazetteer, name, start)
+                if held_at is not None and held_at.type == EntityType.ORGANIZATION:
+                    draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
+            elif owner is not None:
                 draft.fact(person.key, "affiliation", owner, passage_id=person.passage_id)
             else:
                 _organisation_at(draft, gazetteer, name, start)
@@ -390,6 +409,18 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
         if all(o.split() and o.split()[-1].lower() in ROLE_HEADS for o in others):
             return part, inside.index(part)
     return None
+
+
+def _ko_role_of(draft: Draft, gazetteer: Gazetteer, at: int) -> re.Match[str] | None:
+    """`씨는 베트남 스타트업 비엣클라우드(VietCloud)의 CTO로`: a Latin name, a Hangul one spelt in
+    Latin letters beside it, or a known organisation (not `인도의 개발자로`, a country)."""
+    found = _KO_IS_ROLE_OF.match(draft.article.text, at)
+    if found is None or not has_hangul(found["org"]):
+        return found
+    glossed = draft.article.text.startswith("(", found.end("org"))
+    entry = known_entry(gazetteer, found["org"])
+    known = entry is not None and entry.kind == EntityType.ORGANIZATION.value
+    return found if known or (glossed and gazetteer.lookup(found["org"]) is None) else None
 
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:

@@ -58,6 +58,49 @@ def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     _group_short_forms(draft)
     _company_short_forms(draft, gazetteer)
     _person_short_forms(draft, gazetteer)
+    _hangul_short_forms(draft, gazetteer)
+
+
+def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`마티외는`, `응우옌 씨는` after `마티외 르그랑`, `응우옌 반 안`: a word of a foreign name
+    written in Hangul (its words apart, unlike a Korean name) is that person where a particle
+    or an honorific follows it, when no other person of the document has that word."""
+    forms: Counter[str] = Counter()
+    owner: dict[str, str] = {}
+    for key in draft.keys(EntityType.PERSON):
+        words = {
+            w
+            for n in draft.names_of(key) + draft.variants_of(key)
+            if n.lang == "ko" and len(n.text.split()) >= 2
+            for w in n.text.split()
+        }
+        for word in words:
+            if len(word) >= 2 and has_hangul(word) and gazetteer.lookup(word) is None:
+                forms[word] += 1
+                owner[word] = key
+    unique = {w: owner[w] for w, n in forms.items() if n == 1}
+    if not unique:
+        return
+    pattern = re.compile(
+        r"(?<![\w@-])("
+        + "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
+        + r")(?=\s?(?:씨|님)|(?:"
+        + "|".join(_HANGUL_PARTICLES)
+        + r")(?![가-힣]))"
+    )
+    for passage in draft.passages:
+        for match in pattern.finditer(passage.text):
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if not draft.spans_over(start, end):
+                draft.mention(unique[match.group()], start, end)
+
+
+# The particles that may follow a person's name (longest first, so that `에게` wins over `에`).
+_HANGUL_PARTICLES = sorted(
+    ("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "에게", "에게서", "처럼", "만", "이나"),
+    key=len,
+    reverse=True,
+)
 
 
 def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:

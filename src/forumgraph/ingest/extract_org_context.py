@@ -48,9 +48,11 @@ _KO_PATTERNS = [
     ),
     # `Acme사의`: the company suffix written onto the name
     re.compile(rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})사(?=[의는가에와과를도])"),
-    # `Acme에서 근무하는`, `Acme에서 시스템 관리자 역할을 맡고` (not `Foo에서 관리자 권한`)
+    # `Acme에서 근무하는`, `FPT Software에서 일했다`, `Acme에서 시스템 관리자 역할을 맡고` (not
+    # `Foo에서 관리자 권한`)
     re.compile(
-        rf"(?P<name>{_CAPITALISED}|{_CODE_CASE})에서\s(?:\S+\s){{0,3}}?"
+        rf"(?<![A-Za-z0-9&'’.-])(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}|{_CODE_CASE})"
+        r"에서\s(?:\S+\s){0,3}?"
         r"(?:근무|재직|일하|일한|일했|인턴"
         r"|(?:엔지니어|개발자|관리자|매니저|아키텍트|연구원|디렉터)\s역할)"
     ),

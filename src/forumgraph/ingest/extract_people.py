@@ -16,7 +16,7 @@ from forumgraph.ingest.extract_text import FUNCTION_WORDS, PhraseMatcher, word_s
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
-from forumgraph.text.names import hangul_latin_pairs
+from forumgraph.text.names import NamePair, hangul_latin_pairs
 
 # The last words of job titles and roles (`platform engineer`, `co-chair`).
 ROLE_HEADS = word_set(
@@ -136,9 +136,31 @@ def add_pairs(draft: Draft, gazetteer: Gazetteer) -> None:
                 key = add_entry(draft, entry)
                 draft.entity(key, entry.type, [Name(pair.hangul, "ko"), Name(pair.latin, "en")])
                 draft.mention(key, start, end)
-            elif is_person_name(pair.latin, gazetteer) and len(pair.hangul.split()) >= 2:
+            elif len(pair.hangul.split()) >= 2 and (
+                is_person_name(pair.latin, gazetteer) or _spelled_alike(pair, gazetteer)
+            ):
                 key = person(draft, pair.latin, pair.hangul)
                 draft.mention(key, start, end)
+
+
+# How alike two spellings must sound for capitalised words in brackets to be a person's name
+# (`응우옌 반 안(Nguyen Van An)`) when the words alone do not look like one.
+_CLOSE_SPELLING = 0.8
+_CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+
+
+def _spelled_alike(pair: NamePair, gazetteer: Gazetteer) -> bool:
+    """Two to four capitalised words spelling a Hangul name closely, none a word of a company,
+    a place or an event, and the whole unknown to the gazetteer: a person's name in two scripts
+    (`Nguyen Van An`, whose `An` opens sentences too)."""
+    words = pair.latin.split()
+    return (
+        pair.score >= _CLOSE_SPELLING
+        and _CAPITALISED_WORDS.fullmatch(pair.latin) is not None
+        and not any(w in COMPANY_WORDS or w in _NOT_IN_NAMES or gazetteer.lookup(w) for w in words)
+        and gazetteer.lookup(pair.latin) is None
+        and gazetteer.lookup(pair.hangul) is None
+    )
 
 
 def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:

@@ -56,6 +56,11 @@ _LABELLED = re.compile(
     r"[ \t]*[:：][ \t]*(?P<name>[가-힣]{2,5})(?=[ \t]*(?:$|[,(/]))"
 )
 _BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,30})\)")
+# The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
+_SELF_INTRODUCED = re.compile(
+    r"(?:(?<=[가-힣]는)|(?<=저는)|(?<=이름은))\s(?P<name>[가-힣]{2,4})"
+    r"(?:입니다|이라고\s합니다|라고\s합니다)"
+)
 _NOT_NAME_TAGS = ("J", "E", "X", "V")  # particles, endings, affixes, verbs
 
 
@@ -111,6 +116,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             latin = spelled.get(word.start() + len(found))
             if latin is not None and spells_name(found, latin):
                 draft.add_variant(key, latin)
+        for match in _SELF_INTRODUCED.finditer(passage.text):
+            if is_korean_name(match["name"], analyzer, gazetteer, in_a_names_place=True):
+                start = passage.start + match.start("name")
+                draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
         for match in _LABELLED.finditer(passage.text):
             if is_korean_name(match["name"], analyzer, gazetteer):
                 start = passage.start + match.start("name")
@@ -293,6 +302,18 @@ def _name_before_organisation_and_title(
     return word if tokens and all(t.tag in ("NNP", "NNG", "SL") for t in tokens) else None
 
 
+_BRACKETS_THEN_PARTICLE = re.compile(
+    r"\((?P<inside>[^()\n]{1,40})\)(?:이|가|은|는|의|와|과|도|을|를)"
+)
+
+
+def _organisation_in_brackets(after: str, gazetteer: Gazetteer) -> bool:
+    """`마티외 르그랑(Red Hat)이`: a known organisation in brackets, then a particle, after a
+    name."""
+    found = _BRACKETS_THEN_PARTICLE.match(after)
+    return found is not None and _known_organisation(found["inside"].strip(), gazetteer)
+
+
 def _known_organisation(word: str, gazetteer: Gazetteer) -> bool:
     entry = gazetteer.lookup(strip_particles(word))
     return entry is not None and entry.kind == "organization"
@@ -378,6 +399,7 @@ def _foreign_names(
                 and (
                     any(after.startswith(m) for m in KO_PERSON_MARKERS)
                     or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)
+                    or _organisation_in_brackets(after, gazetteer)
                 )
                 # `온누리커머스 최현석 CTO`; but `야마모토 하루카 님`: a given name of another
                 # language that merely has the shape of a Korean name

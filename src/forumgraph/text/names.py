@@ -124,7 +124,9 @@ _LATIN_RULES_RE = [(re.compile(p), r) for p, r in _LATIN_RULES]
 _REPEATS = re.compile(r"([A-Za])\1+")
 _PAIR = re.compile(
     rf"(?P<hangul>(?:[\w+&.-]+ ){{0,4}}[\w+&.-]*[{SYLLABLE_FIRST}-{SYLLABLE_LAST}][\w+&.-]*)"
-    r"\s?\((?P<latin>[A-Za-z][A-Za-z0-9 .&'+-]{0,60}?)\)"
+    r"\s?\((?P<latin>[A-Za-z][A-Za-z0-9 .&'+-]{0,60}?)"
+    # `프라카시 나이르(Prakash Nair, Microsoft)`: more after the spelling, set off by a comma
+    r"(?P<more>,\s?[^()\n]{1,60})?\)"
 )
 PAIR_THRESHOLD = 0.72
 
@@ -245,7 +247,7 @@ class NamePair:
     latin: str
     hangul_start: int
     latin_start: int
-    end: int  # just after the closing parenthesis
+    end: int  # just after the closing parenthesis, or after the spelling when more follows
     score: float
 
     @property
@@ -274,7 +276,8 @@ def hangul_latin_pairs(text: str, threshold: float = PAIR_THRESHOLD) -> list[Nam
             score = transliteration_similarity(hangul, latin)
             if best is None or score > best.score:
                 start = match.start("hangul") + first.start()
-                best = NamePair(hangul, latin, start, match.start("latin"), match.end(), score)
+                end = match.start("more") if match["more"] else match.end()
+                best = NamePair(hangul, latin, start, match.start("latin"), end, score)
         if best is not None and best.score >= threshold:
             pairs.append(best)
     return pairs

@@ -1,0 +1,54 @@
+"""Foreign names written in Hangul: with their Latin spelling and an organisation in brackets,
+with a known organisation in brackets, by one of their words later, and the writer who
+introduces themselves."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.models import EntityType
+
+
+def test_a_spelling_and_an_organisation_in_brackets():
+    text = (
+        "오후에는 아르준 파텔(Arjun Patel, Microsoft)과 쩐 반 록(Tran Van Loc) 두 사람이 함께 "
+        "발표했습니다. 쩐 씨는 베트남 스타트업 메콩데이터(MekongData)의 CTO로, 작년까지 "
+        "Saigon Works에서 일했다고 소개했습니다."
+    )
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
+    assert {"Arjun Patel", "Tran Van Loc"} <= people
+    affiliations = affiliations_of(extraction)
+    assert ("Arjun Patel", "Microsoft") in affiliations
+    assert ("Tran Van Loc", "메콩데이터") in affiliations
+    assert ("Tran Van Loc", "Saigon Works") in affiliations
+
+
+def test_an_event_spelt_in_brackets_is_no_person():
+    text = "다음 달에는 쿠버네티스 포럼 서울(Kubernetes Forum Seoul)에서 뵙겠습니다."
+    assert "Kubernetes Forum Seoul" not in names_of(extract_text(text), EntityType.PERSON)
+
+
+def test_a_country_before_a_role_is_no_employer():
+    text = "Arvind Raghavan는 인도의 개발자로 대기업에서 인턴으로 여정을 시작했습니다."
+    affiliations = affiliations_of(extract_text(text))
+    assert not any(org == "인도" for _, org in affiliations)
+
+
+def test_a_known_organisation_in_brackets_after_a_foreign_name():
+    text = "첫 키노트는 쥘리앵 베르나르(Red Hat)가 맡았습니다. 쥘리앵은 짧게 마무리했습니다."
+    extraction = extract_text(text)
+    assert "쥘리앵 베르나르" in names_of(extraction, EntityType.PERSON)
+    assert ("쥘리앵 베르나르", "Red Hat") in affiliations_of(extraction)
+
+
+def test_the_writer_introduces_themselves_after_where_they_work():
+    text = (
+        "행사에 회사 지원으로 다녀왔습니다. 토스 플랫폼팀에서 일하고 있는 남궁민입니다. "
+        "가장 중요한 것은 안정성입니다. 회사에서 일하는 여러 분들도 왔습니다."
+    )
+    extraction = extract_text(text)
+    assert "남궁민" in names_of(extraction, EntityType.PERSON)
+    assert "안정성" not in names_of(extraction, EntityType.PERSON)
+    assert not any(org == "회사" for _, org in affiliations_of(extraction))
+    assert "회사" not in names_of(extraction, EntityType.ORGANIZATION)
