@@ -100,3 +100,59 @@ def test_a_person_the_recogniser_took_for_an_organisation_is_a_person_everywhere
     extraction = extract_text(text)
     assert "Ayla Korkmaz" in names_of(extraction, EntityType.PERSON)
     assert "Ayla Korkmaz" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_role_with_the_copula_before_a_name_is_no_organisation():
+    text = "토스 사례를 보고 팀 리드인 하승완 리드가 제안했고, 바로 시작했습니다."
+    extraction = extract_text(text)
+    assert "리드인" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_legal_form_after_a_comma_and_a_product_named_after_its_maker():
+    text = (
+        "Brindlecore, Inc., the company behind the Brindlecore Relay platform, announced "
+        'version 2. "We built it for ourselves," said Folake Adeyemi, co-founder and CEO of '
+        "Brindlecore. Brindlecore is a Silver Member of the Cloud Native Computing Foundation."
+    )
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Brindlecore Relay" not in people
+    assert "Silver Member" not in people
+    assert ("Folake Adeyemi", "Brindlecore, Inc.") in affiliations_of(extraction)
+
+
+def test_respectively_pairs_two_people_with_two_organisations():
+    text = (
+        "The company was founded in 2021 by Adaeze Nwankwo and Piotr Zielak, previously engineers "
+        "at Google and Microsoft respectively."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Adaeze Nwankwo", "Google") in affiliations
+    assert ("Piotr Zielak", "Microsoft") in affiliations
+    assert ("Piotr Zielak", "Google") not in affiliations
+
+
+def test_a_thing_described_with_which_is_no_person():
+    text = "Key capabilities:\n\n- **Grace Planner**, which recommends instance families\n"
+    assert "Grace Planner" not in names_of(extract_text(text), EntityType.PERSON)
+
+
+def test_panelists_listed_with_roles_in_units_and_organisers_of_groups():
+    text = (
+        "Moderating was Ilse Brandt, who organises the Platform Guild Leipzig meetup. On stage:\n\n"
+        "- **Rohan Iyengar**, principal engineer on the developer experience group at Spotify\n"
+        "- **Ana Beatriz Lemos**, who leads the internal developer platform at Nubank\n\n"
+        "Jonte Meier is a developer advocate at Quellbau and a co-organiser of Cloud Native "
+        "Bremen."
+    )
+    extraction = extract_text(text)
+    assert "Ana Beatriz Lemos" in names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert ("Rohan Iyengar", "Spotify") in affiliations
+    assert ("Ana Beatriz Lemos", "Nubank") in affiliations
+    assert any(
+        person == "Ilse Brandt" and org.startswith("Platform Guild Leipzig")
+        for person, org in affiliations
+    )
+    assert ("Jonte Meier", "Quellbau") in affiliations
+    assert ("Jonte Meier", "Cloud Native Bremen") in affiliations

@@ -67,6 +67,10 @@ _EN_LEADS_ITS_TEAM = re.compile(
     r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
     r"(?:team|group|unit|division)\b"
 )
+# `Hannah Becker, who organises the Platform Engineering Berlin meetup`: a group she runs.
+_EN_ORGANISES = re.compile(
+    r",\swho\s(?:also\s)?(?:co-)?(?:organi[sz]es|organi[sz]ed|founded)\s(?:the\s)?" + ORG_NAME
+)
 _EN_DASHED = re.compile(r"\s[-–—|]\s" + ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
 # `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
 _EN_ROLE_THEN_ORG = re.compile(
@@ -75,13 +79,13 @@ _EN_ROLE_THEN_ORG = re.compile(
 # `Rafael Costa, Staff SRE @ Verdant Retail` on a slide or a speaker line.
 _EN_ROLE_AT_SIGN = re.compile(r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[\w-]+)\s@\s" + ORG_NAME)
 _EN_WORKS_AT = re.compile(
-    r"(?:,\swho\s(?:[a-z]+ly\s)?"
+    r"[*_]{0,2}(?:,\swho\s(?:[a-z]+ly\s)?"
     + _WHO
     + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
     r"\s(?:at|for)\s(?:the\s)?" + ORG_NAME
 )
 _EN_GAP_AFTER = re.compile(
-    rf"^(?:{HANDLE_IN_BRACKETS})?{_PRONOUNS}"
+    rf"^[*_]{{0,2}}(?:{HANDLE_IN_BRACKETS})?{_PRONOUNS}"
     r"(?:\s*\((?:[^(),]{1,40},\s?)?|,\s|,\s(?:(?:the|a|an)\s)?"
     + _TITLE_WORDS
     + r"(?:at|of|from|with|for|@)\s(?:the\s)?"
@@ -108,7 +112,8 @@ _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
 _MEMBER_GAP = re.compile(
     r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
-    r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by))"
+    r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
+    r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of)"
     r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
 )
 _GROUP_MEMBERS = re.compile(
@@ -190,7 +195,7 @@ _KO_IS_ROLE_OF = re.compile(
 )
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
 _EN_ROLE_AT = re.compile(
-    rf"(?:{HANDLE_IN_BRACKETS})?(?:,\s|\s(?:is|was|works\sas)\s(?=(?:a|an|the)\s))"
+    rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}(?:,\s|\s(?:is|was|works\sas)\s(?=(?:a|an|the)\s))"
     r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
     r"\s(?P<preposition>at|with|of)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
     r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
@@ -271,9 +276,16 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             held_at = employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
             # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
             # employer, with another organisation named between
-            if held_at is not None and role_at["role"].split()[-1].lower() in ROLE_HEADS:
+            if held_at is not None and _a_role_held(role_at["role"]):
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        for pattern in (_EN_FROM, _EN_WORKS_AT, _EN_DASHED, _EN_OF_THE_TEAM, _EN_LEADS_ITS_TEAM):
+        for pattern in (
+            _EN_FROM,
+            _EN_WORKS_AT,
+            _EN_DASHED,
+            _EN_OF_THE_TEAM,
+            _EN_LEADS_ITS_TEAM,
+            _EN_ORGANISES,
+        ):
             found = pattern.match(text, person.end)
             words = found["org"].split() if found else []
             if not found or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
@@ -500,12 +512,19 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             return  # `a maintainer of Valet`: what the person works on, not for
         if "|" in gap and _a_table_row(text, person.start):
             return  # the cells of a table row: its columns say who works where
+        if AND_RESPECTIVELY.match(text, after.end):
+            return
         if _EN_GAP_AFTER.match(gap) or _role_gap(gap) or _possessive_role(text, gap, after):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
     elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
         _shared_organisation(draft, spans, i)
 
 
+# `... at Google and Microsoft respectively`: two organisations, one for each of two people
+# (paired where the moves are read).
+AND_RESPECTIVELY = re.compile(
+    r"\s(?:and|&)\s(?:the\s)?(?P<second>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}),?\srespectively\b"
+)
 _ROLE_GOES_ON = re.compile(r"\s(?:at|with|@|in|for)\s")
 # Roles that head a company: `co-founder and CEO of Quillstack`.
 _EXECUTIVES = word_set(
@@ -514,8 +533,28 @@ _EXECUTIVES = word_set(
 )
 
 
+# `principal engineer on the developer experience group`: a role in a unit of the employer.
+_ROLE_IN_A_UNIT = re.compile(
+    r"(?P<role>.+?)\s(?:on|in|of|with)\s(?:the\s|a\s|its\s)?(?:[\w-]+\s){0,3}"
+    r"(?:team|group|unit|division|squad|department|org)"
+)
+
+
+def _a_role_held(role: str) -> bool:
+    """`SRE lead`, `principal engineer on the developer experience group`: a role (in a unit)."""
+    in_a_unit = _ROLE_IN_A_UNIT.fullmatch(role)
+    if in_a_unit is not None:
+        role = in_a_unit["role"]
+    return role.split()[-1].lower() in ROLE_HEADS
+
+
 def _heads_a_company(role: str) -> bool:
-    return role.split()[-1].lower() in _EXECUTIVES
+    """`co-founder and CEO of Acme`, `a co-organiser of Cloud Native Hamburg`: a role held of
+    an organisation or a group."""
+    return role.split()[-1].lower() in _EXECUTIVES | _ORGANISERS
+
+
+_ORGANISERS = word_set("organiser organizer co-organiser co-organizer")
 
 
 def _a_table_row(text: str, offset: int) -> bool:

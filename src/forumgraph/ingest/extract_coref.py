@@ -291,7 +291,7 @@ def _company_heads(draft: Draft) -> dict[str, str]:
         for name in draft.names_of(key):
             words = name.text.split()
             if len(words) >= 2 and words[-1].rstrip(".") in COMPANY_WORDS:
-                head = " ".join(words[:-1])
+                head = " ".join(words[:-1]).rstrip(",")  # `Stratafold, Inc.`
                 heads[head] = key if heads.get(head, key) == key else ""
     return heads
 

@@ -55,7 +55,9 @@ _PARTS = re.compile(rf"\s*[,;]\s*|\s[-–—|·]\s|{_MOVE}")
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 # A Korean word with a case particle or ending: `카카오페이에서 ... 운영`, a sentence.
 _KO_PARTICLE = re.compile(r"[가-힣](?:에서|에게|으로|부터|까지|하고|했다|한다|입니다)(?:\s|$)")
-_SENTENCE = re.compile(r"[.!?:]\s|[.!?]$|\s(?:and|is|was|who|on|in|the|for|to|with)\s")
+_SENTENCE = re.compile(
+    r"^(?:which|that)\s|[.!?:]\s|[.!?]$|\s(?:and|is|was|who|on|in|the|for|to|with)\s"
+)
 
 
 def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
@@ -81,6 +83,9 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         rest = match["rest"]
         if rest and (_prose(rest) or _names_people(rest, analyzer, gazetteer)):
             if not match["paren"]:
+                if _described_person(match, gazetteer):
+                    # `- **Ana Beatriz Lemos**, who leads ...`: a person, whom prose describes
+                    _credited(draft, gazetteer, analyzer, match, start)
                 continue
             rest = None  # `정가람 (당근) — Cilium 도입 후 ...`: the brackets, then a talk's title
         key = _credited(draft, gazetteer, analyzer, match, start)
@@ -88,6 +93,15 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             continue
         for org in _organisations(draft, gazetteer, key, match, start, rest):
             draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+
+
+def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """A name with a given name first that opens a line, described by a clause that is not
+    about a thing (`, which`): a list of panelists or speakers."""
+    name = match["name"].strip()
+    return name.split()[0] in gazetteer.given_names and not re.match(
+        r"(?:which|that)\b", match["rest"]
+    )
 
 
 def _credited(

@@ -33,6 +33,7 @@ _CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)\s$")
 _CAPITALISED_AFTER = re.compile(rf"\s[{UPPER}0-9]")
 # Words before which a name stands for a place or an organisation.
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|joined|joins|near|to)\s(?:the\s)?$", re.IGNORECASE)
+_WHICH_AFTER = re.compile(r"[*_]*,?\s(?:which)\s")
 # A relative pronoun for people after the name.
 _WHO_AFTER = re.compile(r",?\s(?:who|whom)\b")
 
@@ -48,8 +49,8 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
             korean = korean and gazetteer.lookup(match["first"]) is None
             if not (korean or match["first"] in gazetteer.given_names):
                 continue
-            if not _stands_alone(text, match):
-                continue
+            if not _stands_alone(text, match) or _WHICH_AFTER.match(text, match.end()):
+                continue  # `**Fleet Advisor**, which recommends`: a thing
             start, end = passage.start + match.start(), passage.start + match.end()
             if _a_word_of_the_trade(draft, gazetteer, match["first"], start, end):
                 continue

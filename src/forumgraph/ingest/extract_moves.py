@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import ORG_NAME, employer_at
+from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY, ORG_NAME, employer_at
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_records import Draft, Span
@@ -91,7 +91,11 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                         and _a_job(text, sentence.start, match)
                     ):
                         key = author  # `In 2018 I moved to Berlin and joined Zalando`
-                    if key is not None:
+                    pairs = _respectively(text, spans, match)
+                    if pairs is not None:
+                        for person_key, name, at in pairs:
+                            _affiliate(draft, gazetteer, person_key, name, at)
+                    elif key is not None:
                         _affiliate(draft, gazetteer, key, match["org"], match.start("org"))
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
@@ -111,6 +115,27 @@ def _right_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     former = _KO_FORMER.match(text, person.end)
     if former is not None:
         _affiliate(draft, gazetteer, person.key, former["org"], former.start("org"))
+
+
+_AND_BETWEEN = re.compile(r",?\s(?:and|&)\s")
+
+
+def _respectively(
+    text: str, spans: list[Span], match: re.Match[str]
+) -> list[tuple[str, str, int]] | None:
+    """`Founded by Ada Obi and Marek Nowak, previously engineers at Google and Microsoft
+    respectively`: the first person with the first organisation, the second with the second;
+    an empty list when the two people are not there to pair."""
+    second = AND_RESPECTIVELY.match(text, match.end("org"))
+    if second is None:
+        return None
+    people = [s for s in spans if s.type == EntityType.PERSON and s.end <= match.start()]
+    if len(people) < 2 or not _AND_BETWEEN.fullmatch(text, people[-2].end, people[-1].start):
+        return []
+    return [
+        (people[-2].key, match["org"], match.start("org")),
+        (people[-1].key, second["second"], second.start("second")),
+    ]
 
 
 # The writer as the subject of a move: `I moved to Berlin and joined`, `저는 ... 합류`.

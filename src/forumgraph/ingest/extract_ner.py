@@ -110,6 +110,8 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 continue  # `presenting _Managing Helm Deployments with Gitops at CERN_`
             if span.label == "PERSON" and _spelled_out(text, span):
                 continue  # `Common Expression Language (CEL)`: people have no acronym
+            if span.label == "PERSON" and _WHICH_AFTER.match(text, span.end):
+                continue  # `**Grace Planner**, which recommends`: a thing
             if span.label == "PERSON" and (
                 _after_a_role(text, span.start)
                 or _listed_with_organisations(text, span, spans, gazetteer)
@@ -250,6 +252,7 @@ def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
 
 
 _WHO_AFTER = re.compile(r",\s(?:who|whom)\s")
+_WHICH_AFTER = re.compile(r"[*_]*,\swhich\s")
 # `Inês Albuquerque is a staff engineer at`: a name that holds a role somewhere.
 _HOLDS_A_ROLE_AFTER = re.compile(
     r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<role>[\w-]+)\s(?:at|with|for|of)\s"
@@ -393,9 +396,27 @@ def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) ->
     text, shift = _clean(span)
     text = _DASH.split(text, maxsplit=1)[0]  # `Maria Okafor - Quillon`: a name, then its employer
     name = person_name_from(text, gazetteer)
-    if name is not None:
+    if name is not None and not _opens_with_an_organisation(draft, name):
         start = offset + span.start + shift
+        given = _GIVEN_NAME_BEFORE.search(draft.article.text, max(0, start - 20), start)
+        if given is not None and given["word"] in gazetteer.given_names and shift == 0:
+            # `**Ana Clara Souza**` read as `Clara Souza`: the first given name goes with it
+            text, name, start = f"{given['word']} {text}", f"{given['word']} {name}", given.start()
         add_person_span(draft, gazetteer, name, text, start, start + len(text))
+
+
+# A capitalised word right before a name, at the start of a line or after emphasis or a space.
+_GIVEN_NAME_BEFORE = re.compile(r"(?:(?<=^)|(?<=[\s*_]))(?P<word>[A-Z][a-zà-ÿ]+)\s$", re.MULTILINE)
+
+
+def _opens_with_an_organisation(draft: Draft, name: str) -> bool:
+    """`Stratafold Fleet` beside `Stratafold, Inc.`: a product named after its maker."""
+    first = name.split()[0]
+    return any(
+        n.text.split()[0].rstrip(",") == first and n.text != name
+        for k in draft.keys(EntityType.ORGANIZATION)
+        for n in draft.names_of(k)
+    )
 
 
 # A role that heads a unit, right before the unit's name.

@@ -179,14 +179,22 @@ def _listed_together(text: str, first: Span, second: Span) -> bool:
     return "\n" not in between and not _SENTENCE_END.search(between) and "," in between
 
 
+def _a_role_with_copula(word: str) -> bool:
+    """`리드인`, `엔지니어이자`: a role, then the copula that makes it the next name's."""
+    for ending in ("이자", "이며", "인"):
+        if word.endswith(ending) and word[: -len(ending)] in KO_PERSON_MARKERS:
+            return True
+    return False
+
+
 def _organisation_before(
     words: list[re.Match[str]], analyzer: Analyzer, gazetteer: Gazetteer
 ) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """The organisation's name and offset among the last words before a person, if any; else
     a common noun standing where the organisation would (`토스 이준혁 엔지니어`), which a list
     of people with their organisations may confirm."""
-    if not words:
-        return None, None
+    if not words or _a_role_with_copula(words[-1].group()):
+        return None, None  # `팀 리드인 박지훈 리드`: a role the person holds, not a place
     headed = _HEADED.fullmatch(words[-1].group())
     if headed is not None and _headed_name(headed["org"], analyzer, gazetteer):
         return (headed["org"], words[-1].start()), None  # `누리온(대표 김하준)`

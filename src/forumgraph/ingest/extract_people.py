@@ -101,6 +101,8 @@ _NOT_IN_NAMES = word_set(
     # roles written before names (`Co-chairs Jane Doe and ...`)
     "Co-chair Co-chairs Hosts Speakers Organizer Organizers Organiser Organisers Panelists "
     "Panellists Moderators Editors Authors Reviewers Maintainers Engineers Founders Co-founders "
+    # tiers of membership and sponsorship (`a Silver Member of the CNCF`)
+    "Member Members Sponsor Sponsors Supporter Supporters "
     # the last word of an institution's name (`Acme University`)
     "University Institute Authority Agency Commission Ministry Bureau Administration Association "
     "Federation Consortium "
