@@ -52,3 +52,25 @@ def test_the_writer_introduces_themselves_after_where_they_work():
     assert "안정성" not in names_of(extraction, EntityType.PERSON)
     assert not any(org == "회사" for _, org in affiliations_of(extraction))
     assert "회사" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_role_in_brackets_is_no_organisation_and_a_role_word_no_name():
+    text = (
+        "## 연사 소개\n\n"
+        "**여하람** (모더레이터) | 한빛 클라우드 커뮤니티 운영진\n\n"
+        "OpenTelemetry 기여자 남궁솔 님을 만났습니다.\n"
+    )
+    extraction = extract_text(text)
+    assert "모더레이터" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert "기여자" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_an_interview_credit_label_and_working_somewhere_now():
+    text = (
+        "*인터뷰·정리: 도경민 기자 (클라우드 인사이트)*\n\n"
+        "최하윤 님은 네이버에서 5년간 모니터링 시스템을 개발했고, 지난해부터 Grafana Labs에서 "
+        "원격으로 일하고 있습니다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("도경민", "클라우드 인사이트") in affiliations
+    assert ("최하윤", "Grafana Labs") in affiliations

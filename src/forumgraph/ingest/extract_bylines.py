@@ -50,7 +50,8 @@ _TITLE_MODIFIERS = word_set(
 _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
 # A line of the text that credits people: a label and a colon, then names.
 CREDIT_LABELS = (
-    r"(?:글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자?|연사|기고|정리|취재"
+    r"(?:(?:인터뷰|취재|글|사진)\s?[·/]\s?(?:정리|글|사진)"  # `인터뷰·정리`
+    r"|글|번역|역자|옮긴이|감수|편집|작성자?|저자|필자|참석자|발표자?|연사|기고|정리|취재|인터뷰"
     r"|진행자?|사회자?|게스트|출연진?|패널|호스트|모더레이터"
     r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
     r"|Hosts?|Guests?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by"

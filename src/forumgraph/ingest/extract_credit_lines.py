@@ -27,8 +27,8 @@ from forumgraph.ingest.extract_named import (
     take_back_a_guess,
 )
 from forumgraph.ingest.extract_people import ROLE_HEADS
-from forumgraph.ingest.extract_people_cues import is_role_phrase, names_no_employer
-from forumgraph.ingest.extract_people_ko import is_korean_name
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -193,6 +193,8 @@ def _organisations(
         paren = ""
     out = []
     for part, at in _parts(paren, line_start + (match.start("paren") if paren else 0)):
+        if part in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
+            continue  # `윤채원 (모더레이터) | ...`: the role, then where
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)
@@ -221,7 +223,10 @@ def _parts(text: str, start: int) -> list[tuple[str, int]]:
 
 
 def _a_role(part: str) -> bool:
+    """`Staff Engineer`, `운영진`: a role, not where it is held."""
     words = part.split()
+    if len(words) == 1 and words[0] in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
+        return True
     return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
 
 

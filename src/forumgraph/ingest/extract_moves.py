@@ -59,7 +59,7 @@ _COMPANY_WORD = r"(?:기업|스타트업|회사)\s"
 _KO_MOVE = re.compile(
     rf"(?:{_COMPANY_WORD})?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
-    r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한)"
+    r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중)"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.

@@ -14,6 +14,7 @@ import itertools
 import re
 
 from forumgraph.ingest.extract_people import is_person_name, person
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -361,8 +362,9 @@ def is_korean_name(
     ):
         return False  # a compound of common nouns (`전산학부`; `정문` + `석` may be a name)
     if len(tokens) == 1 and not tokens[0].unknown:
-        # One known morpheme: a common noun is a word, and so is a short proper noun (a place).
-        return tokens[0].tag == "NNP" and len(text) >= 3
+        # One known morpheme: a common noun is a word, and so is a short proper noun (a place)
+        # or a role the dictionary lists as a proper noun (`기여자`).
+        return tokens[0].tag == "NNP" and len(text) >= 3 and text not in KO_ROLE_HEADS
     return True
 
 
