@@ -491,7 +491,7 @@ def sole_author(draft: Draft) -> str | None:
     byline = draft.article.header.get("author", "")
     if not byline:
         opening = _WRITER_LINE.search(draft.article.text[:_WRITER_LINE_REACH])
-        byline = opening["names"] if opening else ""
+        byline = (opening["names"] or opening["dated"]) if opening else ""
     authors = [
         key
         for key in draft.keys(EntityType.PERSON)
@@ -501,8 +501,10 @@ def sole_author(draft: Draft) -> str | None:
 
 
 _WRITER_LINE = re.compile(
-    r"^[\s>*_-]*(?:글|작성자?|글쓴이|필자|By|Written by)\s*[*_]*\s*[:：]?\s*[*_]*\s*"
-    r"(?P<names>[^\n]{2,80})",
+    r"^[\s>*_-]*(?:(?:글|작성자?|글쓴이|필자|By|Written by)\s*[*_]*\s*[:：]?\s*[*_]*\s*"
+    r"(?P<names>[^\n]{2,80})"
+    # `*Gabriel Nascimento · 29 December 2024 · 7 min read*`: a name, then the date
+    r"|[*_]*(?P<dated>[^\n·|]{2,40}?)\s[·|]\s[^\n]{0,40}?\b\d{4}\b)",
     re.MULTILINE,
 )
 # How far into the text a writer's credit line may stand.

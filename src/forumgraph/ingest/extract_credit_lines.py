@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_bylines import (
     CREDIT_LABELS,
     credited_organisation,
@@ -39,7 +40,8 @@ from forumgraph.text.hangul import has_hangul
 _CREDIT = re.compile(
     LIST_ITEM_MARK
     # a label of people before the name: `발표:`, `Speaker:`
-    + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*)?[*_]{{0,2}}"
+    + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*|[*_]{{0,2}}(?:By|Written by)[ \t])?"
+    + r"[*_]{0,2}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
     r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
@@ -199,7 +201,7 @@ def _organisations(
         if org is not None:
             out.append(org)
     parts = _parts(rest, line_start + match.start("rest")) if rest else []
-    named = [(p, at) for p, at in parts if not _a_role(p)]
+    named = [(_BLOG.sub("", p), at) for p, at in parts if not _a_role(p) and not _a_note(p)]
     # After a move, both sides name an organisation; otherwise the last name does.
     moved = rest is not None and re.search(_MOVE, rest) is not None
     for part, at in named if moved else named[-1:]:
@@ -209,6 +211,19 @@ def _organisations(
         if org is not None:
             out.append(org)
     return out
+
+
+# `7 min read`, `4 April 2024`: what a byline says of the piece, not of its writer.
+_READING_TIME = re.compile(r"\d+\s?(?:min(?:ute)?s?|분)(?:\s(?:read|읽기))?", re.IGNORECASE)
+# `Lumora Payments engineering blog`: the company whose blog it is.
+_BLOG = re.compile(r"\s(?:(?:engineering|tech|technology|developer|company|official)\s)?blog$")
+
+
+def _a_note(part: str) -> bool:
+    dates = find_dates(part)
+    return bool(_READING_TIME.fullmatch(part)) or (
+        bool(dates) and not (part[: dates[0].begin] + part[dates[-1].stop :]).strip(" ,.")
+    )
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int]]:

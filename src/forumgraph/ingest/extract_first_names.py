@@ -33,6 +33,13 @@ _CUES = (
     # `from Kari, who ran`, `Bartek, whom I'd met`
     re.compile(rf"(?<![\w'’-]){_GIVEN},\s(?:who|whom)\s"),
 )
+# `my colleagues on the Banco Aurora platform team, Larissa and Pedro`: a list after the cue.
+_WORD = r"[A-Z][a-zà-ÿ'’-]{1,20}"
+_LISTED = re.compile(
+    rf"\b{_OWNER}\s(?:(?:old|former|new|fellow)\s)?{_RELATION}"
+    r"(?:\s(?:on|in|at|from)\s[^,.;:\n]{1,40}?)?,\s"
+    rf"(?P<list>{_WORD}(?:(?:,\s|,?\sand\s){_WORD}){{1,5}})\b"
+)
 
 
 def add_people_by_given_name_alone(draft: Draft, gazetteer: Gazetteer) -> None:
@@ -43,17 +50,23 @@ def add_people_by_given_name_alone(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         for cue in _CUES:
             for match in cue.finditer(text, passage.start, passage.end):
-                name = match["name"]
-                start, end = match.start("name"), match.end("name")
-                if name not in gazetteer.given_names or gazetteer.lookup(name) is not None:
-                    continue
-                if _not_a_name_there(text, start, end) or draft.spans_over(start, end):
-                    continue
-                owner = _person_of_first_name(draft, name)
-                if owner is not None:
-                    draft.mention(owner, start, end)
-                else:
-                    add_person_span(draft, gazetteer, name, name, start, end)
+                _add(draft, gazetteer, match["name"], match.start("name"))
+        for match in _LISTED.finditer(text, passage.start, passage.end):
+            for word in re.finditer(_WORD, match["list"]):
+                _add(draft, gazetteer, word.group(), match.start("list") + word.start())
+
+
+def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    text, end = draft.article.text, start + len(name)
+    if name not in gazetteer.given_names or gazetteer.lookup(name) is not None:
+        return
+    if _not_a_name_there(text, start, end) or draft.spans_over(start, end):
+        return
+    owner = _person_of_first_name(draft, name)
+    if owner is not None:
+        draft.mention(owner, start, end)
+    else:
+        add_person_span(draft, gazetteer, name, name, start, end)
 
 
 def _not_a_name_there(text: str, start: int, end: int) -> bool:

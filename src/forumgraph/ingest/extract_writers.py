@@ -19,7 +19,9 @@ from forumgraph.models import EntityType
 
 _FIRST_PERSON_EMPLOYER = re.compile(
     r"\b(?:[Mm]y (?:employer|company),?|I (?:work|worked) (?:at|for)"
-    r"|I(?:'m| am) (?:a|an) (?:[\w-]+ ){0,3}?(?:at|with))\s(?:the\s)?"
+    r"|I(?:'m|’m| am) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,3}?"
+    # `I'm still on the platform team at Banco Aurora`
+    r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with))\s(?:the\s)?"
     r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?=[\s,.;:)]|$)"
     r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
     # the unit after the company: `저는 당근 SRE팀에서 ... 맡고 있고`
@@ -45,14 +47,47 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             org = employer_at(draft, gazetteer, name, start)
             if org is not None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
-    _authors_colleagues(draft, author)
+    _authors_colleagues(draft, author)  # before the groups: colleagues share the employer
+    _authors_groups(draft, author)
+
+
+# `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.
+_GROUP_I_RUN = re.compile(
+    r",\s(?:the|a|our)\s(?:[\w-]+\s){0,2}?(?:group|meetup|community|chapter|user\sgroup)\s"
+    r"(?:that\s)?I\s(?:co-)?(?:organi[sz]e|run|lead|host|founded)\b(?P<with>\swith\s)?"
+)
+
+
+def _authors_groups(draft: Draft, author: str) -> None:
+    """The group the writer says they organise, and the people they organise it with."""
+    text = draft.article.text
+    spans = sorted(draft.spans, key=lambda s: s.start)
+    for i, group in enumerate(spans):
+        if group.type != EntityType.ORGANIZATION:
+            continue
+        found = _GROUP_I_RUN.match(text, group.end)
+        if found is None:
+            continue
+        draft.fact(author, "affiliation", group.key, passage_id=group.passage_id)
+        at = found.end()
+        for person in spans[i + 1 :]:
+            if not found["with"] or person.type != EntityType.PERSON:
+                break
+            between = text[at : person.start]
+            if between and not _NEXT_IN_LIST.fullmatch(between):
+                break
+            draft.fact(person.key, "affiliation", group.key, passage_id=person.passage_id)
+            at = person.end
 
 
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
-    rf"|\b[Mm]y\s(?:{COLLEAGUE})\s)$"
+    # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`
+    rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s)$"
 )
+# Between two colleagues of a list: `Larissa and Pedro`, `박지민, 오재훈 님`.
+_NEXT_IN_LIST = re.compile(r"(?:\s?(?:님|씨))?(?:,\s?|,?\sand\s|\s?(?:와|과)\s)")
 
 
 def _authors_colleagues(draft: Draft, author: str) -> None:
@@ -60,8 +95,14 @@ def _authors_colleagues(draft: Draft, author: str) -> None:
     if employer is None:
         return
     text = draft.article.text
-    for person in draft.spans:
-        if person.type != EntityType.PERSON or person.key == author:
-            continue
-        if _WRITERS_COLLEAGUE.search(text, max(0, person.start - 12), person.start):
+    people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
+    previous = None  # the colleague named last, whom a list may go on from
+    for person in people:
+        listed = previous is not None and _NEXT_IN_LIST.fullmatch(text, previous.end, person.start)
+        if person.key != author and (
+            listed or _WRITERS_COLLEAGUE.search(text, max(0, person.start - 80), person.start)
+        ):
             draft.fact(person.key, "affiliation", employer, passage_id=person.passage_id)
+            previous = person
+        else:
+            previous = None

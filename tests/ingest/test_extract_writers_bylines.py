@@ -1,0 +1,41 @@
+"""The writer of a first-person text: a byline with a date or a blog, where they work, the
+group they run and with whom, and their colleagues listed by first name."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.models import EntityType
+
+
+def test_a_dated_byline_then_the_writers_team_group_and_colleagues():
+    text = (
+        "# A year of meetups\n\n"
+        "*Marcela Quintana · 29 December 2024 · 7 min read*\n\n"
+        "Nothing changed at work: I'm still on the platform team at Banco Litoral in Recife.\n\n"
+        "I gave nine talks at Cloud Native Recife, the group I co-organise with Otávio Brandão "
+        "and Lívia Campos.\n\n"
+        "Thanks to my colleagues on the Banco Litoral platform team, Larissa and Pedro, who "
+        "covered my shifts."
+    )
+    extraction = extract_text(text)
+    assert "7 min read" not in names_of(extraction, EntityType.ORGANIZATION)
+    affiliations = affiliations_of(extraction)
+    assert ("Marcela Quintana", "Banco Litoral") in affiliations
+    assert ("Marcela Quintana", "Cloud Native Recife") in affiliations
+    assert ("Otávio Brandão", "Cloud Native Recife") in affiliations
+    assert ("Lívia Campos", "Cloud Native Recife") in affiliations
+    assert ("Larissa", "Banco Litoral") in affiliations
+    assert ("Pedro", "Banco Litoral") in affiliations
+    assert ("Otávio Brandão", "Banco Litoral") not in affiliations
+
+
+def test_a_byline_naming_the_company_blog():
+    text = (
+        "# Post-mortem: checkout errors\n\n"
+        "*By Chidinma Obi, Staff SRE · Quellpay engineering blog · 4 April 2024*\n\n"
+        "We publish a post-mortem for every incident."
+    )
+    extraction = extract_text(text)
+    assert ("Chidinma Obi", "Quellpay") in affiliations_of(extraction)
+    assert "Quellpay engineering blog" not in names_of(extraction, EntityType.ORGANIZATION)
