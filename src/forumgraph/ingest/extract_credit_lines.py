@@ -40,8 +40,8 @@ from forumgraph.text.hangul import has_hangul
 _CREDIT = re.compile(
     LIST_ITEM_MARK
     # a label of people before the name: `발표:`, `Speaker:`
-    + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*|[*_]{{0,2}}(?:By|Written by)[ \t])?"
-    + r"[*_]{0,2}"
+    + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*"
+    + r"|[*_]{0,2}(?:By|Written by)[ \t])?[*_]{0,2}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
     r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
