@@ -39,3 +39,27 @@ def test_a_byline_naming_the_company_blog():
     extraction = extract_text(text)
     assert ("Chidinma Obi", "Quellpay") in affiliations_of(extraction)
     assert "Quellpay engineering blog" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_list_of_first_names_after_a_cue_and_rows_of_a_table():
+    text = (
+        "On the day, our volunteers Ayşe, Mert, Oğuz and Kaan ran registration.\n\n"
+        "Speaker | Company | Talk\n"
+        "Merve Çelik | Trendyol | Scaling Argo CD to 3,000 applications\n"
+        "Katja Zielińska | Red Hat | Writing operators without losing your mind\n"
+    )
+    extraction = extract_text(text)
+    assert {"Ayşe", "Mert", "Oğuz", "Kaan"} <= names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert ("Katja Zielińska", "Red Hat") in affiliations
+    assert not any(org.startswith("Writing operators") for _, org in affiliations)
+
+
+def test_co_founded_a_group_with_someone():
+    text = (
+        "*Derya Yıldız, on behalf of the KCD organisers*\n\n"
+        "*Derya is a platform engineer at Papara and co-founded Cloud Native Izmir in 2019.*"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Derya Yıldız", "Papara") in affiliations
+    assert ("Derya Yıldız", "Cloud Native Izmir") in affiliations

@@ -113,7 +113,7 @@ _MEMBER_GAP = re.compile(
     r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
-    r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of)"
+    r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of|(?:co-)?founded)"
     r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
 )
 _GROUP_MEMBERS = re.compile(
@@ -437,7 +437,18 @@ def _ko_role_of(draft: Draft, gazetteer: Gazetteer, at: int) -> re.Match[str] | 
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     end = start + len(name)
-    if draft.spans_over(start, end):
+    inside = draft.spans_over(start, end)
+    if inside and all(
+        s.type == EntityType.TOPIC
+        and start <= s.start
+        and s.end <= end
+        and s.end - s.start < len(name)
+        for s in inside
+    ):
+        for topic in inside:  # `co-founded Cloud Native Izmir`: a topic inside the name
+            draft.unmention(topic)
+            draft.discard(topic.key)
+    elif inside:
         return
     company = company_of_short_form(draft, gazetteer, name)  # `Brightwater` of `... Logistics`
     if company is not None:

@@ -70,7 +70,12 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         lines.append((position, line))
         position += len(line) + 1
     below_lines = [*lines[1:], (position, "")]
-    for (start, line), (below_start, below) in zip(lines, below_lines, strict=True):
+    above_lines = [(0, ""), *lines[:-1]]
+    for (_, above), (start, line), (below_start, below) in zip(
+        above_lines, lines, below_lines, strict=True
+    ):
+        if _cells(line) >= 3 and _cells(line) in (_cells(above), _cells(below)):
+            continue  # a table's row: its header says what each cell is
         match = _CREDIT.fullmatch(line)
         if (
             match is not None
@@ -95,6 +100,11 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             continue
         for org in _organisations(draft, gazetteer, key, match, start, rest):
             draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+
+
+def _cells(line: str) -> int:
+    """The cells of a line written as a table's row (`A | B | C`), 1 for any other line."""
+    return line.strip(" |").count("|") + 1
 
 
 def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:

@@ -17,7 +17,8 @@ from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
-_GIVEN = r"(?P<name>[A-Z][a-zà-ÿ'’-]{1,20})"
+_WORD = r"[A-Z][^\W\d_]{1,20}(?:['’-][^\W\d_]{1,20})?"  # `Ingrid`, `Ayşe`, `O'Neil`
+_GIVEN = rf"(?P<name>{_WORD})"
 # Someone's relation to the writer or to another person, before or after the name.
 _RELATION = (
     r"(?:colleagues?|teammates?|team-mates?|co-?workers?|manager|boss|(?:tech\s|team\s)?lead"
@@ -34,10 +35,9 @@ _CUES = (
     re.compile(rf"(?<![\w'’-]){_GIVEN},\s(?:who|whom)\s"),
 )
 # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`: a list after the cue.
-_WORD = r"[A-Z][a-zà-ÿ'’-]{1,20}"
 _LISTED = re.compile(
-    rf"\b{_OWNER}\s(?:(?:old|former|new|fellow)\s)?{_RELATION}"
-    r"(?:\s(?:on|in|at|from)\s[^,.;:\n]{1,40}?)?,\s"
+    rf"\b{_OWNER}\s(?:(?:old|former|new|fellow)\s)?(?:{_RELATION}|volunteers|organi[sz]ers|hosts)"
+    r"(?:\s(?:on|in|at|from)\s[^,.;:\n]{1,40}?)?,?\s"
     rf"(?P<list>{_WORD}(?:(?:,\s|,?\sand\s){_WORD}){{1,5}})\b"
 )
 
@@ -52,13 +52,19 @@ def add_people_by_given_name_alone(draft: Draft, gazetteer: Gazetteer) -> None:
             for match in cue.finditer(text, passage.start, passage.end):
                 _add(draft, gazetteer, match["name"], match.start("name"))
         for match in _LISTED.finditer(text, passage.start, passage.end):
-            for word in re.finditer(_WORD, match["list"]):
-                _add(draft, gazetteer, word.group(), match.start("list") + word.start())
+            words = list(re.finditer(_WORD, match["list"]))
+            # a list that is mostly known given names vouches for the others (`Ayşe, Mert`)
+            known = sum(w.group() in gazetteer.given_names for w in words)
+            for word in words:
+                start = match.start("list") + word.start()
+                _add(draft, gazetteer, word.group(), start, vouched=2 * known >= len(words))
 
 
-def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+def _add(
+    draft: Draft, gazetteer: Gazetteer, name: str, start: int, *, vouched: bool = False
+) -> None:
     text, end = draft.article.text, start + len(name)
-    if name not in gazetteer.given_names or gazetteer.lookup(name) is not None:
+    if not (vouched or name in gazetteer.given_names) or gazetteer.lookup(name) is not None:
         return
     if _not_a_name_there(text, start, end) or draft.spans_over(start, end):
         return

@@ -25,6 +25,7 @@ from forumgraph.models import EntityType
 _SPAN = r"(?:an?\s|the\s|\w+\s|\w+-\w+\s){0,3}?"
 _EN_MOVE = re.compile(
     r"\b(?:(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|returns\sto|returned\sto"
+    r"|(?:co-)?founded|(?:co-)?founds"
     r"|left|leaves|has\sleft)"
     r"|is\s(?:joining|leaving|returning\sto)"
     rf"|(?:after|following|spent|spending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
