@@ -63,3 +63,28 @@ def test_co_founded_a_group_with_someone():
     affiliations = affiliations_of(extract_text(text))
     assert ("Derya Yıldız", "Papara") in affiliations
     assert ("Derya Yıldız", "Cloud Native Izmir") in affiliations
+
+
+def test_a_possessive_colleague_and_a_company_blog_by_its_engineer():
+    text = (
+        "Bartosz Wilk of Allegro brought a demo. Bartosz's colleague Hanna Maj ran it.\n\n"
+        "Read the post on the Spotify engineering blog, by Sigrid Holm. Read it on the Spotify "
+        "blog. By then Ebba Lund had left."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Hanna Maj", "Allegro") in affiliations
+    assert ("Sigrid Holm", "Spotify") in affiliations
+    assert ("Ebba Lund", "Spotify") not in affiliations
+
+
+def test_a_korean_post_signed_at_the_end_with_the_writers_team():
+    text = (
+        "작년 행사에서 사례를 보고 팀 리드인 모지훈 리드가 먼저 제안했습니다. 같은 팀 "
+        "백승우 님이 만든 도구가 큰 도움이 됐습니다.\n\n"
+        "읽어 주셔서 감사합니다.\n\n"
+        "글: 편유진 · 다온랩스 인프라플랫폼팀"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("편유진", "다온랩스") in affiliations
+    assert ("모지훈", "다온랩스") in affiliations
+    assert ("백승우", "다온랩스") in affiliations

@@ -145,7 +145,11 @@ _GROUP_ROLE_LIST = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads|co-?chairs|chairs|maintainers|organi[sz]ers)\s$"
 )
 # `Grafana Labs' Amara Okafor`: a bare apostrophe after a name ending in s.
-_EN_GAP_BEFORE = re.compile(r"^(?:'s|’s|['’])\s(?:own\s)?$")
+_EN_GAP_BEFORE = re.compile(
+    r"^(?:(?:'s|’s|['’])\s(?:own\s)?"
+    # `the Spotify engineering blog, by Signe Holm`: the company's blog, by its engineer
+    r"|\s(?:(?:engineering|tech|technology|developer)\s)?blog,?\s(?:post\s)?by\s)$"
+)
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
     r"^(?:'s|’s|['’])?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+)),?\s$"
@@ -230,6 +234,7 @@ COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
 # 코흐(Maren Koch)와 동료 요나스 브란트`.
 _AND_COLLEAGUE = re.compile(
     rf"^(?:\s?\([^()]{{1,40}}\))?(?:,?\sand\s(?:his|her|their)\s(?:{COLLEAGUE})\s"
+    rf"|['’]s\s(?:{COLLEAGUE})\s"  # `Tomasz's colleague Marta`
     r"|\s?(?:님|씨)?(?:와|과)\s(?:같은\s팀\s)?동료(?:인)?\s)$"
 )
 

@@ -490,8 +490,16 @@ def sole_author(draft: Draft) -> str | None:
     `author`, else a writer's credit line that opens the text (`글: 이준서 / 그린마켓`)."""
     byline = draft.article.header.get("author", "")
     if not byline:
-        opening = _WRITER_LINE.search(draft.article.text[:_WRITER_LINE_REACH])
+        # a writer's line opens the text, or signs it at the end
+        text = draft.article.text
+        opening = _WRITER_LINE.search(text[:_WRITER_LINE_REACH])
+        closing = [
+            m["names"]
+            for m in _WRITER_LINE.finditer(text, max(0, len(text) - _WRITER_LINE_REACH))
+            if m["names"]  # a labelled one (`글: 정유진 · 브릿지랩스`), not a dated line
+        ]
         byline = (opening["names"] or opening["dated"]) if opening else ""
+        byline = byline or (closing[-1] if closing else "")
     authors = [
         key
         for key in draft.keys(EntityType.PERSON)

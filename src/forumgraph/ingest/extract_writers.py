@@ -83,6 +83,7 @@ def _authors_groups(draft: Draft, author: str) -> None:
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
+    r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
     # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`
     rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s)$"
 )
