@@ -3,7 +3,7 @@ well-known platforms, other spellings of known names and Hangul spellings by sou
 
 from __future__ import annotations
 
-from extraction_support import context
+from extraction_support import context, extract_text, names_of
 
 from forumgraph.ingest.extract import extract
 from forumgraph.ingest.segment import split_passages
@@ -316,3 +316,14 @@ def test_api_kinds_in_camel_case_are_no_organisations_and_an_open_source_project
     organisations = _names(text, EntityType.ORGANIZATION)
     assert not {"ApplicationSet", "GitMirror"} & organisations
     assert "Velkor" in _names(text, EntityType.PROJECT)
+
+
+def test_companies_listed_after_a_kind_of_customer_are_organisations():
+    text = (
+        "Two of our larger merchants, Kaffeehaus Brandl and Mercado Solar, saw visible payment "
+        "failures. Our clients, Tiago Ramos and Inês Faria, were told first."
+    )
+    extraction = extract_text(text)
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert {"Kaffeehaus Brandl", "Mercado Solar"} <= orgs
+    assert "Tiago Ramos" not in orgs

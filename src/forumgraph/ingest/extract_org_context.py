@@ -109,8 +109,11 @@ _KIND_THEN_COMPANY = re.compile(
 # `Customers include Miro, Personio and the Portuguese bank Millennium BCP`: who uses or backs
 # a company or project are organisations.
 _BACKERS = re.compile(
-    r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]dopters|[Ii]nvestors|[Bb]ackers|[Ss]ponsors)"
-    r"\s(?:include|including|such as|like|are)\s(?P<list>[^.;:\n]{3,200})"
+    r"\b(?:[Cc]ustomers|[Cc]lients|[Aa]dopters|[Ii]nvestors|[Bb]ackers|[Ss]ponsors|[Mm]erchants"
+    r"|[Rr]etailers|[Ii]nsurers|[Bb]anks)"
+    # `Two of our larger merchants, Kaffeehaus Brandt and Mercado Sol, saw failures`
+    r"(?:\s(?:include|including|such as|like|are)|,(?=\s[A-Z][^,.;:\n]{1,40}\sand\s[A-Z]))"
+    r"\s(?P<list>[^.;:\n]{3,200})"
 )
 # `Gold: Sword Health, OutSystems`, `Community partners: Women in Tech Portugal`: a line of
 # sponsors or partners by tier; each item is a name.
@@ -217,6 +220,11 @@ def _add_backers(draft: Draft, gazetteer: Gazetteer, start: int, text: str) -> N
     """Each item of the list ends with the organisation's name (`the Portuguese bank X`)."""
     for at, item in _items_of(text, r",\s(?:and\s)?|\s(?:and|&)\s"):
         found = _BACKER.search(item)
+        if found is not None:
+            # the recogniser may have taken a company for a person (`Kaffeehaus Brandt`)
+            name_start = start + at + found.start()
+            end = name_start + len(found["name"])
+            take_back_a_guess(draft, gazetteer, name_start, end, NOT_AN_ORGANISATION_GUESSES)
         if found is not None and draft.spans_over(start + at, start + at + len(item)) == []:
             _add_name(
                 draft, gazetteer, EntityType.ORGANIZATION, start + at + found.start(), found["name"]
