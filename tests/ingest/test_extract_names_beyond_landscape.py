@@ -327,3 +327,14 @@ def test_companies_listed_after_a_kind_of_customer_are_organisations():
     orgs = names_of(extraction, EntityType.ORGANIZATION)
     assert {"Kaffeehaus Brandl", "Mercado Solar"} <= orgs
     assert "Tiago Ramos" not in orgs
+
+
+def test_names_in_the_form_of_api_kinds_are_neither_organisations_nor_projects():
+    text = (
+        "Kenji found pods running with the old ConfigMap. Unified NodePools span three clouds. "
+        "Brightwell Labs and Cisco joined the foundation."
+    )
+    extraction = extract_text(text)
+    names = names_of(extraction, EntityType.ORGANIZATION) | names_of(extraction, EntityType.PROJECT)
+    assert not {"ConfigMap", "NodePools"} & names
+    assert "Brightwell Labs" in names_of(extraction, EntityType.ORGANIZATION)

@@ -39,6 +39,11 @@ from forumgraph.text.ner import NamedSpan, Recognizer
 
 _LATIN_LINE = 0.7  # share of letters in Latin script for a line of a Korean passage to be read
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*$")
+# A name in the form of a Kubernetes API kind: words run together, ending as kinds do.
+_API_KIND = re.compile(
+    r"(?:[A-Z][a-z]+)+(?:Map|Set|Pool|Claim|Class|Policy|Binding|Account|Template|Budget|Quota"
+    r"|Range|Definition|Config|Configuration|Request|Slice|Lease|Endpoint|Ingress|Route)s?"
+)
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]*)+$|^[a-z]+[A-Z][A-Za-z]*$")
 _TRAILING = re.compile(r"(?:['’]s|[.,:;!?)\]’'\"”])+$")
 # Words before an organisation in prose: `at MathWorks`, `joined Acme`, `by Acme`.
@@ -465,6 +470,8 @@ def _organisation_or_product(
     in_code = text[span.start - 1 : span.start] == "`" or _BEFORE_A_PART.match(text, span.end)
     if not known and _CAMEL.match(name) and in_code:
         return  # `the ApplicationSet generator`, `` `FluxSource` ``: a kind of the API
+    if not known and _API_KIND.fullmatch(name):
+        return  # `the old ConfigMap`, `Unified NodePools`: how Kubernetes names its kinds
     if len(name.split()) == 1 and not _CAMEL.match(name):
         # One plain capitalised word is a name only where prose puts an organisation.
         before = text[max(0, span.start - 12) : span.start]
