@@ -88,3 +88,13 @@ def test_a_korean_post_signed_at_the_end_with_the_writers_team():
     assert ("편유진", "다온랩스") in affiliations
     assert ("모지훈", "다온랩스") in affiliations
     assert ("백승우", "다온랩스") in affiliations
+
+
+def test_someone_who_runs_a_meetup_and_one_who_runs_the_numbers():
+    text = (
+        "Thanks to Rui Sousa, who also runs the Braga Kubernetes meetup, and to Ana Lima, who "
+        "runs the numbers at the end."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert any(p == "Rui Sousa" and o.startswith("Braga Kubernetes") for p, o in affiliations)
+    assert not any(p == "Ana Lima" for p, _ in affiliations)

@@ -67,9 +67,14 @@ _EN_LEADS_ITS_TEAM = re.compile(
     r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
     r"(?:team|group|unit|division)\b"
 )
-# `Hannah Becker, who organises the Platform Engineering Berlin meetup`: a group she runs.
+# `Hannah Becker, who organises the Platform Engineering Berlin meetup`, `who also runs the
+# Porto Kubernetes meetup`: a group the person runs.
 _EN_ORGANISES = re.compile(
-    r",\swho\s(?:also\s)?(?:co-)?(?:organi[sz]es|organi[sz]ed|founded)\s(?:the\s)?" + ORG_NAME
+    r",\swho\s(?:also\s)?(?:(?:co-)?(?:organi[sz]es|organi[sz]ed|founded)\s(?:the\s)?"
+    + ORG_NAME
+    + r"|(?:runs|ran|leads|co-leads|hosts)\s(?:the\s)?"
+    + ORG_NAME.replace("(?P<org>", "(?P<group>")
+    + r"(?=\s(?:meetup|user\sgroup|community|chapter)\b))"
 )
 _EN_DASHED = re.compile(r"\s[-–—|]\s" + ORG_NAME + r"(?=\s[-–—|]\s|[.;]?\s*$)", re.MULTILINE)
 # `Oskar Lind, Senior SRE, Lumen Grid`: a role between commas, then the employer.
@@ -292,12 +297,17 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _EN_ORGANISES,
         ):
             found = pattern.match(text, person.end)
-            words = found["org"].split() if found else []
-            if not found or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
+            words = found["org"].split() if found and found["org"] else []
+            if not words or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
                 continue
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+        runs = _EN_ORGANISES.match(text, person.end)
+        if runs is not None and runs["group"]:
+            group = employer_at(draft, gazetteer, runs["group"], runs.start("group"))
+            if group is not None:
+                draft.fact(person.key, "affiliation", group.key, passage_id=person.passage_id)
         for pattern in (_EN_ROLE_THEN_ORG, _EN_ROLE_AT_SIGN):
             role_then_org = pattern.match(text, person.end)
             if role_then_org and _a_role(role_then_org["role"]):
