@@ -98,3 +98,18 @@ def test_someone_who_runs_a_meetup_and_one_who_runs_the_numbers():
     affiliations = affiliations_of(extract_text(text))
     assert any(p == "Rui Sousa" and o.startswith("Braga Kubernetes") for p, o in affiliations)
     assert not any(p == "Ana Lima" for p, _ in affiliations)
+
+
+def test_a_colleague_named_in_an_answer_works_with_the_one_who_answers():
+    text = (
+        "# Interview\n\n*By Joana Prates*\n\n"
+        "I work at Quillpress. Mariana Leite is an SRE at Banco Nortenho.\n\n"
+        "**Joana:** How did it start?\n\n"
+        "**Mariana Leite:** My teammate Felipe Duarte showed me Argo CD.\n\n"
+        "My colleague Rita Gomes edited this interview."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Joana Prates", "Quillpress") in affiliations
+    assert ("Felipe Duarte", "Banco Nortenho") in affiliations
+    assert ("Felipe Duarte", "Quillpress") not in affiliations
+    assert ("Rita Gomes", "Quillpress") in affiliations

@@ -41,7 +41,7 @@ _CREDIT = re.compile(
     LIST_ITEM_MARK
     # a label of people before the name: `발표:`, `Speaker:`
     + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*"
-    + r"|[*_]{0,2}(?:By|Written by)[ \t])?[*_]{0,2}"
+    + r"|[*_]{0,2}(?P<by>By|Written by)[ \t])?[*_]{0,2}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
     r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
@@ -84,6 +84,9 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
                 draft, gazetteer, analyzer, match, start, below, below_start
             )
         ):
+            continue
+        if match is not None and match["by"] and not (match["paren"] or match["rest"]):
+            _credited(draft, gazetteer, analyzer, match, start)  # `*By Joana Prates*`
             continue
         if match is None or not (match["paren"] or match["rest"]):
             continue

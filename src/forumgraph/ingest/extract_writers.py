@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import COLLEAGUE, employer_at, sole_employer
+from forumgraph.ingest.extract_affiliations import COLLEAGUE, ORG_NAME, employer_at, sole_employer
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -22,8 +22,8 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     r"|I(?:'m|’m| am) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,3}?"
     # `I'm still on the platform team at Banco Aurora`
     r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with))\s(?:the\s)?"
-    r"(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?=[\s,.;:)]|$)"
-    r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
+    + ORG_NAME
+    + r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
     # the unit after the company: `저는 당근 SRE팀에서 ... 맡고 있고`
     r"(?P<unit>\s(?:[A-Za-z가-힣]+\s)?[A-Za-z가-힣]*(?:팀|실|본부|센터|랩|파트|셀|그룹))?에서\s"
     r"(?:[^.,]{0,40}?\s)?(?:일하|일한|근무|재직|맡고|맡아|담당하)"
@@ -36,6 +36,7 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     박지민 님`, `my teammate Jane Doe`) work there too."""
     author = sole_author(draft)
     if author is None:
+        _authors_colleagues(draft, None)  # the colleagues of those who answer an interview
         return
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
@@ -91,19 +92,36 @@ _WRITERS_COLLEAGUE = re.compile(
 _NEXT_IN_LIST = re.compile(r"(?:\s?(?:님|씨))?(?:,\s?|,?\sand\s|\s?(?:와|과)\s)")
 
 
-def _authors_colleagues(draft: Draft, author: str) -> None:
-    employer = sole_employer(draft, author)
-    if employer is None:
-        return
+def _authors_colleagues(draft: Draft, author: str | None) -> None:
     text = draft.article.text
     people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
     previous = None  # the colleague named last, whom a list may go on from
     for person in people:
+        # in an interview, `my teammate` in an answer is the one who answers
+        speaker = speaker_of_line(draft, person.start) or author
+        employer = sole_employer(draft, speaker) if speaker is not None else None
         listed = previous is not None and _NEXT_IN_LIST.fullmatch(text, previous.end, person.start)
-        if person.key != author and (
-            listed or _WRITERS_COLLEAGUE.search(text, max(0, person.start - 80), person.start)
+        if (
+            employer is not None
+            and person.key != speaker
+            and (listed or _WRITERS_COLLEAGUE.search(text, max(0, person.start - 80), person.start))
         ):
             draft.fact(person.key, "affiliation", employer, passage_id=person.passage_id)
             previous = person
         else:
             previous = None
+
+
+# A speaker's label opening a line of an interview: `**Mariana Lopes:**`, `김서연:`.
+_SPEAKER_LABEL = re.compile(r"[ \t>*_-]*(?P<label>[^\s:*_\n][^:*_\n]{0,40}?)[*_]*\s?[:：][*_]*\s")
+
+
+def speaker_of_line(draft: Draft, offset: int) -> str | None:
+    """The person whose label opens the line around `offset`, if one does."""
+    text = draft.article.text
+    start = text.rfind("\n", 0, offset) + 1
+    label = _SPEAKER_LABEL.match(text, start)
+    if label is None or label.end() > offset:
+        return None
+    span = draft.mentioned_at(label.start("label"))
+    return span.key if span is not None and span.type == EntityType.PERSON else None
