@@ -144,3 +144,28 @@ def test_is_a_role_at_an_unknown_organisation():
     assert ("Jannik Vogt", "Tesselwerk") in affiliations
     assert ("Jannik Vogt", "Ottmar") in affiliations
     assert not any(org == "Rust" for _, org in affiliations)
+
+
+def test_a_bio_with_a_clause_before_the_pronoun_and_groups_organised():
+    text = (
+        "*Adaora Nwosu is a staff engineer on Brightvale's platform team. Before joining "
+        "Brightvale in 2021 she spent four years at Shopwise working on deploy tooling. She "
+        "co-organises the Kubernetes Braga meetup.*\n\n"
+        "Rohit Menon leads platform engineering at Kestrelhive. Before that he was at "
+        "Thoughtline for seven years. He is one of the organisers of the Platform Engineering "
+        "Mysore meetup. Ana Luísa Costa is a senior engineer on the developer platform team "
+        "at iMarket."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    for pair in (
+        ("Adaora Nwosu", "Brightvale"),
+        ("Adaora Nwosu", "Shopwise"),
+        ("Rohit Menon", "Kestrelhive"),
+        ("Rohit Menon", "Thoughtline"),
+        ("Ana Luísa Costa", "iMarket"),
+    ):
+        assert pair in affiliations
+    assert any(p == "Adaora Nwosu" and o.startswith("Kubernetes Braga") for p, o in affiliations)
+    assert any(
+        p == "Rohit Menon" and o.startswith("Platform Engineering Mysore") for p, o in affiliations
+    )

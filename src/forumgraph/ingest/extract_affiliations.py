@@ -54,7 +54,7 @@ ORG_NAME = (
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
     r"(?P<org>(?:[A-Z]|[a-z](?=[A-Z][a-z]))[A-Za-z0-9&-]*"  # `Acme`, `iFood`
     r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von)[ ])?[A-Z][A-Za-z0-9&-]*){0,3}"
-    r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
+    r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|['’]s\s|$)"
 )
 _EN_FROM = re.compile(_PRONOUNS + r"\s(?:from|at|of)\s" + ORG_NAME)
 # `Ravi Kumar of the Tessaly platform team`: a team of the organisation.
@@ -86,7 +86,9 @@ _EN_ROLE_AT_SIGN = re.compile(r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[
 _EN_WORKS_AT = re.compile(
     r"[*_]{0,2}(?:,\swho\s(?:[a-z]+ly\s)?"
     + _WHO
-    + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working))"
+    + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working)"
+    # `Rohan Mehta leads platform engineering at Kestrelbyte`
+    + r"|\s(?:leads|heads|runs|manages)(?:\s[\w-]+){1,3}?)"
     r"\s(?:at|for)\s(?:the\s)?" + ORG_NAME
 )
 _EN_GAP_AFTER = re.compile(
@@ -103,6 +105,8 @@ _EN_GAP_AFTER = re.compile(
     + r"|\s(?:is|was|works\sas)\s(?:a|an|the)\s"
     + _TITLE_WORDS
     + r"(?:at|of|with|for)\s(?:the\s)?"
+    # `Rohan Mehta leads platform engineering at Kestrelbyte`
+    + r"|\s(?:leads|heads|runs|manages)\s(?:[\w-]+\s){1,3}?at\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
     r"|,\swho\s(?:[a-z]+ly\s)?" + _WHO + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
@@ -206,7 +210,8 @@ _KO_IS_ROLE_OF = re.compile(
 _EN_ROLE_AT = re.compile(
     rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}(?:,\s|\s(?:is|was|works\sas)\s(?=(?:a|an|the)\s))"
     r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
-    r"\s(?P<preposition>at|with|of)\s(?P<org>[A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*"
+    r"\s(?P<preposition>at|with|of)\s(?P<org>(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&-]*"
+    r"(?:\.[A-Za-z0-9&-]+)*"
     r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
     # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"

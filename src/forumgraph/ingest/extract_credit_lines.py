@@ -213,7 +213,7 @@ def _organisations(
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)
-    parts = _parts(rest, line_start + match.start("rest")) if rest else []
+    parts = _parts(rest, line_start + match.start("rest")) if rest and not _a_note(rest) else []
     named = [(_BLOG.sub("", p), at) for p, at in parts if not _a_role(p) and not _a_note(p)]
     # After a move, both sides name an organisation; otherwise the last name does.
     moved = rest is not None and re.search(_MOVE, rest) is not None
@@ -234,7 +234,7 @@ _BLOG = re.compile(r"\s(?:(?:engineering|tech|technology|developer|company|offic
 
 def _a_note(part: str) -> bool:
     dates = find_dates(part)
-    return bool(_READING_TIME.fullmatch(part)) or (
+    return bool(_READING_TIME.fullmatch(part) or part.strip().isdigit()) or (
         bool(dates) and not (part[: dates[0].begin] + part[dates[-1].stop :]).strip(" ,.")
     )
 

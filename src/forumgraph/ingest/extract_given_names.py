@@ -63,6 +63,9 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
             if any(s.type == EntityType.PERSON for s in draft.spans_over(start, end)):
                 continue
             take_back_a_guess(draft, gazetteer, start, end)
+            for part in draft.spans_in(start, end):
+                # `Fernanda` of `Fernanda Lima`, read alone as an organisation
+                take_back_a_guess(draft, gazetteer, part.start, part.end)
             add_person_span(draft, gazetteer, name, name, start, end)
 
 

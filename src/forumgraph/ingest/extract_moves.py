@@ -25,7 +25,8 @@ from forumgraph.models import EntityType
 _SPAN = r"(?:an?\s|the\s|\w+\s|\w+-\w+\s){0,3}?"
 _EN_MOVE = re.compile(
     r"\b(?:(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|returns\sto|returned\sto"
-    r"|(?:co-)?founded|(?:co-)?founds"
+    r"|(?:co-)?founded|(?:co-)?founds|(?:co-)?organi[sz]es|(?:co-)?organi[sz]ed"
+    r"|(?:one\sof\sthe\s)?(?:co-)?organi[sz]ers?\sof|(?:[Bb]efore|[Aa]fter)\sjoining"
     r"|left|leaves|has\sleft)"
     r"|is\s(?:joining|leaving|returning\sto)"
     rf"|(?:after|following|spent|spending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
@@ -42,6 +43,12 @@ _EN_MOVE = re.compile(
     r"(?:at|for)"
     r"|['’]s\s(?:employer|company),)"
     r"\s(?:the\s)?" + ORG_NAME
+)
+# `he was at Thoughtworks for seven years`: an employer with the time spent there.
+_EN_WAS_AT = re.compile(
+    r"\b(?:was|were)\s(?:at|with)\s(?:the\s)?"
+    + ORG_NAME
+    + r"\sfor\s(?:\w+\s){1,2}(?:years?|months?)"
 )
 # `joined Mercado Livre from Nubank`: where the person came from.
 _EN_JOINED_FROM = re.compile(
@@ -79,8 +86,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
-            earlier = draft.spans_in(passage.start, sentence.start, EntityType.PERSON)
-            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EX, _KO_MOVE):
+            earlier = draft.spans_in(passage.start, sentence.start)
+            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EN_WAS_AT, _EX, _KO_MOVE):
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     person = _subject(text, spans, match.start()) or _pronoun_subject(
                         text, spans, earlier, sentence.start, match.start()
@@ -187,6 +194,10 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
 # `she`, `he` opening the clause of the move: the person the passage named last.
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Ss]he|[Hh]e)\s(?:[\w'’-]+\s){0,10}$")
 _PRONOUN_REACH = 400
+# `Before joining Vantari in 2021 she spent ...`: a clause, then the pronoun it belongs to.
+_PRONOUN_AFTER_A_CLAUSE = re.compile(
+    r"[\s*_]*(?:[Bb]efore|[Aa]fter)\sjoining\s[^,.;]{1,60}?,?\s(?:[Ss]he|[Hh]e)\b"
+)
 
 
 def _pronoun_subject(
@@ -195,7 +206,7 @@ def _pronoun_subject(
     """`Before that she spent five years at Loja Azul`: a pronoun is the subject, with no
     name of a person or organisation between it and the move; it stands for the last person
     named before it, in this sentence or earlier in the passage."""
-    pronoun = _PRONOUN_BEFORE.search(text, start, at)
+    pronoun = _PRONOUN_BEFORE.search(text, start, at) or _PRONOUN_AFTER_A_CLAUSE.match(text, start)
     if pronoun is None or any(
         s.type in _SUBJECTS and pronoun.start() <= s.start < at for s in spans
     ):
@@ -203,7 +214,15 @@ def _pronoun_subject(
     people = [s for s in (*earlier, *spans) if s.type == EntityType.PERSON and s.end <= at]
     if not people or pronoun.start() - people[-1].end > _PRONOUN_REACH:
         return None
+    # a name no rule read, between them, may be whom the pronoun stands for
+    named = [(s.start, s.end) for s in (*earlier, *spans)]
+    for unread in _TWO_CAPITALISED.finditer(text, people[-1].end, pronoun.start()):
+        if not any(a <= unread.start() < b for a, b in named):
+            return None
     return people[-1]
+
+
+_TWO_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 
 def _affiliate(draft: Draft, gazetteer: Gazetteer, person: str, name: str, start: int) -> None:

@@ -86,6 +86,12 @@ _MADE_AT = re.compile(
     r"\b(?:created|developed|built|started|born|incubated|open[- ]sourced|donated)\s(?:at|by)\s"
     rf"(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})(?=[\s,.;:)]|$)"
 )
+# `from Northfold's platform team`, `Acme's SRE group`: the owner of a team is an organisation
+# (a person's team is not: the owner must not open with a given name).
+_OWNS_A_TEAM = re.compile(
+    rf"(?<![\w.-])(?P<name>{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})['’]s\s(?:[\w-]+\s){{0,3}}?"
+    r"(?:team|group|division|department|squad)\b"
+)
 _VERSION = re.compile(r"\s(?:v?\d+(?:\.\d+)*)$")
 # `Kaivo, a two-year-old startup based in Lisbon`, `Quillstack, the Oslo-based networking
 # startup`: a name in apposition to a kind of company.
@@ -152,6 +158,13 @@ def add_organisations_by_context(draft: Draft, gazetteer: Gazetteer) -> None:
                 _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _LIST.finditer(passage.text):
             _add_list(draft, gazetteer, passage.start + match.start("list"), match["list"])
+        for match in _OWNS_A_TEAM.finditer(passage.text):
+            start = passage.start + match.start("name")
+            first = match["name"].split()[0]
+            if first not in gazetteer.given_names and not draft.spans_over(
+                start, start + len(match["name"])
+            ):
+                _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")
         for match in _APPOSED_COMPANY.finditer(passage.text):
             if match["name"].split()[0] not in gazetteer.given_names:
                 _add(draft, gazetteer, EntityType.ORGANIZATION, passage.start, match, "name")

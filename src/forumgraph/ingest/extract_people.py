@@ -179,7 +179,11 @@ def is_person_name(text: str, gazetteer: Gazetteer | None = None) -> bool:
     if first is not None and first.kind != EntityType.PLACE.value:
         return False
     opening = " ".join(parts[:2]) if len(parts) > 2 else text  # `New York City`
-    return not any(gazetteer.lookup(p) for p in (text, opening, parts[-1]))
+    if any(gazetteer.lookup(p) for p in (text, opening)):
+        return False
+    # a surname that is also the name of a city or a tool, after a known given name
+    # (`Fernanda Lima`)
+    return gazetteer.lookup(parts[-1]) is None or parts[0] in gazetteer.given_names
 
 
 def _no_name_word(parts: list[str]) -> bool:

@@ -38,7 +38,7 @@ _KOREAN_SURNAMES = (
 _SURNAMES = frozenset(_KOREAN_SURNAMES.split())
 _ROMANISED_SYLLABLE = (
     r"(?:kk|tt|pp|ss|jj|ch|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
-    r"(?:yeo|yae|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|a|e|i|o|u)"
+    r"(?:yeo|yae|wae|woo|yoo|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|ou|a|e|i|o|u)"
     r"(?:ng|k|n|t|l|m|p)?"
 )
 _ROMANISED_GIVEN = re.compile(rf"(?i:{_ROMANISED_SYLLABLE})(?:-?(?i:{_ROMANISED_SYLLABLE}))")
