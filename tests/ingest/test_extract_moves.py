@@ -169,3 +169,30 @@ def test_a_bio_with_a_clause_before_the_pronoun_and_groups_organised():
     assert any(
         p == "Rohit Menon" and o.startswith("Platform Engineering Mysore") for p, o in affiliations
     )
+
+
+def test_a_roundup_of_moves_headed_by_arrows():
+    text = (
+        "**Orhan Kaplan → Tillerworks Labs.** Tillerworks Labs' new CTO, Orhan Kaplan, spent the "
+        "last six years at Trendora.\n\n"
+        "**Nkem Obi → Red Hat.** Red Hat has hired Nkem Obi as principal product manager. He "
+        "joins from VMware.\n\n"
+        "Amaka Eze, Brimvale's VP of Engineering, is hiring. Her co-organiser Lee Ji-ho, an SRE "
+        "at Naver, will keep the meetups going. Mira Cho explains how her team at Toss replaced "
+        "sidecars. Bram Vos, who joined the project from the FinOps team at Allegro, maintains it."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    for pair in (
+        ("Orhan Kaplan", "Tillerworks Labs"),
+        ("Orhan Kaplan", "Trendora"),
+        ("Nkem Obi", "Red Hat"),
+        ("Nkem Obi", "VMware"),
+        ("Amaka Eze", "Brimvale"),
+        ("Lee Ji-ho", "Naver"),
+        ("Mira Cho", "Toss"),
+        ("Bram Vos", "Allegro"),
+    ):
+        assert pair in affiliations
+    assert "Engineering" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert not any(". " in org for _, org in affiliations)

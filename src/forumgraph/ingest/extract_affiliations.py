@@ -122,7 +122,8 @@ _MEMBER_GAP = re.compile(
     r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
-    r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of|(?:co-)?founded)"
+    r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of|(?:co-)?founded"
+    r"|writes|edits|curates)"
     r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
 )
 _GROUP_MEMBERS = re.compile(
@@ -216,6 +217,8 @@ _EN_ROLE_AT = re.compile(
     # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
 )
+# `Brimstack's VP`: the organisation that owns a role, before it.
+_OWNER_OF_ROLE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s(?=\S)")
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
     "Chair Co-chair Lead Leads CTO CEO COO CIO VP Founder Maintainer Maintainers Engineer "
@@ -285,6 +288,14 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             and (not _heads_a_company(role_at["role"]) or _ROLE_GOES_ON.match(text, role_at.end()))
         ):
             # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`: of a unit
+            role_at = None
+        of_a_unit = role_at is not None and role_at["preposition"] == "of"
+        owner = _OWNER_OF_ROLE.match(role_at["role"]) if of_a_unit else None
+        if role_at is not None and owner is not None:
+            # `Amara Nwosu, Brimstack's VP of Engineering`: the owner holds the role
+            held_at = employer_at(draft, gazetteer, owner["owner"], role_at.start("role"))
+            if held_at is not None:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
             role_at = None
         # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
         if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):

@@ -45,7 +45,7 @@ _CREDIT = re.compile(
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
     r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
-    r"(?:(?:[ \t][-–—|·][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
+    r"(?:(?:[ \t][-–—|·→][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
 )
 # `카카오 → 토스`, `Microsoft -> Cubelift`: where the person was, then where they went.
 _MOVE = r"\s?(?:→|->|⇒|➔|➡)\s?"
@@ -244,6 +244,8 @@ def _parts(text: str, start: int) -> list[tuple[str, int]]:
     for part in _PARTS.split(text):
         at = text.find(part, at) if part else at
         kept = _REMARK.sub("", part.rstrip("*_")).strip()  # `Telenor (co-chair)`
+        if kept.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp)\.$", kept):
+            kept = kept[:-1]  # `Oğuz Demir → Helmsman Labs.`: the full stop of a heading
         if kept:
             out.append((kept, start + at + len(part) - len(part.lstrip())))
         at += len(part)

@@ -45,7 +45,10 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         text = passage.text
         for match in _PAIR.finditer(text):
-            korean = romanised_korean_name(match["first"], match["last"])
+            # `Yeonsu Park`, and the surname first: `Lee Jun-ho`
+            korean = romanised_korean_name(match["first"], match["last"]) or (
+                "-" in match["last"] and romanised_korean_name(match["last"], match["first"])
+            )
             korean = korean and gazetteer.lookup(match["first"]) is None
             if not (korean or match["first"] in gazetteer.given_names):
                 continue

@@ -17,7 +17,9 @@ from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
 from forumgraph.text.particles import is_particle, strip_particles
 
-_CAP = r"(?:[A-Z][A-Za-z0-9_&'’.+-]*|v?\d+(?:\.\d+)+|\d+)"  # a capitalised word or a version
+# a capitalised word (a full stop only inside it: `Node.js`, not `Labs.` ending a sentence) or
+# a version
+_CAP = r"(?:[A-Z][A-Za-z0-9_&'’+-]*(?:\.[A-Za-z0-9_&'’+-]+)*|v?\d+(?:\.\d+)+|\d+)"
 _SUFFIX = (
     r"Inc\.?|Incorporated|Labs?|Laborator(?:y|ies)|Ltd\.?|Limited|LLC|GmbH|Corp\.?|Corporation"
     r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"

@@ -27,6 +27,12 @@ _EN_MOVE = re.compile(
     r"\b(?:(?:has\s|have\s)?(?:joins|joined|rejoins|rejoined|returns\sto|returned\sto"
     r"|(?:co-)?founded|(?:co-)?founds|(?:co-)?organi[sz]es|(?:co-)?organi[sz]ed"
     r"|(?:one\sof\sthe\s)?(?:co-)?organi[sz]ers?\sof|(?:[Bb]efore|[Aa]fter)\sjoining"
+    # `He joins from VMware`, `her team at Toss`, `works as a developer advocate at Nimbara`,
+    # `joined the project from the FinOps team at Allegro`
+    r"|(?:joins|joined|comes|came)\sfrom"
+    r"|(?:his|her|their)\s(?:[\w-]+\s){0,2}?team\s(?:at|from)"
+    r"|works\sas\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:at|for)"
+    r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
     r"|left|leaves|has\sleft)"
     r"|is\s(?:joining|leaving|returning\sto)"
     rf"|(?:after|following|spent|spending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
@@ -58,6 +64,11 @@ _EN_JOINED_FROM = re.compile(
 _EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
 # `(ING → Adyen)`, `(토스 → 당근)`: from one organisation to the other, right after the name.
 _ARROW = re.compile(r"\s?\((?P<before>[^()→\n]{1,40}?)\s?(?:→|->|⇒)\s?(?P<after>[^()→\n]{1,40}?)\)")
+# `Oğuz Demir → Helmsman Labs`: where the person went, after an arrow.
+_ARROW_TO = re.compile(
+    r"[*_]{0,2}\s(?:→|->|⇒)\s[*_]{0,2}(?P<org>(?:[A-Z]|[가-힣])[^\s().,;:→*]*"
+    r"(?:\s[A-Z][^\s().,;:→*]*){0,3})"
+)
 _KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?)"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
@@ -115,6 +126,9 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
 
 def _right_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     text = draft.article.text
+    moved_to = _ARROW_TO.match(text, person.end)
+    if moved_to is not None:  # `Oğuz Demir → Helmsman Labs.`: a heading of a roundup
+        _affiliate(draft, gazetteer, person.key, moved_to["org"], moved_to.start("org"))
     arrow = _ARROW.match(text, person.end)
     if arrow is not None:
         for group in ("before", "after"):

@@ -264,6 +264,11 @@ _HOLDS_A_ROLE_AFTER = re.compile(
 )
 
 
+# `Red Hat has hired Nkem Obi as principal product manager`: whom a company takes on.
+_HIRED_BEFORE = re.compile(r"\b(?:hired|appointed|named|promoted|welcomed?s?)\s$")
+_AS_AFTER = re.compile(r"\sas\s(?:its\s|their\s|the\s|a\s|an\s)?[a-zA-Z]")
+
+
 def _before_who(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
     """`Bola Oyelaran, who runs the platform team`, `Inês Albuquerque is a staff engineer at
     Cravina`: a name of a person's form that the recogniser called an organisation, before
@@ -271,8 +276,13 @@ def _before_who(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
     if span.label not in {"ORG", "PRODUCT"}:
         return False
     role = _HOLDS_A_ROLE_AFTER.match(text, span.end)
-    if not _WHO_AFTER.match(text, span.end) and not (
-        role is not None and role["role"].lower() in ROLE_HEADS
+    hired = _HIRED_BEFORE.search(text, max(0, span.start - 16), span.start) and _AS_AFTER.match(
+        text, span.end
+    )
+    if (
+        not _WHO_AFTER.match(text, span.end)
+        and not hired
+        and not (role is not None and role["role"].lower() in ROLE_HEADS)
     ):
         return False
     name = _clean(span)[0]
@@ -424,6 +434,10 @@ def _opens_with_an_organisation(draft: Draft, name: str) -> bool:
     )
 
 
+# A full stop and a capital inside a name: not an initial (`J. Doe`) or a legal form (`Inc.`).
+_SENTENCE_END_INSIDE = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Ltd)(?<!Corp)(?<!Co)\.\s+(?=[A-Z])")
+
+
 # A role that heads a unit, right before the unit's name.
 _HEAD_OF = re.compile(
     r"\b(?:[Hh]ead|VP|[Vv]ice [Pp]resident|[Dd]irector|[Ll]ead|[Mm]anager|Officer)\sof\s"
@@ -444,6 +458,17 @@ def _organisation_or_product(
     start = offset + span.start + shift
     if _LISTED.search(name):
         return  # `Istio, Linkerd and`: several names read as one
+    sentence_end = _SENTENCE_END_INSIDE.search(name)
+    if sentence_end is not None:
+        # `Helmsman Labs. Helmsman Labs`: the recogniser ran over a sentence's end
+        at = span.start + shift
+        for part, part_start in (
+            (name[: sentence_end.start()], at),
+            (name[sentence_end.end() :], at + sentence_end.end()),
+        ):
+            piece = NamedSpan(part, span.label, part_start, part_start + len(part))
+            _organisation_or_product(draft, gazetteer, offset, text, piece, article, listed)
+        return
     owner = _INNER_POSSESSIVE.search(name)
     if owner is not None:
         # `Red Hat's OpenShift`: the owner, and what it owns, each a name of its own.
