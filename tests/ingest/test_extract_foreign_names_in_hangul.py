@@ -74,3 +74,26 @@ def test_an_interview_credit_label_and_working_somewhere_now():
     affiliations = affiliations_of(extract_text(text))
     assert ("도경민", "클라우드 인사이트") in affiliations
     assert ("최하윤", "Grafana Labs") in affiliations
+
+
+def test_korean_news_with_compound_titles_and_a_surname_with_a_title_later():
+    text = (
+        '마종훈 가람증권 IT인프라본부장(상무)은 "배포가 주 1회였다"고 말했다. '
+        '탁은서 가람증권 최고기술책임자(CTO)는 "목표였다"고 밝혔다. 탁 CTO는 카카오뱅크와 '
+        "토스증권을 거쳐 지난해 가람증권에 합류했다. 가람증권 플랫폼팀의 변소희 책임은 경험을 "
+        "공유했다."
+    )
+    extraction = extract_text(text)
+    assert {"마종훈", "탁은서", "변소희"} <= names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert ("마종훈", "가람증권") in affiliations
+    assert ("탁은서", "가람증권") in affiliations
+    assert ("탁은서", "KakaoBank") in affiliations
+    assert ("변소희", "가람증권") in affiliations
+
+
+def test_the_organisers_of_a_named_group_listed_with_their_organisations():
+    text = "클라우드 네이티브 여수 운영진: 도하진(물결소프트), 류태오(여수대학교), 하미루"
+    affiliations = affiliations_of(extract_text(text))
+    assert ("류태오", "클라우드 네이티브 여수") in affiliations
+    assert ("하미루", "클라우드 네이티브 여수") in affiliations

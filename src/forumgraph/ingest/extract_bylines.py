@@ -113,6 +113,7 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
         signing = None
     _department_members(draft, gazetteer)
     _reporters(draft, gazetteer, analyzer)
+    _group_members(draft, gazetteer, analyzer)
     for passage in draft.passages:
         lines = passage.text.splitlines()
         for line in (part for whole in lines for part in _NEXT_CREDIT.split(whole)):
@@ -123,6 +124,32 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                 )
                 editors = signing if _EDITORS.match(line) else None
                 _group(draft, gazetteer, analyzer, names, in_text=True, members_of=editors)
+
+
+# `클라우드 네이티브 부산 운영진: 배수진(파도소프트), 하미래`, `Cloud Native Porto organisers: ...`:
+# the people who run a named group, with their own organisations in brackets.
+_GROUP_MEMBERS_LINE = re.compile(
+    r"^[ \t>*#_-]*(?P<group>[A-Z가-힣][^:：\n*]{1,40}?)\s(?:운영진|조직위원회|준비위원회"
+    r"|[Oo]rgani[sz]ers|[Oo]rgani[sz]ing\s(?:[Tt]eam|[Cc]ommittee)|[Cc]ore\s[Tt]eam)"
+    r"[*_]*\s*[:：][*_]*\s*(?P<names>[^:：\n]{2,300}?)\s*[*_]*\s*$",
+    re.MULTILINE,
+)
+
+
+def _group_members(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    text = draft.article.text
+    for line in _GROUP_MEMBERS_LINE.finditer(text):
+        start, end = line.start("group"), line.end("group")
+        if any(
+            s.type in (EntityType.EVENT, EntityType.SERIES) for s in draft.spans_over(start, end)
+        ):
+            continue  # `KCD Seoul 2025 organisers`: an event's, not a group's
+        group = record_for(draft, EntityType.ORGANIZATION, line["group"])
+        if draft.type_of(group) != EntityType.ORGANIZATION:
+            continue
+        draft.mention(group, start, end)
+        names = _organisation_in_brackets(_CREDIT_END.sub("", line["names"]))
+        _group(draft, gazetteer, analyzer, names, in_text=True, members_of=group)
 
 
 # `Acme, Inc.`: a legal form after a comma is part of the name.

@@ -22,6 +22,7 @@ from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
 from forumgraph.ingest.extract_people import COMPANY_WORDS, NOT_NAME_WORDS
 from forumgraph.ingest.extract_people_cues import names_no_employer
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span, name_of
 from forumgraph.ingest.extract_text import written_in_lower_case
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -59,6 +60,32 @@ def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     _company_short_forms(draft, gazetteer)
     _person_short_forms(draft, gazetteer)
     _hangul_short_forms(draft, gazetteer)
+    _surnames_with_titles(draft)
+
+
+def _surnames_with_titles(draft: Draft) -> None:
+    """`최 CTO는`, `박 상무는` after `최은정`, `박지훈`: a Korean surname with a title is the one
+    person of the document with that surname."""
+    owners: dict[str, set[str]] = {}
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key) + draft.variants_of(key):
+            if name.lang == "ko" and len(name.text) == 3 and has_hangul(name.text):
+                owners.setdefault(name.text[0], set()).add(key)
+    unique = {s: keys.pop() for s, keys in owners.items() if len(keys) == 1}
+    if not unique:
+        return
+    pattern = re.compile(
+        r"(?<![가-힣A-Za-z])(?P<surname>["
+        + "".join(unique)
+        + r"])\s(?="
+        + "|".join(sorted(KO_PERSON_MARKERS, key=len, reverse=True))
+        + r")"
+    )
+    for passage in draft.passages:
+        for match in pattern.finditer(passage.text):
+            start = passage.start + match.start("surname")
+            if not draft.spans_over(start, start + 1):
+                draft.mention(unique[match["surname"]], start, start + 1)
 
 
 def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:

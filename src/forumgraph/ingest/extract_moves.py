@@ -79,12 +79,14 @@ _KO_MOVE = re.compile(
     rf"(?:{_COMPANY_WORD})?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중)"
+    # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
+    r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.
 _KO_FORMER = re.compile(r"\s전\s(?P<org>[A-Za-z가-힣][\w&+.-]*)\s")
 _MAX_GAP = 120
-_A_NAME_RIGHT_BEFORE = re.compile(r"\s[A-Z][\w&.-]*\s$")
+_A_NAME_RIGHT_BEFORE = re.compile(r"\s[A-Z][A-Za-z0-9&.-]*\s$")
 _SUBJECTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 # An organisation right before the words of a move is what moved (`Acme, which joined`).
 _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|이)?\s")
@@ -243,7 +245,9 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: str, name: str, start
     entry = known_entry(gazetteer, name)
     if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
         return  # `joined KubeCon`, `left Kubernetes`: no employer
-    if entry is None and not _unknown_name_fits(draft, name, start):
+    read = draft.mentioned_at(start)
+    already = read is not None and read.type == EntityType.ORGANIZATION  # `한결증권`, read so
+    if entry is None and not already and not _unknown_name_fits(draft, name, start):
         return
     org = employer_at(draft, gazetteer, name, start)
     if org is not None:

@@ -102,6 +102,14 @@ _NAME_SUFFIXES = word_set(
 )
 
 
+# Kinds of company written onto the end of a Korean company's name.
+_COMPANY_KIND_ENDS = tuple(
+    word_set(
+        "증권 은행 보험 생명 화재 카드 캐피탈 저축은행 자산운용 건설 전자 통신 물산 제약 항공 물류"
+    )
+)
+
+
 def _with_the_name_before_its_suffix(
     text: str,
     words: list[re.Match[str]],
@@ -127,6 +135,10 @@ _ORG_TITLE_AFTER = re.compile(
     rf"\s(?P<org>[^\s()]{{2,15}})\s(?:{KO_UNIT}\s|(?P<modifier>[가-힣]{{2,10}}(?:\s[가-힣]{{2,10}})?)\s)?(?:"
     + "|".join(KO_PERSON_MARKERS)
     + r")(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
+    # `박지훈 한결증권 IT인프라본부장(상무)은`: a title of words run together, a title in brackets
+    + r"|\s(?P<org2>[^\s()]{2,15})\s[A-Za-z가-힣]{1,12}(?:"
+    + "|".join(m for m in KO_PERSON_MARKERS if len(m) >= 2)
+    + r"|책임자)\([^()\s]{1,10}\)(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
 _BRACKETS_AFTER = re.compile(r"\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)")
 
@@ -137,7 +149,9 @@ def _organisation_after(
     """The organisation written after a Korean name, with its offset, if any."""
     titled = _ORG_TITLE_AFTER.match(text, end)
     # A technology acronym there is a field (`김민수 SRE 엔지니어`).
-    org = titled["org"] if titled is not None else ""
+    org = (titled["org"] or titled["org2"]) if titled is not None else ""
+    if titled is not None and titled["org2"] and _name_form(org, analyzer, gazetteer):
+        return org, titled.start("org2")
     if (
         titled is not None
         and titled["modifier"]
@@ -356,6 +370,10 @@ def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
         return entry.kind == EntityType.ORGANIZATION.value
     if _LATIN_NAME.fullmatch(word) or _LATIN_THEN_HANGUL.fullmatch(word):
         return True  # `Acme`, `KB국민은행`, `SK텔레콤`
+    if is_hangul_word(word) and any(
+        len(word) >= len(kind) + 2 and word.endswith(kind) for kind in _COMPANY_KIND_ENDS
+    ):
+        return True  # `한결증권`, `바다생명`: a name, then the kind of company it is
     if not is_hangul_word(word) or len(word) < 2:
         return False
     # Nouns only, at least one a proper noun or unknown to the dictionary (`스텔라데이터`,

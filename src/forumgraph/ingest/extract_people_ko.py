@@ -226,6 +226,20 @@ def _after_title(word: str) -> str | None:
     return None
 
 
+def _compound_title(word: str) -> bool:
+    """`IT인프라본부장(상무)은`, `최고기술책임자(CTO)는`: words run together that end with a title,
+    maybe with another title in brackets."""
+    bare = strip_particles(re.sub(r"\([^()]{1,20}\)", "", word.rstrip(",.")))
+    return any(len(bare) > len(m) and bare.endswith(m) for m in _COMPOUND_TITLE_ENDS)
+
+
+# Titles that end a compound title (two syllables or more, so as not to end ordinary words).
+_COMPOUND_TITLE_ENDS = (
+    *(m for m in KO_PERSON_MARKERS if len(m) >= 2 and has_hangul(m)),
+    "책임자",
+)
+
+
 def _name_before_brackets(
     text: str, word: re.Match[str], analyzer: Analyzer, gazetteer: Gazetteer
 ) -> str | None:
@@ -295,12 +309,19 @@ def _name_before_organisation_and_title(
         if not (re.fullmatch(KO_UNIT, title) or is_title_word(title, analyzer)):
             break
         title = next_word
-    if not is_hangul_word(word) or _after_title(title.rstrip(",.")) is None:
+    if not is_hangul_word(word) or not (
+        _after_title(title.rstrip(",.")) is not None or _compound_title(title)
+    ):
         return None
     if following in KO_PERSON_MARKERS or not (has_hangul(following) or following.isupper()):
         return None
     tokens = analyzer.tokens(following)
-    return word if tokens and all(t.tag in ("NNP", "NNG", "SL") for t in tokens) else None
+    # nouns, or a compound the analyser splits oddly (`한결증권`: an adverb, then a noun)
+    nouns = tokens and tokens[-1].tag in ("NNP", "NNG", "SL")
+    return word if nouns and all(t.tag in _NAME_PART_TAGS for t in tokens) else None
+
+
+_NAME_PART_TAGS = ("NNP", "NNG", "SL", "MAG", "XPN", "XSN")
 
 
 _BRACKETS_THEN_PARTICLE = re.compile(
