@@ -97,3 +97,16 @@ def test_the_organisers_of_a_named_group_listed_with_their_organisations():
     affiliations = affiliations_of(extract_text(text))
     assert ("류태오", "클라우드 네이티브 여수") in affiliations
     assert ("하미루", "클라우드 네이티브 여수") in affiliations
+
+
+def test_a_foreign_name_in_hangul_opening_a_long_line_with_its_organisation():
+    text = (
+        "**하칸 일디림 (SAP)** — Gardener로 수천 개 클러스터를 관리하는 이야기. 발표자 소개에 "
+        "따르면 SAP에 오기 전에는 통신사에서 10년 가까이 일했다고 한다. 컨트롤 플레인도 가축이어야 "
+        "한다는 말이 제일 좋았다.\n\n"
+        "**클라우드 네이티브 (CNCF)** — 재단 소개가 이어졌다. 여러 프로젝트가 졸업했다는 소식이다."
+    )
+    extraction = extract_text(text)
+    assert "하칸 일디림" in names_of(extraction, EntityType.PERSON)
+    assert "클라우드 네이티브" not in names_of(extraction, EntityType.PERSON)
+    assert ("하칸 일디림", "SAP") in affiliations_of(extraction)

@@ -27,9 +27,13 @@ from forumgraph.ingest.extract_named import (
     known_entry,
     take_back_a_guess,
 )
-from forumgraph.ingest.extract_people import ROLE_HEADS
+from forumgraph.ingest.extract_people import ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, is_korean_name
+from forumgraph.ingest.extract_people_ko import (
+    KO_PERSON_MARKERS,
+    foreign_name_in_hangul,
+    is_korean_name,
+)
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -37,16 +41,24 @@ from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
-_CREDIT = re.compile(
+_CREDITED = (
     LIST_ITEM_MARK
     # a label of people before the name: `발표:`, `Speaker:`
     + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*"
     + r"|[*_]{0,2}(?P<by>By|Written by)[ \t])?[*_]{0,2}"
     r"(?P<name>[^\s,—–|()*_:;@][^,—–|()*_:;@\n]{1,40}?)[*_]{0,2}"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})?"
-    r"(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
-    r"(?:(?:[ \t][-–—|·→][ \t]|,[ \t])(?P<rest>[^\n]{1,160}?))?[ \t]*"
 )
+_BRACKETS = r"(?:[ \t]*\((?P<paren>[^()\n]{1,80})\)[*_]{0,2})"
+_SEPARATOR = r"(?:[ \t][-–—|·→][ \t]|,[ \t])"
+_CREDIT = re.compile(
+    _CREDITED
+    + _BRACKETS
+    + r"?(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
+    + rf"(?:{_SEPARATOR}(?P<rest>[^\n]{{1,160}}?))?[ \t]*"
+)
+# `하칸 일디림 (SAP) — Gardener로 수천 개 클러스터를 ...`: a name and its organisation in brackets
+# open a line that goes on at length.
+_BRACKETED_CREDIT = re.compile(_CREDITED + _BRACKETS + _SEPARATOR)
 # `카카오 → 토스`, `Microsoft -> Cubelift`: where the person was, then where they went.
 _MOVE = r"\s?(?:→|->|⇒|➔|➡)\s?"
 # What they did there, written after the new organisation: `큐브리프 공동 창업`.
@@ -77,6 +89,12 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         if _cells(line) >= 3 and _cells(line) in (_cells(above), _cells(below)):
             continue  # a table's row: its header says what each cell is
         match = _CREDIT.fullmatch(line)
+        bracketed = _BRACKETED_CREDIT.match(line) if match is None else None
+        if bracketed is not None:
+            key = _credited(draft, gazetteer, analyzer, bracketed, start, foreign=True)
+            for org in _organisations(draft, gazetteer, key, bracketed, start, None) if key else []:
+                draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+            continue
         if (
             match is not None
             and not match["rest"]
@@ -98,7 +116,7 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
                     _credited(draft, gazetteer, analyzer, match, start)
                 continue
             rest = None  # `정가람 (당근) — Cilium 도입 후 ...`: the brackets, then a talk's title
-        key = _credited(draft, gazetteer, analyzer, match, start)
+        key = _credited(draft, gazetteer, analyzer, match, start, foreign=bool(match["paren"]))
         if key is None:
             continue
         for org in _organisations(draft, gazetteer, key, match, start, rest):
@@ -120,11 +138,19 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
 
 
 def _credited(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, match: re.Match[str], start: int
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    match: re.Match[str],
+    start: int,
+    *,
+    foreign: bool = False,
 ) -> str | None:
     """The person a credit line at `start` opens with, mentioned where it writes them."""
     name = match["name"].strip()
     key = credited_person(draft, gazetteer, analyzer, name)
+    if key is None and foreign and foreign_name_in_hangul(name, analyzer, gazetteer):
+        key = person(draft, None, name)  # `하칸 일디림 (SAP) — ...`
     if key is not None:
         name_start = start + match.start("name")
         draft.mention(key, name_start, name_start + len(name))

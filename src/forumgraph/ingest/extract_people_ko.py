@@ -443,6 +443,18 @@ def _foreign_names(
         i = max(j, i + 1)
 
 
+def foreign_name_in_hangul(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """`하칸 일디림`, where a name stands (a credit line): two or three Hangul words, each a
+    proper noun to the analyser, none a name the gazetteer knows or a Korean name."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(is_hangul_word(w) and len(w) >= 2 for w in words):
+        return False
+    if any(gazetteer.lookup(w) or gazetteer.sounds.match(w) for w in (*words, text)):
+        return False
+    tokens = analyzer.tokens(text)
+    return len(tokens) == len(words) and all(t.tag == "NNP" for t in tokens)
+
+
 def _foreign_given_name(word: str, gazetteer: Gazetteer) -> bool:
     """`하루카`, `라훌`: a Hangul word of three syllables or more that reads as a Latin given
     name (Haruka, Rahul), not as a Korean surname and given name."""
