@@ -289,11 +289,14 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         ):
             # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`: of a unit
             role_at = None
-        of_a_unit = role_at is not None and role_at["preposition"] == "of"
-        owner = _OWNER_OF_ROLE.match(role_at["role"]) if of_a_unit else None
-        if role_at is not None and owner is not None:
+        role_owner = (
+            _OWNER_OF_ROLE.match(role_at["role"])
+            if role_at is not None and role_at["preposition"] == "of"
+            else None
+        )
+        if role_at is not None and role_owner is not None:
             # `Amara Nwosu, Brimstack's VP of Engineering`: the owner holds the role
-            held_at = employer_at(draft, gazetteer, owner["owner"], role_at.start("role"))
+            held_at = employer_at(draft, gazetteer, role_owner["owner"], role_at.start("role"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
             role_at = None
@@ -314,16 +317,18 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         ):
             found = pattern.match(text, person.end)
             words = found["org"].split() if found and found["org"] else []
-            if not words or words[0] in FUNCTION_WORDS or words[-1] in _ROLE_WORDS:
+            if found is None or not words or words[0] in FUNCTION_WORDS:
+                continue
+            if words[-1] in _ROLE_WORDS:
                 continue
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         runs = _EN_ORGANISES.match(text, person.end)
         if runs is not None and runs["group"]:
-            group = employer_at(draft, gazetteer, runs["group"], runs.start("group"))
-            if group is not None:
-                draft.fact(person.key, "affiliation", group.key, passage_id=person.passage_id)
+            run_group = employer_at(draft, gazetteer, runs["group"], runs.start("group"))
+            if run_group is not None:
+                draft.fact(person.key, "affiliation", run_group.key, passage_id=person.passage_id)
         for pattern in (_EN_ROLE_THEN_ORG, _EN_ROLE_AT_SIGN):
             role_then_org = pattern.match(text, person.end)
             if role_then_org and _a_role(role_then_org["role"]):
@@ -350,11 +355,13 @@ def _organisations_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if group == "employer":
                 # a name already read as an organisation, or one the gazetteer knows (not
                 # `회사에서 일하는`)
-                held_at = draft.mentioned_at(start)
-                if held_at is None and known_entry(gazetteer, name) is not None:
-                    held_at = employer_at(draft, gazetteer, name, start)
-                if held_at is not None and held_at.type == EntityType.ORGANIZATION:
-                    draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
+                workplace = draft.mentioned_at(start)
+                if workplace is None and known_entry(gazetteer, name) is not None:
+                    workplace = employer_at(draft, gazetteer, name, start)
+                if workplace is not None and workplace.type == EntityType.ORGANIZATION:
+                    draft.fact(
+                        person.key, "affiliation", workplace.key, passage_id=person.passage_id
+                    )
             elif owner is not None:
                 draft.fact(person.key, "affiliation", owner, passage_id=person.passage_id)
             else:

@@ -123,8 +123,10 @@ def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 # The particles that may follow a person's name (longest first, so that `에게` wins over `에`).
-_HANGUL_PARTICLES = ("에게서", "에게", "처럼", "이나", "은", "는", "이", "가", "을", "를", "의")
-_HANGUL_PARTICLES += ("와", "과", "도", "만")
+_HANGUL_PARTICLES = (
+    *("에게서", "에게", "처럼", "이나"),
+    *("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "만"),
+)
 
 
 def _acronyms(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -91,9 +91,10 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         match = _CREDIT.fullmatch(line)
         bracketed = _BRACKETED_CREDIT.match(line) if match is None else None
         if bracketed is not None:
-            key = _credited(draft, gazetteer, analyzer, bracketed, start, foreign=True)
-            for org in _organisations(draft, gazetteer, key, bracketed, start, None) if key else []:
-                draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+            credited = _credited(draft, gazetteer, analyzer, bracketed, start, foreign=True)
+            if credited is not None:
+                for org in _organisations(draft, gazetteer, credited, bracketed, start, None):
+                    draft.fact(credited, "affiliation", org, passage_id=_passage_id(draft, start))
             continue
         if (
             match is not None
