@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY, ORG_NAME, employer_at
+from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY
 from forumgraph.ingest.extract_bylines import sole_author
+from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import COLLEAGUE, ORG_NAME, employer_at, sole_employer
+from forumgraph.ingest.extract_affiliations import sole_employer
 from forumgraph.ingest.extract_bylines import sole_author
+from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
