@@ -13,6 +13,7 @@ import io
 import mmap
 import os
 import struct
+import threading
 import zipfile
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def map_npz(path: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
+# numpy reads an array's header with `ast.literal_eval`, which CPython 3.11 cannot run in two
+# threads at once ("AST constructor recursion depth mismatch"): stores opened side by side take
+# turns here.
+_HEADER_LOCK = threading.Lock()
+
+
 def _array_at(buffer: mmap.mmap, start: int, name: str) -> np.ndarray:
     """The .npy array whose header starts at `start` of `buffer`, viewed in place."""
     header = io.BytesIO(buffer[start : start + 65536])
@@ -61,7 +68,8 @@ def _array_at(buffer: mmap.mmap, start: int, name: str) -> np.ndarray:
     read_header = _HEADERS.get(version)
     if read_header is None:
         raise ValueError(f"{name} is a .npy array of unknown version {version}.")
-    shape, fortran, dtype = read_header(header)
+    with _HEADER_LOCK:
+        shape, fortran, dtype = read_header(header)
     if fortran or dtype.hasobject:
         raise ValueError(f"{name} is not a C-ordered array of plain values.")
     count = int(np.prod(shape))
