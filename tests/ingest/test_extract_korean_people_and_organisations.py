@@ -530,3 +530,58 @@ def test_a_name_after_an_organisation_s_possessive_and_before_a_title_of_several
     extraction = extract_text(text)
     assert ("신유나", "AWS코리아") in affiliations_of(extraction)
     assert names_of(extraction, EntityType.PERSON) == {"신유나"}
+
+
+def test_an_organisation_after_the_word_for_its_kind():
+    text = (
+        "그는 리스본의 결제 스타트업 바스쿠페이(Vascupay)에서 일했고, 그 전에는 폴란드 "
+        "이커머스 기업 알레그로나에서 검색 팀을 이끌었다. 스타트업 생태계와 기업 고객 "
+        "이야기도 나왔다."
+    )
+    organisations = names_of(extract_text(text), EntityType.ORGANIZATION)
+    assert {"바스쿠페이", "알레그로나"} <= organisations
+    assert not organisations & {"생태계", "고객", "스타트업 생태계"}
+
+
+def test_the_owner_of_roles_joined_by_the_copula_and_a_relation_with_the_copula():
+    text = (
+        "새봄데이터(Saebom Data)의 공동창업자이자 CTO인 안드레아 로시(Andrea Rossi)는 "
+        "웃었다. 다은 님의 멘토인 한지석 리드는 첫 주부터 리뷰를 맡았다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Andrea Rossi", "새봄데이터") in affiliations or (
+        "Andrea Rossi",
+        "Saebom Data",
+    ) in affiliations
+    assert "멘토인" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert not any(p == "한지석" for p, _ in affiliations)
+
+
+def test_a_latin_gloss_with_a_space_before_the_genitive_of_a_korean_name():
+    text = "라인웍스클라우드(Lineworks Cloud)의 정하윤 님은 도입 1년 차 후기를 공유했습니다."
+    affiliations = affiliations_of(extract_text(text))
+    assert any(
+        p == "정하윤" and "라인웍스클라우드" in o or "Lineworks" in o for p, o in affiliations
+    )
+
+
+def test_a_team_named_alone_in_a_company_post_is_the_company_s():
+    post = (
+        "*글: 윤서아 · 바닐라마켓 플랫폼팀*\n\n"
+        "안녕하세요, 바닐라마켓 플랫폼팀 윤서아입니다. 지난주 장애의 원인과 대응을 "
+        "공유합니다.\n\n"
+        "- **오태민** (SRE팀) — 인시던트 커맨더\n"
+        "- 결제개발팀 소속 남궁다인 님 — 고객 영향 범위 산정\n"
+    )
+    affiliations = affiliations_of(extract_text(post))
+    assert ("오태민", "바닐라마켓") in affiliations
+    assert ("남궁다인", "바닐라마켓") in affiliations
+    # in a report, the teams are those of the company it reports on, not the reporter's
+    report = (
+        "박하늘 기자 (테크위클리)\n\n바닐라마켓이 결제 시스템을 옮겼다. 결제개발팀 소속 "
+        '남궁다인 팀장은 "반년이 걸렸다"고 말했다. 회사는 내년에 코드를 공개한다.'
+    )
+    assert not any(
+        o == "테크위클리" and p == "남궁다인" for p, o in affiliations_of(extract_text(report))
+    )

@@ -196,3 +196,47 @@ def test_a_roundup_of_moves_headed_by_arrows():
         assert pair in affiliations
     assert "Engineering" not in names_of(extraction, EntityType.ORGANIZATION)
     assert not any(". " in org for _, org in affiliations)
+
+
+def test_moves_from_one_organisation_to_another_and_work_on_something_there():
+    text = (
+        "Release manager Odile Ferrand, who moved from Corvanta to Lindqvist Data last year, "
+        "cut the tag.\n\n"
+        "Bartek Nowicki (then at Sablewood, now a staff engineer with Quillfeather) gave the "
+        "demo.\n\n"
+        "Sunita Rao maintains the exporter while working as an SRE at Tessaline.\n\n"
+        "By day, Hamid Karimi works on the storage team at Brightmoor, and Emre Yalçın works "
+        "on Velero at Kesselhaus."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Odile Ferrand", "Lindqvist Data"),
+        ("Bartek Nowicki", "Quillfeather"),
+        ("Sunita Rao", "Tessaline"),
+        ("Hamid Karimi", "Brightmoor"),
+        ("Emre Yalçın", "Kesselhaus"),
+    } <= affiliations
+
+
+def test_korean_pronoun_stands_for_the_person_of_the_paragraph_before():
+    text = (
+        "지난달 서울을 찾은 마르코 벨리니(Marco Bellini)는 인터뷰 내내 웃었다. 그는 Jaeger "
+        "프로젝트의 메인테이너다.\n\n"
+        "현재 그는 밀라노의 스타트업 트라몬타나(Tramontana)에서 시니어 엔지니어로 일하며, "
+        "오픈소스에 시간을 쓴다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Marco Bellini", "트라몬타나") in affiliations
+
+
+def test_korean_work_verbs_in_the_polite_style():
+    text = (
+        "# 밋업 후기\n\n"
+        "오사카에서 온 사사키 하루토(佐々木 陽翔) 님이 발표했습니다. 하루토 님은 "
+        "메르카리에서 플랫폼 엔지니어로 일하고 계십니다."
+    )
+    extraction = extract_text(text)
+    assert "사사키 하루토" in names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert any(p == "사사키 하루토" and o in ("Mercari", "메르카리") for p, o in affiliations)
+    assert not any(o in ("오사카", "Osaka") for _, o in affiliations)  # a city, no employer

@@ -384,3 +384,25 @@ def test_more_words_that_end_a_company_s_name_and_no_person_s():
     affiliations = affiliations_of(extraction)
     assert {("Kenji Murata", "Sakura Internet"), ("Meera Pillai", "Kaveri Pay")} <= affiliations
     assert not {"Sakura Internet", "Kaveri Pay"} & names_of(extraction, EntityType.PERSON)
+
+
+def test_a_role_or_a_contraction_opening_a_sentence_is_no_part_of_the_name():
+    text = (
+        "Moderator Adaeze Okafor of Brightmoor is joined by two maintainers.\n\n"
+        "We're Zofia Kowalczyk, Mateus Ribeiro and Elif Arslan, the volunteers behind "
+        "Cloud Native Gdańsk."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"Adaeze Okafor", "Zofia Kowalczyk"} <= people
+    assert not any(p.startswith(("Moderator", "We're")) for p in people)
+
+
+def test_a_given_name_after_an_owner_or_at_the_start_of_a_paragraph_after_a_heading():
+    text = (
+        "## Keynotes\n\n"
+        "Hannah Lindqvist works on Thanos at Quillfeather.\n\n"
+        "Sablewood's Fernanda Ruiz walked through node autoprovisioning."
+    )
+    extraction = extract_text(text)
+    assert {"Hannah Lindqvist", "Fernanda Ruiz"} <= names_of(extraction, EntityType.PERSON)
+    assert ("Hannah Lindqvist", "Quillfeather") in affiliations_of(extraction)

@@ -34,6 +34,7 @@ from forumgraph.ingest.extract_orgs import (
     add_title_entries,
     entry_key,
 )
+from forumgraph.ingest.extract_orgs_by_kind import add_organisations_after_their_kind
 from forumgraph.ingest.extract_orgs_ko import (
     add_korean_organisation_lists,
     add_organisations_before_korean_people,
@@ -133,6 +134,7 @@ def extract(
     yield_to_people(draft, gazetteer)
     add_other_occurrences(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
+    add_organisations_after_their_kind(draft, analyzer, gazetteer)
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)

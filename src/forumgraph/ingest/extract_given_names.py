@@ -16,7 +16,7 @@ from forumgraph.ingest.extract_named import GUESSED_TYPES, take_back_a_guess
 from forumgraph.ingest.extract_people import (
     NAME_WORD,
     NOT_SURNAME_WORDS,
-    ROLE_HEADS,
+    ROLES_BEFORE_A_NAME,
     SURNAME,
     UPPER,
     add_person_span,
@@ -28,8 +28,12 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.given_names import romanised_korean_name
 from forumgraph.models import EntityType
 
-_PAIR = re.compile(rf"(?<![\w'’.@/-])(?P<name>(?P<first>{NAME_WORD}) (?P<last>{SURNAME}))")
-_CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)\s$")
+# Every pair, overlapping (`Moderator Adaeze Okafor` holds `Adaeze Okafor`); the first word is
+# no owner (`Microsoft's Fernanda Costa`).
+_PAIR = re.compile(
+    rf"(?<![\w'’.@/-])(?=(?P<name>(?P<first>{NAME_WORD})(?<!'s)(?<!’s) (?P<last>{SURNAME})))"
+)
+_CAPITALISED_BEFORE = re.compile(rf"(?P<word>[{UPPER}][\w'’.-]*)[^\S\n]\Z")
 _CAPITALISED_AFTER = re.compile(rf"\s[{UPPER}0-9]")
 # Words before which a name stands for a place or an organisation.
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|joined|joins|near|to)\s(?:the\s)?$", re.IGNORECASE)
@@ -52,9 +56,9 @@ def add_people_by_given_name(draft: Draft, gazetteer: Gazetteer) -> None:
             korean = korean and gazetteer.lookup(match["first"]) is None
             if not (korean or match["first"] in gazetteer.given_names):
                 continue
-            if not _stands_alone(text, match) or _WHICH_AFTER.match(text, match.end()):
+            if not _stands_alone(text, match) or _WHICH_AFTER.match(text, match.end("name")):
                 continue  # `**Fleet Advisor**, which recommends`: a thing
-            start, end = passage.start + match.start(), passage.start + match.end()
+            start, end = passage.start + match.start("name"), passage.start + match.end("name")
             if _a_word_of_the_trade(draft, gazetteer, match["first"], start, end):
                 continue
             name = match["name"]
@@ -84,17 +88,20 @@ def _a_word_of_the_trade(
 
 
 def _stands_alone(text: str, match: re.Match[str]) -> bool:
-    if match["last"].isupper() or on_heading(text, match.start()):
+    if match["last"].isupper() or on_heading(text, match.start("name")):
         return False
-    if title_case_line(text, match.start()):
+    if title_case_line(text, match.start("name")):
         return False
-    if _CAPITALISED_AFTER.match(text, match.end()):
+    if _CAPITALISED_AFTER.match(text, match.end("name")):
         return False  # part of a longer name
-    before = text[max(0, match.start() - 24) : match.start()]
-    if _PLACE_BEFORE.search(before) and not _WHO_AFTER.match(text, match.end()):
+    before = text[max(0, match.start("name") - 24) : match.start("name")]
+    if _PLACE_BEFORE.search(before) and not _WHO_AFTER.match(text, match.end("name")):
         return False  # `joined Morgan Stanley`, but `joined Anouk de Groot, who ...`
     capitalised = _CAPITALISED_BEFORE.search(before)
-    # A capitalised word before may start the sentence or be a role (`Host Marcus Boyd`).
+    # A capitalised word before may start the sentence, be a role (`Host Marcus Boyd`) or the
+    # owner whose person this is (`Microsoft's Fernanda Costa`).
     return capitalised is None or (
-        capitalised["word"] in FUNCTION_WORDS or capitalised["word"].lower() in ROLE_HEADS
+        capitalised["word"] in FUNCTION_WORDS
+        or capitalised["word"].lower() in ROLES_BEFORE_A_NAME
+        or capitalised["word"].endswith(("'s", "’s"))
     )

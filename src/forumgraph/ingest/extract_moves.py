@@ -32,7 +32,15 @@ _EN_MOVE = re.compile(
     # `joined the project from the FinOps team at Allegro`
     r"|(?:joins|joined|comes|came)\sfrom"
     r"|(?:his|her|their)\s(?:[\w-]+\s){0,2}?team\s(?:at|from)"
-    r"|works\sas\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:at|for)"
+    r"|(?:works|working|worked)\sas\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:at|for)"
+    # `Piotr works on Gardener at SAP`, `works on the infrastructure team at Sabre`
+    r"|works\s(?:on|in)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:at|for)"
+    # `who moved from Intuit to Akuity`: where the person went
+    r"|(?:moved|moves|switched|went)\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
+    r"\s(?:over\s)?to"
+    # `(then at Sumo Logic, now a developer advocate with Datadog)`
+    r"|(?:(?<=\()|(?<=,\s))then\s(?:at|with)"
+    r"|(?<=,\s)now\s(?:an?\s|the\s)(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
     r"|left|leaves|has\sleft)"
     r"|is\s(?:joining|leaving|returning\sto)"
@@ -71,15 +79,18 @@ _ARROW_TO = re.compile(
     r"(?:\s[A-Z][^\s().,;:→*]*){0,3})"
 )
 _KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?)"
+# `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
+_KO_GLOSS = r"(?:\([A-Za-z][^()\n]{0,30}\))?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).
 _COMPANY_WORD = r"(?:기업|스타트업|회사)\s"
 # `<name> ... (기업|스타트업) <org>에 합류`, `<org>에서 7년간`: joined, or spent years at.
 _KO_MOVE = re.compile(
-    rf"(?:{_COMPANY_WORD})?" + _KO_NAME + r"(?:에\s(?:\S+\s){0,2}?합류"
+    rf"(?:{_COMPANY_WORD})?" + _KO_NAME + _KO_GLOSS + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
-    r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중)"
+    r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
+    r"|일하며|근무하며|일합니다|근무합니다)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
     r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
@@ -97,10 +108,13 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
     """Affiliations of people with the organisations prose says they moved to or from."""
     text = draft.article.text
     author = sole_author(draft)
-    for passage in draft.passages:
+    for i, passage in enumerate(draft.passages):
+        # a pronoun may stand for a person the paragraph before named (`... 치디 오니에카는 ...`
+        # then `현재 그는 ...`)
+        reach = draft.passages[i - 1].start if i else passage.start
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
-            earlier = draft.spans_in(passage.start, sentence.start)
+            earlier = draft.spans_in(reach, sentence.start)
             for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EN_WAS_AT, _EX, _KO_MOVE):
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     person = _subject(text, spans, match.start()) or _pronoun_subject(
@@ -208,8 +222,10 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
     return people[-1]
 
 
-# `she`, `he` opening the clause of the move: the person the passage named last.
-_PRONOUN_BEFORE = re.compile(r"\b(?:[Ss]he|[Hh]e)\s(?:[\w'’-]+\s){0,10}$")
+# `she`, `he`, `그는` opening the clause of the move: the person the passage named last.
+_PRONOUN_BEFORE = re.compile(
+    r"(?:\b(?:[Ss]he|[Hh]e)|(?<![가-힣])(?:그|그녀)(?:는|가|도))\s(?:[\w'’()-]+\s){0,10}$"
+)
 _PRONOUN_REACH = 400
 # `Before joining Vantari in 2021 she spent ...`: a clause, then the pronoun it belongs to.
 _PRONOUN_AFTER_A_CLAUSE = re.compile(

@@ -45,6 +45,7 @@ _UNIT_ENDINGS = (
 )
 _STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
 _WORD = re.compile(r"\S+")
+_BRACKETS = re.compile(r"(?<=[가-힣])\([A-Za-z][^()\n]{0,30}\)")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
 # Names of Latin capitals and Hangul: `KB국민은행`, `SK텔레콤`, `우리FIS`.
 _LATIN_THEN_HANGUL = re.compile(r"[A-Z]{1,4}[가-힣]{2,}|[가-힣]{1,4}[A-Z]{2,5}")
@@ -63,6 +64,8 @@ def add_organisations_before_korean_people(
 ) -> None:
     """Organisations (and the person's affiliation) written before Hangul-named people."""
     text = draft.article.text
+    # `네이버클라우드(NAVER Cloud)의`: a gloss with a space in it stays one word
+    one_word_glosses = _BRACKETS.sub(lambda m: m.group().replace(" ", "_"), text)
     affiliated: list[Span] = []
     common: list[tuple[Span, tuple[str, int]]] = []
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
@@ -71,9 +74,9 @@ def add_organisations_before_korean_people(
         if not all(is_hangul_word(w) for w in surface.split()):
             continue  # a name in Hangul, Korean (`김도현`) or foreign (`라즈 파텔`)
         line_start = text.rfind("\n", 0, person.start) + 1
-        words = list(_WORD.finditer(text, line_start, person.start))
+        words = list(_WORD.finditer(one_word_glosses, line_start, person.start))
         glossed = surface != text[person.start : person.end]
-        if glossed and not (words and words[-1].group().endswith("의")):
+        if glossed and not (words and words[-1].group().endswith(("의", "인"))):
             continue  # such a name takes only an owner (`코버리(Coverly)의 다니엘 오르테가(...)`)
         org, plain = _organisation_before(words, analyzer, gazetteer)
         org = _with_the_name_before_its_suffix(text, words, org, analyzer, gazetteer)
@@ -122,7 +125,7 @@ def _with_the_name_before_its_suffix(
     if org is None or org[0] not in _NAME_SUFFIXES:
         return org
     at = next((i for i, w in enumerate(words) if w.start() == org[1]), None)
-    if at is None or at == 0 or not _name_form(words[at - 1].group(), analyzer, gazetteer):
+    if at is None or at == 0 or not name_form(words[at - 1].group(), analyzer, gazetteer):
         return None  # `우리 랩스 김하준 님`: the ending of a name alone names nobody's employer
     start = words[at - 1].start()
     return text[start : org[1] + len(org[0])], start
@@ -150,7 +153,7 @@ def _organisation_after(
     titled = _ORG_TITLE_AFTER.match(text, end)
     # A technology acronym there is a field (`김민수 SRE 엔지니어`).
     org = (titled["org"] or titled["org2"]) if titled is not None else ""
-    if titled is not None and titled["org2"] and _name_form(org, analyzer, gazetteer):
+    if titled is not None and titled["org2"] and name_form(org, analyzer, gazetteer):
         return org, titled.start("org2")
     if (
         titled is not None
@@ -158,7 +161,7 @@ def _organisation_after(
         and not all(is_title_word(w, analyzer) for w in titled["modifier"].split())
     ):
         titled = None  # `김민수 가온데이터에서 엔지니어로`: no word of the title there
-    if titled is not None and org not in GENERIC_ACRONYMS and _name_form(org, analyzer, gazetteer):
+    if titled is not None and org not in GENERIC_ACRONYMS and name_form(org, analyzer, gazetteer):
         return org, titled.start("org")
     bracketed = _BRACKETS_AFTER.match(text, end)
     if bracketed is None:
@@ -167,7 +170,7 @@ def _organisation_after(
     # `(가나 운영진)` and such are read elsewhere; a role or a unit (`플랫폼팀`) must end them
     if role and not role[-1].endswith(KO_PERSON_MARKERS) and not _unit(role[-1]):
         return None
-    if _name_form(bracketed["org"], analyzer, gazetteer):
+    if name_form(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
     # `송예린 님(무신사)`: after an honorific the brackets hold the organisation, whose name
     # may be common nouns run together
@@ -194,11 +197,42 @@ def _listed_together(text: str, first: Span, second: Span) -> bool:
 
 
 def _a_role_with_copula(word: str) -> bool:
-    """`리드인`, `엔지니어이자`: a role, then the copula that makes it the next name's."""
+    """`리드인`, `엔지니어이자`, `공동창업자이자`: a role, then the copula that makes it the next
+    name's."""
     for ending in ("이자", "이며", "인"):
-        if word.endswith(ending) and word[: -len(ending)] in KO_PERSON_MARKERS:
+        role = word[: -len(ending)]
+        if word.endswith(ending) and (
+            role in KO_PERSON_MARKERS or role.endswith(_COMPOUND_ROLE_ENDS)
+        ):
             return True
     return False
+
+
+# Roles that end a compound one (`공동창업자`, `플랫폼엔지니어`).
+_COMPOUND_ROLE_ENDS = tuple(m for m in KO_PERSON_MARKERS if len(m) >= 3)
+
+
+def _a_relation_with_copula(words: list[re.Match[str]]) -> bool:
+    """`채원 님의 버디인`: a noun with the copula after someone's `의` is what the next name is
+    to them (a buddy, a mentor), not an organisation."""
+    last = words[-1].group()
+    return len(words) >= 2 and last.endswith("인") and words[-2].group().endswith("의")
+
+
+def _owner_of_the_role(
+    words: list[re.Match[str]], analyzer: Analyzer, gazetteer: Gazetteer
+) -> tuple[str, int] | None:
+    """`루멘폴드의 공동창업자이자 CEO인`: the organisation whose roles, joined by the copula,
+    the person holds."""
+    i = len(words) - 1
+    while i >= 1 and (i == len(words) - 1 or _a_role_with_copula(words[i].group())):
+        i -= 1
+    word = words[i].group()
+    if i == len(words) - 1 or not word.endswith("의") or _unit(word):
+        return None
+    if not _owner(words, i, analyzer, gazetteer):
+        return None
+    return _without_genitive(word), words[i].start()
 
 
 def _organisation_before(
@@ -207,8 +241,12 @@ def _organisation_before(
     """The organisation's name and offset among the last words before a person, if any; else
     a common noun standing where the organisation would (`토스 이준혁 엔지니어`), which a list
     of people with their organisations may confirm."""
-    if not words or _a_role_with_copula(words[-1].group()):
-        return None, None  # `팀 리드인 박지훈 리드`: a role the person holds, not a place
+    if not words:
+        return None, None
+    if _a_role_with_copula(words[-1].group()) or _a_relation_with_copula(words):
+        # `팀 리드인 박지훈 리드`: a role the person holds, not a place; but the owner of the
+        # role is one (`루멘폴드의 공동창업자이자 CEO인 카타리나 뮐러`)
+        return _owner_of_the_role(words, analyzer, gazetteer), None
     headed = _HEADED.fullmatch(words[-1].group())
     if headed is not None and _headed_name(headed["org"], analyzer, gazetteer):
         return (headed["org"], words[-1].start()), None  # `누리온(대표 김하준)`
@@ -286,7 +324,7 @@ def _workplace(
         return None
     for word in reversed(words[-6:-1]):
         stem = word.group()[:-2]
-        if word.group().endswith("에서") and _name_form(stem, analyzer, gazetteer):
+        if word.group().endswith("에서") and name_form(stem, analyzer, gazetteer):
             return stem, word.start()
     return None
 
@@ -323,7 +361,7 @@ def _owner(words: list[re.Match[str]], i: int, analyzer: Analyzer, gazetteer: Ga
     """Whether word `i` (less a genitive `의`) names an organisation: it has the form of a
     name, or follows the kind of organisation it is (`스타트업 모요의`)."""
     word = _without_genitive(words[i].group())
-    if _name_form(word, analyzer, gazetteer):
+    if name_form(word, analyzer, gazetteer):
         return True
     kind = i >= 1 and words[i - 1].group() in _ORGANISATION_KINDS
     return kind and is_hangul_word(word) and len(word) >= 2 and gazetteer.lookup(word) is None
@@ -340,8 +378,8 @@ def _unit(word: str) -> bool:
 
 
 # A Latin gloss after a Hangul name: `코버리(Coverly)의`.
-_LATIN_GLOSS = r"\((?P<latin>[A-Za-z][\w .&-]{0,30})\)"
-_GLOSS = re.compile(rf"(?<=[가-힣]){_LATIN_GLOSS}$")
+LATIN_GLOSS = r"\((?P<latin>[A-Za-z][\w .&-]{0,30})\)"
+_GLOSS = re.compile(rf"(?<=[가-힣]){LATIN_GLOSS}$")
 
 
 def _without_genitive(word: str) -> str:
@@ -363,7 +401,7 @@ def _compound_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     return _common_noun(word, analyzer, gazetteer) and len(analyzer.tokens(word)) >= 2
 
 
-def _name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+def name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     """A proper noun, a word no dictionary knows, or a capitalised Latin name; not a place."""
     entry = gazetteer.lookup(word)
     if entry is not None:
@@ -400,7 +438,7 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
             draft.add_variant(key, gloss["latin"])  # `코버리(Coverly)`: its Latin spelling
 
 
-_GLOSS_AFTER = re.compile(_LATIN_GLOSS)
+_GLOSS_AFTER = re.compile(LATIN_GLOSS)
 
 
 # How a Korean list joins its items: `A와 B`, `A, B`, `A 및 B`.
@@ -439,7 +477,7 @@ def _listed_name(text: str, start: int, end: int, analyzer: Analyzer, gazetteer:
     word = text[start:end]
     if not (is_hangul_word(word) or _LATIN_THEN_HANGUL.fullmatch(word)):
         return False
-    if not _name_form(word, analyzer, gazetteer):
+    if not name_form(word, analyzer, gazetteer):
         return False
     whole = _WORD.match(text, start)
     tail = whole.group()[len(word) :] if whole else ""

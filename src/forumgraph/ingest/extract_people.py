@@ -220,6 +220,9 @@ def add_person_span(
 ) -> str | None:
     """The person `name` written as `surface` at [start, end); a longer name already there
     wins, and known names inside this one give way."""
+    if surface == name:
+        name = surface = without_opening_word(name)
+        start = end - len(name)
     key = add_named(draft, gazetteer, EntityType.PERSON, name, start, end, trust_gazetteer=False)
     if key is not None and surface != name:
         draft.add_variant(key, surface)
@@ -242,7 +245,7 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                 if org and not _known_organisation(draft, gazetteer, org):
                     continue
                 for group in ("name", "name2"):
-                    text = _without_title(match.groupdict().get(group) or "")
+                    text = without_opening_word(match.groupdict().get(group) or "")
                     if not text or not is_person_name(text, gazetteer):
                         continue
                     if pattern in _WEAK_PATTERNS and _named_other(draft, text):
@@ -253,10 +256,18 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
                 person(draft, found.value)
 
 
-def _without_title(text: str) -> str:
-    """`Analyst Rachel Stephens` -> `Rachel Stephens`: a role opening a sentence is no name."""
-    first, _, rest = text.partition(" ")
-    return rest if rest and first.lower() in ROLE_HEADS and " " in rest else text
+# Words that open a sentence before a name and are no part of it: a role (`Moderator Jane
+# Doe`, `Analyst Rachel Stephens`) or a pronoun with its verb (`We're Jane Doe, ...`).
+ROLES_BEFORE_A_NAME = ROLE_HEADS | word_set("moderator host guest panelist panellist keynote")
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:re|m|s|ll|ve)")
+
+
+def without_opening_word(name: str) -> str:
+    """`Moderator Ifeoma Eze` -> `Ifeoma Eze`: the name after a role or a contraction before
+    it, when two words are left."""
+    first, _, rest = name.partition(" ")
+    opening = first.lower() in ROLES_BEFORE_A_NAME or _CONTRACTION.fullmatch(first)
+    return rest if opening and " " in rest else name
 
 
 def _named_other(draft: Draft, text: str) -> bool:

@@ -21,6 +21,7 @@ from forumgraph.ingest.extract_people import (
     is_person_name,
     person,
     person_name_from,
+    without_opening_word,
 )
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, word_set
@@ -67,7 +68,7 @@ KO_ROLE_HEADS = tuple(
     word_set(
         "개발자 의장 창시자 설립자 창업자 저자 발표자 연사 멤버 기여자 관리자 디자이너 엔지니어 "
         "아키텍트 리드 리더 메인테이너 연구원 교수 기자 대표 이사 매니저 에반젤리스트 컨설턴트 "
-        "편집자 편집장 모더레이터 공동창업자 CTO CEO"
+        "편집자 편집장 에디터 모더레이터 공동창업자 CTO CEO"
     )
 )
 # `SpaceNet의 Richard Hartmann`, `구글의 Jane Doe`: a Latin name after an organisation's `의`.
@@ -197,14 +198,9 @@ def _is_title(text: str) -> bool:
     return 1 <= len(words) <= 5 and _is_role(words[-1])
 
 
-# Roles that open a sentence before the name they go with (`Moderator Chiara Lombardi, ...`).
-_ROLES_BEFORE_A_NAME = ROLE_HEADS | word_set("moderator host guest panelist panellist keynote")
-
-
 def _add(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
-    words = name.split()
-    if len(words) >= 3 and words[0].lower() in _ROLES_BEFORE_A_NAME:
-        name, start = " ".join(words[1:]), start + len(words[0]) + 1
+    trimmed = without_opening_word(name)
+    name, start = trimmed, start + len(name) - len(trimmed)
     if is_person_name(name, gazetteer):
         take_back_a_guess(draft, gazetteer, start, start + len(name))
         add_person_span(draft, gazetteer, name, name, start, start + len(name))

@@ -141,8 +141,15 @@ def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
     return False
 
 
-# A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`.
-_ROMANISED = re.compile(r"(?<=[가-힣])\((?P<latin>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3})\)")
+# A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`, `엘리프
+# 차을라르(Elif Çağlar)`; or the name in Chinese characters or kana: `야마다 리나(山田 里奈)`.
+# Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
+_CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
+_LATIN_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*"
+_ROMANISED = re.compile(
+    rf"(?<=[가-힣])\((?:(?P<latin>{_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}})"
+    rf"|{_CJK}{{1,6}}(?: {_CJK}{{1,6}})?)\)"
+)
 
 
 # How close a Hangul name and a Latin one must sound to be one name in two scripts.
@@ -410,15 +417,29 @@ def _foreign_names(
             j += 1
         if j > i:
             surface = text[tokens[i].start : tokens[j - 1].end]
+            # `야마다 리나(山田 里奈) 님`: the name in Chinese characters stands aside, and says
+            # the words are one foreign name
             after = text[tokens[j - 1].end :].lstrip()
+            in_characters = _CJK_GLOSS.match(after)
+            after = after[in_characters.end() :] if in_characters else after
             words = surface.split()
             if (
                 2 <= len(words) <= 3
-                and draft.mentioned_at(offset + tokens[i].start) is None  # `Dan Kohn`'s `댄 컨`
+                # not read yet (`Dan Kohn`'s `댄 컨`), or read in part as a person when the
+                # characters after say it is one name (`사사키` of `사사키 하루토(佐々木 陽翔)`)
+                and (
+                    draft.mentioned_at(offset + tokens[i].start) is None
+                    or (
+                        in_characters
+                        and _a_part(draft, offset + tokens[i].start, offset + tokens[j - 1].end)
+                    )
+                )
                 and gazetteer.lookup(surface) is None
                 # `한국 커뮤니티 발표자`: a word the dictionary knows is no part of a foreign name,
-                # nor one that sounds like a known name (`알리바바 클라우드 엔지니어들`)
-                and not any(gazetteer.lookup(w) or gazetteer.sounds.match(w) for w in words)
+                # nor one that sounds exactly like a known name (`알리바바 클라우드 엔지니어들`)
+                and not any(
+                    gazetteer.lookup(w) or gazetteer.sounds.match(w, exact=True) for w in words
+                )
                 and (
                     any(after.startswith(m) for m in KO_PERSON_MARKERS)
                     or _cue_before(draft, tokens, i, offset, analyzer, gazetteer)
@@ -429,6 +450,7 @@ def _foreign_names(
                 and (
                     not is_korean_name(words[-1], analyzer, gazetteer)
                     or _foreign_given_name(words[-1], gazetteer)
+                    or in_characters
                 )
                 # `황보석진 (페이브릭 엔지니어)`: brackets after a name hold where they work
                 and not _OPENS_BRACKETS_AFTER_A_NAME.search(text, 0, tokens[i].start)
@@ -441,6 +463,15 @@ def _foreign_names(
                         draft.fold(part.key, key)
                 draft.mention(key, start, end)
         i = max(j, i + 1)
+
+
+_CJK_GLOSS = re.compile(rf"^\((?:{_CJK}| ){{1,13}}\)\s?")
+
+
+def _a_part(draft: Draft, start: int, end: int) -> bool:
+    """Whether the mention at `start` is a person's, shorter than [start, end)."""
+    found = draft.mentioned_at(start)
+    return found is not None and found.type == EntityType.PERSON and found.end < end
 
 
 def foreign_name_in_hangul(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:

@@ -28,7 +28,9 @@ _CLOSING = ("Pe", "Pf", "Po")
 # product's name (`웨비나`, Webiny): ordinary words, never names.
 _ORDINARY_LOANWORDS = word_set(
     "웨비나 웨비나르 세미나 워크숍 워크샵 밋업 컨퍼런스 콘퍼런스 해커톤 키노트 세션 트랙 부스 "
-    "스폰서 파트너 네트워킹 스트리밍 라이브 데모 핸즈온 패널 라운드테이블 에반젤리스트"
+    "스폰서 파트너 네트워킹 스트리밍 라이브 데모 핸즈온 패널 라운드테이블 에반젤리스트 "
+    # the words of incident response (`인시던트 커맨더`, Komodor)
+    "인시던트 커맨더 온콜 포스트모템 런북 에스컬레이션"
 )
 
 

@@ -51,6 +51,49 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
     _authors_colleagues(draft, author)  # before the groups: colleagues share the employer
     _authors_groups(draft, author)
+    _teams_of_the_writers_company(draft, author)
+
+
+# The writer speaking for themselves or their company, outside quotations: in the first person,
+# or (in Korean) in the polite endings a company's post uses rather than a report's `-다.`
+_FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저희|저는|제가)(?![가-힣])|\b(?:[Ww]e|[Oo]ur|I)\b")
+_QUOTED = re.compile(r"[\"“][^\"”\n]{0,400}[\"”]")
+_POLITE_END = re.compile(r"(?:니다|요)[.!?]")
+_PLAIN_END = re.compile(r"(?<!니)다[.!?]")
+
+
+def _in_own_voice(text: str) -> bool:
+    if _FIRST_PERSON.search(text):
+        return True
+    return len(_POLITE_END.findall(text)) > len(_PLAIN_END.findall(text))
+
+
+# A team named by itself, without its company: `SRE팀`, `결제개발팀`, `보안플랫폼실`.
+_BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")
+
+
+def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
+    """`SRE팀 이수진 님` in a post its writer signs for one company (`글: 정예린 · 하루마켓
+    플랫폼팀`): a team named without a company is that company's, and so is its member."""
+    if not _in_own_voice(_QUOTED.sub(" ", draft.article.text)):
+        return  # a reporter's article: the teams are the company's it reports on, not theirs
+    companies = {
+        f.value for f in draft.facts_of(author, "affiliation") if not _bare_team(draft, f.value)
+    }
+    if len(companies) != 1:
+        return
+    company = companies.pop()
+    for person in draft.keys(EntityType.PERSON):
+        facts = draft.facts_of(person, "affiliation")
+        teams = [f for f in facts if _bare_team(draft, f.value)]
+        if teams and all(_bare_team(draft, f.value) for f in facts):
+            draft.fact(person, "affiliation", company, passage_id=teams[0].passage_id)
+
+
+def _bare_team(draft: Draft, key: str) -> bool:
+    return draft.type_of(key) == EntityType.ORGANIZATION and all(
+        _BARE_TEAM.fullmatch(n.text) for n in draft.names_of(key)
+    )
 
 
 # `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.

@@ -38,9 +38,33 @@ class Resolution:
     entities: dict[str, Entity]
 
 
+# Latin letters that no decomposition turns into ASCII (`Paweł` -> `pawel`, not `pawe`).
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
+
+
 def slugify(text: str) -> str:
     """`KubeCon + CloudNativeCon NA 2019` -> `kubecon-cloudnativecon-na-2019` (Hangul romanised)."""
     text = romanize(text) if has_hangul(text) else text
+    text = text.translate(_UNDECOMPOSED)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "unnamed"
 

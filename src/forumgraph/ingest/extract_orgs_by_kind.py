@@ -1,0 +1,67 @@
+"""Korean organisations named right after the kind of organisation they are: `베를린의 스타트업
+루멘폴드(Lumenfold)에서`, `터키 이커머스 기업 헵시부라다에서`, `핀테크 업체 모아페이의`.
+
+The word after the kind must have the form of a name (a proper noun, or a word no dictionary
+knows) with only particles after it, so that `스타트업 생태계` or `기업 고객` name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_orgs_ko import LATIN_GLOSS
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
+
+_KIND_THEN_NAME = re.compile(
+    r"(?<![가-힣])(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s"
+    rf"(?P<word>[가-힣][가-힣A-Za-z0-9]{{0,20}})(?P<gloss>{LATIN_GLOSS})?"
+)
+_NOUN_TAGS = frozenset({"NNP", "NNG", "SL", "SN"})
+
+
+def add_organisations_after_their_kind(
+    draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer
+) -> None:
+    """Organisation mentions for names written after a word for their kind (see the module)."""
+    for passage in draft.passages:
+        if not has_hangul(passage.text):
+            continue
+        for match in _KIND_THEN_NAME.finditer(passage.text):
+            name = _name_before_particles(match["word"], analyzer, gazetteer)
+            if name is None or name in KO_PERSON_MARKERS:
+                continue
+            entry = gazetteer.lookup(name)
+            if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
+                continue  # `기업 서울`: a place
+            start = passage.start + match.start("word")
+            end = start + len(name)
+            if draft.spans_over(start, end):
+                continue  # read already, as this or as something else
+            key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
+            if key is not None and match["gloss"] and name == match["word"]:
+                draft.add_variant(key, match["latin"])  # `루멘폴드(Lumenfold)`
+
+
+def _name_before_particles(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> str | None:
+    """`헵시부라다에서` -> `헵시부라다`: the nouns opening `word`, when only particles follow and
+    one of them is a proper noun or unknown to the dictionary (read in the word, since a name
+    alone may read as a verb: `헵시부라` + `이다`)."""
+    tokens = analyzer.tokens(word)
+    nouns = 0
+    while nouns < len(tokens) and (tokens[nouns].tag in _NOUN_TAGS or tokens[nouns].unknown):
+        nouns += 1
+    if nouns == 0 or not all(t.tag.startswith("J") for t in tokens[nouns:]):
+        return None
+    parts = gazetteer.hangul_name_parts  # proper only inside a longer name (`커뮤니티`)
+    if not any(
+        (t.tag == "NNP" and t.form not in parts) or t.unknown or t.tag == "SL"
+        for t in tokens[:nouns]
+    ):
+        return None  # `스타트업 생태계`: common nouns
+    return word[: tokens[nouns - 1].end]
