@@ -562,7 +562,7 @@ def test_a_latin_gloss_with_a_space_before_the_genitive_of_a_korean_name():
     text = "라인웍스클라우드(Lineworks Cloud)의 정하윤 님은 도입 1년 차 후기를 공유했습니다."
     affiliations = affiliations_of(extract_text(text))
     assert any(
-        p == "정하윤" and "라인웍스클라우드" in o or "Lineworks" in o for p, o in affiliations
+        p == "정하윤" and ("라인웍스클라우드" in o or "Lineworks" in o) for p, o in affiliations
     )
 
 

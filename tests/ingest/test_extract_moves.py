@@ -240,3 +240,40 @@ def test_korean_work_verbs_in_the_polite_style():
     affiliations = affiliations_of(extraction)
     assert any(p == "사사키 하루토" and o in ("Mercari", "메르카리") for p, o in affiliations)
     assert not any(o in ("오사카", "Osaka") for _, o in affiliations)  # a city, no employer
+
+
+def test_an_employer_named_by_a_pronoun_a_move_on_and_a_university_of_something():
+    text = (
+        "Noor Haddad offered the office of her employer, Brightmoor Analytics, for June. "
+        "Ivo Petrov has moved on to a role at Quillfeather and no longer reviews. The guest "
+        "talk came from Dr. Agata Wrona from Gdańsk University of Technology."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Noor Haddad", "Brightmoor Analytics"),
+        ("Ivo Petrov", "Quillfeather"),
+        ("Agata Wrona", "Gdańsk University of Technology"),
+    } <= affiliations
+
+
+def test_each_post_of_a_collection_is_its_heading_s_person_s():
+    text = (
+        "1. LinkedIn — Sunita Raman\n\n"
+        "Excited to share that I've joined Corvanta as a platform engineer!\n\n"
+        "After five great years at Tessaline, where I built the CI platform, it was time.\n\n"
+        "2. Mastodon — @kofi_dev (Kofi Mensah)\n\n"
+        "some news\n\n"
+        "after 4 years I'm leaving Brightmoor. next month I'm moving from Brightmoor to "
+        "Lindqvist Data.\n\n"
+        "3. Keynote by Marta Silva\n\n"
+        "I work at Sablewood and loved this talk."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Sunita Raman", "Corvanta"),
+        ("Sunita Raman", "Tessaline"),
+        ("Kofi Mensah", "Brightmoor"),
+        ("Kofi Mensah", "Lindqvist Data"),
+    } <= affiliations
+    # a heading about a person is no post of theirs
+    assert ("Marta Silva", "Sablewood") not in affiliations

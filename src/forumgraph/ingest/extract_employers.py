@@ -45,7 +45,11 @@ ORG_NAME = (
     r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
     r"(?P<org>(?:[A-Z]|[a-z](?=[A-Z][a-z]))[A-Za-z0-9&-]*"  # `Acme`, `iFood`
-    r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von)[ ])?[A-Z][A-Za-z0-9&-]*){0,3}"
+    # `Warsaw University of Technology`, `Bank of America`: `of` after an institution's word
+    r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von"
+    r"|(?:(?<=University)|(?<=Institute)|(?<=School)|(?<=College)|(?<=Academy)|(?<=Bank))"
+    r"[ ]of)[ ])?"
+    r"[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|['’]s\s|$)"
 )
 

@@ -98,10 +98,12 @@ def _stands_alone(text: str, match: re.Match[str]) -> bool:
     if _PLACE_BEFORE.search(before) and not _WHO_AFTER.match(text, match.end("name")):
         return False  # `joined Morgan Stanley`, but `joined Anouk de Groot, who ...`
     capitalised = _CAPITALISED_BEFORE.search(before)
-    # A capitalised word before may start the sentence, be a role (`Host Marcus Boyd`) or the
-    # owner whose person this is (`Microsoft's Fernanda Costa`).
+    # A capitalised word before may start the sentence, end the one before (`in June. Ivo
+    # Petrov`), be a role (`Host Marcus Boyd`) or the owner whose person this is (`Microsoft's
+    # Fernanda Costa`).
     return capitalised is None or (
         capitalised["word"] in FUNCTION_WORDS
+        or capitalised["word"].endswith(".")
         or capitalised["word"].lower() in ROLES_BEFORE_A_NAME
         or capitalised["word"].endswith(("'s", "’s"))
     )

@@ -19,7 +19,7 @@ from forumgraph.text.particles import is_particle, strip_particles
 
 # a capitalised word (a full stop only inside it: `Node.js`, not `Labs.` ending a sentence) or
 # a version
-_CAP = r"(?:[A-Z][A-Za-z0-9_&'’+-]*(?:\.[A-Za-z0-9_&'’+-]+)*|v?\d+(?:\.\d+)+|\d+)"
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9_&'’+-]*(?:\.[A-Za-z0-9_&'’+-]+)*|v?\d+(?:\.\d+)+|\d+)"
 _SUFFIX = (
     r"Inc\.?|Incorporated|Labs?|Laborator(?:y|ies)|Ltd\.?|Limited|LLC|GmbH|Corp\.?|Corporation"
     r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"
@@ -34,7 +34,9 @@ _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Sub
 _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs` (also before a Korean particle)
     re.compile(
-        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX}))(?![A-Za-z0-9_-])"
+        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX})"
+        # `Warsaw University of Technology`
+        r"(?:(?:(?<=University)|(?<=Institute))\sof(?:\sthe)?(?:\s[A-Z][A-Za-z-]+){1,2})?)(?![A-Za-z0-9_-])"
     ),
     re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Code of Conduct Committee`

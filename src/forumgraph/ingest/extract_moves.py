@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY
-from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.extract_writers import writer_at
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -36,15 +36,15 @@ _EN_MOVE = re.compile(
     # `Piotr works on Gardener at SAP`, `works on the infrastructure team at Sabre`
     r"|works\s(?:on|in)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:at|for)"
     # `who moved from Intuit to Akuity`: where the person went
-    r"|(?:moved|moves|switched|went)\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
+    r"|(?:moved|moves|moving|switched|went)\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
     r"\s(?:over\s)?to"
     # `(then at Sumo Logic, now a developer advocate with Datadog)`
     r"|(?:(?<=\()|(?<=,\s))then\s(?:at|with)"
     r"|(?<=,\s)now\s(?:an?\s|the\s)(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
-    r"|left|leaves|has\sleft)"
+    r"|left|leaves|has\sleft|['’]m\s(?:leaving|joining))"
     r"|is\s(?:joining|leaving|returning\sto)"
-    rf"|(?:after|following|spent|spending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
+    rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
     r"|(?:previously|formerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
     r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|has\sbeen\s(?:at|with)"
@@ -56,8 +56,10 @@ _EN_MOVE = re.compile(
     # `now leads developer relations at Kestrel`: where the person works today
     r"|(?:now|currently)\s(?:leads|runs|heads|manages|works\son|works\sin)\s(?:[\w-]+\s){0,4}?"
     r"(?:at|for)"
-    r"|['’]s\s(?:employer|company),)"
-    r"\s(?:the\s)?" + ORG_NAME
+    r"|(?:['’]s|\b(?:his|her|their))\s(?:employer|company),"
+    # `has moved on to a role at Datadog`
+    r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with))"
+    r"\s(?:the\s)?[*_]{0,2}" + ORG_NAME
 )
 # `he was at Thoughtworks for seven years`: an employer with the time spent there.
 _EN_WAS_AT = re.compile(
@@ -69,6 +71,10 @@ _EN_WAS_AT = re.compile(
 _EN_JOINED_FROM = re.compile(
     r"\b(?:joins|joined|rejoined|moved\sto|moves\sto)\s(?:the\s)?[A-Z][\w&.-]*"
     r"(?:\s[A-Z][\w&.-]*){0,3}\sfrom\s(?:the\s)?" + ORG_NAME
+)
+# `moved from Intuit to Akuity`: where the person came from.
+_EN_MOVED_FROM = re.compile(
+    r"\b(?:moved|moves|moving|switched|went)\sfrom\s(?:the\s)?" + ORG_NAME + r"\s(?:over\s)?to\b"
 )
 _EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
 # `(ING → Adyen)`, `(토스 → 당근)`: from one organisation to the other, right after the name.
@@ -107,7 +113,6 @@ _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|
 def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
     """Affiliations of people with the organisations prose says they moved to or from."""
     text = draft.article.text
-    author = sole_author(draft)
     for i, passage in enumerate(draft.passages):
         # a pronoun may stand for a person the paragraph before named (`... 치디 오니에카는 ...`
         # then `현재 그는 ...`)
@@ -115,7 +120,7 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
             earlier = draft.spans_in(reach, sentence.start)
-            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EN_WAS_AT, _EX, _KO_MOVE):
+            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EN_MOVED_FROM, _EN_WAS_AT, _EX, _KO_MOVE):
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     person = _subject(text, spans, match.start()) or _pronoun_subject(
                         text, spans, earlier, sentence.start, match.start()
@@ -126,7 +131,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                         and _the_writer_moved(text, spans, sentence.start, match)
                         and _a_job(text, sentence.start, match)
                     ):
-                        key = author  # `In 2018 I moved to Berlin and joined Zalando`
+                        # `In 2018 I moved to Berlin and joined Zalando`
+                        key = writer_at(draft, match.start())
                     pairs = _respectively(text, spans, match)
                     if pairs is not None:
                         for person_key, name, at in pairs:
@@ -177,17 +183,25 @@ def _respectively(
     ]
 
 
-# The writer as the subject of a move: `I moved to Berlin and joined`, `저는 ... 합류`.
-_I_BEFORE = re.compile(r"(?:\bI\s(?:[\w'’,-]+\s){0,8}|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8})$")
+# The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...
+# 합류`; or a clause of the move that `I` goes on from: `After four years at Infosys, where I`.
+_I_BEFORE = re.compile(
+    r"(?:\bI(?:['’](?:ve|m|d|ll))?\s(?:[\w'’,-]+\s){0,8}|\bI|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8})$"
+)
+_I_AFTER = re.compile(r"[^.;!?\n]{0,20}?,\s(?:where|when)\sI\b|,\sI\b")
 
 
 def _the_writer_moved(text: str, spans: list[Span], start: int, match: re.Match[str]) -> bool:
-    """The writer is the one who moved: `I` opens the clause before the move, with no name
-    between."""
+    """The writer is the one who moved: `I` opens the clause before the move, or the clause
+    after the move's opening phrase, with no name between."""
     before = _I_BEFORE.search(text, start, match.start())
-    return before is not None and not any(
-        s.type in _SUBJECTS and before.start() <= s.start < match.start() for s in spans
-    )
+    if before is None:
+        after = _I_AFTER.match(text, match.end())
+        opening = not re.search(r"\w", text[start : match.start()])  # the sentence opens with it
+        return bool(after and opening) and not any(
+            s.type == EntityType.PERSON and match.start() <= s.start < after.end() for s in spans
+        )
+    return not any(s.type in _SUBJECTS and before.start() <= s.start < match.start() for s in spans)
 
 
 # What says a move is a job: `as an SRE`, `where I work`, a move to a city before it.

@@ -36,9 +36,6 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     where the one author of a first-person text works; and the author's colleagues (`같은 팀
     박지민 님`, `my teammate Jane Doe`) work there too."""
     author = sole_author(draft)
-    if author is None:
-        _authors_colleagues(draft, None)  # the colleagues of those who answer an interview
-        return
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
             name = match["org"] or match["org_ko"]
@@ -46,9 +43,13 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known or match["unit"]):
                 continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            org = employer_at(draft, gazetteer, name, start)
-            if org is not None:
-                draft.fact(author, "affiliation", org.key, passage_id=org.passage_id)
+            writer = author or writer_of_section(draft, start)
+            org = employer_at(draft, gazetteer, name, start) if writer else None
+            if writer is not None and org is not None:
+                draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
+    if author is None:
+        _authors_colleagues(draft, None)  # the colleagues of those who answer an interview
+        return
     _authors_colleagues(draft, author)  # before the groups: colleagues share the employer
     _authors_groups(draft, author)
     _teams_of_the_writers_company(draft, author)
@@ -94,6 +95,43 @@ def _bare_team(draft: Draft, key: str) -> bool:
     return draft.type_of(key) == EntityType.ORGANIZATION and all(
         _BARE_TEAM.fullmatch(n.text) for n in draft.names_of(key)
     )
+
+
+def writer_at(draft: Draft, offset: int) -> str | None:
+    """Who writes `I` at `offset`: the byline's one author, else the one person the heading of
+    the section names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
+    return sole_author(draft) or writer_of_section(draft, offset)
+
+
+# A heading as reading leaves it: a short line of its own between blank lines, with no full stop.
+_HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
+
+
+def writer_of_section(draft: Draft, offset: int) -> str | None:
+    """The person whose post the section around `offset` is: the nearest heading that names
+    people names one, with no more than a label beside (`2. X — @yusuf_codes (Yusuf Adebayo)`,
+    not `Keynote by Jane Doe`); a handle beside the name is the same person's."""
+    text = draft.article.text
+    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
+        spans = [
+            s for s in draft.spans_in(heading.start(), heading.end()) if s.type == EntityType.PERSON
+        ]
+        if not spans:
+            continue
+        rest = text[heading.start() : heading.end()]
+        for span in spans:
+            rest = rest.replace(text[span.start : span.end], " ")
+        if not _A_LABEL.fullmatch(rest):
+            return None
+        people = {s.key for s in spans}
+        named = {key for key in people if not draft.names_of(key)[0].text.startswith("@")}
+        people = named or people
+        return people.pop() if len(people) == 1 else None
+    return None
+
+
+# Besides the name on a post's heading: a number, a platform, a handle, punctuation.
+_A_LABEL = re.compile(r"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+){0,12}")
 
 
 # `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.
