@@ -277,3 +277,25 @@ def test_each_post_of_a_collection_is_its_heading_s_person_s():
     } <= affiliations
     # a heading about a person is no post of theirs
     assert ("Marta Silva", "Sablewood") not in affiliations
+
+
+def test_korean_appointments_moves_and_past_work():
+    text = (
+        "# 인사 동정\n\n"
+        "가온클라우드는 15일 한지민 전 누리데이터 플랫폼센터장을 클라우드사업부문장으로 "
+        "영입했다고 밝혔다. 한 부사장은 누리데이터에서 관리형 쿠버네티스 출시를 이끌었고, 그 "
+        "이전에는 삼성SDS에서 10여 년간 자동화 업무를 맡았다.\n\n"
+        "지난해 합류한 오다은 님이 6월에 토스로 이직했다. 팀장 윤석진 님은 처음으로 발표했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("한지민", "가온클라우드") in affiliations
+    assert ("한지민", "Samsung SDS") in affiliations
+    assert ("오다은", "Toss") in affiliations
+    # whom the organisation names, not who reports on it
+    assert not any(p == "윤석진" and o == "가온클라우드" for p, o in affiliations)
+
+
+def test_a_korean_name_then_its_company_is_not_one_foreign_name():
+    text = '# 인사\n\n박서하 센트리데이터랩스 대표는 "첫걸음"이라고 말했다.'
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert "박서하 센트리데이터랩스" not in people

@@ -114,7 +114,9 @@ _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
     # `당근 플랫폼팀에서 일하고 있는 이도현`: where the person works, a unit of it between
     r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
-    r"에서\s(?:일하고\s있는|일하는|근무하는|근무하고\s있는|재직\s?중인)\s$"
+    # `네이버에서 검색 인프라를 맡았던 한도윤`: the work done there between
+    r"에서\s(?:[^\s,.]+\s){0,3}?(?:일하고\s있는|일하는|근무하는|근무하고\s있는|재직\s?중인|일했던"
+    r"|근무했던|맡았던|맡고\s있는|담당했던|담당하는|이끌었던|이끄는|지낸|지냈던)\s$"
     # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
     r"|(?<![\w.&])(?P<company>[A-Za-z][\w.&-]*)(?:\([^()]{1,20}\))?\s?회사의\s"
     r"[^,.()]{1,24}?(?:인|이자)\s$"

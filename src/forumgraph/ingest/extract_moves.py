@@ -17,6 +17,7 @@ import re
 from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
+from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences
 from forumgraph.ingest.extract_writers import writer_at
@@ -99,7 +100,9 @@ _KO_MOVE = re.compile(
     r"|일하며|근무하며|일합니다|근무합니다)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
     r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
-    r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?)"
+    # `6월에 당근으로 이직하셨어요`, `당근으로 자리를 옮깁니다`: where the person went
+    r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길)"
+    r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)여?\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.
 _KO_FORMER = re.compile(r"\s전\s(?P<org>[A-Za-z가-힣][\w&+.-]*)\s")
@@ -145,6 +148,33 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                     _affiliate(draft, gazetteer, after[0].key, match["org"], match.start("org"))
             for person in (s for s in spans if s.type == EntityType.PERSON):
                 _right_after(draft, gazetteer, person)
+            _appointed(draft, text, spans, sentence.start, sentence.end)
+
+
+# `카카오엔터프라이즈는 20일 이정민 전 ... 센터장을 ... 영입했다`, `비바리퍼블리카는 인프라 총괄에
+# 문가영 리드를 선임했다`: the organisation opening the sentence hires whom its object names.
+_KO_TOPIC = re.compile(r"(?:은|는|이|가)\s")
+_KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
+
+
+def _appointed(draft: Draft, text: str, spans: list[Span], start: int, end: int) -> None:
+    verb = APPOINTS.search(text, start, end)
+    if verb is None:
+        return
+    opening = [s for s in spans if s.end <= verb.start()]
+    first = next((s for s in opening if s.type in _SUBJECTS), None)
+    if first is None or first.type != EntityType.ORGANIZATION:
+        return
+    employer = first
+    # the organisation is what the sentence is about, maybe after what kind it is (`클라우드
+    # 보안 스타트업 센트리클라우드는`)
+    if len(text[start : employer.start].split()) > 4 or not _KO_TOPIC.match(text, employer.end):
+        return
+    people = [s for s in opening if s.type == EntityType.PERSON]
+    for i, person in enumerate(people):
+        hired = _KO_OBJECT.match(text, person.end, verb.start())
+        if hired and (i + 1 == len(people) or people[i + 1].start >= hired.end()):
+            draft.fact(person.key, "affiliation", employer.key, passage_id=person.passage_id)
 
 
 def _right_after(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:

@@ -1,8 +1,10 @@
-"""Korean organisations named right after the kind of organisation they are: `베를린의 스타트업
-루멘폴드(Lumenfold)에서`, `터키 이커머스 기업 헵시부라다에서`, `핀테크 업체 모아페이의`.
+"""Korean organisations named right after the kind of organisation they are (`베를린의 스타트업
+루멘폴드(Lumenfold)에서`, `터키 이커머스 기업 헵시부라다에서`, `핀테크 업체 모아페이의`), or as the
+subject of a sentence that says they hired or appointed someone (`가온클라우드는 15일 한지민 ...을
+영입했다`).
 
-The word after the kind must have the form of a name (a proper noun, or a word no dictionary
-knows) with only particles after it, so that `스타트업 생태계` or `기업 고객` name nothing.
+The word must have the form of a name (a proper noun, or a word no dictionary knows) with only
+particles after it, so that `스타트업 생태계` or `기업 고객` name nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_orgs_ko import LATIN_GLOSS
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_text import sentences
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -23,6 +26,10 @@ _KIND_THEN_NAME = re.compile(
     rf"(?P<word>[가-힣][가-힣A-Za-z0-9]{{0,20}})(?P<gloss>{LATIN_GLOSS})?"
 )
 _NOUN_TAGS = frozenset({"NNP", "NNG", "SL", "SN"})
+_UNITS = ("팀", "실", "본부", "부", "국", "과", "센터")
+# Verbs of hiring and appointing: what only an organisation does to a person.
+APPOINTS = re.compile(r"(?:영입|선임|임명|발탁|채용|기용)(?:했|하였|한다|하기로)")
+_OPENING_SUBJECT = re.compile(r"(?P<word>[가-힣][가-힣A-Za-z0-9]{1,20}(?:은|는|이|가))\s")
 
 
 def add_organisations_after_their_kind(
@@ -46,12 +53,34 @@ def add_organisations_after_their_kind(
             key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
             if key is not None and match["gloss"] and name == match["word"]:
                 draft.add_variant(key, match["latin"])  # `루멘폴드(Lumenfold)`
+        for sentence in sentences(passage.text, passage.start):
+            if APPOINTS.search(draft.article.text, sentence.start, sentence.end):
+                _subject_of_appointing(draft, analyzer, gazetteer, sentence.start)
 
 
-def _name_before_particles(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> str | None:
+def _subject_of_appointing(
+    draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer, start: int
+) -> None:
+    """The name opening a sentence of hiring (`가온클라우드는 ... 영입했다`)."""
+    opening = _OPENING_SUBJECT.match(draft.article.text, start)
+    if opening is None:
+        return
+    # a compound will do (`가온` + `클라우드`), as a single common noun will not (`회사는`)
+    name = _name_before_particles(opening["word"], analyzer, gazetteer, compound=True)
+    if name is None or name in KO_PERSON_MARKERS or gazetteer.lookup(name) is not None:
+        return
+    if name.endswith(_UNITS):
+        return  # `인사팀은`: a part of an organisation
+    if not draft.spans_over(start, start + len(name)):
+        add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+
+
+def _name_before_particles(
+    word: str, analyzer: Analyzer, gazetteer: Gazetteer, *, compound: bool = False
+) -> str | None:
     """`헵시부라다에서` -> `헵시부라다`: the nouns opening `word`, when only particles follow and
     one of them is a proper noun or unknown to the dictionary (read in the word, since a name
-    alone may read as a verb: `헵시부라` + `이다`)."""
+    alone may read as a verb: `헵시부라` + `이다`); with `compound`, two nouns of any kind do."""
     tokens = analyzer.tokens(word)
     nouns = 0
     while nouns < len(tokens) and (tokens[nouns].tag in _NOUN_TAGS or tokens[nouns].unknown):
@@ -59,7 +88,7 @@ def _name_before_particles(word: str, analyzer: Analyzer, gazetteer: Gazetteer) 
     if nouns == 0 or not all(t.tag.startswith("J") for t in tokens[nouns:]):
         return None
     parts = gazetteer.hangul_name_parts  # proper only inside a longer name (`커뮤니티`)
-    if not any(
+    if not (compound and nouns >= 2) and not any(
         (t.tag == "NNP" and t.form not in parts) or t.unknown or t.tag == "SL"
         for t in tokens[:nouns]
     ):

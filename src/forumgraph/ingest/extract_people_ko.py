@@ -447,6 +447,8 @@ def _foreign_names(
                 )
                 # `온누리커머스 최현석 CTO`; but `야마모토 하루카 님`: a given name of another
                 # language that merely has the shape of a Korean name
+                # `김하람 센트리클라우드 대표`: a Korean name, then the organisation of the title
+                and not (len(words) == 2 and not in_characters and _name_then_company(words))
                 and (
                     not is_korean_name(words[-1], analyzer, gazetteer)
                     or _foreign_given_name(words[-1], gazetteer)
@@ -466,6 +468,18 @@ def _foreign_names(
 
 
 _CJK_GLOSS = re.compile(rf"^\((?:{_CJK}| ){{1,13}}\)\s?")
+
+
+# Endings of Korean company names (`센트리클라우드`, `가온랩스`).
+_COMPANY_NAME_ENDS = tuple(word_set("클라우드 랩스 테크 소프트 시스템즈 데이터 커머스 네트웍스"))
+
+
+def _name_then_company(words: list[str]) -> bool:
+    """A Korean-shaped name (three syllables, a surname first), then a word of five syllables
+    or more or one ending as company names do."""
+    first, last = words
+    korean = len(first) == 3 and first[0] in KO_SURNAMES
+    return korean and (len(last) >= 5 or last.endswith(_COMPANY_NAME_ENDS))
 
 
 def _a_part(draft: Draft, start: int, end: int) -> bool:

@@ -167,6 +167,8 @@ def _authors_groups(draft: Draft, author: str) -> None:
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
     r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
+    # `팀장 김태오 님은`, `팀 창립 멤버였던 오승현 님`: the writer's own team's
+    r"|(?:^|(?<=[\s*_]))(?:팀장|팀원)\s[*_]{0,2}|(?<![가-힣])팀\s(?:\S+\s)?멤버(?:였던|인)\s"
     # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`
     rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s)$"
 )
