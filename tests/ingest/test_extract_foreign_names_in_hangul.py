@@ -110,3 +110,13 @@ def test_a_foreign_name_in_hangul_opening_a_long_line_with_its_organisation():
     assert "하칸 일디림" in names_of(extraction, EntityType.PERSON)
     assert "클라우드 네이티브" not in names_of(extraction, EntityType.PERSON)
     assert ("하칸 일디림", "SAP") in affiliations_of(extraction)
+
+
+def test_a_name_spelled_again_in_chinese_characters_or_kana_is_a_person():
+    text = (
+        "도쿄에서 온 마츠모토 하야토(松本 隼人) 님이 발표했다. 사회는 박하준(朴夏俊) 님이 "
+        "맡았다. 타카하시 유나 (高橋優奈) 씨도 왔다. 현대(現代)의 사례도 나왔다."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"마츠모토 하야토", "박하준", "타카하시 유나"} <= people
+    assert not people & {"온 마츠모토 하야토", "현대"}

@@ -113,3 +113,36 @@ def test_a_colleague_named_in_an_answer_works_with_the_one_who_answers():
     assert ("Felipe Duarte", "Banco Nortenho") in affiliations
     assert ("Felipe Duarte", "Quillpress") not in affiliations
     assert ("Rita Gomes", "Quillpress") in affiliations
+
+
+def test_an_organisers_page_gives_each_profile_its_group_and_its_workplace():
+    text = (
+        "# 운영진 소개 — 클라우드네이티브 광주 (Cloud Native Gwangju)\n\n"
+        "아래는 올해 운영진입니다.\n\n"
+        "## 오거나이저\n\n"
+        "사사키 유토 (佐々木 悠斗) · 오거나이저\n\n"
+        "오사카 출신으로, 그 전에는 LINE Fukuoka에서 3년간 SRE로 일했어요.\n\n"
+        "팜 반 쭝 (Phạm Văn Trung) · 자원봉사 코디네이터\n\n"
+        "하노이의 FPT Software에서 4년간 클라우드 엔지니어로 일했습니다.\n\n"
+        "## 전 운영진\n\n"
+        "- 마르틴 크라우스 (Martin Krause) — 2022~2023년 운영진. 지금은 베를린에 있습니다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("사사키 유토", "Cloud Native Gwangju"),
+        ("사사키 유토", "LINE Fukuoka"),
+        ("Phạm Văn Trung", "Cloud Native Gwangju"),
+        ("Phạm Văn Trung", "FPT Software"),
+        ("Martin Krause", "Cloud Native Gwangju"),
+    } <= affiliations
+    # a duty is no organisation
+    assert not any(o.endswith("코디네이터") for _, o in affiliations)
+
+
+def test_a_page_about_someone_else_gives_no_membership():
+    text = (
+        "# KCD 광주 발표 후기 — 클라우드네이티브 광주\n\n"
+        "마르틴 크라우스 (Martin Krause) — 발표자. 재미있었다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert not any(p == "Martin Krause" for p, _ in affiliations)

@@ -34,7 +34,10 @@ from forumgraph.ingest.extract_orgs import (
     add_title_entries,
     entry_key,
 )
-from forumgraph.ingest.extract_orgs_by_kind import add_organisations_after_their_kind
+from forumgraph.ingest.extract_orgs_by_kind import (
+    add_hangul_names_of_organisations,
+    add_organisations_after_their_kind,
+)
 from forumgraph.ingest.extract_orgs_ko import (
     add_korean_organisation_lists,
     add_organisations_before_korean_people,
@@ -49,6 +52,7 @@ from forumgraph.ingest.extract_people_cues import add_cued_people
 from forumgraph.ingest.extract_people_ko import add_korean_people
 from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_sections import add_members_of_the_page
 from forumgraph.ingest.extract_senses import add_product_senses
 from forumgraph.ingest.extract_sounds import add_sound_matches
 from forumgraph.ingest.extract_speaker_labels import add_speaker_labels
@@ -135,6 +139,7 @@ def extract(
     add_other_occurrences(draft, gazetteer)
     add_korean_people(draft, analyzer, gazetteer)
     add_organisations_after_their_kind(draft, analyzer, gazetteer)
+    add_hangul_names_of_organisations(draft)
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)
@@ -149,6 +154,7 @@ def extract(
     add_product_senses(draft)
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
+    add_members_of_the_page(draft)
     add_moves(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)

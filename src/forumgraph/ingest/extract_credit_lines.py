@@ -284,14 +284,19 @@ def _a_role(part: str) -> bool:
     words = part.split()
     if len(words) == 1 and words[0] in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
         return True
+    if words and words[-1].endswith(("담당", "담당자", "코디네이터")):
+        return True  # `스폰서 담당`, `자원봉사 코디네이터`: a duty
     return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
+
+
+_IN_CHARACTERS = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\s]+")
 
 
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
     """The organisation a part names: `SAP`, `SRE lead at Vinted`, `CNCF Ambassador`, `당근 SRE`;
     none for `independent` or a role alone."""
-    if names_no_employer(part):
-        return None
+    if names_no_employer(part) or _IN_CHARACTERS.fullmatch(part):
+        return None  # `田中莉奈`: a name in Chinese characters
     at = re.search(r"\s(?:at|@)\s", part)
     if at is not None:
         if not is_role_phrase(part[: at.end()].strip()):

@@ -19,6 +19,7 @@ from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
 from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_sections import person_of_section
 from forumgraph.ingest.extract_text import sentences
 from forumgraph.ingest.extract_writers import writer_at
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -97,7 +98,7 @@ _KO_MOVE = re.compile(
     rf"(?:{_COMPANY_WORD})?" + _KO_NAME + _KO_GLOSS + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
-    r"|일하며|근무하며|일합니다|근무합니다)"
+    r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
     r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
     # `6월에 당근으로 이직하셨어요`, `당근으로 자리를 옮깁니다`: where the person went
@@ -129,6 +130,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                         text, spans, earlier, sentence.start, match.start()
                     )
                     key = person.key if person is not None else None
+                    if key is None and pattern is _KO_MOVE:
+                        key = _left_out_subject(draft, text, spans, sentence.start, match.start())
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
@@ -211,6 +214,25 @@ def _respectively(
         (people[-2].key, match["org"], match.start("org")),
         (people[-1].key, second["second"], second.start("second")),
     ]
+
+
+# Who speaks of themselves, or points to someone, before the move in a Korean sentence.
+_KO_SUBJECT_WORDS = re.compile(
+    r"(?<![가-힣])(?:저는|제가|저희|우리|그는|그녀는|그가|그녀가|이\s분)"
+)
+
+
+def _left_out_subject(
+    draft: Draft, text: str, spans: list[Span], start: int, at: int
+) -> str | None:
+    """A Korean sentence of a profile that leaves its subject out (`부산의 스타트업 파도랩스에서
+    DevOps 엔지니어로 일하고 있습니다`): the person of the section, when no person and no word
+    for someone stands before the move."""
+    if any(s.type == EntityType.PERSON and s.start < at for s in spans):
+        return None
+    if _KO_SUBJECT_WORDS.search(text, start, at):
+        return None
+    return person_of_section(draft, at)
 
 
 # The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...

@@ -1,7 +1,8 @@
 """Korean organisations named right after the kind of organisation they are (`베를린의 스타트업
 루멘폴드(Lumenfold)에서`, `터키 이커머스 기업 헵시부라다에서`, `핀테크 업체 모아페이의`), or as the
 subject of a sentence that says they hired or appointed someone (`가온클라우드는 15일 한지민 ...을
-영입했다`).
+영입했다`); and the Hangul spelling before an organisation's Latin name in brackets
+(`클라우드네이티브 부산 (Cloud Native Busan)`).
 
 The word must have the form of a name (a proper noun, or a word no dictionary knows) with only
 particles after it, so that `스타트업 생태계` or `기업 고객` name nothing.
@@ -20,6 +21,7 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
+from forumgraph.text.names import hangul_latin_pairs
 
 _KIND_THEN_NAME = re.compile(
     r"(?<![가-힣])(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s"
@@ -56,6 +58,26 @@ def add_organisations_after_their_kind(
         for sentence in sentences(passage.text, passage.start):
             if APPOINTS.search(draft.article.text, sentence.start, sentence.end):
                 _subject_of_appointing(draft, analyzer, gazetteer, sentence.start)
+
+
+def add_hangul_names_of_organisations(draft: Draft) -> None:
+    """`클라우드네이티브 부산 (Cloud Native Busan)`: the Hangul before an organisation's Latin name
+    in brackets, spelling it, is the same organisation's name."""
+    for passage in draft.passages:
+        if not has_hangul(passage.text):
+            continue
+        for pair in hangul_latin_pairs(passage.text):
+            latin = draft.mentioned_at(passage.start + pair.latin_start)
+            start = passage.start + pair.hangul_start
+            end = start + len(pair.hangul)
+            if (
+                latin is None
+                or latin.type != EntityType.ORGANIZATION
+                or draft.spans_over(start, end)
+            ):
+                continue
+            draft.add_variant(latin.key, pair.hangul)
+            draft.mention(latin.key, start, end)
 
 
 def _subject_of_appointing(

@@ -30,8 +30,9 @@ ROLE_HEADS = word_set(
 )
 
 # Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).
-UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+# Latin letters with accents, Vietnamese ones too (`Phạm Văn Trung`, `Nguyễn`).
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u01a0-\u01b0\u1e00-\u1eff"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f\u01a0-\u01b0\u1e00-\u1eff"
 # A Latin personal name: two or three capitalised words (`CJ Cullen`, `Ricardo Aravena`).
 NAME_WORD = (
     rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[A-Z]{{2}}|Mc[A-Z][a-z]+"
@@ -148,7 +149,9 @@ def add_pairs(draft: Draft, gazetteer: Gazetteer) -> None:
 # How alike two spellings must sound for capitalised words in brackets to be a person's name
 # (`응우옌 반 안(Nguyen Van An)`) when the words alone do not look like one.
 _CLOSE_SPELLING = 0.8
-_CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
+# Two to four capitalised words of Latin letters, accents included (`Lê Thị Thu Hà`).
+_LATIN_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ỿ][a-zß-öø-ÿĀ-ỿ]+"
+_CAPITALISED_WORDS = re.compile(rf"{_LATIN_CAPITALISED}(?: {_LATIN_CAPITALISED}){{1,3}}")
 
 
 def _spelled_alike(pair: NamePair, gazetteer: Gazetteer) -> bool:

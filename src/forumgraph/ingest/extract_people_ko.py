@@ -126,6 +126,47 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 start = passage.start + match.start("name")
                 draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
+        _names_in_characters(draft, passage.text, passage.start, gazetteer)
+
+
+# Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
+_CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
+# A Hangul name, then the same name in Chinese characters or kana: `사사키 유토 (佐々木 悠斗)`,
+# `타나카 리나 (田中莉奈)`, `김민수(金民洙)`.
+_NAME_IN_CHARACTERS = re.compile(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{1,5}}(?: [가-힣]{{1,5}}){{0,2}})"
+    rf"\s?\((?P<chars>{_CJK}{{1,6}}(?: {_CJK}{{1,6}})?)\)"
+)
+
+
+def _names_in_characters(draft: Draft, text: str, offset: int, gazetteer: Gazetteer) -> None:
+    """A person for each Hangul name spelled again in Chinese characters or kana: as many
+    syllables as characters for a Korean name, and one or two words for a foreign one."""
+    for match in _NAME_IN_CHARACTERS.finditer(text):
+        chars = match["chars"]
+        words = match["name"].split()
+        groups = chars.split()
+        # as many words as groups of characters (`사사키 유토 (佐々木 悠斗)`); one group is a Korean
+        # name of as many syllables (`김민수(金民洙)`) or a Japanese one of two words (`田中莉奈`)
+        korean = len(groups) == 1 and len(words[-1]) == len(chars) and len(chars) >= 3
+        count = 1 if korean else 2
+        if len(words) < count or (korean and words[-1][0] not in KO_SURNAMES):
+            continue  # `삼성(三星)` is no person's name
+        words = words[-count:]
+        name = " ".join(words)
+        if gazetteer.lookup(name) or any(gazetteer.lookup(w) for w in words):
+            continue  # (what a word sounds like counts for less than the characters after it)
+        end = offset + match.end("name")
+        start = end - len(name)
+        if any(s.type != EntityType.PERSON for s in draft.spans_over(start, end)):
+            continue
+        key = known_person(draft, name) or person(draft, None, name)
+        for part in draft.spans_in(start, end, EntityType.PERSON):
+            if part.key != key:  # `사사키` read alone is part of this name
+                draft.unmention(part)
+                draft.fold(part.key, key)
+        if draft.mentioned_at(start) is None:
+            draft.mention(key, start, end)
 
 
 def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
@@ -143,8 +184,6 @@ def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
 
 # A Latin spelling in brackets right after a Hangul word: `김민수(Minsu Kim)`, `엘리프
 # 차을라르(Elif Çağlar)`; or the name in Chinese characters or kana: `야마다 리나(山田 里奈)`.
-# Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
-_CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
 _LATIN_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*"
 _ROMANISED = re.compile(
     rf"(?<=[가-힣])\((?:(?P<latin>{_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}})"

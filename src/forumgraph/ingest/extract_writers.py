@@ -15,6 +15,7 @@ from forumgraph.ingest.extract_affiliations import sole_employer
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_sections import person_of_section
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -43,7 +44,7 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known or match["unit"]):
                 continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            writer = author or writer_of_section(draft, start)
+            writer = author or person_of_section(draft, start)
             org = employer_at(draft, gazetteer, name, start) if writer else None
             if writer is not None and org is not None:
                 draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
@@ -100,38 +101,7 @@ def _bare_team(draft: Draft, key: str) -> bool:
 def writer_at(draft: Draft, offset: int) -> str | None:
     """Who writes `I` at `offset`: the byline's one author, else the one person the heading of
     the section names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
-    return sole_author(draft) or writer_of_section(draft, offset)
-
-
-# A heading as reading leaves it: a short line of its own between blank lines, with no full stop.
-_HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
-
-
-def writer_of_section(draft: Draft, offset: int) -> str | None:
-    """The person whose post the section around `offset` is: the nearest heading that names
-    people names one, with no more than a label beside (`2. X — @yusuf_codes (Yusuf Adebayo)`,
-    not `Keynote by Jane Doe`); a handle beside the name is the same person's."""
-    text = draft.article.text
-    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
-        spans = [
-            s for s in draft.spans_in(heading.start(), heading.end()) if s.type == EntityType.PERSON
-        ]
-        if not spans:
-            continue
-        rest = text[heading.start() : heading.end()]
-        for span in spans:
-            rest = rest.replace(text[span.start : span.end], " ")
-        if not _A_LABEL.fullmatch(rest):
-            return None
-        people = {s.key for s in spans}
-        named = {key for key in people if not draft.names_of(key)[0].text.startswith("@")}
-        people = named or people
-        return people.pop() if len(people) == 1 else None
-    return None
-
-
-# Besides the name on a post's heading: a number, a platform, a handle, punctuation.
-_A_LABEL = re.compile(r"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+){0,12}")
+    return sole_author(draft) or person_of_section(draft, offset)
 
 
 # `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.

@@ -124,8 +124,8 @@ _LATIN_RULES_RE = [(re.compile(p), r) for p, r in _LATIN_RULES]
 _REPEATS = re.compile(r"([A-Za])\1+")
 _PAIR = re.compile(
     rf"(?P<hangul>(?:[\w+&.-]+ ){{0,4}}[\w+&.-]*[{SYLLABLE_FIRST}-{SYLLABLE_LAST}][\w+&.-]*)"
-    # Latin letters with their accents (`Katharina Müller`, `Elif Çağlar`)
-    r"\s?\((?P<latin>[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ0-9 .&'+-]{0,60}?)"
+    # Latin letters with their accents (`Katharina Müller`, `Elif Çağlar`, `Lê Thị Thu Hà`)
+    r"\s?\((?P<latin>[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ0-9 .&'+-]{0,60}?)"
     # `프라카시 나이르(Prakash Nair, Microsoft)`: more after the spelling, set off by a comma
     r"(?P<more>,\s?[^()\n]{1,60})?\)"
 )

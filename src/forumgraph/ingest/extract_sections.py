@@ -1,0 +1,100 @@
+"""The person a section of a document belongs to, when its heading is that person's name with
+at most a label beside it: a post of a collection (`2. X — @yusuf_codes (Yusuf Adebayo)`), a
+profile on a team or organisers' page (`배수진 · 대표 오거나이저`, `Priya Raman — Staff SRE`).
+
+Under such a heading, `I` is that person, and so is the subject a Korean bio leaves out
+(`부산의 스타트업 파도랩스에서 DevOps 엔지니어로 일하고 있습니다`). A heading about a person
+(`Keynote by Jane Doe`, `김민수 님의 발표`) is no such heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.models import EntityType
+from forumgraph.text.particles import strip_particles
+
+# A heading as reading leaves it: a short line of its own between blank lines, with no full stop.
+_HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
+# Besides the name: a number, a platform or title in capitals, a handle, the name in other
+# letters in brackets, punctuation, and Korean words of a role (`대표 오거나이저`, `스폰서 담당`).
+_A_LABEL = re.compile(
+    r"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+|[\u3005\u3040-\u30ff\u4e00-\u9fff]+|[가-힣]+){0,12}"
+)
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+# A list item or line that opens with a name, then a dash or colon.
+_NAMED_LINE = re.compile(
+    r"[\s>*_-]*(?P<name>[^\s*_][^\n—:]{1,60}?)[*_]*\s?(?:\([^()\n]{1,40}\)\s?)?[—:–]"
+)
+
+
+def person_of_section(draft: Draft, offset: int) -> str | None:
+    """The person of the nearest heading before `offset`, if it names one with no more than a
+    label beside; a handle beside the name is the same person's. A line starting with a person's
+    name and a dash (`- **석민호** — 2022~2024년 운영진. ...`) is a section of its own."""
+    text = draft.article.text
+    line = _NAMED_LINE.match(text, text.rfind("\n", 0, offset) + 1)
+    if line is not None:
+        found = draft.mentioned_at(line.start("name"))
+        if found is not None and found.type == EntityType.PERSON and found.end <= line.end():
+            return found.key
+    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
+        spans = [
+            s for s in draft.spans_in(heading.start(), heading.end()) if s.type == EntityType.PERSON
+        ]
+        if not spans:
+            if text[heading.start()].islower():
+                continue  # a post's own first line (`personal news`), not a section's heading
+            return None
+        rest = text[heading.start() : heading.end()]
+        for span in spans:
+            rest = rest.replace(text[span.start : span.end], " ")
+        if not _a_label(rest):
+            return None
+        people = {s.key for s in spans}
+        named = {key for key in people if not draft.names_of(key)[0].text.startswith("@")}
+        people = named or people
+        return people.pop() if len(people) == 1 else None
+    return None
+
+
+def _a_label(rest: str) -> bool:
+    """Words of a label only; Korean ones without particles (not `님의 발표`)."""
+    if not _A_LABEL.fullmatch(rest):
+        return False
+    return all(strip_particles(w) == w for w in _HANGUL_WORD.findall(rest))
+
+
+# Words of a page about the people of one organisation (`운영진 소개`, `Meet the team`).
+_PEOPLE_PAGE = re.compile(
+    r"운영진|오거나이저|팀원|구성원|멤버|\b(?:[Tt]eam|[Oo]rgani[sz]ers|[Ss]taff|[Pp]eople|[Mm]eet)\b"
+)
+# A role on such a page that makes the person one of the organisation's.
+_MEMBER_ROLE = re.compile(
+    r"운영진|오거나이저|코디네이터|대표|리드|팀장|팀원|멤버"
+    r"|\b(?:[Cc]o-?)?[Oo]rgani[sz]er\b|\b(?:[Ll]ead|[Cc]hair|[Vv]olunteer|[Mm]ember)s?\b"
+)
+
+
+def add_members_of_the_page(draft: Draft) -> None:
+    """On a page about the people of one organisation, its title naming it (`운영진 소개 —
+    클라우드네이티브 부산`, `Meet the Platform Group`), each person whose section or line gives
+    them a role of it (`배수진 · 대표 오거나이저`, `석민호 — 2022~2024년 운영진`) is one of its
+    people."""
+    text = draft.article.text
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    if not _PEOPLE_PAGE.search(text, 0, title_end):
+        return
+    groups = {s.key for s in draft.spans_in(0, title_end) if s.type == EntityType.ORGANIZATION}
+    if len(groups) != 1:
+        return
+    group = groups.pop()
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        line_start = text.rfind("\n", 0, person.start) + 1
+        line_end = text.find("\n", person.end)
+        line = text[person.end : line_end if line_end >= 0 else len(text)]
+        opens = not re.search(r"\w", text[line_start : person.start])
+        if opens and _MEMBER_ROLE.search(line[:60]):
+            draft.fact(person.key, "affiliation", group, passage_id=person.passage_id)
