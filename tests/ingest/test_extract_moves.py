@@ -299,3 +299,20 @@ def test_a_korean_name_then_its_company_is_not_one_foreign_name():
     text = '# 인사\n\n박서하 센트리데이터랩스 대표는 "첫걸음"이라고 말했다.'
     people = names_of(extract_text(text), EntityType.PERSON)
     assert "박서하 센트리데이터랩스" not in people
+
+
+def test_investors_reporters_and_a_place_before_the_organisation():
+    text = (
+        "Brightmoor Ventures' Hana Kobayashi noted that pilots had started.\n\n"
+        "*Tobias Lindgren covers cloud infrastructure for Stackwire.*\n\n"
+        "| 역할 | 이름 | 소속 |\n|---|---|---|\n"
+        "| 패널 | 오르한 칼칸 (Orhan Kalkan) | 독립 컨설턴트 |\n\n"
+        "오르한 님은 앙카라의 Sahibinden에서 6년간 플랫폼 팀을 이끌었습니다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Hana Kobayashi", "Brightmoor Ventures"),
+        ("Tobias Lindgren", "Stackwire"),
+        ("Orhan Kalkan", "Sahibinden"),
+    } <= affiliations
+    assert not any(o.startswith(("독립", "앙카라")) for _, o in affiliations)

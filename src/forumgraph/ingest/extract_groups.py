@@ -23,7 +23,7 @@ _CAP = r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9_&'’+-]*(?:\.[A-Za-z0-9_&'
 _SUFFIX = (
     r"Inc\.?|Incorporated|Labs?|Laborator(?:y|ies)|Ltd\.?|Limited|LLC|GmbH|Corp\.?|Corporation"
     r"|Foundation|University|Institute|Technologies|Consortium|Initiative|Alliance|Association"
-    r"|Agency|Networks|Systems|Media|Group"
+    r"|Agency|Networks|Systems|Media|Group|Ventures|Capital|Partners|Holdings"
 )
 # Legal forms written after a comma (`Acme, Inc.`); a comma before other words ends a list item.
 _LEGAL_FORM = r"(?:Inc|Incorporated|Ltd|Limited|LLC|GmbH|Corp)\b"

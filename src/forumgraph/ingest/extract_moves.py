@@ -59,6 +59,8 @@ _EN_MOVE = re.compile(
     r"|(?:now|currently)\s(?:leads|runs|heads|manages|works\son|works\sin)\s(?:[\w-]+\s){0,4}?"
     r"(?:at|for)"
     r"|(?:['’]s|\b(?:his|her|their))\s(?:employer|company),"
+    # `covers cloud infrastructure for CloudWire`, `writes for The Register`: a reporter's
+    r"|(?:covers|covered|reports|reported)\s(?:on\s)?(?:[\w-]+\s){0,4}?for|writes\sfor"
     # `has moved on to a role at Datadog`
     r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with))"
     r"\s(?:the\s)?[*_]{0,2}" + ORG_NAME
@@ -86,7 +88,8 @@ _ARROW_TO = re.compile(
     r"[*_]{0,2}\s(?:→|->|⇒)\s[*_]{0,2}(?P<org>(?:[A-Z]|[가-힣])[^\s().,;:→*]*"
     r"(?:\s[A-Z][^\s().,;:→*]*){0,3})"
 )
-_KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?)"
+# (a word with a genitive is what the name belongs to: `이스탄불의 Trendyol`)
+_KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?<!의)(?:\s[A-Z][\w&+.-]*)?)"
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
 _KO_GLOSS = r"(?:\([A-Za-z][^()\n]{0,30}\))?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.

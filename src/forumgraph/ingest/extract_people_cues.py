@@ -164,8 +164,9 @@ def _names_an_organisation(draft: Draft, gazetteer: Gazetteer, name: str, start:
 # What stands where an employer would and says there is none: `(Independent)`, `(프리랜서)`.
 _NO_EMPLOYER = re.compile(
     r"(?:an?\s)?(?:independent|freelancer?|self[- ]employed|unaffiliated|retired|student"
-    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|개인\s?개발자|독립(?:\s?개발자)?)"
-    r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor))?",
+    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|독립)"
+    r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor)"
+    r"|\s?(?:개발자|컨설턴트|연구자|엔지니어|메인테이너))?",
     re.IGNORECASE,
 )
 
