@@ -316,3 +316,26 @@ def test_investors_reporters_and_a_place_before_the_organisation():
         ("Orhan Kalkan", "Sahibinden"),
     } <= affiliations
     assert not any(o.startswith(("독립", "앙카라")) for _, o in affiliations)
+
+
+def test_a_korean_sentence_without_a_subject_goes_on_about_the_paragraph_s_topic():
+    text = (
+        "치네두 에제(Chinedu Eze)는 Jaeger의 메인테이너다. 아부자에서 개발을 시작해 Paystack을 "
+        "거쳐 2022년 리스본으로 건너왔고, 지금은 관측성 스타트업 라모라(Lamora)의 시니어 "
+        "엔지니어로 일한다. 베드로는 작년에 Grafana Labs로 옮겼다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Chinedu Eze", "Paystack") in affiliations
+    assert any(p == "Chinedu Eze" and o in ("라모라", "Lamora") for p, o in affiliations)
+    # a topic the sentence names itself is its own subject
+    assert ("Chinedu Eze", "Grafana Labs") not in affiliations
+
+
+def test_a_common_noun_pointed_at_before_a_titled_name_is_no_organisation():
+    text = (
+        "인터뷰는 같은 매체의 요나스 베버(Jonas Weber) 기자가 진행했다. 컬렉터 쪽에는 "
+        "Google의 다니엘 크라우스가 있다."
+    )
+    extraction = extract_text(text)
+    assert "매체" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert ("다니엘 크라우스", "Google") in affiliations_of(extraction)

@@ -20,7 +20,7 @@ from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import person_of_section
-from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.extract_writers import writer_at
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -89,7 +89,8 @@ _ARROW_TO = re.compile(
     r"(?:\s[A-Z][^\s().,;:→*]*){0,3})"
 )
 # (a word with a genitive is what the name belongs to: `이스탄불의 Trendyol`)
-_KO_NAME = r"(?P<org>[A-Za-z가-힣][\w&+.-]*(?<!의)(?:\s[A-Z][\w&+.-]*)?)"
+# (and a second word only goes on a Latin name: `FPT Software`, not `시작해 Andela`)
+_KO_NAME = r"(?P<org>[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?|[가-힣][\w&+.-]*(?<!의))"
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
 _KO_GLOSS = r"(?:\([A-Za-z][^()\n]{0,30}\))?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
@@ -104,6 +105,8 @@ _KO_MOVE = re.compile(
     r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
     r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
+    # `루마로(Lumaro)의 스태프 엔지니어로 일한다`: a role held there
+    r"|의\s(?:\S+\s){0,2}?\S+로\s(?:일한|일하|일했|근무)"
     # `6월에 당근으로 이직하셨어요`, `당근으로 자리를 옮깁니다`: where the person went
     r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길)"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)여?\s?(?:년|개월)\s?(?:간|동안)?)"
@@ -134,7 +137,9 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                     )
                     key = person.key if person is not None else None
                     if key is None and pattern is _KO_MOVE:
-                        key = _left_out_subject(draft, text, spans, sentence.start, match.start())
+                        key = _left_out_subject(
+                            draft, text, spans, earlier, sentence.start, match.start()
+                        )
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
@@ -222,20 +227,50 @@ def _respectively(
 # Who speaks of themselves, or points to someone, before the move in a Korean sentence.
 _KO_SUBJECT_WORDS = re.compile(
     r"(?<![가-힣])(?:저는|제가|저희|우리|그는|그녀는|그가|그녀가|이\s분)"
+    r"|\s?(?:님|씨)(?:은|는|이|가)\s"  # someone the sentence names (`란 님은`)
 )
 
 
 def _left_out_subject(
-    draft: Draft, text: str, spans: list[Span], start: int, at: int
+    draft: Draft, text: str, spans: list[Span], earlier: list[Span], start: int, at: int
 ) -> str | None:
-    """A Korean sentence of a profile that leaves its subject out (`부산의 스타트업 파도랩스에서
-    DevOps 엔지니어로 일하고 있습니다`): the person of the section, when no person and no word
-    for someone stands before the move."""
-    if any(s.type == EntityType.PERSON and s.start < at for s in spans):
-        return None
+    """A Korean sentence that leaves its subject out, when no person and no word for someone
+    stands before the move: it goes on about the topic of a sentence before in the paragraph
+    (`치아마카 오비(Chiamaka Obi)는 ... 메인테이너다. ... Andela를 거쳐 ...`), or, in a profile,
+    about the person of the section (`부산의 스타트업 파도랩스에서 DevOps 엔지니어로 일하고
+    있습니다`). A topic the sentence names itself (`파블로는`), other than a time, is its own."""
+    if any(s.type == EntityType.PERSON for s in spans):
+        return None  # a person the sentence names (`쿠팡에서 일했던 배준호 님이`) is its own
     if _KO_SUBJECT_WORDS.search(text, start, at):
         return None
-    return person_of_section(draft, at)
+    for topic in _KO_NAMED_TOPIC.finditer(text, start, at):
+        word = topic["word"]
+        if word not in _TIME_WORDS and not word.endswith(_NOT_A_SUBJECT):
+            return None
+    topics = [
+        s for s in earlier if s.type == EntityType.PERSON and _KO_TOPIC_AFTER.match(text, s.end)
+    ]
+    paragraph = text.rfind("\n\n", 0, start)
+    this_paragraph = [s for s in topics if s.start > paragraph]
+    if this_paragraph:
+        return this_paragraph[-1].key
+    section = person_of_section(draft, at)
+    if section is not None or not topics:
+        return section
+    return topics[-1].key
+
+
+# A word as the topic of the sentence (`파블로는`, `지금은`), and the words of time among them.
+_KO_NAMED_TOPIC = re.compile(r"(?<![가-힣])(?P<word>[가-힣]{2,5}?)(?:은|는)\s")
+_TIME_WORDS = word_set(
+    "지금 현재 요즘 최근 작년 올해 내년 당시 그때 이번 지난해 오늘 어제 이후 그동안 처음 원래 "
+    "예전 이전 다음 앞으로 한편 특히 또 또한 이제 전 그전"
+)
+# Particles before `는` that make the word a place, time or means, not the subject (`전에는`).
+# (not `로`, which ends names too: `베드로는`)
+_NOT_A_SUBJECT = ("에", "에서", "으로", "까지", "부터")
+# A name as the topic or subject: `치아마카 오비(Chiamaka Obi)는`, `김민수 님이`.
+_KO_TOPIC_AFTER = re.compile(r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨))?(?:은|는|이|가)\s")
 
 
 # The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...

@@ -21,7 +21,7 @@ from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
-from forumgraph.text.names import hangul_latin_pairs
+from forumgraph.text.names import hangul_latin_pairs, transliteration_similarity
 
 _KIND_THEN_NAME = re.compile(
     r"(?<![가-힣])(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s"
@@ -43,6 +43,8 @@ def add_organisations_after_their_kind(
             continue
         for match in _KIND_THEN_NAME.finditer(passage.text):
             name = _name_before_particles(match["word"], analyzer, gazetteer)
+            if name is not None and match["gloss"] and _spelled_whole(match["word"], name, match):
+                name = match["word"]  # `루마로(Lumaro)`: not `루마` and the particle `로`
             if name is None or name in KO_PERSON_MARKERS:
                 continue
             entry = gazetteer.lookup(name)
@@ -95,6 +97,12 @@ def _subject_of_appointing(
         return  # `인사팀은`: a part of an organisation
     if not draft.spans_over(start, start + len(name)):
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
+
+
+def _spelled_whole(word: str, stem: str, match: re.Match[str]) -> bool:
+    """Whether the Latin spelling in brackets spells the whole word better than its stem."""
+    latin = match["latin"]
+    return transliteration_similarity(word, latin) > transliteration_similarity(stem, latin)
 
 
 def _name_before_particles(

@@ -95,6 +95,8 @@ def add_organisations_before_korean_people(
         # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
         # owner of a titled name is the organisation a common noun names.
         genitive = affiliated and text.startswith("의", start + len(word))
+        if _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
+            continue  # `같은 매체의 토마스 리히터 기자`: a common noun pointed at, no name
         if genitive or any(_listed_together(text, person, other) for other in affiliated):
             _affiliate(draft, gazetteer, person, plain)
 
@@ -187,6 +189,12 @@ def _nouns_only(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
         return False
     tokens = analyzer.tokens(word)
     return len(tokens) >= 2 and all(t.tag in ("NNP", "NNG") for t in tokens)
+
+
+# Words that point at a common noun (`같은 매체`, `이 회사`, `해당 기업`).
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![가-힣])(?:같은|이|그|저|해당|한|어느|모든|여러|다른|본|당)\s$"
+)
 
 
 def _listed_together(text: str, first: Span, second: Span) -> bool:

@@ -112,9 +112,11 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             start = passage.start + word.start()
             if _inside_a_longer_name(draft, start, start + len(found)):
                 continue  # `라훌` of `라훌 샤르마 님`, a name already read whole
+            latin = spelled.get(word.start() + len(found))
+            if latin is not None and " " not in latin and spells_name(found, latin):
+                continue  # `라모라(Lamora)`: one Latin word spells a company, not a Korean name
             key = person(draft, None, found)
             draft.mention(key, start, start + len(found))
-            latin = spelled.get(word.start() + len(found))
             if latin is not None and spells_name(found, latin):
                 draft.add_variant(key, latin)
         for match in _SELF_INTRODUCED.finditer(passage.text):
@@ -475,9 +477,9 @@ def _foreign_names(
                 )
                 and gazetteer.lookup(surface) is None
                 # `한국 커뮤니티 발표자`: a word the dictionary knows is no part of a foreign name,
-                # nor one that sounds exactly like a known name (`알리바바 클라우드 엔지니어들`)
+                # nor one that sounds exactly like a curated name (`알리바바 클라우드 엔지니어들`)
                 and not any(
-                    gazetteer.lookup(w) or gazetteer.sounds.match(w, exact=True) for w in words
+                    gazetteer.lookup(w) or _sounds_like_a_curated_name(w, gazetteer) for w in words
                 )
                 and (
                     any(after.startswith(m) for m in KO_PERSON_MARKERS)
@@ -521,6 +523,13 @@ def _name_then_company(words: list[str]) -> bool:
     return korean and (len(last) >= 5 or last.endswith(_COMPANY_NAME_ENDS))
 
 
+def _sounds_like_a_curated_name(word: str, gazetteer: Gazetteer) -> bool:
+    """`알리바바`: a word that sounds exactly like a name of the curated lists (not any of the
+    landscape's thousands, which `크라우스` or `유키` may happen to sound like)."""
+    entry = gazetteer.sounds.match(word, exact=True)
+    return entry is not None and entry.curated
+
+
 def _a_part(draft: Draft, start: int, end: int) -> bool:
     """Whether the mention at `start` is a person's, shorter than [start, end)."""
     found = draft.mentioned_at(start)
@@ -533,7 +542,9 @@ def foreign_name_in_hangul(text: str, analyzer: Analyzer, gazetteer: Gazetteer) 
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(is_hangul_word(w) and len(w) >= 2 for w in words):
         return False
-    if any(gazetteer.lookup(w) or gazetteer.sounds.match(w) for w in (*words, text)):
+    if any(
+        gazetteer.lookup(w) or _sounds_like_a_curated_name(w, gazetteer) for w in (*words, text)
+    ):
         return False
     tokens = analyzer.tokens(text)
     return len(tokens) == len(words) and all(t.tag == "NNP" for t in tokens)

@@ -25,7 +25,7 @@ _A_LABEL = re.compile(
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # A list item or line that opens with a name, then a dash or colon.
 _NAMED_LINE = re.compile(
-    r"[\s>*_-]*(?P<name>[^\s*_][^\n—:]{1,60}?)[*_]*\s?(?:\([^()\n]{1,40}\)\s?)?[—:–]"
+    r"[\s>*_-]*(?P<name>[^\s*_][^\n—:|·]{1,60}?)[*_]*\s?(?:\([^()\n]{1,40}\)\s?)?[—:–|·]"
 )
 
 
@@ -34,11 +34,14 @@ def person_of_section(draft: Draft, offset: int) -> str | None:
     label beside; a handle beside the name is the same person's. A line starting with a person's
     name and a dash (`- **석민호** — 2022~2024년 운영진. ...`) is a section of its own."""
     text = draft.article.text
-    line = _NAMED_LINE.match(text, text.rfind("\n", 0, offset) + 1)
-    if line is not None:
-        found = draft.mentioned_at(line.start("name"))
-        if found is not None and found.type == EntityType.PERSON and found.end <= line.end():
-            return found.key
+    # the line itself, or the first line of its paragraph (`**윤채원** (모더레이터) | ...` above a
+    # bio)
+    for line_start in (text.rfind("\n", 0, offset) + 1, text.rfind("\n\n", 0, offset) + 2):
+        line = _NAMED_LINE.match(text, line_start)
+        if line is not None:
+            found = draft.mentioned_at(line.start("name"))
+            if found is not None and found.type == EntityType.PERSON and found.end <= line.end():
+                return found.key
     for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
         spans = [
             s for s in draft.spans_in(heading.start(), heading.end()) if s.type == EntityType.PERSON
