@@ -146,3 +146,41 @@ def test_a_page_about_someone_else_gives_no_membership():
     )
     affiliations = affiliations_of(extract_text(text))
     assert not any(p == "Martin Krause" for p, _ in affiliations)
+
+
+def test_a_company_s_own_post_names_its_people():
+    text = (
+        "Quillfeather at KCD Lisbon: our recap\n\n"
+        "*Posted by Joana Ferreira, Developer Relations*\n\n"
+        "Here's what the Quillfeather team got up to. We had two talks and we loved it.\n\n"
+        "Talks from our team\n\n"
+        "| Speaker | Session |\n|---|---|\n| Kofi Boateng | Scaling Flux |\n\n"
+        "Kofi co-presented with Ana Lima from Brightmoor.\n\n"
+        "At the booth\n\n"
+        "- Lena Vogt — our newest developer advocate\n"
+        "- Ravi Menon joined us from Tessaline last spring\n\n"
+        "Things we liked\n\n"
+        "A great talk by Mei Tanaka of Sablewood.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Joana Ferreira", "Quillfeather"),
+        ("Kofi Boateng", "Quillfeather"),
+        ("Lena Vogt", "Quillfeather"),
+        ("Ravi Menon", "Quillfeather"),
+        ("Ravi Menon", "Tessaline"),
+    } <= affiliations
+    assert ("Ana Lima", "Quillfeather") not in affiliations
+    assert ("Mei Tanaka", "Quillfeather") not in affiliations
+
+
+def test_a_report_that_quotes_a_team_is_no_company_post():
+    text = (
+        "Quillfeather raises Series A\n\n"
+        '"We built it for ourselves," said the Quillfeather team. "Our customers asked for it, '
+        'and we listened."\n\n'
+        "Team\n\n"
+        "Kofi Boateng spoke at the launch.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Kofi Boateng", "Quillfeather") not in affiliations

@@ -17,6 +17,7 @@ from forumgraph.config import Settings
 from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
+from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines
 from forumgraph.ingest.extract_events import add_events
@@ -155,6 +156,7 @@ def extract(
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
     add_members_of_the_page(draft)
+    add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)

@@ -537,7 +537,7 @@ def sole_author(draft: Draft) -> str | None:
 
 
 _WRITER_LINE = re.compile(
-    r"^[\s>*_-]*(?:(?:글|작성자?|글쓴이|필자|By|Written by)\s*[*_]*\s*[:：]?\s*[*_]*\s*"
+    r"^[\s>*_-]*(?:(?:글|작성자?|글쓴이|필자|By|Written by|Posted by)\s*[*_]*\s*[:：]?\s*[*_]*\s*"
     r"(?P<names>[^\n]{2,80})"
     # `*Gabriel Nascimento · 29 December 2024 · 7 min read*`: a name, then the date
     r"|[*_]*(?P<dated>[^\n·|]{2,40}?)\s[·|]\s[^\n]{0,40}?\b\d{4}\b)",

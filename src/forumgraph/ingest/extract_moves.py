@@ -32,7 +32,7 @@ _EN_MOVE = re.compile(
     r"|(?:one\sof\sthe\s)?(?:co-)?organi[sz]ers?\sof|(?:[Bb]efore|[Aa]fter)\sjoining"
     # `He joins from VMware`, `her team at Toss`, `works as a developer advocate at Nimbara`,
     # `joined the project from the FinOps team at Allegro`
-    r"|(?:joins|joined|comes|came)\sfrom"
+    r"|(?:joins|joined|comes|came)\s(?:us\s)?from"
     r"|(?:his|her|their)\s(?:[\w-]+\s){0,2}?team\s(?:at|from)"
     r"|(?:works|working|worked)\sas\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:at|for)"
     # `Piotr works on Gardener at SAP`, `works on the infrastructure team at Sabre`

@@ -16,7 +16,7 @@ from forumgraph.models import EntityType
 from forumgraph.text.particles import strip_particles
 
 # A heading as reading leaves it: a short line of its own between blank lines, with no full stop.
-_HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
+HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
 # Besides the name: a number, a platform or title in capitals, a handle, the name in other
 # letters in brackets, punctuation, and Korean words of a role (`대표 오거나이저`, `스폰서 담당`).
 _A_LABEL = re.compile(
@@ -42,7 +42,7 @@ def person_of_section(draft: Draft, offset: int) -> str | None:
             found = draft.mentioned_at(line.start("name"))
             if found is not None and found.type == EntityType.PERSON and found.end <= line.end():
                 return found.key
-    for heading in reversed(list(_HEADING.finditer(text, 0, offset))):
+    for heading in reversed(list(HEADING.finditer(text, 0, offset))):
         spans = [
             s for s in draft.spans_in(heading.start(), heading.end()) if s.type == EntityType.PERSON
         ]

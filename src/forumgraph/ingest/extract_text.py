@@ -208,10 +208,16 @@ def on_heading(text: str, offset: int) -> bool:
     return bool(_LINE_HEADING.match(text[line_start : line_start + 4]))
 
 
+_BYLINE_START = re.compile(r"[\s>*_-]*(?:[Bb]y|[Pp]osted\sby|[Ww]ritten\sby)\s")
+
+
 def title_case_line(text: str, offset: int) -> bool:
     """A line of four or more words nearly all capitalised: a title or a list of headlines,
-    where a model takes capitals for names."""
+    where a model takes capitals for names (not a byline: `Posted by Jane Doe, Developer
+    Relations`)."""
     line_start = text.rfind("\n", 0, offset) + 1
+    if _BYLINE_START.match(text, line_start):
+        return False
     line_end = text.find("\n", offset)
     words = [
         w for w in text[line_start : line_end if line_end >= 0 else None].split() if w[0].isalpha()
