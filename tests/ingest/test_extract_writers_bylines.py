@@ -184,3 +184,23 @@ def test_a_report_that_quotes_a_team_is_no_company_post():
     )
     affiliations = affiliations_of(extract_text(text))
     assert ("Kofi Boateng", "Quillfeather") not in affiliations
+
+
+def test_the_organising_team_of_a_group_s_minutes_and_a_pronoun_after_saying():
+    text = (
+        "Cloud Native Poznań — Organisers' Meeting Minutes\n\n"
+        "Attendees\n\n"
+        "- Marta Zając (co-organiser, Brightmoor)\n"
+        "- Tunde Bakare (organising team, Quillfeather)\n"
+        "- Ines Costa (guest — Sablewood, venue host)\n\n"
+        "Discussion about inviting Henrik Lund as keynote. Tunde pointed out he has moved "
+        "from Corvanta to Tessaline since then.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Marta Zając", "Cloud Native Poznań"),
+        ("Tunde Bakare", "Cloud Native Poznań"),
+        ("Tunde Bakare", "Quillfeather"),
+    } <= affiliations
+    assert ("Ines Costa", "Cloud Native Poznań") not in affiliations
+    assert not {("Tunde Bakare", "Corvanta"), ("Tunde Bakare", "Tessaline")} & affiliations

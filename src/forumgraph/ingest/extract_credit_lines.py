@@ -154,6 +154,8 @@ def _credited(
         key = person(draft, None, name)  # `하칸 일디림 (SAP) — ...`
     if key is not None:
         name_start = start + match.start("name")
+        # the recogniser's guess of another kind for the name goes (`Tunde Bakare` as a company)
+        take_back_a_guess(draft, gazetteer, name_start, name_start + len(name))
         draft.mention(key, name_start, name_start + len(name))
     return key
 

@@ -129,7 +129,7 @@ _USERS = ("사용자", "유저", "이용자")
 # an event named so: `Cloud Native Days Tokyo`, `CNCF Seoul Summit`).
 _PLACE_GROUP = re.compile(
     r"(?<![+&] )(?<![\w-])(?P<name>(?:CNCG|Cloud[ -]Native|CNCF)\s"
-    r"(?P<place>[A-Z][A-Za-zÀ-ÿ'’.-]*[A-Za-zÀ-ÿ](?:\s[A-Z][A-Za-zÀ-ÿ'’-]*)?))"
+    r"(?P<place>[A-Z][A-Za-zÀ-ÿĀ-ſ'’.-]*[A-Za-zÀ-ÿĀ-ſ](?:\s[A-Z][A-Za-zÀ-ÿĀ-ſ'’-]*)?))"
     r"(?!\s(?:Days?|Forum|Summit|Con|Conference|Festival|Week|Fest)\b)(?![A-Za-zÀ-ÿ-])"
 )
 

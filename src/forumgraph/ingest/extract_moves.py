@@ -321,11 +321,19 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
     people = [s for s in before if s.type == EntityType.PERSON]
     if not people or at - people[-1].end > _MAX_GAP:
         return None
+    if _REPORTED_PRONOUN.search(text, people[-1].end, at):
+        return None  # `Oluwaseun pointed out he has moved`: `he` may be someone else
     if _A_NAME_RIGHT_BEFORE.search(text, people[-1].end, at):
         return None  # `said Quillfeather has left`: another name is what moved
     return people[-1]
 
 
+# A pronoun after a verb of saying: whom it stands for is not told (`Oluwaseun pointed out he has
+# moved from Weaveworks`).
+_REPORTED_PRONOUN = re.compile(
+    r"\b(?:said|says|noted|notes|pointed\sout|mentioned|told\s\w+|explained|added|recalled)"
+    r"\s(?:that\s)?(?:he|she|they)\b"
+)
 # `she`, `he`, `그는` opening the clause of the move: the person the passage named last.
 _PRONOUN_BEFORE = re.compile(
     r"(?:\b(?:[Ss]he|[Hh]e)|(?<![가-힣])(?:그|그녀)(?:는|가|도))\s(?:[\w'’()-]+\s){0,10}$"
@@ -350,6 +358,8 @@ def _pronoun_subject(
         return None
     people = [s for s in (*earlier, *spans) if s.type == EntityType.PERSON and s.end <= at]
     if not people or pronoun.start() - people[-1].end > _PRONOUN_REACH:
+        return None
+    if _REPORTED_PRONOUN.search(text, people[-1].end, at):
         return None
     # a name no rule read, between them, may be whom the pronoun stands for
     named = [(s.start, s.end) for s in (*earlier, *spans)]

@@ -76,7 +76,8 @@ _PEOPLE_PAGE = re.compile(
 # A role on such a page that makes the person one of the organisation's.
 _MEMBER_ROLE = re.compile(
     r"운영진|오거나이저|코디네이터|대표|리드|팀장|팀원|멤버"
-    r"|\b(?:[Cc]o-?)?[Oo]rgani[sz]er\b|\b(?:[Ll]ead|[Cc]hair|[Vv]olunteer|[Mm]ember)s?\b"
+    r"|\b(?:[Cc]o-?)?[Oo]rgani[sz]er\b|\b[Oo]rgani[sz]ing\s(?:team|committee)\b"
+    r"|\b(?:[Ll]ead|[Cc]hair|[Vv]olunteer|[Mm]ember)s?\b"
 )
 
 
