@@ -585,3 +585,14 @@ def test_a_team_named_alone_in_a_company_post_is_the_company_s():
     assert not any(
         o == "테크위클리" and p == "남궁다인" for p, o in affiliations_of(extract_text(report))
     )
+
+
+def test_a_titled_name_the_analyser_reads_as_words_and_ordinary_words_before_a_title():
+    text = (
+        "독립 컨설턴트로 활동하는 류하람 님이 참여했고, 1월에는 신입 최아윤 님이 합류했습니다. "
+        "리뷰를 해 주신 분은 당시 팀을 이끌던 임도혁 님이었어요. 같은 주제로 발표를 했다. "
+        "신청은 3월까지 받고, 내용을 정리해 공유합니다."
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"류하람", "최아윤", "임도혁"} <= people
+    assert not people & {"주제로", "신청은", "정리해"}

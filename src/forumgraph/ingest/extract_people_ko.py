@@ -46,6 +46,10 @@ KO_SURNAMES = frozenset(
     "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈"
     "동온호범좌팽승간상갈나라"
 )
+# The surnames most Koreans bear (some forty cover nine in ten).
+_COMMON_SURNAMES = frozenset(
+    "김박최정강조윤장임오서신권황안송류유전홍고문양손배백허남심노곽성차주우구민진엄채원"
+)
 KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
 _WORD = re.compile(r"\S+")
 # Credit labels of programmes and pages: `진행: 오승민`, `게스트: 레나 피셔`.
@@ -425,7 +429,16 @@ def is_korean_name(
         return False
     tokens = analyzer.tokens(text)
     if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
-        return in_a_names_place and _split_name(text, tokens, gazetteer)
+        # `류하나 님`, `최아린 님`: three syllables with a common surname, in a name's place, are
+        # a name however the analyser reads them alone
+        # (not a common noun of two syllables, then a particle or an ending: `주제로`, `신청은`,
+        # `정리해`)
+        common = (
+            len(text) == 3
+            and text[0] in _COMMON_SURNAMES
+            and not (tokens[0].tag == "NNG" and not tokens[0].unknown and len(tokens[0].form) >= 2)
+        )
+        return in_a_names_place and (common or _split_name(text, tokens, gazetteer))
     if len(tokens) > 1 and all(
         t.tag == "NNG" and not t.unknown and len(t.form) >= 2 for t in tokens
     ):

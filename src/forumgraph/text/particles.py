@@ -21,7 +21,9 @@ _CASE = (
 # Copula and connective endings written straight after a noun (`쿠버네티스다`, `헬름이며`).
 _COPULA = (
     "다 며 고 인 였다 였고 였으며 였습니다 "
-    "이다 이고 이며 이자 이지만 입니다 이었다 이었고 이었으며 이었습니다"
+    "이다 이고 이며 이자 이지만 입니다 이었다 이었고 이었으며 이었습니다 "
+    # the polite spoken style: `임재혁 님이었어요`, `메인테이너예요`
+    "이에요 예요 이었어요 였어요 이었는데 였는데 이신 이시고 이셨어요 이십니다"
 )
 # Nominal suffixes: honorifics, plural, side, purpose, and `같은` ("like").
 _SUFFIX = "씨 님 들 측 용 같은"
