@@ -339,3 +339,16 @@ def test_a_common_noun_pointed_at_before_a_titled_name_is_no_organisation():
     extraction = extract_text(text)
     assert "매체" not in names_of(extraction, EntityType.ORGANIZATION)
     assert ("다니엘 크라우스", "Google") in affiliations_of(extraction)
+
+
+def test_korean_work_led_at_a_place_and_being_at_an_organisation():
+    text = (
+        "**최다온:** 리뷰를 해 주신 분은 당시 번역 팀을 이끌던 임도혁 님이었어요. 지금은 "
+        "삼성SDS에 계신데, 아직도 리뷰를 부탁드려요.\n\n"
+        "아비나시 쿠마르(Avinash Kumar)는 창업 전 Flipkart에서 개발자 경험 팀을 이끌었고, "
+        "Backstage에 기여했습니다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("임도혁", "Samsung SDS") in affiliations
+    assert ("최다온", "Samsung SDS") not in affiliations  # a verb of respect is not the speaker's
+    assert ("Avinash Kumar", "Flipkart") in affiliations

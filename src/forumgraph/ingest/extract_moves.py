@@ -103,6 +103,10 @@ _KO_MOVE = re.compile(
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
     r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)"
+    # `Flipkart에서 개발자 경험 팀을 이끌었고`: the work led there
+    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고)"
+    # `Splunk에 있을 때부터`, `지금은 삼성SDS에 계신데`: where the person was, or is
+    r"|에\s(?:있을\s때|있던|있었|계신|계시|계셨|계실\s때)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
     r"|(?:와|과)\s(?=\S+(?:을|를)\s거쳐)|(?:을|를)\s거쳐"
     # `루마로(Lumaro)의 스태프 엔지니어로 일한다`: a role held there
@@ -140,6 +144,10 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                         key = _left_out_subject(
                             draft, text, spans, earlier, sentence.start, match.start()
                         )
+                        if _HONOURING.search(match.group()) and not any(
+                            s.type == EntityType.PERSON for s in spans
+                        ):
+                            key = _last_person(earlier, passage.start)
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
@@ -258,6 +266,15 @@ def _left_out_subject(
     if section is not None or not topics:
         return section
     return topics[-1].key
+
+
+# A verb of respect (`계신데`) speaks of someone else than the speaker: the one named last.
+_HONOURING = re.compile(r"계신|계시|계셨|계실")
+
+
+def _last_person(earlier: list[Span], passage_start: int) -> str | None:
+    people = [s for s in earlier if s.type == EntityType.PERSON and s.start >= passage_start]
+    return people[-1].key if people else None
 
 
 # A word as the topic of the sentence (`파블로는`, `지금은`), and the words of time among them.
