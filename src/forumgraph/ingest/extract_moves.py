@@ -102,9 +102,10 @@ _KO_MOVE = re.compile(
     rf"(?:{_COMPANY_WORD})?" + _KO_NAME + _KO_GLOSS + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
-    r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)"
+    r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)(?!던)"
     # `Flipkart에서 개발자 경험 팀을 이끌었고`: the work led there
-    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고)"
+    # (not `맡았던 한도윤 님`, which says it of the name after)
+    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고)(?!던)"
     # `Splunk에 있을 때부터`, `지금은 삼성SDS에 계신데`: where the person was, or is
     r"|에\s(?:있을\s때|있던|있었|계신|계시|계셨|계실\s때)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
