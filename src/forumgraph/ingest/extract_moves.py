@@ -306,7 +306,9 @@ def _the_writer_moved(text: str, spans: list[Span], start: int, match: re.Match[
     if before is None:
         after = _I_AFTER.match(text, match.end())
         opening = not re.search(r"\w", text[start : match.start()])  # the sentence opens with it
-        return bool(after and opening) and not any(
+        if after is None or not opening:
+            return False
+        return not any(
             s.type == EntityType.PERSON and match.start() <= s.start < after.end() for s in spans
         )
     return not any(s.type in _SUBJECTS and before.start() <= s.start < match.start() for s in spans)
