@@ -17,15 +17,11 @@ from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
-from forumgraph.ingest.extract_people_ko import (
-    KO_PERSON_MARKERS,
-    is_korean_name,
-    known_person,
-    spells_name,
-)
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, known_person, spells_name
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul

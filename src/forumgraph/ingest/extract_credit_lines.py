@@ -29,14 +29,11 @@ from forumgraph.ingest.extract_named import (
 )
 from forumgraph.ingest.extract_people import ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
-from forumgraph.ingest.extract_people_ko import (
-    KO_PERSON_MARKERS,
-    foreign_name_in_hangul,
-    is_korean_name,
-)
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, foreign_name_in_hangul
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul

@@ -10,14 +10,16 @@ analyser reads as one known common noun (`대표 이사`), or that inflects, is 
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from forumgraph.ingest.extract_people import is_person_name, person
-from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.korean_names import (
+    KO_SURNAMES,
+    is_korean_name,
+)
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer, Token
 from forumgraph.text.hangul import has_hangul, is_hangul_word
@@ -40,17 +42,6 @@ KO_PERSON_MARKERS = tuple(
         reverse=True,
     )
 )
-# Korean surnames: one syllable, and the two-syllable ones.
-KO_SURNAMES = frozenset(
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공"
-    "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈"
-    "동온호범좌팽승간상갈나라"
-)
-# The surnames most Koreans bear (some forty cover nine in ten).
-_COMMON_SURNAMES = frozenset(
-    "김박최정강조윤장임오서신권황안송류유전홍고문양손배백허남심노곽성차주우구민진엄채원"
-)
-KO_DOUBLE_SURNAMES = word_set("남궁 황보 제갈 선우 독고 사공 서문 동방 을지 어금")
 _WORD = re.compile(r"\S+")
 # Credit labels of programmes and pages: `진행: 오승민`, `게스트: 레나 피셔`.
 # People's roles in a programme (`진행자`, `게스트`).
@@ -66,7 +57,6 @@ _SELF_INTRODUCED = re.compile(
     r"(?:(?<=[가-힣]는)|(?<=저는)|(?<=이름은))\s(?P<name>[가-힣]{2,4})"
     r"(?:입니다|이라고\s합니다|라고\s합니다)"
 )
-_NOT_NAME_TAGS = ("J", "E", "X", "V")  # particles, endings, affixes, verbs
 
 
 def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) -> None:
@@ -413,50 +403,6 @@ def _organisation_name(text: str, analyzer: Analyzer, gazetteer: Gazetteer) -> b
     return len(tokens) == 1 and tokens[0].tag == "NNP" and len(text) >= 2
 
 
-def is_korean_name(
-    text: str, analyzer: Analyzer, gazetteer: Gazetteer, *, in_a_names_place: bool = False
-) -> bool:
-    """Whether `text` can be a Korean personal name (surname + given name) and is no known name
-    or ordinary word. `in_a_names_place`: a title, honorific or byline says a name stands
-    there, so the analyser's reading of the last syllables as a particle or an ending (`김유나`
-    as `김유` + `나`) does not stop it."""
-    if not is_hangul_word(text) or gazetteer.lookup(text) is not None:
-        return False
-    double = text[:2] in KO_DOUBLE_SURNAMES
-    if not (2 <= len(text) <= (4 if double else 3)) or not (double or text[0] in KO_SURNAMES):
-        return False
-    if any(_loanword_syllable(c) for c in text):
-        return False
-    tokens = analyzer.tokens(text)
-    if any(t.tag.startswith(_NOT_NAME_TAGS) for t in tokens):
-        # `류하나 님`, `최아린 님`: three syllables with a common surname, in a name's place, are
-        # a name however the analyser reads them alone
-        # (not a common noun of two syllables, then a particle or an ending: `주제로`, `신청은`,
-        # `정리해`)
-        common = (
-            len(text) == 3
-            and text[0] in _COMMON_SURNAMES
-            and not (tokens[0].tag == "NNG" and not tokens[0].unknown and len(tokens[0].form) >= 2)
-        )
-        return in_a_names_place and (common or _split_name(text, tokens, gazetteer))
-    if len(tokens) > 1 and all(
-        t.tag == "NNG" and not t.unknown and len(t.form) >= 2 for t in tokens
-    ):
-        return False  # a compound of common nouns (`전산학부`; `정문` + `석` may be a name)
-    if len(tokens) == 1 and not tokens[0].unknown:
-        # One known morpheme: a common noun is a word, and so is a short proper noun (a place)
-        # or a role the dictionary lists as a proper noun (`기여자`).
-        return tokens[0].tag == "NNP" and len(text) >= 3 and text not in KO_ROLE_HEADS
-    return True
-
-
-def _loanword_syllable(char: str) -> bool:
-    """A consonant with the vowel ㅡ and no final (`드`, `브`, `스`): how Korean spells English
-    consonant clusters (`백엔드`, `하이브`), and never a syllable of a Korean given name."""
-    code = ord(char) - 0xAC00
-    return 0 <= code < 11172 and (code % 588) // 28 == 18 and code % 28 == 0 and code // 588 != 11
-
-
 def _foreign_names(
     draft: Draft, text: str, offset: int, analyzer: Analyzer, gazetteer: Gazetteer
 ) -> None:
@@ -609,33 +555,3 @@ def _cue_before(
     # A name the dictionary does not know (`이니텍`), not a known noun (`인스턴스의`).
     alone = analyzer.tokens(owner.form) if has_hangul(owner.form) else []
     return len(alone) == 1 and alone[0].unknown
-
-
-# Suffixes and endings that make a word an adjective or a verb (`동일한`, `정확한`).
-_WORD_FORMING_TAGS = ("XS", "ETM", "ETN")
-
-
-def _split_name(text: str, tokens: list[Token], gazetteer: Gazetteer) -> bool:
-    """`김유나` read as `김유` + `나`, `오민지` as `오미` + `이` + `ㄴ지`: a name the analyser cut
-    into a proper noun and a particle or an ending; not an adjective (`동일한`), a common noun
-    (`지역의`) or a known name (`도커의`) with a particle."""
-    if not (3 <= len(text) <= 4 and text[0] in KO_SURNAMES):
-        return False
-    nouns = list(itertools.takewhile(lambda t: t.tag.startswith("NN"), tokens))
-    if not nouns or not (
-        any(t.tag == "NNP" or t.unknown for t in nouns) or all(len(t.form) == 1 for t in nouns)
-    ):
-        return False  # a common noun with a particle (`지역의`; `남` + `유` + `나` is a name)
-    if any(t.tag.startswith(_WORD_FORMING_TAGS) for t in tokens):
-        return False
-    base = "".join(t.form for t in nouns)
-    return gazetteer.lookup(base) is None and gazetteer.sounds.match(base) is None
-
-
-def surname_and_given(name: str, analyzer: Analyzer) -> bool:
-    """A surname and a given name of three or four syllables that the analyser does not read as
-    one known common noun (it may read them as a verb: `임하람` as `임하-` + `-람`)."""
-    if not (3 <= len(name) <= 4 and name[0] in KO_SURNAMES):
-        return False
-    tokens = analyzer.tokens(name)
-    return not (len(tokens) == 1 and tokens[0].tag.startswith("NN") and not tokens[0].unknown)

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 
 from forumgraph.ingest.extract_people import add_person_span
-from forumgraph.ingest.extract_people_ko import is_korean_name, surname_and_given
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.ingest.korean_names import is_korean_name, surname_and_given
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
