@@ -406,3 +406,22 @@ def test_a_given_name_after_an_owner_or_at_the_start_of_a_paragraph_after_a_head
     extraction = extract_text(text)
     assert {"Hannah Lindqvist", "Fernanda Ruiz"} <= names_of(extraction, EntityType.PERSON)
     assert ("Hannah Lindqvist", "Quillfeather") in affiliations_of(extraction)
+
+
+def test_colleagues_named_by_a_pronoun_and_one_of_someone_s_team():
+    text = (
+        "Kenji Mori, a staff engineer at Brightmoor, told the story. He credits his teammates "
+        "Aiko Sato and Ren Ito for the debugging.\n\n"
+        "- Shopify's Lucas Moreau wrote the integration; his colleague Inès Petit "
+        "wrote the docs.\n\n"
+        "His first hire was Camila Rocha, now Tessaline's head of platform engineering. "
+        "Diego Alves, a staff engineer on Rocha's team, wrote the first version."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Aiko Sato", "Brightmoor"),
+        ("Ren Ito", "Brightmoor"),
+        ("Inès Petit", "Shopify"),
+        ("Camila Rocha", "Tessaline"),
+        ("Diego Alves", "Tessaline"),
+    } <= affiliations

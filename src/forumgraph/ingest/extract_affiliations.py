@@ -147,18 +147,62 @@ _AND_COLLEAGUE = re.compile(
 )
 
 
+# `He credits his teammates Yuki Hamada and Daichi Ono`: colleagues of whom the pronoun
+# stands for, the person the passage named last before it.
+_PRONOUN_COLLEAGUE = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s(?:[\w-]+\s)?(?:{COLLEAGUE})\s[*_]*$"
+)
+# `Thiago Ramos, a staff engineer on Prado's team`: one of someone's team.
+_ON_SOMEONES_TEAM = re.compile(r"^,\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:on|in|from|of)\s$")
+_TEAM_AFTER = re.compile(r"['’]s\s(?:[\w-]+\s){0,2}?(?:team|group|squad)\b")
+# Between two colleagues of a list: `Yuki Hamada and Daichi Ono`.
+_NEXT_COLLEAGUE = re.compile(r"^[*_]*(?:,\s|,?\sand\s)[*_]*$")
+_PRONOUN_REACH = 400
+
+
 def _colleagues_of_people(draft: Draft) -> None:
-    """A person's colleague, named right after them, works where they work (one place)."""
+    """A person's colleague, named right after them or by a pronoun for them, and one of their
+    team, works where they work (one place)."""
     text = draft.article.text
     people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
-    for first, second in itertools.pairwise(people):
-        if second.start - first.end > 60 or first.key == second.key:
+    colleague_of: str | None = None  # whose colleagues a list names, going on
+    for i, second in enumerate(people):
+        first = people[i - 1] if i else None
+        if (
+            first is not None
+            and colleague_of
+            and _NEXT_COLLEAGUE.match(text[first.end : second.start])
+        ):
+            _share_employer(draft, colleague_of, second)
             continue
-        if not _AND_COLLEAGUE.match(text[first.end : second.start]):
+        colleague_of = None
+        if first is None or first.key == second.key:
             continue
-        employer = sole_employer(draft, first.key)
-        if employer is not None:
-            draft.fact(second.key, "affiliation", employer, passage_id=second.passage_id)
+        gap = text[first.end : second.start]
+        if _colleague_after(text, first, second):
+            colleague_of = first.key
+            _share_employer(draft, colleague_of, second)
+        if _ON_SOMEONES_TEAM.match(gap) and _TEAM_AFTER.match(text, second.end):
+            _share_employer(draft, second.key, first)  # `X, ... on Prado's team`
+
+
+def _colleague_after(text: str, first: Span, second: Span) -> bool:
+    """`Maren Koch and her colleague Jonas Brandt`, or a colleague by a pronoun for the person
+    named last before it in the passage (`... He credits his teammates Yuki Hamada`)."""
+    if second.start - first.end <= 60 and _AND_COLLEAGUE.match(text[first.end : second.start]):
+        return True
+    pronoun = _PRONOUN_COLLEAGUE.search(text, max(first.end, second.start - 40), second.start)
+    return (
+        pronoun is not None
+        and first.passage_id == second.passage_id
+        and pronoun.start() - first.end <= _PRONOUN_REACH
+    )
+
+
+def _share_employer(draft: Draft, person: str, colleague: Span) -> None:
+    employer = sole_employer(draft, person)
+    if employer is not None:
+        draft.fact(colleague.key, "affiliation", employer, passage_id=colleague.passage_id)
 
 
 def sole_employer(draft: Draft, person: str) -> str | None:

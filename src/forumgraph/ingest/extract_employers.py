@@ -163,6 +163,15 @@ _EN_ROLE_AT = re.compile(
 _OWNER_OF_ROLE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s(?=\S)")
 
 
+# `, now Pagalume's head of platform engineering`: an organisation's role, after a name.
+_ROLE_HEAD_WORDS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+_OWNED_ROLE_AFTER = re.compile(
+    r"[*_]{0,2},\s(?:(?:now|currently|formerly|then|also)\s)?"
+    r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s(?:new\s)?(?:[\w-]+\s){0,3}?"
+    rf"(?i:{_ROLE_HEAD_WORDS})\b"
+)
+
+
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
     "Chair Co-chair Lead Leads CTO CEO COO CIO VP Founder Maintainer Maintainers Engineer "
@@ -182,6 +191,11 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
+        owned_role = _OWNED_ROLE_AFTER.match(text, person.end)
+        if owned_role is not None:  # `Juliana Prado, now Pagalume's head of platform engineering`
+            held_at = employer_at(draft, gazetteer, owned_role["owner"], owned_role.start("owner"))
+            if held_at is not None:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         role_at = _EN_ROLE_AT.match(text, person.end)
         if (
             role_at
