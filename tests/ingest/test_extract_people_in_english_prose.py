@@ -425,3 +425,13 @@ def test_colleagues_named_by_a_pronoun_and_one_of_someone_s_team():
         ("Camila Rocha", "Tessaline"),
         ("Diego Alves", "Tessaline"),
     } <= affiliations
+
+
+def test_an_unknown_name_owning_a_person_is_their_organisation():
+    text = (
+        "Sablewood's Lucas Moreau wrote the integration. Here's Jane Doe with a demo. "
+        "Tomasz's colleague Marta Nowak came, and Berlin's Anna Schmidt spoke."
+    )
+    extraction = extract_text(text)
+    assert ("Lucas Moreau", "Sablewood") in affiliations_of(extraction)
+    assert not names_of(extraction, EntityType.ORGANIZATION) & {"Here", "Tomasz", "Berlin"}

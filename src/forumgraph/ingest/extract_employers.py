@@ -172,6 +172,26 @@ _OWNED_ROLE_AFTER = re.compile(
 )
 
 
+# `Quellwerk's Selin Aydın`: the owner before a person, in an organisation's place.
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s[*_]{0,2}$")
+
+
+def _owner_before(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
+    """An unknown name whose person this is (`Quellwerk's Selin Aydın`) is an organisation; not
+    a person's (`Tomasz's colleague`) or a word opening a sentence (`Here's Jane Doe`)."""
+    text = draft.article.text
+    found = _OWNER_BEFORE.search(text, max(0, person.start - 40), person.start)
+    if found is None:
+        return
+    owner, start = found["owner"], found.start("owner")
+    first = owner.split()[0]
+    if first in FUNCTION_WORDS or first in gazetteer.given_names or known_entry(gazetteer, owner):
+        return
+    if draft.spans_over(start, start + len(owner)):
+        return  # read already, as an organisation or as something else
+    _organisation_at(draft, gazetteer, owner, start)
+
+
 # Words that end a job title or role in parentheses after a name, not an organisation.
 _ROLE_WORDS = word_set(
     "Chair Co-chair Lead Leads CTO CEO COO CIO VP Founder Maintainer Maintainers Engineer "
@@ -191,6 +211,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
+        _owner_before(draft, gazetteer, person)
         owned_role = _OWNED_ROLE_AFTER.match(text, person.end)
         if owned_role is not None:  # `Juliana Prado, now Pagalume's head of platform engineering`
             held_at = employer_at(draft, gazetteer, owned_role["owner"], owned_role.start("owner"))
