@@ -13,7 +13,7 @@ import re
 
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import add_named, known_entry
-from forumgraph.ingest.extract_people import ROLE_HEADS
+from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import HEADING
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -25,14 +25,14 @@ _THE_TEAM = re.compile(r"\bthe\s$|['’]s\s$")
 _TEAM_AFTER = re.compile(r"[*_]{0,2}\s(?:engineering\s|platform\s|devrel\s)?team\b")
 # A heading over the company's own people: `Talks from our team`, `At the booth`, `The team`.
 _OUR_HEADING = re.compile(r"\b(?:[Oo]ur|[Bb]ooth|[Tt]eam)\b")
-_ROLE = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 # `our newest developer advocate`, `our CTO`: one of ours, by the role the post gives them.
 _OUR_ROLE_AFTER = re.compile(
-    rf"^[*_]*\s?(?:—|–|-|,)\s(?:is\s)?our\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{_ROLE})s?\b",
+    rf"^[*_]*\s?(?:—|–|-|,)\s(?:is\s)?our\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN})s?\b",
     re.IGNORECASE,
 )
 _OUR_ROLE_BEFORE = re.compile(
-    rf"\bour\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{_ROLE}),?\s[*_]*$", re.IGNORECASE
+    rf"\bour\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN}),?\s[*_]*$",
+    re.IGNORECASE,
 )
 _JOINED_US = re.compile(r"^[*_]*\s(?:has\s)?(?:joined|joins)\sus\b")
 _THE_NAME_TEAM = re.compile(r"\bthe\s(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\steam\b")

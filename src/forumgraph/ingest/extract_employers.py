@@ -13,7 +13,7 @@ from forumgraph.ingest.extract_bylines import without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
-from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
+from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEAD_PATTERN, ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
     is_role_phrase,
@@ -164,11 +164,10 @@ _OWNER_OF_ROLE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['â€
 
 
 # `, now Pagalume's head of platform engineering`: an organisation's role, after a name.
-_ROLE_HEAD_WORDS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _OWNED_ROLE_AFTER = re.compile(
     r"[*_]{0,2},\s(?:(?:now|currently|formerly|then|also)\s)?"
     r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['â€™]s\s(?:new\s)?(?:[\w-]+\s){0,3}?"
-    rf"(?i:{_ROLE_HEAD_WORDS})\b"
+    rf"(?i:{ROLE_HEAD_PATTERN})\b"
 )
 
 

@@ -28,6 +28,8 @@ ROLE_HEADS = word_set(
     "co-organiser owner contractor freelancer programmer technologist "
     "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head"
 )
+# The role words as one alternation of a pattern, longest first.
+ROLE_HEAD_PATTERN = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 
 # Letters of Latin names, with the accented ones of European languages (`Käldström`, `Tjaša`).
 # Latin letters with accents, Vietnamese ones too (`Phạm Văn Trung`, `Nguyễn`).
