@@ -103,3 +103,19 @@ def test_a_speaker_label_and_brackets_before_a_talk_s_title():
     )
     affiliations = affiliations_of(extract_text(text))
     assert {("정가람", "당근"), ("Ann Lee", "Globex")} <= affiliations
+
+
+def test_two_people_credited_together_share_the_organisation():
+    text = (
+        "- Emre Yılmaz & Priya Raman (Northfold) — Golden paths with Backstage\n"
+        "- 김도윤 & 박서연 (토스) — 결제 플랫폼 이야기\n"
+        "- Tom & Jerry — a cartoon about cats\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Emre Yılmaz", "Northfold"),
+        ("Priya Raman", "Northfold"),
+        ("김도윤", "Toss"),
+        ("박서연", "Toss"),
+    } <= affiliations
+    assert not any(p in ("Tom", "Jerry") for p, _ in affiliations)

@@ -88,8 +88,7 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         match = _CREDIT.fullmatch(line)
         bracketed = _BRACKETED_CREDIT.match(line) if match is None else None
         if bracketed is not None:
-            credited = _credited(draft, gazetteer, analyzer, bracketed, start, foreign=True)
-            if credited is not None:
+            for credited in _credited_all(draft, gazetteer, analyzer, bracketed, start):
                 for org in _organisations(draft, gazetteer, credited, bracketed, start, None):
                     draft.fact(credited, "affiliation", org, passage_id=_passage_id(draft, start))
             continue
@@ -114,11 +113,11 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
                     _credited(draft, gazetteer, analyzer, match, start)
                 continue
             rest = None  # `정가람 (당근) — Cilium 도입 후 ...`: the brackets, then a talk's title
-        key = _credited(draft, gazetteer, analyzer, match, start, foreign=bool(match["paren"]))
-        if key is None:
-            continue
-        for org in _organisations(draft, gazetteer, key, match, start, rest):
-            draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
+        for key in _credited_all(
+            draft, gazetteer, analyzer, match, start, foreign=bool(match["paren"])
+        ):
+            for org in _organisations(draft, gazetteer, key, match, start, rest):
+                draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
 
 
 def _cells(line: str) -> int:
@@ -133,6 +132,41 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     return name.split()[0] in gazetteer.given_names and not re.match(
         r"(?:which|that)\b", match["rest"]
     )
+
+
+# Two people credited together: `Emre Yıldız & Priya Raghunathan`, `아마카 은워수 & 응우옌 티 란`.
+_AMPERSAND = re.compile(r"\s&\s")
+
+
+def _credited_all(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    match: re.Match[str],
+    start: int,
+    *,
+    foreign: bool = True,
+) -> list[str]:
+    """The people a credit line opens with: one, or two joined by `&`, each a person's name."""
+    name = match["name"]
+    parts = _AMPERSAND.split(name)
+    if len(parts) != 2:
+        key = _credited(draft, gazetteer, analyzer, match, start, foreign=foreign)
+        return [key] if key is not None else []
+    keys = []
+    offset = start + match.start("name")
+    for part in parts:
+        at = name.index(part)
+        key = credited_person(draft, gazetteer, analyzer, part.strip())
+        if key is None and foreign_name_in_hangul(part.strip(), analyzer, gazetteer):
+            key = person(draft, None, part.strip())
+        if key is None:
+            return []  # `Tom & Jerry`: both must be names, or neither counts
+        part_start = offset + at + len(part) - len(part.lstrip())
+        take_back_a_guess(draft, gazetteer, part_start, part_start + len(part.strip()))
+        draft.mention(key, part_start, part_start + len(part.strip()))
+        keys.append(key)
+    return keys
 
 
 def _credited(
