@@ -16,11 +16,11 @@ from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import HEADING
+from forumgraph.ingest.extract_text import without_quotations
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_QUOTED = re.compile(r"[\"“][^\"”\n]{0,400}[\"”]")
 _THE_TEAM = re.compile(r"\bthe\s$|['’]s\s$")
 _TEAM_AFTER = re.compile(r"[*_]{0,2}\s(?:engineering\s|platform\s|devrel\s)?team\b")
 # A heading over the company's own people: `Talks from our team`, `At the booth`, `The team`.
@@ -69,7 +69,7 @@ def _writing_company(draft: Draft, gazetteer: Gazetteer) -> str | None:
     """The organisation the post calls `the X team` while speaking as `we`, if it is one; a
     name the title also gives (`Quillfeather at KCD Lisbon`) is one when nothing else is."""
     text = draft.article.text
-    if len(_WE.findall(_QUOTED.sub(" ", text))) < _WE_COUNT:
+    if len(_WE.findall(without_quotations(text))) < _WE_COUNT:
         return None
     title = text[: text.find("\n")] if "\n" in text else text
     for named in _THE_NAME_TEAM.finditer(text):

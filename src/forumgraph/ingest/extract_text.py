@@ -208,6 +208,15 @@ def on_heading(text: str, offset: int) -> bool:
     return bool(_LINE_HEADING.match(text[line_start : line_start + 4]))
 
 
+# A quotation on one line: someone else's words, not the writer's.
+_QUOTED = re.compile(r"[\"“][^\"”\n]{0,400}[\"”]")
+
+
+def without_quotations(text: str) -> str:
+    """`text` with each quotation on a line blanked (`"We built it," said ...` -> ` said ...`)."""
+    return _QUOTED.sub(" ", text)
+
+
 _BYLINE_START = re.compile(r"[\s>*_-]*(?:[Bb]y|[Pp]osted\sby|[Ww]ritten\sby)\s")
 
 

@@ -16,6 +16,7 @@ from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import person_of_section
+from forumgraph.ingest.extract_text import without_quotations
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -59,7 +60,6 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
 # The writer speaking for themselves or their company, outside quotations: in the first person,
 # or (in Korean) in the polite endings a company's post uses rather than a report's `-다.`
 _FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저희|저는|제가)(?![가-힣])|\b(?:[Ww]e|[Oo]ur|I)\b")
-_QUOTED = re.compile(r"[\"“][^\"”\n]{0,400}[\"”]")
 _POLITE_END = re.compile(r"(?:니다|요)[.!?]")
 _PLAIN_END = re.compile(r"(?<!니)다[.!?]")
 
@@ -77,7 +77,7 @@ _BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")
 def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
     """`SRE팀 이수진 님` in a post its writer signs for one company (`글: 정예린 · 하루마켓
     플랫폼팀`): a team named without a company is that company's, and so is its member."""
-    if not _in_own_voice(_QUOTED.sub(" ", draft.article.text)):
+    if not _in_own_voice(without_quotations(draft.article.text)):
         return  # a reporter's article: the teams are the company's it reports on, not theirs
     companies = {
         f.value for f in draft.facts_of(author, "affiliation") if not _bare_team(draft, f.value)
