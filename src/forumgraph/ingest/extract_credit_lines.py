@@ -147,26 +147,26 @@ def _credited_all(
     *,
     foreign: bool = True,
 ) -> list[str]:
-    """The people a credit line opens with: one, or two joined by `&`, each a person's name."""
-    name = match["name"]
+    """The people a credit line opens with, mentioned where it writes them: one, or two joined
+    by `&` when both are names (not `Tom & Jerry`)."""
+    name, name_start = match["name"], start + match.start("name")
     parts = _AMPERSAND.split(name)
     if len(parts) != 2:
-        key = _credited(draft, gazetteer, analyzer, match, start, foreign=foreign)
-        return [key] if key is not None else []
-    keys = []
-    offset = start + match.start("name")
+        parts, foreign_ok = [name], foreign
+    else:
+        foreign_ok = True
+    found = []
     for part in parts:
-        at = name.index(part)
-        key = credited_person(draft, gazetteer, analyzer, part.strip())
-        if key is None and foreign_name_in_hangul(part.strip(), analyzer, gazetteer):
-            key = person(draft, None, part.strip())
+        at = name_start + name.index(part) + len(part) - len(part.lstrip())
+        key = _credited_person(draft, gazetteer, analyzer, part.strip(), foreign=foreign_ok)
         if key is None:
-            return []  # `Tom & Jerry`: both must be names, or neither counts
-        part_start = offset + at + len(part) - len(part.lstrip())
-        take_back_a_guess(draft, gazetteer, part_start, part_start + len(part.strip()))
-        draft.mention(key, part_start, part_start + len(part.strip()))
-        keys.append(key)
-    return keys
+            return []
+        found.append((key, at, len(part.strip())))
+    for key, at, length in found:
+        # the recogniser's guess of another kind for the name goes (`Tunde Bakare` as a company)
+        take_back_a_guess(draft, gazetteer, at, at + length)
+        draft.mention(key, at, at + length)
+    return [key for key, _, _ in found]
 
 
 def _credited(
@@ -178,16 +178,22 @@ def _credited(
     *,
     foreign: bool = False,
 ) -> str | None:
-    """The person a credit line at `start` opens with, mentioned where it writes them."""
+    """The one person a credit line at `start` opens with, mentioned where it writes them."""
     name = match["name"].strip()
+    key = _credited_person(draft, gazetteer, analyzer, name, foreign=foreign)
+    if key is not None:
+        name_start = start + match.start("name")
+        take_back_a_guess(draft, gazetteer, name_start, name_start + len(name))
+        draft.mention(key, name_start, name_start + len(name))
+    return key
+
+
+def _credited_person(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, name: str, *, foreign: bool
+) -> str | None:
     key = credited_person(draft, gazetteer, analyzer, name)
     if key is None and foreign and foreign_name_in_hangul(name, analyzer, gazetteer):
         key = person(draft, None, name)  # `하칸 일디림 (SAP) — ...`
-    if key is not None:
-        name_start = start + match.start("name")
-        # the recogniser's guess of another kind for the name goes (`Tunde Bakare` as a company)
-        take_back_a_guess(draft, gazetteer, name_start, name_start + len(name))
-        draft.mention(key, name_start, name_start + len(name))
     return key
 
 
