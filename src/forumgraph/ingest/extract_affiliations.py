@@ -157,7 +157,8 @@ _ON_SOMEONES_TEAM = re.compile(r"^,\s(?:an?\s)?(?:[\w-]+\s){0,4}?(?:on|in|from|o
 _TEAM_AFTER = re.compile(r"['’]s\s(?:[\w-]+\s){0,2}?(?:team|group|squad)\b")
 # Between two colleagues of a list: `Yuki Hamada and Daichi Ono`.
 _NEXT_COLLEAGUE = re.compile(r"^[*_]*(?:,\s|,?\sand\s)[*_]*$")
-_PRONOUN_REACH = 400
+# How far back a pronoun may stand for the person named before it.
+PRONOUN_REACH = 400
 
 
 def _colleagues_of_people(draft: Draft) -> None:
@@ -195,7 +196,7 @@ def _colleague_after(text: str, first: Span, second: Span) -> bool:
     return (
         pronoun is not None
         and first.passage_id == second.passage_id
-        and pronoun.start() - first.end <= _PRONOUN_REACH
+        and pronoun.start() - first.end <= PRONOUN_REACH
     )
 
 

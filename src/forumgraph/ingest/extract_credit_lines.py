@@ -29,7 +29,7 @@ from forumgraph.ingest.extract_named import (
 )
 from forumgraph.ingest.extract_people import ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, foreign_name_in_hangul
+from forumgraph.ingest.extract_people_ko import CJK, KO_PERSON_MARKERS, foreign_name_in_hangul
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -328,7 +328,7 @@ def _a_role(part: str) -> bool:
     return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
 
 
-_IN_CHARACTERS = re.compile(r"[\u3005\u3040-\u30ff\u4e00-\u9fff\s]+")
+_IN_CHARACTERS = re.compile(rf"(?:{CJK}|\s)+")
 
 
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY
+from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY, PRONOUN_REACH
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
+from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import person_of_section
 from forumgraph.ingest.extract_text import sentences, word_set
@@ -92,7 +93,7 @@ _ARROW_TO = re.compile(
 # (and a second word only goes on a Latin name: `FPT Software`, not `시작해 Andela`)
 _KO_NAME = r"(?P<org>[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?|[가-힣][\w&+.-]*(?<!의))"
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
-_KO_GLOSS = r"(?:\([A-Za-z][^()\n]{0,30}\))?"
+_KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS})?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).
@@ -141,14 +142,12 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                         text, spans, earlier, sentence.start, match.start()
                     )
                     key = person.key if person is not None else None
-                    if key is None and pattern is _KO_MOVE:
+                    if key is None and pattern is _KO_MOVE and _HONOURING.search(match.group()):
+                        key = _honoured(spans, earlier, passage.start)
+                    elif key is None and pattern is _KO_MOVE:
                         key = _left_out_subject(
                             draft, text, spans, earlier, sentence.start, match.start()
                         )
-                        if _HONOURING.search(match.group()) and not any(
-                            s.type == EntityType.PERSON for s in spans
-                        ):
-                            key = _last_person(earlier, passage.start)
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
@@ -173,7 +172,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
 
 # `카카오엔터프라이즈는 20일 이정민 전 ... 센터장을 ... 영입했다`, `비바리퍼블리카는 인프라 총괄에
 # 문가영 리드를 선임했다`: the organisation opening the sentence hires whom its object names.
-_KO_TOPIC = re.compile(r"(?:은|는|이|가)\s")
+_TOPIC_PARTICLE = r"(?:은|는|이|가)\s"
+_KO_TOPIC = re.compile(_TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
@@ -273,7 +273,10 @@ def _left_out_subject(
 _HONOURING = re.compile(r"계신|계시|계셨|계실")
 
 
-def _last_person(earlier: list[Span], passage_start: int) -> str | None:
+def _honoured(spans: list[Span], earlier: list[Span], passage_start: int) -> str | None:
+    """The person named last before the sentence in its passage, when the sentence names none."""
+    if any(s.type == EntityType.PERSON for s in spans):
+        return None
     people = [s for s in earlier if s.type == EntityType.PERSON and s.start >= passage_start]
     return people[-1].key if people else None
 
@@ -288,7 +291,7 @@ _TIME_WORDS = word_set(
 # (not `로`, which ends names too: `베드로는`)
 _NOT_A_SUBJECT = ("에", "에서", "으로", "까지", "부터")
 # A name as the topic or subject: `치아마카 오비(Chiamaka Obi)는`, `김민수 님이`.
-_KO_TOPIC_AFTER = re.compile(r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨))?(?:은|는|이|가)\s")
+_KO_TOPIC_AFTER = re.compile(r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨))?" + _TOPIC_PARTICLE)
 
 
 # The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...
@@ -358,7 +361,6 @@ _REPORTED_PRONOUN = re.compile(
 _PRONOUN_BEFORE = re.compile(
     r"(?:\b(?:[Ss]he|[Hh]e)|(?<![가-힣])(?:그|그녀)(?:는|가|도))\s(?:[\w'’()-]+\s){0,10}$"
 )
-_PRONOUN_REACH = 400
 # `Before joining Vantari in 2021 she spent ...`: a clause, then the pronoun it belongs to.
 _PRONOUN_AFTER_A_CLAUSE = re.compile(
     r"[\s*_]*(?:[Bb]efore|[Aa]fter)\sjoining\s[^,.;]{1,60}?,?\s(?:[Ss]he|[Hh]e)\b"
@@ -377,7 +379,7 @@ def _pronoun_subject(
     ):
         return None
     people = [s for s in (*earlier, *spans) if s.type == EntityType.PERSON and s.end <= at]
-    if not people or pronoun.start() - people[-1].end > _PRONOUN_REACH:
+    if not people or pronoun.start() - people[-1].end > PRONOUN_REACH:
         return None
     if _REPORTED_PRONOUN.search(text, people[-1].end, at):
         return None

@@ -45,7 +45,9 @@ _UNIT_ENDINGS = (
 )
 _STUDY = ("석사과정", "박사과정", "학부생", "대학원생")
 _WORD = re.compile(r"\S+")
-_BRACKETS = re.compile(r"(?<=[가-힣])\([A-Za-z][^()\n]{0,30}\)")
+# A Latin spelling in brackets after a Hangul name, spaces and all: `네이버클라우드(NAVER Cloud)`.
+HANGUL_NAME_GLOSS = r"\([A-Za-z][^()\n]{0,30}\)"
+_BRACKETS = re.compile(rf"(?<=[가-힣]){HANGUL_NAME_GLOSS}")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]")
 # Names of Latin capitals and Hangul: `KB국민은행`, `SK텔레콤`, `우리FIS`.
 _LATIN_THEN_HANGUL = re.compile(r"[A-Z]{1,4}[가-힣]{2,}|[가-힣]{1,4}[A-Z]{2,5}")

@@ -126,12 +126,12 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
 
 
 # Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
-_CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
+CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
 # A Hangul name, then the same name in Chinese characters or kana: `사사키 유토 (佐々木 悠斗)`,
 # `타나카 리나 (田中莉奈)`, `김민수(金民洙)`.
 _NAME_IN_CHARACTERS = re.compile(
     rf"(?<![가-힣])(?P<name>[가-힣]{{1,5}}(?: [가-힣]{{1,5}}){{0,2}})"
-    rf"\s?\((?P<chars>{_CJK}{{1,6}}(?: {_CJK}{{1,6}})?)\)"
+    rf"\s?\((?P<chars>{CJK}{{1,6}}(?: {CJK}{{1,6}})?)\)"
 )
 
 
@@ -157,12 +157,18 @@ def _names_in_characters(draft: Draft, text: str, offset: int, gazetteer: Gazett
         if any(s.type != EntityType.PERSON for s in draft.spans_over(start, end)):
             continue
         key = known_person(draft, name) or person(draft, None, name)
-        for part in draft.spans_in(start, end, EntityType.PERSON):
-            if part.key != key:  # `사사키` read alone is part of this name
-                draft.unmention(part)
-                draft.fold(part.key, key)
+        _take_in_its_parts(draft, key, start, end)  # `사사키` read alone is part of this name
         if draft.mentioned_at(start) is None:
             draft.mention(key, start, end)
+
+
+def _take_in_its_parts(draft: Draft, key: str, start: int, end: int) -> None:
+    """Other people read inside [start, end) are parts of the name `key` there: their mentions
+    go and their records fold into it."""
+    for part in draft.spans_in(start, end, EntityType.PERSON):
+        if part.key != key:
+            draft.unmention(part)
+            draft.fold(part.key, key)
 
 
 def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
@@ -183,7 +189,7 @@ def _inside_a_longer_name(draft: Draft, start: int, end: int) -> bool:
 _LATIN_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*"
 _ROMANISED = re.compile(
     rf"(?<=[가-힣])\((?:(?P<latin>{_LATIN_WORD}(?: {_LATIN_WORD}){{0,3}})"
-    rf"|{_CJK}{{1,6}}(?: {_CJK}{{1,6}})?)\)"
+    rf"|{CJK}{{1,6}}(?: {CJK}{{1,6}})?)\)"
 )
 
 
@@ -459,15 +465,13 @@ def _foreign_names(
             ):
                 key = known_person(draft, surface) or person(draft, None, surface)
                 start, end = offset + tokens[i].start, offset + tokens[j - 1].end
-                for part in draft.spans_in(start, end, EntityType.PERSON):
-                    if part.key != key:  # `하루카` read alone is the given name of this name
-                        draft.unmention(part)
-                        draft.fold(part.key, key)
+                # `하루카` read alone is the given name of this name
+                _take_in_its_parts(draft, key, start, end)
                 draft.mention(key, start, end)
         i = max(j, i + 1)
 
 
-_CJK_GLOSS = re.compile(rf"^\((?:{_CJK}| ){{1,13}}\)\s?")
+_CJK_GLOSS = re.compile(rf"^\((?:{CJK}| ){{1,13}}\)\s?")
 
 
 # Endings of Korean company names (`센트리클라우드`, `가온랩스`).

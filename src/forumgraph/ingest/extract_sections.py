@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_people_ko import CJK
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.models import EntityType
 from forumgraph.text.particles import strip_particles
@@ -19,9 +20,7 @@ from forumgraph.text.particles import strip_particles
 HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
 # Besides the name: a number, a platform or title in capitals, a handle, the name in other
 # letters in brackets, punctuation, and Korean words of a role (`대표 오거나이저`, `스폰서 담당`).
-_A_LABEL = re.compile(
-    r"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+|[\u3005\u3040-\u30ff\u4e00-\u9fff]+|[가-힣]+){0,12}"
-)
+_A_LABEL = re.compile(rf"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+|{CJK}+|[가-힣]+){{0,12}}")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # A list item or line that opens with a name, then a dash or colon.
 _NAMED_LINE = re.compile(
