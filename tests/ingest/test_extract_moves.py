@@ -352,3 +352,43 @@ def test_korean_work_led_at_a_place_and_being_at_an_organisation():
     assert ("임도혁", "Samsung SDS") in affiliations
     assert ("최다온", "Samsung SDS") not in affiliations  # a verb of respect is not the speaker's
     assert ("Avinash Kumar", "Flipkart") in affiliations
+
+
+def test_a_pronoun_with_a_role_a_team_or_a_degree_somewhere():
+    text = (
+        "Ilse Vermeer runs our logging stack. Before moving to Utrecht she was an SRE at "
+        "Corvanta. Before co-founding Brightmoor she spent four years on Lumenfold's storage "
+        "team.\n\n"
+        "Tobias Brandl is our newest hire. He came to us from Sablewood, and by day he is a "
+        "maintainer with Kesselhaus. He was at Quillfeather back then and now works at "
+        "Fjordlys.\n\n"
+        "Marit Olsen is finishing her master's at Tessaline Institute of Technology."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Ilse Vermeer", "Corvanta"),
+        ("Ilse Vermeer", "Lumenfold"),
+        ("Tobias Brandl", "Sablewood"),
+        ("Tobias Brandl", "Kesselhaus"),
+        ("Tobias Brandl", "Quillfeather"),
+        ("Tobias Brandl", "Fjordlys"),
+        ("Marit Olsen", "Tessaline Institute of Technology"),
+    } <= affiliations
+
+
+def test_the_writer_s_role_and_a_thing_never_done_are_nobody_s_employment():
+    text = (
+        "**Ilse Vermeer:** How did it start?\n\n"
+        "**Tobias Brandl:** I was a PhD student at Corvanta University, and the idea grew there."
+        "\n\nMarit Olsen gave the talk. Despite its title, Marit has never worked for Sablewood."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Ilse Vermeer", "Corvanta University") not in affiliations
+    assert ("Marit Olsen", "Sablewood") not in affiliations
+
+
+def test_years_spent_somewhere_name_an_organisation_not_a_person():
+    text = "Tobias Brandl spoke. Before that he spent six years at Mercado Livre in São Paulo."
+    extraction = extract_text(text)
+    assert "Mercado Livre" not in names_of(extraction, EntityType.PERSON)
+    assert ("Tobias Brandl", "Mercado Livre") in affiliations_of(extraction)

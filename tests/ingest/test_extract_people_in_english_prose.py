@@ -435,3 +435,13 @@ def test_an_unknown_name_owning_a_person_is_their_organisation():
     extraction = extract_text(text)
     assert ("Lucas Moreau", "Sablewood") in affiliations_of(extraction)
     assert not names_of(extraction, EntityType.ORGANIZATION) & {"Here", "Tomasz", "Berlin"}
+
+
+def test_a_given_name_opens_a_person_the_recogniser_called_an_organisation():
+    text = (
+        "The best conversation of the day happened in the queue at the booth, where I got "
+        "talking to Lukas Brandt about running Cilium in air-gapped environments."
+    )
+    extraction = extract_text(text)
+    assert "Lukas Brandt" in names_of(extraction, EntityType.PERSON)
+    assert "Lukas Brandt" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -65,3 +65,20 @@ def test_two_speakers_of_a_row_each_with_their_organisation_over_a_long_table():
     assert {("Oskar Lindqvist", "Bankhaus Lindqvist"), ("Rhea D'Souza", "Red Hat")} <= pairs
     assert ("Rhea D'Souza", "Bankhaus Lindqvist") not in pairs
     assert "Bankhaus Lindqvist" in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_column_headed_by_a_role_beside_an_employer_s_column():
+    text = (
+        "The chairs as of December:\n\n"
+        "| Working group | Chair | Employer | Since |\n"
+        "|---|---|---|---|\n"
+        "| Storage | Ilse Vermeer | Corvanta | 2022 |\n"
+        "| Networking | Tobias Brandl | Sablewood Systems | 2024 |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("Ilse Vermeer", "Corvanta"), ("Tobias Brandl", "Sablewood Systems")} <= affiliations
+
+
+def test_a_role_column_without_an_employer_s_column_is_no_table_of_people():
+    text = "| Working group | Chair |\n|---|---|\n| Storage | Quarterly Review |\n"
+    assert "Quarterly Review" not in names_of(extract_text(text), EntityType.PERSON)

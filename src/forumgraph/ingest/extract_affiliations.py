@@ -72,8 +72,10 @@ _EN_GAP_AFTER = re.compile(
 )
 # `Lena Fischer, principal engineer, Northwind Traders`: a role between commas.
 _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
+# (not what someone never did: `has never worked for Nubank`)
 _MEMBER_GAP = re.compile(
-    r"^[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
+    r"^(?![^.;]*?\b(?:never|not|n['’]t)\s)"
+    r"[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
     r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of|(?:co-)?founded"

@@ -19,6 +19,7 @@ from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
 from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS
+from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import person_of_section
 from forumgraph.ingest.extract_text import sentences, word_set
@@ -63,14 +64,34 @@ _EN_MOVE = re.compile(
     # `covers cloud infrastructure for CloudWire`, `writes for The Register`: a reporter's
     r"|(?:covers|covered|reports|reported)\s(?:on\s)?(?:[\w-]+\s){0,4}?for|writes\sfor"
     # `has moved on to a role at Datadog`
-    r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with))"
+    r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with)"
+    # `he spent five years on the search infrastructure team at Allegro`
+    rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
+    r"(?:[\w-]+\s){0,3}?(?:team|group)\s(?:at|of)"
+    # `He came to us from Rakuten`, `came to Rheinfeld in 2022 from`
+    r"|came\sto\s(?:us|[A-Z][\w-]*)(?:\sin\s\d{4})?\sfrom"
+    # `by day he is an SRE at MoMo`, `she was an SRE at iFood`: a role held there
+    rf"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:at|with|for)"
+    # `Dorota, his co-maintainer, is at Red Hat`, `now works at Grafana Labs`
+    r"|(?<=,\s)(?:is|was)\s(?:now\s)?(?:at|with)|works\s(?:at|for)"
+    # `is finishing her master's at TU Delft`: where someone studies
+    r"|(?:finishing|completing|completed|doing|did|earned|received)\s(?:her|his|their|a)\s"
+    r"(?:master['’]s|bachelor['’]s|PhD|doctorate)(?:\sdegree)?\s(?:at|from)"
+    r"|graduated\sfrom|(?:studies|studied|studying)\s(?:[\w-]+\s){0,2}?at)"
     r"\s(?:the\s)?[*_]{0,2}" + ORG_NAME
 )
-# `he was at Thoughtworks for seven years`: an employer with the time spent there.
+# `he was at Thoughtworks for seven years`, `He was at Elastic back then`: an employer with the
+# time spent there.
 _EN_WAS_AT = re.compile(
     r"\b(?:was|were)\s(?:at|with)\s(?:the\s)?"
     + ORG_NAME
-    + r"\sfor\s(?:\w+\s){1,2}(?:years?|months?)"
+    + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b)"
+)
+# `she spent six years on SAP's internal networking team`: the organisation owns the team.
+_EN_SPENT_ON_ITS_TEAM = re.compile(
+    rf"\b(?:spent|spending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
+    + ORG_NAME
+    + r"['’]s\s(?:[\w-]+\s){0,3}?(?:team|group|division)\b"
 )
 # `joined Mercado Livre from Nubank`: where the person came from.
 _EN_JOINED_FROM = re.compile(
@@ -117,6 +138,15 @@ _KO_MOVE = re.compile(
     r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길)"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)여?\s?(?:년|개월)\s?(?:간|동안)?)"
 )
+_PATTERNS = (
+    _EN_MOVE,
+    _EN_JOINED_FROM,
+    _EN_MOVED_FROM,
+    _EN_WAS_AT,
+    _EN_SPENT_ON_ITS_TEAM,
+    _EX,
+    _KO_MOVE,
+)
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.
 _KO_FORMER = re.compile(r"\s전\s(?P<org>[A-Za-z가-힣][\w&+.-]*)\s")
 _MAX_GAP = 120
@@ -136,7 +166,7 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
         for sentence in sentences(passage.text, passage.start):
             spans = draft.spans_in(sentence.start, sentence.end)
             earlier = draft.spans_in(reach, sentence.start)
-            for pattern in (_EN_MOVE, _EN_JOINED_FROM, _EN_MOVED_FROM, _EN_WAS_AT, _EX, _KO_MOVE):
+            for pattern in _PATTERNS:
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     person = _subject(text, spans, match.start()) or _pronoun_subject(
                         text, spans, earlier, sentence.start, match.start()

@@ -130,6 +130,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
                 or _joined_to_a_person(text, span, spans, gazetteer)
                 or _before_an_employer(text, span, gazetteer)
                 or _before_who(text, span, gazetteer)
+                or _a_given_name_first(text, span, gazetteer)
             ):
                 _person(draft, gazetteer, offset, span)
             elif span.label in {"ORG", "PRODUCT"}:
@@ -295,6 +296,28 @@ def _before_who(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _a_given_name_first(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
+    """`talking to Lukas Brandt about`: a name the recogniser called an organisation that opens
+    with a given name and has a person's form is a person, unless prose puts it where an
+    employer or a place goes (`at Morgan Stanley`)."""
+    if span.label not in {"ORG", "PRODUCT"}:
+        return False
+    name = _clean(span)[0]
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0] in gazetteer.given_names
+        and words[-1] not in COMPANY_WORDS
+        and known_entry(gazetteer, name) is None
+        and person_name_from(name, gazetteer) is not None
+        and not _PLACE_OR_EMPLOYER_BEFORE.search(text[max(0, span.start - 16) : span.start])
+        and not _ORG_AFTER.match(text[span.end : span.end + 24])
+        and not _WHICH_AFTER.match(text, span.end)
+        # a given name that is also a common word (`Fleet Advisor`) is no evidence
+        and re.search(rf"\b{re.escape(words[0].lower())}\b", text) is None
+    )
+
+
 _ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")
 
 
@@ -315,8 +338,11 @@ def _after_a_role(text: str, start: int) -> bool:
     return _JOINED_BEFORE.search(text[max(0, start - 20) : start]) is not None
 
 
-# A move's object: `joined Mercado Livre`, `has left Loja Azul`, `is joining Acme as`.
-_JOINED_BEFORE = re.compile(r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving)\s$")
+# A move's object: `joined Mercado Livre`, `has left Loja Azul`, `is joining Acme as`; where
+# years were spent: `six years at Mercado Livre`.
+_JOINED_BEFORE = re.compile(
+    r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving|(?:years?|months?)\s(?:at|with))\s$"
+)
 
 
 # The words between two items of one list: other capitalised items, commas, `and`/`or`.

@@ -24,7 +24,9 @@ from forumgraph.ingest.extract_bylines import (
     spells_in_other_script,
 )
 from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
+from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import names_no_employer
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -61,9 +63,12 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
     # The whole text, not passage by passage: a long table runs over a passage's end.
     for header, rows in _tables(draft.article.text, 0):
         person_column = _column(header, _PERSON_COLUMN)
+        org_column = _column(header, _ORG_COLUMN, besides=person_column)
+        if person_column is None and org_column is not None:
+            # `| Working group | Chair | Employer |`: a role's column beside an employer's
+            person_column = _role_column(header, besides=org_column)
         if person_column is None:
             continue
-        org_column = _column(header, _ORG_COLUMN, besides=person_column)
         for row in rows:
             passage = draft.passage_at(row[0].start)
             org_cell = row[org_column] if org_column is not None else None
@@ -159,6 +164,17 @@ def _column(header: list[_Cell], pattern: re.Pattern[str], besides: int = -1) ->
         ),
         None,
     )
+
+
+def _role_column(header: list[_Cell], besides: int) -> int | None:
+    """The column headed by a role, singular or plural (`Chair`, `Co-chairs`, `멘토`)."""
+    for i, cell in enumerate(header):
+        word = cell.text.strip(" *_`").lower()
+        if i != besides and (
+            word in ROLE_HEADS or word.removesuffix("s") in ROLE_HEADS or word in KO_PERSON_MARKERS
+        ):
+            return i
+    return None
 
 
 def _tables(text: str, offset: int) -> Iterator[tuple[list[_Cell], list[list[_Cell]]]]:
