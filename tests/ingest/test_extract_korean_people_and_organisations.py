@@ -596,3 +596,22 @@ def test_a_titled_name_the_analyser_reads_as_words_and_ordinary_words_before_a_t
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"류하람", "최아윤", "임도혁"} <= people
     assert not people & {"주제로", "신청은", "정리해"}
+
+
+def test_a_heading_that_is_a_name_heads_that_person_s_post():
+    text = (
+        "이직 소식 모음\n\n한도윤\n\n오늘은 소식을 전합니다. 5년 동안 몸담았던 라온페이를 떠나, "
+        "이번 달부터 라인플러스 클라우드플랫폼실에서 일하게 되었습니다.\n\n마무리\n\n축하합니다."
+    )
+    extraction = extract_text(text)
+    assert "한도윤" in names_of(extraction, EntityType.PERSON)
+    assert "마무리" not in names_of(extraction, EntityType.PERSON)
+    assert {("한도윤", "라온페이"), ("한도윤", "LINE Plus")} <= affiliations_of(extraction)
+
+
+def test_a_korean_given_name_with_an_honorific_is_the_person_named_in_full():
+    text = (
+        "같은 팀 강태윤 님이 재현 스크립트를 만들어 주셨어요. 태윤님은 예전에 라인플러스에서 "
+        "Prometheus 운영을 오래 하셔서 감이 좋습니다."
+    )
+    assert ("강태윤", "LINE Plus") in affiliations_of(extract_text(text))

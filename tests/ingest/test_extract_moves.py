@@ -392,3 +392,29 @@ def test_years_spent_somewhere_name_an_organisation_not_a_person():
     extraction = extract_text(text)
     assert "Mercado Livre" not in names_of(extraction, EntityType.PERSON)
     assert ("Tobias Brandl", "Mercado Livre") in affiliations_of(extraction)
+
+
+def test_korean_moves_through_a_unit_a_hiring_a_degree_and_a_describing_clause():
+    text = (
+        "- 한도윤: 누리대학교 컴퓨터공학과 졸업 후 2022년 라온페이 신입 공채로 입사.\n"
+        "- 장서진: 베를린 스타트업 Kestrel에서 일하다 2024년 라온페이 SRE팀에 합류.\n\n"
+        "윤가람 님은 지난 3년간 한빛전자 클라우드 사업부에서 일했다.\n\n"
+        "저녁 자리에는 나루소프트 소속 민다온 님, 그리고 카카오에서 일하다가 올해 초 "
+        "Tessaline으로 옮긴 구하람 님이 왔다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("한도윤", "누리대학교"),
+        ("한도윤", "라온페이"),
+        ("장서진", "Kestrel"),
+        ("장서진", "라온페이"),
+        ("윤가람", "한빛전자"),
+        ("구하람", "Kakao"),
+        ("구하람", "Tessaline"),
+    } <= affiliations
+    assert ("민다온", "Kakao") not in affiliations
+
+
+def test_a_graduated_project_is_no_school():
+    text = "송다은 기자는 한결증권이 CNCF 졸업 프로젝트인 Argo CD를 도입했다고 전했다."
+    assert not {org for person, org in affiliations_of(extract_text(text)) if person == "송다은"}

@@ -157,7 +157,7 @@ def extract(
     add_writers_employer(draft, gazetteer)
     add_members_of_the_page(draft)
     add_people_of_the_writing_company(draft, gazetteer)
-    add_moves(draft, gazetteer)
+    add_moves(draft, gazetteer, analyzer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)
     add_talks(draft, book)

@@ -27,7 +27,7 @@ from forumgraph.ingest.extract_records import Draft, Span, name_of
 from forumgraph.ingest.extract_text import written_in_lower_case
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
-from forumgraph.text.hangul import has_hangul
+from forumgraph.text.hangul import has_hangul, is_hangul_word
 
 _ACRONYM_AFTER = re.compile(
     r"(?P<long>(?:[A-Z][\w-]*\s(?:(?:of|for|and|the)\s)?){1,5}[A-Z][\w-]*)\s?\((?P<short>[A-Z][A-Za-z0-9]{1,7})\)"
@@ -61,6 +61,7 @@ def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     _person_short_forms(draft, gazetteer)
     _hangul_short_forms(draft, gazetteer)
     _surnames_with_titles(draft)
+    _korean_given_names(draft)
 
 
 def _surnames_with_titles(draft: Draft) -> None:
@@ -86,6 +87,32 @@ def _surnames_with_titles(draft: Draft) -> None:
             start = passage.start + match.start("surname")
             if not draft.spans_over(start, start + 1):
                 draft.mention(unique[match["surname"]], start, start + 1)
+
+
+def _korean_given_names(draft: Draft) -> None:
+    """`태민 님은`, `민호님이` after `강태민`, `강민호`: the given name of a Korean name with an
+    honorific is the one person of the document with that given name."""
+    owners: dict[str, set[str]] = {}
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key) + draft.variants_of(key):
+            if name.lang == "ko" and len(name.text) == 3 and is_hangul_word(name.text):
+                owners.setdefault(name.text[1:], set()).add(key)
+    unique = {given: keys.pop() for given, keys in owners.items() if len(keys) == 1}
+    if not unique:
+        return
+    for key in draft.keys(EntityType.PERSON):
+        names = {n.text for n in draft.names_of(key) + draft.variants_of(key)}
+        if len(names) == 1 and (given := names.pop()) in unique and unique[given] != key:
+            draft.fold(key, unique[given])  # `태윤님은` read as a name of its own
+    pattern = re.compile(
+        r"(?<![가-힣A-Za-z])(?P<given>" + "|".join(sorted(unique)) + r")(?=\s?(?:님|씨))"
+    )
+    for passage in draft.passages:
+        for match in pattern.finditer(passage.text):
+            start = passage.start + match.start("given")
+            end = start + len(match["given"])
+            if not draft.spans_over(start, end):
+                draft.mention(unique[match["given"]], start, end)
 
 
 def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:

@@ -48,7 +48,9 @@ ORG_NAME = (
     # `Warsaw University of Technology`, `Bank of America`: `of` after an institution's word
     r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von"
     r"|(?:(?<=University)|(?<=Institute)|(?<=School)|(?<=College)|(?<=Academy)|(?<=Bank))"
-    r"[ ]of)[ ])?"
+    r"[ ]of"
+    # `Hanoi University of Science and Technology`
+    r"|(?:(?<=Science)|(?<=Sciences)|(?<=Arts)|(?<=Engineering))[ ]and)[ ])?"
     r"[A-Z][A-Za-z0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|['’]s\s|$)"
 )

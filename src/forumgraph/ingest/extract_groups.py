@@ -30,15 +30,25 @@ _LEGAL_FORM = r"(?:Inc|Incorporated|Ltd|Limited|LLC|GmbH|Corp)\b"
 _MONTH_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# Fields of study that end an institution's name after `and`.
+_FIELDS = (
+    r"Technology|Sciences?|Engineering|Arts|Design|Economics|Medicine|Management|Business"
+    r"|Humanities|Mathematics|Commerce|Education"
+)
 _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Subproject"
 _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs` (also before a Korean particle)
     re.compile(
         rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX})"
         # `Warsaw University of Technology`
-        r"(?:(?:(?<=University)|(?<=Institute))\sof(?:\sthe)?(?:\s[A-Z][A-Za-z-]+){1,2})?)(?![A-Za-z0-9_-])"
+        # `Hanoi University of Science and Technology`
+        r"(?:(?:(?<=University)|(?<=Institute))\sof(?:\sthe)?(?:\s[A-Z][A-Za-z-]+){1,2}"
+        rf"(?:\sand\s(?:{_FIELDS}))?)?)(?![A-Za-z0-9_-])"
     ),
-    re.compile(r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3})"),
+    re.compile(
+        r"\b(?P<name>(?:University|Institute) of(?: the)?(?: [A-Z][A-Za-z-]+){1,3}"
+        rf"(?: and (?:{_FIELDS}))?)"
+    ),
     # `Kubernetes 1.22 Release Team`, `Steering Committee`, `Code of Conduct Committee`
     re.compile(
         rf"\b(?P<name>{_CAP}\s(?:(?:of|for)\s{_CAP}\s|{_CAP}\s){{0,3}}(?:{_GROUP}))(?![A-Za-z0-9_-])"

@@ -18,7 +18,7 @@ from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY, PRONOUN_REA
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
-from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS
+from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS, name_form
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import person_of_section
@@ -26,6 +26,7 @@ from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.extract_writers import writer_at
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
 
 _SPAN = r"(?:an?\s|the\s|\w+\s|\w+-\w+\s){0,3}?"
 _EN_MOVE = re.compile(
@@ -112,22 +113,51 @@ _ARROW_TO = re.compile(
 )
 # (a word with a genitive is what the name belongs to: `이스탄불의 Trendyol`)
 # (and a second word only goes on a Latin name: `FPT Software`, not `시작해 Andela`)
-_KO_NAME = r"(?P<org>[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?|[가-힣][\w&+.-]*(?<!의))"
+# (`으` of `으로` is no part of it: `Tessaline으로 옮긴`)
+_KO_NAME = (
+    r"(?<![\w&+.-])(?P<org>(?:[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?"
+    r"|[가-힣][\w&+.-]*(?<!의))(?<!으))"
+)
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
 _KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS})?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
+# A unit of the organisation between it and the verb: `삼성SDS 클라우드 사업부에서 일했고`,
+# `네이버클라우드 AI 인프라팀에 합류`, `메루카리(Mercari) 플랫폼 팀에 합류`.
+_KO_UNIT_LAST = re.compile(r"(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹)$")
+_KO_UNIT = (
+    # (not after a word with a particle of two syllables: `이번 달부터 라인플러스 ...실에서`)
+    r"(?P<unit>(?<!부터)(?<!까지)(?<!에서)(?<!에는)(?<!으로)(?<!에게)"
+    r"(?:\s(?:[A-Z][A-Za-z0-9]*\s)?[가-힣A-Za-z0-9]*(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹)"
+    r"|(?:\s[가-힣A-Za-z0-9]+)?\s(?:팀|사업부|본부)))?"
+)
 # A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).
 _COMPANY_WORD = r"(?:기업|스타트업|회사)\s"
 # `<name> ... (기업|스타트업) <org>에 합류`, `<org>에서 7년간`: joined, or spent years at.
 _KO_MOVE = re.compile(
-    rf"(?:{_COMPANY_WORD})?" + _KO_NAME + _KO_GLOSS + r"(?:에\s(?:\S+\s){0,2}?합류"
+    rf"(?:{_COMPANY_WORD})?" + _KO_NAME + _KO_GLOSS + _KO_UNIT + r"(?:에\s(?:\S+\s){0,2}?합류"
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
-    r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있)(?!던)"
+    r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있|일하다가?\s|근무하다가?\s"
+    r"|일하게|근무하게)(?!던)"
+    # `토스를 떠나`, `당근을 떠났다`: where the person left; `스텔라옵스를 공동 창업했고`
+    r"|(?:을|를)\s(?:떠나|떠났|떠납|(?:공동\s?)?(?:창업|설립)(?:했|하고|하여|한\s뒤))"
+    # `라인플러스에서 Prometheus 운영을 오래 하셔서`: the work done there
+    r"|에서\s(?:\S+\s){0,3}?\S*(?:운영|개발|관리|업무|일)(?:을|를)\s(?:\S+\s)?"
+    r"(?:했|하셨|하셔서|하다가|하며|하고\s있)"
+    # `네이버에서 5년 있다가`: where the person was before
+    r"|에서\s(?:(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?\s)?있다가"
+    # `다온페이 신입 공채로 입사`, `당근에 입사했다`: a company joined
+    r"|(?:에|\s(?:\S+\s){0,2}?\S+(?:으로|로))\s입사"
+    # `서울대학교에서 박사 학위를 마치고`, `KAIST 전산학부 졸업 후`: where someone studied
+    r"|에서\s(?:\S+\s)?(?:학위|과정)(?:을|를)\s(?:마치|마쳤|받|취득|수료)"
+    # (a school's: not `CNCF 졸업 프로젝트`)
+    r"|(?:\s\S+(?:학부|학과|대학원))?(?:(?:을|를)|(?<=학부)|(?<=학과)|(?<=대학원)|(?<=대)|(?<=교))"
+    r"\s졸업(?!\s?프로젝트)"
     # `Flipkart에서 개발자 경험 팀을 이끌었고`: the work led there
     # (not `맡았던 한도윤 님`, which says it of the name after)
-    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고)(?!던)"
+    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고|담당하며"
+    r"|담당합니다)(?!던)"
     # `Splunk에 있을 때부터`, `지금은 삼성SDS에 계신데`: where the person was, or is
     r"|에\s(?:있을\s때|있던|있었|계신|계시|계셨|계실\s때)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
@@ -135,7 +165,7 @@ _KO_MOVE = re.compile(
     # `루마로(Lumaro)의 스태프 엔지니어로 일한다`: a role held there
     r"|의\s(?:\S+\s){0,2}?\S+로\s(?:일한|일하|일했|근무)"
     # `6월에 당근으로 이직하셨어요`, `당근으로 자리를 옮깁니다`: where the person went
-    r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길)"
+    r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길|옮긴|합류)"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)여?\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 _PATTERNS = (
@@ -156,7 +186,7 @@ _SUBJECTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|이)?\s")
 
 
-def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
+def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """Affiliations of people with the organisations prose says they moved to or from."""
     text = draft.article.text
     for i, passage in enumerate(draft.passages):
@@ -185,12 +215,21 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
                     ):
                         # `In 2018 I moved to Berlin and joined Zalando`
                         key = writer_at(draft, match.start())
+                    if pattern is _KO_MOVE:
+                        # `카카오에서 일하다가 ... Tessellate로 옮긴 구본찬 님`: the name the clause
+                        # describes
+                        key = _described(text, spans, match) or key
                     pairs = _respectively(text, spans, match)
                     if pairs is not None:
                         for person_key, name, at in pairs:
                             _affiliate(draft, gazetteer, person_key, name, at)
                     elif key is not None:
-                        _affiliate(draft, gazetteer, key, match["org"], match.start("org"))
+                        # a unit of it, or being hired, says a Hangul name is a company's
+                        company = pattern is _KO_MOVE and (
+                            match["unit"] is not None or _JOINED_OR_LEFT.search(match.group())
+                        )
+                        named = company and name_form(match["org"], analyzer, gazetteer)
+                        _affiliate(draft, gazetteer, key, match["org"], match.start("org"), named)
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
                 if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
@@ -205,6 +244,23 @@ def add_moves(draft: Draft, gazetteer: Gazetteer) -> None:
 _TOPIC_PARTICLE = r"(?:은|는|이|가)\s"
 _KO_TOPIC = re.compile(_TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
+
+
+# Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
+_JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s떠나")
+# A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
+_DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s$")
+_NO_CLAUSE_BREAK = re.compile(r"[^,.!?;\n]{0,40}")
+
+
+def _described(text: str, spans: list[Span], match: re.Match[str]) -> str | None:
+    """The person right after a clause of the move that ends in a describing verb form."""
+    later = next((s for s in spans if s.type == EntityType.PERSON and s.start >= match.end()), None)
+    if later is None or not _NO_CLAUSE_BREAK.fullmatch(text, match.end(), later.start):
+        return None
+    if _DESCRIBING_END.search(text, match.start(), later.start) is None:
+        return None
+    return later.key
 
 
 def _appointed(draft: Draft, text: str, spans: list[Span], start: int, end: int) -> None:
@@ -327,7 +383,9 @@ _KO_TOPIC_AFTER = re.compile(r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨))?" + _TOP
 # The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...
 # 합류`; or a clause of the move that `I` goes on from: `After four years at Infosys, where I`.
 _I_BEFORE = re.compile(
-    r"(?:\bI(?:['’](?:ve|m|d|ll))?\s(?:[\w'’,-]+\s){0,8}|\bI|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8})$"
+    r"(?:\bI(?:['’](?:ve|m|d|ll))?\s(?:[\w'’,-]+\s){0,8}|\bI|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8}"
+    # `저를 포함한 팀 전원이 당근 인프라실로 합류했습니다`: the writer among those who moved
+    r"|(?:저를|나를)\s(?:포함한|비롯한)\s(?:\S+\s){0,3})$"
 )
 _I_AFTER = re.compile(r"[^.;!?\n]{0,20}?,\s(?:where|when)\sI\b|,\sI\b")
 
@@ -424,13 +482,31 @@ def _pronoun_subject(
 _TWO_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 
-def _affiliate(draft: Draft, gazetteer: Gazetteer, person: str, name: str, start: int) -> None:
+def _affiliate(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    person: str,
+    name: str,
+    start: int,
+    company_said: bool = False,
+) -> None:
     entry = known_entry(gazetteer, name)
     if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
         return  # `joined KubeCon`, `left Kubernetes`: no employer
     read = draft.mentioned_at(start)
+    if (
+        read is not None
+        and read.end > start + len(name)
+        and _KO_UNIT_LAST.search(draft.article.text, read.start, read.end)
+    ):
+        return  # `Azure DevOps 팀에 있었습니다`: a unit of an organisation is read there
     already = read is not None and read.type == EntityType.ORGANIZATION  # `한결증권`, read so
-    if entry is None and not already and not _unknown_name_fits(draft, name, start):
+    if (
+        entry is None
+        and not already
+        and not company_said
+        and not _unknown_name_fits(draft, name, start)
+    ):
         return
     org = employer_at(draft, gazetteer, name, start)
     if org is not None:

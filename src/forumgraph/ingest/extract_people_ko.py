@@ -14,7 +14,7 @@ import re
 
 from forumgraph.ingest.extract_people import is_person_name, person
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import word_set
+from forumgraph.ingest.extract_text import LIST_ITEM_MARK, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.korean_names import (
     KO_SURNAMES,
@@ -50,6 +50,12 @@ _LABELS = _PROGRAMME_ROLES | word_set("진행 사회 출연 발표")
 _LABELLED = re.compile(
     r"(?m)^[ \t]*[-*]?[ \t]*(?:" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")"
     r"[ \t]*[:：][ \t]*(?P<name>[가-힣]{2,5})(?=[ \t]*(?:$|[,(/]))"
+)
+# A paragraph that is a name alone (a heading: `박준영`, `이하늘 (Haneul Lee)`), or a name as
+# the label of a line (`- 송예린: KAIST 졸업 후 ...`).
+_NAME_ALONE = re.compile(
+    r"(?:(?<=\n\n)|^)(?P<heading>[가-힣]{2,4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?=\n\n|\Z)"
+    r"|(?m:^)" + LIST_ITEM_MARK + r"[*_]{0,2}(?P<label>[가-힣]{2,4})[*_]{0,2}[ \t]*[:：]"
 )
 _BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,30})\)")
 # The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
@@ -121,6 +127,14 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             if is_korean_name(match["name"], analyzer, gazetteer):
                 start = passage.start + match.start("name")
                 draft.mention(person(draft, None, match["name"]), start, start + len(match["name"]))
+        for match in _NAME_ALONE.finditer(passage.text):
+            group = "heading" if match["heading"] else "label"
+            name = match[group]
+            start = passage.start + match.start(group)
+            if is_korean_name(name, analyzer, gazetteer) and not draft.spans_over(
+                start, start + len(name)
+            ):
+                draft.mention(person(draft, None, name), start, start + len(name))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
         _names_in_characters(draft, passage.text, passage.start, gazetteer)
 
