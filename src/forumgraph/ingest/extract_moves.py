@@ -226,7 +226,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                     elif key is not None:
                         # a unit of it, or being hired, says a Hangul name is a company's
                         company = pattern is _KO_MOVE and (
-                            match["unit"] is not None or _JOINED_OR_LEFT.search(match.group())
+                            match["unit"] is not None
+                            or _JOINED_OR_LEFT.search(match.group()) is not None
                         )
                         named = company and name_form(match["org"], analyzer, gazetteer)
                         _affiliate(draft, gazetteer, key, match["org"], match.start("org"), named)

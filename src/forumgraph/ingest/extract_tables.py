@@ -63,7 +63,9 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
     # The whole text, not passage by passage: a long table runs over a passage's end.
     for header, rows in _tables(draft.article.text, 0):
         person_column = _column(header, _PERSON_COLUMN)
-        org_column = _column(header, _ORG_COLUMN, besides=person_column)
+        org_column = _column(
+            header, _ORG_COLUMN, besides=-1 if person_column is None else person_column
+        )
         if person_column is None and org_column is not None:
             # `| Working group | Chair | Employer |`: a role's column beside an employer's
             person_column = _role_column(header, besides=org_column)
