@@ -445,3 +445,16 @@ def test_a_given_name_opens_a_person_the_recogniser_called_an_organisation():
     extraction = extract_text(text)
     assert "Lukas Brandt" in names_of(extraction, EntityType.PERSON)
     assert "Lukas Brandt" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_people_sharing_an_organisation_after_both_and_a_longer_team_led():
+    text = (
+        "Ilse Vermeer and Tobias Brandl, both from Corvanta's payments SRE group, built the "
+        "plugin. Marit Olsen spoke next. Marit leads the delivery platform team at Sablewood."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Ilse Vermeer", "Corvanta"),
+        ("Tobias Brandl", "Corvanta"),
+        ("Marit Olsen", "Sablewood"),
+    } <= affiliations

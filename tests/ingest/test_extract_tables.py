@@ -82,3 +82,18 @@ def test_a_column_headed_by_a_role_beside_an_employer_s_column():
 def test_a_role_column_without_an_employer_s_column_is_no_table_of_people():
     text = "| Working group | Chair |\n|---|---|\n| Storage | Quarterly Review |\n"
     assert "Quarterly Review" not in names_of(extract_text(text), EntityType.PERSON)
+
+
+def test_given_names_under_a_column_of_names_and_an_employer_opening_a_bio():
+    text = (
+        "| 닉네임 | 이름 | 한 줄 소개 |\n"
+        "|---|---|---|\n"
+        "| 도토리 | 지안 | 우아한형제들 백엔드 개발자, 스터디장 |\n"
+        "| 새벽 | 하루 | 얼마 전 티몬에서 야놀자로 이직 |\n"
+        "| 감자 | 로운 | Principal Engineer, 프리랜서 |\n"
+    )
+    extraction = extract_text(text)
+    assert {"지안", "하루", "로운"} <= names_of(extraction, EntityType.PERSON)
+    affiliations = affiliations_of(extraction)
+    assert {("하루", "티몬"), ("하루", "Yanolja")} <= affiliations
+    assert not {org for person, org in affiliations if person == "로운"}

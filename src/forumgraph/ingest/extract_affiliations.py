@@ -60,7 +60,7 @@ _EN_GAP_AFTER = re.compile(
     + TITLE_WORDS
     + r"(?:at|of|with|for)\s(?:the\s)?"
     # `Rohan Mehta leads platform engineering at Kestrelbyte`
-    + r"|\s(?:leads|heads|runs|manages)\s(?:[\w-]+\s){1,3}?at\s(?:the\s)?"
+    + r"|\s(?:leads|heads|runs|manages)\s(?:[\w-]+\s){1,5}?at\s(?:the\s)?"
     # `Carlos Mendes, who leads the SRE team at Hooli`
     r"|,\swho\s(?:[a-z]+ly\s)?" + WHO_VERBS + r"(?:\s[^,.;()]{0,40}?)?\s(?:at|for)\s(?:the\s)?"
     # `Maria Okafor - Quillon Media`, `Chen Wei | Halden Robotics`: a name, a dash, its employer
@@ -105,7 +105,10 @@ _POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
 # team`: the organisation owns the role or the team.
 _THE_GAP = re.compile(r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s)?$")
 _JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
-_SHARED_FROM = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?\s(?:from|of|at)\s(?:the\s)?$")
+# (`Aditi Sharma and Vikram Nair, both from Zalando's payments SRE group`)
+_SHARED_FROM = re.compile(
+    rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s(?:both|all|each)\s|\s)(?:from|of|at)\s(?:the\s)?$"
+)
 # `SIG Release chairs Jane Doe and John Roe`: a group's role, then its holders.
 _GROUP_ROLE_LIST = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads|co-?chairs|chairs|maintainers|organi[sz]ers)\s$"

@@ -102,7 +102,7 @@ _EN_WORKS_AT = re.compile(
     + WHO_VERBS
     + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working)"
     # `Rohan Mehta leads platform engineering at Kestrelbyte`
-    + r"|\s(?:leads|heads|runs|manages)(?:\s[\w-]+){1,3}?)"
+    + r"|\s(?:leads|heads|runs|manages)(?:\s[\w-]+){1,5}?)"
     r"\s(?:at|for)\s(?:the\s)?" + ORG_NAME
 )
 

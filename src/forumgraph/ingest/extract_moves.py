@@ -119,7 +119,8 @@ _KO_NAME = (
     r"|[가-힣][\w&+.-]*(?<!의))(?<!으))"
 )
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
-_KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS})?"
+# (or a closing quotation mark: `스타트업 '모아데이터랩'에서`)
+_KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS}|['’\"”](?=에|을|를|와|과|으로|로))?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # A unit of the organisation between it and the verb: `삼성SDS 클라우드 사업부에서 일했고`,
@@ -145,6 +146,8 @@ _KO_MOVE = re.compile(
     # `라인플러스에서 Prometheus 운영을 오래 하셔서`: the work done there
     r"|에서\s(?:\S+\s){0,3}?\S*(?:운영|개발|관리|업무|일)(?:을|를)\s(?:\S+\s)?"
     r"(?:했|하셨|하셔서|하다가|하며|하고\s있)"
+    # `티몬에서 야놀자로 이직`: where the person came from
+    r"|에서\s(?=(?:\S+\s)?\S+(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮긴|옮깁|옮길))"
     # `네이버에서 5년 있다가`: where the person was before
     r"|에서\s(?:(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?\s)?있다가"
     # `다온페이 신입 공채로 입사`, `당근에 입사했다`: a company joined
@@ -157,7 +160,7 @@ _KO_MOVE = re.compile(
     # `Flipkart에서 개발자 경험 팀을 이끌었고`: the work led there
     # (not `맡았던 한도윤 님`, which says it of the name after)
     r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고|담당하며"
-    r"|담당합니다)(?!던)"
+    r"|담당합니다|개발한다|개발하고|개발하며|개발했|개발합니다)(?!던)"
     # `Splunk에 있을 때부터`, `지금은 삼성SDS에 계신데`: where the person was, or is
     r"|에\s(?:있을\s때|있던|있었|계신|계시|계셨|계실\s때)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
@@ -248,7 +251,7 @@ _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
 # Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
-_JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s떠나")
+_JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s떠나|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
 _DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s$")
 _NO_CLAUSE_BREAK = re.compile(r"[^,.!?;\n]{0,40}")
@@ -519,4 +522,5 @@ def _unknown_name_fits(draft: Draft, name: str, start: int) -> bool:
     a word for a company (`기업 리벨리온`)."""
     if name[:1].isascii():
         return name[:1].isupper() or name[1:2].isupper()  # `Acme`, `iFood`
-    return bool(re.search(_COMPANY_WORD + "$", draft.article.text[max(0, start - 8) : start]))
+    before = draft.article.text[max(0, start - 8) : start]
+    return bool(re.search(_COMPANY_WORD + "['‘\"“]?$", before))  # `스타트업 '모아데이터랩'`

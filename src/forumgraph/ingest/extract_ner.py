@@ -50,6 +50,10 @@ _TRAILING = re.compile(r"(?:['’]s|[.,:;!?)\]’'\"”])+$")
 _ORG_BEFORE = re.compile(
     r"(?:\b(?:at|from|of|by|with|joined|joins|for|on|via|and)\s(?:the\s)?)$", re.IGNORECASE
 )
+# Where an employer's name goes (not `and`, which joins people too: `Aditi Sharma and Vikram Nair`).
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:at|from|of|by|with|joined|joins|for|on|via)\s(?:the\s)?$", re.IGNORECASE
+)
 # Last words of job titles and document parts, which a model often tags as organisations.
 _NOT_ORG_LAST = word_set(
     "Engineer Engineers Architect Architects Administrator Developer Developers Manager Managers "
@@ -378,7 +382,7 @@ def _joined_to_a_person(
     name the recogniser calls a person is a person too, whatever label it was given."""
     if span.label not in {"ORG", "PRODUCT"} or person_name_from(_clean(span)[0], gazetteer) is None:
         return False
-    if _ORG_BEFORE.search(text[max(0, span.start - 12) : span.start]):
+    if _EMPLOYER_BEFORE.search(text[max(0, span.start - 12) : span.start]):
         return False  # `engineer at Brightfield Bank, and Jane Doe`
     return _joined_to_a("PERSON", text, span, spans)
 

@@ -24,13 +24,15 @@ from forumgraph.ingest.extract_bylines import (
     spells_in_other_script,
 )
 from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
-from forumgraph.ingest.extract_people import ROLE_HEADS
-from forumgraph.ingest.extract_people_cues import names_no_employer
+from forumgraph.ingest.extract_orgs_ko import name_form
+from forumgraph.ingest.extract_people import ROLE_HEADS, person
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
 
 _PERSON_COLUMN = re.compile(
     r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너"
@@ -41,6 +43,8 @@ _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?",
     re.IGNORECASE,
 )
+_NAMES_COLUMN = re.compile(r"이름|성명|(?i:names?)")
+_HANGUL_GIVEN_NAME = re.compile(r"[가-힣]{2,4}")
 # A header cell is a label, not a sentence.
 _HEADER_CELL_CHARS = 24
 # The `|---|:--:|` line under a Markdown header.
@@ -71,11 +75,23 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
             person_column = _role_column(header, besides=org_column)
         if person_column is None:
             continue
+        # a column of names (`이름`, `Name`): a Hangul given name alone is a person there
+        names = _NAMES_COLUMN.fullmatch(header[person_column].text.strip(" *_`")) is not None
         for row in rows:
             passage = draft.passage_at(row[0].start)
             org_cell = row[org_column] if org_column is not None else None
             passage_id = passage.passage_id if passage is not None else None
-            _row(draft, gazetteer, analyzer, row[person_column], org_cell, passage_id)
+            cell = row[person_column]
+            if (
+                names
+                and _HANGUL_GIVEN_NAME.fullmatch(cell.text)
+                and not gazetteer.lookup(cell.text)
+            ):
+                draft.mention(person(draft, None, cell.text), cell.start, cell.end)
+            _row(draft, gazetteer, analyzer, cell, org_cell, passage_id)
+            if org_cell is None:
+                others = [c for i, c in enumerate(row) if i != person_column]
+                _employer_in_a_bio(draft, gazetteer, analyzer, cell, others, passage_id)
 
 
 def _row(
@@ -111,6 +127,46 @@ def _row(
             own = credited_organisation(draft, gazetteer, paren)  # `Ann Lee (Acme)`
         if own is not None:
             draft.fact(key, "affiliation", own, passage_id=passage_id)
+
+
+def _employer_in_a_bio(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    person_cell: _Cell,
+    others: list[_Cell],
+    passage_id: str | None,
+) -> None:
+    """`| 지민 | 당근 백엔드 개발자, 스터디장 |`: a cell beside a person that opens with an
+    organisation's name, then a role, says where the person works."""
+    person_span = draft.mentioned_at(person_cell.start)
+    if person_span is None or person_span.type != EntityType.PERSON:
+        return
+    for cell in others:
+        words = _BIO_FIRST_PART.split(cell.text.strip(" *_`"), maxsplit=1)[0].split()
+        if len(words) < 2 or not any(_a_role_word(w) for w in words[1:3]):
+            continue
+        name = words[0]
+        entry = gazetteer.lookup(name)
+        known = entry is not None and entry.kind == EntityType.ORGANIZATION.value
+        if not known and not (has_hangul(name) and name_form(name, analyzer, gazetteer)):
+            continue  # (`Principal Engineer`: a Latin word before a role may be its modifier)
+        org = credited_organisation(draft, gazetteer, name)
+        start = draft.article.text.find(name, cell.start, cell.end)
+        if start >= 0 and not draft.spans_over(start, start + len(name)):
+            draft.mention(org, start, start + len(name))
+        draft.fact(person_span.key, "affiliation", org, passage_id=passage_id)
+
+
+_BIO_FIRST_PART = re.compile(r"\s*[,(/·]\s*")
+
+
+def _a_role_word(word: str) -> bool:
+    return (
+        word.lower() in ROLE_HEADS
+        or word.lower().removesuffix("s") in ROLE_HEADS
+        or word.endswith(KO_ROLE_HEADS)
+    )
 
 
 def _cells_of(cell: _Cell, people: int) -> list[_Cell]:
