@@ -458,3 +458,48 @@ def test_people_sharing_an_organisation_after_both_and_a_longer_team_led():
         ("Tobias Brandl", "Corvanta"),
         ("Marit Olsen", "Sablewood"),
     } <= affiliations
+
+
+def test_credit_lines_after_an_emoji_and_a_bio_line_without_its_subject():
+    text = (
+        "Meet the speakers:\n\n"
+        "👩‍💻 Ilse Vermeer — Staff SRE @ Corvanta\n\n"
+        "Ilse has run Kubernetes since 1.4. Previously at Sablewood.\n\n"
+        "👨‍💻 Tobias Brandl — Founder, Kesselhaus Labs\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Ilse Vermeer", "Corvanta"),
+        ("Ilse Vermeer", "Sablewood"),
+        ("Tobias Brandl", "Kesselhaus Labs"),
+    } <= affiliations
+
+
+def test_a_given_name_written_otherwise_than_a_known_project():
+    text = "Our case-study track is new. Kaito Yamamoto of Corvanta will walk through batch jobs."
+    extraction = extract_text(text)
+    assert "Kaito Yamamoto" in names_of(extraction, EntityType.PERSON)
+    assert ("Kaito Yamamoto", "Corvanta") in affiliations_of(extraction)
+
+
+def test_who_clauses_of_work_groups_and_days_spent_somewhere():
+    text = (
+        "Rafael Nunes, who co-chairs SIG Network, hosted a Q&A. Marit Olsen, who works at "
+        "Corvanta and mentors new contributors in SIG Docs, ran a session. Tobias Brandl, who "
+        "spends his days on batch scheduling at Sablewood, asked for reviewers. Ilse Vermeer "
+        "(formerly of Kesselhaus, now Head of DevRel at Fjordlys) wrote a thread. Anjali Rao "
+        "spoke. She flew in from Pune, where she leads the developer platform team at Tessaline."
+        "\n\nSelin Aydın, Burak Şahin and Elif Koç lead Cloud Native Porto."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Rafael Nunes", "SIG Network"),
+        ("Marit Olsen", "Corvanta"),
+        ("Marit Olsen", "SIG Docs"),
+        ("Tobias Brandl", "Sablewood"),
+        ("Ilse Vermeer", "Kesselhaus"),
+        ("Ilse Vermeer", "Fjordlys"),
+        ("Anjali Rao", "Tessaline"),
+        ("Selin Aydın", "Cloud Native Porto"),
+        ("Elif Koç", "Cloud Native Porto"),
+    } <= affiliations

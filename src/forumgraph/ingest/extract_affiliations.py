@@ -79,7 +79,7 @@ _MEMBER_GAP = re.compile(
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
     r"|(?:co-)?organi[sz]ers? of|(?:co-)?organi[sz]es|(?:co-)?founder of|(?:co-)?founded"
-    r"|writes|edits|curates)"
+    r"|writes|edits|curates|(?:co-)?chairs|co-leads|mentors\s(?:[\w-]+\s){0,3}?in)"
     r"\s(?:the\s)?(?:[^.;]{0,50}?\s(?:and|,)\s(?:the\s)?)?$"
 )
 _GROUP_MEMBERS = re.compile(
@@ -106,6 +106,10 @@ _POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
 _THE_GAP = re.compile(r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s)?$")
 _JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
 # (`Aditi Sharma and Vikram Nair, both from Zalando's payments SRE group`)
+# `Selin Aydın, Burak Şahin and Elif Koç lead Cloud Native Istanbul`: a group they run together.
+_SHARED_RUN = re.compile(
+    r"^\s(?:(?:co-)?(?:lead|run|organi[sz]e|host|founded)|(?:co-)?organi[sz]ed|ran|led)\s(?:the\s)?$"
+)
 _SHARED_FROM = re.compile(
     rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s(?:both|all|each)\s|\s)(?:from|of|at)\s(?:the\s)?$"
 )
@@ -294,9 +298,10 @@ def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
     after = i + len(run)
     if len(run) < 2 or after >= len(spans) or spans[after].type != EntityType.ORGANIZATION:
         return
-    if _SHARED_FROM.match(text[run[-1].end : spans[after].start]):
-        person = spans[i]
-        draft.fact(person.key, "affiliation", spans[after].key, passage_id=person.passage_id)
+    gap = text[run[-1].end : spans[after].start]
+    if _SHARED_FROM.match(gap) or _SHARED_RUN.match(gap):
+        for person in run:
+            draft.fact(person.key, "affiliation", spans[after].key, passage_id=person.passage_id)
 
 
 def _role_gap(gap: str) -> bool:

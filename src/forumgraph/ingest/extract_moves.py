@@ -45,13 +45,13 @@ _EN_MOVE = re.compile(
     r"\s(?:over\s)?to"
     # `(then at Sumo Logic, now a developer advocate with Datadog)`
     r"|(?:(?<=\()|(?<=,\s))then\s(?:at|with)"
-    r"|(?<=,\s)now\s(?:an?\s|the\s)(?:[\w-]+\s){0,4}?(?:at|with)"
+    r"|(?<=,\s)now\s(?:an?\s|the\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
     r"|left|leaves|has\sleft|['’]m\s(?:leaving|joining))"
     r"|is\s(?:joining|leaving|returning\sto)"
     rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
-    r"|(?:previously|formerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
-    r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
+    r"|(?:[Pp]reviously|[Ff]ormerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
+    r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with|(?<=ormerly\s)of)"
     r"|has\sbeen\s(?:at|with)"
     r"|is\snow\s(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
     # `joined our platform team from Allegro`, `two months into the job at Acme`, `Selam's
@@ -66,6 +66,14 @@ _EN_MOVE = re.compile(
     r"|(?:covers|covered|reports|reported)\s(?:on\s)?(?:[\w-]+\s){0,4}?for|writes\sfor"
     # `has moved on to a role at Datadog`
     r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with)"
+    # `alongside his day job at NVIDIA`, `who spends his days on batch scheduling at Cerebrum`
+    r"|(?:his|her|their)\sday\sjob\s(?:at|with)"
+    r"|spends\s(?:his|her|their)\sdays\s(?:[\w-]+\s){0,4}?(?:at|with)"
+    # `where she leads the developer platform team at Razorpay`
+    r"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:leads|runs|heads|manages)\s(?:[\w-]+\s){1,5}?(?:at|for)"
+    # `who spent four years as a software engineer at SAP`
+    rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\sas\s(?:an?\s)?(?:[\w-]+\s){{0,3}}?"
+    r"(?:at|with|for)"
     # `he spent five years on the search infrastructure team at Allegro`
     rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
     r"(?:[\w-]+\s){0,3}?(?:team|group)\s(?:at|of)"
@@ -211,6 +219,9 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                         key = _left_out_subject(
                             draft, text, spans, earlier, sentence.start, match.start()
                         )
+                    if key is None and pattern is _EN_MOVE:
+                        # `Previously at Hepsiburada.`: a line of a bio with its subject left out
+                        key = _bio_subject(draft, text, earlier, sentence.start, match.start())
                     if (
                         key is None
                         and _the_writer_moved(text, spans, sentence.start, match)
@@ -357,6 +368,18 @@ def _left_out_subject(
     if section is not None or not topics:
         return section
     return topics[-1].key
+
+
+def _bio_subject(draft: Draft, text: str, earlier: list[Span], start: int, at: int) -> str | None:
+    """`Previously at Hepsiburada.`: an English sentence that opens with the move and names no
+    subject is about the person the paragraph named last, else the person of the section."""
+    if re.search(r"\w", text[start:at]):
+        return None
+    paragraph = text.rfind("\n\n", 0, start)
+    people = [s for s in earlier if s.type == EntityType.PERSON and s.start > paragraph]
+    if people:
+        return people[-1].key
+    return person_of_section(draft, at)
 
 
 # A verb of respect (`계신데`) speaks of someone else than the speaker: the one named last.

@@ -282,6 +282,8 @@ def _organisation_before(
     if i < 0:
         return team, None
     word = _without_genitive(words[i].group())
+    if i >= 1 and _country(word, gazetteer) and _owner(words, i - 1, analyzer, gazetteer):
+        return (words[i - 1].group(), words[i - 1].start()), None  # `레드햇 코리아 이수진 상무`
     if _owner(words, i, analyzer, gazetteer):
         return (word, words[i].start()), None
     # `토스증권 보안팀 조현우 매니저`: the owner of a named unit (a bare `부문` is named by the

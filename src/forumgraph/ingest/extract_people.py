@@ -212,9 +212,12 @@ def person_name_from(text: str, gazetteer: Gazetteer) -> str | None:
     if _no_name_word(parts) or gazetteer.lookup(name):
         return None
     first = gazetteer.lookup(parts[0])
-    # A first name may be a city's (`Sofia Almeida`), when it is a given name.
+    # A first name may be a city's, when it is a given name (`Sofia Almeida`), or a known name
+    # written otherwise (`Kaito Yamamoto` beside the project `KAITO`).
+    given = parts[0] in gazetteer.given_names
     if first is not None and not (
-        first.kind == EntityType.PLACE.value and parts[0] in gazetteer.given_names
+        (given and first.kind == EntityType.PLACE.value)
+        or all(n.text != parts[0] for n in (*first.names, *first.variants))
     ):
         return None
     return name

@@ -377,6 +377,8 @@ def _name_before_organisation_and_title(
         return None
     if following in KO_PERSON_MARKERS or not (has_hangul(following) or following.isupper()):
         return None
+    if word.endswith("대") and len(following) == 3 and is_hangul_word(following):
+        return None  # `서울대 이정우 교수님`: a university's short name, then the name
     tokens = analyzer.tokens(following)
     # nouns, or a compound the analyser splits oddly (`한결증권`: an adverb, then a noun)
     nouns = tokens and tokens[-1].tag in ("NNP", "NNG", "SL")
