@@ -615,3 +615,17 @@ def test_a_korean_given_name_with_an_honorific_is_the_person_named_in_full():
         "Prometheus 운영을 오래 하셔서 감이 좋습니다."
     )
     assert ("강태윤", "LINE Plus") in affiliations_of(extract_text(text))
+
+
+def test_a_university_s_short_name_a_branch_in_a_country_and_a_charge_held_there():
+    text = (
+        "지도해 주신 부산대 한도윤 교수님께 감사드립니다. 이어 무대에 오른 레드햇 코리아 윤가람 "
+        "상무는 흐름을 짚었다. 키노트는 네이버에서 검색 인프라를 총괄하는 장서진 디렉터가 맡았다."
+    )
+    extraction = extract_text(text)
+    assert "부산대" not in names_of(extraction, EntityType.PERSON)
+    assert {
+        ("한도윤", "부산대"),
+        ("윤가람", "Red Hat"),
+        ("장서진", "Naver"),
+    } <= affiliations_of(extraction)
