@@ -17,6 +17,7 @@ from forumgraph.config import Settings
 from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
+from forumgraph.ingest.extract_careers import add_career_lines
 from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines
@@ -149,6 +150,7 @@ def extract(
     add_speaker_labels(draft, gazetteer, analyzer)
     add_table_rows(draft, gazetteer, analyzer)
     add_credit_lines(draft, gazetteer, analyzer)
+    add_career_lines(draft, gazetteer, analyzer)
     add_people_by_given_name_alone(draft, gazetteer)
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)

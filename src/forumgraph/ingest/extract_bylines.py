@@ -17,7 +17,12 @@ from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS, known_person, spells_name
+from forumgraph.ingest.extract_people_ko import (
+    IN_CHARACTERS,
+    KO_PERSON_MARKERS,
+    known_person,
+    spells_name,
+)
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -297,6 +302,9 @@ def _item(
     if key is not None:
         if paren and spells_in_other_script(name, paren):
             draft.add_variant(key, paren)  # `이준호(Junho Lee)`: the name in the other script
+            waiting.append(key)
+        elif paren and IN_CHARACTERS.fullmatch(paren):
+            draft.add_variant(key, paren)  # `타카하시 유이 (高橋結衣)`: the name in characters
             waiting.append(key)
         elif paren and (names_no_employer(paren) or names_no_employer(without_title(paren))):
             pass  # `(Independent)`: none, and none of the organisations listed after

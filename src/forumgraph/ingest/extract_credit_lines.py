@@ -29,7 +29,11 @@ from forumgraph.ingest.extract_named import (
 )
 from forumgraph.ingest.extract_people import ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
-from forumgraph.ingest.extract_people_ko import CJK, KO_PERSON_MARKERS, foreign_name_in_hangul
+from forumgraph.ingest.extract_people_ko import (
+    IN_CHARACTERS,
+    KO_PERSON_MARKERS,
+    foreign_name_in_hangul,
+)
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -328,13 +332,10 @@ def _a_role(part: str) -> bool:
     return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
 
 
-_IN_CHARACTERS = re.compile(rf"(?:{CJK}|\s)+")
-
-
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
     """The organisation a part names: `SAP`, `SRE lead at Vinted`, `CNCF Ambassador`, `당근 SRE`;
     none for `independent` or a role alone."""
-    if names_no_employer(part) or _IN_CHARACTERS.fullmatch(part):
+    if names_no_employer(part) or IN_CHARACTERS.fullmatch(part):
         return None  # `田中莉奈`: a name in Chinese characters
     at = re.search(r"\s(?:at|@)\s", part)
     if at is not None:

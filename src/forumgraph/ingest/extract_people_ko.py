@@ -141,6 +141,8 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
 
 # Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
 CJK = r"[\u3005\u3040-\u30ff\u4e00-\u9fff]"
+# Words in Chinese characters or kana only (`高橋結衣`, `山田 里奈`).
+IN_CHARACTERS = re.compile(rf"(?:{CJK}|\s)+")
 # A Hangul name, then the same name in Chinese characters or kana: `사사키 유토 (佐々木 悠斗)`,
 # `타나카 리나 (田中莉奈)`, `김민수(金民洙)`.
 _NAME_IN_CHARACTERS = re.compile(

@@ -1,0 +1,175 @@
+"""Where a speaker worked, from the career lines of a profile: the lines under a label such as
+`발표자 프로필`, `약력`, `Bio` or `Experience`, each opening with an organisation, maybe after a
+period or a marker of the present or the past.
+
+    발표자: 우현석
+    발표자 프로필
+    현) 네이버클라우드 Kubernetes Service 개발 리드
+    전) 카카오엔터프라이즈 클라우드 플랫폼 개발
+    2018 – 2022: Amazon Web Services, EKS 팀 Senior SDE
+
+The person is the one the section names (its heading, or a `발표자:` line), else the person
+named last before the label in the section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_bylines import credited_organisation
+from forumgraph.ingest.extract_orgs_ko import name_form
+from forumgraph.ingest.extract_people import ROLE_HEADS
+from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_sections import person_of_section
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import has_hangul
+from forumgraph.text.particles import strip_particles
+
+# A line that labels a profile (`**발표자 프로필**`, `Speaker bio:`).
+_LABEL = re.compile(
+    r"(?im)^[ \t*_#-]*(?:발표자\s?|연사\s?|speaker\s)?"
+    r"(?:프로필|약력|경력|이력|bio(?:graphy)?|profile|career|experience)[ \t*_:：]*$"
+)
+# What may open a career line before the organisation: a list mark, a period, `현)`, `전)`,
+# `이전`, `Previously`.
+_OPENING = re.compile(
+    r"[ \t]*(?:[-*+•][ \t]+)?"
+    r"(?:(?:현|전|前|現)\)\s*"
+    r"|\d{4}(?:\.\d{1,2})?\s*[–~-]\s*(?:\d{4}(?:\.\d{1,2})?|현재|present|now|Present|Now)?\s*[:：]?\s*"
+    r"|(?:이전|현재|previously|Previously|formerly|Formerly)[,:]?\s+)?"
+)
+# A Latin organisation at the start: capitalised words up to a comma or a lower-case word.
+_LATIN_ORG = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s)?[A-Z][\w&.'’-]*){0,4}")
+# A Hangul organisation at the start: one word, maybe with its Latin spelling in brackets.
+_HANGUL_ORG = re.compile(
+    r"(?P<name>[가-힣][\w&.-]*?)(?:\((?P<latin>[A-Za-z][^()]{0,30})\))?(?=\s|,|$|에서|의)"
+)
+_PERIOD_AFTER = re.compile(r"\s*\(\d{4}\s*[~–-]")
+_MAX_LINES = 12
+_MAX_LINE = 100
+_PROSE_END = re.compile(r"(?:[.!?]|[다요])\s*$")
+
+
+def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    """Affiliations of a profile's person with the organisations its career lines open with."""
+    text = draft.article.text
+    for label in _LABEL.finditer(text):
+        person = person_of_section(draft, label.start()) or _named_before(draft, label.start())
+        if person is None:
+            continue
+        position = label.end() + 1
+        table_lines: list[tuple[int, str]] = []
+        for _ in range(_MAX_LINES):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[position:line_end]
+            if not line.strip():
+                if position > label.end() + 1:
+                    break  # the lines run up to a blank line
+                position = line_end + 1
+                continue
+            if "|" in line:
+                table_lines.append((position, line))
+            else:
+                _career_line(draft, gazetteer, analyzer, person, position, line)
+            position = line_end + 1
+            if position >= len(text):
+                break
+
+        _career_table(draft, gazetteer, analyzer, person, table_lines)
+
+
+def _career_table(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    person: str,
+    lines: list[tuple[int, str]],
+) -> None:
+    """`| 기간 | 소속 | 역할 |` under a profile: the organisation of each row."""
+    rows = [(at, line) for at, line in lines if not _TABLE_RULE.fullmatch(line)]
+    if len(rows) < 2:
+        return
+    header = [c.strip(" *_") for c in rows[0][1].strip().strip("|").split("|")]
+    column = next((i for i, c in enumerate(header) if _ORG_HEADER.search(c)), None)
+    if column is None:
+        return
+    for at, line in rows[1:]:
+        cells = line.strip().strip("|").split("|")
+        if column < len(cells) and cells[column].strip():
+            cell = cells[column].strip(" *_")
+            # the column says the cell names an organisation
+            _career_line(draft, gazetteer, analyzer, person, line.index(cell) + at, cell, True)
+
+
+_TABLE_RULE = re.compile(r"[\s|:-]+")
+_ORG_HEADER = re.compile(r"소속|회사|기관|(?i:compan(?:y|ies)|organi[sz]ations?|employers?)")
+
+
+def _named_before(draft: Draft, offset: int) -> str | None:
+    """The person named last in the 300 characters before `offset`, with no heading between."""
+    text = draft.article.text
+    people = [
+        s
+        for s in draft.spans
+        if s.type == EntityType.PERSON
+        and offset - 300 <= s.end <= offset
+        and "\n\n" not in text[s.end : offset].strip("\n")
+    ]
+    return max(people, key=lambda s: s.end).key if people else None
+
+
+def _career_line(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    person: str,
+    start: int,
+    line: str,
+    in_its_column: bool = False,
+) -> None:
+    if "|" in line or len(line) > _MAX_LINE or _PROSE_END.search(line):
+        return  # a table's row (the tables' rule reads it) or a sentence of prose
+    opening = _OPENING.match(line)
+    rest = line[opening.end() :] if opening else line
+    at = start + len(line) - len(rest)
+    name = rest.strip() if in_its_column else _organisation_name(rest)
+    if name is None:
+        return
+    entry = gazetteer.lookup(name)
+    if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
+        return  # `Karpenter 기여자`, `KubeCon 발표자`: a project or an event
+    if (
+        entry is None
+        and has_hangul(name)
+        and not in_its_column
+        and not name_form(name, analyzer, gazetteer)
+    ):
+        return  # `사내 PaaS 개발`: no name
+    if entry is None and any(w.lower() in ROLE_HEADS for w in name.split()):
+        return  # `Staff Software Engineer`: a role, not where it is held
+    found = draft.article.text.find(name, at, at + len(rest))
+    read = draft.mentioned_at(found) if found >= 0 else None
+    if read is not None and read.type != EntityType.ORGANIZATION:
+        return  # a person or a project read there
+    org = credited_organisation(draft, gazetteer, name)
+    if draft.type_of(org) != EntityType.ORGANIZATION:
+        return
+    if found >= 0 and not draft.spans_over(found, found + len(name)):
+        draft.mention(org, found, found + len(name))
+    passage = draft.passage_at(at)
+    draft.fact(person, "affiliation", org, passage_id=passage.passage_id if passage else None)
+
+
+def _organisation_name(rest: str) -> str | None:
+    """The organisation a career line opens with, if it opens with a name."""
+    latin = _LATIN_ORG.match(rest)
+    if latin is not None:
+        return latin.group().rstrip(".,")
+    hangul = _HANGUL_ORG.match(rest)
+    if hangul is None:
+        return None
+    name = strip_particles(hangul["name"])
+    return name if len(name) >= 2 else None
