@@ -418,3 +418,42 @@ def test_korean_moves_through_a_unit_a_hiring_a_degree_and_a_describing_clause()
 def test_a_graduated_project_is_no_school():
     text = "송다은 기자는 한결증권이 CNCF 졸업 프로젝트인 Argo CD를 도입했다고 전했다."
     assert not {org for person, org in affiliations_of(extract_text(text)) if person == "송다은"}
+
+
+def test_the_speaker_of_an_answer_a_role_in_a_team_and_work_on_what_a_company_owns():
+    text = (
+        "Ilse Vermeer: How did it start?\n\n"
+        "Tobias Brandl: I was a PhD student at Corvanta University when I wrote it. By day I'm "
+        "an engineering manager at Brückner Logistik, and I co-organise Cloud Native Porto.\n\n"
+        '"The number I care about," says Marit Olsen, a senior SRE on Sablewood\'s checkout '
+        "team. Before that she worked on Kesselhaus's payments infrastructure. Leonie Hartmann "
+        "joined Fjordlys in 2023 from Tessaline, where she ran the community programme.\n\n"
+        "I met Jane Doe at the booth. I'm an engineer at Quillfeather, so we talked."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Tobias Brandl", "Corvanta University"),
+        ("Tobias Brandl", "Brückner Logistik"),
+        ("Tobias Brandl", "Cloud Native Porto"),
+        ("Marit Olsen", "Sablewood"),
+        ("Marit Olsen", "Kesselhaus"),
+        ("Leonie Hartmann", "Fjordlys"),
+        ("Leonie Hartmann", "Tessaline"),
+    } <= affiliations
+    assert ("Ilse Vermeer", "Corvanta University") not in affiliations
+    assert ("Jane Doe", "Quillfeather") not in affiliations
+
+
+def test_korean_years_at_a_company_a_career_begun_and_a_topic_with_a_title():
+    text = (
+        "최현우 CTO가 말했다. 최 CTO는 1세대 엔지니어로 꼽힌다. 삼성SDS에서 프라이빗 클라우드 "
+        "구축으로 경력을 시작했고, 이후 네이버에서 7년간 컨테이너 플랫폼을 맡았다. 2021년 카카오 "
+        "시절 동료였던 장수빈 대표와 함께 회사를 세웠다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("최현우", "Samsung SDS"),
+        ("최현우", "Naver"),
+        ("장수빈", "Kakao"),
+    } <= affiliations
+    assert ("최현우", "Kakao") not in affiliations

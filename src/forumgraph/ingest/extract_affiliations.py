@@ -26,7 +26,7 @@ from forumgraph.ingest.extract_employers import (
 from forumgraph.ingest.extract_memberships import add_memberships
 from forumgraph.ingest.extract_named import add_named, is_a_guess, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
-from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEADS
+from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEAD_PATTERN, ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
     is_role_phrase,
@@ -103,7 +103,11 @@ _FOUNDATIONS_ROLE = re.compile(
 _POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
 # `Kasper Nissen, the CNCF's developer advocate`, `Marta Nowak, who leads Allegro's platform
 # team`: the organisation owns the role or the team.
-_THE_GAP = re.compile(r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s)?$")
+# `Sakura Yamamoto, a senior SRE on Halden's checkout team`: a role in the organisation's team.
+_THE_GAP = re.compile(
+    r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s"
+    rf"|(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:on|in)\s(?:the\s)?)?$"
+)
 _JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
 # (`Aditi Sharma and Vikram Nair, both from Zalando's payments SRE group`)
 # `Selin Aydın, Burak Şahin and Elif Koç lead Cloud Native Istanbul`: a group they run together.
@@ -284,7 +288,7 @@ def _possessive_role(text: str, gap: str, org: Span) -> bool:
     gap_match = _THE_GAP.match(gap)
     if gap_match is None or role is None:
         return False
-    if "who" in gap:
+    if "who" in gap or re.search(r"\s(?:on|in)\s(?:the\s)?$", gap):
         return role["role"].split()[-1] in {"team", "group", "unit", "division", "organisation"}
     return is_role_phrase(role["role"])
 

@@ -35,7 +35,7 @@ from forumgraph.ingest.extract_people_ko import (
     foreign_name_in_hangul,
 )
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import LIST_ITEM_MARK
+from forumgraph.ingest.extract_text import EMOJI, LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
@@ -44,6 +44,8 @@ from forumgraph.text.hangul import has_hangul
 
 _CREDITED = (
     LIST_ITEM_MARK
+    # an emoji before the name (`👩‍💻 **Jane Doe** — ...`), which opens headings of awards too
+    + rf"(?P<emoji>{EMOJI}[ \t]*)?"
     # a label of people before the name: `발표:`, `Speaker:`
     + rf"(?:[*_]{{0,2}}{CREDIT_LABELS}[*_]{{0,2}}[ \t]?[:：][ \t]*"
     + r"|[*_]{0,2}(?P<by>By|Written by)[ \t])?[*_]{0,2}"
@@ -109,6 +111,8 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             continue
         if match is None or not (match["paren"] or match["rest"]):
             continue
+        if match["emoji"] and match["name"].split()[0] not in gazetteer.given_names:
+            continue  # `🏆 Top Documentarian — Mai Thanh Hương`: an award, not its winner
         rest = match["rest"]
         if rest and (_prose(rest) or _names_people(rest, analyzer, gazetteer)):
             if not match["paren"]:

@@ -44,14 +44,15 @@ ORG_NAME = (
     r"(?:[A-Z][\w]*-based\s(?:(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
-    r"(?P<org>(?:[A-Z]|[a-z](?=[A-Z][a-z]))[A-Za-z0-9&-]*"  # `Acme`, `iFood`
+    # (with the accented letters of European names: `Brückner Logistik`, `Çelik Yazılım`)
+    r"(?P<org>(?:[A-ZÀ-ÖØ-Þ]|[a-z](?=[A-Z][a-z]))[A-Za-zÀ-ÖØ-öø-ɏ0-9&-]*"  # `Acme`, `iFood`
     # `Warsaw University of Technology`, `Bank of America`: `of` after an institution's word
     r"(?:[ ](?:(?:di|de|del|della|da|do|der|van|von"
     r"|(?:(?<=University)|(?<=Institute)|(?<=School)|(?<=College)|(?<=Academy)|(?<=Bank))"
     r"[ ]of"
     # `Hanoi University of Science and Technology`
     r"|(?:(?<=Science)|(?<=Sciences)|(?<=Arts)|(?<=Engineering))[ ]and)[ ])?"
-    r"[A-Z][A-Za-z0-9&-]*){0,3}"
+    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ0-9&-]*){0,3}"
     r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|['’]s\s|$)"
 )
 
@@ -68,6 +69,14 @@ _EN_OF_THE_TEAM = re.compile(
 # `Marta Nowak, who leads Allegro's platform team`: the organisation owns the team.
 _EN_LEADS_ITS_TEAM = re.compile(
     r",\swho\s(?:leads|runs|heads|manages|co-leads)\s"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
+    r"(?:team|group|unit|division)\b"
+)
+
+
+# `Sakura Yamamoto, a senior SRE on Halden's checkout team`: the organisation owns the team.
+_EN_ROLE_ON_ITS_TEAM = re.compile(
+    r",\s(?:an?|the)\s(?:[\w-]+\s){0,4}?(?:on|in)\s(?:the\s)?"
     r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
     r"(?:team|group|unit|division)\b"
 )
@@ -251,6 +260,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _EN_DASHED,
             _EN_OF_THE_TEAM,
             _EN_LEADS_ITS_TEAM,
+            _EN_ROLE_ON_ITS_TEAM,
             _EN_ORGANISES,
         ):
             found = pattern.match(text, person.end)

@@ -20,6 +20,7 @@ from forumgraph.ingest.extract_named import known_entry
 from forumgraph.ingest.extract_orgs_by_kind import APPOINTS
 from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS, name_form
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import person_of_section
 from forumgraph.ingest.extract_text import sentences, word_set
@@ -81,6 +82,10 @@ _EN_MOVE = re.compile(
     r"|came\sto\s(?:us|[A-Z][\w-]*)(?:\sin\s\d{4})?\sfrom"
     # `by day he is an SRE at MoMo`, `she was an SRE at iFood`: a role held there
     rf"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:at|with|for)"
+    # `By day I'm an engineering manager at Brückner`, `I co-organise Cloud Native Munich`
+    r"|(?:(?<=\bI['’]m\s)|(?<=\bI\sam\s)|(?<=\bI\swas\s))(?:an?|the)\s(?:[\w-]+\s){0,3}?"
+    rf"(?i:{ROLE_HEAD_PATTERN})s?\s(?:at|with|for)"
+    r"|(?:(?<=\bI\s)|(?<=\bI\salso\s))(?:co-)?organi[sz]e"
     # `Dorota, his co-maintainer, is at Red Hat`, `now works at Grafana Labs`
     r"|(?<=,\s)(?:is|was)\s(?:now\s)?(?:at|with)|works\s(?:at|for)"
     # `is finishing her master's at TU Delft`: where someone studies
@@ -96,6 +101,10 @@ _EN_WAS_AT = re.compile(
     + ORG_NAME
     + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b)"
 )
+# `she worked on Mercari's payments infrastructure`: what the organisation owns.
+_EN_WORKED_ON_ITS = re.compile(
+    r"\b(?:works|worked|working)\son\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=[a-z])"
+)
 # `she spent six years on SAP's internal networking team`: the organisation owns the team.
 _EN_SPENT_ON_ITS_TEAM = re.compile(
     rf"\b(?:spent|spending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
@@ -105,7 +114,7 @@ _EN_SPENT_ON_ITS_TEAM = re.compile(
 # `joined Mercado Livre from Nubank`: where the person came from.
 _EN_JOINED_FROM = re.compile(
     r"\b(?:joins|joined|rejoined|moved\sto|moves\sto)\s(?:the\s)?[A-Z][\w&.-]*"
-    r"(?:\s[A-Z][\w&.-]*){0,3}\sfrom\s(?:the\s)?" + ORG_NAME
+    r"(?:\s[A-Z][\w&.-]*){0,3}(?:\sin\s\d{4})?\sfrom\s(?:the\s)?" + ORG_NAME
 )
 # `moved from Intuit to Akuity`: where the person came from.
 _EN_MOVED_FROM = re.compile(
@@ -154,6 +163,10 @@ _KO_MOVE = re.compile(
     # `라인플러스에서 Prometheus 운영을 오래 하셔서`: the work done there
     r"|에서\s(?:\S+\s){0,3}?\S*(?:운영|개발|관리|업무|일)(?:을|를)\s(?:\S+\s)?"
     r"(?:했|하셨|하셔서|하다가|하며|하고\s있)"
+    # `LINE 재직 시절`, `네이버 시절 동료였던`: the years at a company
+    r"|\s(?:재직\s|근무\s)?시절(?=\s|에|의)"
+    # `삼성SDS에서 프라이빗 클라우드 구축으로 경력을 시작했고`
+    r"|에서\s(?:\S+\s){0,3}?경력을\s시작"
     # `티몬에서 야놀자로 이직`: where the person came from
     r"|에서\s(?=(?:\S+\s)?\S+(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮긴|옮깁|옮길))"
     # `네이버에서 5년 있다가`: where the person was before
@@ -185,6 +198,7 @@ _PATTERNS = (
     _EN_MOVED_FROM,
     _EN_WAS_AT,
     _EN_SPENT_ON_ITS_TEAM,
+    _EN_WORKED_ON_ITS,
     _EX,
     _KO_MOVE,
 )
@@ -404,13 +418,19 @@ _TIME_WORDS = word_set(
 # (not `로`, which ends names too: `베드로는`)
 _NOT_A_SUBJECT = ("에", "에서", "으로", "까지", "부터")
 # A name as the topic or subject: `치아마카 오비(Chiamaka Obi)는`, `김민수 님이`.
-_KO_TOPIC_AFTER = re.compile(r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨))?" + _TOPIC_PARTICLE)
+_KO_TOPIC_AFTER = re.compile(
+    r"(?:\([^()\n]{1,40}\))?(?:\s?(?:님|씨)|\s(?:[A-Z]{2,4}|"
+    + "|".join(sorted(KO_PERSON_MARKERS, key=len, reverse=True))
+    + r"))?"
+    + _TOPIC_PARTICLE
+)
 
 
 # The writer as the subject of a move: `I moved to Berlin and joined`, `I've joined`, `저는 ...
 # 합류`; or a clause of the move that `I` goes on from: `After four years at Infosys, where I`.
 _I_BEFORE = re.compile(
-    r"(?:\bI(?:['’](?:ve|m|d|ll))?\s(?:[\w'’,-]+\s){0,8}|\bI|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8}"
+    # (the nearest `I`: no other between)
+    r"(?:\bI(?:['’](?:ve|m|d|ll))?\s(?:(?!I\b)[\w'’,-]+\s){0,8}|\bI|(?:저는|제가|나는|내가)\s(?:\S+\s){0,8}"
     # `저를 포함한 팀 전원이 당근 인프라실로 합류했습니다`: the writer among those who moved
     r"|(?:저를|나를)\s(?:포함한|비롯한)\s(?:\S+\s){0,3})$"
 )
@@ -461,11 +481,16 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
         return None
     if _REPORTED_PRONOUN.search(text, people[-1].end, at):
         return None  # `Oluwaseun pointed out he has moved`: `he` may be someone else
+    if _I_BETWEEN.search(text, people[-1].end, at):
+        return None  # `I met Jane Doe. I'm an engineer at Acme`: the writer is the subject
     if _A_NAME_RIGHT_BEFORE.search(text, people[-1].end, at):
         return None  # `said Quillfeather has left`: another name is what moved
     return people[-1]
 
 
+_I_BETWEEN = re.compile(
+    r"\bI(?:['’](?:m|ve|d)|\s(?:am|was|have|had|also))\b|(?<![가-힣])(?:저는|제가|나는|내가)\s"
+)
 # A pronoun after a verb of saying: whom it stands for is not told (`Oluwaseun pointed out he has
 # moved from Weaveworks`).
 _REPORTED_PRONOUN = re.compile(

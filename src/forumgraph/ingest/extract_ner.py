@@ -25,6 +25,7 @@ from forumgraph.ingest.extract_people import (
 )
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
+    EMOJI,
     FUNCTION_WORDS,
     GENERIC_ACRONYMS,
     LIST_ITEM_MARK,
@@ -111,7 +112,7 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
         for span in spans:
             if on_heading(text, span.start):
                 continue
-            if title_case_line(text, span.start) and not _credited(text, span):
+            if title_case_line(text, span.start) and not _credited(text, span, gazetteer):
                 continue
             if is_headline(text, span.start):
                 continue  # `Acme Launches Foo`: typed by the headline's own rule
@@ -145,18 +146,23 @@ def add_recognised_names(draft: Draft, gazetteer: Gazetteer, recognizer: Recogni
 
 # A person credited at the start of a line, then a separator and what they do or where:
 # `Jane Doe — Staff Engineer, Acme`, `- Jane Doe, Acme`, `**Jane Doe** (Acme)`.
-_LINE_START = re.compile(LIST_ITEM_MARK + r"[*_]{0,2}")
+_LINE_START = re.compile(LIST_ITEM_MARK + rf"(?:{EMOJI}[ \t]*)?[*_]{{0,2}}")
 _CREDIT_AFTER = re.compile(r"[*_]{0,2}(?:\s[-–—|·]\s|,\s|\s\()")
 
 
-def _credited(text: str, span: NamedSpan) -> bool:
+def _credited(text: str, span: NamedSpan, gazetteer: Gazetteer) -> bool:
     """A person's name that opens a line and is followed by a separator: a credit line, which
-    is written in capitals like a title but names its person."""
-    return (
-        span.label == "PERSON"
-        and _LINE_START.fullmatch(text, text.rfind("\n", 0, span.start) + 1, span.start) is not None
-        and _CREDIT_AFTER.match(text, span.end) is not None
-    )
+    is written in capitals like a title but names its person. After an emoji, which opens
+    headings of awards too (`🏆 Top Documentarian — ...`), it must open with a given name."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if (
+        span.label != "PERSON"
+        or _LINE_START.fullmatch(text, line_start, span.start) is None
+        or _CREDIT_AFTER.match(text, span.end) is None
+    ):
+        return False
+    emoji = re.search(EMOJI, text[line_start : span.start]) is not None
+    return not emoji or span.text.split()[0] in gazetteer.given_names
 
 
 # An organisation, an executive's title and a person, which the recogniser may take for one

@@ -198,10 +198,10 @@ def _left_boundary(tokens: list[Word], i: int) -> bool:
 
 
 _LINE_HEADING = re.compile(r"^\s*#")
-# What may open a line before its first words: indentation, a list item's mark (`- `, `2. `) and
-# an emoji (`👩‍💻 **Jane Doe** — ...`).
+# What may open a line before its first words: indentation and a list item's mark (`- `, `2. `).
+LIST_ITEM_MARK = r"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?"
+# An emoji, which may open a line too (`👩‍💻 **Jane Doe** — ...`, `🏆 Top Documentarian — ...`).
 EMOJI = r"[\u2600-\u27BF\U0001F000-\U0001FAFF][\u200d\ufe0f\u2600-\u27BF\U0001F000-\U0001FAFF]*"
-LIST_ITEM_MARK = rf"[ \t]*(?:[-*+•][ \t]+|\d+[.)][ \t]+)?(?:{EMOJI}[ \t]*)?"
 
 
 def on_heading(text: str, offset: int) -> bool:

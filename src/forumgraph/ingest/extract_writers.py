@@ -99,9 +99,10 @@ def _bare_team(draft: Draft, key: str) -> bool:
 
 
 def writer_at(draft: Draft, offset: int) -> str | None:
-    """Who writes `I` at `offset`: the byline's one author, else the one person the heading of
-    the section names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
-    return sole_author(draft) or person_of_section(draft, offset)
+    """Who writes `I` at `offset`: the speaker whose label opens the line (an interview's
+    answer), else the byline's one author, else the one person the heading of the section
+    names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
+    return speaker_of_line(draft, offset) or sole_author(draft) or person_of_section(draft, offset)
 
 
 # `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.
