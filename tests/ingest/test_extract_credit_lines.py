@@ -119,3 +119,18 @@ def test_two_people_credited_together_share_the_organisation():
         ("박서연", "Toss"),
     } <= affiliations
     assert not any(p in ("Tom", "Jerry") for p, _ in affiliations)
+
+
+def test_a_country_a_freelancer_and_a_student_s_year_on_a_credit_line():
+    text = (
+        "Recipients:\n\n"
+        "- Chiamaka Eze — Nigeria\n"
+        "- Tobias Brandl — Independent SRE consultant\n"
+        "- 윤태식 — 프리랜서 DevOps 컨설턴트\n"
+        "- 배준서 — 누리대학교 컴퓨터공학과 4학년\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("배준서", "누리대학교") in affiliations
+    assert not {o for p, o in affiliations if p in {"Chiamaka Eze", "Tobias Brandl", "윤태식"}}
+    assert "Nigeria" not in names_of(extraction, EntityType.ORGANIZATION)

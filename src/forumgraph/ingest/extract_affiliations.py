@@ -303,7 +303,9 @@ def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
     if len(run) < 2 or after >= len(spans) or spans[after].type != EntityType.ORGANIZATION:
         return
     gap = text[run[-1].end : spans[after].start]
-    if _SHARED_FROM.match(gap) or _SHARED_RUN.match(gap):
+    # a group run together has a name of two words or more (`lead Ingest` names a team's work)
+    group = len(text[spans[after].start : spans[after].end].split()) >= 2
+    if _SHARED_FROM.match(gap) or (_SHARED_RUN.match(gap) and group):
         for person in run:
             draft.fact(person.key, "affiliation", spans[after].key, passage_id=person.passage_id)
 

@@ -99,6 +99,13 @@ _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 _DEPARTMENT = re.compile(
     r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실)|Division|Department|Unit)$"
 )
+# A student's department and year after the school: `UNIST 컴퓨터공학과 4학년`, `서울대학교
+# 교환학생`, `KAIST 전산학부 박사과정`.
+_STUDY = re.compile(
+    r"(?:\s\S+(?:학과|학부|전공|대학원))?"
+    r"(?:\s?\d{1,2}\s?(?:학년|학번)|\s(?:교환학생|재학생?|졸업생?|학부생|대학원생"
+    r"|(?:석사|박사|학사|석박사)(?:\s?(?:과정|과정생|후\s?연구원))?))+$"
+)
 
 
 def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
@@ -461,6 +468,7 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     text = without_title(_after_role(text))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
+    text = _STUDY.sub("", text).strip() or text
     words = text.split()
     if len(words) > 1 and _GLUED_UNIT.fullmatch(words[-1]):
         text, words = " ".join(words[:-1]), words[:-1]  # `라온페이 플랫폼팀`: the company's unit

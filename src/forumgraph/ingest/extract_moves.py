@@ -22,7 +22,7 @@ from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS, name_form
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_sections import person_of_section
+from forumgraph.ingest.extract_sections import HEADING, person_of_section
 from forumgraph.ingest.extract_text import sentences, word_set
 from forumgraph.ingest.extract_writers import writer_at
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -381,6 +381,8 @@ def _left_out_subject(
     section = person_of_section(draft, at)
     if section is not None or not topics:
         return section
+    if HEADING.search(text, topics[-1].end, start):
+        return None  # a heading between: another section, whose person no rule read
     return topics[-1].key
 
 
@@ -409,7 +411,10 @@ def _honoured(spans: list[Span], earlier: list[Span], passage_start: int) -> str
 
 
 # A word as the topic of the sentence (`파블로는`, `지금은`), and the words of time among them.
-_KO_NAMED_TOPIC = re.compile(r"(?<![가-힣])(?P<word>[가-힣]{2,5}?)(?:은|는)\s")
+# (a title with its Latin form in brackets too: `최고기술책임자(CTO)는`)
+_KO_NAMED_TOPIC = re.compile(
+    r"(?<![가-힣])(?P<word>[가-힣]{2,8}?)(?:\([^()\n]{1,20}\))?(?:은|는)\s"
+)
 _TIME_WORDS = word_set(
     "지금 현재 요즘 최근 작년 올해 내년 당시 그때 이번 지난해 오늘 어제 이후 그동안 처음 원래 "
     "예전 이전 다음 앞으로 한편 특히 또 또한 이제 전 그전"
