@@ -463,7 +463,8 @@ def test_a_left_out_subject_does_not_reach_over_a_heading_or_a_titled_topic():
     text = (
         "한도윤 님은 장학생입니다. 누리대학교에서 공부합니다.\n\n"
         "OpenTelemetry 팀\n\n"
-        "멘토 뚜언 · Grafana Labs\n하노이 출신으로 네이버에서 5년간 모니터링 플랫폼을 개발했습니다.\n\n"
+        "멘토 뚜언 · Grafana Labs\n"
+        "하노이 출신으로 네이버에서 5년간 모니터링 플랫폼을 개발했습니다.\n\n"
         "공동창업자인 사토 켄지 최고기술책임자(CTO)는 메르카리(Mercari)에서 7년간 일했다."
     )
     affiliations = affiliations_of(extract_text(text))
