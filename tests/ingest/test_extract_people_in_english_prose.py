@@ -503,3 +503,17 @@ def test_who_clauses_of_work_groups_and_days_spent_somewhere():
         ("Selin Aydın", "Cloud Native Porto"),
         ("Elif Koç", "Cloud Native Porto"),
     } <= affiliations
+
+
+def test_a_job_title_after_a_dash_and_where_a_company_is_based_are_no_organisations():
+    text = (
+        "Please welcome them:\n\n"
+        "Deniz Arslan — Staff SRE\n\nDeniz joins the platform group.\n\n"
+        "Vo Hoang Nam — Senior Backend Engineer\n\nNam joins payments.\n\n"
+        "Yuto Nakamura — Software Engineer\n\nYuto joins search.\n\n"
+        "Whitfield introduces Selin Aydın, CTO of Berlin-based Quellwerk GmbH."
+    )
+    extraction = extract_text(text)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert not {"Staff SRE", "Senior Backend", "Software"} & organisations
+    assert ("Selin Aydın", "Quellwerk GmbH") in affiliations_of(extraction)

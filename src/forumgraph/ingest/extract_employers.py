@@ -13,7 +13,12 @@ from forumgraph.ingest.extract_bylines import without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
-from forumgraph.ingest.extract_people import HANDLE_IN_BRACKETS, ROLE_HEAD_PATTERN, ROLE_HEADS
+from forumgraph.ingest.extract_people import (
+    HANDLE_IN_BRACKETS,
+    ROLE_HEAD_PATTERN,
+    ROLE_HEADS,
+    TITLE_OPENING_WORDS,
+)
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
     is_role_phrase,
@@ -267,8 +272,10 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             words = found["org"].split() if found and found["org"] else []
             if found is None or not words or words[0] in FUNCTION_WORDS:
                 continue
-            if words[-1] in _ROLE_WORDS:
+            if words[-1] in _ROLE_WORDS or a_role(found["org"]):
                 continue
+            if all(w.lower() in TITLE_OPENING_WORDS for w in words):
+                continue  # `Jane Doe — Senior Backend Engineer`: words of a title
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
@@ -374,6 +381,8 @@ def _organisation_before_role(draft: Draft, gazetteer: Gazetteer, person: Span) 
     before = _EN_ORG_ROLE_BEFORE.search(text, window, person.start)
     if before is None or not role_between(text[before.end("org") : person.start]):
         return
+    if "\n" in text[before.start("org") : person.start]:
+        return  # `Software Engineer` closing the line above the name
     org, start = before["org"], before.start("org")
     at_start = not text[:start].rstrip(" ") or text[:start].rstrip(" ")[-1] in ".!?:\n"
     if org.split()[0] in FUNCTION_WORDS or (at_start and not before["possessive"]):

@@ -39,7 +39,9 @@ _GROUP = r"Working Group|Special Interest Group|Committee|Team|Council|Board|Sub
 _EN_PATTERNS = [
     # `Open Container Initiative`, `Acme, Inc.`, `Foo Labs` (also before a Korean particle)
     re.compile(
-        rf"\b(?P<name>(?:{_CAP}\s){{0,3}}{_CAP}(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX})"
+        # (not where it is: `Berlin-based Quellwerk GmbH`)
+        rf"\b(?P<name>(?:(?![\w.-]+-based\s){_CAP}\s){{0,3}}(?![\w.-]+-based\s){_CAP}"
+        rf"(?:,\s(?={_LEGAL_FORM})|\s)(?:{_SUFFIX})"
         # `Warsaw University of Technology`
         # `Hanoi University of Science and Technology`
         r"(?:(?:(?<=University)|(?<=Institute))\sof(?:\sthe)?(?:\s[A-Z][A-Za-z-]+){1,2}"

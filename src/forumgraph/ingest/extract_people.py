@@ -28,6 +28,12 @@ ROLE_HEADS = word_set(
     "co-organiser owner contractor freelancer programmer technologist "
     "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head"
 )
+# Words that open job titles (`Senior Backend Engineer`, `Principal Software Engineer`).
+TITLE_OPENING_WORDS = word_set(
+    "senior staff principal lead junior chief head software backend frontend full-stack "
+    "platform site reliability developer cloud data security solutions product engineering "
+    "technical associate distinguished"
+)
 # The role words as one alternation of a pattern, longest first.
 ROLE_HEAD_PATTERN = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 
