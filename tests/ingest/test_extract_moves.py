@@ -470,3 +470,38 @@ def test_a_left_out_subject_does_not_reach_over_a_heading_or_a_titled_topic():
     affiliations = affiliations_of(extract_text(text))
     assert ("한도윤", "Naver") not in affiliations
     assert ("한도윤", "Mercari") not in affiliations
+
+
+def test_internships_memberships_came_from_and_a_year_at_a_company():
+    text = (
+        "Tobias Brandl graduated in March. He interned with us after an internship at "
+        "Corvanta. He is a member of Kubernetes SIG Docs.\n\n"
+        "Marit Olsen comes to us from Sablewood's Oslo office. Before that she was at Kesselhaus "
+        "during the growth years.\n\n"
+        "Ilse Vermeer joined Fjordlys's developer experience team from Tessaline last spring.\n\n"
+        "Rafael Nunes joined Quillfeather from Mercado Livre in 2021."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Tobias Brandl", "Corvanta"),
+        ("Tobias Brandl", "SIG Docs"),
+        ("Marit Olsen", "Sablewood"),
+        ("Marit Olsen", "Kesselhaus"),
+        ("Ilse Vermeer", "Tessaline"),
+        ("Rafael Nunes", "Mercado Livre"),
+    } <= affiliations
+    assert "Mercado Livre" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_korean_companies_passed_through_and_a_degree_in_a_department():
+    text = (
+        "윤서진 최고운영책임자(COO)는 누리대학교 경영학과를 졸업하고 한결앤드컴퍼니를 거쳐 토스에서 "
+        "사업개발을 담당했다. 한승우 대표는 KAIST 전산학과에서 석사 학위를 받았다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("윤서진", "누리대학교"),
+        ("윤서진", "한결앤드컴퍼니"),
+        ("한승우", "KAIST"),
+    } <= affiliations

@@ -79,7 +79,11 @@ _EN_MOVE = re.compile(
     rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
     r"(?:[\w-]+\s){0,3}?(?:team|group)\s(?:at|of)"
     # `He came to us from Rakuten`, `came to Rheinfeld in 2022 from`
-    r"|came\sto\s(?:us|[A-Z][\w-]*)(?:\sin\s\d{4})?\sfrom"
+    r"|(?:came|comes)\sto\s(?:us|[A-Z][\w-]*)(?:\sin\s\d{4})?\sfrom"
+    # `After an internship at Trendyol`, `interned at Preferred Networks`
+    r"|internship\s(?:at|with)|interned\s(?:at|with)"
+    # `He is a member of Kubernetes SIG Docs`, `a volunteer with Women in Cloud Native`
+    r"|(?:is|was|became)\s(?:also\s)?(?:an?\s)?(?:active\s|long-time\s)?(?:member|volunteer)\s(?:of|with)"
     # `by day he is an SRE at MoMo`, `she was an SRE at iFood`: a role held there
     rf"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:at|with|for)"
     # `By day I'm an engineering manager at Brückner`, `I co-organise Cloud Native Munich`
@@ -99,11 +103,11 @@ _EN_MOVE = re.compile(
 _EN_WAS_AT = re.compile(
     r"\b(?:was|were)\s(?:at|with)\s(?:the\s)?"
     + ORG_NAME
-    + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b)"
+    + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b|during\b)"
 )
 # `she worked on Mercari's payments infrastructure`: what the organisation owns.
 _EN_WORKED_ON_ITS = re.compile(
-    r"\b(?:works|worked|working)\son\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=[a-z])"
+    r"\b(?:works|worked|working)\son\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
 )
 # `she spent six years on SAP's internal networking team`: the organisation owns the team.
 _EN_SPENT_ON_ITS_TEAM = re.compile(
@@ -114,7 +118,9 @@ _EN_SPENT_ON_ITS_TEAM = re.compile(
 # `joined Mercado Livre from Nubank`: where the person came from.
 _EN_JOINED_FROM = re.compile(
     r"\b(?:joins|joined|rejoined|moved\sto|moves\sto)\s(?:the\s)?[A-Z][\w&.-]*"
-    r"(?:\s[A-Z][\w&.-]*){0,3}(?:\sin\s\d{4})?\sfrom\s(?:the\s)?" + ORG_NAME
+    # (`joined iFood's developer experience team from Stone`)
+    r"(?:\s[A-Z][\w&.-]*){0,3}(?:['’]s\s(?:[\w-]+\s){0,3}team)?(?:\sin\s\d{4})?\sfrom\s(?:the\s)?"
+    + ORG_NAME
 )
 # `moved from Intuit to Akuity`: where the person came from.
 _EN_MOVED_FROM = re.compile(
@@ -144,9 +150,11 @@ _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # `네이버클라우드 AI 인프라팀에 합류`, `메루카리(Mercari) 플랫폼 팀에 합류`.
 _KO_UNIT_LAST = re.compile(r"(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹)$")
 _KO_UNIT = (
-    # (not after a word with a particle of two syllables: `이번 달부터 라인플러스 ...실에서`)
-    r"(?P<unit>(?<!부터)(?<!까지)(?<!에서)(?<!에는)(?<!으로)(?<!에게)"
-    r"(?:\s(?:[A-Z][A-Za-z0-9]*\s)?[가-힣A-Za-z0-9]*(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹)"
+    # (not after a word with a particle: `이번 달부터 라인플러스 ...실에서`, `대표는 KAIST
+    # 전산학과에서`)
+    r"(?P<unit>(?<!부터)(?<!까지)(?<!에서)(?<!에는)(?<!으로)(?<!에게)(?<![은는을를])"
+    r"(?:\s(?:[A-Z][A-Za-z0-9]*\s)?[가-힣A-Za-z0-9]*"
+    r"(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹|학과|학부|대학원)"
     r"|(?:\s[가-힣A-Za-z0-9]+)?\s(?:팀|사업부|본부)))?"
 )
 # A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).
@@ -258,7 +266,17 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                             or _JOINED_OR_LEFT.search(match.group()) is not None
                         )
                         named = company and name_form(match["org"], analyzer, gazetteer)
-                        _affiliate(draft, gazetteer, key, match["org"], match.start("org"), named)
+                        # a member of a group may name it after a project (`Kubernetes SIG Docs`)
+                        member = _MEMBER.search(match.group()) is not None
+                        _affiliate(
+                            draft,
+                            gazetteer,
+                            key,
+                            match["org"],
+                            match.start("org"),
+                            named,
+                            inner=member,
+                        )
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
                 if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
@@ -275,8 +293,9 @@ _KO_TOPIC = re.compile(_TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
+_MEMBER = re.compile(r"\b(?:member|volunteer)\s")
 # Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
-_JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s떠나|에서\s$")
+_JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s(?:떠나|거쳐)|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
 _DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s$")
 _NO_CLAUSE_BREAK = re.compile(r"[^,.!?;\n]{0,40}")
@@ -546,6 +565,8 @@ def _affiliate(
     name: str,
     start: int,
     company_said: bool = False,
+    *,
+    inner: bool = False,
 ) -> None:
     entry = known_entry(gazetteer, name)
     if entry is not None and entry.kind != EntityType.ORGANIZATION.value:
@@ -566,6 +587,15 @@ def _affiliate(
     ):
         return
     org = employer_at(draft, gazetteer, name, start)
+    if org is None and inner:
+        # `Kubernetes SIG Docs`: the organisation read at the end of the name
+        end = start + len(name)
+        ends = [
+            s
+            for s in draft.spans_over(start, end)
+            if s.type == EntityType.ORGANIZATION and s.end == end
+        ]
+        org = ends[0] if ends else None
     if org is not None:
         draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from forumgraph.ingest.extract_named import add_named, known_entry
-from forumgraph.ingest.extract_org_context import is_headline
+from forumgraph.ingest.extract_org_context import COMPANY_KINDS, is_headline
 from forumgraph.ingest.extract_people import (
     COMPANY_WORDS,
     NOT_SURNAME_WORDS,
@@ -329,7 +329,11 @@ def _a_given_name_first(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
     )
 
 
-_ROLE_THEN_PLACE = re.compile(r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?$")
+# (and where it is and what it is: `head of infrastructure at Lagos fintech Kobo Ledger`)
+_ROLE_THEN_PLACE = re.compile(
+    r"\b(?P<role>[A-Za-z-]+)\s(?:at|with|for)\s(?:the\s)?"
+    rf"(?:(?:[A-Z][\w-]*\s)?(?:{COMPANY_KINDS})\s)?$"
+)
 
 
 def _company_word_last(span: NamedSpan) -> bool:
@@ -343,16 +347,18 @@ def _after_a_role(text: str, start: int) -> bool:
     """`a staff engineer with Kaizen Mobility`: what follows a role and `at`/`with` is where it
     is held, not a person; nor is what someone joins or leaves (`joined Mercado Livre from
     Nubank`)."""
-    before = _ROLE_THEN_PLACE.search(text[max(0, start - 40) : start])
+    before = _ROLE_THEN_PLACE.search(text[max(0, start - 60) : start])
     if before is not None and before["role"].lower() in ROLE_HEADS:
         return True
-    return _JOINED_BEFORE.search(text[max(0, start - 20) : start]) is not None
+    return _JOINED_BEFORE.search(text[max(0, start - 60) : start]) is not None
 
 
 # A move's object: `joined Mercado Livre`, `has left Loja Azul`, `is joining Acme as`; where
-# years were spent: `six years at Mercado Livre`.
+# years were spent: `six years at Mercado Livre`; where someone came from: `joined Nubank from
+# Mercado Livre`.
 _JOINED_BEFORE = re.compile(
-    r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving|(?:years?|months?)\s(?:at|with))\s$"
+    r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving|(?:years?|months?)\s(?:at|with)"
+    r"|(?:joined|joins)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\sfrom)\s$"
 )
 
 

@@ -30,6 +30,7 @@ from forumgraph.text.particles import is_particle, strip_particles
 KO_PERSON_MARKERS = tuple(
     sorted(
         word_set(
+            "멘티 인턴 심사역 "
             "님 씨 팀장 부문장 본부장 실장 센터장 소장 원장 사장 부사장 회장 의장 대표 "
             "대표이사 이사 상무 전무 부장 차장 과장 대리 주임 교수 박사 연구원 책임 선임 수석 "
             "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "

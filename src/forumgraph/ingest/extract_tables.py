@@ -162,10 +162,12 @@ _BIO_FIRST_PART = re.compile(r"\s*[,(/·]\s*")
 
 
 def _a_role_word(word: str) -> bool:
+    """A role, or a student's place at a school (`4학년`, `석사과정`, `컴퓨터학과`)."""
     return (
         word.lower() in ROLE_HEADS
         or word.lower().removesuffix("s") in ROLE_HEADS
         or word.endswith(KO_ROLE_HEADS)
+        or word.endswith(("학년", "과정", "학생", "학과", "학부", "대학원"))
     )
 
 
