@@ -113,7 +113,7 @@ _EN_WORKED_ON_ITS = re.compile(
 _EN_SPENT_ON_ITS_TEAM = re.compile(
     rf"\b(?:spent|spending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
     + ORG_NAME
-    + r"['’]s\s(?:[\w-]+\s){0,3}?(?:team|group|division)\b"
+    + r"['’]s\s(?:[\w-]+\s){0,3}?(?:team|group|division|organi[sz]ation|department|office)\b"
 )
 # `joined Mercado Livre from Nubank`: where the person came from.
 _EN_JOINED_FROM = re.compile(
@@ -266,7 +266,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                             or _JOINED_OR_LEFT.search(match.group()) is not None
                         )
                         named = company and name_form(match["org"], analyzer, gazetteer)
-                        # a member of a group may name it after a project (`Kubernetes SIG Docs`)
+                        # a group one belongs to or organises may be named after a
+                        # project (`Kubernetes SIG Docs`, `Kubernetes Türkiye`)
                         member = _MEMBER.search(match.group()) is not None
                         _affiliate(
                             draft,
@@ -293,7 +294,7 @@ _KO_TOPIC = re.compile(_TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
-_MEMBER = re.compile(r"\b(?:member|volunteer)\s")
+_MEMBER = re.compile(r"\b(?:member|volunteer|(?:co-)?organi[sz](?:ers?|es|ed|e))\s")
 # Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
 _JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s(?:떠나|거쳐)|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
