@@ -505,3 +505,13 @@ def test_korean_companies_passed_through_and_a_degree_in_a_department():
         ("윤서진", "한결앤드컴퍼니"),
         ("한승우", "KAIST"),
     } <= affiliations
+
+
+def test_years_in_a_company_s_office_and_organisers_of_a_group_named_after_a_project():
+    text = (
+        "Marit Olsen joined for the rollout. Before that, she spent five years in Sablewood's "
+        "professional services organisation in Oslo.\n\n"
+        "Tobias Brandl maintains the chart and is one of the organisers of Kubernetes SIG Docs."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("Marit Olsen", "Sablewood"), ("Tobias Brandl", "SIG Docs")} <= affiliations
