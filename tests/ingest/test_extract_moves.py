@@ -497,7 +497,8 @@ def test_internships_memberships_came_from_and_a_year_at_a_company():
 def test_korean_companies_passed_through_and_a_degree_in_a_department():
     text = (
         "윤서진 최고운영책임자(COO)는 누리대학교 경영학과를 졸업하고 "
-        "한결앤드컴퍼니를 거쳐 토스에서 사업개발을 담당했다. 한승우 대표는 KAIST 전산학과에서 석사 학위를 받았다."
+        "한결앤드컴퍼니를 거쳐 토스에서 사업개발을 담당했다. "
+        "한승우 대표는 KAIST 전산학과에서 석사 학위를 받았다."
     )
     affiliations = affiliations_of(extract_text(text))
     assert {
