@@ -46,7 +46,6 @@ _LATIN_ORG = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s)?[A-Z][\w&.'’-]*){0,4}
 _HANGUL_ORG = re.compile(
     r"(?P<name>[가-힣][\w&.-]*?)(?:\((?P<latin>[A-Za-z][^()]{0,30})\))?(?=\s|,|$|에서|의)"
 )
-_PERIOD_AFTER = re.compile(r"\s*\(\d{4}\s*[~–-]")
 _MAX_LINES = 12
 _MAX_LINE = 100
 _PROSE_END = re.compile(r"(?:[.!?]|[다요])\s*$")
@@ -130,8 +129,8 @@ def _career_line(
     line: str,
     in_its_column: bool = False,
 ) -> None:
-    if "|" in line or len(line) > _MAX_LINE or _PROSE_END.search(line):
-        return  # a table's row (the tables' rule reads it) or a sentence of prose
+    if len(line) > _MAX_LINE or _PROSE_END.search(line):
+        return  # a sentence of prose
     opening = _OPENING.match(line)
     rest = line[opening.end() :] if opening else line
     at = start + len(line) - len(rest)

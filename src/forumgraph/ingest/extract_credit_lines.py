@@ -36,7 +36,7 @@ from forumgraph.ingest.extract_people_ko import (
 )
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import EMOJI, LIST_ITEM_MARK
-from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
+from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
 from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -336,9 +336,6 @@ def _a_role(part: str) -> bool:
     return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
 
 
-_PLACE_KINDS = frozenset({EntityType.PLACE.value, COUNTRY, REGION})
-
-
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
     """The organisation a part names: `SAP`, `SRE lead at Vinted`, `CNCF Ambassador`, `당근 SRE`;
     none for `independent` or a role alone."""
@@ -347,7 +344,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> 
     if part.split() and names_no_employer(part.split()[0]):
         return None  # `프리랜서 DevOps 컨설턴트`, `Independent SRE consultant`
     place = gazetteer.lookup(part.strip())
-    if place is not None and place.kind in _PLACE_KINDS:
+    if place is not None and place.kind in PLACE_KINDS:
         return None  # `Chiamaka Nwosu — Nigeria`: where the person is from
     at = re.search(r"\s(?:at|@)\s", part)
     if at is not None:

@@ -27,7 +27,7 @@ from forumgraph.ingest.extract_people_cues import (
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, word_set
-from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
+from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul
 
@@ -435,7 +435,7 @@ def _ko_role_of(draft: Draft, gazetteer: Gazetteer, at: int) -> re.Match[str] | 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
     end = start + len(name)
     place = gazetteer.lookup(name)
-    if place is not None and place.kind in _PLACE_KINDS:
+    if place is not None and place.kind in PLACE_KINDS:
         return  # `일본에서 온 야마다 리나`: where the person came from, no employer
     inside = draft.spans_over(start, end)
     if inside and all(
@@ -455,9 +455,6 @@ def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) 
         draft.mention(company, start, end)
     else:
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
-
-
-_PLACE_KINDS = frozenset({EntityType.PLACE.value, COUNTRY, REGION})
 
 
 def employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> Span | None:

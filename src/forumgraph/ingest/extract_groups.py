@@ -12,7 +12,7 @@ import re
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_records import Draft, name_of
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, word_set
-from forumgraph.ingest.gazetteer import COUNTRY, REGION, Gazetteer
+from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import SYLLABLE_FIRST, SYLLABLE_LAST, has_hangul
 from forumgraph.text.particles import is_particle, strip_particles
@@ -132,7 +132,6 @@ _KO_AFFILIATE = re.compile(
 _COMMUNITY_KIND = re.compile(r"\s(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?)$")
 _KO_GROUP_WORDS = ("팀", "위원회", "그룹", "모임", "밋업", "커뮤니티")
 _COMMUNITY_WORDS = ("그룹", "모임", "밋업", "커뮤니티")
-_PLACE_KINDS = (EntityType.PLACE.value, REGION, COUNTRY)
 # Words before `그룹`/`모임` in the names of user communities (`쿠버네티스 사용자 모임`).
 _USERS = ("사용자", "유저", "이용자")
 
@@ -153,7 +152,7 @@ def _place_groups(draft: Draft, gazetteer: Gazetteer, text: str, offset: int) ->
             place = place.split()[0]  # `Cloud Native Kochi Meetup`: the place is the first word
             name = name[: match.start("place") - match.start("name") + len(place)]
         entry = gazetteer.lookup(place)
-        if entry is None or entry.kind not in ("place", COUNTRY, REGION):
+        if entry is None or entry.kind not in PLACE_KINDS:
             continue
         start = offset + match.start("name")
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
@@ -316,4 +315,4 @@ def _community(words: list[str], gazetteer: Gazetteer) -> bool:
     if before in ("워킹", "작업"):
         return True  # a working group
     entry = gazetteer.lookup(before)
-    return before in _USERS or (entry is not None and entry.kind in _PLACE_KINDS)
+    return before in _USERS or (entry is not None and entry.kind in PLACE_KINDS)

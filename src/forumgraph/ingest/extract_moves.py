@@ -148,13 +148,14 @@ _KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS}|['’\"”](?=에|을|를|와|과|으로|�
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # A unit of the organisation between it and the verb: `삼성SDS 클라우드 사업부에서 일했고`,
 # `네이버클라우드 AI 인프라팀에 합류`, `메루카리(Mercari) 플랫폼 팀에 합류`.
-_KO_UNIT_LAST = re.compile(r"(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹)$")
+_UNIT_WORDS = "팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹"
+_KO_UNIT_LAST = re.compile(rf"(?:{_UNIT_WORDS})$")
 _KO_UNIT = (
     # (not after a word with a particle: `이번 달부터 라인플러스 ...실에서`, `대표는 KAIST
     # 전산학과에서`)
     r"(?P<unit>(?<!부터)(?<!까지)(?<!에서)(?<!에는)(?<!으로)(?<!에게)(?<![은는을를])"
     r"(?:\s(?:[A-Z][A-Za-z0-9]*\s)?[가-힣A-Za-z0-9]*"
-    r"(?:팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹|학과|학부|대학원)"
+    rf"(?:{_UNIT_WORDS}|학과|학부|대학원)"
     r"|(?:\s[가-힣A-Za-z0-9]+)?\s(?:팀|사업부|본부)))?"
 )
 # A word for a company before its Hangul name (`AI 반도체 기업 리벨리온`).

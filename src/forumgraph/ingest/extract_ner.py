@@ -49,13 +49,11 @@ _API_KIND = re.compile(
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]*)+$|^[a-z]+[A-Z][A-Za-z]*$")
 _TRAILING = re.compile(r"(?:['’]s|[.,:;!?)\]’'\"”])+$")
 # Words before an organisation in prose: `at MathWorks`, `joined Acme`, `by Acme`.
-_ORG_BEFORE = re.compile(
-    r"(?:\b(?:at|from|of|by|with|joined|joins|for|on|via|and)\s(?:the\s)?)$", re.IGNORECASE
-)
+# Words before an organisation's name: where an employer's goes, and `and` in a list.
+_EMPLOYER_WORDS = r"at|from|of|by|with|joined|joins|for|on|via"
+_ORG_BEFORE = re.compile(rf"(?:\b(?:{_EMPLOYER_WORDS}|and)\s(?:the\s)?)$", re.IGNORECASE)
 # Where an employer's name goes (not `and`, which joins people too: `Aditi Sharma and Vikram Nair`).
-_EMPLOYER_BEFORE = re.compile(
-    r"\b(?:at|from|of|by|with|joined|joins|for|on|via)\s(?:the\s)?$", re.IGNORECASE
-)
+_EMPLOYER_BEFORE = re.compile(rf"\b(?:{_EMPLOYER_WORDS})\s(?:the\s)?$", re.IGNORECASE)
 # Last words of job titles and document parts, which a model often tags as organisations.
 _NOT_ORG_LAST = word_set(
     "Engineer Engineers Architect Architects Administrator Developer Developers Manager Managers "

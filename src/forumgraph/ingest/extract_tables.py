@@ -164,11 +164,16 @@ _BIO_FIRST_PART = re.compile(r"\s*[,(/·]\s*")
 def _a_role_word(word: str) -> bool:
     """A role, or a student's place at a school (`4학년`, `석사과정`, `컴퓨터학과`)."""
     return (
-        word.lower() in ROLE_HEADS
-        or word.lower().removesuffix("s") in ROLE_HEADS
+        _a_role_head(word)
         or word.endswith(KO_ROLE_HEADS)
         or word.endswith(("학년", "과정", "학생", "학과", "학부", "대학원"))
     )
+
+
+def _a_role_head(word: str) -> bool:
+    """A role's word, singular or plural, in any case (`Chair`, `Co-chairs`)."""
+    word = word.lower()
+    return word in ROLE_HEADS or word.removesuffix("s") in ROLE_HEADS
 
 
 def _cells_of(cell: _Cell, people: int) -> list[_Cell]:
@@ -229,10 +234,8 @@ def _column(header: list[_Cell], pattern: re.Pattern[str], besides: int = -1) ->
 def _role_column(header: list[_Cell], besides: int) -> int | None:
     """The column headed by a role, singular or plural (`Chair`, `Co-chairs`, `멘토`)."""
     for i, cell in enumerate(header):
-        word = cell.text.strip(" *_`").lower()
-        if i != besides and (
-            word in ROLE_HEADS or word.removesuffix("s") in ROLE_HEADS or word in KO_PERSON_MARKERS
-        ):
+        word = cell.text.strip(" *_`")
+        if i != besides and (_a_role_head(word) or word.lower() in KO_PERSON_MARKERS):
             return i
     return None
 

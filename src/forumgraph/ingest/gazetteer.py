@@ -47,6 +47,8 @@ _ORG_SUBCATEGORIES = {
 # Kinds of entry beyond the entity types: helpers that are matched but never become nodes.
 REGION = "region"
 COUNTRY = "country"
+# The kinds of entry that name where something is, not who.
+PLACE_KINDS = frozenset({EntityType.PLACE.value, COUNTRY, REGION})
 
 
 @dataclass(frozen=True)

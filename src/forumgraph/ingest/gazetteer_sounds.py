@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from forumgraph.ingest.gazetteer import GazetteerEntry
+from forumgraph.ingest.gazetteer import PLACE_KINDS, GazetteerEntry
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import is_hangul_word
 from forumgraph.text.names import phonetic_key, romanize
@@ -39,7 +39,6 @@ _EPENTHETIC = re.compile(r"eu")
 _NAMED_KINDS = (EntityType.ORGANIZATION.value, EntityType.PROJECT.value)
 # Places compete too, so that a Hangul place name (`인디아`, India) names no company that
 # sounds a little like it (Yonder); a place that wins links nothing.
-_PLACE_KINDS = (EntityType.PLACE.value, "country", "region")
 
 
 class SoundIndex:
@@ -48,7 +47,7 @@ class SoundIndex:
     def __init__(self, entries: Iterable[GazetteerEntry], stoplist: frozenset[str]) -> None:
         self._buckets: dict[tuple[str, int], list[tuple[str, GazetteerEntry]]] = defaultdict(list)
         for entry in entries:
-            if entry.canonical in stoplist or entry.kind not in (*_NAMED_KINDS, *_PLACE_KINDS):
+            if entry.canonical in stoplist or entry.kind not in (*_NAMED_KINDS, *PLACE_KINDS):
                 continue
             for name in entry.names:
                 text = name.text
@@ -85,8 +84,8 @@ class SoundIndex:
         # when none of those sounds alike.
         for tier in (True, False):
             found = self._candidates(hangul, key, tier, known_word=known_word, exact=exact)
-            named = [f for f in found if f[1].kind not in _PLACE_KINDS]
-            places = [f[0] for f in found if f[1].kind in _PLACE_KINDS]
+            named = [f for f in found if f[1].kind not in PLACE_KINDS]
+            places = [f[0] for f in found if f[1].kind in PLACE_KINDS]
             if named:
                 best = _unique_best(named)
                 closest = max(f[0] for f in named)
@@ -191,7 +190,7 @@ def _soundable(entry: GazetteerEntry) -> bool:
     """Organisations, CNCF projects and curated entries; the landscape's other products are
     too often named after the English words that Korean also borrows (`traffic`, `stack`), so
     they are matched only by an equal key from a word the dictionary does not know."""
-    if entry.kind == EntityType.ORGANIZATION.value or entry.kind in _PLACE_KINDS:
+    if entry.kind == EntityType.ORGANIZATION.value or entry.kind in PLACE_KINDS:
         return True
     return entry.kind == EntityType.PROJECT.value and bool(entry.maturity or entry.curated)
 
