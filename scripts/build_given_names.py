@@ -3,8 +3,10 @@
     pip install faker==40.63.0 && python scripts/build_given_names.py
 
 Source: the person providers of the Faker package (MIT): the first names of every locale,
-including the romanised Japanese and Chinese ones, as Faker lists them. A name is kept when it is
-one word (or two joined by a hyphen or an apostrophe) in Latin script, of two letters or more.
+including the romanised Japanese and Chinese ones, as Faker lists them; and the family names of the
+locales that write the family name first (`Nguyễn Văn An`, `Zhang Wei`, `Nagy Péter`), since there
+the family name is the word that opens a person's name. A name is kept when it is one word (or two
+joined by a hyphen or an apostrophe) in Latin script, of two letters or more.
 Names that are also common English words (`Will`, `May`, `Hope`: Faker's own English word list)
 are left out, since a sentence may start with the word.
 """
@@ -22,11 +24,24 @@ from faker.providers.lorem.en_US import Provider as EnglishWords
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "given_names.txt"
 LATIN_NAME = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?")
-LATIN_END = 0x250  # Latin letters with diacritics end before the IPA block
+# Family names open a person's name in these locales' own order.
+FAMILY_NAME_FIRST = ("vi_VN", "zh_CN", "zh_TW", "ja_JP", "hu_HU")
 HEADER = (
     "# Given names in Latin script, one per line: written by scripts/build_given_names.py from\n"
     "# the person providers of the Faker package (MIT). See data/gazetteer/SOURCE.md.\n"
 )
+
+
+def _latin(name: str) -> bool:
+    """Every letter is a Latin one, with or without diacritics (Vietnamese `ễ` too)."""
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def _opening_lists(locale: str, provider: type) -> list[object]:
+    wanted = [a for a in dir(provider) if a.startswith("first_") and a.endswith("names")]
+    if locale in FAMILY_NAME_FIRST:
+        wanted += [a for a in dir(provider) if a.startswith("last_") and a.endswith("names")]
+    return [getattr(provider, attribute) for attribute in wanted]
 
 
 def given_names() -> set[str]:
@@ -34,10 +49,7 @@ def given_names() -> set[str]:
     names: set[str] = set()
     for module in pkgutil.iter_modules(person_providers.__path__):
         provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
-        for attribute in dir(provider):
-            if not (attribute.startswith("first_") and attribute.endswith("names")):
-                continue
-            values = getattr(provider, attribute)
+        for values in _opening_lists(module.name, provider):
             if not isinstance(values, (dict, list, tuple, set, frozenset)):
                 continue  # a property computed from other lists
             for value in values.keys() if isinstance(values, dict) else values:
@@ -45,7 +57,8 @@ def given_names() -> set[str]:
                 if (
                     LATIN_NAME.fullmatch(name)
                     and name[0].isupper()
-                    and all(ord(c) < LATIN_END for c in name)
+                    and not name.isupper()  # `CHAN`, `HO`: romanised in capitals, like acronyms
+                    and _latin(name)
                     and name not in common
                 ):
                     names.add(name)

@@ -53,3 +53,56 @@ def test_a_role_and_a_sentence_under_a_label_are_no_organisations():
     extraction = extract_text(text)
     assert "Staff Software Engineer" not in names_of(extraction, EntityType.ORGANIZATION)
     assert not {org for person, org in affiliations_of(extraction) if person == "장서진"}
+
+
+def test_career_lines_under_a_heading_that_introduces_the_speaker_named_right_below():
+    text = (
+        "# 발표 정리\n\n"
+        "발표: 이서연\n\n"
+        "슬라이드 2 — 연사 소개\n\n"
+        "- 이서연 (Seoyeon Lee)\n"
+        "- 현) 무신사 플랫폼엔지니어링팀 테크 리드\n"
+        "- 전) 네이버클라우드 쿠버네티스 서비스 개발, 우아한형제들 SRE\n\n"
+        "슬라이드 3 — 왜 멀티 클러스터인가\n\n"
+        "- 2022년까지는 EKS 클러스터 하나에 모든 서비스가 올라가 있었음\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    for org in ("Musinsa", "Naver Cloud", "Woowa Brothers"):
+        assert ("이서연", org) in affiliations
+
+
+def test_titles_joined_after_a_company_on_a_credit_line():
+    text = (
+        "# 연사\n\n아라브 굽타(Aarav Gupta) | Portalis 공동 창업자 겸 CTO\n\n발표를 맡았습니다.\n"
+    )
+    extraction = extract_text(text)
+    assert not any("창업자" in org for org in names_of(extraction, EntityType.ORGANIZATION))
+    assert ("Aarav Gupta", "Portalis") in affiliations_of(extraction)
+
+
+def test_a_heading_over_a_table_of_speakers_gives_no_one_their_organisations():
+    text = (
+        "# 행사 안내\n\n키노트\n\n"
+        "마르셀라 올리베이라 (Marcela Oliveira) — CNCF 커뮤니티 디렉터\n\n"
+        "전 세계 KCD 프로그램을 총괄하고 있습니다.\n\n"
+        "연사 소개\n\n"
+        "| 연사 | 소속 | 세션 |\n|---|---|---|\n"
+        "| 김민수 | 카카오 | 메시지 서버의 Cilium 전환기 |\n"
+        "| 이하늘 | 토스 | 관측성 비용 |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert not any(
+        person == "Marcela Oliveira" and org in {"Kakao", "Toss"} for person, org in affiliations
+    )
+    assert ("김민수", "Kakao") in affiliations
+
+
+def test_a_labelled_line_under_a_speaker_s_introduction_is_no_career_line():
+    text = (
+        "# 발표 자료\n\n발표자 소개\n\n"
+        "- 정다은, 하이브랩스 인프라팀 DevOps 엔지니어\n"
+        "- GitHub / 트위터: @daeun_ops\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("정다은", "하이브랩스") in affiliations
+    assert not any(org == "GitHub" for _, org in affiliations)

@@ -134,3 +134,13 @@ def test_a_country_a_freelancer_and_a_student_s_year_on_a_credit_line():
     assert ("배준서", "누리대학교") in affiliations
     assert not {o for p, o in affiliations if p in {"Chiamaka Eze", "Tobias Brandl", "윤태식"}}
     assert "Nigeria" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_signature_with_a_role_at_a_company_and_a_link_after_it():
+    text = (
+        "# 질문\n\n저도 같은 문제를 겪었어요. 노드 풀을 나누니 해결됐습니다.\n\n"
+        "김도현 | DevOps Engineer @ 11번가 | github.com/dohyun-kim\n"
+    )
+    extraction = extract_text(text)
+    assert ("김도현", "11번가") in affiliations_of(extraction)
+    assert "GitHub" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -20,6 +20,8 @@ _MONTHS_RE = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# The names of the months, for rules that must not read one as a name (`joined in March`).
+MONTHS_PATTERN = _MONTHS_RE
 _MONTH_NAMES = rf"(?P<month>{_MONTHS_RE})\.?"
 _DASH = r"\s*[-–—~〜∼]\s*"
 _ORD = r"(?:st|nd|rd|th)?"

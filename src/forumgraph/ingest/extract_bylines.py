@@ -48,6 +48,7 @@ _TITLE_MODIFIERS = word_set(
     "소프트웨어 솔루션 기술 개발 운영 네트워크 시스템 풀스택 모바일 엔지니어링 프로덕트 제품 "
     "디자인 마케팅 테크니컬 데브옵스 머신러닝 DevOps SRE ML AI"
 )
+_TITLE_JOINERS = word_set("겸 및 and &")
 # Between a department and its first member, or one member and the next: a title, a comma.
 _MEMBER_GAP = re.compile(r"^\s?(?:[가-힣A-Za-z]{1,5}\s?)?(?:,|및|와|과)?\s?$")
 # A line of the text that credits people: a label and a colon, then names.
@@ -93,11 +94,14 @@ _STAFF = re.compile(
 # A Korean unit written as one word (`플랫폼팀`, `인프라실`, `전산학부`), after the organisation's
 # name.
 _GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀|부|학부|학과)")
+# A mark of a past or present employer before its name: `前 LINE Plus`, `전 하이퍼커넥트`,
+# `ex-Google`.
+_PAST_OR_PRESENT = re.compile(r"^(?:前|現|(?:전|현)(?=[\s)])|[Ee]x-(?=[A-Z]))\)?\s*")
 # The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
 _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
 _DEPARTMENT = re.compile(
-    r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실)|Division|Department|Unit)$"
+    r"\s(?:\S+\s)*?(?:\S*(?:부문|본부|사업부|센터|연구소|실|사무국)|Division|Department|Unit)$"
 )
 # A student's department and year after the school: `UNIST 컴퓨터공학과 4학년`, `서울대학교
 # 교환학생`, `KAIST 전산학부 박사과정`.
@@ -307,6 +311,8 @@ def _item(
             record_for(draft, EntityType.PROJECT, maintained["project"])
         return None
     if key is not None:
+        for handle in _handles_among(paren):
+            draft.add_variant(key, handle)  # `(프리랜서 개발자, @sora_yoon)`
         if paren and spells_in_other_script(name, paren):
             draft.add_variant(key, paren)  # `이준호(Junho Lee)`: the name in the other script
             waiting.append(key)
@@ -318,10 +324,11 @@ def _item(
         elif paren and _HANDLE.match(paren):
             draft.add_variant(key, paren)
             waiting.append(key)  # `Jane Doe (jdoe), Acme`: the organisation comes after
-        elif paren and not _note(paren):
-            org = credited_organisation(draft, gazetteer, _without_roles(paren))
-            draft.fact(key, "affiliation", org)
-            return org
+        elif paren and not _note(paren) and (parts := _paren_organisations(paren)):
+            orgs = [credited_organisation(draft, gazetteer, part) for part in parts]
+            for org in orgs:
+                draft.fact(key, "affiliation", org)
+            return orgs[0]
         else:
             waiting.append(key)
         return None
@@ -425,9 +432,25 @@ def without_title(text: str) -> str:
     if len(words) < 2 or not _is_title(words[-1]):
         return text
     cut = len(words) - 1
-    while cut > 1 and (words[cut - 1] in _TITLE_MODIFIERS or _tech_word(words[cut - 1])):
+    # (`공동 창업자 겸 CTO`: titles joined, each with its words)
+    while cut > 1 and (
+        words[cut - 1] in _TITLE_MODIFIERS
+        or _tech_word(words[cut - 1])
+        or _is_title(words[cut - 1])
+        or words[cut - 1] in _TITLE_JOINERS
+    ):
         cut -= 1
     return " ".join(words[:cut])
+
+
+def a_title_alone(text: str) -> bool:
+    """`시니어 SRE`, `플랫폼 엔지니어`: a title and the words that belong to it, no organisation."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and _is_title(words[-1])
+        and all(w in _TITLE_MODIFIERS or _tech_word(w) for w in words[:-1])
+    )
 
 
 def _is_title(word: str) -> bool:
@@ -447,11 +470,39 @@ def spells_in_other_script(name: str, paren: str) -> bool:
     return spells_name(hangul, latin)
 
 
-def _without_roles(paren: str) -> str:
-    """`Skiff maintainer, Aiven`: the organisation of brackets that also hold a role."""
+def _handles_among(paren: str) -> list[str]:
+    return [p for p in paren.split(", ") if p.startswith("@") and _HANDLE.match(p)]
+
+
+def _paren_organisations(paren: str) -> list[str]:
+    """The organisations of brackets that also hold roles: `Skiff maintainer, Aiven` gives
+    `Aiven`; `클라우드 수다방 운영자, 前 LINE Plus 인프라 엔지니어` gives both, each with its title
+    (which `credited_organisation` takes off); `Acme, Inc.` stays one name."""
     parts = [p.strip() for p in paren.split(", ")]
-    kept = [p for p in parts if p and p.split()[-1].lower() not in ROLE_HEADS]
-    return kept[0] if len(parts) > 1 and len(kept) == 1 else paren
+    if len(parts) < 2 or _LEGAL_FORM_AFTER_COMMA.search(paren):
+        return [] if a_title_alone(paren) else [paren]  # `(시니어 DevOps 엔지니어)`: no employer
+    kept = [
+        p
+        for p in parts
+        if p
+        and p.split()[-1].lower() not in ROLE_HEADS
+        and not names_no_employer(p.split()[0])
+        and not _HANDLE.match(p)
+        and not a_title_alone(p)
+    ]
+    if len(kept) == 1:
+        return kept
+    # Each part a name with a title or a unit after it, or a past or present employer.
+    titled = [
+        p
+        for p in kept
+        if _PAST_OR_PRESENT.match(p)
+        or without_title(p) != p
+        or (len(p.split()) > 1 and _GLUED_UNIT.fullmatch(p.split()[-1]))
+        or (len(p.split()) > 1 and _KO_UNIT.search(p.split()[-1]))
+        or _DEPARTMENT.search(p)
+    ]
+    return titled if len(titled) == len(kept) else [paren]
 
 
 def _note(text: str) -> bool:
@@ -465,16 +516,18 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
-    text = without_title(_after_role(text))
+    text = without_title(_after_role(_PAST_OR_PRESENT.sub("", text)))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     text = _STUDY.sub("", text).strip() or text
     words = text.split()
-    if len(words) > 1 and _GLUED_UNIT.fullmatch(words[-1]):
+    glued = len(words) > 1 and _GLUED_UNIT.fullmatch(words[-1]) is not None
+    if glued:
         text, words = " ".join(words[:-1]), words[:-1]  # `라온페이 플랫폼팀`: the company's unit
-    if len(words) > 1 and _KO_UNIT.search(words[-1]):
-        # `삼성전자 클라우드 인프라 그룹`: a unit of a known organisation (the longest known)
-        for size in range(len(words) - 1, 0, -1):
+    if (glued and len(words) > 1) or (len(words) > 1 and _KO_UNIT.search(words[-1])):
+        # `삼성전자 클라우드 인프라 그룹`, `쿠팡 클라우드 플랫폼팀`: a unit of a known organisation
+        # (the longest known), whose name may open with words of its own (`클라우드`)
+        for size in range(len(words) if glued else len(words) - 1, 0, -1):
             known = known_entry(gazetteer, " ".join(words[:size]))
             if known is not None and known.kind == EntityType.ORGANIZATION.value:
                 text = " ".join(words[:size])
@@ -517,6 +570,7 @@ def _split(text: str, separator: str) -> list[str]:
 
 __all__ = [
     "NAME_AND_BRACKETS",
+    "a_title_alone",
     "add_bylines",
     "credited_organisation",
     "credited_person",

@@ -32,6 +32,11 @@ _LABEL = re.compile(
     r"(?im)^[ \t*_#-]*(?:발표자\s?|연사\s?|speaker\s)?"
     r"(?:프로필|약력|경력|이력|bio(?:graphy)?|profile|career|experience)[ \t*_:：]*$"
 )
+# A heading that introduces the speaker (`슬라이드 2 — 연사 소개`, `About the speaker`).
+_HEADING_LABEL = re.compile(
+    r"(?im)^[^\n]{0,40}?(?:(?:연사|발표자)\s?(?:소개|프로필)|about\sthe\sspeakers?"
+    r"|speaker\sprofiles?)[ \t*_:：]*$"
+)
 # What may open a career line before the organisation: a list mark, a period, `현)`, `전)`,
 # `이전`, `Previously`.
 _OPENING = re.compile(
@@ -46,6 +51,8 @@ _LATIN_ORG = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s)?[A-Z][\w&.'’-]*){0,4}
 _HANGUL_ORG = re.compile(
     r"(?P<name>[가-힣][\w&.-]*?)(?:\((?P<latin>[A-Za-z][^()]{0,30})\))?(?=\s|,|$|에서|의)"
 )
+_PAST_OR_PRESENT = re.compile(r"(?:현|전|前|現)\)")
+_A_LABELLED_LINE = re.compile(r"[^:：\n]{1,24}[:：]\s")
 _MAX_LINES = 12
 _MAX_LINE = 100
 _PROSE_END = re.compile(r"(?:[.!?]|[다요])\s*$")
@@ -54,8 +61,15 @@ _PROSE_END = re.compile(r"(?:[.!?]|[다요])\s*$")
 def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """Affiliations of a profile's person with the organisations its career lines open with."""
     text = draft.article.text
-    for label in _LABEL.finditer(text):
-        person = person_of_section(draft, label.start()) or _named_before(draft, label.start())
+    labels = sorted([*_LABEL.finditer(text), *_HEADING_LABEL.finditer(text)], key=_start)
+    for label in labels:
+        # a heading that introduces speakers names whom on the line below (it may introduce
+        # several, in a table of their own)
+        person = (
+            _named_right_after(draft, label.end())
+            if label.re is _HEADING_LABEL
+            else person_of_section(draft, label.start()) or _named_before(draft, label.start())
+        )
         if person is None:
             continue
         position = label.end() + 1
@@ -107,6 +121,25 @@ _TABLE_RULE = re.compile(r"[\s|:-]+")
 _ORG_HEADER = re.compile(r"소속|회사|기관|(?i:compan(?:y|ies)|organi[sz]ations?|employers?)")
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _named_right_after(draft: Draft, offset: int) -> str | None:
+    """The person a short line right after a label names (`- **이서연** (Seoyeon Lee)`)."""
+    text = draft.article.text
+    start = offset + len(text[offset:]) - len(text[offset:].lstrip("\n"))
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if end - start > _MAX_NAME_LINE:
+        return None
+    people = draft.spans_in(start, end, EntityType.PERSON)
+    return people[0].key if people else None
+
+
+_MAX_NAME_LINE = 60
+
+
 def _named_before(draft: Draft, offset: int) -> str | None:
     """The person named last in the 300 characters before `offset`, with no heading between."""
     text = draft.article.text
@@ -134,7 +167,14 @@ def _career_line(
     opening = _OPENING.match(line)
     rest = line[opening.end() :] if opening else line
     at = start + len(line) - len(rest)
-    name = rest.strip() if in_its_column else _organisation_name(rest)
+    if _A_LABELLED_LINE.match(rest) and not in_its_column:
+        return  # `GitHub / 트위터: @daeun_ops`, `관심사: 모니터링`: a label and what it says
+    if opening is not None and _PAST_OR_PRESENT.search(opening.group()) and ", " in rest:
+        # `전) 네이버클라우드 쿠버네티스 서비스 개발, 우아한형제들 SRE`: one place after another
+        for part in rest.split(", "):
+            _career_line(draft, gazetteer, analyzer, person, at + rest.index(part), part)
+        return
+    name = rest.strip() if in_its_column else _organisation_name(rest, gazetteer)
     if name is None:
         return
     entry = gazetteer.lookup(name)
@@ -162,7 +202,7 @@ def _career_line(
     draft.fact(person, "affiliation", org, passage_id=passage.passage_id if passage else None)
 
 
-def _organisation_name(rest: str) -> str | None:
+def _organisation_name(rest: str, gazetteer: Gazetteer) -> str | None:
     """The organisation a career line opens with, if it opens with a name."""
     latin = _LATIN_ORG.match(rest)
     if latin is not None:
@@ -170,5 +210,7 @@ def _organisation_name(rest: str) -> str | None:
     hangul = _HANGUL_ORG.match(rest)
     if hangul is None:
         return None
+    if gazetteer.lookup(hangul["name"]) is not None:
+        return hangul["name"]  # `우아한형제들`: a known name that ends like a particle
     name = strip_particles(hangul["name"])
     return name if len(name) >= 2 else None

@@ -20,11 +20,16 @@ from collections import Counter
 
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import NAMED, add_named, known_entry
-from forumgraph.ingest.extract_people import COMPANY_WORDS, NOT_NAME_WORDS, ROLE_HEADS
+from forumgraph.ingest.extract_people import (
+    COMPANY_WORDS,
+    NOT_NAME_WORDS,
+    PROGRAMME_ROLES,
+    ROLE_HEADS,
+)
 from forumgraph.ingest.extract_people_cues import names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span, name_of
-from forumgraph.ingest.extract_text import word_set, written_in_lower_case
+from forumgraph.ingest.extract_text import written_in_lower_case
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.hangul import has_hangul, is_hangul_word
@@ -236,13 +241,6 @@ def _entity_at(draft: Draft, start: int, end: int) -> str | None:
     return spans[0].key if spans else None
 
 
-# Parts people play in a programme, written in brackets after their names.
-_PROGRAMME_ROLES = word_set(
-    "moderator host co-host guest panelist panellist keynote emcee mc interviewer interviewee "
-    "translator presenter facilitator"
-)
-
-
 def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
     text = draft.article.text
     for span in [s for s in draft.spans if s.type == EntityType.PERSON]:
@@ -251,7 +249,7 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
             handle = match.group("handle")
             if names_no_employer(handle):
                 continue  # `(independent)`: a remark on where they work
-            if handle.lower() in ROLE_HEADS or handle.lower() in _PROGRAMME_ROLES:
+            if handle.lower() in ROLE_HEADS or handle.lower() in PROGRAMME_ROLES:
                 continue  # `(moderator)`: the part the person plays
             if handle.islower() or "(@" in match.group():
                 draft.add_variant(span.key, handle if "@" not in match.group() else "@" + handle)

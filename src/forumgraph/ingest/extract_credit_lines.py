@@ -17,6 +17,7 @@ import re
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_bylines import (
     CREDIT_LABELS,
+    a_title_alone,
     credited_organisation,
     credited_person,
     spells_in_other_script,
@@ -288,7 +289,11 @@ def _organisations(
         if org is not None:
             out.append(org)
     parts = _parts(rest, line_start + match.start("rest")) if rest and not _a_note(rest) else []
-    named = [(_BLOG.sub("", p), at) for p, at in parts if not _a_role(p) and not _a_note(p)]
+    named = [
+        (_BLOG.sub("", p), at)
+        for p, at in parts
+        if not _a_role(p) and not _a_note(p) and not _LINK.fullmatch(p)
+    ]
     # After a move, both sides name an organisation; otherwise the last name does.
     moved = rest is not None and re.search(_MOVE, rest) is not None
     for part, at in named if moved else named[-1:]:
@@ -300,6 +305,8 @@ def _organisations(
     return out
 
 
+# `github.com/dohyun-kim`, `https://example.com`: where to find the person, after the credit.
+_LINK = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 # `7 min read`, `4 April 2024`: what a byline says of the piece, not of its writer.
 _READING_TIME = re.compile(r"\d+\s?(?:min(?:ute)?s?|분)(?:\s(?:read|읽기))?", re.IGNORECASE)
 # `Lumora Payments engineering blog`: the company whose blog it is.
@@ -333,7 +340,15 @@ def _a_role(part: str) -> bool:
         return True
     if words and words[-1].endswith(("담당", "담당자", "코디네이터")):
         return True  # `스폰서 담당`, `자원봉사 코디네이터`: a duty
-    return bool(words) and words[-1].lower() in ROLE_HEADS and " at " not in part
+    if a_title_alone(part):
+        return True  # `시니어 SRE`
+    # (`메르카리 SRE`: a Korean name before the title is where it is held)
+    return (
+        bool(words)
+        and words[-1].lower() in ROLE_HEADS
+        and " at " not in part
+        and not has_hangul(" ".join(words[:-1]))
+    )
 
 
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
@@ -348,7 +363,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> 
         return None  # `Chiamaka Nwosu — Nigeria`: where the person is from
     at = re.search(r"\s(?:at|@)\s", part)
     if at is not None:
-        if not is_role_phrase(part[: at.end()].strip()):
+        if not is_role_phrase(part[: at.start()].strip() + " at"):  # (`SRE @ Acme` too)
             return None  # `Scaling Envoy at Lyft`: a title, not a role
         start += at.end()
         part = part[at.end() :]

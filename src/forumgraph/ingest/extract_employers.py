@@ -165,15 +165,25 @@ _KO_IS_ROLE_OF = re.compile(
 
 
 # `Jane Doe (@jdoe), platform engineer at Acme Bank`: a role, then where it is held.
-_EN_ROLE_AT = re.compile(
-    rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}(?:,\s|\s(?:is|was|works\sas)\s(?=(?:a|an|the)\s))"
-    r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
-    r"\s(?P<preposition>at|with|of)\s(?P<org>(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&-]*"
-    r"(?:\.[A-Za-z0-9&-]+)*"
-    r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
-    # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
-    r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
-)
+# After `is`: a role with its article, or owned (`is Ferrybox's community manager and ...`).
+_WHOSE_ROLE = r"(?:a|an|the)\s|[A-Z][\w-]*['’]s\s"
+
+
+def _role_at(prepositions: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}(?:,\s|\s(?:is|was|works\sas)\s(?={_WHOSE_ROLE}))"
+        r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
+        rf"\s(?P<preposition>{prepositions})\s(?P<org>(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&-]*"
+        r"(?:\.[A-Za-z0-9&-]+)*"
+        r"(?:[ ][A-Z][A-Za-z0-9&-]*(?:\.[A-Za-z0-9&-]+)*){0,3}"
+        # a full stop ends the sentence, but for a legal form's (`Acme Inc.`)
+        r"(?:(?<=Inc)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=Corp)\.)?)(?=[\s,.;:)]|$)"
+    )
+
+
+_EN_ROLE_AT = _role_at("at|with|of")
+# `VP of Engineering at Brimstack`: the role's unit after `of`, its employer after `at`.
+_EN_ROLE_OF_A_UNIT_AT = _role_at("at|with")
 
 
 # `Brimstack's VP`: the organisation that owns a role, before it.
@@ -237,10 +247,15 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if (
             role_at
             and role_at["preposition"] == "of"
-            and (not _heads_a_company(role_at["role"]) or _ROLE_GOES_ON.match(text, role_at.end()))
+            and (
+                not _heads_a_company(role_at["role"])
+                or _ROLE_GOES_ON.match(text, role_at.end())
+                or _a_function(role_at["org"])
+            )
         ):
-            # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`: of a unit
-            role_at = None
+            # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`, `VP of
+            # Product`: of a unit
+            role_at = _EN_ROLE_OF_A_UNIT_AT.match(text, person.end)
         role_owner = (
             _OWNER_OF_ROLE.match(role_at["role"])
             if role_at is not None and role_at["preposition"] == "of"
@@ -511,7 +526,7 @@ def _a_role_held(role: str) -> bool:
     in_a_unit = _ROLE_IN_A_UNIT.fullmatch(role)
     if in_a_unit is not None:
         role = in_a_unit["role"]
-    return role.split()[-1].lower() in ROLE_HEADS
+    return a_role(role)
 
 
 def _heads_a_company(role: str) -> bool:
@@ -521,6 +536,18 @@ def _heads_a_company(role: str) -> bool:
 
 
 _ORGANISERS = word_set("organiser organizer co-organiser co-organizer")
+# What a company's executive heads inside it (`VP of Product`, `Head of Developer Relations`).
+_FUNCTIONS = word_set(
+    "product products engineering marketing sales operations infrastructure platform platforms "
+    "research design security technology people finance growth developer developers relations "
+    "devrel partnerships partner customer customers success data community communities strategy "
+    "ecosystem open source cloud talent communications programs solutions support quality and &"
+)
+
+
+def _a_function(name: str) -> bool:
+    """`Product`, `Developer Relations`: a function inside a company, not a company."""
+    return all(word.lower() in _FUNCTIONS for word in name.split())
 
 
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
@@ -533,7 +560,7 @@ _EN_ROLE_BETWEEN = re.compile(
 # role and the name (with a possessive, or inside a sentence: `Senior engineer Ann` opens one).
 _EN_ORG_ROLE_BEFORE = re.compile(
     r"(?<![\w&.-])(?P<org>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})"
-    r"(?P<possessive>['’]s)?\s(?:[A-Za-z-]+\s){0,3}[A-Za-z-]+,?\s$"
+    r"(?P<possessive>['’]s|(?<=s)['’])?\s(?:[A-Za-z-]+\s){0,3}[A-Za-z-]+,?\s$"
 )
 
 
@@ -544,7 +571,7 @@ def role_between(gap: str) -> bool:
     """`CNCF executive director Dan Kohn`: the words between an organisation and a person are
     a job title, lower-case or capitalised, ending in a role (`engineer`, `Fellow`)."""
     match = _EN_ROLE_BETWEEN.match(gap)
-    if match is None or match["head"].lower() not in ROLE_HEADS:
+    if match is None or not a_role(match["role"]):  # `engineer`, `VP of engineering`
         return False
     words = [w for w in match["role"].split() if w != "and"]
     # `engineer`, `co-founder and CEO`, `Senior Fellow`: one case, acronyms going with either

@@ -113,7 +113,7 @@ _KO_NAME_END = (
 # `신한은행`, `가나대학교`), not a generic one (`시중은행`, `국립대학교`).
 _KO_INSTITUTION = re.compile(
     rf"(?<![{_HANGUL}A-Za-z0-9])(?P<name>(?P<stem>[{_HANGUL}A-Za-z0-9]{{2,12}}?)"
-    r"(?:협회|재단|학회|연구소|진흥원|협의회|연합회|은행|증권|대학교|위원회|공사|공단))"
+    r"(?:협회|재단|학회|연구회|연구소|진흥원|협의회|연합회|은행|증권|대학교|위원회|공사|공단))"
     + _KO_NAME_END
 )
 _GENERIC_INSTITUTION = word_set(
@@ -168,6 +168,7 @@ def add_group_names(draft: Draft, gazetteer: Gazetteer) -> None:
                     continue
                 name, shift = _trim(match.group("name"))
                 start = passage.start + match.start("name") + shift
+                name += _place_after_a_community(text, match.end("name"), name, gazetteer)
                 if _acceptable(name, gazetteer):
                     key = add_named(
                         draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name)
@@ -236,6 +237,18 @@ def _community_short_name(draft: Draft, key: str | None, name: str) -> None:
     short = _COMMUNITY_KIND.sub("", name)
     if key is not None and short != name and len(short.split()) >= 2:
         draft.entity(key, draft.type_of(key), [name_of(short)])
+
+
+_NEXT_WORD = re.compile(r" [A-Z][\w'’-]+(?![\w-])")
+
+
+def _place_after_a_community(text: str, end: int, name: str, gazetteer: Gazetteer) -> str:
+    """` Tokyo` of `Kubernetes Meetup Tokyo`: a place after a community's kind names it too."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None or not _COMMUNITY_KIND.search(name):
+        return ""
+    place = gazetteer.lookup(after.group().strip())
+    return after.group() if place is not None and place.kind in PLACE_KINDS else ""
 
 
 def _trim(name: str) -> tuple[str, int]:

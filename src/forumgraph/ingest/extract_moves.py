@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.dates import MONTHS_PATTERN
 from forumgraph.ingest.extract_affiliations import AND_RESPECTIVELY, PRONOUN_REACH
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_named import known_entry
@@ -214,7 +215,8 @@ _PATTERNS = (
 # `배지훈 전 야놀자 CTO가`: a former title, right after the name.
 _KO_FORMER = re.compile(r"\s전\s(?P<org>[A-Za-z가-힣][\w&+.-]*)\s")
 _MAX_GAP = 120
-_A_NAME_RIGHT_BEFORE = re.compile(r"\s[A-Z][A-Za-z0-9&.-]*\s$")
+# (not a month: `Arjun joined in March after four years at Red Hat`)
+_A_NAME_RIGHT_BEFORE = re.compile(rf"\s(?!(?:{MONTHS_PATTERN})\s)[A-Z][A-Za-z0-9&.-]*\s$")
 _SUBJECTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 # An organisation right before the words of a move is what moved (`Acme, which joined`).
 _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|이)?\s")

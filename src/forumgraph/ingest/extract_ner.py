@@ -461,8 +461,11 @@ def _person(draft: Draft, gazetteer: Gazetteer, offset: int, span: NamedSpan) ->
         add_person_span(draft, gazetteer, name, text, start, start + len(text))
 
 
-# A capitalised word right before a name, at the start of a line or after emphasis or a space.
-_GIVEN_NAME_BEFORE = re.compile(r"(?:(?<=^)|(?<=[\s*_]))(?P<word>[A-Z][a-zà-ÿ]+)\s$", re.MULTILINE)
+# A capitalised word right before a name on its line (not a heading's last word above it), at
+# the start of the line or after emphasis or a space.
+_GIVEN_NAME_BEFORE = re.compile(
+    r"(?:(?<=^)|(?<=[\s*_]))(?P<word>[A-Z][a-zà-ÿ]+)[^\S\n]$", re.MULTILINE
+)
 
 
 def _opens_with_an_organisation(draft: Draft, name: str) -> bool:

@@ -90,9 +90,24 @@ def add_case_variants(draft: Draft, gazetteer: Gazetteer) -> None:
             word = match.group()
             start, end = passage.start + match.start(), passage.start + match.end()
             entry = _variant_of(word, gazetteer, draft.article.text)
-            if entry is None or draft.spans_over(start, end):
+            if entry is None or draft.spans_over(start, end) or _in_a_link(passage.text, match):
                 continue
             draft.mention(add_entry(draft, entry, word), start, end)
+
+
+_LINK_TOKEN = re.compile(r"\S*(?:/|\.(?:com|org|io|dev|net|co|kr|jp|me|ai)\b)\S*")
+
+
+def _in_a_link(text: str, match: re.Match[str]) -> bool:
+    """`github` of `github.com/dohyun-kim`: part of an address, not a name."""
+    before = _TOKEN_END.search(text, 0, match.start())
+    after = _TOKEN_START.match(text, match.end())
+    token = (before.group() if before else "") + match.group() + (after.group() if after else "")
+    return _LINK_TOKEN.fullmatch(token) is not None
+
+
+_TOKEN_END = re.compile(r"\S*$")
+_TOKEN_START = re.compile(r"\S*")
 
 
 def _variant_of(word: str, gazetteer: Gazetteer, text: str) -> GazetteerEntry | None:

@@ -273,6 +273,12 @@ def add_english_people(draft: Draft, gazetteer: Gazetteer, known: PhraseMatcher 
 # Words that open a sentence before a name and are no part of it: a role (`Moderator Jane
 # Doe`, `Analyst Rachel Stephens`) or a pronoun with its verb (`We're Jane Doe, ...`).
 ROLES_BEFORE_A_NAME = ROLE_HEADS | word_set("moderator host guest panelist panellist keynote")
+# Parts people play in a programme, written in brackets after their names (`(moderator)`): no
+# employer, no handle.
+PROGRAMME_ROLES = word_set(
+    "moderator host co-host guest panelist panellist keynote emcee mc interviewer interviewee "
+    "translator presenter facilitator"
+)
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:re|m|s|ll|ve)")
 
 

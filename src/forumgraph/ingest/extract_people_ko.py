@@ -58,7 +58,7 @@ _NAME_ALONE = re.compile(
     r"(?:(?<=\n\n)|^)(?P<heading>[가-힣]{2,4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?=\n\n|\Z)"
     r"|(?m:^)" + LIST_ITEM_MARK + r"[*_]{0,2}(?P<label>[가-힣]{2,4})[*_]{0,2}[ \t]*[:：]"
 )
-_BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,30})\)")
+_BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,60})\)")
 # The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
 _SELF_INTRODUCED = re.compile(
     r"(?:(?<=[가-힣]는)|(?<=저는)|(?<=이름은))\s(?P<name>[가-힣]{2,4})"
@@ -318,9 +318,11 @@ def _name_before_brackets(
         return None  # `켈시 하이타워(Kelsey Hightower)`: the Latin spelling of a longer name
     if len(inside.split()) == 1 and transliteration_similarity(name, inside, 0.8) >= 0.8:
         return None  # `옥타린(Octarine)`: the word's own Latin spelling, no organisation
-    last = inside.split()[-1] if inside.split() else ""
-    if last in KO_PERSON_MARKERS or _organisation_name(inside, analyzer, gazetteer):
-        return name
+    # `백승민 (연구회 회장, 삼성SDS 클라우드플랫폼그룹)`: any part a role or an organisation
+    for part in (p.strip() for p in inside.split(", ")):
+        last = part.split()[-1] if part.split() else ""
+        if last in KO_PERSON_MARKERS or _organisation_name(part, analyzer, gazetteer):
+            return name
     # `박지현(누리온) 님`: an honorific after the brackets says whose they are.
     if re.match(
         r"\s?(?:님|씨)(?![가-힣])|\s?(?:님|씨)(?:은|는|이|가|을|를|과|와|의|도)",

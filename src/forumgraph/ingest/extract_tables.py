@@ -25,7 +25,7 @@ from forumgraph.ingest.extract_bylines import (
 )
 from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
 from forumgraph.ingest.extract_orgs_ko import name_form
-from forumgraph.ingest.extract_people import ROLE_HEADS, person
+from forumgraph.ingest.extract_people import PROGRAMME_ROLES, ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
@@ -123,7 +123,12 @@ def _row(
         own = org
         if paren and spells_in_other_script(name, paren):
             draft.add_variant(key, paren)  # `서다인 (Seo Dain)`
-        elif paren and own is None and not names_no_employer(paren):
+        elif (
+            paren
+            and own is None
+            and not names_no_employer(paren)
+            and paren.lower() not in PROGRAMME_ROLES  # `Haruka Ito (moderator)`: a part played
+        ):
             own = credited_organisation(draft, gazetteer, paren)  # `Ann Lee (Acme)`
         if own is not None:
             draft.fact(key, "affiliation", own, passage_id=passage_id)
