@@ -139,3 +139,25 @@ def test_a_korean_name_before_long_brackets_with_a_society_s_role():
     extraction = extract_text(text)
     assert "백승민" in names_of(extraction, EntityType.PERSON)
     assert ("백승민", "한국플랫폼엔지니어링연구회") in affiliations_of(extraction)
+
+
+def test_a_press_release_s_company_with_its_head_in_brackets_after_its_latin_name():
+    text = (
+        "# 보도자료\n\n"
+        "보안 전문기업 세이프레인(SafeLane, 대표 권나래)은 최고기술책임자(CTO)로 오승현 전 "
+        "네이버클라우드 총괄을 영입했다고 2일 밝혔다.\n\n"
+        "오승현 CTO는 미국 구글 본사에서 9년간 근무하며 GKE 개발을 이끌었다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("권나래", "세이프레인") in affiliations
+    assert ("오승현", "세이프레인") in affiliations
+    assert ("오승현", "Google") in affiliations
+
+
+def test_the_surname_of_a_foreign_name_in_hangul_with_a_title_after_it():
+    text = (
+        "# 보도자료\n\n"
+        "에르잔 일드즈(Ercan Yıldız)를 유럽 사업 총괄로 선임했다. 일드즈 총괄은 이스탄불의 "
+        "이커머스 기업 Trendyol에서 보안 플랫폼팀을 이끌었다.\n"
+    )
+    assert ("Ercan Yıldız", "Trendyol") in affiliations_of(extract_text(text))

@@ -121,9 +121,10 @@ def _korean_given_names(draft: Draft) -> None:
 
 
 def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
-    """`마티외는`, `응우옌 씨는` after `마티외 르그랑`, `응우옌 반 안`: a word of a foreign name
-    written in Hangul (its words apart, unlike a Korean name) is that person where a particle
-    or an honorific follows it, when no other person of the document has that word."""
+    """`마티외는`, `응우옌 씨는`, `일드즈 총괄은` after `마티외 르그랑`, `응우옌 반 안`, `에르잔
+    일드즈`: a word of a foreign name written in Hangul (its words apart, unlike a Korean name)
+    is that person where a particle, an honorific or a title follows it, when no other person of
+    the document has that word."""
     forms: Counter[str] = Counter()
     owner: dict[str, str] = {}
     for key in draft.keys(EntityType.PERSON):
@@ -145,7 +146,13 @@ def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
         + "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
         + r")(?=\s?(?:씨|님)|(?:"
         + "|".join(_HANGUL_PARTICLES)
-        + r")(?![가-힣]))"
+        + r")(?![가-힣])"
+        # `일드즈 총괄은`: a title after the word
+        + r"|\s(?:"
+        + "|".join(sorted(KO_PERSON_MARKERS, key=len, reverse=True))
+        + r")(?:"
+        + "|".join(_HANGUL_PARTICLES)
+        + r")?(?![가-힣]))"
     )
     for passage in draft.passages:
         for match in pattern.finditer(passage.text):

@@ -63,7 +63,7 @@ _EN_MOVE = re.compile(
     # `now leads developer relations at Kestrel`: where the person works today
     r"|(?:now|currently)\s(?:leads|runs|heads|manages|works\son|works\sin)\s(?:[\w-]+\s){0,4}?"
     r"(?:at|for)"
-    r"|(?:['’]s|\b(?:his|her|their))\s(?:employer|company),"
+    r"|(?:['’]s|\b(?:his|her|their))\s(?:(?:previous|former|old|current|new)\s)?(?:employer|company),"
     # `covers cloud infrastructure for CloudWire`, `writes for The Register`: a reporter's
     r"|(?:covers|covered|reports|reported)\s(?:on\s)?(?:[\w-]+\s){0,4}?for|writes\sfor"
     # `has moved on to a role at Datadog`
@@ -73,6 +73,9 @@ _EN_MOVE = re.compile(
     r"|spends\s(?:his|her|their)\sdays\s(?:[\w-]+\s){0,4}?(?:at|with)"
     # `where she leads the developer platform team at Razorpay`
     r"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:leads|runs|heads|manages)\s(?:[\w-]+\s){1,5}?(?:at|for)"
+    # `She's running platform at Mercado Livre now`
+    r"|(?:(?<=\b[Hh]e['’]s\s)|(?<=\b[Ss]he['’]s\s))(?:now\s)?(?:leading|running|heading|managing)"
+    r"\s(?:[\w-]+\s){1,5}?(?:at|for)"
     # `who spent four years as a software engineer at SAP`
     rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\sas\s(?:an?\s)?(?:[\w-]+\s){{0,3}}?"
     r"(?:at|with|for)"
@@ -149,7 +152,7 @@ _KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS}|['’\"”](?=에|을|를|와|과|으로|�
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
 # A unit of the organisation between it and the verb: `삼성SDS 클라우드 사업부에서 일했고`,
 # `네이버클라우드 AI 인프라팀에 합류`, `메루카리(Mercari) 플랫폼 팀에 합류`.
-_UNIT_WORDS = "팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹"
+_UNIT_WORDS = "팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹|본사|지사|법인"
 _KO_UNIT_LAST = re.compile(rf"(?:{_UNIT_WORDS})$")
 _KO_UNIT = (
     # (not after a word with a particle: `이번 달부터 라인플러스 ...실에서`, `대표는 KAIST
@@ -234,8 +237,10 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
             earlier = draft.spans_in(reach, sentence.start)
             for pattern in _PATTERNS:
                 for match in pattern.finditer(text, sentence.start, sentence.end):
-                    person = _subject(text, spans, match.start()) or _pronoun_subject(
-                        text, spans, earlier, sentence.start, match.start()
+                    person = (
+                        _subject(text, spans, match.start())
+                        or _pronoun_subject(text, spans, earlier, sentence.start, match.start())
+                        or _owner_of_the_possessive(spans, earlier, match)
                     )
                     key = person.key if person is not None else None
                     if key is None and pattern is _KO_MOVE and _HONOURING.search(match.group()):
@@ -281,6 +286,10 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                             named,
                             inner=member,
                         )
+                        later = _AND_LATER_AT.match(text, match.end())
+                        if later is not None and pattern is not _KO_MOVE:
+                            # `worked at LINE and later at Mercari`: the next place too
+                            _affiliate(draft, gazetteer, key, later["org"], later.start("org"))
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
                 if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
@@ -293,7 +302,8 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
 # `카카오엔터프라이즈는 20일 이정민 전 ... 센터장을 ... 영입했다`, `비바리퍼블리카는 인프라 총괄에
 # 문가영 리드를 선임했다`: the organisation opening the sentence hires whom its object names.
 _TOPIC_PARTICLE = r"(?:은|는|이|가)\s"
-_KO_TOPIC = re.compile(_TOPIC_PARTICLE)
+# (after its brackets: `세이프레인(SafeLane, 대표 권나래)은`)
+_KO_TOPIC = re.compile(r"(?:\s?\([^()\n]{1,40}\))?" + _TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
@@ -527,7 +537,7 @@ _REPORTED_PRONOUN = re.compile(
 )
 # `she`, `he`, `그는` opening the clause of the move: the person the passage named last.
 _PRONOUN_BEFORE = re.compile(
-    r"(?:\b(?:[Ss]he|[Hh]e)|(?<![가-힣])(?:그|그녀)(?:는|가|도))\s(?:[\w'’()-]+\s){0,10}$"
+    r"(?:\b(?:[Ss]he|[Hh]e)(?:['’]s)?|(?<![가-힣])(?:그|그녀)(?:는|가|도))\s(?:[\w'’()-]+\s){0,10}$"
 )
 # `Before joining Vantari in 2021 she spent ...`: a clause, then the pronoun it belongs to.
 _PRONOUN_AFTER_A_CLAUSE = re.compile(
@@ -559,6 +569,25 @@ def _pronoun_subject(
     return people[-1]
 
 
+_AND_LATER_AT = re.compile(
+    r",?\s(?:and\s)?(?:later|then|afterwards|subsequently|now)\s(?:at|with)\s(?:the\s)?" + ORG_NAME
+)
+
+
+def _owner_of_the_possessive(
+    spans: list[Span], earlier: list[Span], match: re.Match[str]
+) -> Span | None:
+    """`At his previous employer, Criteo, ...`: the move opens with a possessive pronoun, which
+    stands for the last person named before it, with no other name between."""
+    if not _POSSESSIVE_PRONOUN.match(match.group()):
+        return None
+    named = [s for s in (*earlier, *spans) if s.type in _SUBJECTS and s.end <= match.start()]
+    if not named or named[-1].type != EntityType.PERSON:
+        return None
+    return named[-1] if match.start() - named[-1].end <= PRONOUN_REACH else None
+
+
+_POSSESSIVE_PRONOUN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s")
 _TWO_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 

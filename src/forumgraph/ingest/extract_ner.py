@@ -344,7 +344,7 @@ def _company_word_last(span: NamedSpan) -> bool:
 def _after_a_role(text: str, start: int) -> bool:
     """`a staff engineer with Kaizen Mobility`: what follows a role and `at`/`with` is where it
     is held, not a person; nor is what someone joins or leaves (`joined Mercado Livre from
-    Nubank`)."""
+    Nubank`) or works at (`running platform at Mercado Livre`)."""
     before = _ROLE_THEN_PLACE.search(text[max(0, start - 60) : start])
     if before is not None and before["role"].lower() in ROLE_HEADS:
         return True
@@ -356,7 +356,9 @@ def _after_a_role(text: str, start: int) -> bool:
 # Mercado Livre`.
 _JOINED_BEFORE = re.compile(
     r"\b(?:joined|joins|joining|rejoined|left|leaves|leaving|(?:years?|months?)\s(?:at|with)"
-    r"|(?:joined|joins)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\sfrom)\s$"
+    r"|(?:joined|joins)\s[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}\sfrom"
+    # `works at`, `running platform at`: where the work is done
+    r"|(?:works|worked|working|running|leading|heading|managing)\s(?:[a-z-]+\s){0,3}?(?:at|for))\s$"
 )
 
 

@@ -260,6 +260,9 @@ def _organisation_before(
     headed = _HEADED.fullmatch(words[-1].group())
     if headed is not None and _headed_name(headed["org"], analyzer, gazetteer):
         return (headed["org"], words[-1].start()), None  # `누리온(대표 김하준)`
+    glossed = _HEADED_AFTER_ITS_GLOSS.fullmatch(words[-1].group())
+    if glossed is not None and _headed_name(glossed["org"], analyzer, gazetteer):
+        return (glossed["org"], words[-1].start()), None  # `세이프레인(SafeLane, 대표 권나래)`
     workplace = _workplace(words, analyzer, gazetteer)
     if workplace is not None:
         return workplace, None
@@ -314,6 +317,11 @@ _NOT_AN_EMPLOYER = word_set(
 # An organisation with its head in brackets after it, as news writes it: `누리온(대표 김하준)`.
 _HEADS = "|".join(sorted(HEADS_IN_BRACKETS, key=len, reverse=True))
 _HEADED = re.compile(rf"(?P<org>[^\s()]{{2,20}})\((?:{_HEADS})")
+# `세이프레인(SafeLane, 대표 `: the name with its Latin spelling, then its head after a comma
+# (the spaces of the brackets joined, as a gloss is read).
+_HEADED_AFTER_ITS_GLOSS = re.compile(
+    rf"(?P<org>[^\s()]{{2,20}})\([A-Za-z][^()\s]{{0,30}},_(?:{_HEADS})_"
+)
 
 
 def _headed_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:

@@ -85,10 +85,15 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 [w.group() for w in words[i + 1 : i + 4]],
                 analyzer,
             )
+            after_role = _name_after_role(
+                words[i - 1].group() if i else "",
+                word.group(),
+                words[i - 2].group() if i >= 2 else "",
+            )
             found = (
                 marked
                 or owned
-                or _name_after_role(words[i - 1].group() if i else "", word.group())
+                or after_role
                 or _name_before_brackets(passage.text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
@@ -100,7 +105,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             )
             # a title or honorific right after the word says a name stands there, as does a
             # known company then a title (`오상훈 네이버클라우드 ... 리드`)
-            named_place = found in (marked, owned) or (
+            named_place = found in (marked, owned, after_role) or (
                 found is not None
                 and len(found) == 3
                 and i + 1 < len(words)
@@ -266,10 +271,11 @@ _ROLES_BEFORE = _PROGRAMME_ROLES | word_set("좌장 모더레이터")
 HEADS_IN_BRACKETS = word_set("대표 대표이사 공동대표 의장 회장 사장 원장 이사장 CEO")
 
 
-def _name_after_role(before: str, word: str) -> str | None:
+def _name_after_role(before: str, word: str, opened: str = "") -> str | None:
     """The name of `word` (less a particle) when a programme role stands before it, or the
-    head of an organisation opening brackets (`(대표 김하준)은`)."""
-    if before.rpartition("(")[2] in HEADS_IN_BRACKETS and "(" in before:
+    head of an organisation in its brackets (`(대표 김하준)은`, `(SafeLane, 대표 권나래)은`)."""
+    after_its_gloss = before in HEADS_IN_BRACKETS and "(" in opened and opened.endswith(",")
+    if (before.rpartition("(")[2] in HEADS_IN_BRACKETS and "(" in before) or after_its_gloss:
         name, bracket, rest = word.partition(")")
         if bracket and (not rest or is_particle(rest.rstrip(",."))):
             return name if 2 <= len(name) <= 4 and is_hangul_word(name) else None
