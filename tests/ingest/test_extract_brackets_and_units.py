@@ -161,3 +161,13 @@ def test_the_surname_of_a_foreign_name_in_hangul_with_a_title_after_it():
         "이커머스 기업 Trendyol에서 보안 플랫폼팀을 이끌었다.\n"
     )
     assert ("Ercan Yıldız", "Trendyol") in affiliations_of(extract_text(text))
+
+
+def test_an_acronym_before_a_korean_title_is_the_organisation_not_a_word_of_the_title():
+    text = (
+        "# 선정 결과\n\n| 이름 | 소속 |\n|---|---|\n| 한승우 | CNKC 대표 |\n\n"
+        "- 게스트: 김민수 — 시니어 DevOps 엔지니어\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("한승우", "CNKC") in affiliations
+    assert not any(person == "김민수" for person, _ in affiliations)

@@ -144,3 +144,27 @@ def test_a_signature_with_a_role_at_a_company_and_a_link_after_it():
     extraction = extract_text(text)
     assert ("김도현", "11번가") in affiliations_of(extraction)
     assert "GitHub" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_credit_then_a_bio_in_sentences_on_one_line():
+    text = (
+        "# 선정자\n\n"
+        "- 박서연 · 우아한형제들 SRE. 사내에서 Argo Rollouts로 점진 배포를 정착시킨 경험을 "
+        "정리 중입니다.\n"
+        "- 김도윤 · KAIST 전산학부 석사과정. Kepler로 전력 소비를 측정하는 연구를 하고 있습니다.\n"
+        "- 이수진 · 모아페이 플랫폼개발팀 플랫폼 엔지니어. 네이버(2016~2020), 쿠팡(2020~2023)을 "
+        "거쳤다. Kubernetes Korea Group 운영진으로 서울 밋업을 꾸리고 있다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("박서연", "Woowa Brothers") in affiliations
+    assert ("김도윤", "KAIST") in affiliations
+    assert ("이수진", "모아페이") in affiliations
+
+
+def test_a_sentence_of_what_someone_did_after_a_credit_names_no_organisation():
+    text = (
+        "# 릴리스 노트\n\n"
+        "- Rahul Verma (@rahulv) — OTLP 내보내기를 구현했습니다. 라훌 님은 이슈도 꼼꼼히 "
+        "읽어 주셨어요.\n"
+    )
+    assert not affiliations_of(extract_text(text))

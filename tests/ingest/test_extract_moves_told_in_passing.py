@@ -37,3 +37,55 @@ def test_a_second_place_after_and_later():
     affiliations = affiliations_of(extract_text(text))
     assert ("Kenji Morimoto", "LINE") in affiliations
     assert ("Kenji Morimoto", "Mercari") in affiliations
+
+
+def test_a_move_to_a_company_from_another_and_a_place_held_while_at_it():
+    text = (
+        "Burak Yılmaz, who moved to Trendyol from Hepsiburada in 2022, runs the coffee stand. "
+        "Our adviser is Hamza Qureshi, who led v1.35 while at Datadog and has since moved to "
+        "Google. Lisa Wong moved to Berlin last year."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    for person, org in (
+        ("Burak Yılmaz", "Trendyol"),
+        ("Burak Yılmaz", "Hepsiburada"),
+        ("Hamza Qureshi", "Datadog"),
+        ("Hamza Qureshi", "Google"),
+    ):
+        assert (person, org) in affiliations
+    assert not any(person == "Lisa Wong" for person, _ in affiliations)
+
+
+def test_summers_on_a_team_and_a_role_on_a_company_s_team_after_is():
+    text = (
+        "Rafael Costa did his master's at Unicamp and spent two summers on the infrastructure "
+        "team at Nubank. Rohan Iyer is a research associate on Meridian's infrastructure team."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Rafael Costa", "Nubank") in affiliations
+    assert ("Rohan Iyer", "Meridian") in affiliations
+
+
+def test_korean_careers_begun_led_and_come_from():
+    text = (
+        "# 단신\n\n초대 지사장은 레드햇 한국지사 출신 강민혁 씨다. 브라질 상파울루 출신 마르셀라 "
+        "올리베이라 님도 왔다.\n\n"
+        "카카오엔터프라이즈가 AWS 코리아에서 솔루션즈 아키텍트 조직을 이끌던 윤재민 씨를 신임 "
+        "최고기술책임자(CTO)로 선임했다. 삼성SDS에서 커리어를 시작한 윤 CTO는 기능 고도화를 "
+        "맡는다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("강민혁", "Red Hat") in affiliations
+    for org in ("Amazon Web Services", "Kakao Enterprise", "Samsung SDS"):
+        assert ("윤재민", org) in affiliations
+    assert not any("마르셀라" in person for person, _ in affiliations)
+
+
+def test_a_title_before_where_someone_comes_from_is_not_the_place():
+    text = (
+        "# 사례\n\n플랫폼실 정세아 책임은 설명했다. 아마존웹서비스(AWS) 솔루션즈 아키텍트 "
+        "출신인 정 책임은 비용을 줄였다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("정세아", "Amazon Web Services") in affiliations
+    assert not any("아키텍트" in org for _, org in affiliations)

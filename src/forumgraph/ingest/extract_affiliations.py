@@ -107,6 +107,9 @@ _POSSESSIVE_ROLE = re.compile(r"(?:'s|’s)\s(?P<role>(?:[\w-]+\s){0,3}[\w-]+)")
 _THE_GAP = re.compile(
     r"^,\s(?:the\s|who\s(?:leads|runs|heads|manages|co-leads)\s"
     rf"|(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:on|in)\s(?:the\s)?)?$"
+    # `Rohan Iyer is a research associate on Meridian's infrastructure team`
+    rf"|^\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\s(?:on|in)\s"
+    r"(?:the\s)?$"
 )
 _JOINED_PEOPLE = re.compile(rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s|,?\sand\s|\s&\s)$")
 # (`Aditi Sharma and Vikram Nair, both from Zalando's payments SRE group`)

@@ -449,7 +449,8 @@ def a_title_alone(text: str) -> bool:
     return (
         len(words) >= 2
         and _is_title(words[-1])
-        and all(w in _TITLE_MODIFIERS or _tech_word(w) for w in words[:-1])
+        # (an acronym in capitals may name the organisation: `CNKC 대표`)
+        and all(w in _TITLE_MODIFIERS or (_tech_word(w) and not w.isupper()) for w in words[:-1])
     )
 
 

@@ -58,7 +58,7 @@ _CREDIT = re.compile(
     _CREDITED
     + _BRACKETS
     + r"?(?:[ \t]?(?:님|씨))?"  # `라훌 샤르마(Rahul Sharma) 님 — Microsoft`
-    + rf"(?:{_SEPARATOR}(?P<rest>[^\n]{{1,160}}?))?[ \t]*"
+    + rf"(?:{_SEPARATOR}(?P<rest>[^\n]{{1,400}}?))?[ \t]*"
 )
 # `하칸 일디림 (SAP) — Gardener로 수천 개 클러스터를 ...`: a name and its organisation in brackets
 # open a line that goes on at length.
@@ -115,6 +115,18 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         if match["emoji"] and match["name"].split()[0] not in gazetteer.given_names:
             continue  # `🏆 Top Documentarian — Mai Thanh Hương`: an award, not its winner
         rest = match["rest"]
+        head = _FIRST_SENTENCE.match(rest) if rest else None
+        if (
+            head is not None
+            and rest is not None
+            and _prose(rest)
+            and not _prose(head["head"])
+            and "(" not in head["head"]  # `Ida Moreau (Freelance), Tomas Berg (Vantaro). ...`
+            and not _KO_SENTENCE_END.search(head["head"])  # `— OTLP 내보내기를 구현했습니다.`
+            and not _AFTER_A_COMMA.match(line, match.start("rest") - 2)
+        ):
+            # `**박서연** · 우아한형제들 SRE. 사내에서 ...`: a credit, then a bio in sentences
+            rest = head["head"]
         if rest and (_prose(rest) or _names_people(rest, analyzer, gazetteer)):
             if not match["paren"]:
                 if _described_person(match, gazetteer):
@@ -250,6 +262,12 @@ def _name_over_organisation(
     if org is not None:
         draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
     return True
+
+
+_AFTER_A_COMMA = re.compile(r",[ \t]")
+_KO_SENTENCE_END = re.compile(r"[다요]\s*$")
+# A credit's words up to the first full stop of a sentence (not `Inc.`, `3.5`).
+_FIRST_SENTENCE = re.compile(r"(?P<head>[^\n]+?)(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<=[^\d\s])\.\s")
 
 
 def _prose(rest: str) -> bool:

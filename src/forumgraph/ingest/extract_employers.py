@@ -79,9 +79,10 @@ _EN_LEADS_ITS_TEAM = re.compile(
 )
 
 
-# `Sakura Yamamoto, a senior SRE on Halden's checkout team`: the organisation owns the team.
+# `Sakura Yamamoto, a senior SRE on Halden's checkout team`, `Rohan Iyer is a research associate
+# on Meridian's infrastructure team`: the organisation owns the team.
 _EN_ROLE_ON_ITS_TEAM = re.compile(
-    r",\s(?:an?|the)\s(?:[\w-]+\s){0,4}?(?:on|in)\s(?:the\s)?"
+    r"(?:,\s|\s(?:is|was)\s)(?:an?|the)\s(?:[\w-]+\s){0,4}?(?:on|in)\s(?:the\s)?"
     r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s(?:[\w-]+\s){0,3}"
     r"(?:team|group|unit|division)\b"
 )
@@ -127,12 +128,16 @@ _PARENS = re.compile(r"\s?(?:(?:님|씨)\s?)?\((?P<inside>[^()]{1,90})\)")
 
 
 _KO_ORG_BEFORE = re.compile(
-    r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온)\s$"
+    # (`레드햇 한국지사 출신 강민혁`: where the person comes from)
+    r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온|출신(?:의|인)?)\s$"
     # `당근 플랫폼팀에서 일하고 있는 이도현`: where the person works, a unit of it between
-    r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
+    # (`AWS 코리아에서`: a company's branch in a country)
+    r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s(?=(?:코리아|한국|Korea)에서))?"
+    r"(?:\s(?:코리아|한국|Korea)(?=에서))?(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
     # `네이버에서 검색 인프라를 맡았던 한도윤`: the work done there between
     r"에서\s(?:[^\s,.]+\s){0,3}?(?:일하고\s있는|일하는|근무하는|근무하고\s있는|재직\s?중인|일했던"
     r"|근무했던|맡았던|맡고\s있는|담당했던|담당하는|이끌었던|이끄는|지낸|지냈던|총괄하는|총괄했던"
+    r"|이끌던|맡던|담당하던|일하던|근무하던"
     r"|이끌고\s있는|개발하는)\s$"
     # `Acme(bank) 회사의 백엔드 엔지니어인 Jane Doe`: a company named in Latin letters
     r"|(?<![\w.&])(?P<company>[A-Za-z][\w.&-]*)(?:\([^()]{1,20}\))?\s?회사의\s"
@@ -321,6 +326,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             group = next(g for g in ("org", "employer", "company") if before.group(g))
             start = person.start - (before.end() - before.start(group))
             name = before.group(group)
+            if _a_title_word(name):
+                continue  # `솔루션즈 아키텍트 출신인 정 책임`: a title, not where the person was
             owner = _owner_of_unit(draft, gazetteer, name, start)
             if group == "employer":
                 # a name already read as an organisation, or one the gazetteer knows (not
@@ -336,6 +343,10 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.fact(person.key, "affiliation", owner, passage_id=person.passage_id)
             else:
                 _organisation_at(draft, gazetteer, name, start)
+
+
+def _a_title_word(word: str) -> bool:
+    return word in KO_PERSON_MARKERS or word in KO_ROLE_HEADS or word.lower() in ROLE_HEADS
 
 
 # A unit of an organisation, or its branch: `인프라팀`, `한국지사`.

@@ -51,7 +51,7 @@ _EN_MOVE = re.compile(
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
     r"|left|leaves|has\sleft|['’]m\s(?:leaving|joining))"
     r"|is\s(?:joining|leaving|returning\sto)"
-    rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade|stint|tenure)\s(?:at|with)"
+    rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|summers?|semesters?|decade|stint|tenure)\s(?:at|with)"
     r"|(?:[Pp]reviously|[Ff]ormerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
     r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with|(?<=ormerly\s)of)"
     r"|has\sbeen\s(?:at|with)"
@@ -68,6 +68,9 @@ _EN_MOVE = re.compile(
     r"|(?:covers|covered|reports|reported)\s(?:on\s)?(?:[\w-]+\s){0,4}?for|writes\sfor"
     # `has moved on to a role at Datadog`
     r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with)"
+    # `has since moved to Vercel`, `who moved to Trendyol from Hepsiburada`, `while at Datadog`
+    r"|(?:has\s(?:since\s)?|have\s(?:since\s)?|since\s)?(?:moved|moves|switched)\sto(?=\s(?:the\s)?[A-Z])"
+    r"|while\s(?:at|with)"
     # `alongside his day job at NVIDIA`, `who spends his days on batch scheduling at Cerebrum`
     r"|(?:his|her|their)\sday\sjob\s(?:at|with)"
     r"|spends\s(?:his|her|their)\sdays\s(?:[\w-]+\s){0,4}?(?:at|with)"
@@ -80,7 +83,7 @@ _EN_MOVE = re.compile(
     rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\sas\s(?:an?\s)?(?:[\w-]+\s){{0,3}}?"
     r"(?:at|with|for)"
     # `he spent five years on the search infrastructure team at Allegro`
-    rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
+    rf"|(?:[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|summers?|decade)\s(?:on|in|with)\s(?:the\s)?"
     r"(?:[\w-]+\s){0,3}?(?:team|group)\s(?:at|of)"
     # `He came to us from Rakuten`, `came to Rheinfeld in 2022 from`
     r"|(?:came|comes)\sto\s(?:us|[A-Z][\w-]*)(?:\sin\s\d{4})?\sfrom"
@@ -179,7 +182,7 @@ _KO_MOVE = re.compile(
     # `LINE 재직 시절`, `네이버 시절 동료였던`: the years at a company
     r"|\s(?:재직\s|근무\s)?시절(?=\s|에|의)"
     # `삼성SDS에서 프라이빗 클라우드 구축으로 경력을 시작했고`
-    r"|에서\s(?:\S+\s){0,3}?경력을\s시작"
+    r"|에서\s(?:\S+\s){0,3}?(?:경력을|커리어를)\s시작"
     # `티몬에서 야놀자로 이직`: where the person came from
     r"|에서\s(?=(?:\S+\s)?\S+(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮긴|옮깁|옮길))"
     # `네이버에서 5년 있다가`: where the person was before

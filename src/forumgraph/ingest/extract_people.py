@@ -26,7 +26,8 @@ ROLE_HEADS = word_set(
     "scientist professor evangelist advocate author contributor reviewer editor speaker "
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
     "co-organiser owner contractor freelancer programmer technologist "
-    "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head"
+    "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head "
+    "associate specialist coordinator"
 )
 # Words that open job titles (`Senior Backend Engineer`, `Principal Software Engineer`).
 TITLE_OPENING_WORDS = word_set(
