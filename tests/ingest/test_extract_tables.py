@@ -97,3 +97,23 @@ def test_given_names_under_a_column_of_names_and_an_employer_opening_a_bio():
     affiliations = affiliations_of(extraction)
     assert {("하루", "티몬"), ("하루", "Yanolja")} <= affiliations
     assert not {org for person, org in affiliations if person == "로운"}
+
+
+def test_a_day_job_column_with_a_role_and_where_it_is_held_in_one_cell():
+    text = (
+        "| Name | Role | Day job |\n|---|---|---|\n"
+        "| Ceren Aydoğan | Lead organiser | CTO, Tessera Cloud GmbH (Berlin / Istanbul) |\n"
+        "| Elif Kara | Programme chair | SRE — Getir |\n"
+        "| Mert Özdemir | Venue | ex-Insider, currently freelancing |\n"
+        "| Zeynep Arslan | Social | MSc student, Boğaziçi University |\n"
+        "| Deniz Şahin | Finance | Independent consultant |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    for person, org in (
+        ("Ceren Aydoğan", "Tessera Cloud GmbH"),
+        ("Elif Kara", "Getir"),
+        ("Mert Özdemir", "Insider"),
+        ("Zeynep Arslan", "Boğaziçi University"),
+    ):
+        assert (person, org) in affiliations
+    assert not any(person == "Deniz Şahin" for person, _ in affiliations)

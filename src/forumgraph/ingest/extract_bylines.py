@@ -96,7 +96,7 @@ _STAFF = re.compile(
 _GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀|부|학부|학과)")
 # A mark of a past or present employer before its name: `前 LINE Plus`, `전 하이퍼커넥트`,
 # `ex-Google`.
-_PAST_OR_PRESENT = re.compile(r"^(?:前|現|(?:전|현)(?=[\s)])|[Ee]x-(?=[A-Z]))\)?\s*")
+PAST_OR_PRESENT = re.compile(r"^(?:前|現|(?:전|현)(?=[\s)])|[Ee]x-(?=[A-Z]))\)?\s*")
 # The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
 _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
 # A department after the organisation's name: `Acme 플랫폼 부문`, `Initech Cloud Division`.
@@ -497,7 +497,7 @@ def _paren_organisations(paren: str) -> list[str]:
     titled = [
         p
         for p in kept
-        if _PAST_OR_PRESENT.match(p)
+        if PAST_OR_PRESENT.match(p)
         or without_title(p) != p
         or (len(p.split()) > 1 and _GLUED_UNIT.fullmatch(p.split()[-1]))
         or (len(p.split()) > 1 and _KO_UNIT.search(p.split()[-1]))
@@ -517,7 +517,7 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
-    text = without_title(_after_role(_PAST_OR_PRESENT.sub("", text)))
+    text = without_title(_after_role(PAST_OR_PRESENT.sub("", text)))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     text = _STUDY.sub("", text).strip() or text
@@ -571,6 +571,7 @@ def _split(text: str, separator: str) -> list[str]:
 
 __all__ = [
     "NAME_AND_BRACKETS",
+    "PAST_OR_PRESENT",
     "a_title_alone",
     "add_bylines",
     "credited_organisation",

@@ -17,6 +17,7 @@ import re
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_bylines import (
     CREDIT_LABELS,
+    PAST_OR_PRESENT,
     a_title_alone,
     credited_organisation,
     credited_person,
@@ -369,9 +370,26 @@ def _a_role(part: str) -> bool:
     )
 
 
+def organisation_in_parts(draft: Draft, gazetteer: Gazetteer, text: str, start: int) -> str | None:
+    """The organisation of a cell or credit of several parts (`CTO, Tessera Cloud GmbH (Berlin)`,
+    `SRE — Getir`, `ex-Insider, currently freelancing`): the last part that names one."""
+    parts = _parts(text, start)
+    named = [
+        (p, at) for p, at in parts if not _a_role(p) and not _a_note(p) and not _LINK.fullmatch(p)
+    ]
+    for part, at in reversed(named):
+        org = _organisation(draft, gazetteer, part, at)
+        if org is not None:
+            return org
+    return None
+
+
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
     """The organisation a part names: `SAP`, `SRE lead at Vinted`, `CNCF Ambassador`, `당근 SRE`;
     none for `independent` or a role alone."""
+    marked = PAST_OR_PRESENT.match(part)
+    if marked is not None and marked.end() < len(part):
+        start, part = start + marked.end(), part[marked.end() :]  # `ex-Insider`: where it was
     if names_no_employer(part) or IN_CHARACTERS.fullmatch(part):
         return None  # `田中莉奈`: a name in Chinese characters
     if part.split() and names_no_employer(part.split()[0]):

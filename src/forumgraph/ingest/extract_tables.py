@@ -23,6 +23,7 @@ from forumgraph.ingest.extract_bylines import (
     credited_person,
     spells_in_other_script,
 )
+from forumgraph.ingest.extract_credit_lines import organisation_in_parts
 from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
 from forumgraph.ingest.extract_orgs_ko import name_form
 from forumgraph.ingest.extract_people import PROGRAMME_ROLES, ROLE_HEADS, person
@@ -40,7 +41,8 @@ _PERSON_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _ORG_COLUMN = re.compile(
-    r"소속|회사|기관|단체|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?",
+    r"소속|회사|기관|단체|직장|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?"
+    r"|day\s?jobs?|works?\s(?:at|for)|workplace",
     re.IGNORECASE,
 )
 _NAMES_COLUMN = re.compile(r"이름|성명|(?i:names?)")
@@ -198,8 +200,15 @@ def _cells_of(cell: _Cell, people: int) -> list[_Cell]:
 def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None:
     """The organisation a cell names, without the title after a slash; none for `프리랜서`."""
     text = _TITLE_AFTER.split(cell.text.strip(" *_`"))[0].strip()
+    if text.count("(") > text.count(")"):
+        # `CTO, Tessera Cloud GmbH (Berlin / Istanbul)`: the slash was inside the brackets
+        text = _TRAILING_BRACKETS.sub("", cell.text.strip(" *_`")).strip()
     if not text or names_no_employer(text) or text in {"-", "—"}:
         return None
+    if _SEVERAL_PARTS.search(text) and not _LEGAL_FORM_AFTER_A_COMMA.search(text):
+        # `CTO, Tessera Cloud GmbH (Berlin)`, `SRE — Getir`: a role and where it is held
+        at = draft.article.text.find(text, cell.start, cell.end)
+        return organisation_in_parts(draft, gazetteer, text, at if at >= 0 else cell.start)
     match = NAME_AND_BRACKETS.match(text)
     name, paren = (match["name"].strip(), match["paren"]) if match else (text, None)
     start = draft.article.text.find(name, cell.start, cell.end)
@@ -214,6 +223,11 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
     if start >= 0:
         draft.mention(key, start, start + len(name))
     return key
+
+
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
+_SEVERAL_PARTS = re.compile(r",\s|\s[-–—·]\s")
+_LEGAL_FORM_AFTER_A_COMMA = re.compile(r",\s(?:Inc|LLC|Ltd|GmbH|Corp|Co)\b")
 
 
 def _people(text: str) -> Iterator[tuple[str, str | None]]:
