@@ -171,3 +171,14 @@ def test_an_acronym_before_a_korean_title_is_the_organisation_not_a_word_of_the_
     affiliations = affiliations_of(extract_text(text))
     assert ("한승우", "CNKC") in affiliations
     assert not any(person == "김민수" for person, _ in affiliations)
+
+
+def test_a_latin_name_with_a_korean_honorific_is_a_person():
+    text = (
+        "# 인터뷰\n\n이수진: 쿠팡 시절 같이 온콜을 돌던 Ananya Rao 님과는 아직도 연락해요. "
+        "Grafana Labs 님들 감사합니다.\n"
+    )
+    extraction = extract_text(text)
+    assert "Ananya Rao" in names_of(extraction, EntityType.PERSON)
+    assert "Grafana Labs" not in names_of(extraction, EntityType.PERSON)
+    assert ("Ananya Rao", "Coupang") in affiliations_of(extraction)

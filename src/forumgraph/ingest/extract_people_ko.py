@@ -143,6 +143,25 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 draft.mention(person(draft, None, name), start, start + len(name))
         _foreign_names(draft, passage.text, passage.start, analyzer, gazetteer)
         _names_in_characters(draft, passage.text, passage.start, gazetteer)
+        _latin_names_with_honorifics(draft, passage.text, passage.start, gazetteer)
+
+
+# `Ananya Rao 님과는`: a Latin name of two or three words with a Korean honorific after it.
+_LATIN_NAME_WITH_HONORIFIC = re.compile(
+    r"(?<![\w@.-])(?P<name>[A-Z][a-zà-ÿĀ-ſ'’-]+(?: [A-Z][a-zà-ÿĀ-ſ'’-]+){1,2})\s?(?:님|씨)"
+    r"(?:은|는|이|가|을|를|과|와|의|도|께|께서|에게|만)*(?![가-힣])"
+)
+
+
+def _latin_names_with_honorifics(
+    draft: Draft, text: str, offset: int, gazetteer: Gazetteer
+) -> None:
+    for match in _LATIN_NAME_WITH_HONORIFIC.finditer(text):
+        name = match["name"]
+        start, end = offset + match.start("name"), offset + match.end("name")
+        if draft.spans_over(start, end) or not is_person_name(name, gazetteer):
+            continue
+        draft.mention(person(draft, name), start, end)
 
 
 # Chinese characters, their repeat mark and kana: `山田 里奈`, `佐々木`.
