@@ -89,3 +89,16 @@ def test_a_title_before_where_someone_comes_from_is_not_the_place():
     affiliations = affiliations_of(extract_text(text))
     assert ("정세아", "Amazon Web Services") in affiliations
     assert not any("아키텍트" in org for _, org in affiliations)
+
+
+def test_people_sharing_a_group_s_role_after_both():
+    text = (
+        "Branch management is handled by Marek Dvořák and Sasha Ivanova, both SIG Release "
+        "Release Managers. We met Jan Novak and Eva Kim, both Quellmark fans."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Marek Dvořák", "SIG Release") in affiliations
+    assert ("Sasha Ivanova", "SIG Release") in affiliations
+    assert "SIG Release Release Managers" not in names_of(extraction, EntityType.ORGANIZATION)
+    assert not any(person in {"Jan Novak", "Eva Kim"} for person, _ in affiliations)

@@ -120,6 +120,8 @@ _SHARED_RUN = re.compile(
 _SHARED_FROM = re.compile(
     rf"^(?:{HANDLE_IN_BRACKETS})?(?:,\s(?:both|all|each)\s|\s)(?:from|of|at)\s(?:the\s)?$"
 )
+_SHARED_BY_ROLE = re.compile(r"^,\s(?:both|all|each)\s(?:the\s)?$")
+_ROLE_AFTER = re.compile(rf"(?:['’]s)?\s(?:[\w-]+\s){{0,2}}(?i:{ROLE_HEAD_PATTERN})s?\b")
 # `SIG Release chairs Jane Doe and John Roe`: a group's role, then its holders.
 _GROUP_ROLE_LIST = re.compile(
     r"^\s(?:(?:tech(?:nical)?\s)?leads|co-?chairs|chairs|maintainers|organi[sz]ers)\s$"
@@ -308,7 +310,9 @@ def _shared_organisation(draft: Draft, spans: list[Span], i: int) -> None:
     gap = text[run[-1].end : spans[after].start]
     # a group run together has a name of two words or more (`lead Ingest` names a team's work)
     group = len(text[spans[after].start : spans[after].end].split()) >= 2
-    if _SHARED_FROM.match(gap) or (_SHARED_RUN.match(gap) and group):
+    # `Marek Dvořák and Sasha Ivanova, both SIG Release Release Managers`: a group's role
+    of_the_group = _SHARED_BY_ROLE.match(gap) and _ROLE_AFTER.match(text, spans[after].end)
+    if _SHARED_FROM.match(gap) or (_SHARED_RUN.match(gap) and group) or of_the_group:
         for person in run:
             draft.fact(person.key, "affiliation", spans[after].key, passage_id=person.passage_id)
 

@@ -65,7 +65,8 @@ _EN_PATTERNS = [
     # groups)
     re.compile(
         r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
-        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team|Managers?|Approvers?"
+        r"|Reviewers?|Shadows?|Release\sManagers?)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
 # A capitalised word that ends no sentence (`Hub.` before `Our` does).
