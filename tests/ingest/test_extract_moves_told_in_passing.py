@@ -102,3 +102,28 @@ def test_people_sharing_a_group_s_role_after_both():
     assert ("Sasha Ivanova", "SIG Release") in affiliations
     assert "SIG Release Release Managers" not in names_of(extraction, EntityType.ORGANIZATION)
     assert not any(person in {"Jan Novak", "Eva Kim"} for person, _ in affiliations)
+
+
+def test_the_company_someone_came_to_from_another_and_its_office_they_work_in():
+    text = (
+        "Selin Aydın came to Ferrolux from Red Hat, where she spent six years. Samuel Mensah, "
+        "originally from Accra, works in EPAM's Medellín office. Lisa Wong came to Berlin from "
+        "Paris. Hannah Vogel came to Lodestar from the Backstage plugin community."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Selin Aydın", "Ferrolux") in affiliations
+    assert ("Selin Aydın", "Red Hat") in affiliations
+    assert ("Samuel Mensah", "EPAM") in affiliations
+    assert not any(person in {"Lisa Wong", "Hannah Vogel"} for person, _ in affiliations)
+
+
+def test_a_table_of_a_team_s_previous_companies():
+    text = (
+        "| 이름 | 역할 | 이전 경력 | 학교 |\n|---|---|---|---|\n"
+        "| 김소희 | 백엔드 엔지니어 | 당근 | 서울대학교 대학원 |\n"
+        "| 정유나 | 프로덕트 디자이너 | 토스 | 홍익대학교 |\n"
+        "| 윤태경 | 엔지니어 인턴 | — | 성균관대학교 재학 |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("정유나", "Toss") in affiliations
+    assert not any(org == "프로덕트" for _, org in affiliations)

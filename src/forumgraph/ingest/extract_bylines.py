@@ -46,7 +46,7 @@ _ROLE_AT = re.compile(r"^(?P<role>(?:[\w-]+\s){0,3}?(?P<head>[\w-]+))\s(?:at|of|
 _TITLE_MODIFIERS = word_set(
     "플랫폼 인프라 데이터 백엔드 프론트엔드 보안 클라우드 공동 수석 책임 선임 시니어 주니어 "
     "소프트웨어 솔루션 기술 개발 운영 네트워크 시스템 풀스택 모바일 엔지니어링 프로덕트 제품 "
-    "디자인 마케팅 테크니컬 데브옵스 머신러닝 DevOps SRE ML AI"
+    "디자인 마케팅 테크니컬 데브옵스 머신러닝 고객 DevOps SRE ML AI"
 )
 _TITLE_JOINERS = word_set("겸 및 and &")
 # Between a department and its first member, or one member and the next: a title, a comma.

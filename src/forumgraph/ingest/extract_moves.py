@@ -112,9 +112,18 @@ _EN_WAS_AT = re.compile(
     + ORG_NAME
     + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b|during\b)"
 )
-# `she worked on Mercari's payments infrastructure`: what the organisation owns.
+# `she worked on Mercari's payments infrastructure`, `works in EPAM's Medellín office`: what the
+# organisation owns.
 _EN_WORKED_ON_ITS = re.compile(
-    r"\b(?:works|worked|working)\son\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
+    r"\b(?:works|worked|working)\s(?:on|in)\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
+)
+# `Selin came to Ferrolux from Red Hat`: where the person came, from another organisation (not
+# `came to Lodestar from the Backstage plugin community`).
+_EN_CAME_TO = re.compile(
+    r"\b(?:came|comes|moved|moves)\sto\s(?:the\s)?"
+    + ORG_NAME
+    + r"(?:\sin\s\d{4})?(?=\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
+    r"(?:[,.;)]|\s(?:where|and|in|after|as|to)\b))"
 )
 # `she spent six years on SAP's internal networking team`: the organisation owns the team.
 _EN_SPENT_ON_ITS_TEAM = re.compile(
@@ -191,6 +200,8 @@ _KO_MOVE = re.compile(
     r"|(?:에|\s(?:\S+\s){0,2}?\S+(?:으로|로))\s입사"
     # `서울대학교에서 박사 학위를 마치고`, `KAIST 전산학부 졸업 후`: where someone studied
     r"|에서\s(?:\S+\s)?(?:학위|과정)(?:을|를)\s(?:마치|마쳤|받|취득|수료)"
+    # `마드리드 공과대학교에서 컴퓨터공학을 전공했다`
+    r"|(?<=교)에서\s(?:\S+\s)?\S+(?:을|를)\s전공"
     # (a school's: not `CNCF 졸업 프로젝트`)
     r"|(?:\s\S+(?:학부|학과|대학원))?(?:(?:을|를)|(?<=학부)|(?<=학과)|(?<=대학원)|(?<=대)|(?<=교))"
     r"\s졸업(?!\s?프로젝트)"
@@ -215,6 +226,7 @@ _PATTERNS = (
     _EN_WAS_AT,
     _EN_SPENT_ON_ITS_TEAM,
     _EN_WORKED_ON_ITS,
+    _EN_CAME_TO,
     _EX,
     _KO_MOVE,
 )

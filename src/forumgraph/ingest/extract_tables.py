@@ -42,7 +42,9 @@ _PERSON_COLUMN = re.compile(
 )
 _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|직장|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?"
-    r"|day\s?jobs?|works?\s(?:at|for)|workplace",
+    r"|day\s?jobs?|works?\s(?:at|for)|workplace"
+    # where the people were before, or studied: `이전 경력`, `전 직장`, `학교`, `Previously`
+    r"|이전\s?경력|전\s?직장|이전\s?회사|학교|출신|previously|previous\s(?:company|employer)",
     re.IGNORECASE,
 )
 _NAMES_COLUMN = re.compile(r"이름|성명|(?i:names?)")
