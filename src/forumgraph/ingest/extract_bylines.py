@@ -166,14 +166,14 @@ def _group_members(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
 
 
 # `Acme, Inc.`: a legal form after a comma is part of the name.
-_LEGAL_FORM_AFTER_COMMA = re.compile(r",\s(?=(?:Inc|LLC|Ltd|GmbH|Corp|Co)\b\.?)")
+LEGAL_FORM_AFTER_COMMA = re.compile(r",\s(?=(?:Inc|LLC|Ltd|GmbH|Corp|Co)\b\.?)")
 # `Acme via Business Wire`, `원문: ... / 번역: ...`: where a new group of the byline starts.
 _NEW_GROUP = re.compile(rf"\svia\s|\s+[|—–/]\s+(?={_LABEL_WORDS}\s*[:：]?\s)", re.IGNORECASE)
 
 
 def _groups_of(byline: str) -> str:
     """The byline with a `;` between its groups, and no comma before a legal form."""
-    return _NEW_GROUP.sub("; ", _LEGAL_FORM_AFTER_COMMA.sub(" ", byline))
+    return _NEW_GROUP.sub("; ", LEGAL_FORM_AFTER_COMMA.sub(" ", byline))
 
 
 def _without_date(names: str) -> str:
@@ -429,14 +429,14 @@ def without_title(text: str) -> str:
     """`토스 DevOps 엔지니어` -> `토스`, `라인플러스 SRE` -> `라인플러스`: an organisation with the
     title of the person after it (a title word and the words that belong to it)."""
     words = text.split()
-    if len(words) < 2 or not _is_title(words[-1]):
+    if len(words) < 2 or not is_title(words[-1]):
         return text
     cut = len(words) - 1
     # (`공동 창업자 겸 CTO`: titles joined, each with its words)
     while cut > 1 and (
         words[cut - 1] in _TITLE_MODIFIERS
         or _tech_word(words[cut - 1])
-        or _is_title(words[cut - 1])
+        or is_title(words[cut - 1])
         or words[cut - 1] in _TITLE_JOINERS
     ):
         cut -= 1
@@ -448,13 +448,14 @@ def a_title_alone(text: str) -> bool:
     words = text.split()
     return (
         len(words) >= 2
-        and _is_title(words[-1])
+        and is_title(words[-1])
         # (an acronym in capitals may name the organisation: `CNKC 대표`)
         and all(w in _TITLE_MODIFIERS or (_tech_word(w) and not w.isupper()) for w in words[:-1])
     )
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """`엔지니어`, `리드`, `engineer`: a word of a person's title, in either language."""
     return word.lower() in ROLE_HEADS or word in KO_PERSON_MARKERS or word in KO_ROLE_HEADS
 
 
@@ -480,7 +481,7 @@ def _paren_organisations(paren: str) -> list[str]:
     `Aiven`; `클라우드 수다방 운영자, 前 LINE Plus 인프라 엔지니어` gives both, each with its title
     (which `credited_organisation` takes off); `Acme, Inc.` stays one name."""
     parts = [p.strip() for p in paren.split(", ")]
-    if len(parts) < 2 or _LEGAL_FORM_AFTER_COMMA.search(paren):
+    if len(parts) < 2 or LEGAL_FORM_AFTER_COMMA.search(paren):
         return [] if a_title_alone(paren) else [paren]  # `(시니어 DevOps 엔지니어)`: no employer
     kept = [
         p
@@ -570,12 +571,14 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 __all__ = [
+    "LEGAL_FORM_AFTER_COMMA",
     "NAME_AND_BRACKETS",
     "PAST_OR_PRESENT",
     "a_title_alone",
     "add_bylines",
     "credited_organisation",
     "credited_person",
+    "is_title",
     "spells_in_other_script",
     "without_title",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_bylines import without_title
+from forumgraph.ingest.extract_bylines import is_title, without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
@@ -326,7 +326,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             group = next(g for g in ("org", "employer", "company") if before.group(g))
             start = person.start - (before.end() - before.start(group))
             name = before.group(group)
-            if _a_title_word(name):
+            if is_title(name):
                 continue  # `솔루션즈 아키텍트 출신인 정 책임`: a title, not where the person was
             owner = _owner_of_unit(draft, gazetteer, name, start)
             if group == "employer":
@@ -343,10 +343,6 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.fact(person.key, "affiliation", owner, passage_id=person.passage_id)
             else:
                 _organisation_at(draft, gazetteer, name, start)
-
-
-def _a_title_word(word: str) -> bool:
-    return word in KO_PERSON_MARKERS or word in KO_ROLE_HEADS or word.lower() in ROLE_HEADS
 
 
 # A unit of an organisation, or its branch: `인프라팀`, `한국지사`.

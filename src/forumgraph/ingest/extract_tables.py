@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from forumgraph.ingest.extract_bylines import (
+    LEGAL_FORM_AFTER_COMMA,
     NAME_AND_BRACKETS,
     credited_organisation,
     credited_person,
@@ -207,7 +208,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
         text = _TRAILING_BRACKETS.sub("", cell.text.strip(" *_`")).strip()
     if not text or names_no_employer(text) or text in {"-", "—"}:
         return None
-    if _SEVERAL_PARTS.search(text) and not _LEGAL_FORM_AFTER_A_COMMA.search(text):
+    if _SEVERAL_PARTS.search(text) and not LEGAL_FORM_AFTER_COMMA.search(text):
         # `CTO, Tessera Cloud GmbH (Berlin)`, `SRE — Getir`: a role and where it is held
         at = draft.article.text.find(text, cell.start, cell.end)
         return organisation_in_parts(draft, gazetteer, text, at if at >= 0 else cell.start)
@@ -229,7 +230,6 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
 
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 _SEVERAL_PARTS = re.compile(r",\s|\s[-–—·]\s")
-_LEGAL_FORM_AFTER_A_COMMA = re.compile(r",\s(?:Inc|LLC|Ltd|GmbH|Corp|Co)\b")
 
 
 def _people(text: str) -> Iterator[tuple[str, str | None]]:
