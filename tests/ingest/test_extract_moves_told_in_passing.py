@@ -117,13 +117,12 @@ def test_the_company_someone_came_to_from_another_and_its_office_they_work_in():
     assert not any(person in {"Lisa Wong", "Hannah Vogel"} for person, _ in affiliations)
 
 
-def test_a_table_of_a_team_s_previous_companies():
+def test_a_role_an_organisation_named_before_it_owns_after_is():
     text = (
-        "| 이름 | 역할 | 이전 경력 | 학교 |\n|---|---|---|---|\n"
-        "| 김소희 | 백엔드 엔지니어 | 당근 | 서울대학교 대학원 |\n"
-        "| 정유나 | 프로덕트 디자이너 | 토스 | 홍익대학교 |\n"
-        "| 윤태경 | 엔지니어 인턴 | — | 성균관대학교 재학 |\n"
+        "Anjali Krishnan leads docs. Anjali Krishnan is also a SIG Docs approver. Ben Stone is a "
+        "Quellmark engineer. Ann Lee is a Kubernetes maintainer. Ivo Petrov is a Senior engineer."
     )
     affiliations = affiliations_of(extract_text(text))
-    assert ("정유나", "Toss") in affiliations
-    assert not any(org == "프로덕트" for _, org in affiliations)
+    assert ("Anjali Krishnan", "SIG Docs") in affiliations
+    assert ("Ben Stone", "Quellmark") in affiliations
+    assert not any(person in {"Ann Lee", "Ivo Petrov"} for person, _ in affiliations)

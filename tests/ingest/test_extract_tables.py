@@ -117,3 +117,15 @@ def test_a_day_job_column_with_a_role_and_where_it_is_held_in_one_cell():
     ):
         assert (person, org) in affiliations
     assert not any(person == "Deniz Şahin" for person, _ in affiliations)
+
+
+def test_a_table_of_a_team_s_previous_companies():
+    text = (
+        "| 이름 | 역할 | 이전 경력 | 학교 |\n|---|---|---|---|\n"
+        "| 김소희 | 백엔드 엔지니어 | 당근 | 서울대학교 대학원 |\n"
+        "| 정유나 | 프로덕트 디자이너 | 토스 | 홍익대학교 |\n"
+        "| 윤태경 | 엔지니어 인턴 | — | 성균관대학교 재학 |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("정유나", "Toss") in affiliations
+    assert not any(org == "프로덕트" for _, org in affiliations)

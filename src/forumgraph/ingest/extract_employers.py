@@ -122,6 +122,15 @@ _EN_WORKS_AT = re.compile(
 )
 
 
+# `Anjali is also a SIG Docs approver`, `Ben is a Datadog engineer`: a role the organisation
+# named before it owns, after `is`.
+_EN_IS_ITS_ROLE = re.compile(
+    r"[*_]{0,2}\s(?:is|was)\s(?:also\s|now\s)?(?:an?|the)\s"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})\s(?:[a-z-]+\s){0,2}"
+    rf"(?:{ROLE_HEAD_PATTERN})s?\b"
+)
+
+
 # `(Acme)`, `(Acme, Software Engineer)`, `(Software Engineer, Acme)`
 # `(Acme)` after a name, also after a Korean honorific (`송예린 님(무신사)`)
 _PARENS = re.compile(r"\s?(?:(?:님|씨)\s?)?\((?P<inside>[^()]{1,90})\)")
@@ -314,6 +323,13 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         )
         if is_role_at:
             held_at = employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
+            if held_at is not None:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
+        group_role = _EN_IS_ITS_ROLE.match(text, person.end)
+        if group_role is not None and not all(
+            w.lower() in TITLE_OPENING_WORDS for w in group_role["org"].split()
+        ):  # `Anjali is also a SIG Docs approver`, not `is a Senior engineer`
+            held_at = employer_at(draft, gazetteer, group_role["org"], group_role.start("org"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         works_at = _KO_WORKS_AT.match(text, person.end)
