@@ -41,7 +41,7 @@ _HEADING_LABEL = re.compile(
 # `이전`, `Previously`.
 _OPENING = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?"
-    r"(?:(?:현|전|前|現)\)\s*"
+    r"(?:(?P<marker>현|전|前|現)\)\s*"
     r"|\d{4}(?:\.\d{1,2})?\s*[–~-]\s*(?:\d{4}(?:\.\d{1,2})?|현재|present|now|Present|Now)?\s*[:：]?\s*"
     r"|(?:이전|현재|previously|Previously|formerly|Formerly)[,:]?\s+)?"
 )
@@ -51,7 +51,6 @@ _LATIN_ORG = re.compile(r"[A-Z][\w&.'’-]*(?:\s(?:of\s)?[A-Z][\w&.'’-]*){0,4}
 _HANGUL_ORG = re.compile(
     r"(?P<name>[가-힣][\w&.-]*?)(?:\((?P<latin>[A-Za-z][^()]{0,30})\))?(?=\s|,|$|에서|의)"
 )
-_PAST_OR_PRESENT = re.compile(r"(?:현|전|前|現)\)")
 _A_LABELLED_LINE = re.compile(r"[^:：\n]{1,24}[:：]\s")
 _MAX_LINES = 12
 _MAX_LINE = 100
@@ -128,7 +127,9 @@ def _start(match: re.Match[str]) -> int:
 def _named_right_after(draft: Draft, offset: int) -> str | None:
     """The person a short line right after a label names (`- **이서연** (Seoyeon Lee)`)."""
     text = draft.article.text
-    start = offset + len(text[offset:]) - len(text[offset:].lstrip("\n"))
+    start = offset
+    while text.startswith("\n", start):
+        start += 1  # past the blank lines after the label
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     if end - start > _MAX_NAME_LINE:
@@ -169,7 +170,7 @@ def _career_line(
     at = start + len(line) - len(rest)
     if _A_LABELLED_LINE.match(rest) and not in_its_column:
         return  # `GitHub / 트위터: @daeun_ops`, `관심사: 모니터링`: a label and what it says
-    if opening is not None and _PAST_OR_PRESENT.search(opening.group()) and ", " in rest:
+    if opening is not None and opening["marker"] and ", " in rest:
         # `전) 네이버클라우드 쿠버네티스 서비스 개발, 우아한형제들 SRE`: one place after another
         for part in rest.split(", "):
             _career_line(draft, gazetteer, analyzer, person, at + rest.index(part), part)

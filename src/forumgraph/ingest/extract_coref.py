@@ -141,18 +141,15 @@ def _hangul_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     unique = {w: owner[w] for w, n in forms.items() if n == 1}
     if not unique:
         return
+    particles = "|".join(_HANGUL_PARTICLES)
     pattern = re.compile(
         r"(?<![\w@-])("
         + "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True))
-        + r")(?=\s?(?:씨|님)|(?:"
-        + "|".join(_HANGUL_PARTICLES)
-        + r")(?![가-힣])"
+        + rf")(?=\s?(?:씨|님)|(?:{particles})(?![가-힣])"
         # `일드즈 총괄은`: a title after the word
         + r"|\s(?:"
         + "|".join(sorted(KO_PERSON_MARKERS, key=len, reverse=True))
-        + r")(?:"
-        + "|".join(_HANGUL_PARTICLES)
-        + r")?(?![가-힣]))"
+        + rf")(?:{particles})?(?![가-힣]))"
     )
     for passage in draft.passages:
         for match in pattern.finditer(passage.text):

@@ -308,11 +308,7 @@ def _organisations(
         if org is not None:
             out.append(org)
     parts = _parts(rest, line_start + match.start("rest")) if rest and not _a_note(rest) else []
-    named = [
-        (_BLOG.sub("", p), at)
-        for p, at in parts
-        if not _a_role(p) and not _a_note(p) and not _LINK.fullmatch(p)
-    ]
+    named = [(_BLOG.sub("", p), at) for p, at in _naming_parts(parts)]
     # After a move, both sides name an organisation; otherwise the last name does.
     moved = rest is not None and re.search(_MOVE, rest) is not None
     for part, at in named if moved else named[-1:]:
@@ -370,14 +366,17 @@ def _a_role(part: str) -> bool:
     )
 
 
+def _naming_parts(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The parts that may name an organisation: not a role, a note or a link."""
+    return [
+        (p, at) for p, at in parts if not _a_role(p) and not _a_note(p) and not _LINK.fullmatch(p)
+    ]
+
+
 def organisation_in_parts(draft: Draft, gazetteer: Gazetteer, text: str, start: int) -> str | None:
     """The organisation of a cell or credit of several parts (`CTO, Tessera Cloud GmbH (Berlin)`,
     `SRE — Getir`, `ex-Insider, currently freelancing`): the last part that names one."""
-    parts = _parts(text, start)
-    named = [
-        (p, at) for p, at in parts if not _a_role(p) and not _a_note(p) and not _LINK.fullmatch(p)
-    ]
-    for part, at in reversed(named):
+    for part, at in reversed(_naming_parts(_parts(text, start))):
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             return org

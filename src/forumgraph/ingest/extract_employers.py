@@ -17,7 +17,7 @@ from forumgraph.ingest.extract_people import (
     HANDLE_IN_BRACKETS,
     ROLE_HEAD_PATTERN,
     ROLE_HEADS,
-    TITLE_OPENING_WORDS,
+    title_words_only,
 )
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
@@ -141,8 +141,8 @@ _KO_ORG_BEFORE = re.compile(
     r"(?<![\w.&])(?P<org>[A-Za-z가-힣][\w.&]*)\s?(?:소속(?:의|인)?|에서 온|출신(?:의|인)?)\s$"
     # `당근 플랫폼팀에서 일하고 있는 이도현`: where the person works, a unit of it between
     # (`AWS 코리아에서`: a company's branch in a country)
-    r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s(?=(?:코리아|한국|Korea)에서))?"
-    r"(?:\s(?:코리아|한국|Korea)(?=에서))?(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
+    r"|(?<![\w.&])(?P<employer>[A-Za-z가-힣][\w.&]*)(?:\s(?:코리아|한국|Korea)(?=에서))?"
+    r"(?:\s[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀))?"
     # `네이버에서 검색 인프라를 맡았던 한도윤`: the work done there between
     r"에서\s(?:[^\s,.]+\s){0,3}?(?:일하고\s있는|일하는|근무하는|근무하고\s있는|재직\s?중인|일했던"
     r"|근무했던|맡았던|맡고\s있는|담당했던|담당하는|이끌었던|이끄는|지낸|지냈던|총괄하는|총괄했던"
@@ -303,7 +303,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue
             if words[-1] in _ROLE_WORDS or a_role(found["org"]):
                 continue
-            if all(w.lower() in TITLE_OPENING_WORDS for w in words):
+            if title_words_only(found["org"]):
                 continue  # `Jane Doe — Senior Backend Engineer`: words of a title
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
@@ -326,9 +326,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         group_role = _EN_IS_ITS_ROLE.match(text, person.end)
-        if group_role is not None and not all(
-            w.lower() in TITLE_OPENING_WORDS for w in group_role["org"].split()
-        ):  # `Anjali is also a SIG Docs approver`, not `is a Senior engineer`
+        if group_role is not None and not title_words_only(group_role["org"]):
+            # `Anjali is also a SIG Docs approver`, not `is a Senior engineer`
             held_at = employer_at(draft, gazetteer, group_role["org"], group_role.start("org"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)

@@ -118,9 +118,9 @@ _EN_WORKED_ON_ITS = re.compile(
     r"\b(?:works|worked|working)\s(?:on|in)\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
 )
 # `Selin came to Ferrolux from Red Hat`: where the person came, from another organisation (not
-# `came to Lodestar from the Backstage plugin community`).
+# `came to Lodestar from the Backstage plugin community`; `moved to` is a move of its own).
 _EN_CAME_TO = re.compile(
-    r"\b(?:came|comes|moved|moves)\sto\s(?:the\s)?"
+    r"\b(?:came|comes)\sto\s(?:the\s)?"
     + ORG_NAME
     + r"(?:\sin\s\d{4})?(?=\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
     r"(?:[,.;)]|\s(?:where|and|in|after|as|to)\b))"

@@ -20,9 +20,9 @@ from forumgraph.ingest.extract_people import (
     COMPANY_WORDS,
     NOT_SURNAME_WORDS,
     ROLE_HEADS,
-    TITLE_OPENING_WORDS,
     add_person_span,
     person_name_from,
+    title_words_only,
 )
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
@@ -543,10 +543,7 @@ def _organisation_or_product(
         return  # `the ApplicationSet generator`, `` `FluxSource` ``: a kind of the API
     if not known and _API_KIND.fullmatch(name):
         return  # `the old ConfigMap`, `Unified NodePools`: how Kubernetes names its kinds
-    if not known and (
-        name.split()[-1].lower() in ROLE_HEADS
-        or all(w.lower() in TITLE_OPENING_WORDS for w in name.split())
-    ):
+    if not known and (name.split()[-1].lower() in ROLE_HEADS or title_words_only(name)):
         return  # `Staff SRE`, `Senior Backend` of `Senior Backend Engineer`: a role's words
     if len(name.split()) == 1 and not _CAMEL.match(name):
         # One plain capitalised word is a name only where prose puts an organisation.

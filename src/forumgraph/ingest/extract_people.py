@@ -35,6 +35,13 @@ TITLE_OPENING_WORDS = word_set(
     "platform site reliability developer cloud data security solutions product engineering "
     "technical associate distinguished"
 )
+
+
+def title_words_only(text: str) -> bool:
+    """`Senior Backend`, `Staff`: words that open a job title, and nothing else."""
+    return all(word.lower() in TITLE_OPENING_WORDS for word in text.split())
+
+
 # The role words as one alternation of a pattern, longest first.
 ROLE_HEAD_PATTERN = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 

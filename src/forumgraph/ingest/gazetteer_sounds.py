@@ -39,6 +39,7 @@ _EPENTHETIC = re.compile(r"eu")
 _NAMED_KINDS = (EntityType.ORGANIZATION.value, EntityType.PROJECT.value)
 # Places compete too, so that a Hangul place name (`인디아`, India) names no company that
 # sounds a little like it (Yonder); a place that wins links nothing.
+_SOUNDED_KINDS = (*_NAMED_KINDS, *PLACE_KINDS)
 
 
 class SoundIndex:
@@ -47,7 +48,7 @@ class SoundIndex:
     def __init__(self, entries: Iterable[GazetteerEntry], stoplist: frozenset[str]) -> None:
         self._buckets: dict[tuple[str, int], list[tuple[str, GazetteerEntry]]] = defaultdict(list)
         for entry in entries:
-            if entry.canonical in stoplist or entry.kind not in (*_NAMED_KINDS, *PLACE_KINDS):
+            if entry.canonical in stoplist or entry.kind not in _SOUNDED_KINDS:
                 continue
             for name in entry.names:
                 text = name.text
