@@ -17,6 +17,10 @@ Usage:
         read from ../shared/corpus (or DIR) and skipped when absent. --verbose adds one row per
         document with its false positives and misses. The matching rules are in
         scripts/score_entities.py, the gold schema in tests/fixtures/heldout/README.md.
+    python scripts/eval_gold.py --set DIR [--verbose]
+        the same scores on any folder of annotated documents: each `<stem>.yaml` gold file
+        beside its `<stem>.txt` text (for example a set written for a genre the held-out set
+        lacks).
 """
 
 from __future__ import annotations
@@ -168,12 +172,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("article", nargs="?", type=Path, default=ARTICLE)
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--heldout", action="store_true", help="score the held-out set")
-    parser.add_argument("--verbose", action="store_true", help="per-document rows (--heldout)")
+    parser.add_argument("--set", type=Path, help="score a folder of <stem>.txt + <stem>.yaml")
+    parser.add_argument("--verbose", action="store_true", help="per-document rows")
     parser.add_argument("--external", type=Path, default=EXTERNAL_TEXTS, help="external texts")
     parser.add_argument(
         "--split", choices=("all", "dev", "test"), default="all", help="half of the held-out set"
     )
     args = parser.parse_args(argv)
+    if args.set:
+        return annotated_set(args.set, verbose=args.verbose)
     if args.heldout:
         return heldout(args.external, verbose=args.verbose, split=args.split)
     return founding(args.article, args.gold)
@@ -213,15 +220,10 @@ def heldout(external: Path, *, verbose: bool, split: str = "all") -> int:
     if split != "all":
         documents = [(g, a) for g, a in documents if _half(a) == split]
     scores = [score_article(g, a, context) for g, a in documents]
-    languages = sorted({s.language for s in scores})
     print(f"held-out set: {len(scores)} documents ({_by_language(scores)})")
     if missing:
         print(f"skipped {len(missing)} external documents: not in {external}")
-    _table(total(scores))
-    for lang in languages:
-        subset = [s for s in scores if s.language == lang]
-        print(f"\n  {lang} only ({len(subset)} documents)")
-        _table(total(subset), indent="  ")
+    _tables(scores)
     if split == "all":
         for half in ("dev", "test"):
             subset = [s for s, (_, a) in zip(scores, documents, strict=True) if _half(a) == half]
@@ -235,6 +237,23 @@ def heldout(external: Path, *, verbose: bool, split: str = "all") -> int:
     if verbose:
         _rows([founding_score])
     print(f"\n{time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def annotated_set(folder: Path, *, verbose: bool) -> int:
+    """Score every `<stem>.yaml` of a folder against the `<stem>.txt` beside it."""
+    golds = sorted(folder.glob("*.yaml"))
+    if not golds:
+        raise SystemExit(f"{folder}: no `<stem>.yaml` gold files; annotate some or check the path")
+    pairs = [(g, g.with_suffix(".txt")) for g in golds]
+    if missing := [f"{g.name} (no {t.name})" for g, t in pairs if not t.is_file()]:
+        raise SystemExit(f"{folder}: gold files without their text: {', '.join(missing)}")
+    context = build_context()
+    scores = [score_article(g, t, context) for g, t in pairs]
+    print(f"{folder}: {len(scores)} documents ({_by_language(scores)})")
+    _tables(scores)
+    if verbose:
+        _rows(scores)
     return 0
 
 
@@ -266,6 +285,15 @@ def _golds(folder: str) -> list[Path]:
 def _by_language(scores: list[DocumentScore]) -> str:
     langs = sorted({s.language for s in scores})
     return ", ".join(f"{sum(s.language == lang for s in scores)} {lang}" for lang in langs)
+
+
+def _tables(scores: list[DocumentScore]) -> None:
+    """The totals, then the totals of each language."""
+    _table(total(scores))
+    for lang in sorted({s.language for s in scores}):
+        subset = [s for s in scores if s.language == lang]
+        print(f"\n  {lang} only ({len(subset)} documents)")
+        _table(total(subset), indent="  ")
 
 
 def _table(counts: dict[str, Counts], indent: str = "") -> None:

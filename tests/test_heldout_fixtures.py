@@ -38,6 +38,8 @@ def _load_script(name: str) -> ModuleType:
 
 gold_entities = _load_script("gold_entities")
 eval_questions = _load_script("eval_questions")
+_load_script("score_entities")
+eval_gold = _load_script("eval_gold")
 BUNDLED = sorted((HELDOUT / "gold").glob("*.yaml"))
 EXTERNAL_GOLD = sorted((HELDOUT / "external").glob("*.yaml"))
 
@@ -159,3 +161,24 @@ def test_questions_are_well_formed_sparql_with_answers() -> None:
             assert list(result) == [], question.id
         else:
             assert isinstance(result, pyoxigraph.QueryBoolean), question.id
+
+
+def test_any_folder_of_annotated_documents_is_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "doc.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
+    assert eval_gold.main(["--set", str(tmp_path), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path}: 1 documents (1 en)" in out
+    rows = {line.split("  ")[0]: line for line in out.splitlines()}
+    # found/gold closes each row: the gold holds one person and one affiliation.
+    assert rows["people"].endswith("/1")
+    assert rows["affiliations (stated)"].endswith("/1")
+    assert "\ndoc " in out
+
+
+def test_a_gold_file_without_its_text_is_named(tmp_path: Path) -> None:
+    (tmp_path / "doc.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"without their text: doc.yaml \(no doc.txt\)"):
+        eval_gold.main(["--set", str(tmp_path)])
