@@ -517,3 +517,16 @@ def test_a_job_title_after_a_dash_and_where_a_company_is_based_are_no_organisati
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     assert not {"Staff SRE", "Senior Backend", "Software"} & organisations
     assert ("Selin Aydın", "Quellwerk GmbH") in affiliations_of(extraction)
+
+
+def test_a_name_apposed_to_a_role_held_somewhere_after_a_sentence_adverb():
+    text = (
+        "Then Adebayo Okonkwo, a principal engineer at Microsoft, spoke. Quellmark, the "
+        "sponsor of the track, paid for lunch. Later Bola Ade, the head of platform at Kobo, "
+        "joined us."
+    )
+    extraction = extract_text(text)
+    assert {("Adebayo Okonkwo", "Microsoft"), ("Bola Ade", "Kobo")} <= affiliations_of(extraction)
+    people = names_of(extraction, EntityType.PERSON)
+    assert not {"Quellmark", "Later Bola Ade"} & people
+    assert not {"Adebayo Okonkwo", "Later Bola Ade"} & names_of(extraction, EntityType.ORGANIZATION)

@@ -268,9 +268,10 @@ def _before_an_employer(text: str, span: NamedSpan, gazetteer: Gazetteer) -> boo
 
 _WHO_AFTER = re.compile(r",\s(?:who|whom)\s")
 _WHICH_AFTER = re.compile(r"[*_]*,\swhich\s")
-# `Inês Albuquerque is a staff engineer at`: a name that holds a role somewhere.
+# `Inês Albuquerque is a staff engineer at`, `Adebayo Okonkwo, a principal engineer at`: a name
+# that holds a role somewhere.
 _HOLDS_A_ROLE_AFTER = re.compile(
-    r"\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<role>[\w-]+)\s(?:at|with|for|of)\s"
+    r"(?:\s(?:is|was)|,)\s(?:a|an|the)\s(?:[\w-]+\s){0,3}?(?P<role>[\w-]+)\s(?:at|with|for|of)\s"
 )
 
 

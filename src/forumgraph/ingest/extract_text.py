@@ -31,7 +31,8 @@ FUNCTION_WORDS = word_set(
     "From With And Or But If When While Since During After Before Today Yesterday Tomorrow Next "
     "Last Every Each All Both Many Some Most Several Thanks Please Also Here There Then Now Why "
     "How What Who Where Which As By To Of Into Via Per About Like Unlike Because So Yet Not No "
-    "Dear Hi Hello Welcome Congratulations"
+    "Dear Hi Hello Welcome Congratulations Later Earlier Finally Meanwhile Afterwards Recently "
+    "Currently Previously Instead Again Besides Otherwise Indeed"
 )
 # Acronyms of technology in general, never the name of one project or organisation.
 GENERIC_ACRONYMS = word_set(
