@@ -182,3 +182,12 @@ def test_a_latin_name_with_a_korean_honorific_is_a_person():
     assert "Ananya Rao" in names_of(extraction, EntityType.PERSON)
     assert "Grafana Labs" not in names_of(extraction, EntityType.PERSON)
     assert ("Ananya Rao", "Coupang") in affiliations_of(extraction)
+
+
+def test_a_function_in_a_byline_s_brackets_is_a_unit_of_the_organisation():
+    header = {"author": "Noor Hamdan and Felix Arndt (Platform Engineering, Larkspur Health)"}
+    extraction = extract_text("We moved every cluster to Cilium last year.", header)
+    affiliations = affiliations_of(extraction)
+    assert {("Noor Hamdan", "Larkspur Health"), ("Felix Arndt", "Larkspur Health")} <= affiliations
+    orgs = names_of(extraction, EntityType.ORGANIZATION)
+    assert not any("Platform Engineering" in o for o in orgs)

@@ -106,3 +106,61 @@ def test_a_labelled_line_under_a_speaker_s_introduction_is_no_career_line():
     affiliations = affiliations_of(extract_text(text))
     assert ("정다은", "하이브랩스") in affiliations
     assert not any(org == "GitHub" for _, org in affiliations)
+
+
+def test_the_opening_of_a_bio_under_a_heading_that_names_its_person():
+    text = (
+        "올해 멘토를 소개합니다.\n\n"
+        "### 🧭 권나래 멘토 · Flux (리드 멘토)\n"
+        "現 네이버클라우드 플랫폼 개발, 前 삼성SDS 클라우드 아키텍트. "
+        "2020년부터 Flux에 기여했습니다.\n\n"
+        "### 🔭 남궁민 멘토 (@gung-min) · Jaeger\n"
+        "토스에서 일하는 관측성 엔지니어입니다. 문서 번역을 이끌고 있습니다.\n\n"
+        "### 🌱 Lukas Brenner 멘토 · Gardener\n"
+        "SAP 소속으로 독일에서 원격으로 참여합니다.\n\n"
+        "### 📚 서윤아 멘토\n"
+        "카카오엔터프라이즈 출신으로 지금은 프리랜서로 일하고 있습니다.\n\n"
+        "### 🧪 허지완 멘토\n"
+        "KAIST 전산학부 박사과정생. 연구실 GPU 클러스터를 운영합니다.\n"
+    )
+    assert {
+        ("권나래", "Naver Cloud"),
+        ("권나래", "Samsung SDS"),
+        ("남궁민", "Toss"),
+        ("Lukas Brenner", "SAP"),
+        ("서윤아", "Kakao Enterprise"),
+        ("허지완", "KAIST"),
+    } <= affiliations_of(extract_text(text))
+
+
+def test_no_bio_opening_in_a_sentence_about_someone_else_or_in_a_clause():
+    text = (
+        "### 권나래 멘토\n"
+        "김도윤 님과 함께 토스에서 일하는 분들을 만났습니다.\n\n"
+        "### 허지완 멘토\n"
+        "카카오가 후원하는 스터디를 운영합니다.\n\n"
+        "### 행사 안내\n"
+        "네이버클라우드에서 일하는 분들도 옵니다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("권나래", "Toss") not in affiliations
+    assert ("허지완", "Kakao") not in affiliations
+    assert not any(org == "Naver Cloud" for _, org in affiliations)
+
+
+def test_a_latin_name_heading_a_profile_is_a_person_and_a_title_heading_is_not():
+    text = (
+        "Our speakers this year.\n\n"
+        "### 🌱 Lukas Brenner 멘토 · Gardener\n"
+        "SAP 소속으로 독일에서 원격으로 참여합니다.\n\n"
+        "## 2. Priya Raman — Staff SRE\n\n"
+        "She spoke about paging.\n\n"
+        "## Grace Hopper Celebration\n\n"
+        "We went.\n"
+    )
+    extraction = extract_text(text)
+    assert ("Lukas Brenner", "SAP") in affiliations_of(extraction)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Priya Raman" in people
+    assert not any("Grace" in p for p in people)
+    assert "She" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -97,12 +97,12 @@ def test_a_line_of_colleagues_or_of_a_sentence_names_no_organisation():
 
 def test_a_speaker_label_and_brackets_before_a_talk_s_title():
     text = (
-        "- 발표: **정가람 (당근)** — Cilium 도입 후 네트워크 정책을 Hubble로 시각화한 사례.\n"
+        "- 발표: **정가람 (다온소프트)** — Cilium 도입 후 네트워크 정책을 Hubble로 시각화한 사례.\n"
         "- Speaker: Ann Lee (Globex) — Why GitOps fails at scale and what to do about it\n"
         "- Photo: Bob Roe (Initech) — taken at the venue\n"
     )
     affiliations = affiliations_of(extract_text(text))
-    assert {("정가람", "당근"), ("Ann Lee", "Globex")} <= affiliations
+    assert {("정가람", "다온소프트"), ("Ann Lee", "Globex")} <= affiliations
 
 
 def test_two_people_credited_together_share_the_organisation():

@@ -500,12 +500,12 @@ def test_a_unit_before_soseok_belongs_to_the_organisation_named_before_it():
 
 def test_the_writer_s_team_names_their_company_and_their_teammates_share_it():
     text = (
-        "저는 당근 SRE팀에서 클러스터 운영을 맡고 있고, 이번에는 팀 동료 오재훈 님(@jaehoon_oh)과 "
-        "출장을 갔다. 저는 회사에서 일한다."
+        "저는 다온소프트 SRE팀에서 클러스터 운영을 맡고 있고, "
+        "이번에는 팀 동료 오재훈 님(@jaehoon_oh)과 출장을 갔다. 저는 회사에서 일한다."
     )
     extraction = extract_text(text, {"author": "한예린"})
     affiliations = affiliations_of(extraction)
-    assert {("한예린", "당근"), ("오재훈", "당근")} <= affiliations
+    assert {("한예린", "다온소프트"), ("오재훈", "다온소프트")} <= affiliations
     assert "회사" not in names_of(extraction, EntityType.ORGANIZATION)
     people = [e for e in extraction.entities if e.type == EntityType.PERSON]
     assert len(people) == 2  # the handle is 오재훈's

@@ -204,3 +204,39 @@ def test_the_organising_team_of_a_group_s_minutes_and_a_pronoun_after_saying():
     } <= affiliations
     assert ("Ines Costa", "Cloud Native Poznań") not in affiliations
     assert not {("Tunde Bakare", "Corvanta"), ("Tunde Bakare", "Tessaline")} & affiliations
+
+
+def test_a_former_teammate_of_authors_who_share_one_employer():
+    text = (
+        "We moved every cluster to Cilium.\n\n"
+        "Thanks to our former teammate Ruth Obi, now at Datadog, and to Jonas Keller from "
+        "Isovalent, who reviewed the plan."
+    )
+    shared = extract_text(text, {"author": "Noor Hamdan and Felix Arndt (Larkspur Health)"})
+    affiliations = affiliations_of(shared)
+    assert {("Ruth Obi", "Larkspur Health"), ("Ruth Obi", "Datadog")} <= affiliations
+    assert ("Jonas Keller", "Larkspur Health") not in affiliations
+    # authors of two companies share none
+    apart = extract_text(text, {"author": "Noor Hamdan (Larkspur Health) and Felix Arndt (Acme)"})
+    assert not any(p == "Ruth Obi" and o != "Datadog" for p, o in affiliations_of(apart))
+
+
+def test_the_writers_team_mates_and_people_of_a_team_named_alone_in_a_company_post():
+    text = (
+        "안녕하세요, 노을페이 플랫폼팀 한다온입니다. 파이프라인을 옮긴 이야기를 적어 봅니다.\n\n"
+        "- 같은 플랫폼팀의 도하람 님, 연서우 님. 제너레이터를 만들었습니다.\n"
+        "- 보안팀 길로운 님. 시크릿 구조를 다시 그려 주셨습니다.\n"
+        "- 카카오 보안팀 남주원 님도 조언을 주셨습니다.\n"
+        "- 당근에서 일하는 여정민 님과 AWS의 위서연 SA님도 도와주셨습니다.\n"
+    )
+    extraction = extract_text(text, {"author": "한다온 (노을페이 플랫폼팀)"})
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("도하람", "노을페이"),
+        ("연서우", "노을페이"),
+        ("길로운", "노을페이"),
+        ("여정민", "Daangn"),
+        ("위서연", "Amazon Web Services"),
+    } <= affiliations
+    assert ("남주원", "노을페이") not in affiliations
+    assert ("여정민", "노을페이") not in affiliations

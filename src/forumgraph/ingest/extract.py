@@ -17,7 +17,7 @@ from forumgraph.config import Settings
 from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
-from forumgraph.ingest.extract_careers import add_career_lines
+from forumgraph.ingest.extract_careers import add_bio_openings, add_career_lines
 from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines
@@ -154,6 +154,7 @@ def extract(
     add_people_by_given_name_alone(draft, gazetteer)
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
+    add_bio_openings(draft, gazetteer, analyzer)
     add_product_senses(draft)
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)

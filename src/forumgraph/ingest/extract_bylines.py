@@ -16,7 +16,12 @@ from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
-from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, list_name, names_no_employer
+from forumgraph.ingest.extract_people_cues import (
+    KO_ROLE_HEADS,
+    a_function,
+    list_name,
+    names_no_employer,
+)
 from forumgraph.ingest.extract_people_ko import (
     IN_CHARACTERS,
     KO_PERSON_MARKERS,
@@ -491,6 +496,7 @@ def _paren_organisations(paren: str) -> list[str]:
         and not names_no_employer(p.split()[0])
         and not _HANDLE.match(p)
         and not a_title_alone(p)
+        and not a_function(p)  # `(Platform Engineering, Larkspur Health)`: a unit of it
     ]
     if len(kept) == 1:
         return kept
@@ -585,8 +591,14 @@ __all__ = [
 
 
 def sole_author(draft: Draft) -> str | None:
-    """The person record of the byline's one author, if it names exactly one: the header's
-    `author`, else a writer's credit line that opens the text (`글: 이준서 / 그린마켓`)."""
+    """The person record of the byline's one author, if it names exactly one."""
+    authors = byline_authors(draft)
+    return authors[0] if len(authors) == 1 else None
+
+
+def byline_authors(draft: Draft) -> list[str]:
+    """The person records the byline names: the header's `author`, else a writer's credit line
+    that opens the text (`글: 이준서 / 그린마켓`)."""
     byline = draft.article.header.get("author", "")
     if not byline:
         # a writer's line opens the text, or signs it at the end
@@ -604,7 +616,7 @@ def sole_author(draft: Draft) -> str | None:
         for key in draft.keys(EntityType.PERSON)
         if byline and any(n.text in byline for n in draft.names_of(key))
     ]
-    return authors[0] if len(authors) == 1 else None
+    return authors
 
 
 _WRITER_LINE = re.compile(

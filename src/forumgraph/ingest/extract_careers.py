@@ -10,6 +10,14 @@ period or a marker of the present or the past.
 
 The person is the one the section names (its heading, or a `발표자:` line), else the person
 named last before the label in the section.
+
+A section headed by one person's name (a mentor, speaker or team page) may open its text with
+such lines written as a sentence, the person left unsaid:
+
+    ### 정하람 멘토 · Argo CD
+    現 네이버클라우드 Kubernetes Service 개발, 前 삼성SDS 클라우드 아키텍트. 2021년부터 ...
+    ### 윤서진 멘토
+    토스에서 일하는 관측성 엔지니어입니다. ...
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ from forumgraph.ingest.extract_bylines import credited_organisation
 from forumgraph.ingest.extract_orgs_ko import name_form
 from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_sections import person_of_section
+from forumgraph.ingest.extract_sections import HEADING, person_of_section
+from forumgraph.ingest.extract_text import sentences
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -41,7 +50,7 @@ _HEADING_LABEL = re.compile(
 # `이전`, `Previously`.
 _OPENING = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?"
-    r"(?:(?P<marker>현|전|前|現)\)\s*"
+    r"(?:(?P<marker>현|전|前|現)\)\s*|(?P<mark>前|現)\s*"
     r"|\d{4}(?:\.\d{1,2})?\s*[–~-]\s*(?:\d{4}(?:\.\d{1,2})?|현재|present|now|Present|Now)?\s*[:：]?\s*"
     r"|(?:이전|현재|previously|Previously|formerly|Formerly)[,:]?\s+)?"
 )
@@ -91,6 +100,46 @@ def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
                 break
 
         _career_table(draft, gazetteer, analyzer, person, table_lines)
+
+
+def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
+    """Where the person of a section works, from its text's first sentence when that sentence
+    is a career line written as prose (`SAP 소속으로 원격으로 참여합니다`)."""
+    text = draft.article.text
+    for heading in HEADING.finditer(text):
+        body = heading.end()
+        while text.startswith("\n", body):
+            body += 1
+        person = person_of_section(draft, body)
+        opening = sentences(text[body : body + _MAX_OPENING], body)
+        if person is None or not opening or opening[0].paragraph:
+            continue
+        first = opening[0]
+        if not first.text.endswith("."):
+            continue  # a label or a heading, not a sentence
+        if draft.spans_in(first.start, first.end, EntityType.PERSON):
+            continue  # someone else's sentence
+        sentence = _SENTENCE_STOP.sub("", first.text)
+        at = first.start
+        for part in sentence.split(", "):
+            bio = _A_BIO_PART.match(part) if has_hangul(part) else None  # Korean forms
+            if bio is not None and (bio["cue"] or not _KO_PREDICATE_END.search(part)):
+                start = at + sentence.index(part)
+                _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
+
+
+_MAX_OPENING = 400
+_SENTENCE_STOP = re.compile(r"(?:입니다|이에요|예요)?\.$")
+# What follows the organisation in such a part: where the person works, belongs or comes from
+# (`토스에서 일하는`, `SAP 소속으로`, `카카오엔터프라이즈 출신으로`), or a unit and a title only
+# (`KAIST 전산학부 박사과정생`, `라인플러스(LINE Plus)의 네트워크 플랫폼 엔지니어`).
+_A_BIO_PART = re.compile(
+    r"(?:(?:前|現|전|현)\s)?[^\s(]+(?:\([^()]{1,30}\))?"
+    r"(?:(?P<cue>에서\s(?:일하는|근무하는|일하고|근무하고|재직\s?중)"
+    r"|\s(?:소속|출신)(?:으로|이며|이고|입니다)?(?:\s|$))|의?(?:\s[^\s]+){0,4}$)"
+)
+# A part that ends as a clause does (`카카오가 후원하는 스터디를 운영합니다`) is no fragment.
+_KO_PREDICATE_END = re.compile(r"(?:다|요|죠|며|고)$")
 
 
 def _career_table(
@@ -162,8 +211,9 @@ def _career_line(
     start: int,
     line: str,
     in_its_column: bool = False,
+    as_prose: bool = False,
 ) -> None:
-    if len(line) > _MAX_LINE or _PROSE_END.search(line):
+    if not as_prose and (len(line) > _MAX_LINE or _PROSE_END.search(line)):
         return  # a sentence of prose
     opening = _OPENING.match(line)
     rest = line[opening.end() :] if opening else line

@@ -21,6 +21,7 @@ from forumgraph.ingest.extract_people import (
 )
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
+    a_function,
     is_role_phrase,
     names_no_employer,
 )
@@ -264,7 +265,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             and (
                 not _heads_a_company(role_at["role"])
                 or _ROLE_GOES_ON.match(text, role_at.end())
-                or _a_function(role_at["org"])
+                or a_function(role_at["org"])
             )
         ):
             # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`, `VP of
@@ -558,20 +559,6 @@ def _heads_a_company(role: str) -> bool:
 
 
 _ORGANISERS = word_set("organiser organizer co-organiser co-organizer")
-# What a company's executive heads inside it (`VP of Product`, `Head of Developer Relations`).
-_FUNCTIONS = word_set(
-    "product products engineering marketing sales operations infrastructure platform platforms "
-    "research design security technology people finance growth developer developers relations "
-    "devrel partnerships partner customer customers success data community communities strategy "
-    "ecosystem open source cloud talent communications programs solutions support quality and &"
-)
-
-
-def _a_function(name: str) -> bool:
-    """`Product`, `Developer Relations`: a function inside a company, not a company."""
-    return all(word.lower() in _FUNCTIONS for word in name.split())
-
-
 # `CNCF executive director Dan Kohn`, `Spotify engineer David Xia`: a role between them.
 _EN_ROLE_BETWEEN = re.compile(
     r"^(?:'s|’s|['’])?\s(?P<role>(?:[A-Za-z-]+\s){0,3}(?P<head>[A-Za-z-]+)),?\s$"

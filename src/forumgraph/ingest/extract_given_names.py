@@ -23,7 +23,7 @@ from forumgraph.ingest.extract_people import (
     is_person_name,
 )
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import FUNCTION_WORDS, on_heading, title_case_line
+from forumgraph.ingest.extract_text import EMOJI, FUNCTION_WORDS, on_heading, title_case_line
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.given_names import romanised_korean_name
 from forumgraph.models import EntityType
@@ -87,9 +87,28 @@ def _a_word_of_the_trade(
     )
 
 
+# A Markdown heading that is a name with at most a label after it (`### 🌱 Lukas Brenner 멘토 ·
+# Gardener`, `## 2. Priya Raman — Staff SRE`): the heading of a person's profile.
+_PROFILE_HEADING_BEFORE = re.compile(
+    rf"[ \t]*#+[ \t]+(?:{EMOJI}[ \t]*)?(?:\d+[.)][ \t]+)?[*_]{{0,2}}"
+)
+_PROFILE_HEADING_AFTER = re.compile(r"[*_]{0,2}[ \t]*(?:\n|$|[—–|·:(,]|-\s|[가-힣])")
+
+
+def _heads_a_profile(text: str, match: re.Match[str]) -> bool:
+    start = match.start("name")
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        _PROFILE_HEADING_BEFORE.fullmatch(text, line_start, start)
+        and _PROFILE_HEADING_AFTER.match(text, match.end("name"))
+    )
+
+
 def _stands_alone(text: str, match: re.Match[str]) -> bool:
-    if match["last"].isupper() or on_heading(text, match.start("name")):
+    if match["last"].isupper():
         return False
+    if on_heading(text, match.start("name")):
+        return _heads_a_profile(text, match)
     if title_case_line(text, match.start("name")):
         return False
     if _CAPITALISED_AFTER.match(text, match.end("name")):

@@ -260,3 +260,17 @@ def list_name(name: str, gazetteer: Gazetteer) -> bool:
     if any(p in NOT_NAME_WORDS for p in parts):
         return False
     return not any(gazetteer.lookup(p) for p in (name, parts[0], parts[-1]))
+
+
+# What a company's executive heads inside it (`VP of Product`, `Head of Developer Relations`).
+FUNCTIONS = word_set(
+    "product products engineering marketing sales operations infrastructure platform platforms "
+    "research design security technology people finance growth developer developers relations "
+    "devrel partnerships partner customer customers success data community communities strategy "
+    "ecosystem open source cloud talent communications programs solutions support quality and &"
+)
+
+
+def a_function(name: str) -> bool:
+    """`Product`, `Developer Relations`: a function inside a company, not a company."""
+    return all(word.lower() in FUNCTIONS for word in name.split())

@@ -36,7 +36,8 @@ KO_PERSON_MARKERS = tuple(
             "매니저 엔지니어 아키텍트 개발자 기자 위원 위원장 리더 리드 메인테이너 에반젤리스트 "
             "컨설턴트 운영진 운영자 오거나이저 진행자 사회자 발표자 연사 강사 멘토 앰배서더 디렉터 "
             "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 테크리드 팀리드 파트장 그룹장 "
-            "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO VP SRE PM PD "
+            "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO CFO CPO CISO VP SRE "
+            "PM PD SA TAM DA DBA EM PO TL "
             "최고기술책임자 최고경영자 최고운영책임자 최고정보책임자 최고제품책임자 부대표 단장"
         ),
         key=len,

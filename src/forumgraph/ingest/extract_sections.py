@@ -16,11 +16,15 @@ from forumgraph.ingest.extract_records import Draft
 from forumgraph.models import EntityType
 from forumgraph.text.particles import strip_particles
 
-# A heading as reading leaves it: a short line of its own between blank lines, with no full stop.
-HEADING = re.compile(r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)")
+# A heading as reading leaves it: a short line of its own between blank lines, with no full stop;
+# or a Markdown heading, which the text may follow on the next line.
+HEADING = re.compile(
+    r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)"
+    r"|(?m:^#{1,6}[ \t][^\n]{2,100}$)"
+)
 # Besides the name: a number, a platform or title in capitals, a handle, the name in other
 # letters in brackets, punctuation, and Korean words of a role (`대표 오거나이저`, `스폰서 담당`).
-_A_LABEL = re.compile(rf"(?:[\W\d_]|\b[A-Z][\w.]*\b|@[\w.]+|{CJK}+|[가-힣]+){{0,12}}")
+_A_LABEL = re.compile(rf"(?:[\W\d_]+|\b[A-Z][\w.]*\b|@[\w.-]+|{CJK}+|[가-힣]+){{0,16}}")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # A list item or line that opens with a name, then a dash or colon.
 _NAMED_LINE = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_affiliations import sole_employer
-from forumgraph.ingest.extract_bylines import sole_author
+from forumgraph.ingest.extract_bylines import byline_authors, sole_author
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import person_of_section
@@ -90,6 +90,28 @@ def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
         teams = [f for f in facts if _bare_team(draft, f.value)]
         if teams and all(_bare_team(draft, f.value) for f in facts):
             draft.fact(person, "affiliation", company, passage_id=teams[0].passage_id)
+    # `보안팀 길로운 님`, `정산개발팀 Jacob Reyes 님`: a team word right before the name
+    text = draft.article.text
+    for span in draft.spans:
+        team = _TEAM_BEFORE.search(text, max(0, span.start - 20), span.start)
+        if (
+            span.type == EntityType.PERSON
+            and team is not None
+            and not draft.facts_of(span.key, "affiliation")
+            and not draft.spans_over(team.start(), team.end())
+            and not _named_before(draft, team.start())
+        ):
+            draft.fact(span.key, "affiliation", company, passage_id=span.passage_id)
+
+
+# A team named right before a person, at the start of a word (`보안팀 길로운`).
+_TEAM_BEFORE = re.compile(r"(?:^|(?<=[\s*_(]))[A-Za-z가-힣]{1,12}팀\s$", re.MULTILINE)
+
+
+def _named_before(draft: Draft, offset: int) -> bool:
+    """Whether an organisation's name ends right before `offset` (`카카오 보안팀`)."""
+    span = draft.mentioned_at(offset - 2)
+    return span is not None and span.type == EntityType.ORGANIZATION
 
 
 def _bare_team(draft: Draft, key: str) -> bool:
@@ -136,25 +158,40 @@ def _authors_groups(draft: Draft, author: str) -> None:
 
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
-    r"(?:(?:같은|우리|저희)\s?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
+    r"(?:(?:같은|우리|저희)\s?(?:[가-힣A-Za-z]+\s?)?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
     r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
     # `팀장 김태오 님은`, `팀 창립 멤버였던 오승현 님`: the writer's own team's
     r"|(?:^|(?<=[\s*_]))(?:팀장|팀원)\s[*_]{0,2}|(?<![가-힣])팀\s(?:\S+\s)?멤버(?:였던|인)\s"
     # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`
-    rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s)$"
+    rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s"
+    # `our former teammate Ruth Adeyemi`: the writers' company's, past or present
+    rf"|\b[Oo]ur\s(?:former\s|new\s|own\s)?(?:{COLLEAGUE})\s)$"
 )
 # Between two colleagues of a list: `Larissa and Pedro`, `박지민, 오재훈 님`.
 _NEXT_IN_LIST = re.compile(r"(?:\s?(?:님|씨))?(?:,\s?|,?\sand\s|\s?(?:와|과)\s)")
+
+
+def _authors_employer(draft: Draft) -> str | None:
+    """The one organisation every author of the byline works at (`Noor Haddad and Felix Ambrose
+    (Platform Engineering, Larkspur Health)`), if they share exactly one."""
+    authors = byline_authors(draft)
+    if not authors:
+        return None
+    shared = set.intersection(
+        *({f.value for f in draft.facts_of(a, "affiliation")} for a in authors)
+    )
+    return shared.pop() if len(shared) == 1 else None
 
 
 def _authors_colleagues(draft: Draft, author: str | None) -> None:
     text = draft.article.text
     people = sorted((s for s in draft.spans if s.type == EntityType.PERSON), key=lambda s: s.start)
     previous = None  # the colleague named last, whom a list may go on from
+    shared = _authors_employer(draft)
     for person in people:
         # in an interview, `my teammate` in an answer is the one who answers
         speaker = speaker_of_line(draft, person.start) or author
-        employer = sole_employer(draft, speaker) if speaker is not None else None
+        employer = sole_employer(draft, speaker) if speaker is not None else shared
         listed = previous is not None and _NEXT_IN_LIST.fullmatch(text, previous.end, person.start)
         if (
             employer is not None
