@@ -129,3 +129,46 @@ def test_a_table_of_a_team_s_previous_companies():
     affiliations = affiliations_of(extract_text(text))
     assert ("정유나", "Toss") in affiliations
     assert not any(org == "프로덕트" for _, org in affiliations)
+
+
+def test_a_results_table_gives_each_team_its_members_and_brackets_said_for_all():
+    text = (
+        "| 상 | 팀명 | 팀원 (소속) | 프로젝트 |\n"
+        "|---|---|---|---|\n"
+        "| 대상 | 파드지기 | 강민재(쿠팡), 도윤서(고려대학교) | 잡 우선순위 조정기 |\n"
+        "| 우수상 | 셀프힐링즈 | 조은비, 황지훈 (이상 숭실대학교) | 장애 요약 봇 |\n"
+        "| 장려상 | 카나리아 배포단 | Arjun Mehta(개인 참가) | 분석 템플릿 CLI |\n"
+    )
+    extraction = extract_text(text)
+    assert {
+        ("강민재", "Coupang"),
+        ("강민재", "파드지기"),
+        ("도윤서", "파드지기"),
+        ("조은비", "숭실대학교"),
+        ("황지훈", "숭실대학교"),
+        ("황지훈", "셀프힐링즈"),
+        ("Arjun Mehta", "카나리아 배포단"),
+    } <= affiliations_of(extraction)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "개인 참가" not in organisations
+    assert not any("잡 우선순위" in o or o == "대상" for o in organisations)
+
+
+def test_an_english_team_table_and_a_table_without_a_team_column():
+    text = (
+        "| Team | Members | Project |\n"
+        "|---|---|---|\n"
+        "| Night Owls | Ann Lee, Bo Kim (both Initech) | A scheduler |\n\n"
+        "| Prize | Winner | Project |\n"
+        "|---|---|---|\n"
+        "| First | Cara Diaz (Globex) | A linter |\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Ann Lee", "Initech"),
+        ("Bo Kim", "Initech"),
+        ("Ann Lee", "Night Owls"),
+        ("Cara Diaz", "Globex"),
+    } <= affiliations
+    assert not any(o in {"First", "A linter"} for _, o in affiliations)

@@ -166,7 +166,7 @@ _NO_EMPLOYER = re.compile(
     r"(?:an?\s)?(?:independent|freelancer?|self[- ]employed|unaffiliated|retired|student"
     r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|독립)"
     r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor)"
-    r"|\s?(?:개발자|컨설턴트|연구자|엔지니어|메인테이너))?",
+    r"|\s?(?:개발자|컨설턴트|연구자|엔지니어|메인테이너|참가자?|참여))?",
     re.IGNORECASE,
 )
 

@@ -37,10 +37,16 @@ from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
 _PERSON_COLUMN = re.compile(
-    r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너"
-    r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who",
+    r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너|팀원|구성원"
+    r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who"
+    r"|(?:team\s)?members?|winners?|수상자",
     re.IGNORECASE,
 )
+# A column of the team each row's people form (`팀명`, `Team`), as a hackathon's results give it.
+_TEAM_COLUMN = re.compile(r"^(?:팀명?|팀\s?이름|(?i:team(?:\sname)?))$")
+# Brackets after the last of a cell's people that speak for all of them: `조은비, 황지훈 (이상
+# 숭실대학교)`, `Ann Lee, Bo Kim (both Acme)`.
+_FOR_ALL = re.compile(r"(?:이상|모두|all|both|all\sfrom|both\sfrom)\s+(?P<org>.+)", re.IGNORECASE)
 _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|직장|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?"
     r"|day\s?jobs?|works?\s(?:at|for)|workplace"
@@ -82,6 +88,9 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
             continue
         # a column of names (`이름`, `Name`): a Hangul given name alone is a person there
         names = _NAMES_COLUMN.fullmatch(header[person_column].text.strip(" *_`")) is not None
+        team_column = next(
+            (i for i, c in enumerate(header) if _TEAM_COLUMN.match(c.text.strip(" *_`"))), None
+        )
         for row in rows:
             passage = draft.passage_at(row[0].start)
             org_cell = row[org_column] if org_column is not None else None
@@ -93,7 +102,9 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
                 and not gazetteer.lookup(cell.text)
             ):
                 draft.mention(person(draft, None, cell.text), cell.start, cell.end)
-            _row(draft, gazetteer, analyzer, cell, org_cell, passage_id)
+            members = _row(draft, gazetteer, analyzer, cell, org_cell, passage_id)
+            if team_column is not None and row[team_column].text.strip(" *_`"):
+                _team(draft, gazetteer, row[team_column], members, passage_id)
             if org_cell is None:
                 others = [c for i, c in enumerate(row) if i != person_column]
                 _employer_in_a_bio(draft, gazetteer, analyzer, cell, others, passage_id)
@@ -106,14 +117,19 @@ def _row(
     person_cell: _Cell,
     org_cell: _Cell | None,
     passage_id: str | None,
-) -> None:
+) -> list[str]:
+    """The people of a row's cell, each with their organisation; returns their keys."""
     people = list(_people(person_cell.text))
     orgs: list[str | None] = [None] * len(people)
+    for_all = _FOR_ALL.fullmatch(people[-1][1] or "") if people else None
+    if for_all is not None:
+        people = [(name, for_all["org"]) for name, _ in people]
     if org_cell is not None:
         # one cell may be everyone's: its organisation is read once
         cells = _cells_of(org_cell, len(people))
         read = {c.start: _organisation(draft, gazetteer, c) for c in cells}
         orgs = [read[c.start] for c in cells]
+    keys: list[str] = []
     for (name, paren), org in zip(people, orgs, strict=True):
         key = credited_person(draft, gazetteer, analyzer, name)
         if key is None and paren and spells_in_other_script(name, paren):
@@ -122,6 +138,7 @@ def _row(
             name, paren = paren, name
         if key is None:
             continue
+        keys.append(key)
         start = draft.article.text.find(name, person_cell.start, person_cell.end)
         if start >= 0:
             draft.mention(key, start, start + len(name))
@@ -137,6 +154,22 @@ def _row(
             own = credited_organisation(draft, gazetteer, paren)  # `Ann Lee (Acme)`
         if own is not None:
             draft.fact(key, "affiliation", own, passage_id=passage_id)
+    return keys
+
+
+def _team(
+    draft: Draft, gazetteer: Gazetteer, cell: _Cell, members: list[str], passage_id: str | None
+) -> None:
+    """The team a row names, a group its people belong to."""
+    name = cell.text.strip(" *_`")
+    team = credited_organisation(draft, gazetteer, name)
+    if draft.type_of(team) != EntityType.ORGANIZATION:
+        return
+    start = draft.article.text.find(name, cell.start, cell.end)
+    if start >= 0 and not draft.spans_over(start, start + len(name)):
+        draft.mention(team, start, start + len(name))
+    for member in members:
+        draft.fact(member, "affiliation", team, passage_id=passage_id)
 
 
 def _employer_in_a_bio(
