@@ -530,3 +530,26 @@ def test_a_name_apposed_to_a_role_held_somewhere_after_a_sentence_adverb():
     people = names_of(extraction, EntityType.PERSON)
     assert not {"Quellmark", "Later Bola Ade"} & people
     assert not {"Adebayo Okonkwo", "Later Bola Ade"} & names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_panelists_listed_with_a_role_their_teams_earlier_employers_and_groups_they_run():
+    text = (
+        "Who was on stage:\n\n"
+        "- **Tiago Brandão**, staff engineer on Nubank's platform team\n"
+        "- **Femke de Wit**, principal engineer at Adyen, and before that six years at ING\n"
+        "- **Rashid Chaudhry**, independent consultant and a regular at the meetup\n"
+        "- **Quarry Labs**, which sponsored the coffee\n\n"
+        "Ola Nowak (SRE on Allegro's search team) took notes. Ola also co-runs the Krakow "
+        "Kubernetes Meetup."
+    )
+    extraction = extract_text(text)
+    assert {
+        ("Tiago Brandão", "Nubank"),
+        ("Femke de Wit", "Adyen"),
+        ("Femke de Wit", "ING"),
+        ("Ola Nowak", "Allegro"),
+        ("Ola Nowak", "Krakow Kubernetes Meetup"),
+    } <= affiliations_of(extraction)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Rashid Chaudhry" in people
+    assert "Quarry Labs" not in people

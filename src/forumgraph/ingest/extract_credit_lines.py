@@ -29,7 +29,7 @@ from forumgraph.ingest.extract_named import (
     known_entry,
     take_back_a_guess,
 )
-from forumgraph.ingest.extract_people import ROLE_HEADS, person
+from forumgraph.ingest.extract_people import PROGRAMME_ROLES, ROLE_HEAD_PATTERN, ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
 from forumgraph.ingest.extract_people_ko import (
     IN_CHARACTERS,
@@ -37,7 +37,7 @@ from forumgraph.ingest.extract_people_ko import (
     foreign_name_in_hangul,
 )
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import EMOJI, LIST_ITEM_MARK
+from forumgraph.ingest.extract_text import EMOJI, FUNCTION_WORDS, LIST_ITEM_MARK
 from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
 from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
@@ -148,12 +148,26 @@ def _cells(line: str) -> int:
 
 
 def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
-    """A name with a given name first that opens a line, described by a clause that is not
+    """A name that opens a line, with a given name first or described by a role (`**Rahim
+    Choudhury**, independent consultant (…) and a regular in …`), by a clause that is not
     about a thing (`, which`): a list of panelists or speakers."""
-    name = match["name"].strip()
-    return name.split()[0] in gazetteer.given_names and not re.match(
-        r"(?:which|that)\b", match["rest"]
+    name, rest = match["name"].strip(), match["rest"]
+    if re.match(r"(?:which|that)\b", rest):
+        return False
+    if name.split()[0] in gazetteer.given_names:
+        return True
+    # (not `Moderator Chiara Lombardi, principal analyst at …`: a role before the name)
+    first = name.split()[0].lower()
+    return (
+        _ROLE_OPENING.match(rest) is not None
+        and first not in ROLE_HEADS
+        and first not in PROGRAMME_ROLES
+        and first.capitalize() not in FUNCTION_WORDS
     )
+
+
+# A description opening with a role: `independent consultant`, `a staff engineer on`.
+_ROLE_OPENING = re.compile(rf"(?:an?\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\b")
 
 
 # Two people credited together: `Emre Yıldız & Priya Raghunathan`, `아마카 은워수 & 응우옌 티 란`.
@@ -383,6 +397,13 @@ def organisation_in_parts(draft: Draft, gazetteer: Gazetteer, text: str, start: 
     return None
 
 
+# A role on a team the organisation owns: `staff engineer on Nubank's platform team`.
+_ON_ITS_TEAM = re.compile(
+    r"\s(?:on|in)\s(?:the\s)?(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s"
+    r"(?:[\w-]+\s){0,3}?(?:team|group|org|organi[sz]ation)$"
+)
+
+
 def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> str | None:
     """The organisation a part names: `SAP`, `SRE lead at Vinted`, `CNCF Ambassador`, `당근 SRE`;
     none for `independent` or a role alone."""
@@ -396,7 +417,10 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> 
     place = gazetteer.lookup(part.strip())
     if place is not None and place.kind in PLACE_KINDS:
         return None  # `Chiamaka Nwosu — Nigeria`: where the person is from
-    at = re.search(r"\s(?:at|@)\s", part)
+    its_team = _ON_ITS_TEAM.search(part)
+    if its_team is not None:  # `staff engineer on Nubank's platform team`
+        start, part = start + its_team.start("org"), its_team["org"]
+    at = re.search(r"\s(?:at|@)\s", part) if its_team is None else None
     if at is not None:
         if not is_role_phrase(part[: at.start()].strip() + " at"):  # (`SRE @ Acme` too)
             return None  # `Scaling Envoy at Lyft`: a title, not a role

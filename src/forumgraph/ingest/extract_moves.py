@@ -51,7 +51,10 @@ _EN_MOVE = re.compile(
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
     r"|left|leaves|has\sleft|['’]m\s(?:leaving|joining))"
     r"|is\s(?:joining|leaving|returning\sto)"
-    rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending)\s{_SPAN}(?:years?|months?|summers?|semesters?|decade|stint|tenure)\s(?:at|with)"
+    rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending|[Bb]efore\sthat,?)\s{_SPAN}"
+    r"(?:years?|months?|summers?|semesters?|decade|stint|tenure)\s(?:at|with)"
+    # `co-runs the Warsaw Kubernetes Meetup`: a group the person organises
+    r"|co-(?:runs|ran|hosts|hosted|leads|led)"
     r"|(?:[Pp]reviously|[Ff]ormerly|most\srecently|until\srecently)\s(?:(?:been|was|worked|working)\s)?"
     r"(?:(?:an?|the)\s)?(?:[\w-]+\s){0,4}?(?:at|with|(?<=ormerly\s)of)"
     r"|has\sbeen\s(?:at|with)"
@@ -125,9 +128,11 @@ _EN_CAME_TO = re.compile(
     + r"(?:\sin\s\d{4})?(?=\sfrom\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}"
     r"(?:[,.;)]|\s(?:where|and|in|after|as|to)\b))"
 )
-# `she spent six years on SAP's internal networking team`: the organisation owns the team.
-_EN_SPENT_ON_ITS_TEAM = re.compile(
-    rf"\b(?:spent|spending)\s{_SPAN}(?:years?|months?|decade)\s(?:on|in|with)\s(?:the\s)?"
+# `she spent six years on SAP's internal networking team`, `staff engineer on Nubank's platform
+# team`: the organisation owns the team.
+_EN_ON_ITS_TEAM = re.compile(
+    rf"\b(?:(?:spent|spending)\s{_SPAN}(?:years?|months?|decade)|(?i:{ROLE_HEAD_PATTERN})s?)"
+    r"\s(?:on|in|with)\s(?:the\s)?"
     + ORG_NAME
     + r"['’]s\s(?:[\w-]+\s){0,3}?(?:team|group|division|organi[sz]ation|department|office)\b"
 )
@@ -224,7 +229,7 @@ _PATTERNS = (
     _EN_JOINED_FROM,
     _EN_MOVED_FROM,
     _EN_WAS_AT,
-    _EN_SPENT_ON_ITS_TEAM,
+    _EN_ON_ITS_TEAM,
     _EN_WORKED_ON_ITS,
     _EN_CAME_TO,
     _EX,
