@@ -3,7 +3,7 @@ these tests, and labels that are no speakers."""
 
 from __future__ import annotations
 
-from extraction_support import extract_text
+from extraction_support import affiliations_of, extract_text, names_of
 
 from forumgraph.models import EntityType, Extraction
 
@@ -71,3 +71,27 @@ def test_an_interview_s_one_speaker_between_questions_is_a_person():
 def test_one_repeated_label_without_questions_is_no_speaker():
     text = "참고: 첫 번째 항목입니다.\n\n참고: 두 번째 항목입니다.\n"
     assert "참고" not in _people(extract_text(text))
+
+
+def test_labels_in_capitals_and_a_host_named_in_brackets_speak_in_the_first_person():
+    text = (
+        "HOST (Marta Ruiz): Welcome back. First up, Tomas Varga, who runs the SRE group at "
+        "Fernvale Freight. And Adaeze Okafor, a software engineer at Microsoft.\n\n"
+        "TOMAS: Thanks. My colleague Siobhan Kerr spotted the gap first.\n\n"
+        "ADAEZE: Back when I was doing my master's at the University of Lagos, I ran a survey.\n\n"
+        "TOMAS: I'm moving to Tallowbyte in October, so this is my last episode as a Fernvale "
+        "person.\n\n"
+        "ADAEZE: And the SIG has been busy all summer.\n\n"
+        "NOTE: edited for length.\n\n"
+        "NOTE: no ads.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Tomas Varga", "Fernvale Freight"),
+        ("Tomas Varga", "Tallowbyte"),
+        ("Siobhan Kerr", "Fernvale Freight"),
+        ("Adaeze Okafor", "University of Lagos"),
+    } <= affiliations
+    assert not {"Note", "NOTE", "Tomas", "TOMAS"} & names_of(extraction, EntityType.PERSON)
+    assert "SIG has" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -262,10 +262,16 @@ def _trim(name: str) -> tuple[str, int]:
     return name.rstrip(", "), shift
 
 
+# The kinds of Kubernetes and CNCF groups that open their names (`SIG Network`, `TAG Security`).
+_GROUP_KINDS = ("SIG", "WG", "TAG")
+
+
 def _acceptable(name: str, gazetteer: Gazetteer) -> bool:
     words = name.replace(",", "").split()
     if len(words) < 2 or known_entry(gazetteer, name) is not None:
         return len(words) >= 2
+    if words[0] in _GROUP_KINDS and words[1].islower() and gazetteer.lookup(words[1]) is None:
+        return False  # `the SIG has been`, `the WG published`: a verb, not `SIG etcd`
     # The name of a group must carry more than its kind (`Release Team` alone is named by the
     # text; `Our Team` was trimmed to `Team`).
     return any(w[0].isupper() for w in words[:-1])

@@ -72,7 +72,8 @@ _EN_MOVE = re.compile(
     # `has moved on to a role at Datadog`
     r"|moved\son\sto\s(?:an?\s)?(?:[\w-]+\s){0,3}?(?:at|with)"
     # `has since moved to Vercel`, `who moved to Trendyol from Hepsiburada`, `while at Datadog`
-    r"|(?:has\s(?:since\s)?|have\s(?:since\s)?|since\s)?(?:moved|moves|switched)\sto(?=\s(?:the\s)?[A-Z])"
+    r"|(?:has\s(?:since\s)?|have\s(?:since\s)?|since\s)?(?:moved|moves|moving|switched)\sto"
+    r"(?=\s(?:the\s)?[A-Z])"
     r"|while\s(?:at|with)"
     # `alongside his day job at NVIDIA`, `who spends his days on batch scheduling at Cerebrum`
     r"|(?:his|her|their)\sday\sjob\s(?:at|with)"
@@ -103,7 +104,7 @@ _EN_MOVE = re.compile(
     # `Dorota, his co-maintainer, is at Red Hat`, `now works at Grafana Labs`
     r"|(?<=,\s)(?:is|was)\s(?:now\s)?(?:at|with)|works\s(?:at|for)"
     # `is finishing her master's at TU Delft`: where someone studies
-    r"|(?:finishing|completing|completed|doing|did|earned|received)\s(?:her|his|their|a)\s"
+    r"|(?:finishing|completing|completed|doing|did|earned|received)\s(?:her|his|their|my|a)\s"
     r"(?:master['’]s|bachelor['’]s|PhD|doctorate)(?:\sdegree)?\s(?:at|from)"
     r"|graduated\sfrom|(?:studies|studied|studying)\s(?:[\w-]+\s){0,2}?at)"
     r"\s(?:the\s)?[*_]{0,2}" + ORG_NAME

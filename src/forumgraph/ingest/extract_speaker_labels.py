@@ -23,8 +23,9 @@ from forumgraph.text.hangul import has_hangul
 # Question lines of an interview (`Q.`, `Q:`, `질문:`).
 _QUESTIONS = re.compile(r"^[ \t>*_]*(?:Q\d*[.:)]|질문\s?[.:])", re.MULTILINE)
 _LABEL = re.compile(
-    r"^[ \t>*_]*(?P<name>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2}|[가-힣]{2,4})[ \t*_]*[:：]"
-    r"[ \t*_]*\S",
+    r"^[ \t>*_]*(?P<name>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,2}|[가-힣]{2,4}"
+    # in capitals, as transcripts write them: `TOM:`, `ADAEZE:`
+    r"|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})[ \t*_]*[:：][ \t*_]*\S",
     re.MULTILINE,
 )
 
@@ -35,7 +36,9 @@ def add_speaker_labels(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -
     labels = [m for m in _LABEL.finditer(text) if not draft.spans_over(*m.span("name"))]
     counts = Counter(m["name"] for m in labels)
     speakers = {
-        name for name, n in counts.items() if n >= 2 and _reads_as_a_name(name, gazetteer, analyzer)
+        name
+        for name, n in counts.items()
+        if n >= 2 and _reads_as_a_name(_written_as_a_name(name), gazetteer, analyzer)
     }
     repeated = [name for name, n in counts.items() if n >= 2]
     if len(repeated) < 2 and not (repeated and _QUESTIONS.search(text)):
@@ -45,11 +48,16 @@ def add_speaker_labels(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -
         if name not in speakers:
             continue
         start, end = match.span("name")
-        known = _person_named(draft, name)
+        known = _person_named(draft, _written_as_a_name(name))
         if known is not None:
             draft.mention(known, start, end)
-        else:
+        elif not name.isupper():  # a label in capitals is only a person the text names
             add_person_span(draft, gazetteer, name, name, start, end)
+
+
+def _written_as_a_name(label: str) -> str:
+    """`TOM` as `Tom`: a label in capitals, as a name is written."""
+    return label.title() if label.isupper() else label
 
 
 def _reads_as_a_name(name: str, gazetteer: Gazetteer, analyzer: Analyzer) -> bool:

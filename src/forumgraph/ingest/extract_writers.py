@@ -216,4 +216,8 @@ def speaker_of_line(draft: Draft, offset: int) -> str | None:
     if label is None or label.end() > offset:
         return None
     span = draft.mentioned_at(label.start("label"))
-    return span.key if span is not None and span.type == EntityType.PERSON else None
+    if span is not None and span.type == EntityType.PERSON:
+        return span.key
+    # `HOST (Marisol Vega):`: the person the label names in brackets
+    inside = {s.key for s in draft.spans_in(*label.span("label"), EntityType.PERSON)}
+    return inside.pop() if len(inside) == 1 else None
