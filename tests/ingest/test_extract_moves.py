@@ -516,3 +516,22 @@ def test_years_in_a_company_s_office_and_organisers_of_a_group_named_after_a_pro
     )
     affiliations = affiliations_of(extract_text(text))
     assert {("Marit Olsen", "Sablewood"), ("Tobias Brandl", "SIG Docs")} <= affiliations
+
+
+def test_a_korean_move_describing_a_pronoun_is_the_paragraph_s_last_person():
+    text = (
+        "패널로는 토스의 장서윤 리드, 쿠팡의 다니엘 조(Daniel Cho) 디렉터, "
+        "LY Corporation(옛 라인) 소속 이케다 료(Ryo Ikeda) 엔지니어가 참여했다. "
+        "정태오 사무국장은 개회사를 했다.\n\n"
+        "장서윤 리드는 토스의 경험을 예로 들었다.\n\n"
+        "다니엘 조 디렉터의 관심사는 비용이었다. "
+        "실리콘밸리 스타트업을 거쳐 2022년 메르카리에 합류한 그는 비용 데이터를 강조했다.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Daniel Cho", "Mercari") in affiliations
+    assert ("장서윤", "Mercari") not in affiliations
+    assert any(
+        p in {"이케다", "이케다 료", "Ryo Ikeda"} and o == "LY Corporation" for p, o in affiliations
+    )
+    assert "정태오" in names_of(extraction, EntityType.PERSON)

@@ -39,7 +39,8 @@ from forumgraph.text.hangul import HANGUL
 
 # The words between an organisation and the person after it.
 _KO_GAP = re.compile(
-    r"^(?:\([^()]{1,20}\)\s?회사)?\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
+    # (brackets about the organisation may follow it: `LY Corporation(옛 라인) 소속`)
+    r"^(?:\([^()]{1,20}\)\s?(?:회사)?)?\)?\s*(?:의|에서 온|에서|소속(?:의|인)?|,)?\s*"
     r"(?:(?P<role>[^\s,.()“”\"][^,.()“”\"]{0,28}?)\s*(?:인|이자|이며|(?:으)?로\s(?:활동|일)(?:하는|하고\s있는|중인))"
     r"|(?P<duty>[^\s,.()][^,.()]{0,18}?)(?:을|를) 담당하(?:고 있)?는)?\s*$"
 )

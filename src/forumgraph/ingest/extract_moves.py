@@ -266,6 +266,13 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                     key = person.key if person is not None else None
                     if key is None and pattern is _KO_MOVE and _HONOURING.search(match.group()):
                         key = _honoured(spans, earlier, passage.start)
+                    elif (
+                        key is None
+                        and pattern is _KO_MOVE
+                        and _KO_PRONOUN_AFTER.match(text, match.end())
+                    ):
+                        # `2022년 쿠팡에 합류한 그는`: whom the paragraph named last
+                        key = _named_last_in_paragraph(text, [*earlier, *spans], match.start())
                     elif key is None and pattern is _KO_MOVE:
                         key = _left_out_subject(
                             draft, text, spans, earlier, sentence.start, match.start()
@@ -450,6 +457,16 @@ def _bio_subject(draft: Draft, text: str, earlier: list[Span], start: int, at: i
     if people:
         return people[-1].key
     return person_of_section(draft, at)
+
+
+# A pronoun that the move's clause describes: `쿠팡에 합류한 그는`.
+_KO_PRONOUN_AFTER = re.compile(r"[가-힣]{0,3}\s(?:그|그녀)(?:는|가|도|의)\s")
+
+
+def _named_last_in_paragraph(text: str, spans: list[Span], at: int) -> str | None:
+    paragraph = text.rfind("\n\n", 0, at)
+    people = [s for s in spans if s.type == EntityType.PERSON and paragraph < s.start < at]
+    return people[-1].key if people else None
 
 
 # A verb of respect (`계신데`) speaks of someone else than the speaker: the one named last.

@@ -38,7 +38,8 @@ KO_PERSON_MARKERS = tuple(
             "총괄 창업자 설립자 담당자 팀원 석사과정 박사과정 학생 테크리드 팀리드 파트장 그룹장 "
             "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO CFO CPO CISO VP SRE "
             "PM PD SA TAM DA DBA EM PO TL "
-            "최고기술책임자 최고경영자 최고운영책임자 최고정보책임자 최고제품책임자 부대표 단장"
+            "최고기술책임자 최고경영자 최고운영책임자 최고정보책임자 최고제품책임자 부대표 단장 "
+            "사무국장 사무총장 이사장 국장 처장"
         ),
         key=len,
         reverse=True,
