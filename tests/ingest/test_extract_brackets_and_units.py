@@ -191,3 +191,14 @@ def test_a_function_in_a_byline_s_brackets_is_a_unit_of_the_organisation():
     assert {("Noor Hamdan", "Larkspur Health"), ("Felix Arndt", "Larkspur Health")} <= affiliations
     orgs = names_of(extraction, EntityType.ORGANIZATION)
     assert not any("Platform Engineering" in o for o in orgs)
+
+
+def test_groups_listed_in_a_byline_s_brackets_are_each_an_organisation():
+    header = {"author": "Corinne Abadi (Mentoring WG, CNCF TAG Contributor Strategy)"}
+    text = "On behalf of the working group in TAG Contributor Strategy I'm delighted to write."
+    extraction = extract_text(text, header)
+    assert {
+        ("Corinne Abadi", "Mentoring WG"),
+        ("Corinne Abadi", "CNCF TAG Contributor Strategy"),
+    } <= affiliations_of(extraction)
+    assert "TAG Contributor Strategy I" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -126,3 +126,13 @@ def test_a_role_an_organisation_named_before_it_owns_after_is():
     assert ("Anjali Krishnan", "SIG Docs") in affiliations
     assert ("Ben Stone", "Quellmark") in affiliations
     assert not any(person in {"Ann Lee", "Ivo Petrov"} for person, _ in affiliations)
+
+
+def test_a_day_job_said_with_what_it_is():
+    text = (
+        "Ophelia Grant edits this newsletter in her spare time. Her day job is developer "
+        "advocacy at Grafana Labs. His day job is boring, says Tom Reyes."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Ophelia Grant", "Grafana Labs") in affiliations
+    assert not any(p == "Tom Reyes" for p, _ in affiliations)

@@ -172,3 +172,19 @@ def test_an_english_team_table_and_a_table_without_a_team_column():
         ("Cara Diaz", "Globex"),
     } <= affiliations
     assert not any(o in {"First", "A linter"} for _, o in affiliations)
+
+
+def test_a_mentees_table_with_an_organisation_after_a_comma_and_a_handle_in_brackets():
+    text = (
+        "| Project | Mentee | Mentor(s) | Idea |\n"
+        "|---|---|---|---|\n"
+        "| Cilium | Tobias Ferreira, Universidade de São Paulo | Dario Ferrante | UI audit |\n"
+        "| Jaeger | Kwame Mensah (@kmensah) | Priya Desai | Storage tests |\n"
+        "| Argo CD | Ana Lima, Bruno Costa | Lukas Brenner | Diff speed |\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert ("Tobias Ferreira", "Universidade de São Paulo") in affiliations
+    assert not any(p == "Kwame Mensah" for p, _ in affiliations)
+    assert not any(p == "Ana Lima" for p, _ in affiliations)
+    assert "@kmensah" not in names_of(extraction, EntityType.ORGANIZATION)

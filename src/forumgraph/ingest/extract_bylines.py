@@ -509,8 +509,13 @@ def _paren_organisations(paren: str) -> list[str]:
         or (len(p.split()) > 1 and _GLUED_UNIT.fullmatch(p.split()[-1]))
         or (len(p.split()) > 1 and _KO_UNIT.search(p.split()[-1]))
         or _DEPARTMENT.search(p)
+        or _GROUP_NAME.search(p)  # `(Mentoring WG, CNCF TAG Contributor Strategy)`
     ]
     return titled if len(titled) == len(kept) else [paren]
+
+
+# A part that names a group by its kind: `Mentoring WG`, `SIG Docs`, `Program Committee`.
+_GROUP_NAME = re.compile(r"\b(?:WG|SIG|TAG|Working\sGroup|Committee|Special\sInterest\sGroup)\b")
 
 
 def _note(text: str) -> bool:

@@ -66,7 +66,7 @@ _EN_PATTERNS = [
     re.compile(
         r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
         r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team|Managers?|Approvers?"
-        r"|Reviewers?|Shadows?|Release\sManagers?)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+        r"|Reviewers?|Shadows?|Release\sManagers?|I)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
 # A capitalised word that ends no sentence (`Hub.` before `Our` does).

@@ -76,7 +76,8 @@ _EN_MOVE = re.compile(
     r"(?=\s(?:the\s)?[A-Z])"
     r"|while\s(?:at|with)"
     # `alongside his day job at NVIDIA`, `who spends his days on batch scheduling at Cerebrum`
-    r"|(?:his|her|their)\sday\sjob\s(?:at|with)"
+    # (`Her day job is developer advocacy at Grafana Labs`)
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir)\sday\sjob\s(?:is\s(?:[\w-]+\s){1,4}?)?(?:at|with)"
     r"|spends\s(?:his|her|their)\sdays\s(?:[\w-]+\s){0,4}?(?:at|with)"
     # `where she leads the developer platform team at Razorpay`
     r"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s))(?:leads|runs|heads|manages)\s(?:[\w-]+\s){1,5}?(?:at|for)"

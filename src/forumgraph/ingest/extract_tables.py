@@ -25,9 +25,13 @@ from forumgraph.ingest.extract_bylines import (
     spells_in_other_script,
 )
 from forumgraph.ingest.extract_credit_lines import organisation_in_parts
-from forumgraph.ingest.extract_named import NOT_AN_ORGANISATION_GUESSES, take_back_a_guess
+from forumgraph.ingest.extract_named import (
+    NOT_AN_ORGANISATION_GUESSES,
+    known_entry,
+    take_back_a_guess,
+)
 from forumgraph.ingest.extract_orgs_ko import name_form
-from forumgraph.ingest.extract_people import PROGRAMME_ROLES, ROLE_HEADS, person
+from forumgraph.ingest.extract_people import COMPANY_WORDS, PROGRAMME_ROLES, ROLE_HEADS, person
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
@@ -39,7 +43,7 @@ from forumgraph.text.hangul import has_hangul
 _PERSON_COLUMN = re.compile(
     r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너|팀원|구성원"
     r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who"
-    r"|(?:team\s)?members?|winners?|수상자",
+    r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티",
     re.IGNORECASE,
 )
 # A column of the team each row's people form (`팀명`, `Team`), as a hackathon's results give it.
@@ -131,6 +135,12 @@ def _row(
         orgs = [read[c.start] for c in cells]
     keys: list[str] = []
     for (name, paren), org in zip(people, orgs, strict=True):
+        if keys and paren is None and org is None and _an_organisation(name, gazetteer):
+            # `Tobias Ferreira, Universidade de São Paulo`: the organisation after the person
+            org_key = credited_organisation(draft, gazetteer, name)
+            if draft.type_of(org_key) == EntityType.ORGANIZATION:
+                draft.fact(keys[-1], "affiliation", org_key, passage_id=passage_id)
+            continue
         key = credited_person(draft, gazetteer, analyzer, name)
         if key is None and paren and spells_in_other_script(name, paren):
             # `모리 켄지 (Kenji Mori)`: a name of another language, spelled in both scripts
@@ -143,8 +153,8 @@ def _row(
         if start >= 0:
             draft.mention(key, start, start + len(name))
         own = org
-        if paren and spells_in_other_script(name, paren):
-            draft.add_variant(key, paren)  # `서다인 (Seo Dain)`
+        if paren and (spells_in_other_script(name, paren) or _HANDLE.fullmatch(paren)):
+            draft.add_variant(key, paren)  # `서다인 (Seo Dain)`, `Kwame Mensah (@kmensah)`
         elif (
             paren
             and own is None
@@ -155,6 +165,21 @@ def _row(
         if own is not None:
             draft.fact(key, "affiliation", own, passage_id=passage_id)
     return keys
+
+
+_HANDLE = re.compile(r"@[\w.-]{2,39}")
+# The words that make a name an institution's (`Universidade de São Paulo`, `IIT Roorkee`).
+_INSTITUTION = re.compile(
+    r"\b(?:Univ\w*|Institut\w*|College|School|Academy|Polytechnic|Politecnico|IIT|MIT|TU)\b"
+)
+
+
+def _an_organisation(name: str, gazetteer: Gazetteer) -> bool:
+    """A known organisation, an institution or a company by its last word."""
+    entry = known_entry(gazetteer, name)
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    return bool(_INSTITUTION.search(name)) or name.split()[-1] in COMPANY_WORDS
 
 
 def _team(
