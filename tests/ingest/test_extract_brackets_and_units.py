@@ -202,3 +202,14 @@ def test_groups_listed_in_a_byline_s_brackets_are_each_an_organisation():
         ("Corinne Abadi", "CNCF TAG Contributor Strategy"),
     } <= affiliations_of(extraction)
     assert "TAG Contributor Strategy I" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_topic_word_in_brackets_and_sentences_after_a_credit_line():
+    text = (
+        "이번 호도 즐겁게 읽어 주세요.\n\n"
+        "편집: 마은지(클라우드 수다방 운영진), 도건우(본업은 NHN클라우드 SRE). "
+        "이 소식지는 개인이 만드는 비영리 소식지입니다.\n"
+    )
+    extraction = extract_text(text)
+    assert {("마은지", "클라우드 수다방"), ("도건우", "NHN Cloud")} <= affiliations_of(extraction)
+    assert not any(o.startswith("본업") for o in names_of(extraction, EntityType.ORGANIZATION))

@@ -74,6 +74,8 @@ _CREDIT_LINE = re.compile(
 # paragraph joined).
 _NEXT_CREDIT = re.compile(rf"\s+(?=[*_]*{CREDIT_LABELS}\s*[*_]*\s*[:：])", re.IGNORECASE)
 _EDITORS = re.compile(r"^[\s>*#_-]*(?:Editors?|Edited by|편집)\s*[*_]*\s*[:：]", re.IGNORECASE)
+# Sentences after a credit's last brackets: `편집: 마은지(…), 도건우(…). 클네레터는 …`.
+_SENTENCES_AFTER = re.compile(r"(?<=\))[.。]\s+\S.*$")
 # `일동` (all of), `등` (and others) or a full stop after the last name.
 _CREDIT_END = re.compile(r"\s*(?:일동|등|외\s?\d+\s?(?:명|인))?\s*[.。]?$")
 # An entry: a name, maybe with brackets after it (`Ann Lee (Acme)`, `서다인 (Seo Dain)`).
@@ -101,6 +103,8 @@ _STAFF = re.compile(
 _GLUED_UNIT = re.compile(r"[가-힣A-Za-z]{2,8}(?:팀|실|본부|센터|랩|파트|셀|부|학부|학과)")
 # A mark of a past or present employer before its name: `前 LINE Plus`, `전 하이퍼커넥트`,
 # `ex-Google`.
+# A Korean word as the topic before what a credit says: `본업은 NHN클라우드 SRE`, `현재는 …`.
+TOPIC_OPENING = re.compile(r"^[가-힣]{1,4}(?:은|는)\s(?=\S)")
 PAST_OR_PRESENT = re.compile(r"^(?:前|現|(?:전|현)(?=[\s)])|[Ee]x-(?=[A-Z]))\)?\s*")
 # The last word of a unit of an organisation (`그룹`, `플랫폼팀`, `Team`).
 _KO_UNIT = re.compile(r"(?:팀|그룹|랩|파트|셀|Team|Group|Lab)$")
@@ -135,7 +139,7 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     for passage in draft.passages:
         lines = passage.text.splitlines()
         for line in (part for whole in lines for part in _NEXT_CREDIT.split(whole)):
-            credit = _CREDIT_LINE.match(line)
+            credit = _CREDIT_LINE.match(_SENTENCES_AFTER.sub("", line))
             if credit is not None:
                 names = _organisation_in_brackets(
                     _CREDIT_END.sub("", _without_date(credit.group("names")))
@@ -529,7 +533,7 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
     entry, else a record of its own."""
-    text = without_title(_after_role(PAST_OR_PRESENT.sub("", text)))
+    text = without_title(_after_role(PAST_OR_PRESENT.sub("", TOPIC_OPENING.sub("", text))))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text
     text = _STUDY.sub("", text).strip() or text

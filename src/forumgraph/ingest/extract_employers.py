@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_bylines import is_title, without_title
+from forumgraph.ingest.extract_bylines import TOPIC_OPENING, is_title, without_title
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
@@ -439,6 +439,10 @@ def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
     role_at = _ROLE_AT_IN_BRACKETS.fullmatch(inside)
     if role_at is not None:
         return role_at["org"], role_at.start("org")  # `(SRE at Zendesk)`
+    topic = TOPIC_OPENING.match(inside)
+    if topic is not None:  # `(본업은 NHN클라우드 SRE)`: what the word is, then the organisation
+        found = _org_in_parentheses(inside[topic.end() :])
+        return None if found is None else (found[0], found[1] + topic.end())
     parts = inside.split(", ")
     if len(parts) > 2:
         return None
