@@ -821,3 +821,20 @@ def test_an_edition_of_a_city_named_series_is_also_known_by_the_series_short_nam
     assert "KCD Warsaw 2025" in names
     assert "KubeCon Paris 2024" not in names  # a region-named edition keeps its written names
     assert "Kubernetes Community Days Paris 2025" not in names_of(extraction, EntityType.EVENT)
+
+
+def test_editions_numbered_in_korean_and_referred_to_by_their_number():
+    text = (
+        "지난 11월 진행된 **제2회 클라우드 네이티브 해커톤 부산**에 참가해 주셔서 감사합니다. "
+        "지난해 1회 대회보다 두 배 많은 팀이 지원했습니다. 내년 제3회 대회에서 만나요!\n\n"
+        "제5회 발표 순서는 아래와 같습니다."
+    )
+    extraction = extract_text(text)
+    events = names_of(extraction, EntityType.EVENT)
+    assert {
+        "제1회 클라우드 네이티브 해커톤 부산",
+        "제2회 클라우드 네이티브 해커톤 부산",
+        "제3회 클라우드 네이티브 해커톤 부산",
+    } <= events
+    assert "클라우드 네이티브 해커톤 부산" in names_of(extraction, EntityType.SERIES)
+    assert not any(e.startswith("제5회") for e in events)

@@ -535,3 +535,17 @@ def test_a_korean_move_describing_a_pronoun_is_the_paragraph_s_last_person():
         p in {"이케다", "이케다 료", "Ryo Ikeda"} and o == "LY Corporation" for p, o in affiliations
     )
     assert "정태오" in names_of(extraction, EntityType.PERSON)
+
+
+def test_a_group_a_korean_person_is_active_in():
+    text = (
+        "백승우 님은 쿠버네티스 문서 한글화 팀에서 5년째 활동 중이며, 한소라 님은 KKG에서 "
+        "활동하고 있다. 유하진 님은 다온소프트 플랫폼팀에서 일했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("백승우", "쿠버네티스 문서 한글화 팀"),
+        ("한소라", "KKG"),
+        ("유하진", "다온소프트"),
+    } <= affiliations
+    assert ("유하진", "다온소프트 플랫폼팀") not in affiliations

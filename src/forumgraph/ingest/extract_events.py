@@ -32,6 +32,7 @@ from forumgraph.ingest.extract_event_names import (
     written_year,
     year_number,
 )
+from forumgraph.ingest.extract_event_ordinals import add_numbered_editions
 from forumgraph.ingest.extract_event_years import (
     another_events_month,
     city_s_year,
@@ -75,6 +76,7 @@ def add_events(draft: Draft, gazetteer: Gazetteer) -> EventBook:
     add_mixed_series(draft, gazetteer)
     add_casefolded_series(draft, gazetteer)
     add_series_by_form(draft, book)
+    add_numbered_editions(draft, book)
     _from_title(book, gazetteer, article_year)
     told_year = None  # the year the text told last, for `a year later`
     told_before: dict[int, int | None] = {}  # by sentence: passages overlap, years count once

@@ -189,7 +189,9 @@ _KO_MOVE = re.compile(
     # `작년까지 FPT Software에서 일했다고`: where the person worked
     r"|에서\s(?:\S+\s){0,2}?(?:일했|근무했|재직했|일한|근무한|재직한|일하고|근무하고|재직\s?중"
     r"|일하며|근무하며|일합니다|근무합니다|운영합니다|운영하고\s있|일하다가?\s|근무하다가?\s"
-    r"|일하게|근무하게)(?!던)"
+    r"|일하게|근무하게"
+    # `쿠버네티스 문서 한글화 팀에서 5년째 활동 중이며`: a group the person is active in
+    r"|활동\s?중|활동하고\s있|활동해\s?왔)(?!던)"
     # `토스를 떠나`, `당근을 떠났다`: where the person left; `스텔라옵스를 공동 창업했고`
     r"|(?:을|를)\s(?:떠나|떠났|떠납|(?:공동\s?)?(?:창업|설립)(?:했|하고|하여|한\s뒤))"
     # `라인플러스에서 Prometheus 운영을 오래 하셔서`: the work done there
@@ -336,7 +338,9 @@ _KO_TOPIC = re.compile(r"(?:\s?\([^()\n]{1,40}\))?" + _TOPIC_PARTICLE)
 _KO_OBJECT = re.compile(r"[^.,\n]{0,40}?(?:을|를)\s")
 
 
-_MEMBER = re.compile(r"\b(?:member|volunteer|(?:co-)?organi[sz](?:ers?|es|ed|e))\s")
+_MEMBER = re.compile(
+    r"\b(?:member|volunteer|(?:co-)?organi[sz](?:ers?|es|ed|e))\s|(?<![가-힣])활동\s?(?:중|하고|해)"
+)
 # Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
 _JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s(?:떠나|거쳐)|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
@@ -649,6 +653,9 @@ def _affiliate(
         and read.end > start + len(name)
         and _KO_UNIT_LAST.search(draft.article.text, read.start, read.end)
     ):
+        if inner and read.type == EntityType.ORGANIZATION:
+            # `쿠버네티스 코리아 그룹에서 활동 중`: the group the person is active in
+            draft.fact(person, "affiliation", read.key, passage_id=read.passage_id)
         return  # `Azure DevOps 팀에 있었습니다`: a unit of an organisation is read there
     already = read is not None and read.type == EntityType.ORGANIZATION  # `한결증권`, read so
     if (
