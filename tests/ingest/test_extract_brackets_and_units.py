@@ -213,3 +213,12 @@ def test_a_topic_word_in_brackets_and_sentences_after_a_credit_line():
     extraction = extract_text(text)
     assert {("마은지", "클라우드 수다방"), ("도건우", "NHN Cloud")} <= affiliations_of(extraction)
     assert not any(o.startswith("본업") for o in names_of(extraction, EntityType.ORGANIZATION))
+
+
+def test_a_title_in_a_part_of_a_programme_names_no_organisation():
+    text = "트랙 일정은 메일로 안내합니다.\n\n글: 이수빈 (클라우드 네이티브 트랙 코디네이터)\n"
+    extraction = extract_text(text, {"author": "이수빈 (클라우드 네이티브 트랙 코디네이터)"})
+    assert not any(p == "이수빈" for p, _ in affiliations_of(extraction))
+    assert not any("트랙" in o for o in names_of(extraction, EntityType.ORGANIZATION))
+    named = extract_text("일정은 메일로 안내합니다.", {"author": "한도윤 (다온소프트 코디네이터)"})
+    assert ("한도윤", "다온소프트") in affiliations_of(named)

@@ -188,3 +188,19 @@ def test_a_mentees_table_with_an_organisation_after_a_comma_and_a_handle_in_brac
     assert not any(p == "Kwame Mensah" for p, _ in affiliations)
     assert not any(p == "Ana Lima" for p, _ in affiliations)
     assert "@kmensah" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_column_of_the_language_a_session_is_run_in_names_no_one():
+    text = (
+        "| 멘토 | 프로젝트 | 진행 언어 |\n"
+        "|---|---|---|\n"
+        "| 정하람 | Argo CD | 한국어 |\n"
+        "| Matthias Vogel | Gardener | 영어 |\n\n"
+        "| 진행 | 세션 |\n"
+        "|---|---|\n"
+        "| 오세린 | 키노트 |\n"
+        "| 강민재 | 패널 |\n"
+    )
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert not {"한국어", "영어"} & people
+    assert {"오세린", "강민재"} <= people

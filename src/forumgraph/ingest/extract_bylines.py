@@ -455,12 +455,18 @@ def without_title(text: str) -> str:
 def a_title_alone(text: str) -> bool:
     """`시니어 SRE`, `플랫폼 엔지니어`: a title and the words that belong to it, no organisation."""
     words = text.split()
+    if len(words) >= 2 and is_title(words[-1]) and _PROGRAMME_PART.fullmatch(words[-2]):
+        return True  # `클라우드 네이티브 트랙 코디네이터`: a part of a programme, no organisation
     return (
         len(words) >= 2
         and is_title(words[-1])
         # (an acronym in capitals may name the organisation: `CNKC 대표`)
         and all(w in _TITLE_MODIFIERS or (_tech_word(w) and not w.isupper()) for w in words[:-1])
     )
+
+
+# The parts of a programme whose people a title names (`트랙 코디네이터`, `Track Chair`).
+_PROGRAMME_PART = re.compile(r"트랙|세션|과정|프로그램|(?i:track|session|programme|program)")
 
 
 def is_title(word: str) -> bool:

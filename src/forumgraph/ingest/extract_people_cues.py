@@ -68,7 +68,7 @@ KO_ROLE_HEADS = tuple(
     word_set(
         "개발자 의장 창시자 설립자 창업자 저자 발표자 연사 멤버 기여자 관리자 디자이너 엔지니어 "
         "아키텍트 리드 리더 메인테이너 연구원 교수 기자 대표 이사 매니저 에반젤리스트 컨설턴트 "
-        "편집자 편집장 에디터 모더레이터 공동창업자 CTO CEO"
+        "편집자 편집장 에디터 모더레이터 공동창업자 코디네이터 CTO CEO"
     )
 )
 # `SpaceNet의 Richard Hartmann`, `구글의 Jane Doe`: a Latin name after an organisation's `의`.

@@ -41,7 +41,9 @@ from forumgraph.text.analyze import Analyzer
 from forumgraph.text.hangul import has_hangul
 
 _PERSON_COLUMN = re.compile(
-    r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자?|사회자?|저자|메인테이너|팀원|구성원"
+    # (`진행`, `사회` as the whole header: not `진행 언어`)
+    r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자|사회자|진행\s*$|사회\s*$|저자"
+    r"|메인테이너|팀원|구성원"
     r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who"
     r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티",
     re.IGNORECASE,
