@@ -240,3 +240,13 @@ def test_the_writers_team_mates_and_people_of_a_team_named_alone_in_a_company_po
     } <= affiliations
     assert ("남주원", "노을페이") not in affiliations
     assert ("여정민", "노을페이") not in affiliations
+
+
+def test_our_staff_named_by_their_role_are_the_writers_organisation_s():
+    text = (
+        "Transcript lightly cleaned up by our producer Kenji Arakawa. Our keynote speaker "
+        "Lena Fischer opened the day, and our senior engineer Omar Haddad closed it."
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "Marisol Vega (Reconcile FM)"}))
+    assert {("Kenji Arakawa", "Reconcile FM"), ("Omar Haddad", "Reconcile FM")} <= affiliations
+    assert ("Lena Fischer", "Reconcile FM") not in affiliations

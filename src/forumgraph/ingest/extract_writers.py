@@ -157,6 +157,11 @@ def _authors_groups(draft: Draft, author: str) -> None:
 
 
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
+# The roles of an organisation's own staff (not `our speaker`, `our reviewers`).
+_STAFF = (
+    r"engineer|developer|architect|manager|director|producer|editor|designer|SRE|analyst"
+    r"|researcher|scientist|intern|CTO|CEO|COO|CFO|VP|head\sof\s[\w-]+|co-?founder|founder"
+)
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?(?:[가-힣A-Za-z]+\s?)?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
     r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
@@ -164,8 +169,10 @@ _WRITERS_COLLEAGUE = re.compile(
     r"|(?:^|(?<=[\s*_]))(?:팀장|팀원)\s[*_]{0,2}|(?<![가-힣])팀\s(?:\S+\s)?멤버(?:였던|인)\s"
     # `my colleagues on the Banco Aurora platform team, Larissa and Pedro`
     rf"|\b[Mm]y\s(?:{COLLEAGUE})(?:\s(?:on|in)\s(?:the|our)\s[^,.;]{{1,40}}?\steam,)?\s"
-    # `our former teammate Ruth Adeyemi`: the writers' company's, past or present
-    rf"|\b[Oo]ur\s(?:former\s|new\s|own\s)?(?:{COLLEAGUE})\s)$"
+    # `our former teammate Ruth Adeyemi`, `our producer Kenji`: the writers' organisation's,
+    # past or present
+    rf"|\b[Oo]ur\s(?:former\s|new\s|own\s)?(?:{COLLEAGUE})\s"
+    rf"|\b[Oo]ur\s(?:(?:former|new|own|senior|lead|chief|staff|principal)\s)?(?:{_STAFF})\s)$"
 )
 # Between two colleagues of a list: `Larissa and Pedro`, `박지민, 오재훈 님`.
 _NEXT_IN_LIST = re.compile(r"(?:\s?(?:님|씨))?(?:,\s?|,?\sand\s|\s?(?:와|과)\s)")
