@@ -250,3 +250,23 @@ def test_our_staff_named_by_their_role_are_the_writers_organisation_s():
     affiliations = affiliations_of(extract_text(text, {"author": "Marisol Vega (Reconcile FM)"}))
     assert {("Kenji Arakawa", "Reconcile FM"), ("Omar Haddad", "Reconcile FM")} <= affiliations
     assert ("Lena Fischer", "Reconcile FM") not in affiliations
+
+
+def test_people_on_a_line_labelled_with_an_organisation():
+    text = (
+        "At Larkspur Health we moved every cluster to Cilium.\n\n"
+        "**Inside Larkspur:** Priti Sandhu and Gus Okonkwo, who wrote the converter; and "
+        "Maren Holt, who read every diff.\n\n"
+        "**Outside Larkspur:** Jonas Kettler from Isovalent and Helena Marsh.\n\n"
+        "**Note:** Dana Reyes took the photos.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Priti Sandhu", "Larkspur Health"),
+        ("Gus Okonkwo", "Larkspur Health"),
+        ("Maren Holt", "Larkspur Health"),
+    } <= affiliations
+    assert not any(
+        p in {"Jonas Kettler", "Helena Marsh", "Dana Reyes"} and o == "Larkspur Health"
+        for p, o in affiliations
+    )

@@ -54,7 +54,10 @@ from forumgraph.ingest.extract_people_cues import add_cued_people
 from forumgraph.ingest.extract_people_ko import add_korean_people
 from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_sections import add_members_of_the_page
+from forumgraph.ingest.extract_sections import (
+    add_members_of_the_page,
+    add_people_under_an_organisation_label,
+)
 from forumgraph.ingest.extract_senses import add_product_senses
 from forumgraph.ingest.extract_sounds import add_sound_matches
 from forumgraph.ingest.extract_speaker_labels import add_speaker_labels
@@ -159,6 +162,7 @@ def extract(
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
     add_members_of_the_page(draft)
+    add_people_under_an_organisation_label(draft)
     add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer, analyzer)
     book = add_events(draft, gazetteer)

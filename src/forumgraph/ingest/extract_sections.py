@@ -105,3 +105,26 @@ def add_members_of_the_page(draft: Draft) -> None:
         opens = not re.search(r"\w", text[line_start : person.start])
         if opens and _MEMBER_ROLE.search(line[:60]):
             draft.fact(person.key, "affiliation", group, passage_id=person.passage_id)
+
+
+# A line labelled with an organisation, then the people of it: `**Inside Larkspur:** Priti Sandhu
+# and Gus Okonkwo …`, `**At Google:** …`, `Toss: …` (not `Outside Larkspur:`).
+_ORGANISATION_LABEL = re.compile(
+    r"(?m)^[ \t>*_-]*(?:(?:From|At|Inside|Within|Team|Our\sfriends\sat)\s)?"
+    r"(?P<label>[^\s:*_\n][^:*_\n]{0,40}?)[*_]*\s?[:：][*_]*\s(?P<rest>[^\n]+)"
+)
+
+
+def add_people_under_an_organisation_label(draft: Draft) -> None:
+    """The people of a line whose label is an organisation's name are its people."""
+    text = draft.article.text
+    for line in _ORGANISATION_LABEL.finditer(text):
+        label = draft.mentioned_at(line.start("label"))
+        if (
+            label is None
+            or label.type != EntityType.ORGANIZATION
+            or (label.start, label.end) != line.span("label")
+        ):
+            continue
+        for person in draft.spans_in(*line.span("rest"), EntityType.PERSON):
+            draft.fact(person.key, "affiliation", label.key, passage_id=person.passage_id)
