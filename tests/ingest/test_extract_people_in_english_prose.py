@@ -553,3 +553,32 @@ def test_panelists_listed_with_a_role_their_teams_earlier_employers_and_groups_t
     people = names_of(extraction, EntityType.PERSON)
     assert "Rashid Chaudhry" in people
     assert "Quarry Labs" not in people
+
+
+def test_an_imperative_a_school_and_a_function_open_or_make_no_name():
+    text = (
+        "- **Tessellate Labs** (S2) — Backstage plugins. Find Giulia Romano, a platform engineer "
+        "at Tessellate Labs.\n"
+        "- **Codebridge Academy** (S3) — Kubernetes courses in Portuguese.\n"
+        "- **Instituto Superior Técnico** — student volunteers run the information desk.\n\n"
+        "Your hosts are Marta Figueiredo and Tomás Rebelo of the Customer Engineering team. "
+        "Ana Paiva, who runs Red Hat's consulting practice, is there too."
+    )
+    extraction = extract_text(text)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "Giulia Romano" in people
+    assert not {"Find Giulia Romano", "Codebridge Academy", "Instituto Superior Técnico"} & people
+    assert "Customer Engineering" not in names_of(extraction, EntityType.ORGANIZATION)
+    affiliations = affiliations_of(extraction)
+    assert {("Giulia Romano", "Tessellate Labs"), ("Ana Paiva", "Red Hat")} <= affiliations
+
+
+def test_a_move_after_joining_a_company_is_the_person_s():
+    text = (
+        "We met Priya Raman of Ferrolux Systems.\n\n"
+        "- Priya joined Ferrolux after six years at Farfetch and is happy to talk.\n"
+        "- Lena said Quillfeather has left the CNCF.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Priya Raman", "Farfetch") in affiliations
+    assert not any(o == "CNCF" for _, o in affiliations)

@@ -204,3 +204,19 @@ def test_a_column_of_the_language_a_session_is_run_in_names_no_one():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert not {"한국어", "영어"} & people
     assert {"오세린", "강민재"} <= people
+
+
+def test_a_sponsors_table_gives_its_booth_staff_their_company():
+    text = (
+        "| Sponsor | Booth | What you'll see | Booth staff |\n"
+        "|---|---|---|---|\n"
+        "| Grafana Labs | G1 | Loki on a demo cluster | Sven Aaltonen, Beatriz Moura |\n"
+        "| Ferrolux Systems | G3 | A cost exporter | Priya Raman (CTO), Dário Neves |\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Sven Aaltonen", "Grafana Labs"),
+        ("Beatriz Moura", "Grafana Labs"),
+        ("Priya Raman", "Ferrolux Systems"),
+    } <= affiliations
+    assert not any(o in {"CTO", "G1"} for _, o in affiliations)

@@ -29,7 +29,13 @@ from forumgraph.ingest.extract_named import (
     known_entry,
     take_back_a_guess,
 )
-from forumgraph.ingest.extract_people import PROGRAMME_ROLES, ROLE_HEAD_PATTERN, ROLE_HEADS, person
+from forumgraph.ingest.extract_people import (
+    COMPANY_WORDS,
+    PROGRAMME_ROLES,
+    ROLE_HEAD_PATTERN,
+    ROLE_HEADS,
+    person,
+)
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase, names_no_employer
 from forumgraph.ingest.extract_people_ko import (
     IN_CHARACTERS,
@@ -158,6 +164,8 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
         return True
     # (not `Moderator Chiara Lombardi, principal analyst at …`: a role before the name)
     first = name.split()[0].lower()
+    if name.split()[-1] in COMPANY_WORDS or _INSTITUTION.search(name):
+        return False  # `**Codebridge Academy** — Kubernetes courses …`
     return (
         _ROLE_OPENING.match(rest) is not None
         and first not in ROLE_HEADS
@@ -166,8 +174,15 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     )
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Univ\w*|Institut\w*|Academy|Academia|School|College|Escola|Faculdade|Faculty)\b"
+)
 # A description opening with a role: `independent consultant`, `a staff engineer on`.
-_ROLE_OPENING = re.compile(rf"(?:an?\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})s?\b")
+# (the role ends its phrase: not `student volunteers run the desk`)
+_ROLE_OPENING = re.compile(
+    rf"(?:an?\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})"
+    r"(?=\s(?:at|of|for|with|on|in|from|and)\b|\s?[,(;]|\s?$)"
+)
 
 
 # Two people credited together: `Emre Yıldız & Priya Raghunathan`, `아마카 은워수 & 응우옌 티 란`.

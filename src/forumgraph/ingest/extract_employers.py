@@ -306,6 +306,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue
             if title_words_only(found["org"]):
                 continue  # `Jane Doe — Senior Backend Engineer`: words of a title
+            if a_function(found["org"]) and known_entry(gazetteer, found["org"]) is None:
+                continue  # `of the Customer Engineering team`: a function inside a company
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))

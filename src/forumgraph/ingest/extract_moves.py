@@ -117,10 +117,11 @@ _EN_WAS_AT = re.compile(
     + ORG_NAME
     + r"\s(?:for\s(?:\w+\s){1,2}(?:years?|months?)|back\sthen|at\sthe\stime|until\b|during\b)"
 )
-# `she worked on Mercari's payments infrastructure`, `works in EPAM's Medellín office`: what the
-# organisation owns.
+# `she worked on Mercari's payments infrastructure`, `works in EPAM's Medellín office`, `who runs
+# Red Hat's consulting practice`: what the organisation owns.
 _EN_WORKED_ON_ITS = re.compile(
-    r"\b(?:works|worked|working)\s(?:on|in)\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
+    r"\b(?:(?:works|worked|working)\s(?:on|in)|(?:runs|ran|leads|led|heads|headed|manages|managed))"
+    r"\s(?:the\s)?" + ORG_NAME + r"['’]s\s(?=\w)"
 )
 # `Selin came to Ferrolux from Red Hat`: where the person came, from another organisation (not
 # `came to Lodestar from the Backstage plugin community`; `moved to` is a move of its own).
@@ -245,6 +246,11 @@ _MAX_GAP = 120
 # (not a month: `Arjun joined in March after four years at Red Hat`)
 _A_NAME_RIGHT_BEFORE = re.compile(rf"\s(?!(?:{MONTHS_PATTERN})\s)[A-Z][A-Za-z0-9&.-]*\s$")
 _SUBJECTS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+# The verb of a move the organisation right before it is the object of.
+_MOVED_INTO = re.compile(
+    r"\b(?:joined|joins|rejoined|(?:co-)?founded|(?:co-)?founds|left|leaves|started|starts)\s"
+    r"(?:the\s)?$"
+)
 # An organisation right before the words of a move is what moved (`Acme, which joined`).
 _RIGHT_BEFORE = re.compile(r"[\s*_]*(?:,\s(?:which|that|who)\s)?|(?:는|은|가|이)?\s")
 
@@ -555,6 +561,8 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
         before
         and before[-1].type == EntityType.ORGANIZATION
         and _RIGHT_BEFORE.fullmatch(text, before[-1].end, at)
+        # (not the object of a move before: `Priya joined Ferrolux after six years at`)
+        and not _MOVED_INTO.search(text, max(0, before[-1].start - 24), before[-1].start)
     ):
         return None  # `... said Acme joined the CNCF`: the organisation moved
     people = [s for s in before if s.type == EntityType.PERSON]
@@ -564,7 +572,8 @@ def _subject(text: str, spans: list[Span], at: int) -> Span | None:
         return None  # `Oluwaseun pointed out he has moved`: `he` may be someone else
     if _I_BETWEEN.search(text, people[-1].end, at):
         return None  # `I met Jane Doe. I'm an engineer at Acme`: the writer is the subject
-    if _A_NAME_RIGHT_BEFORE.search(text, people[-1].end, at):
+    named = _A_NAME_RIGHT_BEFORE.search(text, people[-1].end, at)
+    if named is not None and not _MOVED_INTO.search(text, people[-1].end, named.start() + 1):
         return None  # `said Quillfeather has left`: another name is what moved
     return people[-1]
 

@@ -122,7 +122,8 @@ _NOT_IN_NAMES = word_set(
     "Member Members Sponsor Sponsors Supporter Supporters "
     # the last word of an institution's name (`Acme University`)
     "University Institute Authority Agency Commission Ministry Bureau Administration Association "
-    "Federation Consortium "
+    "Federation Consortium Academy College School Universidade Universidad Université Instituto "
+    "Institut Técnico Politecnico "
     # the last word of a publication's name (`Business Wire`, `Cloud Native Times`)
     "Wire Newswire News Times Journal Magazine Radio Podcast Weekly Gazette Herald Tribune "
     "Dispatch "

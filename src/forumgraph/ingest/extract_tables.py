@@ -45,7 +45,7 @@ _PERSON_COLUMN = re.compile(
     r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자|사회자|진행\s*$|사회\s*$|저자"
     r"|메인테이너|팀원|구성원"
     r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who"
-    r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티",
+    r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티|(?:booth\s)?staff|스태프",
     re.IGNORECASE,
 )
 # A column of the team each row's people form (`팀명`, `Team`), as a hackathon's results give it.
@@ -57,7 +57,9 @@ _ORG_COLUMN = re.compile(
     r"소속|회사|기관|단체|직장|affiliations?|compan(?:y|ies)|organi[sz]ations?|employers?|orgs?"
     r"|day\s?jobs?|works?\s(?:at|for)|workplace"
     # where the people were before, or studied: `이전 경력`, `전 직장`, `학교`, `Previously`
-    r"|이전\s?경력|전\s?직장|이전\s?회사|학교|출신|previously|previous\s(?:company|employer)",
+    r"|이전\s?경력|전\s?직장|이전\s?회사|학교|출신|previously|previous\s(?:company|employer)"
+    # whose booth or stand a row is: `| Sponsor | Booth | Booth staff |`
+    r"|sponsors?|exhibitors?|스폰서|후원사",
     re.IGNORECASE,
 )
 _NAMES_COLUMN = re.compile(r"이름|성명|(?i:names?)")

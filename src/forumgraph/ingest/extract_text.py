@@ -32,7 +32,9 @@ FUNCTION_WORDS = word_set(
     "Last Every Each All Both Many Some Most Several Thanks Please Also Here There Then Now Why "
     "How What Who Where Which As By To Of Into Via Per About Like Unlike Because So Yet Not No "
     "Dear Hi Hello Welcome Congratulations Later Earlier Finally Meanwhile Afterwards Recently "
-    "Currently Previously Instead Again Besides Otherwise Indeed"
+    "Currently Previously Instead Again Besides Otherwise Indeed "
+    # imperatives that open a sentence (`Find Giulia Romano at booth S2`)
+    "Find Ask Meet Say Join Visit Contact Follow Check See Talk Thank Look Grab Catch Stop"
 )
 # Acronyms of technology in general, never the name of one project or organisation.
 GENERIC_ACRONYMS = word_set(
