@@ -629,3 +629,22 @@ def test_a_university_s_short_name_a_branch_in_a_country_and_a_charge_held_there
         ("윤가람", "Red Hat"),
         ("장서진", "Naver"),
     } <= affiliations_of(extraction)
+
+
+def test_a_company_found_once_by_its_kind_is_that_company_wherever_it_is_written():
+    text = (
+        "쿠버네티스 플랫폼 스타트업 클라우드하임(CloudHeim, 대표 김태윤)은 인터넷전문은행 "
+        "누리뱅크(대표 서정아)와 협약을 맺었다고 밝혔다. 핀테크 기업 모아뱅크도 참여했다. "
+        "협약식에는 클라우드하임 이준혁 CTO, 누리뱅크 최성민 전무 등이 참석했다. "
+        '서정아 누리뱅크 대표는 "배포 주기를 줄이겠다"고 말했다. 기업 고객은 늘었다.'
+    )
+    extraction = extract_text(text)
+    assert {
+        ("김태윤", "클라우드하임"),
+        ("서정아", "누리뱅크"),
+        ("이준혁", "클라우드하임"),
+        ("최성민", "누리뱅크"),
+    } <= affiliations_of(extraction)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "모아뱅크" in organisations
+    assert not {"인터넷전문은행", "고객"} & organisations

@@ -39,6 +39,7 @@ from forumgraph.ingest.extract_orgs import (
 from forumgraph.ingest.extract_orgs_by_kind import (
     add_hangul_names_of_organisations,
     add_organisations_after_their_kind,
+    add_other_hangul_occurrences,
 )
 from forumgraph.ingest.extract_orgs_ko import (
     add_korean_organisation_lists,
@@ -145,6 +146,7 @@ def extract(
     add_korean_people(draft, analyzer, gazetteer)
     add_organisations_after_their_kind(draft, analyzer, gazetteer)
     add_hangul_names_of_organisations(draft)
+    add_other_hangul_occurrences(draft)
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)
@@ -159,6 +161,7 @@ def extract(
     add_short_forms(draft, gazetteer)
     add_bio_openings(draft, gazetteer, analyzer)
     add_product_senses(draft)
+    add_other_hangul_occurrences(draft)  # of the organisations read since
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
     add_members_of_the_page(draft)

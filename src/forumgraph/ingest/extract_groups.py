@@ -120,6 +120,7 @@ _KO_INSTITUTION = re.compile(
 _GENERIC_INSTITUTION = word_set(
     "시중 지방 인터넷 외국계 중앙 국책 저축 사립 국립 공립 관련 해당 민간 주요 대형 국내 해외 "
     "글로벌 지역 전국 산하 소속 모든 여러 다른 우리 각종 일부 기존 신규 대표 전문 부설 "
+    "인터넷전문 디지털 모바일 온라인 "
     # committees of an event or a process, not institutions (`조직위원회`, `심사위원회`)
     "운영 조직 준비 심사 자문 선정 평가 기획 프로그램 실행 추진 집행"
 )

@@ -24,8 +24,17 @@ from forumgraph.text.hangul import has_hangul
 from forumgraph.text.names import hangul_latin_pairs, transliteration_similarity
 
 _KIND_THEN_NAME = re.compile(
-    r"(?<![가-힣])(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s"
+    # (kinds may follow each other: `핀테크 기업 누리뱅크는`)
+    r"(?<![가-힣])(?:(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s)+"
     rf"(?P<word>[가-힣][가-힣A-Za-z0-9]{{0,20}})(?P<gloss>{LATIN_GLOSS})?"
+)
+# The Latin spelling in brackets right after a Hangul name, maybe with more (`(CloudHeim, 대표 …)`).
+_SPELLED_AFTER = re.compile(r"\((?P<latin>[A-Za-z][\w .&-]{1,30}?)[,)]")
+# Words of business that end company names (`누리뱅크`, `모아페이`, `하늘소프트`): with one, two
+# common nouns after a kind word are a name.
+_BUSINESS_END = re.compile(
+    r"(?:뱅크|페이|증권|캐피탈|카드|클라우드|모빌리티|커머스|헬스케어|랩스|테크|소프트|시스템즈"
+    r"|네트웍스|게임즈|솔루션즈?|데이터)(?:은|는|이|가|을|를|의|에서|와|과)?$"
 )
 _NOUN_TAGS = frozenset({"NNP", "NNG", "SL", "SN"})
 _UNITS = ("팀", "실", "본부", "부", "국", "과", "센터")
@@ -42,9 +51,14 @@ def add_organisations_after_their_kind(
         if not has_hangul(passage.text):
             continue
         for match in _KIND_THEN_NAME.finditer(passage.text):
-            name = _name_before_particles(match["word"], analyzer, gazetteer)
+            name = _name_before_particles(
+                match["word"], analyzer, gazetteer, compound=_BUSINESS_END.search(match["word"])
+            )
             if name is not None and match["gloss"] and _spelled_whole(match["word"], name, match):
                 name = match["word"]  # `루마로(Lumaro)`: not `루마` and the particle `로`
+            spelled = _SPELLED_AFTER.match(passage.text, match.end("word"))
+            if name is None and spelled and _spelled_as(match["word"], spelled["latin"]):
+                name = match["word"]  # `클라우드하임(CloudHeim, 대표 김태윤)`: whatever the words
             if name is None or name in KO_PERSON_MARKERS:
                 continue
             entry = gazetteer.lookup(name)
@@ -99,6 +113,14 @@ def _subject_of_appointing(
         add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, start + len(name))
 
 
+def _spelled_as(word: str, latin: str) -> bool:
+    """Whether the Latin letters spell the Hangul word (`클라우드하임`, `CloudHeim`)."""
+    return transliteration_similarity(word, latin) >= _SPELLED
+
+
+_SPELLED = 0.5
+
+
 def _spelled_whole(word: str, stem: str, match: re.Match[str]) -> bool:
     """Whether the Latin spelling in brackets spells the whole word better than its stem."""
     latin = match["latin"]
@@ -124,3 +146,33 @@ def _name_before_particles(
     ):
         return None  # `스타트업 생태계`: common nouns
     return word[: tokens[nouns - 1].end]
+
+
+# A particle or a word's end after an organisation's Hangul name (`클라우드하임은`, `누리뱅크`).
+_AFTER_A_HANGUL_NAME = (
+    r"(?=[\s,.)·'’\"”/]|$|(?:은|는|이|가|을|를|의|에서|에|와|과|도|측|로|으로)(?![가-힣]))"
+)
+
+
+def add_other_hangul_occurrences(draft: Draft) -> None:
+    """An organisation named in Hangul that a rule found once (`스타트업 클라우드하임(CloudHeim)은`)
+    is that organisation wherever the document writes the name as a word of its own (`클라우드하임
+    이준혁 CTO`)."""
+    names = {
+        name.text: key
+        for key in draft.keys(EntityType.ORGANIZATION)
+        if draft.mentioned(key)
+        for name in draft.names_of(key)
+        if name.lang == "ko" and len(name.text) >= 3 and " " not in name.text
+    }
+    if not names:
+        return
+    pattern = re.compile(
+        r"(?<![가-힣A-Za-z0-9])("
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + ")"
+        + _AFTER_A_HANGUL_NAME
+    )
+    for match in pattern.finditer(draft.article.text):
+        if not draft.spans_over(match.start(), match.end()):
+            draft.mention(names[match.group(1)], match.start(), match.end())

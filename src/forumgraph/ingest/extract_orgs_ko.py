@@ -90,6 +90,7 @@ def add_organisations_before_korean_people(
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         if all(is_hangul_word(w) for w in text[person.start : person.end].split()):
             org = _organisation_after(text, person.end, analyzer, gazetteer)
+            org = org or _organisation_read_after(draft, person.end)
             if org is not None:
                 _affiliate(draft, gazetteer, person, org)
     for person, plain in common:
@@ -148,6 +149,19 @@ _ORG_TITLE_AFTER = re.compile(
     + r"|책임자)\([^()\s]{1,10}\)(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
 _BRACKETS_AFTER = re.compile(r"\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)")
+
+
+def _organisation_read_after(draft: Draft, end: int) -> tuple[str, int] | None:
+    """`서정아 누리뱅크 대표는`: an organisation the document has read, between a Korean name and
+    a title, whatever its words (`누리뱅크` is two common nouns)."""
+    titled = _ORG_TITLE_AFTER.match(draft.article.text, end)
+    group = "org" if titled is not None and titled["org"] else "org2"
+    if titled is None or not titled[group]:
+        return None
+    read = draft.mentioned_at(titled.start(group))
+    if read is None or read.type != EntityType.ORGANIZATION or read.start != titled.start(group):
+        return None
+    return draft.article.text[read.start : read.end], read.start
 
 
 def _organisation_after(
