@@ -648,3 +648,25 @@ def test_a_company_found_once_by_its_kind_is_that_company_wherever_it_is_written
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     assert "모아뱅크" in organisations
     assert not {"인터넷전문은행", "고객"} & organisations
+
+
+def test_names_in_bold_a_handle_before_a_particle_and_where_the_writer_studies():
+    text = (
+        "나는 한빛대 컴퓨터공학부 3학년이다. 석 달간의 여정을 정리해 둔다.\n\n"
+        "리드 멘토 **서민재** 님은 삼성SDS에서 쿠버네티스 플랫폼을 운영하시고, 리뷰도 맡았다. "
+        "또 한 분인 **황보준** 멘토님은 카카오에서 7년을 일하다 올해 봄 토스로 옮기셨다고.\n\n"
+        "같은 조였던 **이지호**(숭실대)는 스크립트를 짰다. 네이버에서 백엔드 개발을 하는 "
+        "**조은채** 님은 리뷰를 남겼다. 닉네임 @minsu-docs로 활동한 민수 님은 오타를 잡았다."
+    )
+    extraction = extract_text(text, {"author": "김하린 (@harin-kim)"})
+    assert {
+        ("김하린", "한빛대"),
+        ("서민재", "Samsung SDS"),
+        ("황보준", "Kakao"),
+        ("황보준", "Toss"),
+        ("이지호", "숭실대"),
+        ("조은채", "Naver"),
+    } <= affiliations_of(extraction)
+    people = names_of(extraction, EntityType.PERSON)
+    assert "@minsu-docs" in people
+    assert "@minsu-docs로" not in people

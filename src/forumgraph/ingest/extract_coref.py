@@ -45,7 +45,10 @@ _ORG_HEADS = re.compile(
     r"|Organi[sz]ation|Society|University|Group|Corporation|Administration|Authority)$"
 )
 _HANDLE_AFTER_NAME = re.compile(r"\s?(?:님|씨)?\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
-_HANDLE = re.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][\w-]{1,38})(?![\w@.]*\.[a-z]{2,})")
+# (a handle is ASCII: a Korean particle after it is no part of it, `@minsu-docs로`)
+_HANDLE = re.compile(
+    r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][A-Za-z0-9_-]{1,38})(?![A-Za-z0-9_@.]*\.[a-z]{2,})"
+)
 # The label of a line of contact handles, right before the handle.
 _CONTACT_LABEL = re.compile(
     r"(?:GitHub|Twitter|트위터|X|Mastodon|Bluesky|LinkedIn|Slack|Discord|Contact|연락처)"

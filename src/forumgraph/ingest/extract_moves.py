@@ -197,7 +197,9 @@ _KO_MOVE = re.compile(
     r"|(?:을|를)\s(?:떠나|떠났|떠납|(?:공동\s?)?(?:창업|설립)(?:했|하고|하여|한\s뒤))"
     # `라인플러스에서 Prometheus 운영을 오래 하셔서`: the work done there
     r"|에서\s(?:\S+\s){0,3}?\S*(?:운영|개발|관리|업무|일)(?:을|를)\s(?:\S+\s)?"
-    r"(?:했|하셨|하셔서|하다가|하며|하고\s있)"
+    r"(?:했|하셨|하셔서|하다가|하며|하고\s있|하는\s|하시는\s|하시고|하시며)"
+    # `삼성SDS에서 쿠버네티스 플랫폼을 운영하시고`
+    r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:운영|개발|관리)하(?:시고|시며|며|고\s|는\s|시는\s)"
     # `LINE 재직 시절`, `네이버 시절 동료였던`: the years at a company
     r"|\s(?:재직\s|근무\s)?시절(?=\s|에|의)"
     # `삼성SDS에서 프라이빗 클라우드 구축으로 경력을 시작했고`
@@ -350,7 +352,8 @@ _MEMBER = re.compile(
 # Joining or leaving a company: what a Hangul name is then (`라온페이 신입 공채로 입사`).
 _JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s(?:떠나|거쳐)|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
-_DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s$")
+# (marks of emphasis may open the name after it: `개발을 하는 **조은채** 님`)
+_DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s[*_]{0,3}$")
 _NO_CLAUSE_BREAK = re.compile(r"[^,.!?;\n]{0,40}")
 
 

@@ -148,7 +148,10 @@ _ORG_TITLE_AFTER = re.compile(
     + "|".join(m for m in KO_PERSON_MARKERS if len(m) >= 2)
     + r"|책임자)\([^()\s]{1,10}\)(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
-_BRACKETS_AFTER = re.compile(r"\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)")
+# (after the marks of emphasis closing the name: `**이지호**(숭실대)`)
+_BRACKETS_AFTER = re.compile(
+    r"[*_]{0,3}\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)"
+)
 
 
 def _organisation_read_after(draft: Draft, end: int) -> tuple[str, int] | None:

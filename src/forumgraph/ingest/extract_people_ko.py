@@ -60,7 +60,9 @@ _NAME_ALONE = re.compile(
     r"(?:(?<=\n\n)|^)(?P<heading>[가-힣]{2,4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?=\n\n|\Z)"
     r"|(?m:^)" + LIST_ITEM_MARK + r"[*_]{0,2}(?P<label>[가-힣]{2,4})[*_]{0,2}[ \t]*[:：]"
 )
-_BRACKETS = re.compile(r"\s?\((?P<inside>[^()\n]{1,60})\)")
+_BRACKETS = re.compile(r"[ \t]{0,4}\((?P<inside>[^()\n]{1,60})\)")
+# Marks of emphasis right around a Hangul word (`**이지호**`).
+_EMPHASIS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=[가-힣])|(?<=[가-힣])[*_]{1,3}(?=[\s(,.]|$)")
 # The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
 _SELF_INTRODUCED = re.compile(
     r"(?:(?<=[가-힣]는)|(?<=저는)|(?<=이름은))\s(?P<name>[가-힣]{2,4})"
@@ -75,8 +77,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             continue
         # `김민수(Minsu Kim) 매니저는`: the romanised name in brackets stands aside, so that the
         # title after it follows the name
-        spelled = {m.start(): m["latin"] for m in _ROMANISED.finditer(passage.text)}
-        words = list(_WORD.finditer(_ROMANISED.sub(_blank_brackets, passage.text)))
+        # `**황보준** 멘토님은`: the marks of emphasis around a name stand aside too
+        text = _EMPHASIS.sub(_blank_brackets, passage.text)
+        spelled = {m.start(): m["latin"] for m in _ROMANISED.finditer(text)}
+        words = list(_WORD.finditer(_ROMANISED.sub(_blank_brackets, text)))
         for i, word in enumerate(words):
             marked = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
@@ -96,7 +100,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 marked
                 or owned
                 or after_role
-                or _name_before_brackets(passage.text, word, analyzer, gazetteer)
+                or _name_before_brackets(text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
                         word.group(), [w.group() for w in words[i + 1 : i + 6]], analyzer

@@ -49,6 +49,12 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             org = employer_at(draft, gazetteer, name, start) if writer else None
             if writer is not None and org is not None:
                 draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
+        for match in _FIRST_PERSON_STUDENT.finditer(passage.text):
+            start = passage.start + match.start("school")
+            writer = author or person_of_section(draft, start)
+            org = employer_at(draft, gazetteer, match["school"], start) if writer else None
+            if writer is not None and org is not None:
+                draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
     if author is None:
         _authors_colleagues(draft, None)  # the colleagues of those who answer an interview
         return
@@ -57,6 +63,13 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     _teams_of_the_writers_company(draft, author)
 
 
+# `나는 한양대 컴퓨터소프트웨어학부 3학년이다`, `저는 KAIST 박사과정생입니다`: where the writer
+# studies.
+_FIRST_PERSON_STUDENT = re.compile(
+    r"(?<![가-힣])(?:저는|나는|제가|내가)\s"
+    r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
+    r"\s(?:\S+(?:학부|학과|대학원|전공)\s)?(?:\d\s?학년|학부생|학생|재학|박사과정|석사과정|대학원생)"
+)
 # The writer speaking for themselves or their company, outside quotations: in the first person,
 # or (in Korean) in the polite endings a company's post uses rather than a report's `-다.`
 _FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저희|저는|제가)(?![가-힣])|\b(?:[Ww]e|[Oo]ur|I)\b")
