@@ -270,3 +270,21 @@ def test_people_on_a_line_labelled_with_an_organisation():
         p in {"Jonas Kettler", "Helena Marsh", "Dana Reyes"} and o == "Larkspur Health"
         for p, o in affiliations
     )
+
+
+def test_a_new_job_post_with_its_last_day_its_school_and_thanks_under_emoji():
+    text = (
+        "Friday is my last day at Pennant Financial. On the 22nd I'm joining Microsoft.\n\n"
+        "🙏 **Sinéad Kavanagh**, my manager at Pennant Financial, for the goodbye.\n"
+        "🏆 **Top Documentarian** — for the docs sprint.\n\n"
+        "Before that I was a very stubborn Computer Engineering student at the University "
+        "of Lagos."
+    )
+    extraction = extract_text(text, {"author": "Adaeze Nwosu"})
+    assert {
+        ("Adaeze Nwosu", "Pennant Financial"),
+        ("Adaeze Nwosu", "Microsoft"),
+        ("Adaeze Nwosu", "University of Lagos"),
+        ("Sinéad Kavanagh", "Pennant Financial"),
+    } <= affiliations_of(extraction)
+    assert "Top Documentarian" not in names_of(extraction, EntityType.PERSON)

@@ -119,7 +119,7 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             continue
         if match is None or not (match["paren"] or match["rest"]):
             continue
-        if match["emoji"] and match["name"].split()[0] not in gazetteer.given_names:
+        if match["emoji"] and not _described_person(match, gazetteer):
             continue  # `🏆 Top Documentarian — Mai Thanh Hương`: an award, not its winner
         rest = match["rest"]
         head = _FIRST_SENTENCE.match(rest) if rest else None
@@ -157,7 +157,7 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     """A name that opens a line, with a given name first or described by a role (`**Rahim
     Choudhury**, independent consultant (…) and a regular in …`), by a clause that is not
     about a thing (`, which`): a list of panelists or speakers."""
-    name, rest = match["name"].strip(), match["rest"]
+    name, rest = match["name"].strip(), match["rest"] or ""
     if re.match(r"(?:which|that)\b", rest):
         return False
     if name.split()[0] in gazetteer.given_names:
@@ -180,7 +180,7 @@ _INSTITUTION = re.compile(
 # A description opening with a role: `independent consultant`, `a staff engineer on`.
 # (the role ends its phrase: not `student volunteers run the desk`)
 _ROLE_OPENING = re.compile(
-    rf"(?:an?\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})"
+    rf"(?:an?\s|my\s|our\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_HEAD_PATTERN})"
     r"(?=\s(?:at|of|for|with|on|in|from|and)\b|\s?[,(;]|\s?$)"
 )
 

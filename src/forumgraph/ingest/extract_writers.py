@@ -22,7 +22,10 @@ from forumgraph.models import EntityType
 
 _FIRST_PERSON_EMPLOYER = re.compile(
     r"\b(?:[Mm]y (?:employer|company),?|I (?:work|worked) (?:at|for)"
-    r"|I(?:'m|’m| am) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,3}?"
+    # `Friday is my last day at Pennant Financial`
+    r"|my (?:last|first) (?:day|week|month) (?:at|with)"
+    # `I was a very stubborn Computer Engineering student at`
+    r"|I(?:'m|’m| am| was) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,5}?"
     # `I'm still on the platform team at Banco Aurora`
     r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with))\s(?:the\s)?"
     + ORG_NAME
