@@ -670,3 +670,23 @@ def test_names_in_bold_a_handle_before_a_particle_and_where_the_writer_studies()
     people = names_of(extraction, EntityType.PERSON)
     assert "@minsu-docs" in people
     assert "@minsu-docs로" not in people
+
+
+def test_a_round_table_s_bold_speakers_their_team_mates_and_a_past_company_in_brackets():
+    text = (
+        "**참석자**(가나다순)\n"
+        "- 문태희 데브오름 CTO(前 카카오)\n"
+        "- 배성우 쿠팡 플랫폼엔지니어링 리드\n\n"
+        "진행·정리=신예린 기자\n\n"
+        "**배성우** 쿠팡에서는 배포까지 가는 '포장도로'다. 우리 팀 김나래 매니저가 늘 하는 말이 "
+        "있다.\n\n"
+        "**문태희** 저희처럼 작은 스타트업에게 플랫폼은 '사람을 뽑지 않아도 되는 이유'다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "신예린 (클라우드인사이트)"}))
+    assert {
+        ("문태희", "Kakao"),
+        ("문태희", "데브오름"),
+        ("배성우", "Coupang"),
+        ("김나래", "Coupang"),
+    } <= affiliations
+    assert ("김나래", "클라우드인사이트") not in affiliations

@@ -227,8 +227,12 @@ def _authors_colleagues(draft: Draft, author: str | None) -> None:
             previous = None
 
 
-# A speaker's label opening a line of an interview: `**Mariana Lopes:**`, `김서연:`.
-_SPEAKER_LABEL = re.compile(r"[ \t>*_-]*(?P<label>[^\s:*_\n][^:*_\n]{0,40}?)[*_]*\s?[:：][*_]*\s")
+# A speaker's label opening a line of an interview: `**Mariana Lopes:**`, `김서연:`, or a name in
+# bold before the answer (`**배성우** 쿠팡에서는 …`, as Korean round tables write it).
+_SPEAKER_LABEL = re.compile(
+    r"[ \t>*_-]*(?P<label>[^\s:*_\n][^:*_\n]{0,40}?)[*_]*\s?[:：][*_]*\s"
+    r"|[ \t>]*\*\*(?P<bold>[^*\n]{2,40})\*\*\s"
+)
 
 
 def speaker_of_line(draft: Draft, offset: int) -> str | None:
@@ -238,6 +242,10 @@ def speaker_of_line(draft: Draft, offset: int) -> str | None:
     label = _SPEAKER_LABEL.match(text, start)
     if label is None or label.end() > offset:
         return None
+    if label["bold"] is not None:
+        bold = draft.spans_in(*label.span("bold"), EntityType.PERSON)
+        whole = len(bold) == 1 and (bold[0].start, bold[0].end) == label.span("bold")
+        return bold[0].key if whole else None
     span = draft.mentioned_at(label.start("label"))
     if span is not None and span.type == EntityType.PERSON:
         return span.key
