@@ -288,3 +288,16 @@ def test_a_new_job_post_with_its_last_day_its_school_and_thanks_under_emoji():
         ("Sinéad Kavanagh", "Pennant Financial"),
     } <= affiliations_of(extraction)
     assert "Top Documentarian" not in names_of(extraction, EntityType.PERSON)
+
+
+def test_i_in_an_interview_s_answer_is_the_one_who_answers():
+    text = (
+        "I talked with Ines Kowal, a staff engineer at Quillstack.\n\n"
+        "**Sam Oke:** How did it start?\n\n"
+        "**Ines Kowal:** I was a PhD student at TU Delft, and my last day at Quillstack is "
+        "far away.\n\n"
+        "**Sam Oke:** Thanks!\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "Sam Oke (Cloud Chats)"}))
+    assert ("Ines Kowal", "TU Delft") in affiliations
+    assert not any(p == "Sam Oke" and o in {"TU Delft", "Quillstack"} for p, o in affiliations)

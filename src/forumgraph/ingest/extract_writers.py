@@ -48,13 +48,14 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known or match["unit"]):
                 continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            writer = author or person_of_section(draft, start)
+            # in an interview, `I` in an answer is the one who answers
+            writer = speaker_of_line(draft, start) or author or person_of_section(draft, start)
             org = employer_at(draft, gazetteer, name, start) if writer else None
             if writer is not None and org is not None:
                 draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
         for match in _FIRST_PERSON_STUDENT.finditer(passage.text):
             start = passage.start + match.start("school")
-            writer = author or person_of_section(draft, start)
+            writer = speaker_of_line(draft, start) or author or person_of_section(draft, start)
             org = employer_at(draft, gazetteer, match["school"], start) if writer else None
             if writer is not None and org is not None:
                 draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
