@@ -164,3 +164,25 @@ def test_a_latin_name_heading_a_profile_is_a_person_and_a_title_heading_is_not()
     assert "Priya Raman" in people
     assert not any("Grace" in p for p in people)
     assert "She" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_bio_after_a_name_in_bold_and_a_dash_sentence_by_sentence():
+    text = (
+        "| 시간 | 발표 | 연사 |\n"
+        "|---|---|---|\n"
+        "| 14:30 | 배포 플랫폼 2년 회고 | 윤서진 (토스) |\n"
+        "| 17:00 | 패널 토론 | 진행 오현석 |\n\n"
+        "## 연사 소개\n\n"
+        "**윤서진** — 토스에서 배포 플랫폼을 책임지는 SRE. 쿠팡 출신으로, 작년에 발표했습니다.\n\n"
+        "**오현석** (진행) — 쿠버네티스 코리아 그룹(KKG) 운영진. 낮에는 엔지니어입니다.\n\n"
+        "**한유리** — 카카오가 후원하는 스터디를 운영합니다. 김도윤 님과 네이버에서 일했습니다.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("윤서진", "Toss"),
+        ("윤서진", "Coupang"),
+        ("오현석", "쿠버네티스 코리아 그룹"),
+    } <= affiliations
+    assert not any(p == "한유리" for p, _ in affiliations)
+    assert "진행" not in names_of(extraction, EntityType.ORGANIZATION)

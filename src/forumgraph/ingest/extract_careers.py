@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_bylines import credited_organisation
+from forumgraph.ingest.extract_bylines import credited_organisation, is_title
 from forumgraph.ingest.extract_orgs_ko import name_form
 from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import HEADING, person_of_section
-from forumgraph.ingest.extract_text import sentences
+from forumgraph.ingest.extract_text import Sentence, sentences
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
@@ -104,7 +104,9 @@ def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
 
 def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
     """Where the person of a section works, from its text's first sentence when that sentence
-    is a career line written as prose (`SAP 소속으로 원격으로 참여합니다`)."""
+    is a career line written as prose (`SAP 소속으로 원격으로 참여합니다`); and from each
+    sentence of a bio after a name in bold and a dash (`**윤서진** — 토스에서 배포 플랫폼을
+    책임지는 SRE. 쿠팡 출신으로, …`)."""
     text = draft.article.text
     for heading in HEADING.finditer(text):
         body = heading.end()
@@ -112,31 +114,49 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             body += 1
         person = person_of_section(draft, body)
         opening = sentences(text[body : body + _MAX_OPENING], body)
-        if person is None or not opening or opening[0].paragraph:
-            continue
-        first = opening[0]
-        if not first.text.endswith("."):
-            continue  # a label or a heading, not a sentence
-        if draft.spans_in(first.start, first.end, EntityType.PERSON):
-            continue  # someone else's sentence
-        sentence = _SENTENCE_STOP.sub("", first.text)
-        at = first.start
-        for part in sentence.split(", "):
-            bio = _A_BIO_PART.match(part) if has_hangul(part) else None  # Korean forms
-            if bio is not None and (bio["cue"] or not _KO_PREDICATE_END.search(part)):
-                start = at + sentence.index(part)
-                _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
+        if person is not None and opening and not opening[0].paragraph:
+            _bio_sentence(draft, gazetteer, analyzer, person, opening[0])
+    for line in _BOLD_NAME_AND_BIO.finditer(text):
+        named = draft.spans_in(*line.span("name"), EntityType.PERSON)
+        if len(named) == 1 and (named[0].start, named[0].end) == line.span("name"):
+            for sentence in sentences(line["bio"], line.start("bio")):
+                _bio_sentence(draft, gazetteer, analyzer, named[0].key, sentence)
+
+
+def _bio_sentence(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, person: str, sentence: Sentence
+) -> None:
+    if not sentence.text.endswith("."):
+        return  # a label or a heading, not a sentence
+    if draft.spans_in(sentence.start, sentence.end, EntityType.PERSON):
+        return  # someone else's sentence
+    words = _SENTENCE_STOP.sub("", sentence.text)
+    for part in words.split(", "):
+        bio = _A_BIO_PART.match(part) if has_hangul(part) else None  # Korean forms
+        if bio is None or (bio["doing"] and not is_title(part.split()[-1])):
+            continue  # `토스에서 … 책임지는 SRE`, but not `… 책임지는 일`
+        if bio["cue"] or bio["doing"] or not _KO_PREDICATE_END.search(part):
+            start = sentence.start + words.index(part)
+            _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
 
 
 _MAX_OPENING = 400
+# A name in bold opening a line, maybe its role in brackets, then a dash and a bio.
+_BOLD_NAME_AND_BIO = re.compile(
+    r"(?m)^[ \t>*-]*\*\*(?P<name>[^*\n]{2,30})\*\*(?:\s?\([^()\n]{1,20}\))?\s[—–-]\s"
+    r"(?P<bio>[^\n]+)"
+)
 _SENTENCE_STOP = re.compile(r"(?:입니다|이에요|예요)?\.$")
-# What follows the organisation in such a part: where the person works, belongs or comes from
-# (`토스에서 일하는`, `SAP 소속으로`, `카카오엔터프라이즈 출신으로`), or a unit and a title only
-# (`KAIST 전산학부 박사과정생`, `라인플러스(LINE Plus)의 네트워크 플랫폼 엔지니어`).
+# What follows the organisation in such a part: where the person works, belongs or comes
+# from (`토스에서 일하는`, `SAP 소속으로`, `카카오엔터프라이즈 출신으로`), what they do there and
+# their title (`토스에서 배포 플랫폼을 책임지는 SRE`), or a unit and a title only (`KAIST 전산학부
+# 박사과정생`, `라인플러스(LINE Plus)의 네트워크 플랫폼 엔지니어`).
 _A_BIO_PART = re.compile(
     r"(?:(?:前|現|전|현)\s)?[^\s(]+(?:\([^()]{1,30}\))?"
     r"(?:(?P<cue>에서\s(?:일하는|근무하는|일하고|근무하고|재직\s?중)"
-    r"|\s(?:소속|출신)(?:으로|이며|이고|입니다)?(?:\s|$))|의?(?:\s[^\s]+){0,4}$)"
+    r"|\s(?:소속|출신)(?:으로|이며|이고|입니다)?(?:\s|$))"
+    r"|(?P<doing>에서\s(?:\S+\s){0,4}?\S+는\s(?:\S+\s)?\S+$)"
+    r"|의?(?:\s[^\s]+){0,4}$)"
 )
 # A part that ends as a clause does (`카카오가 후원하는 스터디를 운영합니다`) is no fragment.
 _KO_PREDICATE_END = re.compile(r"(?:다|요|죠|며|고)$")
@@ -224,6 +244,14 @@ def _career_line(
         # `전) 네이버클라우드 쿠버네티스 서비스 개발, 우아한형제들 SRE`: one place after another
         for part in rest.split(", "):
             _career_line(draft, gazetteer, analyzer, person, at + rest.index(part), part)
+        return
+    read = draft.mentioned_at(at)
+    if read is not None and read.start == at and read.type == EntityType.ORGANIZATION:
+        # `쿠버네티스 코리아 그룹(KKG) 운영진`: a name of several words, read already
+        passage = draft.passage_at(at)
+        draft.fact(
+            person, "affiliation", read.key, passage_id=passage.passage_id if passage else None
+        )
         return
     name = rest.strip() if in_its_column else _organisation_name(rest, gazetteer)
     if name is None:

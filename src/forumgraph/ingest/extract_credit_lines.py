@@ -40,6 +40,7 @@ from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase,
 from forumgraph.ingest.extract_people_ko import (
     IN_CHARACTERS,
     KO_PERSON_MARKERS,
+    KO_PROGRAMME_PARTS,
     foreign_name_in_hangul,
 )
 from forumgraph.ingest.extract_records import Draft
@@ -331,8 +332,8 @@ def _organisations(
         paren = ""
     out = []
     for part, at in _parts(paren, line_start + (match.start("paren") if paren else 0)):
-        if part in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
-            continue  # `윤채원 (모더레이터) | ...`: the role, then where
+        if part in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS, *KO_PROGRAMME_PARTS):
+            continue  # `윤채원 (모더레이터) | ...`, `오현석 (진행) — …`: the role, then where
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)

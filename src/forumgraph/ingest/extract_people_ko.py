@@ -49,9 +49,11 @@ _WORD = re.compile(r"\S+")
 # Credit labels of programmes and pages: `진행: 오승민`, `게스트: 레나 피셔`.
 # People's roles in a programme (`진행자`, `게스트`).
 _PROGRAMME_ROLES = word_set("진행자 사회자 발표자 연사 패널 패널리스트 게스트 호스트")
-_LABELS = _PROGRAMME_ROLES | word_set("진행 사회 출연 발표")
+KO_PROGRAMME_PARTS = _PROGRAMME_ROLES | word_set("진행 사회 출연 발표 좌장")
 _LABELLED = re.compile(
-    r"(?m)^[ \t]*[-*]?[ \t]*(?:" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")"
+    r"(?m)^[ \t]*[-*]?[ \t]*(?:"
+    + "|".join(sorted(KO_PROGRAMME_PARTS, key=len, reverse=True))
+    + r")"
     r"[ \t]*[:：][ \t]*(?P<name>[가-힣]{2,5})(?=[ \t]*(?:$|[,(/]))"
 )
 # A paragraph that is a name alone (a heading: `박준영`, `이하늘 (Haneul Lee)`), or a name as
@@ -598,7 +600,7 @@ def _cue_before(
     if before.form in KO_PERSON_MARKERS or before.form == "소속":
         return True
     owner = tokens[i - 2] if i >= 2 else None
-    if before.form in (":", "：") and owner is not None and owner.form in _LABELS:
+    if before.form in (":", "：") and owner is not None and owner.form in KO_PROGRAMME_PARTS:
         return True  # `게스트: 레나 피셔`
     if before.tag != "JKG" or owner is None:
         return False
