@@ -220,3 +220,24 @@ def test_a_sponsors_table_gives_its_booth_staff_their_company():
         ("Priya Raman", "Ferrolux Systems"),
     } <= affiliations
     assert not any(o in {"CTO", "G1"} for _, o in affiliations)
+
+
+def test_a_contributors_table_with_no_employer_now_and_a_past_one_and_a_maintainers_line():
+    text = (
+        "Thanks to all.\n\n"
+        "**Maintainers:** Hana Sato (@hanasato, Lumenrail) · Diego Ferraz (@dferraz) · "
+        "Amara Nwachukwu (@amaranw, Stackwise)\n\n"
+        "| Contributor | Handle | Affiliation | First PR |\n"
+        "|---|---|---|---|\n"
+        "| Michael Oduya | @m-oduya | independent | Rotation guide |\n"
+        "| Jean-Philippe Leclerc | @jpleclerc | independent (previously OVHcloud) | Helm schema |\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Hana Sato", "Lumenrail"),
+        ("Amara Nwachukwu", "Stackwise"),
+        ("Jean-Philippe Leclerc", "OVHcloud"),
+    } <= affiliations
+    assert not any(p in {"Michael Oduya", "Diego Ferraz"} for p, _ in affiliations)
+    assert "independent" not in names_of(extraction, EntityType.ORGANIZATION)

@@ -63,7 +63,9 @@ CREDIT_LABELS = (
     r"|진행자?|사회자?|게스트|출연진?|패널|호스트|모더레이터"
     r"|Speakers?|Authors?|Editors?|Translators?|Reviewers?|Presenters?|Panell?ists?|Moderators?"
     r"|Hosts?|Guests?|Organi[sz]ers?|Organi[sz]ing team|Volunteers?|운영진|Written by"
-    r"|Translated by|Edited by|Reviewed by)"
+    r"|Translated by|Edited by|Reviewed by"
+    # the people of a project or a programme: `**Maintainers:** Hana Sato (@hanasato, Lumenrail)`
+    r"|Maintainers?|Contributors?|Mentors?|Mentees?|Judges?|메인테이너|기여자|멘토|멘티|심사위원)"
 )
 _CREDIT_LINE = re.compile(
     rf"^[\s>*#_-]*{CREDIT_LABELS}\s*[*_]*\s*[:：]\s*[*_]*\s*"

@@ -276,6 +276,12 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
         return organisation_in_parts(draft, gazetteer, text, at if at >= 0 else cell.start)
     match = NAME_AND_BRACKETS.match(text)
     name, paren = (match["name"].strip(), match["paren"]) if match else (text, None)
+    if names_no_employer(name):
+        # `independent (previously OVHcloud)`: none now, and where the person was
+        before = _PREVIOUSLY.fullmatch(paren or "")
+        if before is None:
+            return None
+        name, paren = before["org"], None
     start = draft.article.text.find(name, cell.start, cell.end)
     if start >= 0:  # the column says what it is (`Bankhaus Lindqvist` is no person)
         end = start + len(name)
@@ -291,6 +297,7 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, cell: _Cell) -> str | None
 
 
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
+_PREVIOUSLY = re.compile(r"(?:previously|formerly|ex-|前|전)\s?(?:at\s)?(?P<org>\S.{0,40})", re.I)
 _SEVERAL_PARTS = re.compile(r",\s|\s[-–—·]\s")
 
 
