@@ -549,3 +549,13 @@ def test_a_group_a_korean_person_is_active_in():
         ("유하진", "다온소프트"),
     } <= affiliations
     assert ("유하진", "다온소프트 플랫폼팀") not in affiliations
+
+
+def test_where_a_korean_person_works_said_in_the_honorific():
+    text = (
+        "다온소프트 SRE팀에서 일하시는 남궁현 님이 Cilium 도입 과정을 공유했다. "
+        "네이버에서 근무하셨던 한소라 님도 왔다. 집에서 일하시는 분들도 많았다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("남궁현", "다온소프트"), ("한소라", "Naver")} <= affiliations
+    assert not any(o == "집" for _, o in affiliations)
