@@ -20,7 +20,7 @@ from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_careers import add_bio_openings, add_career_lines
 from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_coref import add_short_forms
-from forumgraph.ingest.extract_credit_lines import add_credit_lines
+from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_first_names import add_people_by_given_name_alone
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
@@ -160,6 +160,7 @@ def extract(
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
     add_bio_openings(draft, gazetteer, analyzer)
+    add_flairs(draft, gazetteer)
     add_product_senses(draft)
     add_other_hangul_occurrences(draft)  # of the organisations read since
     add_affiliations(draft, gazetteer)

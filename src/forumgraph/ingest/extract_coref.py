@@ -44,10 +44,17 @@ _ORG_HEADS = re.compile(
     r"(?:Initiative|Foundation|Consortium|Alliance|Association|Agency|Institute|Council|Committee"
     r"|Organi[sz]ation|Society|University|Group|Corporation|Administration|Authority)$"
 )
+# A list of who is who: a handle, a dash, then the person's name.
+_HANDLE_THEN_NAME = re.compile(
+    r"(?m)^[ \t>*-]*(?P<handle>(?:@|u/)[A-Za-z0-9][A-Za-z0-9_-]{1,38})[*_]*\s[—–-]\s"
+    r"[*_]*(?P<name>[^\n*_]{3,40}?)[*_]*\s*$"
+)
 _HANDLE_AFTER_NAME = re.compile(r"\s?(?:님|씨)?\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
-# (a handle is ASCII: a Korean particle after it is no part of it, `@minsu-docs로`)
+# (a handle is ASCII: a Korean particle after it is no part of it, `@minsu-docs로`; a forum's
+# users are written `u/name`)
 _HANDLE = re.compile(
-    r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9][A-Za-z0-9_-]{1,38})(?![A-Za-z0-9_@.]*\.[a-z]{2,})"
+    r"(?<![\w@/.])(?P<mark>@|u/)(?P<handle>[A-Za-z0-9][A-Za-z0-9_-]{1,38})"
+    r"(?![A-Za-z0-9_@.]*\.[a-z]{2,})"
 )
 # The label of a line of contact handles, right before the handle.
 _CONTACT_LABEL = re.compile(
@@ -250,6 +257,14 @@ def _entity_at(draft: Draft, start: int, end: int) -> str | None:
 
 def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
     text = draft.article.text
+    for line in _HANDLE_THEN_NAME.finditer(text):
+        named = [
+            k
+            for k in draft.keys(EntityType.PERSON)
+            if any(n.text == line["name"] for n in draft.names_of(k))
+        ]
+        if len(named) == 1:
+            draft.add_variant(named[0], line["handle"])  # `- u/oskl — Oskar Lindahl`
     for span in [s for s in draft.spans if s.type == EntityType.PERSON]:
         match = _HANDLE_AFTER_NAME.match(text, span.end)
         if match and " " not in match.group("handle"):
@@ -264,28 +279,28 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _HANDLE.finditer(passage.text):
             start = passage.start + match.start()
             end = passage.start + match.end()
-            handle = match.group("handle")
+            handle, written = match.group("handle"), match.group()
             if known_entry(gazetteer, handle) is not None:
                 continue
-            owner = next(
-                (
-                    k
-                    for k in draft.keys(EntityType.PERSON)
-                    if any(
-                        n.text.lstrip("@") == handle
-                        for n in (*draft.names_of(k), *draft.variants_of(k))
-                    )
-                ),
-                None,
-            )
+            owners = [
+                k
+                for k in draft.keys(EntityType.PERSON)
+                if any(
+                    n.text.lstrip("@") == handle or n.text == written
+                    for n in (*draft.names_of(k), *draft.variants_of(k))
+                )
+            ]
+            # the person named in full before a record of the handle alone (`u/oskl` in a byline)
+            owners.sort(key=lambda k: draft.names_of(k)[0].text in (written, "@" + handle))
+            owner = owners[0] if owners else None
             if owner is None:
                 owner = _spelled_by_handle(draft, handle)
                 if owner is not None:
-                    draft.add_variant(owner, "@" + handle)
+                    draft.add_variant(owner, written)
             if owner is None and _CONTACT_LABEL.search(passage.text, 0, match.start()):
                 owner = sole_author(draft)  # `GitHub / 트위터: @jdoe` in the author's slides
                 if owner is not None:
-                    draft.add_variant(owner, "@" + handle)
+                    draft.add_variant(owner, written)
             if owner is not None:
                 draft.mention(owner, start, end)
             else:
@@ -293,7 +308,7 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                     draft,
                     gazetteer,
                     EntityType.PERSON,
-                    "@" + handle,
+                    written,
                     start,
                     end,
                     trust_gazetteer=False,

@@ -458,3 +458,24 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> 
         return None
     draft.mention(org, start, start + len(part))
     return org
+
+
+# A forum user's flair in square brackets after their name: `**u/nkarimi** [Shoal maintainer |
+# Fastly]`, `[Platform eng @ Xero]`, `[SRE | Deutsche Bahn]`.
+_FLAIR = re.compile(r"[*_]{0,2}\s?\[(?P<flair>[^\[\]\n]{2,80})\](?!\()")
+
+
+def add_flairs(draft: Draft, gazetteer: Gazetteer) -> None:
+    """Where a person works, from the flair after their name (the last part that names an
+    organisation)."""
+    text = draft.article.text
+    for named in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        flair = _FLAIR.match(text, named.end)
+        if flair is None:
+            continue
+        parts = re.sub(r"\s[@|]\s", " | ", flair["flair"])
+        if not _PARTS.search(parts) and known_entry(gazetteer, parts) is None:
+            continue  # `[Mod]`: one part says nothing of an organisation unless it is a known one
+        org = organisation_in_parts(draft, gazetteer, parts, flair.start("flair"))
+        if org is not None:
+            draft.fact(named.key, "affiliation", org, passage_id=named.passage_id)
