@@ -42,6 +42,7 @@ _load_script("score_entities")
 eval_gold = _load_script("eval_gold")
 BUNDLED = sorted((HELDOUT / "gold").glob("*.yaml"))
 EXTERNAL_GOLD = sorted((HELDOUT / "external").glob("*.yaml"))
+GENRE_GOLD = sorted((REPO / "tests" / "fixtures" / "genres").glob("set*/*.yaml"))
 
 
 def _header(text: str) -> dict[str, str]:
@@ -56,6 +57,22 @@ def test_bundled_gold_follows_the_schema_and_its_article(gold: Path) -> None:
     doc = gold_entities.load_gold(gold, text)
     assert doc.doc_id == article.stem
     assert doc.language == _header(text)["language"]
+
+
+@pytest.mark.parametrize("gold", GENRE_GOLD, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_genre_set_gold_follows_the_schema_and_its_text(gold: Path) -> None:
+    text = gold.with_suffix(".txt").read_text(encoding="utf-8")
+    doc = gold_entities.load_gold(gold, text)
+    assert doc.doc_id == gold.stem
+    assert doc.language == _header(text)["language"]
+    assert _header(text)["source"] == OWN_TEXTS
+
+
+def test_every_genre_set_has_both_languages_in_equal_numbers() -> None:
+    for folder in sorted({g.parent for g in GENRE_GOLD}):
+        languages = [gold_entities.load_gold(g).language for g in sorted(folder.glob("*.yaml"))]
+        assert len(languages) == len(list(folder.glob("*.txt"))) == 10
+        assert languages.count("ko") == languages.count("en") == 5
 
 
 def test_founding_article_entity_gold_follows_the_schema() -> None:
