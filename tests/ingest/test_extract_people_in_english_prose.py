@@ -582,3 +582,23 @@ def test_a_move_after_joining_a_company_is_the_person_s():
     affiliations = affiliations_of(extract_text(text))
     assert ("Priya Raman", "Farfetch") in affiliations
     assert not any(o == "CNCF" for _, o in affiliations)
+
+
+def test_an_organisation_before_a_role_in_apposition_and_one_said_of_both():
+    text = (
+        "We talked to Jane Doe, a Google engineer, about it. The table is hosted by Rui Sampaio, "
+        "a CNCF Ambassador from Porto. Maya Chen and Arjun Patel, both UBC Computer Science "
+        "students, built Tern. Sarah Lindgren, herself a UBC alumna, judged. Ann Lee, a Staff "
+        "Engineer at Acme, and Bob Roe, the Kubernetes maintainer, came too."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Jane Doe", "Google"),
+        ("Rui Sampaio", "Cloud Native Computing Foundation"),
+        ("Maya Chen", "UBC"),
+        ("Arjun Patel", "UBC"),
+        ("Sarah Lindgren", "UBC"),
+        ("Ann Lee", "Acme"),
+    } <= affiliations
+    assert not any(o in {"Staff", "Kubernetes", "UBC Computer"} for _, o in affiliations)

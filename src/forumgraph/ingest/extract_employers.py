@@ -215,6 +215,32 @@ _OWNED_ROLE_AFTER = re.compile(
 )
 
 
+# `Jane Doe, a Google engineer`, `Rui Sampaio, a CNCF Ambassador`, `Maya Chen and Arjun Patel,
+# both UBC Computer Science students`, `herself a UBC alumna`: the organisation before a role.
+_APPOSED_ORG_ROLE = re.compile(
+    r"[*_]{0,2},\s(?:(?P<both>both|all)\s|(?:herself|himself|themselves)\s)?"
+    r"(?:(?:a|an|the)\s)?(?:former\s|longtime\s|long-time\s)?"
+    r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,1}?)\s(?:[A-Za-z-]+\s){0,2}?"
+    rf"(?i:{ROLE_HEAD_PATTERN}|alumn(?:a|us|i|ae)|majors?|graduates?)s?\b"
+)
+# Between the people of a list the words after the last one describe (`A and B, both …`).
+_LIST_JOIN = re.compile(r",\s|,?\s(?:and|&)\s")
+
+
+def _listed_before(draft: Draft, text: str, person: Span, said: re.Match[str]) -> list[str]:
+    """The people listed before `person` when the words after it speak of all (`both`)."""
+    if "both" not in said.groupdict() or not said["both"]:
+        return []
+    people = [s for s in draft.spans if s.type == EntityType.PERSON and s.end <= person.start]
+    listed, end = [], person.start
+    for other in reversed(people):
+        if not _LIST_JOIN.fullmatch(text, other.end, end):
+            break
+        listed.append(other.key)
+        end = other.start
+    return listed
+
+
 # `Quellwerk's Selin Aydın`: the owner before a person, in an organisation's place.
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s[*_]{0,2}$")
 
@@ -255,11 +281,17 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if after and org is not None:
             _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
         _owner_before(draft, gazetteer, person)
-        owned_role = _OWNED_ROLE_AFTER.match(text, person.end)
+        owned_role = _OWNED_ROLE_AFTER.match(text, person.end) or _APPOSED_ORG_ROLE.match(
+            text, person.end
+        )
+        if owned_role is not None and title_words_only(owned_role["owner"]):
+            owned_role = None  # `Ann Lee, a Staff Engineer at Acme`: a title, read below
         if owned_role is not None:  # `Juliana Prado, now Pagalume's head of platform engineering`
             held_at = employer_at(draft, gazetteer, owned_role["owner"], owned_role.start("owner"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
+                for other in _listed_before(draft, text, person, owned_role):
+                    draft.fact(other, "affiliation", held_at.key, passage_id=person.passage_id)
         role_at = _EN_ROLE_AT.match(text, person.end)
         if (
             role_at
