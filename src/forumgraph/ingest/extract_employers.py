@@ -218,8 +218,9 @@ _OWNED_ROLE_AFTER = re.compile(
 # `Jane Doe, a Google engineer`, `Rui Sampaio, a CNCF Ambassador`, `Maya Chen and Arjun Patel,
 # both UBC Computer Science students`, `herself a UBC alumna`: the organisation before a role.
 _APPOSED_ORG_ROLE = re.compile(
-    r"[*_]{0,2},\s(?:(?P<both>both|all)\s|(?:herself|himself|themselves)\s)?"
-    r"(?:(?:a|an|the)\s)?(?:former\s|longtime\s|long-time\s)?"
+    # (an article or `both` opens it: not `Cisco's Vijoy Pandey, IBM Fellow Jason McGee`)
+    r"[*_]{0,2},\s(?:(?P<both>both|all)\s|(?:(?:herself|himself|themselves)\s)?(?:a|an|the)\s)"
+    r"(?:former\s|longtime\s|long-time\s)?"
     r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,1}?)\s(?:[A-Za-z-]+\s){0,2}?"
     rf"(?i:{ROLE_HEAD_PATTERN}|alumn(?:a|us|i|ae)|majors?|graduates?)s?\b"
 )
