@@ -31,6 +31,7 @@ from forumgraph.ingest.extract_named import (
 )
 from forumgraph.ingest.extract_people import (
     COMPANY_WORDS,
+    INSTITUTION,
     PROGRAMME_ROLES,
     ROLE_HEAD_PATTERN,
     ROLE_HEADS,
@@ -165,7 +166,7 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
         return True
     # (not `Moderator Chiara Lombardi, principal analyst at …`: a role before the name)
     first = name.split()[0].lower()
-    if name.split()[-1] in COMPANY_WORDS or _INSTITUTION.search(name):
+    if name.split()[-1] in COMPANY_WORDS or INSTITUTION.search(name):
         return False  # `**Codebridge Academy** — Kubernetes courses …`
     return (
         _ROLE_OPENING.match(rest) is not None
@@ -175,9 +176,6 @@ def _described_person(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     )
 
 
-_INSTITUTION = re.compile(
-    r"\b(?:Univ\w*|Institut\w*|Academy|Academia|School|College|Escola|Faculdade|Faculty)\b"
-)
 # A description opening with a role: `independent consultant`, `a staff engineer on`.
 # (the role ends its phrase: not `student volunteers run the desk`)
 _ROLE_OPENING = re.compile(

@@ -105,6 +105,12 @@ COMPANY_WORDS = word_set(
     # and in other languages' company names (`Alpenrück Versicherung`, `Nordbank AG`)
     "AG SA SE NV BV Oy AB ASA SpA Versicherung Versicherungen Gruppe Bank"
 )
+# Words that make a name a school's or an institute's (`Universidade de São Paulo`, `IIT Roorkee`,
+# `Codebridge Academy`).
+INSTITUTION = re.compile(
+    r"\b(?:Univ\w*|Institut\w*|College|School|Academy|Academia|Polytechnic|Politecnico|Escola"
+    r"|Faculdade|Faculty|IIT|MIT|TU)\b"
+)
 # Words of events, roles, institutions and sentence openings, which no personal name has.
 _NOT_IN_NAMES = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "

@@ -31,7 +31,13 @@ from forumgraph.ingest.extract_named import (
     take_back_a_guess,
 )
 from forumgraph.ingest.extract_orgs_ko import name_form
-from forumgraph.ingest.extract_people import COMPANY_WORDS, PROGRAMME_ROLES, ROLE_HEADS, person
+from forumgraph.ingest.extract_people import (
+    COMPANY_WORDS,
+    INSTITUTION,
+    PROGRAMME_ROLES,
+    ROLE_HEADS,
+    person,
+)
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, names_no_employer
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft
@@ -171,11 +177,7 @@ def _row(
     return keys
 
 
-_HANDLE = re.compile(r"@[\w.-]{2,39}")
-# The words that make a name an institution's (`Universidade de São Paulo`, `IIT Roorkee`).
-_INSTITUTION = re.compile(
-    r"\b(?:Univ\w*|Institut\w*|College|School|Academy|Polytechnic|Politecnico|IIT|MIT|TU)\b"
-)
+_HANDLE = re.compile(r"@[A-Za-z0-9_.-]{2,39}")
 
 
 def _an_organisation(name: str, gazetteer: Gazetteer) -> bool:
@@ -183,7 +185,7 @@ def _an_organisation(name: str, gazetteer: Gazetteer) -> bool:
     entry = known_entry(gazetteer, name)
     if entry is not None:
         return entry.kind == EntityType.ORGANIZATION.value
-    return bool(_INSTITUTION.search(name)) or name.split()[-1] in COMPANY_WORDS
+    return bool(INSTITUTION.search(name)) or name.split()[-1] in COMPANY_WORDS
 
 
 def _team(
