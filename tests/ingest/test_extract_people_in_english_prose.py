@@ -604,3 +604,10 @@ def test_an_organisation_before_a_role_in_apposition_and_one_said_of_both():
     } <= affiliations
     assert not any(o in {"Staff", "Kubernetes", "UBC Computer"} for _, o in affiliations)
     assert ("Vijay Pande", "IBM") not in affiliations
+
+
+def test_a_title_between_the_names_of_a_list_is_no_person():
+    text = "We met Jane Doe, a Senior Engineer, and Bob Roe, the Kubernetes maintainer."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert {"Jane Doe", "Bob Roe"} <= people
+    assert "Senior Engineer" not in people

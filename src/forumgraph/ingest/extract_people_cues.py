@@ -21,6 +21,7 @@ from forumgraph.ingest.extract_people import (
     is_person_name,
     person,
     person_name_from,
+    title_words_only,
     without_opening_word,
 )
 from forumgraph.ingest.extract_records import Draft, normal_key
@@ -240,6 +241,9 @@ def _list(draft: Draft, gazetteer: Gazetteer, text: str, match: re.Match[str], o
         return
     for item in items:
         name = item.group("name")
+        words = name.split()
+        if words[-1].lower() in ROLE_HEADS and title_words_only(" ".join(words[:-1])):
+            continue  # `Jane Doe, a Senior Engineer, and Bob Roe`: a title between the names
         if len(name.split()) <= 3 and is_person_name(name, gazetteer):
             start = offset + match.start() + item.start("name")
             add_person_span(draft, gazetteer, name, name, start, start + len(name))
