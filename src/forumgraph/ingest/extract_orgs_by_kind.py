@@ -52,7 +52,10 @@ def add_organisations_after_their_kind(
             continue
         for match in _KIND_THEN_NAME.finditer(passage.text):
             name = _name_before_particles(
-                match["word"], analyzer, gazetteer, compound=_BUSINESS_END.search(match["word"])
+                match["word"],
+                analyzer,
+                gazetteer,
+                compound=bool(_BUSINESS_END.search(match["word"])),
             )
             if name is not None and match["gloss"] and _spelled_whole(match["word"], name, match):
                 name = match["word"]  # `루마로(Lumaro)`: not `루마` and the particle `로`
