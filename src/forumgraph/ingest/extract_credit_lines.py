@@ -8,6 +8,10 @@
 A line that opens with a person's name, then brackets or a separator and a few words, says who
 they are: the last of those words that is no role is their organisation. A line that runs on
 into a sentence (`Sofía: six years on platform teams`) is prose, left to the other rules.
+
+A forum user's flair after their name says the same in square brackets:
+
+    **u/nkarimi** [Shoal maintainer | Fastly] · 388 points
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ speaker lists and line-ups are written:
 A cell under a person's column (`발표자`, `Speaker`, `Name`) is a person where it reads as a name;
 the cell under the organisation's column (`소속`, `Company`, `Affiliation`) is where they work,
 without the title after a slash and the unit after the name (`한빛은행`). Without such a column, an
-organisation in brackets after the name is theirs (`Ann Lee (Acme)`). Facts cite the row.
+organisation in brackets after the name is theirs (`Ann Lee (Acme)`). A column of teams (`팀명`,
+`Team`) makes each row's people members of the team the row names. Facts cite the row.
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
             and team is not None
             and not draft.facts_of(span.key, "affiliation")
             and not draft.spans_over(team.start(), team.end())
-            and not _named_before(draft, team.start())
+            and not _organisation_right_before(draft, team.start())
         ):
             draft.fact(span.key, "affiliation", company, passage_id=span.passage_id)
 
@@ -125,7 +125,7 @@ def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
 _TEAM_BEFORE = re.compile(r"(?:^|(?<=[\s*_(]))[A-Za-z가-힣]{1,12}팀\s$", re.MULTILINE)
 
 
-def _named_before(draft: Draft, offset: int) -> bool:
+def _organisation_right_before(draft: Draft, offset: int) -> bool:
     """Whether an organisation's name ends right before `offset` (`카카오 보안팀`)."""
     span = draft.mentioned_at(offset - 2)
     return span is not None and span.type == EntityType.ORGANIZATION
