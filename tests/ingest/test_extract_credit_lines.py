@@ -168,3 +168,19 @@ def test_a_sentence_of_what_someone_did_after_a_credit_names_no_organisation():
         "읽어 주셨어요.\n"
     )
     assert not affiliations_of(extract_text(text))
+
+
+def test_initials_in_brackets_are_the_person_s_not_an_organisation():
+    text = (
+        "Minutes of call 7.\n\n"
+        "**Attendees**\n\n"
+        "- Aidan Burke (AB) — CNCF, KCD program liaison (first 20 min)\n"
+        "- Mei-Lin Zhou (MZ, @meilinz) — program committee lead\n"
+        "- Bob Roe (BR Labs) — guest\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("Aidan Burke", "Cloud Native Computing Foundation"), ("Bob Roe", "BR Labs")} <= (
+        affiliations
+    )
+    assert not {"AB", "MZ", "KCD program liaison"} & names_of(extraction, EntityType.ORGANIZATION)

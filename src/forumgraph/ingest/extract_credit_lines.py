@@ -336,6 +336,8 @@ def _organisations(
     for part, at in _parts(paren, line_start + (match.start("paren") if paren else 0)):
         if part in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS, *KO_PROGRAMME_PARTS):
             continue  # `윤채원 (모더레이터) | ...`, `오현석 (진행) — …`: the role, then where
+        if _initials_of(match["name"], part):
+            continue  # `Aidan Burke (AB)`: the person's initials, as minutes write them
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)
@@ -365,6 +367,15 @@ def _a_note(part: str) -> bool:
     return bool(_READING_TIME.fullmatch(part) or part.strip().isdigit()) or (
         bool(dates) and not (part[: dates[0].begin] + part[dates[-1].stop :]).strip(" ,.")
     )
+
+
+def _initials_of(name: str, part: str) -> bool:
+    """`AB` of `Aidan Burke`, `MZ` or `MLZ` of `Mei-Lin Zhou`."""
+    words = name.strip(" *_").split()
+    if not part.isupper() or not part.isalpha() or len(words) < 2:
+        return False
+    pieces = [p for w in words for p in w.split("-") if p]
+    return part in {"".join(w[0] for w in words), "".join(p[0] for p in pieces)}
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int]]:
