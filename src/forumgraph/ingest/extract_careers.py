@@ -50,7 +50,7 @@ _HEADING_LABEL = re.compile(
 # `이전`, `Previously`.
 _OPENING = re.compile(
     r"[ \t]*(?:[-*+•][ \t]+)?"
-    r"(?:(?P<marker>현|전|前|現)\)\s*|(?P<mark>前|現)\s*"
+    r"(?:(?P<marker>현|전|前|現)\)\s*|(?:前|現)\s*"
     r"|\d{4}(?:\.\d{1,2})?\s*[–~-]\s*(?:\d{4}(?:\.\d{1,2})?|현재|present|now|Present|Now)?\s*[:：]?\s*"
     r"|(?:이전|현재|previously|Previously|formerly|Formerly)[,:]?\s+)?"
 )

@@ -22,6 +22,7 @@ from forumgraph.ingest.extract_people import (
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
     a_function,
+    an_unknown_function,
     is_role_phrase,
     names_no_employer,
 )
@@ -341,7 +342,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue
             if title_words_only(found["org"]):
                 continue  # `Jane Doe — Senior Backend Engineer`: words of a title
-            if a_function(found["org"]) and known_entry(gazetteer, found["org"]) is None:
+            if an_unknown_function(found["org"], gazetteer):
                 continue  # `of the Customer Engineering team`: a function inside a company
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title

@@ -24,7 +24,7 @@ from forumgraph.ingest.extract_people import (
     person_name_from,
     title_words_only,
 )
-from forumgraph.ingest.extract_people_cues import a_function
+from forumgraph.ingest.extract_people_cues import an_unknown_function
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
     EMOJI,
@@ -506,7 +506,7 @@ def _organisation_or_product(
     start = offset + span.start + shift
     if _LISTED.search(name):
         return  # `Istio, Linkerd and`: several names read as one
-    if a_function(name) and known_entry(gazetteer, name) is None:
+    if an_unknown_function(name, gazetteer):
         return  # `of the Customer Engineering team`: a function inside a company
     sentence_end = _SENTENCE_END_INSIDE.search(name)
     if sentence_end is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_named import add_named, take_back_a_guess
+from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_people import (
     HANDLE_IN_BRACKETS,
     LATIN_NAME,
@@ -278,3 +278,8 @@ FUNCTIONS = word_set(
 def a_function(name: str) -> bool:
     """`Product`, `Developer Relations`: a function inside a company, not a company."""
     return all(word.lower() in FUNCTIONS for word in name.split())
+
+
+def an_unknown_function(name: str, gazetteer: Gazetteer) -> bool:
+    """`Customer Engineering`: a function, where no known organisation has that name."""
+    return a_function(name) and known_entry(gazetteer, name) is None

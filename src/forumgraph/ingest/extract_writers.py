@@ -48,23 +48,26 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known or match["unit"]):
                 continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
-            # in an interview, `I` in an answer is the one who answers
-            writer = speaker_of_line(draft, start) or author or person_of_section(draft, start)
-            org = employer_at(draft, gazetteer, name, start) if writer else None
-            if writer is not None and org is not None:
-                draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
+            _the_writers_place(draft, gazetteer, name, start)
         for match in _FIRST_PERSON_STUDENT.finditer(passage.text):
-            start = passage.start + match.start("school")
-            writer = speaker_of_line(draft, start) or author or person_of_section(draft, start)
-            org = employer_at(draft, gazetteer, match["school"], start) if writer else None
-            if writer is not None and org is not None:
-                draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
+            _the_writers_place(
+                draft, gazetteer, match["school"], passage.start + match.start("school")
+            )
     if author is None:
         _authors_colleagues(draft, None)  # the colleagues of those who answer an interview
         return
     _authors_colleagues(draft, author)  # before the groups: colleagues share the employer
     _authors_groups(draft, author)
     _teams_of_the_writers_company(draft, author)
+
+
+def _the_writers_place(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:
+    """The organisation `name` at `start` is where the one writing `I` there works or studies
+    (in an interview, the one who answers)."""
+    writer = writer_at(draft, start)
+    org = employer_at(draft, gazetteer, name, start) if writer else None
+    if writer is not None and org is not None:
+        draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
 
 
 # `나는 한양대 컴퓨터소프트웨어학부 3학년이다`, `저는 KAIST 박사과정생입니다`: where the writer
@@ -173,12 +176,12 @@ def _authors_groups(draft: Draft, author: str) -> None:
             at = person.end
 
 
-# Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 # The roles of an organisation's own staff (not `our speaker`, `our reviewers`).
 _STAFF = (
     r"engineer|developer|architect|manager|director|producer|editor|designer|SRE|analyst"
     r"|researcher|scientist|intern|CTO|CEO|COO|CFO|VP|head\sof\s[\w-]+|co-?founder|founder"
 )
+# Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
     r"(?:(?:같은|우리|저희)\s?(?:[가-힣A-Za-z]+\s?)?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
     r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
