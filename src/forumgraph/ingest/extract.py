@@ -24,7 +24,7 @@ from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_first_names import add_people_by_given_name_alone
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
-from forumgraph.ingest.extract_groups import add_group_names
+from forumgraph.ingest.extract_groups import add_group_names, add_groups_named_in_the_title
 from forumgraph.ingest.extract_meetups import add_meetups
 from forumgraph.ingest.extract_moves import add_moves
 from forumgraph.ingest.extract_named import add_other_occurrences
@@ -135,6 +135,7 @@ def extract(
     add_title_entries(draft, gazetteer)
     add_pairs(draft, gazetteer)
     add_group_names(draft, gazetteer)
+    add_groups_named_in_the_title(draft, gazetteer)
     add_project_names(draft, gazetteer)
     add_recognised_names(draft, gazetteer, context.english_recognizer())
     add_organisations_by_context(draft, gazetteer)

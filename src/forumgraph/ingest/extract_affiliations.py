@@ -267,12 +267,16 @@ def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None
             return  # the cells of a table row: its columns say who works where
         if AND_RESPECTIVELY.match(text, after.end):
             return
+        if _A_CLAUSE_S_SUBJECT_OR_OBJECT.match(text, after.end):
+            return  # `**한유리** — 카카오가 후원하는 스터디를`: a clause about the organisation
         if _EN_GAP_AFTER.match(gap) or _role_gap(gap) or _possessive_role(text, gap, after):
             draft.fact(person.key, "affiliation", after.key, passage_id=person.passage_id)
     elif after is not None and _JOINED_PEOPLE.match(text[person.end : after.start]):
         _shared_organisation(draft, spans, i)
 
 
+# A Korean particle making the organisation a clause's subject or object: `카카오가 후원하는`.
+_A_CLAUSE_S_SUBJECT_OR_OBJECT = re.compile(r"(?:이|가|을|를|와|과)\s")
 # `... at Google and Microsoft respectively`: two organisations, one for each of two people
 # (paired where the moves are read).
 AND_RESPECTIVELY = re.compile(

@@ -103,8 +103,8 @@ def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
 
 
 def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
-    """Where the person of a section works, from its text's first sentence when that sentence
-    is a career line written as prose (`SAP 소속으로 원격으로 참여합니다`); and from each
+    """Where the person of a section works, from each sentence of its first paragraph that is
+    a career line written as prose (`SAP 소속으로 원격으로 참여합니다`); and from each
     sentence of a bio after a name in bold and a dash (`**윤서진** — 토스에서 배포 플랫폼을
     책임지는 SRE. 쿠팡 출신으로, …`)."""
     text = draft.article.text
@@ -113,9 +113,12 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         while text.startswith("\n", body):
             body += 1
         person = person_of_section(draft, body)
-        opening = sentences(text[body : body + _MAX_OPENING], body)
-        if person is not None and opening and not opening[0].paragraph:
-            _bio_sentence(draft, gazetteer, analyzer, person, opening[0])
+        if person is None:
+            continue
+        for sentence in sentences(text[body : body + _MAX_OPENING], body):
+            if sentence.paragraph:
+                break  # the bio is the section's first paragraph
+            _bio_sentence(draft, gazetteer, analyzer, person, sentence)
     for line in _BOLD_NAME_AND_BIO.finditer(text):
         named = draft.spans_in(*line.span("name"), EntityType.PERSON)
         if len(named) == 1 and (named[0].start, named[0].end) == line.span("name"):
@@ -138,12 +141,54 @@ def _bio_sentence(
         if bio["cue"] or bio["doing"] or not _KO_PREDICATE_END.search(part):
             start = sentence.start + words.index(part)
             _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
+    if has_hangul(sentence.text):
+        _joined_or_studied(draft, gazetteer, analyzer, person, sentence)
+
+
+# Where a Korean bio says the person went or studies, anywhere in the sentence: `2022년
+# 하늘곳간에 합류했습니다`, `KAIST 전산학부를 졸업하고`, `연세대학교 대학원생`.
+_JOINED_OR_STUDIED = re.compile(
+    r"(?:\s\S+(?:학부|학과|대학원))?"
+    r"(?:에\s(?:\S+\s)?(?:합류|입사|이직)|(?:을|를)\s졸업"
+    r"|\s(?:대학원생|학부생|박사과정생?|석사과정생?|재학생|\d학년)(?![가-힣]))"
+)
+# Where it says the person takes part, after an organisation read already (not a place the text
+# names in passing: `독일 발도르프에서 원격으로 참여합니다`): `한글화 팀에서 번역에 참여해`,
+# `SIG Scheduling 멤버로 활동 중인`.
+_TAKES_PART = re.compile(
+    r"에서\s(?:\S+\s){0,3}?\S*(?:참여|활동|기여)|\s(?:멤버|회원|일원)(?:로|으로)?\s(?:활동|참여)"
+)
+_WORD_START = re.compile(r"(?:^|(?<=\s))(?=[가-힣A-Z])")
+
+
+def _joined_or_studied(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, person: str, sentence: Sentence
+) -> None:
+    text = draft.article.text
+    for word in _WORD_START.finditer(text, sentence.start, sentence.end):
+        at = word.start()
+        read = draft.mentioned_at(at)
+        if read is not None and read.start == at:
+            end = read.end
+            takes_part = read.type == EntityType.ORGANIZATION and _TAKES_PART.match(text, end)
+            if takes_part:
+                _career_line(draft, gazetteer, analyzer, person, at, text[at:end], as_prose=True)
+        else:
+            name = _organisation_name(text[at : sentence.end], gazetteer)
+            if name is None:
+                continue
+            end = at + len(name)
+        if _JOINED_OR_STUDIED.match(text, end):
+            _career_line(
+                draft, gazetteer, analyzer, person, at, text[at : sentence.end], as_prose=True
+            )
 
 
 _MAX_OPENING = 400
-# A name in bold opening a line, maybe its role in brackets, then a dash and a bio.
+# A name in bold opening a line, maybe its role or handle in brackets, then a dash and a bio.
 _BOLD_NAME_AND_BIO = re.compile(
-    r"(?m)^[ \t>*-]*\*\*(?P<name>[^*\n]{2,30})\*\*(?:\s?\([^()\n]{1,20}\))?\s[—–-]\s"
+    r"(?m)^[ \t>*-]*\*\*(?P<name>[^*(\n]{2,30}?)(?:\s?\([^()\n]{1,30}\))?\*\*"
+    r"(?:\s?\([^()\n]{1,20}\))?\s[—–-]\s"
     r"(?P<bio>[^\n]+)"
 )
 _SENTENCE_STOP = re.compile(r"(?:입니다|이에요|예요)?\.$")
@@ -156,7 +201,7 @@ _A_BIO_PART = re.compile(
     r"(?:(?P<cue>에서\s(?:일하는|근무하는|일하고|근무하고|재직\s?중)"
     r"|\s(?:소속|출신)(?:으로|이며|이고|입니다)?(?:\s|$))"
     r"|(?P<doing>에서\s(?:\S+\s){0,4}?\S+는\s(?:\S+\s)?\S+$)"
-    r"|의?(?:\s[^\s]+){0,4}$)"
+    r"|의?(?:\s[^\s]+){1,4}$)"
 )
 # A part that ends as a clause does (`카카오가 후원하는 스터디를 운영합니다`) is no fragment.
 _KO_PREDICATE_END = re.compile(r"(?:다|요|죠|며|고)$")
@@ -264,6 +309,7 @@ def _career_line(
         and has_hangul(name)
         and not in_its_column
         and not name_form(name, analyzer, gazetteer)
+        and not _an_organisation_of_the_text(draft, name)
     ):
         return  # `사내 PaaS 개발`: no name
     if entry is None and any(w.lower() in ROLE_HEADS for w in name.split()):
@@ -279,6 +325,13 @@ def _career_line(
         draft.mention(org, found, found + len(name))
     passage = draft.passage_at(at)
     draft.fact(person, "affiliation", org, passage_id=passage.passage_id if passage else None)
+
+
+def _an_organisation_of_the_text(draft: Draft, name: str) -> bool:
+    """Whether the text names an organisation `name` elsewhere (`하늘곳간은 …`)."""
+    return any(
+        n.text == name for key in draft.keys(EntityType.ORGANIZATION) for n in draft.names_of(key)
+    )
 
 
 def _organisation_name(rest: str, gazetteer: Gazetteer) -> str | None:

@@ -1,10 +1,14 @@
-"""People of the company that writes a post in the first person plural: a vendor's recap, a
-company's engineering blog (`Here's what the Driftwood Labs team got up to ... we ...`).
+"""People of the company that writes a post in its own voice: a vendor's recap, a company's
+engineering blog (`Here's what the Driftwood Labs team got up to ... we ...`), a hiring post.
 
-The company is the one the post calls `the X team` (or `X's team`) while speaking as `we`.
+The company is the one the post calls `the X team` (or `X's team`) while speaking as `we`, or the
+one its byline names (`author: 하늘곳간 피플팀`) in a post written in the first person or in the
+polite endings a company uses rather than a report's `-다.`
 Its people are its one author and those the post calls ours: listed under a heading that says so
-(`Talks from our team`, `Meet our speakers`) with no other employer, described as `our newest
-developer advocate` or `our CTO, Jane Doe`, or said to have `joined us`.
+(`Talks from our team`, `Meet our speakers`) with no other employer, or under one about the
+people of the team (`함께 일할 사람들`, `Meet the team`) whatever else their bios say; described as
+`our newest developer advocate` or `our CTO, Jane Doe`, or said to have `joined us`; in Korean,
+named after a team or a title alone (`피플팀 오하늘 님`, `CTO 배지훈 님`).
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ import re
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
-from forumgraph.ingest.extract_sections import HEADING
+from forumgraph.ingest.extract_sections import HEADING, section_end
 from forumgraph.ingest.extract_text import without_quotations
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -24,7 +29,13 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _THE_TEAM = re.compile(r"\bthe\s$|['’]s\s$")
 _TEAM_AFTER = re.compile(r"[*_]{0,2}\s(?:engineering\s|platform\s|devrel\s)?team\b")
 # A heading over the company's own people: `Talks from our team`, `At the booth`, `The team`.
-_OUR_HEADING = re.compile(r"\b(?:[Oo]ur|[Bb]ooth|[Tt]eam)\b")
+_OUR_HEADING = re.compile(r"\b(?:[Oo]ur|[Bb]ooth|[Tt]eam)\b|우리|저희|팀원|구성원|동료")
+# A heading about the people of the team, whose bios name where else they have been.
+_OUR_PEOPLE_HEADING = re.compile(
+    r"함께\s?(?:일할|일하는|하는)\s(?:사람|동료|분)|팀원|구성원|(?:우리|저희)\s?팀|팀\s?소개"
+    r"|^[#*_\s]*(?:(?:Meet|Introducing)\s(?:the|our)|Our|The)\s(?:[\w-]+\s)?(?:[Tt]eam|[Pp]eople)"
+    r"[*_\s]*$"
+)
 # `our newest developer advocate`, `our CTO`: one of ours, by the role the post gives them.
 _OUR_ROLE_AFTER = re.compile(
     rf"^[*_]*\s?(?:—|–|-|,)\s(?:is\s)?our\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN})s?\b",
@@ -46,16 +57,16 @@ def add_people_of_the_writing_company(draft: Draft, gazetteer: Gazetteer) -> Non
         return
     text = draft.article.text
     people = [s for s in draft.spans if s.type == EntityType.PERSON]
-    ours = {p.key: p for p in people if _called_ours(text, p)}
+    ours = {p.key: p for p in people if _called_ours(draft, p)}
     for heading in HEADING.finditer(text):
-        if not _OUR_HEADING.search(heading.group()):
+        about_the_team = _OUR_PEOPLE_HEADING.search(heading.group()) is not None
+        if not (about_the_team or _OUR_HEADING.search(heading.group())):
             continue
-        following = HEADING.search(text, heading.end())
-        end = following.start() if following else len(text)
+        end = section_end(text, heading)
         for person in people:
             # (not a guest the section names with their own employer: `Jonas Weber from Grafana`)
-            if heading.end() <= person.start < end and not _employed_elsewhere(
-                draft, person.key, company
+            if heading.end() <= person.start < end and (
+                about_the_team or not _employed_elsewhere(draft, person.key, company)
             ):
                 ours.setdefault(person.key, person)
     author = sole_author(draft)
@@ -70,7 +81,7 @@ def _writing_company(draft: Draft, gazetteer: Gazetteer) -> str | None:
     name the title also gives (`Quillfeather at KCD Lisbon`) is one when nothing else is."""
     text = draft.article.text
     if len(_WE.findall(without_quotations(text))) < _WE_COUNT:
-        return None
+        return _company_of_the_byline(draft) if in_own_voice(text) else None
     title = text[: text.find("\n")] if "\n" in text else text
     for named in _THE_NAME_TEAM.finditer(text):
         name, start, end = named["name"], named.start("name"), named.end("name")
@@ -84,17 +95,72 @@ def _writing_company(draft: Draft, gazetteer: Gazetteer) -> str | None:
         and _TEAM_AFTER.match(text, s.end)
         and _THE_TEAM.search(text, max(0, s.start - 4), s.start)
     }
-    return teams.pop() if len(teams) == 1 else None
+    if len(teams) == 1:
+        return teams.pop()
+    return _company_of_the_byline(draft) if in_own_voice(text) else None
+
+
+# A unit after the company in a byline: `하늘곳간 피플팀`, `Acme Engineering`, `Acme 기술블로그`.
+_BYLINE_UNIT = re.compile(
+    r"\s(?:[가-힣A-Za-z]*팀|기술\s?블로그|블로그|(?:[\w-]+\s)?(?:[Tt]eam|[Ee]ngineering|[Bb]log))$"
+)
+
+
+def _company_of_the_byline(draft: Draft) -> str | None:
+    """The organisation the byline names, with a unit of it or alone, if the text names it."""
+    name = _BYLINE_UNIT.sub("", draft.article.header.get("author", "").strip())
+    for key in draft.keys(EntityType.ORGANIZATION):
+        if name and any(n.text == name for n in draft.names_of(key)):
+            return key
+    return None
+
+
+# The writer speaking for themselves or their company, outside quotations: in the first person,
+# or (in Korean) in the polite endings a company's post uses rather than a report's `-다.`
+_FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저희|저는|제가)(?![가-힣])|\b(?:[Ww]e|[Oo]ur|I)\b")
+_POLITE_END = re.compile(r"(?:니다|요)[.!?]")
+_PLAIN_END = re.compile(r"(?<!니)다[.!?]")
+
+
+def in_own_voice(text: str) -> bool:
+    """Whether the text, outside quotations, speaks in the first person or a company's polite
+    endings."""
+    text = without_quotations(text)
+    if _FIRST_PERSON.search(text):
+        return True
+    return len(_POLITE_END.findall(text)) > len(_PLAIN_END.findall(text))
 
 
 def _employed_elsewhere(draft: Draft, person: str, company: str) -> bool:
     return any(f.value != company for f in draft.facts_of(person, "affiliation"))
 
 
-def _called_ours(text: str, person: Span) -> bool:
+def _called_ours(draft: Draft, person: Span) -> bool:
+    text = draft.article.text
     line_start = text.rfind("\n", 0, person.start) + 1
     return bool(
         _OUR_ROLE_AFTER.match(text[person.end : person.end + 80])
         or _OUR_ROLE_BEFORE.search(text, max(line_start, person.start - 60), person.start)
         or _JOINED_US.match(text, person.end)
+        or _a_unit_or_title_of_ours(draft, person)
     )
+
+
+# A team or a title right before a Korean name, at the start of a word (`피플팀 오하늘 님`,
+# `CTO 배지훈 님`).
+_KO_UNIT_OR_TITLE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s*_(]))(?:[A-Za-z가-힣]{1,12}팀|"
+    + "|".join(m for m in KO_PERSON_MARKERS if m not in ("님", "씨"))
+    + r")\s$",
+    re.MULTILINE,
+)
+
+
+def _a_unit_or_title_of_ours(draft: Draft, person: Span) -> bool:
+    """`피플팀 오하늘 님` in the company's own post: of no organisation the text names there."""
+    text = draft.article.text
+    before = _KO_UNIT_OR_TITLE_BEFORE.search(text, max(0, person.start - 20), person.start)
+    if before is None or draft.spans_over(before.start(), before.end()):
+        return False
+    owner = draft.mentioned_at(before.start() - 2)
+    return owner is None or owner.type != EntityType.ORGANIZATION

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_bylines import TOPIC_OPENING, is_title, without_title
+from forumgraph.ingest.extract_bylines import (
+    TOPIC_OPENING,
+    a_title_alone,
+    is_title,
+    without_title,
+)
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
@@ -474,6 +479,8 @@ _ROLE_AT_IN_BRACKETS = re.compile(
 def _org_in_parentheses(inside: str) -> tuple[str, int] | None:
     """The organisation in `(Acme)`, `(Acme, Software Engineer)` or `(Software Engineer,
     Acme)`, with its offset; None when the parentheses hold a job title alone or no name."""
+    if is_title(inside) or a_title_alone(inside):
+        return None  # `(SRE)`, `(주니어 엔지니어)`: a title alone
     role_at = _ROLE_AT_IN_BRACKETS.fullmatch(inside)
     if role_at is not None:
         return role_at["org"], role_at.start("org")  # `(SRE at Zendesk)`

@@ -93,7 +93,8 @@ _SOURCE = re.compile(
     r"(?=[\s),;]|$)"
 )
 _HANGUL = f"{SYLLABLE_FIRST}-{SYLLABLE_LAST}"
-_KO_WORD = rf"[{_HANGUL}A-Za-z0-9.+-]+"
+# (a full stop inside a word, `Node.js`, not one ending a sentence)
+_KO_WORD = rf"[{_HANGUL}A-Za-z0-9+-]+(?:\.[{_HANGUL}A-Za-z0-9+-]+)*"
 _KO_PATTERNS = [
     re.compile(rf"주식회사\s?(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)"),
     re.compile(rf"(?P<name>[{_HANGUL}A-Za-z][{_HANGUL}A-Za-z0-9]*)\s?(?:주식회사|\(주\))"),
@@ -337,3 +338,20 @@ def _community(words: list[str], gazetteer: Gazetteer) -> bool:
         return True  # a working group
     entry = gazetteer.lookup(before)
     return before in _USERS or (entry is not None and entry.kind in PLACE_KINDS)
+
+
+# A group the title names in quotes after its kind: `스터디 '코읽쿠' 4기 모집`, `모임 "클네모"`.
+_QUOTED_AFTER_ITS_KIND = re.compile(
+    r"(?:스터디|모임|소모임|동아리|학회|커뮤니티)\s?['‘\"“](?P<name>[^'’\"”\s][^'’\"”\n]{0,18}[^'’\"”\s])['’\"”]"
+)
+
+
+def add_groups_named_in_the_title(draft: Draft, gazetteer: Gazetteer) -> None:
+    """The group the title names in quotes after its kind, where the text writes its name."""
+    for match in _QUOTED_AFTER_ITS_KIND.finditer(draft.article.title):
+        name = match["name"]
+        if gazetteer.lookup(name) is not None:
+            continue
+        found = re.search(rf"(?<![\w가-힣]){re.escape(name)}(?![\w])", draft.article.text)
+        if found is not None and not draft.spans_over(found.start(), found.end()):
+            add_named(draft, gazetteer, EntityType.ORGANIZATION, name, found.start(), found.end())

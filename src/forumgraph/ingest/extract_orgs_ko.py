@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS
 from forumgraph.ingest.extract_people_ko import (
     HEADS_IN_BRACKETS,
     KO_PERSON_MARKERS,
@@ -197,6 +198,8 @@ def _organisation_after(
     # `(가나 운영진)` and such are read elsewhere; a role or a unit (`플랫폼팀`) must end them
     if role and not role[-1].endswith(KO_PERSON_MARKERS) and not _unit(role[-1]):
         return None
+    if bracketed["org"] in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
+        return None  # `이서윤 님 (SRE)`, `여하람 (모더레이터)`: a title or a role alone
     if name_form(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
     # `송예린 님(무신사)`: after an honorific the brackets hold the organisation, whose name

@@ -39,7 +39,7 @@ KO_PERSON_MARKERS = tuple(
             "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO CFO CPO CISO VP SRE "
             "PM PD SA TAM DA DBA EM PO TL "
             "최고기술책임자 최고경영자 최고운영책임자 최고정보책임자 최고제품책임자 부대표 단장 "
-            "사무국장 사무총장 이사장 국장 처장"
+            "사무국장 사무총장 이사장 국장 처장 스터디장 모임장 동아리장 학회장"
         ),
         key=len,
         reverse=True,
@@ -65,6 +65,10 @@ _NAME_ALONE = re.compile(
 _BRACKETS = re.compile(r"[ \t]{0,4}\((?P<inside>[^()\n]{1,60})\)")
 # Marks of emphasis right around a Hangul word (`**이지호**`).
 _EMPHASIS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=[가-힣])|(?<=[가-힣])[*_]{1,3}(?=[\s(,.]|$)")
+# A name in bold opening a line of a profile, then a dash or its brackets: `**박윤재** — 라인에서`.
+_PROFILE_NAME = re.compile(
+    r"(?m)^[ \t>-]*[*_]{2}(?P<name>[가-힣]{2,4})[*_]{2}\s?(?:[—–:|·]|-\s|\()"
+)
 # The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
 _SELF_INTRODUCED = re.compile(
     r"(?:(?<=[가-힣]는)|(?<=저는)|(?<=이름은))\s(?P<name>[가-힣]{2,4})"
@@ -83,6 +87,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
         text = _EMPHASIS.sub(_blank_brackets, passage.text)
         spelled = {m.start(): m["latin"] for m in _ROMANISED.finditer(text)}
         words = list(_WORD.finditer(_ROMANISED.sub(_blank_brackets, text)))
+        profiled = {m.start("name"): m["name"] for m in _PROFILE_NAME.finditer(passage.text)}
         for i, word in enumerate(words):
             marked = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
@@ -98,10 +103,12 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 word.group(),
                 words[i - 2].group() if i >= 2 else "",
             )
+            profile = profiled.get(word.start())
             found = (
                 marked
                 or owned
                 or after_role
+                or profile
                 or _name_before_brackets(text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
@@ -113,7 +120,7 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
             )
             # a title or honorific right after the word says a name stands there, as does a
             # known company then a title (`오상훈 네이버클라우드 ... 리드`)
-            named_place = found in (marked, owned, after_role) or (
+            named_place = found in (marked, owned, after_role, profile) or (
                 found is not None
                 and len(found) == 3
                 and i + 1 < len(words)

@@ -17,10 +17,11 @@ from forumgraph.models import EntityType
 from forumgraph.text.particles import strip_particles
 
 # A heading as reading leaves it: a short line of its own between blank lines, with no full stop;
-# or a Markdown heading, which the text may follow on the next line.
+# or a Markdown heading, or a line all in bold, which the text may follow on the next line.
 HEADING = re.compile(
     r"(?:(?<=\n\n)|^)(?![^\n]*[a-z][.!?]\s)[^\n]{3,100}(?<![.!?:,;])(?=\n\n)"
     r"|(?m:^#{1,6}[ \t][^\n]{2,100}$)"
+    r"|(?m:(?<=\n\n)\*\*[^*\n]{2,80}\*\*[ \t]*$)"
 )
 # Besides the name: a number, a platform or title in capitals, a handle, the name in other
 # letters in brackets, punctuation, and Korean words of a role (`대표 오거나이저`, `스폰서 담당`).
@@ -65,6 +66,22 @@ def person_of_section(draft: Draft, offset: int) -> str | None:
     return None
 
 
+def section_end(text: str, heading: re.Match[str]) -> int:
+    """Where the section under `heading` ends: at the next heading of its level or above (a
+    person's bold line heads a part of it)."""
+    level = _level(heading.group())
+    for following in HEADING.finditer(text, heading.end()):
+        if _level(following.group()) <= level:
+            return following.start()
+    return len(text)
+
+
+def _level(heading: str) -> int:
+    """1-6 for Markdown headings, 7 for a line of its own or in bold."""
+    hashes = len(heading) - len(heading.lstrip("#"))
+    return hashes if 1 <= hashes <= 6 else 7
+
+
 def _a_label(rest: str) -> bool:
     """Words of a label only; Korean ones without particles (not `님의 발표`)."""
     if not _A_LABEL.fullmatch(rest):
@@ -92,19 +109,51 @@ def add_members_of_the_page(draft: Draft) -> None:
     text = draft.article.text
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
-    if not _PEOPLE_PAGE.search(text, 0, title_end):
+    title = draft.article.title
+    if not (_PEOPLE_PAGE.search(text, 0, title_end) or _PEOPLE_PAGE.search(title)):
         return
     groups = {s.key for s in draft.spans_in(0, title_end) if s.type == EntityType.ORGANIZATION}
+    groups |= {
+        key
+        for key in draft.keys(EntityType.ORGANIZATION)
+        if any(_named_in(n.text, title) for n in draft.names_of(key))
+    }
     if len(groups) != 1:
         return
     group = groups.pop()
+    organisers = _people_heading_sections_of_organisers(draft)
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         line_start = text.rfind("\n", 0, person.start) + 1
         line_end = text.find("\n", person.end)
         line = text[person.end : line_end if line_end >= 0 else len(text)]
         opens = not re.search(r"\w", text[line_start : person.start])
-        if opens and _MEMBER_ROLE.search(line[:60]):
+        if (opens and _MEMBER_ROLE.search(line[:60])) or person.key in organisers:
             draft.fact(person.key, "affiliation", group, passage_id=person.passage_id)
+
+
+def _named_in(name: str, title: str) -> bool:
+    return re.search(rf"(?<![\w가-힣]){re.escape(name)}(?!\w)", title) is not None
+
+
+# A heading over the organisers' profiles: `운영진을 소개합니다`, `Meet the organisers`.
+_ORGANISERS_HEADING = re.compile(
+    r"운영진|오거나이저|스태프|\b(?:[Oo]rgani[sz](?:ers|ing\s(?:[Tt]eam|[Cc]ommittee))"
+    r"|[Cc]ore\s[Tt]eam)\b"
+)
+
+
+def _people_heading_sections_of_organisers(draft: Draft) -> set[str]:
+    """The people whose profiles stand under a heading over the organisers."""
+    text = draft.article.text
+    people: set[str] = set()
+    for heading in HEADING.finditer(text):
+        if not _ORGANISERS_HEADING.search(heading.group()):
+            continue
+        end = section_end(text, heading)
+        for person in draft.spans_in(heading.end(), end, EntityType.PERSON):
+            if person_of_section(draft, person.start) == person.key:
+                people.add(person.key)
+    return people
 
 
 # A line labelled with an organisation, then the people of it: `**Inside Larkspur:** Priti Sandhu

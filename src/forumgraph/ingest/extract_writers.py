@@ -13,10 +13,10 @@ import re
 
 from forumgraph.ingest.extract_affiliations import sole_employer
 from forumgraph.ingest.extract_bylines import byline_authors, sole_author
+from forumgraph.ingest.extract_company_voice import in_own_voice
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import person_of_section
-from forumgraph.ingest.extract_text import without_quotations
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -77,19 +77,6 @@ _FIRST_PERSON_STUDENT = re.compile(
     r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
     r"\s(?:\S+(?:학부|학과|대학원|전공)\s)?(?:\d\s?학년|학부생|학생|재학|박사과정|석사과정|대학원생)"
 )
-# The writer speaking for themselves or their company, outside quotations: in the first person,
-# or (in Korean) in the polite endings a company's post uses rather than a report's `-다.`
-_FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저희|저는|제가)(?![가-힣])|\b(?:[Ww]e|[Oo]ur|I)\b")
-_POLITE_END = re.compile(r"(?:니다|요)[.!?]")
-_PLAIN_END = re.compile(r"(?<!니)다[.!?]")
-
-
-def _in_own_voice(text: str) -> bool:
-    if _FIRST_PERSON.search(text):
-        return True
-    return len(_POLITE_END.findall(text)) > len(_PLAIN_END.findall(text))
-
-
 # A team named by itself, without its company: `SRE팀`, `결제개발팀`, `보안플랫폼실`.
 _BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")
 
@@ -97,7 +84,7 @@ _BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")
 def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
     """`SRE팀 이수진 님` in a post its writer signs for one company (`글: 정예린 · 하루마켓
     플랫폼팀`): a team named without a company is that company's, and so is its member."""
-    if not _in_own_voice(without_quotations(draft.article.text)):
+    if not in_own_voice(draft.article.text):
         return  # a reporter's article: the teams are the company's it reports on, not theirs
     companies = {
         f.value for f in draft.facts_of(author, "affiliation") if not _bare_team(draft, f.value)

@@ -51,7 +51,9 @@ def is_korean_name(
             and text[0] in _COMMON_SURNAMES
             and not (tokens[0].tag == "NNG" and not tokens[0].unknown and len(tokens[0].form) >= 2)
         )
-        return in_a_names_place and (common or _split_name(text, tokens, gazetteer))
+        return in_a_names_place and (
+            common or _split_name(text, tokens, gazetteer) or _read_with_a_copula(text, tokens)
+        )
     if len(tokens) > 1 and all(
         t.tag == "NNG" and not t.unknown and len(t.form) >= 2 for t in tokens
     ):
@@ -89,6 +91,19 @@ def _split_name(text: str, tokens: list[Token], gazetteer: Gazetteer) -> bool:
         return False
     base = "".join(t.form for t in nouns)
     return gazetteer.lookup(base) is None and gazetteer.sounds.match(base) is None
+
+
+def _read_with_a_copula(text: str, tokens: list[Token]) -> bool:
+    """`정세라` read as `정세` + `이` + `라` (`it is 정세`): three syllables with a common surname,
+    the last read as the ending of a copula the text does not write."""
+    return (
+        len(text) == 3
+        and text[0] in _COMMON_SURNAMES
+        and len(tokens) >= 3
+        and len(tokens[0].form) == 2
+        and tokens[1].tag == "VCP"
+        and all(t.tag.startswith("E") for t in tokens[2:])
+    )
 
 
 def surname_and_given(name: str, analyzer: Analyzer) -> bool:
