@@ -89,3 +89,113 @@ def test_a_place_the_bio_names_where_the_person_takes_part_is_no_organisation():
     extraction = extract_text(text)
     assert ("Jonas Keller", "Initech") in affiliations_of(extraction)
     assert "발도르프" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_bios_under_a_bold_name_and_a_label_in_english():
+    text = (
+        "## The recipients\n\n"
+        "**Chiamaka Obi** · Enugu, Nigeria\n"
+        "Platform engineer at Quillpay, where she looks after the Helm charts.\n\n"
+        "**Tariq Haddad** · Amman, Jordan\n"
+        "Final-year computer science student, University of Petra. Tariq landed his first PR.\n\n"
+        "**Wen Jiahui** (@wen-j) · Hangzhou, China\n"
+        "Four years as an SRE at Brightloom, now an independent consultant. Jiahui is a "
+        "reviewer in SIG Scheduling.\n\n"
+        "**Lucía Paz** · Lima, Peru\n"
+        "Teaches containers as a bootcamp instructor with Codelima. She met Jonas Weber of "
+        "Tessaline there.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Chiamaka Obi", "Quillpay"),
+        ("Tariq Haddad", "University of Petra"),
+        ("Wen Jiahui", "Brightloom"),
+        ("Wen Jiahui", "SIG Scheduling"),
+        ("Lucía Paz", "Codelima"),
+    } <= affiliations
+    # a sentence naming someone else is theirs
+    assert ("Lucía Paz", "Tessaline") not in affiliations
+
+
+def test_a_role_in_a_place_or_a_field_is_no_membership():
+    text = "Jane Roe is an engineer in Berlin. Omar Diaz is a researcher in Distributed Systems."
+    affiliations = affiliations_of(extract_text(text))
+    assert not any(p in {"Jane Roe", "Omar Diaz"} for p, _ in affiliations)
+
+
+def test_the_writer_s_colleagues_named_before_what_they_are_to_us():
+    text = (
+        "Two weeks ago the eleven of us flew to Porto. I took over as engineering manager at "
+        "Tidewater Freight in January.\n\n"
+        "Kofi Mensah, our resident Argo CD whisperer, sketched a plan. Marta Lindqvist, who "
+        "joined us from Spotify in March, asked why. Tetragon is owned by Aisha Rahman, who has "
+        "been on this team longer than anyone. Thanks to Greg Holloway, our VP of Engineering.\n\n"
+        "Rafael Dominguez, our keynote speaker, came from Shopify.\n"
+    )
+    header = {"author": "Dana Whitfield (Tidewater Freight)"}
+    affiliations = affiliations_of(extract_text(text, header))
+    assert {
+        ("Dana Whitfield", "Tidewater Freight"),
+        ("Kofi Mensah", "Tidewater Freight"),
+        ("Marta Lindqvist", "Tidewater Freight"),
+        ("Aisha Rahman", "Tidewater Freight"),
+        ("Greg Holloway", "Tidewater Freight"),
+    } <= affiliations
+    assert ("Rafael Dominguez", "Tidewater Freight") not in affiliations
+
+
+def test_a_student_club_named_after_its_kind_and_its_people():
+    text = (
+        "지난 21일, 저희 학회 NIMBUS가 주최한 세미나가 열렸습니다. 부회장으로서 기록해 둡니다.\n\n"
+        "**세션 1. 도커부터 다시 — 하경민 (학회 스터디장)**\n\n"
+        "첫 발표는 스터디장이 맡았습니다.\n\n"
+        "질의응답 시간에는 여름에 삼성SDS에서 인턴을 한 4학년 유지오 학우가 질문했습니다.\n\n"
+        "지도교수 한정수 교수님(한빛대학교 컴퓨터공학부)께 감사드립니다. 회장 최도준을 비롯한 "
+        "운영진 모두 고생 많았어요. 학회 인스타그램 DM 주세요.\n\n"
+        "- 쿠버네티스 커뮤니티 Days가 Italy에서 열립니다.\n"
+        "- 누리뱅크 최성호 전무(IT본부장)도 왔습니다.\n"
+    )
+    header = {"author": "임서진 (한빛대학교 클라우드 학회 NIMBUS 부회장)"}
+    extraction = extract_text(text, header)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("하경민", "NIMBUS"),
+        ("임서진", "NIMBUS"),
+        ("한정수", "한빛대학교"),
+    } <= affiliations
+    assert {"유지오", "최도준", "한정수"} <= names_of(extraction, EntityType.PERSON)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert not {"학회", "Days", "IT본부장"} & organisations
+    assert not any("부회장" in o for o in organisations)
+
+
+def test_people_at_the_booths_of_a_sponsors_page():
+    text = (
+        "지난주 도쿄에서 열린 행사에 다녀왔습니다. 저는 판교의 이커머스 회사 한빛몰에서 쿠버네티스 "
+        "운영을 맡고 있어요. 세션 후기는 회사 동료 서지호 님이 쓰기로 했습니다.\n\n"
+        "### 1. 데이터독 — 한국어 가능!\n\n"
+        "데이터독 부스에는 한국 지사의 김하은 매니저님이 계셨어요.\n\n"
+        "### 2. 구글 클라우드 — GKE 데모\n\n"
+        "설명해 준 분은 서울 오피스에서 온 권나래 님이었습니다. "
+        "카카오 출신 박도윤 님도 만났어요.\n\n"
+        "### 마무리\n\n"
+        "양말을 받았습니다.\n"
+    )
+    header = {"title": "KubeCon Japan 후원사 부스 방문기", "author": "이도원"}
+    extraction = extract_text(text, header)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("이도원", "한빛몰"),
+        ("서지호", "한빛몰"),
+        ("김하은", "Datadog"),
+        ("권나래", "Google Cloud"),
+    } <= affiliations
+    assert ("박도윤", "Google Cloud") not in affiliations  # an organisation of their own
+    assert ("이도원", "Datadog") not in affiliations
+    assert "동료" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_the_same_people_on_a_page_about_no_booths_are_no_one_s():
+    text = "### 1. 데이터독 — 관측성\n\n데이터독 얘기를 하다가 김하은 님이 질문했습니다.\n"
+    affiliations = affiliations_of(extract_text(text, {"title": "관측성 스터디 후기"}))
+    assert ("김하은", "Datadog") not in affiliations

@@ -57,6 +57,7 @@ from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import (
     add_members_of_the_page,
+    add_people_of_booths,
     add_people_under_an_organisation_label,
 )
 from forumgraph.ingest.extract_senses import add_product_senses
@@ -170,6 +171,7 @@ def extract(
     add_people_under_an_organisation_label(draft)
     add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer, analyzer)
+    add_people_of_booths(draft)  # after the moves, which give people organisations of their own
     book = add_events(draft, gazetteer)
     add_meetups(draft)
     add_talks(draft, book)

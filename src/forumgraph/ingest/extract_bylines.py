@@ -15,6 +15,7 @@ import re
 from forumgraph.ingest.dates import find_dates
 from forumgraph.ingest.extract_named import known_entry, record_for
 from forumgraph.ingest.extract_orgs import add_entry
+from forumgraph.ingest.extract_orgs_by_kind import GROUP_KINDS
 from forumgraph.ingest.extract_people import ROLE_HEADS, is_person_name, person, person_name_from
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
@@ -537,10 +538,20 @@ def _note(text: str) -> bool:
     return len(words) >= 3 and all(w.isalpha() and w.islower() for w in words)
 
 
+_GROUP_AFTER_ITS_KIND = re.compile(
+    rf"(?<![가-힣])(?:{'|'.join(GROUP_KINDS)})\s(?P<name>[A-Z][A-Za-z0-9&.+-]{{1,30}})(?!\S)"
+)
+
+
 def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     """The organisation named `text`, without a department after it (`Acme 플랫폼 부문`), a
     title (`토스 DevOps 엔지니어`) or a role before it (`Platform Engineer at Acme`): a gazetteer
-    entry, else a record of its own."""
+    entry, else a record of its own; a group named after its kind (`한양대학교 클라우드 컴퓨팅 학회
+    CLOUDY 부회장`) is the group the text names so."""
+    group = _GROUP_AFTER_ITS_KIND.search(text)
+    for key in draft.keys(EntityType.ORGANIZATION) if group is not None else []:
+        if any(n.text == group["name"] for n in draft.names_of(key)):
+            return key
     text = without_title(_after_role(PAST_OR_PRESENT.sub("", TOPIC_OPENING.sub("", text))))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text

@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_bylines import credited_organisation, is_title
+from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_orgs_ko import name_form
 from forumgraph.ingest.extract_people import ROLE_HEADS
+from forumgraph.ingest.extract_people_cues import is_role_phrase
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import HEADING, person_of_section
 from forumgraph.ingest.extract_text import Sentence, sentences
@@ -124,6 +126,28 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         if len(named) == 1 and (named[0].start, named[0].end) == line.span("name"):
             for sentence in sentences(line["bio"], line.start("bio")):
                 _bio_sentence(draft, gazetteer, analyzer, named[0].key, sentence)
+    for person, start, end in _profile_paragraphs(draft):
+        for sentence in sentences(text[start:end], start):
+            _bio_sentence(draft, gazetteer, analyzer, person, sentence)
+
+
+# A paragraph of two lines or more.
+_PARAGRAPH = re.compile(r"(?:(?<=\n\n)|^)[^\n]+\n(?:[^\n]+(?:\n|$))+")
+
+
+def _profile_paragraphs(draft: Draft) -> list[tuple[str, int, int]]:
+    """Paragraphs whose first line names their person with a label at most (`**Adaeze Okonkwo**
+    · Enugu, Nigeria`), the bio on the lines below: the person, and where the bio starts and
+    ends."""
+    text = draft.article.text
+    out = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        bio = text.index("\n", paragraph.start()) + 1
+        person = person_of_section(draft, bio)
+        on_the_first_line = draft.spans_in(paragraph.start(), bio, EntityType.PERSON)
+        if person is not None and any(s.key == person for s in on_the_first_line):
+            out.append((person, bio, paragraph.end()))
+    return out
 
 
 def _bio_sentence(
@@ -131,8 +155,13 @@ def _bio_sentence(
 ) -> None:
     if not sentence.text.endswith("."):
         return  # a label or a heading, not a sentence
-    if draft.spans_in(sentence.start, sentence.end, EntityType.PERSON):
+    if any(
+        s.key != person for s in draft.spans_in(sentence.start, sentence.end, EntityType.PERSON)
+    ):
         return  # someone else's sentence
+    if not has_hangul(sentence.text):
+        _english_bio_sentence(draft, gazetteer, person, sentence)
+        return
     words = _SENTENCE_STOP.sub("", sentence.text)
     for part in words.split(", "):
         bio = _A_BIO_PART.match(part) if has_hangul(part) else None  # Korean forms
@@ -143,6 +172,29 @@ def _bio_sentence(
             _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
     if has_hangul(sentence.text):
         _joined_or_studied(draft, gazetteer, analyzer, person, sentence)
+
+
+# A role held somewhere, in a bio that leaves out its subject: `Platform engineer at Paystack`,
+# `Four years as an SRE at Alibaba Cloud`, `as a bootcamp instructor with Laboratoria`, and at the
+# start of a sentence after a comma (`Final-year computer science student, Universidade Federal
+# de Pernambuco`).
+_EN_BIO_ROLE = re.compile(
+    r"(?:(?P<opening>^)|,\s|;\s|\bas\s|\bnow\s)(?:an?\s|the\s)?"
+    r"(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,6}?)(?P<gap>\s(?:at|with|@)\s|,\s)" + ORG_NAME
+)
+
+
+def _english_bio_sentence(
+    draft: Draft, gazetteer: Gazetteer, person: str, sentence: Sentence
+) -> None:
+    for role in _EN_BIO_ROLE.finditer(sentence.text):
+        if role["gap"] == ", " and role["opening"] is None:
+            continue  # `…, engineers, Acme`: a list, not a role and where it is held
+        if not is_role_phrase(role["role"] + " at"):
+            continue
+        org = employer_at(draft, gazetteer, role["org"], sentence.start + role.start("org"))
+        if org is not None:
+            draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
 
 
 # Where a Korean bio says the person went or studies, anywhere in the sentence: `2022년

@@ -18,6 +18,7 @@ from forumgraph.ingest.extract_bylines import (
 from forumgraph.ingest.extract_coref import company_of_short_form
 from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_guess
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
+from forumgraph.ingest.extract_orgs_by_kind import GROUP_KINDS, organisation_of_its_kind
 from forumgraph.ingest.extract_people import (
     HANDLE_IN_BRACKETS,
     ROLE_HEAD_PATTERN,
@@ -204,7 +205,9 @@ def _role_at(prepositions: str) -> re.Pattern[str]:
     )
 
 
-_EN_ROLE_AT = _role_at("at|with|of")
+_EN_ROLE_AT = _role_at("at|with|of|in")
+# A group a role is held in (`a reviewer in SIG Scheduling`), not a place or a field.
+_A_GROUP = re.compile(r"(?:SIG|WG|TAG)\b.*|.*\b(?:SIG|WG|TAG|Group|Committee|Team|Council|Board)")
 # `VP of Engineering at Brimstack`: the role's unit after `of`, its employer after `at`.
 _EN_ROLE_OF_A_UNIT_AT = _role_at("at|with")
 
@@ -286,7 +289,13 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         after = _PARENS.match(text, person.end)
         org = _org_in_parentheses(after.group("inside")) if after else None
         if after and org is not None:
-            _organisation_at(draft, gazetteer, org[0], after.start("inside") + org[1])
+            at = after.start("inside") + org[1]
+            if org[0] in GROUP_KINDS:  # `(학회 스터디장)`: the group of that kind the text names
+                of_its_kind = organisation_of_its_kind(draft, org[0])
+                if of_its_kind is not None and not draft.spans_over(at, at + len(org[0])):
+                    draft.mention(of_its_kind.key, at, at + len(org[0]))
+            else:
+                _organisation_at(draft, gazetteer, org[0], at)
         _owner_before(draft, gazetteer, person)
         owned_role = _OWNED_ROLE_AFTER.match(text, person.end) or _APPOSED_ORG_ROLE.match(
             text, person.end
@@ -300,6 +309,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 for other in _listed_before(draft, text, person, owned_role):
                     draft.fact(other, "affiliation", held_at.key, passage_id=person.passage_id)
         role_at = _EN_ROLE_AT.match(text, person.end)
+        if role_at and role_at["preposition"] == "in" and not _A_GROUP.fullmatch(role_at["org"]):
+            role_at = None  # `an engineer in Berlin`: where, not whom with
         if (
             role_at
             and role_at["preposition"] == "of"
@@ -387,6 +398,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             name = before.group(group)
             if is_title(name):
                 continue  # `솔루션즈 아키텍트 출신인 정 책임`: a title, not where the person was
+            if _KO_OFFICE.fullmatch(name):
+                continue  # `서울 오피스에서 온 권나래 님`: whose office the text leaves unsaid
             owner = _owner_of_unit(draft, gazetteer, name, start)
             if group == "employer":
                 # a name already read as an organisation, or one the gazetteer knows (not
@@ -404,6 +417,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 _organisation_at(draft, gazetteer, name, start)
 
 
+# An office or a branch, named alone: `오피스`, `본사`.
+_KO_OFFICE = re.compile(r"오피스|본사|사무소|사무실|지사|지점|캠퍼스")
 # A unit of an organisation, or its branch: `인프라팀`, `한국지사`.
 _KO_UNIT_WORD = re.compile(r"[가-힣A-Za-z]*(?:팀|실|본부|센터|랩|파트|셀|그룹|지사|법인|지점)")
 

@@ -15,7 +15,7 @@ import re
 from forumgraph.ingest.extract_named import add_named
 from forumgraph.ingest.extract_orgs_ko import LATIN_GLOSS
 from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
-from forumgraph.ingest.extract_records import Draft
+from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import sentences
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
@@ -27,6 +27,16 @@ _KIND_THEN_NAME = re.compile(
     # (kinds may follow each other: `핀테크 기업 누리뱅크는`)
     r"(?<![가-힣])(?:(?:스타트업|기업|회사|업체|벤처|핀테크|은행|보험사|증권사|컨설팅사)\s)+"
     rf"(?P<word>[가-힣][가-힣A-Za-z0-9]{{0,20}})(?P<gloss>{LATIN_GLOSS})?"
+)
+# A group's kind, then its name in Latin letters: `저희 학회 CLOUDY가`, `동아리 KUCC의`.
+GROUP_KINDS = ("학회", "동아리", "소모임", "모임", "스터디", "커뮤니티", "스타트업", "기업", "회사")
+_GROUP_KIND_THEN_LATIN = re.compile(
+    rf"(?<![가-힣])(?P<kind>{'|'.join(GROUP_KINDS)})\s"
+    r"(?P<name>[A-Z][A-Za-z0-9&.+-]{1,30})(?=(?:은|는|이|가|을|를|의|에서|와|과|도)?(?:[\s,.)]|$))"
+)
+# A word after which a kind opens a phrase: `저희`, `우리`, a particle or a stop (`올해의`).
+_OPENS_A_PHRASE = re.compile(
+    r"^(?:저희|우리)$|(?:은|는|이|가|을|를|의|에서|와|과|도|로)$|[.,!?:)]$"
 )
 # The Latin spelling in brackets right after a Hangul name, maybe with more (`(CloudHeim, 대표 …)`).
 _SPELLED_AFTER = re.compile(r"\((?P<latin>[A-Za-z][\w .&-]{1,30}?)[,)]")
@@ -74,6 +84,17 @@ def add_organisations_after_their_kind(
             key = add_named(draft, gazetteer, EntityType.ORGANIZATION, name, start, end)
             if key is not None and match["gloss"] and name == match["word"]:
                 draft.add_variant(key, match["latin"])  # `루멘폴드(Lumenfold)`
+        for match in _GROUP_KIND_THEN_LATIN.finditer(passage.text):
+            before = passage.text[: match.start()].split()
+            if before and not _OPENS_A_PHRASE.search(before[-1]):
+                continue  # `쿠버네티스 커뮤니티 Days`: the kind is part of a longer name
+            start = passage.start + match.start("name")
+            end = start + len(match["name"])
+            entry = gazetteer.lookup(match["name"])
+            if (entry is None or entry.kind == EntityType.ORGANIZATION.value) and not (
+                draft.spans_over(start, end)
+            ):
+                add_named(draft, gazetteer, EntityType.ORGANIZATION, match["name"], start, end)
         for sentence in sentences(passage.text, passage.start):
             if APPOINTS.search(draft.article.text, sentence.start, sentence.end):
                 _subject_of_appointing(draft, analyzer, gazetteer, sentence.start)
@@ -179,3 +200,24 @@ def add_other_hangul_occurrences(draft: Draft) -> None:
     for match in pattern.finditer(draft.article.text):
         if not draft.spans_over(match.start(), match.end()):
             draft.mention(names[match.group(1)], match.start(), match.end())
+
+
+_PARTICLE_OR_STOP = re.compile(r"(?:은|는|이|가|을|를|의|에서|와|과|도|로|으로)|[,.)]|$")
+
+
+def organisation_of_its_kind(draft: Draft, kind: str) -> Span | None:
+    """The one organisation the text names right after `kind` (`저희 학회 CLOUDY가`), which the
+    kind alone then refers to (`노경민 (학회 스터디장)`)."""
+    text = draft.article.text
+    named = {}
+    for found in re.finditer(rf"(?<![가-힣]){re.escape(kind)}\s", text):
+        span = draft.mentioned_at(found.end())
+        if (
+            span is not None
+            and span.start == found.end()
+            and span.type == EntityType.ORGANIZATION
+            # the name ends the phrase (`학회 CLOUDY가`), not `학회 인스타그램 DM`
+            and _PARTICLE_OR_STOP.match(text, span.end)
+        ):
+            named[span.key] = span
+    return next(iter(named.values())) if len(named) == 1 else None

@@ -156,22 +156,31 @@ _ORG_TITLE_AFTER = re.compile(
     + r"|책임자)\([^()\s]{1,10}\)(?:은|는|이|가|을|를|과|와|의|도)?(?![가-힣])"
 )
 # (after the marks of emphasis closing the name: `**이지호**(숭실대)`)
+# (after a title too: `한정우 교수님(한양대학교 컴퓨터소프트웨어학부)`)
 _BRACKETS_AFTER = re.compile(
-    r"[*_]{0,3}\s?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)"
+    r"[*_]{0,3}\s?(?:(?:"
+    + "|".join(m for m in KO_PERSON_MARKERS if m not in ("님", "씨"))
+    + r")\s?)?(?:님|씨)?\s?\((?P<org>[^\s()]{2,15})(?P<role>\s[^()]{1,20})?\)"
 )
 
 
 def _organisation_read_after(draft: Draft, end: int) -> tuple[str, int] | None:
     """`서정아 누리뱅크 대표는`: an organisation the document has read, between a Korean name and
-    a title, whatever its words (`누리뱅크` is two common nouns)."""
-    titled = _ORG_TITLE_AFTER.match(draft.article.text, end)
-    group = "org" if titled is not None and titled["org"] else "org2"
-    if titled is None or not titled[group]:
+    a title, whatever its words (`누리뱅크` is two common nouns); or in brackets after it
+    (`한정수 교수님(한빛대학교 컴퓨터공학부)`)."""
+    text = draft.article.text
+    titled = _ORG_TITLE_AFTER.match(text, end)
+    if titled is not None and (titled["org"] or titled["org2"]):
+        at = titled.start("org" if titled["org"] else "org2")
+    else:
+        bracketed = _BRACKETS_AFTER.match(text, end)
+        if bracketed is None:
+            return None
+        at = bracketed.start("org")
+    read = draft.mentioned_at(at)
+    if read is None or read.type != EntityType.ORGANIZATION or read.start != at:
         return None
-    read = draft.mentioned_at(titled.start(group))
-    if read is None or read.type != EntityType.ORGANIZATION or read.start != titled.start(group):
-        return None
-    return draft.article.text[read.start : read.end], read.start
+    return text[read.start : read.end], read.start
 
 
 def _organisation_after(
@@ -198,8 +207,10 @@ def _organisation_after(
     # `(가나 운영진)` and such are read elsewhere; a role or a unit (`플랫폼팀`) must end them
     if role and not role[-1].endswith(KO_PERSON_MARKERS) and not _unit(role[-1]):
         return None
-    if bracketed["org"] in (*KO_PERSON_MARKERS, *KO_ROLE_HEADS):
-        return None  # `이서윤 님 (SRE)`, `여하람 (모더레이터)`: a title or a role alone
+    titles = (*KO_PERSON_MARKERS, *KO_ROLE_HEADS)
+    if bracketed["org"] in titles or bracketed["org"].endswith(_HEADS_OF_UNITS):
+        # `이서윤 님 (SRE)`, `여하람 (모더레이터)`, `최성민 전무(IT본부장)`: a title or a role
+        return None
     if name_form(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
     # `송예린 님(무신사)`: after an honorific the brackets hold the organisation, whose name
@@ -208,6 +219,10 @@ def _organisation_after(
     if honoured and _nouns_only(bracketed["org"], analyzer, gazetteer):
         return bracketed["org"], bracketed.start("org")
     return None
+
+
+# Titles of heads that end a word of a unit (`IT본부장`, `플랫폼팀장`).
+_HEADS_OF_UNITS = tuple(m for m in KO_PERSON_MARKERS if len(m) >= 2 and m.endswith("장"))
 
 
 def _nouns_only(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
@@ -410,7 +425,11 @@ def _owner(words: list[re.Match[str]], i: int, analyzer: Analyzer, gazetteer: Ga
     if name_form(word, analyzer, gazetteer):
         return True
     kind = i >= 1 and words[i - 1].group() in _ORGANISATION_KINDS
-    return kind and is_hangul_word(word) and len(word) >= 2 and gazetteer.lookup(word) is None
+    if not (kind and is_hangul_word(word) and len(word) >= 2 and gazetteer.lookup(word) is None):
+        return False
+    tokens = analyzer.tokens(word)
+    # (not one common noun: `회사 동료 서지안 님` is a colleague at the company)
+    return not (len(tokens) == 1 and tokens[0].tag == "NNG" and not tokens[0].unknown)
 
 
 def _country(word: str, gazetteer: Gazetteer) -> bool:

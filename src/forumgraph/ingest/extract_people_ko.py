@@ -39,7 +39,8 @@ KO_PERSON_MARKERS = tuple(
             "셀장 프로 책임연구원 선임연구원 수석연구원 CTO CEO CSO CIO COO CFO CPO CISO VP SRE "
             "PM PD SA TAM DA DBA EM PO TL "
             "최고기술책임자 최고경영자 최고운영책임자 최고정보책임자 최고제품책임자 부대표 단장 "
-            "사무국장 사무총장 이사장 국장 처장 스터디장 모임장 동아리장 학회장"
+            "사무국장 사무총장 이사장 국장 처장 스터디장 모임장 동아리장 학회장 부회장 총무 "
+            "학우 선배 후배 동문"
         ),
         key=len,
         reverse=True,
@@ -103,12 +104,14 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                 word.group(),
                 words[i - 2].group() if i >= 2 else "",
             )
+            after_title = _name_after_title(words[i - 1].group() if i else "", word.group())
             profile = profiled.get(word.start())
             found = (
                 marked
                 or owned
                 or after_role
                 or profile
+                or after_title
                 or _name_before_brackets(text, word, analyzer, gazetteer)
                 or (
                     _name_before_organisation_and_title(
@@ -320,13 +323,29 @@ def _name_after_role(before: str, word: str, opened: str = "") -> str | None:
     return name if 2 <= len(name) <= 4 and is_hangul_word(name) else None
 
 
+# Titles of the head of a group or a company written before a name (`회장 최도윤을`, `대표
+# 김하준은`); the word after them is a name only where it looks like one alone.
+_TITLES_BEFORE = word_set("회장 부회장 총무 지도교수 교수 대표 이사 사장 원장 단장 학회장 동아리장")
+
+
+def _name_after_title(before: str, word: str) -> str | None:
+    if before.lstrip("(*_") not in _TITLES_BEFORE:
+        return None
+    name = strip_particles(word.rstrip(",.)"))
+    return name if 2 <= len(name) <= 4 and is_hangul_word(name) else None
+
+
 def _after_title(word: str) -> str | None:
     """What follows the title that starts `word`, which may join two markers (`책임연구원이`,
     `수석엔지니어`); None when no marker starts it."""
     for marker in KO_PERSON_MARKERS:
         if word.startswith(marker):
             rest = word[len(marker) :]
-            second = next((m for m in KO_PERSON_MARKERS if len(m) >= 2 and rest.startswith(m)), "")
+            # (another title, or the honorific: `교수님(한양대학교 …)과`)
+            second = next(
+                (m for m in KO_PERSON_MARKERS if (len(m) >= 2 or m == "님") and rest.startswith(m)),
+                "",
+            )
             return rest[len(second) :]
     return None
 

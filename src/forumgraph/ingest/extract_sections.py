@@ -177,3 +177,34 @@ def add_people_under_an_organisation_label(draft: Draft) -> None:
             continue
         for person in draft.spans_in(*line.span("rest"), EntityType.PERSON):
             draft.fact(person.key, "affiliation", label.key, passage_id=person.passage_id)
+
+
+# A page about sponsors' or exhibitors' booths: its title or a heading says so.
+_BOOTHS_PAGE = re.compile(r"부스|후원사|스폰서|전시|\b(?:[Bb]ooths?|[Ss]ponsors?|[Ee]xhibitors?)\b")
+
+
+def add_people_of_booths(draft: Draft) -> None:
+    """On a page about sponsors' booths, a section headed by one organisation (`### 4. 데이터독 —
+    한국어 가능!`, `### Google Cloud · Booth P1`) has as its people those it names with no
+    organisation of their own; not the writer."""
+    text = draft.article.text
+    headings = list(HEADING.finditer(text))
+    if not (
+        _BOOTHS_PAGE.search(draft.article.title)
+        or any(_BOOTHS_PAGE.search(h.group()) for h in headings)
+    ):
+        return
+    writers = {
+        key
+        for key in draft.keys(EntityType.PERSON)
+        if any(n.text in draft.article.header.get("author", "") for n in draft.names_of(key))
+    }
+    for heading in headings:
+        named = {s.key for s in draft.spans_in(heading.start(), heading.end())}
+        organisations = {k for k in named if draft.type_of(k) == EntityType.ORGANIZATION}
+        if len(organisations) != 1 or any(draft.type_of(k) == EntityType.PERSON for k in named):
+            continue
+        organisation = organisations.pop()
+        for person in draft.spans_in(heading.end(), section_end(text, heading), EntityType.PERSON):
+            if person.key not in writers and not draft.facts_of(person.key, "affiliation"):
+                draft.fact(person.key, "affiliation", organisation, passage_id=person.passage_id)

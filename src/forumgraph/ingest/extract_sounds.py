@@ -127,7 +127,42 @@ def add_sound_matches(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
                     draft.cues.append((start, start + len(form), place.reference))
                     break
         _add_split_words(draft, gazetteer, passage, tokens, linked)
+        _add_names_of_loanwords(draft, gazetteer, passage, linked)
     _add_repeats(draft, linked)
+
+
+# One to three Hangul words in a row, from each word's start.
+_HANGUL_WORDS = re.compile(r"(?<![가-힣A-Za-z0-9])(?=(?P<words>[가-힣]+(?:\s[가-힣]+){0,2}))")
+
+
+def _add_names_of_loanwords(
+    draft: Draft, gazetteer: Gazetteer, passage: Passage, linked: dict[str, str]
+) -> None:
+    """`구글 클라우드`, `데이터독`: a name built of English words, spelt as Korean borrows them
+    (a longer name wins over a shorter one read inside it: `구글` of `구글 클라우드`)."""
+    for run in _HANGUL_WORDS.finditer(passage.text):
+        words = run["words"].split()
+        for size in range(len(words), 0, -1):
+            spelt = words[:size]
+            last = spelt[-1]
+            for stem in dict.fromkeys((last, *stems(last))):
+                entry = gazetteer.loanwords.match([*spelt[:-1], stem])
+                if entry is None:
+                    continue
+                form = " ".join([*spelt[:-1], stem])
+                start = passage.start + run.start()
+                end = start + len(form)
+                inside = draft.spans_over(start, end)
+                if any(s.start < start or s.end > end for s in inside) or any(
+                    s.type not in (EntityType.ORGANIZATION, EntityType.PROJECT) for s in inside
+                ):
+                    break  # something longer, or of another kind, is read there
+                for shorter in inside:
+                    draft.unmention(shorter)
+                    if not draft.mentioned(shorter.key):
+                        draft.discard(shorter.key)
+                _link(draft, gazetteer, entry, form, start, linked)
+                break
 
 
 # A run of four Hangul syllables or more starting a word.

@@ -29,7 +29,8 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     # `I'm still on the platform team at Banco Aurora`
     r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with))\s(?:the\s)?"
     + ORG_NAME
-    + r"|(?:저는|제가|나는|내가)\s(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
+    # (with what it is before it: `저는 판교의 이커머스 회사 한빛커머스에서 … 맡고 있어요`)
+    + r"|(?:저는|제가|나는|내가)\s(?P<what>(?:[^\s.,]+\s){0,3}?)(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
     # the unit after the company: `저는 당근 SRE팀에서 ... 맡고 있고`
     r"(?P<unit>\s(?:[A-Za-z가-힣]+\s)?[A-Za-z가-힣]*(?:팀|실|본부|센터|랩|파트|셀|그룹))?에서\s"
     r"(?:[^.,]{0,40}?\s)?(?:일하|일한|근무|재직|맡고|맡아|담당하)"
@@ -44,10 +45,14 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
     for passage in draft.passages:
         for match in _FIRST_PERSON_EMPLOYER.finditer(passage.text):
             name = match["org"] or match["org_ko"]
-            known = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
-            if not (name[0].isupper() or known or match["unit"]):
-                continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             start = passage.start + match.start("org" if match["org"] else "org_ko")
+            read = draft.mentioned_at(start)
+            read_here = read is not None and read.type == EntityType.ORGANIZATION
+            known = gazetteer.lookup(name, EntityType.ORGANIZATION.value)
+            if match["what"] and not read_here:
+                continue  # `저는 작년 여름 회사에서`: what stands before is no organisation's
+            if not (name[0].isupper() or known or match["unit"] or read_here):
+                continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             _the_writers_place(draft, gazetteer, name, start)
         for match in _FIRST_PERSON_STUDENT.finditer(passage.text):
             _the_writers_place(
@@ -181,6 +186,15 @@ _WRITERS_COLLEAGUE = re.compile(
     rf"|\b[Oo]ur\s(?:former\s|new\s|own\s)?(?:{COLLEAGUE})\s"
     rf"|\b[Oo]ur\s(?:(?:former|new|own|senior|lead|chief|staff|principal)\s)?(?:{_STAFF})\s)$"
 )
+# After the name: `Greg Holloway, our VP of Engineering`, `Kofi Mensah, our resident Argo CD
+# whisperer`, `Marta, who joined us from Spotify`, `Aisha, who has been on this team longest`
+# (not `our keynote speaker` or `our guest`, whom a host invites).
+_WRITERS_COLLEAGUE_AFTER = re.compile(
+    r"[*_]{0,2},\s(?:(?:is|was)\s)?our\s(?!(?:keynote|guest|host|speaker|sponsor|friend)s?\b)"
+    r"(?:[\w-]+\s){0,4}?[\w-]+(?=[,.;:)]|\s(?:and|who|for)\b)"
+    r"|[*_]{0,2},\swho\s(?:(?:has|had)\s)?(?:joined\sus|joined\s(?:the|our)\steam"
+    r"|been\son\s(?:the|this|our)\steam)\b"
+)
 # Between two colleagues of a list: `Larissa and Pedro`, `박지민, 오재훈 님`.
 _NEXT_IN_LIST = re.compile(r"(?:\s?(?:님|씨))?(?:,\s?|,?\sand\s|\s?(?:와|과)\s)")
 
@@ -210,7 +224,11 @@ def _authors_colleagues(draft: Draft, author: str | None) -> None:
         if (
             employer is not None
             and person.key != speaker
-            and (listed or _WRITERS_COLLEAGUE.search(text, max(0, person.start - 80), person.start))
+            and (
+                listed
+                or _WRITERS_COLLEAGUE.search(text, max(0, person.start - 80), person.start)
+                or _WRITERS_COLLEAGUE_AFTER.match(text, person.end)
+            )
         ):
             draft.fact(person.key, "affiliation", employer, passage_id=person.passage_id)
             previous = person

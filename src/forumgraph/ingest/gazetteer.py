@@ -33,6 +33,7 @@ from forumgraph.models import EntityType, Name
 from forumgraph.text.hangul import has_hangul
 
 if TYPE_CHECKING:
+    from forumgraph.ingest.gazetteer_loanwords import LoanwordIndex
     from forumgraph.ingest.gazetteer_sounds import SoundIndex
 
 DEFAULT_LANDSCAPE = BUNDLED_DATA / "gazetteer" / "landscape.yml"
@@ -115,6 +116,13 @@ class Gazetteer:
         from forumgraph.ingest.gazetteer_sounds import SoundIndex
 
         return SoundIndex(self.entries.values(), self.stoplist)
+
+    @cached_property
+    def loanwords(self) -> LoanwordIndex:
+        """Names by the English words a Hangul spelling is built of (`데이터독`, Datadog)."""
+        from forumgraph.ingest.gazetteer_loanwords import LoanwordIndex
+
+        return LoanwordIndex(self.entries.values(), self.sounds)
 
     @cached_property
     def products_by_name(self) -> dict[str, list[tuple[str, GazetteerEntry]]]:
