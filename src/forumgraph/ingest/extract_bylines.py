@@ -549,8 +549,9 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     entry, else a record of its own; a group named after its kind (`한양대학교 클라우드 컴퓨팅 학회
     CLOUDY 부회장`) is the group the text names so."""
     group = _GROUP_AFTER_ITS_KIND.search(text)
-    for key in draft.keys(EntityType.ORGANIZATION) if group is not None else []:
-        if any(n.text == group["name"] for n in draft.names_of(key)):
+    named = group["name"] if group is not None else None
+    for key in draft.keys(EntityType.ORGANIZATION) if named else []:
+        if any(n.text == named for n in draft.names_of(key)):
             return key
     text = without_title(_after_role(PAST_OR_PRESENT.sub("", TOPIC_OPENING.sub("", text))))
     text = _STAFF.sub("", text).strip() or text

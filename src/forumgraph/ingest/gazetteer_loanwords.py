@@ -44,8 +44,8 @@ class LoanwordIndex:
                 continue
             self._entries[entry.reference] = entry
             latin = [n.text for n in entry.names if not is_hangul_word(n.text.replace(" ", ""))]
-            for name in latin:
-                self._by_name.setdefault(name.casefold(), set()).add(entry.reference)
+            for latin_name in latin:
+                self._by_name.setdefault(latin_name.casefold(), set()).add(entry.reference)
             for name in entry.names:
                 if is_hangul_word(name.text) and latin and name.text not in self._pieces:
                     self._pieces[name.text] = (latin[0],)  # `구글`: Google
