@@ -199,3 +199,52 @@ def test_the_same_people_on_a_page_about_no_booths_are_no_one_s():
     text = "### 1. 데이터독 — 관측성\n\n데이터독 얘기를 하다가 김하은 님이 질문했습니다.\n"
     affiliations = affiliations_of(extract_text(text, {"title": "관측성 스터디 후기"}))
     assert ("김하은", "Datadog") not in affiliations
+
+
+def test_a_community_s_own_notice_its_staff_signing_and_its_acronym():
+    text = (
+        "안녕하세요, 클라우드 네이티브 광주(CNGJ) 운영진입니다.\n\n"
+        "우리 커뮤니티 창립 멤버이자 3년째 운영진으로 함께하고 있는 문하윤 님이 메인테이너로 "
+        "승격되었습니다. 하윤 님(前 카카오, 現 라인플러스)은 회사에서 클러스터를 운영해 "
+        "왔습니다.\n\n"
+        "- 사회: 류소정 님 (CNGJ 운영진)\n"
+        "- 발표: 카이스트 전산학부 석사과정 최유나 님\n\n"
+        "클라우드 네이티브 광주 운영진 김민재, 류소정, 장예서 드림\n"
+    )
+    header = {"author": "클라우드 네이티브 광주 운영진 일동"}
+    extraction = extract_text(text, header)
+    affiliations = affiliations_of(extraction)
+    group = "클라우드 네이티브 광주"
+    assert {
+        ("문하윤", group),
+        ("문하윤", "Kakao"),
+        ("문하윤", "LINE Plus"),
+        ("류소정", group),
+        ("김민재", group),
+        ("장예서", group),
+    } <= affiliations
+    assert ("최유나", group) not in affiliations  # a speaker, titled as a student
+    # the acronym in brackets is the group's short name, not an organisation of its own
+    assert "CNGJ" not in {o for _, o in affiliations}
+    assert not any("운영진" in o for o in names_of(extraction, EntityType.ORGANIZATION))
+
+
+def test_the_writer_s_school_and_colleagues_with_words_between():
+    text = (
+        "안녕하세요, 모아뱅크 플랫폼팀의 신입 엔지니어 정다온입니다. 한빛대학교 컴퓨터학과를 "
+        "졸업하고 4월에 입사했습니다.\n\n"
+        "입사 첫날 배정된 멘토는 같은 팀 7년 차 시니어 김태오 님이었습니다. 토스에서 SRE로 "
+        "일하다 작년에 저희 팀에 합류한 손예나 님이 원인을 짚어 주셨어요. 네이버 클라우드 출신인 "
+        "팀 동료 이수아 님도 도와주셨습니다.\n\n"
+        "우리 팀 발표를 들은 카카오 박지훈 님이 질문했습니다.\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "정다온 (모아뱅크 플랫폼팀)"}))
+    assert {
+        ("정다온", "모아뱅크"),
+        ("정다온", "한빛대학교"),
+        ("김태오", "모아뱅크"),
+        ("손예나", "모아뱅크"),
+        ("이수아", "모아뱅크"),
+        ("이수아", "Naver Cloud"),
+    } <= affiliations
+    assert ("박지훈", "모아뱅크") not in affiliations

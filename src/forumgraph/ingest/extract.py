@@ -37,6 +37,7 @@ from forumgraph.ingest.extract_orgs import (
     entry_key,
 )
 from forumgraph.ingest.extract_orgs_by_kind import (
+    add_acronyms_in_brackets,
     add_hangul_names_of_organisations,
     add_organisations_after_their_kind,
     add_other_hangul_occurrences,
@@ -172,6 +173,7 @@ def extract(
     add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer, analyzer)
     add_people_of_booths(draft)  # after the moves, which give people organisations of their own
+    add_acronyms_in_brackets(draft, gazetteer)
     book = add_events(draft, gazetteer)
     add_meetups(draft)
     add_talks(draft, book)

@@ -226,9 +226,23 @@ def _share_employer(draft: Draft, person: str, colleague: Span) -> None:
 
 
 def sole_employer(draft: Draft, person: str) -> str | None:
-    """The one organisation the document says `person` works at, if it says exactly one."""
-    employers = {f.value for f in draft.facts_of(person, "affiliation")}
+    """The one organisation the document says `person` works at, if it says exactly one (a
+    school they studied at is none)."""
+    employers = {
+        f.value for f in draft.facts_of(person, "affiliation") if not a_school(draft, f.value)
+    }
     return employers.pop() if len(employers) == 1 else None
+
+
+def a_school(draft: Draft, key: str) -> bool:
+    """Whether the organisation `key` is by its name a school (`고려대학교`, `KAIST`)."""
+    return any(_SCHOOL.search(n.text) for n in draft.names_of(key))
+
+
+_SCHOOL = re.compile(
+    r"(?:대학교|대학|대)$|\b(?:University|College|Universidad|Universidade|Università|Universität)\b"
+    r"|^(?:KAIST|UNIST|POSTECH|DGIST|GIST|MIT|EPFL|ETH Zurich)$"
+)
 
 
 def _link(draft: Draft, gazetteer: Gazetteer, spans: list[Span], i: int) -> None:

@@ -97,8 +97,8 @@ _MEMBERS = re.compile(
 # publication.
 _KO_DESKS = ("편집부", "편집팀", "편집국", "취재팀", "뉴스룸")
 _STAFF = re.compile(
-    rf"\s(?:운영진|운영팀|사무국|일동|{'|'.join(_KO_DESKS)}|제작팀|staff|organi[sz]ers"
-    r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버)$",
+    rf"(?:\s(?:운영진|운영팀|사무국|일동|{'|'.join(_KO_DESKS)}|제작팀|staff|organi[sz]ers"
+    r"|(?:tech\s)?leads|(?:co-)?chairs|members|리드|리더|의장|공동\s?의장|멤버))+$",
     re.IGNORECASE,
 )
 # A Korean unit written as one word (`플랫폼팀`, `인프라실`, `전산학부`), after the organisation's
@@ -156,7 +156,9 @@ def add_bylines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
 _GROUP_MEMBERS_LINE = re.compile(
     r"^[ \t>*#_-]*(?P<group>[A-Z가-힣][^:：\n*]{1,40}?)\s(?:운영진|조직위원회|준비위원회"
     r"|[Oo]rgani[sz]ers|[Oo]rgani[sz]ing\s(?:[Tt]eam|[Cc]ommittee)|[Cc]ore\s[Tt]eam)"
-    r"[*_]*\s*[:：][*_]*\s*(?P<names>[^:：\n]{2,300}?)\s*[*_]*\s*$",
+    r"(?:[*_]*\s*[:：][*_]*\s*(?P<names>[^:：\n]{2,300}?)"
+    # a sign-off: `클라우드 네이티브 대구 운영진 김민호, 류소연 드림`
+    r"|\s(?P<signed>[^:：\n]{2,100}?)\s(?:드림|올림))\s*[*_]*\s*$",
     re.MULTILINE,
 )
 
@@ -173,7 +175,7 @@ def _group_members(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
         if draft.type_of(group) != EntityType.ORGANIZATION:
             continue
         draft.mention(group, start, end)
-        names = _organisation_in_brackets(_CREDIT_END.sub("", line["names"]))
+        names = _organisation_in_brackets(_CREDIT_END.sub("", line["names"] or line["signed"]))
         _group(draft, gazetteer, analyzer, names, in_text=True, members_of=group)
 
 

@@ -18,10 +18,9 @@ import re
 from forumgraph.ingest.extract_bylines import sole_author
 from forumgraph.ingest.extract_named import add_named, known_entry
 from forumgraph.ingest.extract_people import ROLE_HEAD_PATTERN
-from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_sections import HEADING, section_end
-from forumgraph.ingest.extract_text import without_quotations
+from forumgraph.ingest.extract_text import without_quotations, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.models import EntityType
 
@@ -102,7 +101,8 @@ def _writing_company(draft: Draft, gazetteer: Gazetteer) -> str | None:
 
 # A unit after the company in a byline: `하늘곳간 피플팀`, `Acme Engineering`, `Acme 기술블로그`.
 _BYLINE_UNIT = re.compile(
-    r"\s(?:[가-힣A-Za-z]*팀|기술\s?블로그|블로그|(?:[\w-]+\s)?(?:[Tt]eam|[Ee]ngineering|[Bb]log))$"
+    r"(?:\s(?:[가-힣A-Za-z]*팀|기술\s?블로그|블로그|운영진|사무국|일동"
+    r"|(?:[\w-]+\s)?(?:[Tt]eam|[Ee]ngineering|[Bb]log|[Oo]rgani[sz]ers)))+$"
 )
 
 
@@ -146,19 +146,36 @@ def _called_ours(draft: Draft, person: Span) -> bool:
     )
 
 
+# Titles an organisation gives its own people (not a student's or a speaker's).
+_OWN_TITLES = word_set(
+    "CTO CEO CFO COO CPO CISO VP 대표이사 부대표 대표 이사 상무 전무 팀장 실장 본부장 센터장 "
+    "파트장 그룹장 셀장 테크리드 팀리드 리드 매니저 운영진 운영자 오거나이저"
+)
 # A team or a title right before a Korean name, at the start of a word (`피플팀 오하늘 님`,
 # `CTO 배지훈 님`).
 _KO_UNIT_OR_TITLE_BEFORE = re.compile(
     r"(?:^|(?<=[\s*_(]))(?:[A-Za-z가-힣]{1,12}팀|"
-    + "|".join(m for m in KO_PERSON_MARKERS if m not in ("님", "씨"))
+    + "|".join(sorted(_OWN_TITLES, key=len, reverse=True))
     + r")\s$",
     re.MULTILINE,
 )
 
 
+# A clause before a Korean name making them one of ours: `우리 커뮤니티 창립 멤버이자 3년째
+# 운영진으로 함께하고 있는 신하윤 님`.
+_KO_OURS_BEFORE = re.compile(
+    r"(?:우리|저희)\s?(?:커뮤니티|모임|회사|팀|학회|동아리)의?\s(?:[^\s.!?]+\s){0,6}?$"
+)
+_KO_MEMBER_WORDS = re.compile(r"멤버|운영진|팀원|동료|직원|구성원|창립|리더")
+
+
 def _a_unit_or_title_of_ours(draft: Draft, person: Span) -> bool:
-    """`피플팀 오하늘 님` in the company's own post: of no organisation the text names there."""
+    """`피플팀 오하늘 님` in the company's own post: of no organisation the text names there; or a
+    clause before the name saying they are one of ours."""
     text = draft.article.text
+    clause = _KO_OURS_BEFORE.search(text, max(0, person.start - 60), person.start)
+    if clause is not None and _KO_MEMBER_WORDS.search(clause.group()):
+        return True
     before = _KO_UNIT_OR_TITLE_BEFORE.search(text, max(0, person.start - 20), person.start)
     if before is None or draft.spans_over(before.start(), before.end()):
         return False

@@ -49,7 +49,7 @@ from forumgraph.ingest.extract_people_ko import (
     foreign_name_in_hangul,
 )
 from forumgraph.ingest.extract_records import Draft
-from forumgraph.ingest.extract_text import EMOJI, FUNCTION_WORDS, LIST_ITEM_MARK
+from forumgraph.ingest.extract_text import EMOJI, FUNCTION_WORDS, LIST_ITEM_MARK, word_set
 from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
 from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
@@ -354,6 +354,8 @@ def _organisations(
     return out
 
 
+# Words in lower case that names of organisations hold (`University of Porto`, `Banco de Chile`).
+_NAME_PARTICLES = word_set("of de del della da do dos das der van von and for the du di la le y e")
 # `github.com/dohyun-kim`, `https://example.com`: where to find the person, after the credit.
 _LINK = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 # `7 min read`, `4 April 2024`: what a byline says of the piece, not of its writer.
@@ -465,6 +467,9 @@ def _organisation(draft: Draft, gazetteer: Gazetteer, part: str, start: int) -> 
     part = without_title(part)
     if not part[:1].isupper() and not part[:1].isdigit() and part[:1].isascii():
         return None  # a part in lower case is a remark, not a name
+    lower = [w for w in part.split()[1:] if w.isascii() and w.isalpha() and w.islower()]
+    if any(w not in _NAME_PARTICLES for w in lower) and known_entry(gazetteer, part) is None:
+        return None  # `OpenShift security`: a unit or a field, which no name writes in lower case
     take_back_a_guess(draft, gazetteer, start, start + len(part), NOT_AN_ORGANISATION_GUESSES)
     org = credited_organisation(draft, gazetteer, part)
     if draft.type_of(org) != EntityType.ORGANIZATION:

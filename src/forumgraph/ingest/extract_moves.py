@@ -170,6 +170,8 @@ _KO_NAME = (
 _KO_GLOSS = rf"(?:{HANGUL_NAME_GLOSS}|['’\"”](?=에|을|를|와|과|으로|로))?"
 # `<org> 출신 <name>`, `<org> 출신인 <name>`: where the person came from.
 _KO_FROM = re.compile(_KO_NAME + r"\s?출신(?:인|의)?\s")
+# Up to three bare words (no particle ends them) between that and the name.
+_WORDS_OF_WHAT_THEY_ARE = re.compile(r"(?:[가-힣A-Za-z]+(?<![은는이가을를의에와과도로])\s){0,3}")
 # A unit of the organisation between it and the verb: `삼성SDS 클라우드 사업부에서 일했고`,
 # `네이버클라우드 AI 인프라팀에 합류`, `메루카리(Mercari) 플랫폼 팀에 합류`.
 _UNIT_WORDS = "팀|실|본부|센터|랩|파트|셀|사업부|부문|그룹|본사|지사|법인"
@@ -331,7 +333,12 @@ def add_moves(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> None:
                             _affiliate(draft, gazetteer, key, later["org"], later.start("org"))
             for match in _KO_FROM.finditer(text, sentence.start, sentence.end):
                 after = [s for s in spans if s.start >= match.end()]
-                if after and after[0].type == EntityType.PERSON and after[0].start == match.end():
+                if (
+                    after
+                    and after[0].type == EntityType.PERSON
+                    # (a few words of what they are between: `출신인 팀 동료 이수빈 님`)
+                    and _WORDS_OF_WHAT_THEY_ARE.fullmatch(text, match.end(), after[0].start)
+                ):
                     _affiliate(draft, gazetteer, after[0].key, match["org"], match.start("org"))
             for person in (s for s in spans if s.type == EntityType.PERSON):
                 _right_after(draft, gazetteer, person)

@@ -120,6 +120,40 @@ def add_hangul_names_of_organisations(draft: Draft) -> None:
             draft.mention(latin.key, start, end)
 
 
+# An acronym in brackets right after a name: `클라우드 네이티브 대구(CNDG)`.
+_ACRONYM_AFTER = re.compile(r"\s?\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+
+
+def add_acronyms_in_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`클라우드 네이티브 대구(CNDG)`: an acronym no gazetteer knows, in brackets right after an
+    organisation's Hangul name, is that organisation's short name wherever the text writes it."""
+    text = draft.article.text
+    hangul_names = {
+        n.text: key
+        for key in draft.keys(EntityType.ORGANIZATION)
+        for n in draft.names_of(key)
+        if has_hangul(n.text)
+    }
+    for found in _ACRONYM_AFTER.finditer(text):
+        before = text[: found.start()]
+        named = [(name, key) for name, key in hangul_names.items() if before.endswith(name)]
+        if not named or gazetteer.lookup(found["acronym"]) is not None:
+            continue
+        name, key = max(named, key=lambda n: len(n[0]))
+        start = found.start() - len(name)
+        for inside in draft.spans_over(start, found.start()):
+            if start <= inside.start and inside.end <= found.start() and inside.key != key:
+                draft.unmention(inside)  # `클라우드 네이티브` + `대구`: the name, read in parts
+        if not draft.spans_over(start, found.start()):
+            draft.mention(key, start, found.start())
+        if not draft.spans_over(found.start("acronym"), found.end("acronym")):
+            draft.mention(key, found.start("acronym"), found.end("acronym"))
+        draft.add_variant(key, found["acronym"])
+        for other in draft.keys(EntityType.ORGANIZATION):  # read as a name of its own elsewhere
+            if other != key and [n.text for n in draft.names_of(other)] == [found["acronym"]]:
+                draft.fold(other, key)
+
+
 def _subject_of_appointing(
     draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer, start: int
 ) -> None:

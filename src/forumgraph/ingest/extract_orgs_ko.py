@@ -96,10 +96,11 @@ def add_organisations_before_korean_people(
                 _affiliate(draft, gazetteer, person, org)
             past = _PAST_IN_BRACKETS.match(text, person.end)
             if past is not None and not draft.spans_in(
-                person.end, past.start("org"), EntityType.PERSON
+                person.end, past.start("parts"), EntityType.PERSON
             ):
                 # `문태희 데브오름 CTO(前 카카오)`: where the person was, later on the line
-                _affiliate(draft, gazetteer, person, (past["org"], past.start("org")))
+                for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
+                    _affiliate(draft, gazetteer, person, (part["org"], part.start("org")))
     for person, plain in common:
         word, start = plain
         # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
@@ -505,7 +506,12 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
 
 _GLOSS_AFTER = re.compile(LATIN_GLOSS)
 # A past organisation in brackets after the words that follow a name on its line.
-_PAST_IN_BRACKETS = re.compile(r"[^\n()]{0,40}?\((?:前|전)\s?(?P<org>[^\s()]{2,20})\)")
+# (`하윤 님(前 카카오, 現 라인플러스)`: each a place the person was or is)
+_PAST_IN_BRACKETS = re.compile(
+    r"[^\n()]{0,40}?\((?P<parts>(?:前|現|전|현)\s?[^\s(),]{2,20}"
+    r"(?:,\s?(?:前|現|전|현)\s?[^\s(),]{2,20})*)\)"
+)
+_A_MARKED_PART = re.compile(r"(?:前|現|전|현)\s?(?P<org>[^\s(),]{2,20})")
 
 
 # How a Korean list joins its items: `A와 B`, `A, B`, `A 및 B`.

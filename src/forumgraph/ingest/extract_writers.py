@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import sole_employer
+from forumgraph.ingest.extract_affiliations import a_school, sole_employer
 from forumgraph.ingest.extract_bylines import byline_authors, sole_author
 from forumgraph.ingest.extract_company_voice import in_own_voice
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
@@ -54,6 +54,13 @@ def add_writers_employer(draft: Draft, gazetteer: Gazetteer) -> None:
             if not (name[0].isupper() or known or match["unit"] or read_here):
                 continue  # `저는 회사에서 일하고`: a common noun; `당근 SRE팀에서`: a company
             _the_writers_place(draft, gazetteer, name, start)
+        for match in _GRADUATED.finditer(passage.text):
+            sentence_end = passage.text.find(".", match.end())
+            end = passage.start + (sentence_end if sentence_end >= 0 else len(passage.text))
+            if not draft.spans_in(passage.start + match.start(), end, EntityType.PERSON):
+                _the_writers_place(
+                    draft, gazetteer, match["school"], passage.start + match.start("school")
+                )
         for match in _FIRST_PERSON_STUDENT.finditer(passage.text):
             _the_writers_place(
                 draft, gazetteer, match["school"], passage.start + match.start("school")
@@ -82,6 +89,12 @@ _FIRST_PERSON_STUDENT = re.compile(
     r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
     r"\s(?:\S+(?:학부|학과|대학원|전공)\s)?(?:\d\s?학년|학부생|학생|재학|박사과정|석사과정|대학원생)"
 )
+# A sentence of the writer's that leaves out its subject, opening with the school they finished:
+# `고려대학교 컴퓨터학과를 졸업하고 4월에 입사했으니`.
+_GRADUATED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH"
+    r"|DGIST|GIST)(?:\s\S+(?:학과|학부|대학원))?(?:을|를)\s졸업"
+)
 # A team named by itself, without its company: `SRE팀`, `결제개발팀`, `보안플랫폼실`.
 _BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")
 
@@ -92,7 +105,9 @@ def _teams_of_the_writers_company(draft: Draft, author: str) -> None:
     if not in_own_voice(draft.article.text):
         return  # a reporter's article: the teams are the company's it reports on, not theirs
     companies = {
-        f.value for f in draft.facts_of(author, "affiliation") if not _bare_team(draft, f.value)
+        f.value
+        for f in draft.facts_of(author, "affiliation")
+        if not _bare_team(draft, f.value) and not a_school(draft, f.value)
     }
     if len(companies) != 1:
         return
@@ -175,7 +190,11 @@ _STAFF = (
 )
 # Before a colleague of the writer: `같은 팀 박지민 님`, `팀 동료 배지민`, `my teammate Jane Doe`.
 _WRITERS_COLLEAGUE = re.compile(
-    r"(?:(?:같은|우리|저희)\s?(?:[가-힣A-Za-z]+\s?)?팀(?:의)?\s|(?:팀\s?)?동료(?:인)?\s"
+    # (a few words of what they are, or of joining, may stand between: `같은 팀 7년 차 시니어
+    # 김태현 님`, `저희 팀에 합류한 손예린 님`)
+    r"(?:(?:같은|우리|저희)\s?(?:[가-힣A-Za-z]+\s?)?팀(?:의|에)?\s"
+    r"(?:[^\s.,!?]+(?<![을를은는이가])\s){0,4}?"
+    r"|(?:팀\s?)?동료(?:인)?\s"
     r"|(?<![가-힣])팀\s?(?:리드|리더|장)(?:인|이신)\s"  # `팀 리드인 박지훈 리드가`
     # `팀장 김태오 님은`, `팀 창립 멤버였던 오승현 님`: the writer's own team's
     r"|(?:^|(?<=[\s*_]))(?:팀장|팀원)\s[*_]{0,2}|(?<![가-힣])팀\s(?:\S+\s)?멤버(?:였던|인)\s"
