@@ -248,3 +248,31 @@ def test_the_writer_s_school_and_colleagues_with_words_between():
         ("이수아", "Naver Cloud"),
     } <= affiliations
     assert ("박지훈", "모아뱅크") not in affiliations
+
+
+def test_the_lines_signing_an_email_under_the_name():
+    text = (
+        "+1 (binding), and about time.\n\n"
+        "Ravi Menon\n"
+        "Azure Kubernetes Service, Microsoft\n\n"
+        "----\n\n"
+        "Non-binding +1 from a happy user.\n\n"
+        "Paola Rinaldi\n"
+        "Cloud Platform Team, Quarzo Systems\n\n"
+        "----\n\n"
+        "Thanks all.\n\n"
+        "Yusuf Kaya\n"
+        "Senior SRE, Platform Reliability · Trendyol\n"
+        "Istanbul\n\n"
+        "----\n\n"
+        "Hana Ito\n"
+        "Brindle maintainer\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("Ravi Menon", "Microsoft"),
+        ("Paola Rinaldi", "Quarzo Systems"),
+        ("Yusuf Kaya", "Trendyol"),
+    } <= affiliations
+    assert not any(p == "Hana Ito" for p, _ in affiliations)  # a role alone names no employer

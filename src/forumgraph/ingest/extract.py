@@ -62,6 +62,7 @@ from forumgraph.ingest.extract_sections import (
     add_people_under_an_organisation_label,
 )
 from forumgraph.ingest.extract_senses import add_product_senses
+from forumgraph.ingest.extract_signatures import add_signatures
 from forumgraph.ingest.extract_sounds import add_sound_matches
 from forumgraph.ingest.extract_speaker_labels import add_speaker_labels
 from forumgraph.ingest.extract_tables import add_table_rows
@@ -163,6 +164,7 @@ def extract(
     add_person_mentions(draft)
     add_short_forms(draft, gazetteer)
     add_bio_openings(draft, gazetteer, analyzer)
+    add_signatures(draft, gazetteer)
     add_flairs(draft, gazetteer)
     add_product_senses(draft)
     add_other_hangul_occurrences(draft)  # of the organisations read since
