@@ -276,3 +276,20 @@ def test_the_lines_signing_an_email_under_the_name():
         ("Yusuf Kaya", "Trendyol"),
     } <= affiliations
     assert not any(p == "Hana Ito" for p, _ in affiliations)  # a role alone names no employer
+
+
+def test_the_organisation_their_means_is_the_one_named_before():
+    text = (
+        "**09:33** This year's winner is Veltro Mobility, the Milan scooter operator. Accepting "
+        "is their platform lead, Jakub Wiśniewski.\n\n"
+        "- **Isovalent** (now part of Cisco): Samir Haddad, one of their solutions engineers, "
+        "walked Aisha Rahman and me through Tetragon.\n\n"
+        "We thanked Lena Vogt for their hospitality.\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Jakub Wiśniewski", "Veltro Mobility"),
+        ("Samir Haddad", "Isovalent"),
+    } <= affiliations
+    assert ("Samir Haddad", "Cisco") not in affiliations
+    assert not any(p in {"Aisha Rahman", "Lena Vogt"} for p, _ in affiliations)

@@ -155,6 +155,50 @@ def add_affiliations(draft: Draft, gazetteer: Gazetteer) -> None:
             _memberships(draft, gazetteer, spans)
             add_memberships(draft, spans)
     _colleagues_of_people(draft)
+    _roles_of_the_organisation_named_before(draft)
+
+
+# A role the organisation named before holds, by `their` or `its`: `Accepting is their platform
+# lead, Jakub Wiśniewski`, `Samir Haddad, one of their solutions engineers`, `Ben from their
+# field team`.
+_THEIR_ROLE_BEFORE = re.compile(
+    rf"\b(?:their|its)\s(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN})s?,?\s[*_]{{0,2}}$",
+    re.IGNORECASE,
+)
+_THEIR_ROLE_AFTER = re.compile(
+    rf"[*_]{{0,2}}(?:,\s(?:one\sof\s)?(?:their|its)\s(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN})s?\b"
+    r"|\sfrom\s(?:their|its)\s(?:[\w-]+\s){0,2}(?:team|group|unit)\b)",
+    re.IGNORECASE,
+)
+
+
+def _roles_of_the_organisation_named_before(draft: Draft) -> None:
+    """The organisation `their` means is the one the paragraph named last before the person,
+    or the one labelling the line (`- **Isovalent** (now part of Cisco): Samir Haddad, one of
+    their …`)."""
+    text = draft.article.text
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        line_start = text.rfind("\n", 0, person.start) + 1
+        if not (
+            _THEIR_ROLE_BEFORE.search(text, max(line_start, person.start - 80), person.start)
+            or _THEIR_ROLE_AFTER.match(text, person.end)
+        ):
+            continue
+        paragraph = text.rfind("\n\n", 0, person.start) + 2
+        before = draft.spans_in(paragraph, person.start, EntityType.ORGANIZATION)
+        if not before:
+            continue
+        labelling = [
+            s
+            for s in before
+            if s.start >= line_start and _LABEL_OPENING.fullmatch(text, line_start, s.start)
+        ]
+        organisation = labelling[0] if labelling else before[-1]
+        draft.fact(person.key, "affiliation", organisation.key, passage_id=person.passage_id)
+
+
+# What stands before the organisation labelling a line: a list mark, emphasis.
+_LABEL_OPENING = re.compile(r"[ \t>*_-]*")
 
 
 # Between a person and their colleague: `Maren Koch and her colleague Jonas Brandt`, `마렌
