@@ -293,3 +293,20 @@ def test_the_organisation_their_means_is_the_one_named_before():
     } <= affiliations
     assert ("Samir Haddad", "Cisco") not in affiliations
     assert not any(p in {"Aisha Rahman", "Lena Vogt"} for p, _ in affiliations)
+
+
+def test_award_titles_after_a_winner_s_name_are_no_people_or_organisations():
+    text = (
+        "Meet this year's Community Heroes, chosen by the jury.\n\n"
+        "### 🏆 Aino Lehto (@ainol) — Documentation Hero\n\n"
+        "Aino coordinated the Finnish localization team.\n\n"
+        "### 🏆 Rasmus Vik — Rising Star\n\n"
+        "Rasmus is a student at DTU.\n\n"
+        "### Priya Raman — Tessaline Systems\n\n"
+        "Priya runs the platform team.\n"
+    )
+    extraction = extract_text(text)
+    assert not {"Documentation Hero", "Rising Star"} & names_of(extraction, EntityType.PERSON)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert not {"Rising Star", "Community Heroes", "Documentation Hero"} & organisations
+    assert ("Priya Raman", "Tessaline Systems") in affiliations_of(extraction)

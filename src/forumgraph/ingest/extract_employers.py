@@ -28,6 +28,7 @@ from forumgraph.ingest.extract_people import (
 from forumgraph.ingest.extract_people_cues import (
     KO_ROLE_HEADS,
     a_function,
+    an_award,
     an_unknown_function,
     is_role_phrase,
     names_no_employer,
@@ -360,6 +361,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue  # `Jane Doe — Senior Backend Engineer`: words of a title
             if an_unknown_function(found["org"], gazetteer):
                 continue  # `of the Customer Engineering team`: a function inside a company
+            if an_award(found["org"]) and known_entry(gazetteer, found["org"]) is None:
+                continue  # `Rasmus Holm — Rising Star`: the award the person won
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))

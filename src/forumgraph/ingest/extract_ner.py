@@ -24,7 +24,7 @@ from forumgraph.ingest.extract_people import (
     person_name_from,
     title_words_only,
 )
-from forumgraph.ingest.extract_people_cues import an_unknown_function
+from forumgraph.ingest.extract_people_cues import an_award, an_unknown_function
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import (
     EMOJI,
@@ -549,6 +549,8 @@ def _organisation_or_product(
         return  # `the old ConfigMap`, `Unified NodePools`: how Kubernetes names its kinds
     if not known and (name.split()[-1].lower() in ROLE_HEADS or title_words_only(name)):
         return  # `Staff SRE`, `Senior Backend` of `Senior Backend Engineer`: a role's words
+    if not known and an_award(name):
+        return  # `Community Heroes`: an award, or those who won it
     if len(name.split()) == 1 and not _CAMEL.match(name):
         # One plain capitalised word is a name only where prose puts an organisation.
         before = text[max(0, span.start - 12) : span.start]

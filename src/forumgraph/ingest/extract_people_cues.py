@@ -83,6 +83,10 @@ _ATTRIBUTION = re.compile(
     re.MULTILINE,
 )
 
+# A heading, or a line opening with a name in bold: what a dash ends it with is no credit.
+_A_HEADING_OR_NAMED_LINE = re.compile(
+    r"[ \t]*#|[ \t>*-]*\*\*[^*\n]+\*\*\s?(?:\([^()\n]*\)\s?)?[—–]"
+)
 # Lists of names: `A, B and C`, `A (SIG X), B (Acme)`; an item may be four words long.
 _WORD = (
     rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|Mc[A-Z][a-z]+"
@@ -130,6 +134,9 @@ def add_cued_people(draft: Draft, gazetteer: Gazetteer) -> None:
         for match in _KO_ORG_POSSESSIVE.finditer(text):
             _korean_possessive(draft, gazetteer, match, passage.start)
         for match in _ATTRIBUTION.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _A_HEADING_OR_NAMED_LINE.match(text, line_start):
+                continue  # `### Mikko Rantanen — Documentation Hero`: a title after a name
             name = person_name_from(match.group("name"), gazetteer)
             if name is not None:
                 start = passage.start + match.start("name")
@@ -278,6 +285,19 @@ FUNCTIONS = word_set(
 def a_function(name: str) -> bool:
     """`Product`, `Developer Relations`: a function inside a company, not a company."""
     return all(word.lower() in FUNCTIONS for word in name.split())
+
+
+# Words that end the names of awards and their winners (`Rising Star`, `Community Heroes`).
+_AWARD_WORDS = word_set(
+    "award awards prize hero heroes star stars champion champions winner winners mvp honoree "
+    "honouree legend legends rookie"
+)
+
+
+def an_award(name: str) -> bool:
+    """`Rising Star`, `Community Heroes`, `Organizer of the Year`: an award or its holders."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in _AWARD_WORDS or name.endswith(" of the Year"))
 
 
 def an_unknown_function(name: str, gazetteer: Gazetteer) -> bool:
