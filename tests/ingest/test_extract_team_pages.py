@@ -310,3 +310,26 @@ def test_award_titles_after_a_winner_s_name_are_no_people_or_organisations():
     organisations = names_of(extraction, EntityType.ORGANIZATION)
     assert not {"Rising Star", "Community Heroes", "Documentation Hero"} & organisations
     assert ("Priya Raman", "Tessaline Systems") in affiliations_of(extraction)
+
+
+def test_those_attending_a_committee_s_meeting_are_its_members():
+    text = (
+        "# KCD Fundy 2026 — Organizing Committee Call #3\n\n"
+        "**Attendees**\n"
+        "- Owen Fraser (OF) — chair, Dalhousie University\n"
+        "- Gabriel Roy (GR) — venue & logistics, Kinaxis\n\n"
+        "**Regrets:** Sarah Doyle (SD)\n\n"
+        "**Guest:** Rafael Gómez, developer relations at DigitalOcean\n\n"
+        "## 1. Action items\n\n"
+        "- OF: ask Mira Chen about volunteers.\n"
+    )
+    header = {"title": "KCD Fundy 2026 organizing committee — call #3 minutes"}
+    affiliations = affiliations_of(extract_text(text, header))
+    committee = "KCD Fundy 2026 organizing committee"
+    assert {
+        ("Owen Fraser", committee),
+        ("Owen Fraser", "Dalhousie University"),
+        ("Gabriel Roy", committee),
+        ("Sarah Doyle", committee),
+    } <= affiliations
+    assert not any(o == committee for p, o in affiliations if p in {"Rafael Gómez", "Mira Chen"})

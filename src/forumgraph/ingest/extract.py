@@ -57,6 +57,7 @@ from forumgraph.ingest.extract_people_ko import add_korean_people
 from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import (
+    add_attendees_of_minutes,
     add_members_of_the_page,
     add_people_of_booths,
     add_people_under_an_organisation_label,
@@ -171,6 +172,7 @@ def extract(
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
     add_members_of_the_page(draft)
+    add_attendees_of_minutes(draft)
     add_people_under_an_organisation_label(draft)
     add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer, analyzer)

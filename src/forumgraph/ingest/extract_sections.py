@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from forumgraph.ingest.extract_named import record_for
 from forumgraph.ingest.extract_people_ko import CJK
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.models import EntityType
@@ -208,3 +209,35 @@ def add_people_of_booths(draft: Draft) -> None:
         for person in draft.spans_in(heading.end(), section_end(text, heading), EntityType.PERSON):
             if person.key not in writers and not draft.facts_of(person.key, "affiliation"):
                 draft.fact(person.key, "affiliation", organisation, passage_id=person.passage_id)
+
+
+# The minutes of a committee's meeting, by their title: `KCD Halifax 2026 organizing committee —
+# call #7 minutes`, `… 준비위원회 3차 회의록`.
+_MINUTES_OF = re.compile(
+    r"^(?P<group>[^\n—–:|]{3,60}?\s(?:(?:[Oo]rgani[sz]ing|[Pp]rogram(?:me)?|[Ss]teering)\s"
+    r"[Cc]ommittee|준비위원회|조직위원회|운영위원회))\b.*(?:[Mm]inutes|[Nn]otes|회의록)"
+)
+# A label over those who attended, or sent their regrets: `**Attendees**`, `Present:`, `참석자`.
+_ATTENDED = re.compile(
+    r"(?mi)^[ \t>*_#-]*(?:attendees|attending|present|regrets|apologies|참석자?|불참)"
+    r"[*_]*\s*[:：]?[*_]*"
+)
+# A label that ends their list: the next one (`**Guest:**`, `**Notes:**`) or a heading.
+_NEXT_LABEL = re.compile(r"(?m)^[ \t>*_]*(?:\*\*[^*\n]+\*\*|[A-Z][\w ]{1,20}:|#|---)")
+
+
+def add_attendees_of_minutes(draft: Draft) -> None:
+    """In a committee's minutes, the people listed as attending or sending their regrets are the
+    committee's (not its guests)."""
+    found = _MINUTES_OF.match(draft.article.title)
+    if found is None:
+        return
+    group = record_for(draft, EntityType.ORGANIZATION, found["group"].strip())
+    if draft.type_of(group) != EntityType.ORGANIZATION:
+        return
+    text = draft.article.text
+    for label in _ATTENDED.finditer(text):
+        following = _NEXT_LABEL.search(text, label.end() + 1)
+        end = following.start() if following else len(text)
+        for person in draft.spans_in(label.end(), end, EntityType.PERSON):
+            draft.fact(person.key, "affiliation", group, passage_id=person.passage_id)
