@@ -333,3 +333,19 @@ def test_those_attending_a_committee_s_meeting_are_its_members():
         ("Sarah Doyle", committee),
     } <= affiliations
     assert not any(o == committee for p, o in affiliations if p in {"Rafael Gómez", "Mira Chen"})
+
+
+def test_in_an_interview_s_answers_the_one_who_answers_works_where_they_say():
+    text = (
+        "'이달의 기여자' 코너에서 이번에 만난 사람은 문가온 님이다.\n\n"
+        "**— 간단히 자기소개 부탁드립니다.**\n\n"
+        "Gaonworks에서 모니터링 플랫폼을 만들고 있는 문가온입니다. 저희 팀 리드인 서진오 님이 "
+        "많이 도와주셨어요.\n\n"
+        "**— 커뮤니티 활동도 하시죠?**\n\n"
+        "네, 같이 운영하는 카카오페이 류하담 님 덕분이에요.\n"
+    )
+    header = {"title": "오픈소스 기여자 문가온 님 인터뷰", "author": "김태윤 (커밋노트 편집부)"}
+    affiliations = affiliations_of(extract_text(text, header))
+    assert ("문가온", "Gaonworks") in affiliations
+    # the answer's `저희 팀` is the interviewee's team, not the interviewer's publication
+    assert ("서진오", "커밋노트") not in affiliations

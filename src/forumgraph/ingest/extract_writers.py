@@ -151,7 +151,40 @@ def writer_at(draft: Draft, offset: int) -> str | None:
     """Who writes `I` at `offset`: the speaker whose label opens the line (an interview's
     answer), else the byline's one author, else the one person the heading of the section
     names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
-    return speaker_of_line(draft, offset) or sole_author(draft) or person_of_section(draft, offset)
+    return (
+        speaker_of_line(draft, offset)
+        or interviewee_at(draft, offset)
+        or sole_author(draft)
+        or person_of_section(draft, offset)
+    )
+
+
+# A title of an interview, and the line of a question in it (in bold, or marked `Q.`, `질문:`).
+_INTERVIEW_TITLE = re.compile(r"인터뷰|[Ii]nterview|Q&A")
+_QUESTION = re.compile(r"(?m)^[ \t>]*(?:\*\*[^\n]+\*\*[ \t]*$|Q\s?[.:：]|질문\s?[.:：])")
+
+
+def interviewee_at(draft: Draft, offset: int) -> str | None:
+    """The one person an interview's title names, where `offset` lies in an answer: a paragraph
+    after the first question that is no question itself."""
+    title = draft.article.title
+    if not _INTERVIEW_TITLE.search(title):
+        return None
+    named = {
+        key
+        for key in draft.keys(EntityType.PERSON)
+        if any(n.text in title for n in draft.names_of(key))
+    }
+    if len(named) != 1:
+        return None
+    text = draft.article.text
+    paragraph = text.rfind("\n\n", 0, offset) + 2 if "\n\n" in text[:offset] else 0
+    first_question = _QUESTION.search(text)
+    if first_question is None or first_question.start() >= paragraph:
+        return None  # the interviewer's introduction
+    if _QUESTION.match(text, paragraph):
+        return None
+    return named.pop()
 
 
 # `Cloud Native São Paulo, the group I co-organise with Juliana Ferreira and Thiago Lopes`.
@@ -237,7 +270,9 @@ def _authors_colleagues(draft: Draft, author: str | None) -> None:
     shared = _authors_employer(draft)
     for person in people:
         # in an interview, `my teammate` in an answer is the one who answers
-        speaker = speaker_of_line(draft, person.start) or author
+        speaker = (
+            speaker_of_line(draft, person.start) or interviewee_at(draft, person.start) or author
+        )
         employer = sole_employer(draft, speaker) if speaker is not None else shared
         listed = previous is not None and _NEXT_IN_LIST.fullmatch(text, previous.end, person.start)
         if (
