@@ -349,3 +349,19 @@ def test_in_an_interview_s_answers_the_one_who_answers_works_where_they_say():
     assert ("문가온", "Gaonworks") in affiliations
     # the answer's `저희 팀` is the interviewee's team, not the interviewer's publication
     assert ("서진오", "커밋노트") not in affiliations
+
+
+def test_a_group_named_after_a_project_and_a_dash_for_no_employer():
+    text = (
+        "The programme committee.\n\n"
+        "| Name | Company | Track |\n"
+        "|---|---|---|\n"
+        "| Priya Raman | Red Hat | Security |\n"
+        "| Kwame Asare | – | First-time speakers |\n\n"
+        "Priya has been a reviewer in Kubernetes SIG Auth for years.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("Priya Raman", "Red Hat"), ("Priya Raman", "SIG Auth")} <= affiliations
+    assert not any(p == "Kwame Asare" for p, _ in affiliations)
+    assert "–" not in names_of(extraction, EntityType.ORGANIZATION)

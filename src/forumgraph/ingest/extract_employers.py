@@ -196,7 +196,8 @@ _WHOSE_ROLE = r"(?:a|an|the)\s|[A-Z][\w-]*['’]s\s"
 
 def _role_at(prepositions: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}(?:,\s|\s(?:is|was|works\sas)\s(?={_WHOSE_ROLE}))"
+        rf"(?:{HANDLE_IN_BRACKETS})?[*_]{{0,2}}"
+        rf"(?:,\s|\s(?:is|was|has\sbeen|had\sbeen|works\sas)\s(?={_WHOSE_ROLE}))"
         r"(?:(?:a|an|the)\s)?(?P<role>[A-Za-z'’-]+(?:\s[A-Za-z'’-]+){0,9}?)"
         rf"\s(?P<preposition>{prepositions})\s(?P<org>(?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&-]*"
         r"(?:\.[A-Za-z0-9&-]+)*"
@@ -208,7 +209,7 @@ def _role_at(prepositions: str) -> re.Pattern[str]:
 
 _EN_ROLE_AT = _role_at("at|with|of|in")
 # A group a role is held in (`a reviewer in SIG Scheduling`), not a place or a field.
-_A_GROUP = re.compile(r"(?:SIG|WG|TAG)\b.*|.*\b(?:SIG|WG|TAG|Group|Committee|Team|Council|Board)")
+_A_GROUP = re.compile(r".*\b(?:SIG|WG|TAG)\b.*|.*\b(?:Group|Committee|Team|Council|Board)")
 # `VP of Engineering at Brimstack`: the role's unit after `of`, its employer after `at`.
 _EN_ROLE_OF_A_UNIT_AT = _role_at("at|with")
 
@@ -338,6 +339,8 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
         if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):
             held_at = employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
+            if held_at is None and role_at["preposition"] == "in":
+                held_at = _group_ending(draft, role_at["org"], role_at.start("org"))
             # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
             # employer, with another organisation named between
             if held_at is not None and _a_role_held(role_at["role"]):
@@ -567,6 +570,13 @@ def employer_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> Sp
     _organisation_at(draft, gazetteer, name, start)
     found = draft.mentioned_at(start)
     return found if found is not None and found.type == EntityType.ORGANIZATION else None
+
+
+def _group_ending(draft: Draft, name: str, start: int) -> Span | None:
+    """The group a name ends with, named after a project (`Kubernetes SIG Auth`)."""
+    end = start + len(name)
+    ending = [s for s in draft.spans_over(start, end) if s.end == end and s.start > start]
+    return ending[0] if ending and ending[0].type == EntityType.ORGANIZATION else None
 
 
 _PLACE_WORDS = word_set(

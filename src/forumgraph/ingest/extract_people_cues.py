@@ -169,10 +169,11 @@ def _names_an_organisation(draft: Draft, gazetteer: Gazetteer, name: str, start:
     return name[0].isascii() and name not in NOT_NAME_WORDS
 
 
-# What stands where an employer would and says there is none: `(Independent)`, `(프리랜서)`.
+# What stands where an employer would and says there is none: `(Independent)`, `(프리랜서)`, a
+# dash in a table's cell.
 _NO_EMPLOYER = re.compile(
     r"(?:an?\s)?(?:independent|freelancer?|self[- ]employed|unaffiliated|retired|student"
-    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|독립)"
+    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|독립|[-–—]+|없음)"
     r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor)"
     r"|\s?(?:개발자|컨설턴트|연구자|엔지니어|메인테이너|참가자?|참여))?",
     re.IGNORECASE,
