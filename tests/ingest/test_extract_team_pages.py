@@ -177,7 +177,7 @@ def test_people_at_the_booths_of_a_sponsors_page():
         "데이터독 부스에는 한국 지사의 김하은 매니저님이 계셨어요.\n\n"
         "### 2. 구글 클라우드 — GKE 데모\n\n"
         "설명해 준 분은 서울 오피스에서 온 권나래 님이었습니다. "
-        "카카오 출신 박도윤 님도 만났어요.\n\n"
+        "카카오의 박도윤 님도 만났어요.\n\n"
         "### 마무리\n\n"
         "양말을 받았습니다.\n"
     )
@@ -365,3 +365,22 @@ def test_a_group_named_after_a_project_and_a_dash_for_no_employer():
     assert {("Priya Raman", "Red Hat"), ("Priya Raman", "SIG Auth")} <= affiliations
     assert not any(p == "Kwame Asare" for p, _ in affiliations)
     assert "–" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_booths_listed_by_an_organisation_in_bold_and_people_who_came_from_elsewhere():
+    text = (
+        "# Sponsors & Exhibitors\n\n"
+        "### Grafana Labs · Booth P2\n\n"
+        "Say hello to **Jonas Weber**, who came over from SUSE last spring. Ana Lima of "
+        "Tessaline drops by too.\n\n"
+        "## Silver\n\n"
+        "- **OVHcloud** (S1) — bare-metal node pools. Staffed by Hugo Lefèvre.\n"
+        "- **Nortalha Cloud** (S2) — sovereign cloud.\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"title": "KCD Lisbon — Sponsors"}))
+    assert {
+        ("Jonas Weber", "Grafana Labs"),
+        ("Jonas Weber", "SUSE"),
+        ("Hugo Lefèvre", "OVHcloud"),
+    } <= affiliations
+    assert ("Ana Lima", "Grafana Labs") not in affiliations

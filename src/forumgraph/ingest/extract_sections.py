@@ -186,8 +186,9 @@ _BOOTHS_PAGE = re.compile(r"부스|후원사|스폰서|전시|\b(?:[Bb]ooths?|[S
 
 def add_people_of_booths(draft: Draft) -> None:
     """On a page about sponsors' booths, a section headed by one organisation (`### 4. 데이터독 —
-    한국어 가능!`, `### Google Cloud · Booth P1`) has as its people those it names with no
-    organisation of their own; not the writer."""
+    한국어 가능!`, `### Google Cloud · Booth P1`), or a list item opening with its name in bold
+    (`- **OVHcloud** (S1) — … Staffed by Hugo Lefèvre`), has as its people those it names with no
+    organisation of their own (where they came from is none); not the writer."""
     text = draft.article.text
     headings = list(HEADING.finditer(text))
     if not (
@@ -200,15 +201,39 @@ def add_people_of_booths(draft: Draft) -> None:
         for key in draft.keys(EntityType.PERSON)
         if any(n.text in draft.article.header.get("author", "") for n in draft.names_of(key))
     }
-    for heading in headings:
-        named = {s.key for s in draft.spans_in(heading.start(), heading.end())}
+    sections = [(h.start(), h.end(), section_end(text, h)) for h in headings]
+    sections += [
+        (i.start(), i.end("name"), i.end()) for i in _ITEM_OF_AN_ORGANISATION.finditer(text)
+    ]
+    for start, head_end, end in sections:
+        named = {s.key for s in draft.spans_in(start, head_end)}
         organisations = {k for k in named if draft.type_of(k) == EntityType.ORGANIZATION}
         if len(organisations) != 1 or any(draft.type_of(k) == EntityType.PERSON for k in named):
             continue
         organisation = organisations.pop()
-        for person in draft.spans_in(heading.end(), section_end(text, heading), EntityType.PERSON):
-            if person.key not in writers and not draft.facts_of(person.key, "affiliation"):
+        for person in draft.spans_in(head_end, end, EntityType.PERSON):
+            if person.key not in writers and not _employed_elsewhere(draft, person.key):
                 draft.fact(person.key, "affiliation", organisation, passage_id=person.passage_id)
+
+
+# A list item opening with a name in bold: `- **OVHcloud** (S1) — Managed Kubernetes …`.
+_ITEM_OF_AN_ORGANISATION = re.compile(r"(?m)^[ \t]*[-*]\s\*\*(?P<name>[^*\n]{2,40})\*\*[^\n]*$")
+# What says an organisation is where a person came from: `came over from SUSE`, `쿠팡 출신`.
+_CAME_FROM = re.compile(r"\b(?:from|ex-|formerly\s(?:at|of))\s?(?:the\s)?$|前\s?$")
+
+
+def _employed_elsewhere(draft: Draft, person: str) -> bool:
+    """Whether the text says where the person works, not only where they came from."""
+    text = draft.article.text
+    for fact in draft.facts_of(person, "affiliation"):
+        mentions = [s for s in draft.spans if s.key == fact.value]
+        if not any(
+            _CAME_FROM.search(text, max(0, s.start - 20), s.start)
+            or text.startswith((" 출신", "출신"), s.end)
+            for s in mentions
+        ):
+            return True
+    return False
 
 
 # The minutes of a committee's meeting, by their title: `KCD Halifax 2026 organizing committee —
