@@ -611,3 +611,10 @@ def test_a_title_between_the_names_of_a_list_is_no_person():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert {"Jane Doe", "Bob Roe"} <= people
     assert "Senior Engineer" not in people
+
+
+def test_a_given_name_before_a_word_of_the_calendar_is_no_person():
+    text = "Thanks to Takumi, who translated the docs during Golden Week, and to Grace Kim."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert "Golden Week" not in people
+    assert "Grace Kim" in people

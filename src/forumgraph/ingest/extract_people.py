@@ -148,7 +148,8 @@ NOT_SURNAME_WORDS = word_set(
     "University Institute Hospital Museum Stadium Arena Convention Celebration Awards Award "
     "Prize Fellowship Scholarship Fund Capital Partners Ventures Holdings Bank Airlines "
     "Authority Agency Commission Ministry Department Bureau Administration Association Society "
-    "Federation Union Council Office Alliance Consortium Initiative"
+    "Federation Union Council Office Alliance Consortium Initiative Week Weekend Days Month "
+    "Holiday Holidays Festival"
 )
 
 
