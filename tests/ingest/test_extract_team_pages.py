@@ -384,3 +384,24 @@ def test_booths_listed_by_an_organisation_in_bold_and_people_who_came_from_elsew
         ("Hugo Lefèvre", "OVHcloud"),
     } <= affiliations
     assert ("Ana Lima", "Grafana Labs") not in affiliations
+
+
+def test_a_book_s_authors_and_the_names_crediting_its_quotations():
+    text = (
+        "## 저자 소개\n\n"
+        "**문소영** — 前 삼성SDS 클라우드 아키텍트. 지금은 독립 컨설턴트로 일한다. 쿠버네티스 "
+        "코리아 그룹 운영진으로 5년째 활동 중이다.\n\n"
+        "## 추천사\n\n"
+        '> "플랫폼을 만드는 사람 모두가 읽어야 할 책."\n'
+        "> — 홍석호, 네이버 클라우드 Kubernetes Engine 리더\n\n"
+        '> "좋은 출발점이다."\n'
+        "> — 정다운 (토스뱅크 인프라 리드)\n"
+    )
+    extraction = extract_text(text)
+    assert {"홍석호", "정다운"} <= names_of(extraction, EntityType.PERSON)
+    assert {
+        ("문소영", "Samsung SDS"),
+        ("문소영", "쿠버네티스 코리아 그룹"),
+        ("홍석호", "Naver Cloud"),
+        ("정다운", "Toss Bank"),
+    } <= affiliations_of(extraction)

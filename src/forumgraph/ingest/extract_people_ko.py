@@ -67,8 +67,10 @@ _BRACKETS = re.compile(r"[ \t]{0,4}\((?P<inside>[^()\n]{1,60})\)")
 # Marks of emphasis right around a Hangul word (`**이지호**`).
 _EMPHASIS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=[가-힣])|(?<=[가-힣])[*_]{1,3}(?=[\s(,.]|$)")
 # A name in bold opening a line of a profile, then a dash or its brackets: `**박윤재** — 라인에서`.
+# Or a name crediting a quotation on the line after it: `> — 홍석진, 네이버 클라우드 … 리더`.
 _PROFILE_NAME = re.compile(
     r"(?m)^[ \t>-]*[*_]{2}(?P<name>[가-힣]{2,4})[*_]{2}\s?(?:[—–:|·]|-\s|\()"
+    r"|^[ \t>]*[—–]\s?(?P<credited>[가-힣]{2,4})(?=,\s|\s?\()"
 )
 # The writer introducing themselves: `플랫폼팀에서 일하고 있는 이도현입니다`, `저는 이도현입니다`.
 _SELF_INTRODUCED = re.compile(
@@ -88,7 +90,10 @@ def add_korean_people(draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer) ->
         text = _EMPHASIS.sub(_blank_brackets, passage.text)
         spelled = {m.start(): m["latin"] for m in _ROMANISED.finditer(text)}
         words = list(_WORD.finditer(_ROMANISED.sub(_blank_brackets, text)))
-        profiled = {m.start("name"): m["name"] for m in _PROFILE_NAME.finditer(passage.text)}
+        profiled = {
+            m.start("name" if m["name"] else "credited"): m["name"] or m["credited"]
+            for m in _PROFILE_NAME.finditer(passage.text)
+        }
         for i, word in enumerate(words):
             marked = _name_with_marker(
                 word.group(), words[i + 1].group() if i + 1 < len(words) else ""
