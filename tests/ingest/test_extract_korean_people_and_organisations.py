@@ -690,3 +690,16 @@ def test_a_round_table_s_bold_speakers_their_team_mates_and_a_past_company_in_br
         ("김나래", "Coupang"),
     } <= affiliations
     assert ("김나래", "클라우드인사이트") not in affiliations
+
+
+def test_a_korean_given_name_alone_before_an_honorific_is_that_person():
+    text = (
+        "신하람 님이 메인테이너로 승격되었습니다.\n\n"
+        "하람 님(前 카카오, 現 라인플러스)은 회사에서 클러스터를 운영해 왔습니다.\n\n"
+        "김도윤 님과 박도윤 님도 축하했습니다. 도윤 님(前 네이버)이 케이크를 샀습니다.\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("신하람", "Kakao"), ("신하람", "LINE Plus")} <= affiliations
+    # two people share the given name: it is neither's
+    assert not any(p in {"김도윤", "박도윤"} and o == "Naver" for p, o in affiliations)

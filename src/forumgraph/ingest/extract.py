@@ -45,6 +45,7 @@ from forumgraph.ingest.extract_orgs_by_kind import (
 from forumgraph.ingest.extract_orgs_ko import (
     add_korean_organisation_lists,
     add_organisations_before_korean_people,
+    add_places_in_marked_brackets,
 )
 from forumgraph.ingest.extract_people import (
     add_english_people,
@@ -53,7 +54,7 @@ from forumgraph.ingest.extract_people import (
     known_people_matcher,
 )
 from forumgraph.ingest.extract_people_cues import add_cued_people
-from forumgraph.ingest.extract_people_ko import add_korean_people
+from forumgraph.ingest.extract_people_ko import add_korean_given_names_alone, add_korean_people
 from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import (
@@ -163,6 +164,8 @@ def extract(
     add_career_lines(draft, gazetteer, analyzer)
     add_people_by_given_name_alone(draft, gazetteer)
     add_person_mentions(draft)
+    add_korean_given_names_alone(draft)
+    add_places_in_marked_brackets(draft, gazetteer)
     add_short_forms(draft, gazetteer)
     add_bio_openings(draft, gazetteer, analyzer)
     add_signatures(draft, gazetteer)

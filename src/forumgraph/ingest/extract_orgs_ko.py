@@ -94,13 +94,6 @@ def add_organisations_before_korean_people(
             org = org or _organisation_read_after(draft, person.end)
             if org is not None:
                 _affiliate(draft, gazetteer, person, org)
-            past = _PAST_IN_BRACKETS.match(text, person.end)
-            if past is not None and not draft.spans_in(
-                person.end, past.start("parts"), EntityType.PERSON
-            ):
-                # `문태희 데브오름 CTO(前 카카오)`: where the person was, later on the line
-                for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
-                    _affiliate(draft, gazetteer, person, (part["org"], part.start("org")))
     for person, plain in common:
         word, start = plain
         # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
@@ -504,11 +497,26 @@ def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str,
             draft.add_variant(key, gloss["latin"])  # `코버리(Coverly)`: its Latin spelling
 
 
+def add_places_in_marked_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`문태희 데브오름 CTO(前 카카오)`, `하윤 님(前 카카오, 現 라인플러스)`: where a person named
+    in Hangul was or is, in brackets later on the name's line (read once every mention of the
+    person is, a given name alone too)."""
+    text = draft.article.text
+    for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
+        if not all(is_hangul_word(w) for w in text[person.start : person.end].split()):
+            continue
+        past = _PAST_IN_BRACKETS.match(text, person.end)
+        if past is None or draft.spans_in(person.end, past.start("parts"), EntityType.PERSON):
+            continue
+        for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
+            _affiliate(draft, gazetteer, person, (part["org"], part.start("org")))
+
+
 _GLOSS_AFTER = re.compile(LATIN_GLOSS)
 # A past organisation in brackets after the words that follow a name on its line.
 # (`하윤 님(前 카카오, 現 라인플러스)`: each a place the person was or is)
 _PAST_IN_BRACKETS = re.compile(
-    r"[^\n()]{0,40}?\((?P<parts>(?:前|現|전|현)\s?[^\s(),]{2,20}"
+    r"(?:(?![.!?]\s)[^\n()]){0,40}?\((?P<parts>(?:前|現|전|현)\s?[^\s(),]{2,20}"
     r"(?:,\s?(?:前|現|전|현)\s?[^\s(),]{2,20})*)\)"
 )
 _A_MARKED_PART = re.compile(r"(?:前|現|전|현)\s?(?P<org>[^\s(),]{2,20})")

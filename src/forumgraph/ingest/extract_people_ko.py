@@ -17,6 +17,7 @@ from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import LIST_ITEM_MARK, word_set
 from forumgraph.ingest.gazetteer import Gazetteer
 from forumgraph.ingest.korean_names import (
+    KO_DOUBLE_SURNAMES,
     KO_SURNAMES,
     is_korean_name,
 )
@@ -644,3 +645,27 @@ def _cue_before(
     # A name the dictionary does not know (`이니텍`), not a known noun (`인스턴스의`).
     alone = analyzer.tokens(owner.form) if has_hangul(owner.form) else []
     return len(alone) == 1 and alone[0].unknown
+
+
+# A Korean given name of two syllables alone, before an honorific: `하윤 님`, `도현 님과`.
+_BEFORE_AN_HONORIFIC = r"(?=\s?(?:님|씨)(?![가-힣]{2}))"
+
+
+def add_korean_given_names_alone(draft: Draft) -> None:
+    """`하윤 님(前 카카오)` after `신하윤 님`: the given name with an honorific is that person,
+    when one person of the document has it."""
+    owners: dict[str, set[str]] = {}
+    for key in draft.keys(EntityType.PERSON):
+        for name in draft.names_of(key):
+            surname = name.text[:-2]
+            if is_hangul_word(name.text) and (
+                (len(surname) == 1 and surname in KO_SURNAMES) or surname in KO_DOUBLE_SURNAMES
+            ):
+                owners.setdefault(name.text[-2:], set()).add(key)
+    text = draft.article.text
+    for given, keys in owners.items():
+        if len(keys) != 1:
+            continue
+        for found in re.finditer(rf"(?<![가-힣]){given}{_BEFORE_AN_HONORIFIC}", text):
+            if not draft.spans_over(found.start(), found.end()):
+                draft.mention(next(iter(keys)), found.start(), found.end())
