@@ -618,3 +618,9 @@ def test_a_given_name_before_a_word_of_the_calendar_is_no_person():
     people = names_of(extract_text(text), EntityType.PERSON)
     assert "Golden Week" not in people
     assert "Grace Kim" in people
+
+
+def test_a_person_who_splits_their_time_between_two_organisations():
+    text = "On stage: Hiroshi Sato, who splits his time between Preferred Networks and WG Serving."
+    affiliations = affiliations_of(extract_text(text))
+    assert {("Hiroshi Sato", "Preferred Networks"), ("Hiroshi Sato", "WG Serving")} <= affiliations

@@ -99,6 +99,13 @@ _EN_ROLE_ON_ITS_TEAM = re.compile(
 
 # `Hannah Becker, who organises the Platform Engineering Berlin meetup`, `who also runs the
 # Porto Kubernetes meetup`: a group the person runs.
+# `Hiroshi Sato, who splits his time between Preferred Networks and WG Serving`.
+_SPLITS_TIME = re.compile(
+    r",\swho\s(?:splits|divides)\s(?:his|her|their)\s(?:time|week)\sbetween\s"
+    + ORG_NAME
+    + r"\sand\s"
+    + ORG_NAME.replace("(?P<org>", "(?P<second>")
+)
 _EN_ORGANISES = re.compile(
     r",\swho\s(?:also\s)?(?:(?:co-)?(?:organi[sz]es|organi[sz]ed|founded)\s(?:the\s)?"
     + ORG_NAME
@@ -369,6 +376,11 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+        split = _SPLITS_TIME.match(text, person.end)
+        for group in ("org", "second") if split is not None else ():
+            held_at = employer_at(draft, gazetteer, split[group], split.start(group))
+            if held_at is not None:
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         runs = _EN_ORGANISES.match(text, person.end)
         if runs is not None and runs["group"]:
             run_group = employer_at(draft, gazetteer, runs["group"], runs.start("group"))
