@@ -377,8 +377,9 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
         split = _SPLITS_TIME.match(text, person.end)
-        for group in ("org", "second") if split is not None else ():
-            held_at = employer_at(draft, gazetteer, split[group], split.start(group))
+        between = [(split[g], split.start(g)) for g in ("org", "second")] if split else []
+        for name, at in between:
+            held_at = employer_at(draft, gazetteer, name, at)
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         runs = _EN_ORGANISES.match(text, person.end)

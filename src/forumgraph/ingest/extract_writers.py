@@ -82,18 +82,18 @@ def _the_writers_place(draft: Draft, gazetteer: Gazetteer, name: str, start: int
         draft.fact(writer, "affiliation", org.key, passage_id=org.passage_id)
 
 
+# A Korean school by its name: `한양대`, `고려대학교`, `KAIST`.
+_SCHOOL = r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
 # `나는 한양대 컴퓨터소프트웨어학부 3학년이다`, `저는 KAIST 박사과정생입니다`: where the writer
 # studies.
 _FIRST_PERSON_STUDENT = re.compile(
-    r"(?<![가-힣])(?:저는|나는|제가|내가)\s"
-    r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
-    r"\s(?:\S+(?:학부|학과|대학원|전공)\s)?(?:\d\s?학년|학부생|학생|재학|박사과정|석사과정|대학원생)"
+    r"(?<![가-힣])(?:저는|나는|제가|내가)\s" + _SCHOOL + r"\s(?:\S+(?:학부|학과|대학원|전공)\s)?"
+    r"(?:\d\s?학년|학부생|학생|재학|박사과정|석사과정|대학원생)"
 )
 # A sentence of the writer's that leaves out its subject, opening with the school they finished:
 # `고려대학교 컴퓨터학과를 졸업하고 4월에 입사했으니`.
 _GRADUATED = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH"
-    r"|DGIST|GIST)(?:\s\S+(?:학과|학부|대학원))?(?:을|를)\s졸업"
+    r"(?:^|(?<=[.!?]\s))" + _SCHOOL + r"(?:\s\S+(?:학과|학부|대학원))?(?:을|를)\s졸업"
 )
 # A team named by itself, without its company: `SRE팀`, `결제개발팀`, `보안플랫폼실`.
 _BARE_TEAM = re.compile(r"[A-Za-z가-힣]{1,12}(?:팀|실|파트|셀)")

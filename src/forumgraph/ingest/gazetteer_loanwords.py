@@ -36,6 +36,9 @@ class LoanwordIndex:
 
     def __init__(self, entries: Iterable[GazetteerEntry], sounds: SoundIndex) -> None:
         self._sounds = sounds
+        # (the same words come back in every text: each is split and sounded once)
+        self._splits_of: dict[str, list[list[tuple[str, ...]]]] = {}
+        self._sounded_of: dict[str, list[list[tuple[str, ...]]]] = {}
         self._by_name: dict[str, set[str]] = {}
         self._entries: dict[str, GazetteerEntry] = {}
         self._pieces: dict[str, tuple[str, ...]] = dict(_loanwords())
@@ -62,12 +65,14 @@ class LoanwordIndex:
         return min(entries, key=lambda e: (e.kind != EntityType.ORGANIZATION.value, e.reference))
 
     def _readings(self, words: list[str]) -> set[str]:
-        per_word = [self._splits(w) for w in words]
+        per_word = [self._cached_splits(w) for w in words]
         unread = [i for i, splits in enumerate(per_word) if not splits]
-        if len(unread) > 1 or (unread and len(words) == 1):
-            return set()
+        if unread not in ([], [0]) or (unread and len(words) == 1):
+            return set()  # only a name opening them is read by its sound (`아마존 웹 서비스`)
         for i in unread:  # one word of several may be a name by its sound (`아마존 웹 서비스`)
-            per_word[i] = self._sounded(words[i])
+            if words[i] not in self._sounded_of:
+                self._sounded_of[words[i]] = self._sounded(words[i])
+            per_word[i] = self._sounded_of[words[i]]
             if not per_word[i]:
                 return set()
         readings: set[str] = set()
@@ -80,6 +85,11 @@ class LoanwordIndex:
             for joined in itertools.product(*(self._joined(split) for split in choice)):
                 readings.add(" ".join(joined))
         return readings
+
+    def _cached_splits(self, word: str) -> list[list[tuple[str, ...]]]:
+        if word not in self._splits_of:
+            self._splits_of[word] = self._splits(word)
+        return self._splits_of[word]
 
     def _splits(self, word: str) -> list[list[tuple[str, ...]]]:
         """Every way `word` is a run of known pieces, each as its English forms."""
