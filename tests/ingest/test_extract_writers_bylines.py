@@ -301,3 +301,11 @@ def test_i_in_an_interview_s_answer_is_the_one_who_answers():
     affiliations = affiliations_of(extract_text(text, {"author": "Sam Oke (Cloud Chats)"}))
     assert ("Ines Kowal", "TU Delft") in affiliations
     assert not any(p == "Sam Oke" and o in {"TU Delft", "Quillstack"} for p, o in affiliations)
+
+
+def test_a_byline_naming_an_organisation_and_its_function():
+    text = "Halcyon Pay moved to Kubernetes. We helped.\n"
+    extraction = extract_text(text, {"author": "Corvid Labs Customer Marketing"})
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert "Corvid Labs" in organisations
+    assert "Corvid Labs Customer Marketing" not in organisations

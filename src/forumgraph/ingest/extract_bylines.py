@@ -572,9 +572,22 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
                 text = " ".join(words[:size])
                 break
     entry = known_entry(gazetteer, text)
+    if entry is None:
+        text = _without_a_function(text)  # `Corvid Labs Customer Marketing`: its marketing
+        entry = known_entry(gazetteer, text)
     if entry is not None and entry.kind == EntityType.ORGANIZATION.value:
         return add_entry(draft, entry)
     return record_for(draft, EntityType.ORGANIZATION, text)
+
+
+def _without_a_function(name: str) -> str:
+    """The organisation before a function of two words or more that ends its name (`Corvid Labs
+    Customer Marketing`, `Spotify Developer Relations`)."""
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        if a_function(" ".join(words[cut:])):
+            return " ".join(words[:cut])
+    return name
 
 
 def _members(paren: str, staff: bool = False) -> list[str]:
