@@ -624,3 +624,13 @@ def test_a_person_who_splits_their_time_between_two_organisations():
     text = "On stage: Hiroshi Sato, who splits his time between Preferred Networks and WG Serving."
     affiliations = affiliations_of(extract_text(text))
     assert {("Hiroshi Sato", "Preferred Networks"), ("Hiroshi Sato", "WG Serving")} <= affiliations
+
+
+def test_what_a_relative_clause_says_of_the_organisation_is_not_the_person_s():
+    text = (
+        "We were paired with Hannah Whitcombe, who works on Cilium at Isovalent (which is now "
+        "part of Cisco, as she reminded us). Ravi Menon, who is part of Cisco's team, spoke."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Hannah Whitcombe", "Isovalent") in affiliations
+    assert ("Hannah Whitcombe", "Cisco") not in affiliations

@@ -75,7 +75,8 @@ _EN_GAP_AFTER = re.compile(
 _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
 # (not what someone never did: `has never worked for Nubank`)
 _MEMBER_GAP = re.compile(
-    r"^(?![^.;]*?\b(?:never|not|n['’]t)\s)"
+    # (not after `which`: `at Isovalent (which is now part of Cisco`, the company's, not hers)
+    r"^(?![^.;]*?\b(?:never|not|n['’]t)\s)(?![^.;]*?\bwhich\s)"
     r"[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"
