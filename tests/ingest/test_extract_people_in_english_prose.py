@@ -634,3 +634,14 @@ def test_what_a_relative_clause_says_of_the_organisation_is_not_the_person_s():
     affiliations = affiliations_of(extract_text(text))
     assert ("Hannah Whitcombe", "Isovalent") in affiliations
     assert ("Hannah Whitcombe", "Cisco") not in affiliations
+
+
+def test_who_works_at_a_company_named_after_its_kind_and_a_freelancer_s_cell():
+    text = (
+        "- **Priscilla Adeyemi**, who runs the platform team at a Lagos fintech called Ayoledger "
+        "and invited me to speak.\n\n"
+        "| 이름 | 소속 | 트랙 |\n|---|---|---|\n| 손가영 | 프리랜서 테크니컬 라이터 | 입문 |\n"
+    )
+    extraction = extract_text(text)
+    assert ("Priscilla Adeyemi", "Ayoledger") in affiliations_of(extraction)
+    assert not any("프리랜서" in o for o in names_of(extraction, EntityType.ORGANIZATION))

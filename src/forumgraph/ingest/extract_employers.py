@@ -56,7 +56,9 @@ WHO_VERBS = r"(?:leads|led|heads|headed|runs|ran|manages|managed|works|worked|is
 ORG_NAME = (
     # `Lagos-based Crestway Bank`, `Norwegian broadcaster NRK`: where it is, what it is
     r"(?:[A-Z][\w]*-based\s(?:(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
-    r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s)?"
+    r"|[A-Z][a-z]+(?:an|ese|ish|ic|ch|i)\s(?:[\w-]+\s)?(?:" + COMPANY_KINDS + r")\s"
+    # `a Lagos fintech called Ayoledger`
+    r"|an?\s(?:[\w-]+\s){0,2}?(?:" + COMPANY_KINDS + r")\s(?:called|named)\s)?"
     # `Politecnico di Milano`, `Universidad de Chile`: a particle between capitalised words
     # (with the accented letters of European names: `Brückner Logistik`, `Çelik Yazılım`)
     r"(?P<org>(?:[A-ZÀ-ÖØ-Þ]|[a-z](?=[A-Z][a-z]))[A-Za-zÀ-ÖØ-öø-ɏ0-9&-]*"  # `Acme`, `iFood`
@@ -376,6 +378,11 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             if pattern is _EN_DASHED and len(words) < 2:
                 continue  # `Jane Doe - Welcome` in an agenda: one word after a dash may be a title
             _organisation_for(draft, gazetteer, found["org"], found.start("org"))
+            held_at = draft.mentioned_at(found.start("org"))
+            if pattern is _EN_WORKS_AT and held_at and held_at.type == EntityType.ORGANIZATION:
+                # (the words between may be long: `who runs the platform team at a Lagos
+                # fintech called Ayoledger`)
+                draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
         split = _SPLITS_TIME.match(text, person.end)
         between = [(split[g], split.start(g)) for g in ("org", "second")] if split else []
         for name, at in between:

@@ -173,7 +173,9 @@ def _names_an_organisation(draft: Draft, gazetteer: Gazetteer, name: str, start:
 # dash in a table's cell.
 _NO_EMPLOYER = re.compile(
     r"(?:an?\s)?(?:independent|freelancer?|self[- ]employed|unaffiliated|retired|student"
-    r"|individual(?:\scontributor)?|none|n/a|무소속|프리랜서|개인|독립|[-–—]+|없음)"
+    r"|individual(?:\scontributor)?|none|n/a|무소속|개인|독립|[-–—]+|없음"
+    # (`프리랜서 테크니컬 라이터`: a freelancer, whatever their trade)
+    r"|프리랜서(?:\s[가-힣A-Za-z]+){0,3})"
     r"(?:\s(?:consultant|contributor|developer|engineer|researcher|maintainer|contractor)"
     r"|\s?(?:개발자|컨설턴트|연구자|엔지니어|메인테이너|참가자?|참여))?",
     re.IGNORECASE,
