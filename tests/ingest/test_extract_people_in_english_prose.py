@@ -645,3 +645,14 @@ def test_who_works_at_a_company_named_after_its_kind_and_a_freelancer_s_cell():
     extraction = extract_text(text)
     assert ("Priscilla Adeyemi", "Ayoledger") in affiliations_of(extraction)
     assert not any("프리랜서" in o for o in names_of(extraction, EntityType.ORGANIZATION))
+
+
+def test_a_technical_advisory_group_named_with_and():
+    text = (
+        "Maya Goldberg, speaking for TAG Security and Compliance, asks every maintainer to sign. "
+        "SIG Network and SIG Storage met after."
+    )
+    extraction = extract_text(text)
+    organisations = names_of(extraction, EntityType.ORGANIZATION)
+    assert {"TAG Security and Compliance", "SIG Network", "SIG Storage"} <= organisations
+    assert "SIG Network and SIG Storage" not in organisations

@@ -62,11 +62,11 @@ _EN_PATTERNS = [
         r"(?:[Uu]sers?\s[Gg]roup|[Mm]eetup(?:\s[Gg]roup)?))(?![\w-])"
     ),
     # `SIG Network`, `SIG etcd`, `WG Device Management`, `TAG Security` (CNCF technical advisory
-    # groups)
+    # groups), `TAG Security and Compliance`
     re.compile(
         r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
-        r"(?: (?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team|Managers?|Approvers?"
-        r"|Reviewers?|Shadows?|Release\sManagers?|I)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+        r"(?: (?:and )?(?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team|Managers?|Approvers?"
+        r"|Reviewers?|Shadows?|Release\sManagers?|I|SIG|WG|TAG)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
 # A capitalised word that ends no sentence (`Hub.` before `Our` does).
