@@ -65,8 +65,9 @@ _EN_PATTERNS = [
     # groups), `TAG Security and Compliance`
     re.compile(
         r"\b(?P<name>(?:SIG|WG|TAG)[ -][A-Za-z][A-Za-z0-9-]*"
-        r"(?: (?:and )?(?!(?:Leads?|Chairs?|Members?|Meetings?|Meet|Tech|Team|Managers?|Approvers?"
-        r"|Reviewers?|Shadows?|Release\sManagers?|I|SIG|WG|TAG)\b)[A-Z][A-Za-z0-9-]*){0,2})"
+        r"(?: (?:and (?!(?:Deep|Intro|Updates?|Sessions?)\b))?(?!(?:Leads?|Chairs?|Members?"
+        r"|Meetings?|Meet|Tech|Team|Managers?|Approvers?|Reviewers?|Shadows?|Release\sManagers?"
+        r"|I|SIG|WG|TAG)\b)[A-Z][A-Za-z0-9-]*){0,2})"
     ),
 ]
 # A capitalised word that ends no sentence (`Hub.` before `Our` does).
