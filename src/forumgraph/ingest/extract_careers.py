@@ -18,6 +18,9 @@ such lines written as a sentence, the person left unsaid:
     現 네이버클라우드 Kubernetes Service 개발, 前 삼성SDS 클라우드 아키텍트. 2021년부터 ...
     ### 윤서진 멘토
     토스에서 일하는 관측성 엔지니어입니다. ...
+
+So may a paragraph whose first line names its person (`**Adaeze Okonkwo** · Enugu, Nigeria`),
+in either language: `Platform engineer at Paystack`, `2023년 솔빛페이에 합류했습니다`.
 """
 
 from __future__ import annotations

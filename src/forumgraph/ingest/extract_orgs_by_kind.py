@@ -5,7 +5,9 @@ subject of a sentence that says they hired or appointed someone (`가온클라�
 (`클라우드네이티브 부산 (Cloud Native Busan)`).
 
 The word must have the form of a name (a proper noun, or a word no dictionary knows) with only
-particles after it, so that `스타트업 생태계` or `기업 고객` name nothing.
+particles after it, so that `스타트업 생태계` or `기업 고객` name nothing. A group's name in Latin
+letters after its kind (`저희 학회 NIMBUS가`) is one too, and the kind alone then means it; an
+acronym in brackets after a Hangul name (`클라우드 네이티브 광주(CNGJ)`) is its short name.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ profile on a team or organisers' page (`배수진 · 대표 오거나이저`, `P
 Under such a heading, `I` is that person, and so is the subject a Korean bio leaves out
 (`부산의 스타트업 파도랩스에서 DevOps 엔지니어로 일하고 있습니다`). A heading about a person
 (`Keynote by Jane Doe`, `김민수 님의 발표`) is no such heading.
+
+Sections also give people their groups: the people profiled on a page about one organisation's
+people, those on a line labelled with an organisation, those at a sponsor's booth, and those
+attending a committee's meeting.
 """
 
 from __future__ import annotations

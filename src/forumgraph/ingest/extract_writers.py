@@ -4,7 +4,8 @@
     저는 당근 SRE팀에서 클러스터 운영을 맡고 있고, 팀 동료 오재훈 님과 ...
 
 The author is the byline's one person (`sole_author`); a colleague of theirs (`같은 팀 박지민
-님`, `my teammate Jane Doe`) works where they work, when that is one organisation.
+님`, `my teammate Jane Doe`) works where they work, when that is one organisation. In an
+interview whose title names one person, the answers are that person's.
 """
 
 from __future__ import annotations
