@@ -284,9 +284,11 @@ def a_school(draft: Draft, key: str) -> bool:
     return any(_SCHOOL.search(n.text) for n in draft.names_of(key))
 
 
+# Korean institutes of science and technology, known by their acronyms.
+KOREAN_INSTITUTES = "KAIST|UNIST|POSTECH|DGIST|GIST"
 _SCHOOL = re.compile(
     r"(?:대학교|대학|대)$|\b(?:University|College|Universidad|Universidade|Università|Universität)\b"
-    r"|^(?:KAIST|UNIST|POSTECH|DGIST|GIST|MIT|EPFL|ETH Zurich)$"
+    rf"|^(?:{KOREAN_INSTITUTES}|MIT|EPFL|ETH Zurich)$"
 )
 
 

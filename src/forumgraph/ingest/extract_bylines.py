@@ -551,10 +551,9 @@ def credited_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> str:
     entry, else a record of its own; a group named after its kind (`한양대학교 클라우드 컴퓨팅 학회
     CLOUDY 부회장`) is the group the text names so."""
     group = _GROUP_AFTER_ITS_KIND.search(text)
-    named = group["name"] if group is not None else None
-    for key in draft.keys(EntityType.ORGANIZATION) if named else []:
-        if any(n.text == named for n in draft.names_of(key)):
-            return key
+    of_its_kind = draft.named(EntityType.ORGANIZATION, group["name"]) if group else None
+    if of_its_kind is not None:
+        return of_its_kind
     text = without_title(_after_role(PAST_OR_PRESENT.sub("", TOPIC_OPENING.sub("", text))))
     text = _STAFF.sub("", text).strip() or text
     text = _DEPARTMENT.sub("", text).strip() or text

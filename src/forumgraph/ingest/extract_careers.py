@@ -365,7 +365,7 @@ def _career_line(
         and has_hangul(name)
         and not in_its_column
         and not name_form(name, analyzer, gazetteer)
-        and not _an_organisation_of_the_text(draft, name)
+        and draft.named(EntityType.ORGANIZATION, name) is None  # not named elsewhere (`하늘곳간은`)
     ):
         return  # `사내 PaaS 개발`: no name
     if entry is None and any(w.lower() in ROLE_HEADS for w in name.split()):
@@ -381,13 +381,6 @@ def _career_line(
         draft.mention(org, found, found + len(name))
     passage = draft.passage_at(at)
     draft.fact(person, "affiliation", org, passage_id=passage.passage_id if passage else None)
-
-
-def _an_organisation_of_the_text(draft: Draft, name: str) -> bool:
-    """Whether the text names an organisation `name` elsewhere (`하늘곳간은 …`)."""
-    return any(
-        n.text == name for key in draft.keys(EntityType.ORGANIZATION) for n in draft.names_of(key)
-    )
 
 
 def _organisation_name(rest: str, gazetteer: Gazetteer) -> str | None:

@@ -109,10 +109,7 @@ _BYLINE_UNIT = re.compile(
 def _company_of_the_byline(draft: Draft) -> str | None:
     """The organisation the byline names, with a unit of it or alone, if the text names it."""
     name = _BYLINE_UNIT.sub("", draft.article.header.get("author", "").strip())
-    for key in draft.keys(EntityType.ORGANIZATION):
-        if name and any(n.text == name for n in draft.names_of(key)):
-            return key
-    return None
+    return draft.named(EntityType.ORGANIZATION, name) if name else None
 
 
 # The writer speaking for themselves or their company, outside quotations: in the first person,

@@ -505,7 +505,7 @@ def add_places_in_marked_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         if not all(is_hangul_word(w) for w in text[person.start : person.end].split()):
             continue
-        past = _PAST_IN_BRACKETS.match(text, person.end)
+        past = _MARKED_IN_BRACKETS.match(text, person.end)
         if past is None or draft.spans_in(person.end, past.start("parts"), EntityType.PERSON):
             continue
         for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
@@ -513,9 +513,9 @@ def add_places_in_marked_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
 
 
 _GLOSS_AFTER = re.compile(LATIN_GLOSS)
-# A past organisation in brackets after the words that follow a name on its line.
-# (`하윤 님(前 카카오, 現 라인플러스)`: each a place the person was or is)
-_PAST_IN_BRACKETS = re.compile(
+# Places marked past or present in brackets after the words that follow a name on its line
+# (`하윤 님(前 카카오, 現 라인플러스)`: each a place the person was or is).
+_MARKED_IN_BRACKETS = re.compile(
     r"(?:(?![.!?]\s)[^\n()]){0,40}?\((?P<parts>(?:前|現|전|현)\s?[^\s(),]{2,20}"
     r"(?:,\s?(?:前|現|전|현)\s?[^\s(),]{2,20})*)\)"
 )

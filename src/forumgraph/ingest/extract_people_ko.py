@@ -610,14 +610,7 @@ _OPENS_BRACKETS_AFTER_A_NAME = re.compile(r"[가-힣A-Za-z]\s?\(\s*$")
 
 def known_person(draft: Draft, name: str) -> str | None:
     """The person already named `name` (`댄 컨` of `댄 컨(Dan Kohn)`), if any."""
-    return next(
-        (
-            k
-            for k in draft.keys(EntityType.PERSON)
-            if any(n.text == name for n in draft.names_of(k))
-        ),
-        None,
-    )
+    return draft.named(EntityType.PERSON, name)
 
 
 def _cue_before(

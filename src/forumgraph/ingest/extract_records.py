@@ -101,6 +101,12 @@ class Draft:
     def keys(self, type_: EntityType | None = None) -> list[str]:
         return [k for k, r in self._records.items() if type_ is None or r.type == type_]
 
+    def named(self, type_: EntityType, text: str) -> str | None:
+        """The first record of `type_` with a name written exactly `text`, if any."""
+        return next(
+            (k for k in self.keys(type_) if any(n.text == text for n in self.names_of(k))), None
+        )
+
     def add_variant(self, key: str, text: str) -> None:
         """Record `text` as a variant spelling of `key` unless it already is one of its names."""
         self.entity(key, self.type_of(key), [], [name_of(text)])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from forumgraph.ingest.extract_affiliations import a_school, sole_employer
+from forumgraph.ingest.extract_affiliations import KOREAN_INSTITUTES, a_school, sole_employer
 from forumgraph.ingest.extract_bylines import byline_authors, sole_author
 from forumgraph.ingest.extract_company_voice import in_own_voice
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
@@ -84,7 +84,7 @@ def _the_writers_place(draft: Draft, gazetteer: Gazetteer, name: str, start: int
 
 
 # A Korean school by its name: `한양대`, `고려대학교`, `KAIST`.
-_SCHOOL = r"(?P<school>[가-힣A-Za-z]{1,12}(?:대학교|대학|대)|KAIST|UNIST|POSTECH|DGIST|GIST)"
+_SCHOOL = rf"(?P<school>[가-힣A-Za-z]{{1,12}}(?:대학교|대학|대)|{KOREAN_INSTITUTES})"
 # `나는 한양대 컴퓨터소프트웨어학부 3학년이다`, `저는 KAIST 박사과정생입니다`: where the writer
 # studies.
 _FIRST_PERSON_STUDENT = re.compile(
