@@ -22,6 +22,7 @@ from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_co
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
+from forumgraph.ingest.extract_fact_sheets import add_fact_sheets
 from forumgraph.ingest.extract_first_names import add_people_by_given_name_alone
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names, add_groups_named_in_the_title
@@ -168,6 +169,7 @@ def extract(
     add_places_in_marked_brackets(draft, gazetteer)
     add_short_forms(draft, gazetteer)
     add_bio_openings(draft, gazetteer, analyzer)
+    add_fact_sheets(draft, gazetteer, analyzer)
     add_signatures(draft, gazetteer)
     add_flairs(draft, gazetteer)
     add_product_senses(draft)

@@ -99,7 +99,7 @@ def add_career_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             if "|" in line:
                 table_lines.append((position, line))
             else:
-                _career_line(draft, gazetteer, analyzer, person, position, line)
+                career_line(draft, gazetteer, analyzer, person, position, line)
             position = line_end + 1
             if position >= len(text):
                 break
@@ -172,7 +172,7 @@ def _bio_sentence(
             continue  # `토스에서 … 책임지는 SRE`, but not `… 책임지는 일`
         if bio["cue"] or bio["doing"] or not _KO_PREDICATE_END.search(part):
             start = sentence.start + words.index(part)
-            _career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
+            career_line(draft, gazetteer, analyzer, person, start, part, as_prose=True)
     if has_hangul(sentence.text):
         _joined_or_studied(draft, gazetteer, analyzer, person, sentence)
 
@@ -228,14 +228,14 @@ def _joined_or_studied(
             end = read.end
             takes_part = read.type == EntityType.ORGANIZATION and _TAKES_PART.match(text, end)
             if takes_part:
-                _career_line(draft, gazetteer, analyzer, person, at, text[at:end], as_prose=True)
+                career_line(draft, gazetteer, analyzer, person, at, text[at:end], as_prose=True)
         else:
             name = _organisation_name(text[at : sentence.end], gazetteer)
             if name is None:
                 continue
             end = at + len(name)
         if _JOINED_OR_STUDIED.match(text, end):
-            _career_line(
+            career_line(
                 draft, gazetteer, analyzer, person, at, text[at : sentence.end], as_prose=True
             )
 
@@ -283,7 +283,7 @@ def _career_table(
         if column < len(cells) and cells[column].strip():
             cell = cells[column].strip(" *_")
             # the column says the cell names an organisation
-            _career_line(draft, gazetteer, analyzer, person, line.index(cell) + at, cell, True)
+            career_line(draft, gazetteer, analyzer, person, line.index(cell) + at, cell, True)
 
 
 _TABLE_RULE = re.compile(r"[\s|:-]+")
@@ -324,7 +324,7 @@ def _named_before(draft: Draft, offset: int) -> str | None:
     return max(people, key=lambda s: s.end).key if people else None
 
 
-def _career_line(
+def career_line(
     draft: Draft,
     gazetteer: Gazetteer,
     analyzer: Analyzer,
@@ -344,7 +344,7 @@ def _career_line(
     if opening is not None and opening["marker"] and ", " in rest:
         # `전) 네이버클라우드 쿠버네티스 서비스 개발, 우아한형제들 SRE`: one place after another
         for part in rest.split(", "):
-            _career_line(draft, gazetteer, analyzer, person, at + rest.index(part), part)
+            career_line(draft, gazetteer, analyzer, person, at + rest.index(part), part)
         return
     read = draft.mentioned_at(at)
     if read is not None and read.start == at and read.type == EntityType.ORGANIZATION:

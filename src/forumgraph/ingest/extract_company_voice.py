@@ -26,6 +26,8 @@ from forumgraph.models import EntityType
 
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _THE_TEAM = re.compile(r"\bthe\s$|['’]s\s$")
+# `Yuki Sato from the SIG Docs Japanese team`: someone else's team, not the writer's.
+_SOMEONE_ELSES_TEAM = re.compile(r"\b(?:from|of|with|at|on|in|joined)\sthe\s$")
 _TEAM_AFTER = re.compile(r"[*_]{0,2}\s(?:engineering\s|platform\s|devrel\s)?team\b")
 # A heading over the company's own people: `Talks from our team`, `At the booth`, `The team`.
 _OUR_HEADING = re.compile(r"\b(?:[Oo]ur|[Bb]ooth|[Tt]eam)\b|우리|저희|팀원|구성원|동료")
@@ -93,6 +95,7 @@ def _writing_company(draft: Draft, gazetteer: Gazetteer) -> str | None:
         if s.type == EntityType.ORGANIZATION
         and _TEAM_AFTER.match(text, s.end)
         and _THE_TEAM.search(text, max(0, s.start - 4), s.start)
+        and not _SOMEONE_ELSES_TEAM.search(text, max(0, s.start - 12), s.start)
     }
     if len(teams) == 1:
         return teams.pop()
