@@ -3,7 +3,9 @@ groups give the person's organisations; labels of places, handles and topics giv
 
 from __future__ import annotations
 
-from extraction_support import affiliations_of, extract_text
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.models import EntityType
 
 _SPOTLIGHT = (
     "Each month we ask two community members the same questions.\n\n"
@@ -69,3 +71,33 @@ def test_a_team_someone_comes_from_is_not_the_writer_s():
     )
     affiliations = affiliations_of(extract_text(text, {"author": "Piotr Nowak (CNCF)"}))
     assert ("Piotr Nowak", "SIG Docs Japanese") not in affiliations
+
+
+def test_a_table_of_contributors_with_a_column_of_short_bios():
+    text = (
+        "올해의 기여자를 소개합니다.\n\n"
+        "| 부문 | 기여자 | 한 줄 소개 |\n"
+        "|---|---|---|\n"
+        "| 올해의 발표자 | 한도윤 님 (@doyun-h) | 카카오페이 SRE. 최다 질문 기록 |\n"
+        "| 올해의 스터디장 | '큐브장인' 남궁민재 님 | 前 쿠팡, 現 당근 플랫폼 엔지니어 |\n"
+        "| 올해의 신입 운영진 | Daniel Seo | AWS 솔루션즈 아키텍트. 영어 세션 진행 담당 |\n"
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {
+        ("한도윤", "Kakao Pay"),
+        ("남궁민재", "Coupang"),
+        ("남궁민재", "Daangn"),
+        ("Daniel Seo", "Amazon Web Services"),
+    } <= affiliations
+    # a language is no organisation
+    assert "영어" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_column_of_talk_titles_is_no_bio():
+    text = (
+        "| Speaker | Talk |\n"
+        "|---|---|\n"
+        "| Marisol Vega | Scaling Kakao Pay payments on Kubernetes |\n"
+    )
+    assert ("Marisol Vega", "Kakao Pay") not in affiliations_of(extract_text(text))

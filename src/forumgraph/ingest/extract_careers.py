@@ -153,10 +153,25 @@ def _profile_paragraphs(draft: Draft) -> list[tuple[str, int, int]]:
     return out
 
 
-def _bio_sentence(
-    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, person: str, sentence: Sentence
+def read_bio(
+    draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer, person: str, start: int, end: int
 ) -> None:
-    if not sentence.text.endswith("."):
+    """Where the person of a bio written in [start, end) works, from each of its sentences; its
+    last may end without a full stop, as a table's cell does (`前 쿠팡, 現 당근 플랫폼
+    엔지니어`)."""
+    for sentence in sentences(draft.article.text[start:end], start):
+        _bio_sentence(draft, gazetteer, analyzer, person, sentence, bounded=True)
+
+
+def _bio_sentence(
+    draft: Draft,
+    gazetteer: Gazetteer,
+    analyzer: Analyzer,
+    person: str,
+    sentence: Sentence,
+    bounded: bool = False,
+) -> None:
+    if not bounded and not sentence.text.endswith("."):
         return  # a label or a heading, not a sentence
     if any(
         s.key != person for s in draft.spans_in(sentence.start, sentence.end, EntityType.PERSON)

@@ -460,6 +460,13 @@ def _compound_noun(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     return _common_noun(word, analyzer, gazetteer) and len(analyzer.tokens(word)) >= 2
 
 
+# Languages, which the analyser reads as proper nouns (`영어 세션 진행 담당`).
+_LANGUAGES = word_set(
+    "한국어 영어 일본어 중국어 독일어 프랑스어 스페인어 러시아어 베트남어 포르투갈어 이탈리아어 "
+    "아랍어 힌디어 태국어 인도네시아어 네덜란드어 터키어 튀르키예어 폴란드어 우크라이나어 광둥어"
+)
+
+
 def name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     """A proper noun, a word no dictionary knows, or a capitalised Latin name; not a place."""
     entry = gazetteer.lookup(word)
@@ -471,7 +478,7 @@ def name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
         len(word) >= len(kind) + 2 and word.endswith(kind) for kind in _COMPANY_KIND_ENDS
     ):
         return True  # `한결증권`, `바다생명`: a name, then the kind of company it is
-    if not is_hangul_word(word) or len(word) < 2:
+    if not is_hangul_word(word) or len(word) < 2 or word in _LANGUAGES:
         return False
     # Nouns only, at least one a proper noun or unknown to the dictionary (`스텔라데이터`,
     # `온누리커머스`), not common nouns alone (`지난달`, `플랫폼팀`).

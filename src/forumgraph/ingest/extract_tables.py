@@ -25,6 +25,7 @@ from forumgraph.ingest.extract_bylines import (
     credited_person,
     spells_in_other_script,
 )
+from forumgraph.ingest.extract_careers import read_bio
 from forumgraph.ingest.extract_credit_lines import organisation_in_parts
 from forumgraph.ingest.extract_named import (
     NOT_AN_ORGANISATION_GUESSES,
@@ -52,7 +53,8 @@ _PERSON_COLUMN = re.compile(
     r"발표자|연사|스피커|강연자|이름|성명|패널리스트|패널|진행자|사회자|진행\s*$|사회\s*$|저자"
     r"|메인테이너|팀원|구성원"
     r"|speakers?|presenters?|names?|panell?ists?|moderators?|hosts?|authors?|maintainers?|who"
-    r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티|(?:booth\s)?staff|스태프",
+    r"|(?:team\s)?members?|winners?|수상자|mentees?|멘티|(?:booth\s)?staff|스태프"
+    r"|기여자|contributors?|recipients?|honou?rees?|nominees?",
     re.IGNORECASE,
 )
 # A column of the team each row's people form (`팀명`, `Team`), as a hackathon's results give it.
@@ -69,6 +71,8 @@ _ORG_COLUMN = re.compile(
     r"|sponsors?|exhibitors?|스폰서|후원사",
     re.IGNORECASE,
 )
+# A column of short bios beside the people (`한 줄 소개`, `Bio`, `About`).
+_BIO_COLUMN = re.compile(r"(?:한\s?줄\s?)?소개|약력|프로필|(?i:bio(?:graphy)?|about|profile)")
 _NAMES_COLUMN = re.compile(r"이름|성명|(?i:names?)")
 _HANGUL_GIVEN_NAME = re.compile(r"[가-힣]{2,4}")
 # A header cell is a label, not a sentence.
@@ -103,6 +107,10 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
             continue
         # a column of names (`이름`, `Name`): a Hangul given name alone is a person there
         names = _NAMES_COLUMN.fullmatch(header[person_column].text.strip(" *_`")) is not None
+        bio_column = next(
+            (i for i, c in enumerate(header) if _BIO_COLUMN.fullmatch(c.text.strip(" *_`"))),
+            None,
+        )
         team_column = next(
             (i for i, c in enumerate(header) if _TEAM_COLUMN.match(c.text.strip(" *_`"))), None
         )
@@ -123,6 +131,13 @@ def add_table_rows(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> No
             if org_cell is None:
                 others = [c for i, c in enumerate(row) if i != person_column]
                 _employer_in_a_bio(draft, gazetteer, analyzer, cell, others, passage_id)
+            # (`'kube도사' 오민석 님`: a cell whose one person another rule read)
+            members = members or [
+                s.key for s in draft.spans_in(cell.start, cell.end, EntityType.PERSON)
+            ]
+            if bio_column is not None and len(set(members)) == 1 and bio_column < len(row):
+                bio = row[bio_column]
+                read_bio(draft, gazetteer, analyzer, members[0], bio.start, bio.end)
 
 
 def _row(
