@@ -19,6 +19,7 @@ from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_careers import add_bio_openings, add_career_lines
 from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
+from forumgraph.ingest.extract_clauses_ko import add_clauses_before_korean_people
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
@@ -155,6 +156,7 @@ def extract(
     add_hangul_names_of_organisations(draft)
     add_other_hangul_occurrences(draft)
     add_organisations_before_korean_people(draft, analyzer, gazetteer)
+    add_clauses_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)
     add_products_of_named_makers(draft, gazetteer)

@@ -84,7 +84,7 @@ def add_organisations_before_korean_people(
         org, plain = _organisation_before(words, analyzer, gazetteer)
         org = _with_the_name_before_its_suffix(text, words, org, analyzer, gazetteer)
         if org is not None:
-            _affiliate(draft, gazetteer, person, org)
+            affiliate(draft, gazetteer, person, org)
             affiliated.append(person)
         elif plain is not None and _TITLE_AFTER.match(text, person.end):
             common.append((person, plain))
@@ -93,7 +93,7 @@ def add_organisations_before_korean_people(
             org = _organisation_after(text, person.end, analyzer, gazetteer)
             org = org or _organisation_read_after(draft, person.end)
             if org is not None:
-                _affiliate(draft, gazetteer, person, org)
+                affiliate(draft, gazetteer, person, org)
     for person, plain in common:
         word, start = plain
         # `토스의 김도윤 님` where the text writes its people so (`라인플러스의 오지훈 님`): the
@@ -102,7 +102,7 @@ def add_organisations_before_korean_people(
         if _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
             continue  # `같은 매체의 토마스 리히터 기자`: a common noun pointed at, no name
         if genitive or any(_listed_together(text, person, other) for other in affiliated):
-            _affiliate(draft, gazetteer, person, plain)
+            affiliate(draft, gazetteer, person, plain)
 
 
 # Words that end a company's name written apart from it (`넥스트웨이브 랩스`, `가나 테크`).
@@ -293,10 +293,10 @@ def _organisation_before(
         # role is one (`루멘폴드의 공동창업자이자 CEO인 카타리나 뮐러`)
         return _owner_of_the_role(words, analyzer, gazetteer), None
     headed = _HEADED.fullmatch(words[-1].group())
-    if headed is not None and _headed_name(headed["org"], analyzer, gazetteer):
+    if headed is not None and headed_name(headed["org"], analyzer, gazetteer):
         return (headed["org"], words[-1].start()), None  # `누리온(대표 김하준)`
     glossed = _HEADED_AFTER_ITS_GLOSS.fullmatch(words[-1].group())
-    if glossed is not None and _headed_name(glossed["org"], analyzer, gazetteer):
+    if glossed is not None and headed_name(glossed["org"], analyzer, gazetteer):
         return (glossed["org"], words[-1].start()), None  # `세이프레인(SafeLane, 대표 권나래)`
     workplace = _workplace(words, analyzer, gazetteer)
     if workplace is not None:
@@ -310,6 +310,9 @@ def _organisation_before(
         branch = len(words) >= 2 and _country(owned_by, gazetteer)
         if branch and _owner(words, len(words) - 2, analyzer, gazetteer):
             return (words[-2].group(), words[-2].start()), None
+    college = _without_genitive(last.group())
+    if college.endswith("대학") and len(words) >= 2 and words[-2].group().endswith("대학교"):
+        return (words[-2].group(), words[-2].start()), None  # `고려대학교 정보대학 황보석진 교수`
     i, team, units = len(words) - 1, None, []
     while i >= 0 and len(words) - 1 - i < _MAX_UNITS and _unit(words[i].group()):
         word = _without_genitive(words[i].group())
@@ -359,7 +362,7 @@ _HEADED_AFTER_ITS_GLOSS = re.compile(
 )
 
 
-def _headed_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+def headed_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     """A name before a head's brackets: any noun that is no place or other known non-organisation
     (the brackets say it is an organisation)."""
     entry = gazetteer.lookup(word)
@@ -368,7 +371,12 @@ def _headed_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     if _LATIN_NAME.fullmatch(word) or _LATIN_THEN_HANGUL.fullmatch(word):
         return True
     tokens = analyzer.tokens(word) if is_hangul_word(word) else []
-    return bool(tokens) and all(t.tag in ("NNP", "NNG") for t in tokens)
+    # a name built of ordinary words ends with a noun (`한결` + `페이`), with no ending or particle
+    return (
+        bool(tokens)
+        and tokens[-1].tag in ("NNP", "NNG")
+        and not any(t.tag.startswith(("V", "E", "J", "X")) for t in tokens)
+    )
 
 
 def _workplace(
@@ -489,7 +497,8 @@ def name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     return any((t.tag == "NNP" and t.form not in parts) or t.unknown for t in tokens)
 
 
-def _affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str, int]) -> None:
+def affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str, int]) -> None:
+    """The person affiliated with the organisation named at `org` (name, offset), read or made."""
     name, start = org
     end = start + len(name)
     covering = [s for s in draft.spans if s.start <= start and end <= s.end]
@@ -516,7 +525,7 @@ def add_places_in_marked_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
         if past is None or draft.spans_in(person.end, past.start("parts"), EntityType.PERSON):
             continue
         for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
-            _affiliate(draft, gazetteer, person, (part["org"], part.start("org")))
+            affiliate(draft, gazetteer, person, (part["org"], part.start("org")))
 
 
 _GLOSS_AFTER = re.compile(LATIN_GLOSS)

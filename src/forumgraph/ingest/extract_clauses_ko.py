@@ -1,0 +1,101 @@
+"""Where a Korean clause before a name says the person works, leads or came from:
+
+    오픈소스 컨설팅사 브리지랩을 이끌고 있는 유경민 대표      (leads: the organisation)
+    스타트업 누리온을 창업한 김도현 대표                       (founded)
+    가온데이터에서 플랫폼 엔지니어로 일하는 박하늘 님          (works there)
+    삼성SDS 출신으로 … 유경민 대표가                           (came from: a past place of work)
+
+The organisation is one read there already, a word with a name's form, or a compound of nouns
+that such a clause puts in an organisation's place (`가온데이터에서 일하는`); a common noun alone
+(`같은 회사에서 일하는`, `서비스를 운영하는`) and a project or a place are none. `출신` gives the
+first person named after it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forumgraph.ingest.extract_orgs_ko import affiliate, headed_name, name_form
+from forumgraph.ingest.extract_records import Draft, Span
+from forumgraph.ingest.extract_text import word_set
+from forumgraph.ingest.gazetteer import Gazetteer
+from forumgraph.models import EntityType
+from forumgraph.text.analyze import Analyzer
+from forumgraph.text.hangul import is_hangul_word
+
+# The organisation, then a verb of leading or founding right before the name.
+_LEADS = re.compile(
+    r"(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20}?)(?:을|를)\s"
+    r"(?:(?:공동\s?)?(?:창업한|설립한|세운)|이끄는|이끌고\s있는|이끌어\s온|맡고\s있는)\s$"
+)
+# The organisation with `에서`, a few words, then a verb of working right before the name.
+_WORKS = re.compile(
+    r"(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20}?)에서\s(?:\S+\s){0,3}?"
+    r"(?:일하는|일하고\s있는|근무하는|근무하고\s있는|재직\s?중인)\s$"
+)
+# The organisation a person came from, then the rest of the clause.
+_CAME_FROM = re.compile(
+    r"(?<![가-힣])(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20})\s출신(?:으로|이며|이자|인)\s"
+)
+_SENTENCE_END = re.compile(r"[.!?。]\s|[다요]\.")
+# Nouns that such a clause may put where an organisation would be, naming none.
+_NO_NAME = word_set("회사 팀 곳 현업 업계 본사 사내 스타트업 기업 대기업 같은 다른 해외 국내")
+
+
+def add_clauses_before_korean_people(
+    draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer
+) -> None:
+    """Affiliations of Hangul-named people from the clauses before them (see the module)."""
+    text = draft.article.text
+    people = [
+        s
+        for s in draft.spans
+        if s.type == EntityType.PERSON and is_hangul_word(text[s.start : s.end].replace(" ", ""))
+    ]
+    for person in people:
+        line_start = text.rfind("\n", 0, person.start) + 1
+        before = text[max(line_start, person.start - 80) : person.start]
+        offset = person.start - len(before)
+        for pattern in (_LEADS, _WORKS):
+            clause = pattern.search(before)
+            if clause is not None:
+                _affiliate_if_named(draft, analyzer, gazetteer, person, clause, offset)
+    for came in _CAME_FROM.finditer(text):
+        end = _SENTENCE_END.search(text, came.end())
+        stop = end.start() if end else len(text)
+        after = [p for p in people if came.end() <= p.start < stop]
+        if after:
+            _affiliate_if_named(draft, analyzer, gazetteer, min(after, key=_start), came, 0)
+
+
+def _affiliate_if_named(
+    draft: Draft,
+    analyzer: Analyzer,
+    gazetteer: Gazetteer,
+    person: Span,
+    clause: re.Match[str],
+    offset: int,
+) -> None:
+    name, start = clause["org"], offset + clause.start("org")
+    read = draft.mentioned_at(start)
+    if read is not None and read.start == start:
+        if read.type == EntityType.ORGANIZATION:
+            affiliate(draft, gazetteer, person, (draft.article.text[read.start : read.end], start))
+        return  # a project or a place read there
+    if name in _NO_NAME or not _a_name(name, analyzer, gazetteer):
+        return
+    affiliate(draft, gazetteer, person, (name, start))
+
+
+def _a_name(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
+    """A name's form, or nouns of more than one piece where a clause puts an organisation."""
+    if name_form(word, analyzer, gazetteer):
+        return True
+    entry = gazetteer.lookup(word)
+    if entry is not None or not is_hangul_word(word):
+        return False
+    return len(analyzer.tokens(word)) > 1 and headed_name(word, analyzer, gazetteer)
+
+
+def _start(span: Span) -> int:
+    return span.start

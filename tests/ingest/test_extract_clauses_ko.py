@@ -1,0 +1,51 @@
+"""Korean news forms: clauses before a name that say where the person works, leads or came from;
+a company's head in brackets after its name; a college of a university before a professor."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text, names_of
+
+from forumgraph.models import EntityType
+
+
+def test_clauses_of_leading_founding_working_and_coming_from():
+    text = (
+        "삼성SDS 출신으로 오픈소스 컨설팅사 다온랩을 이끌고 있는 문서진 대표가 패널로 참여했다. "
+        "스타트업 누리온을 창업한 김도현 대표가 축사를 했다. "
+        "가온데이터에서 플랫폼 엔지니어로 일하는 박하늘 님도 발표했다."
+    )
+    assert {
+        ("문서진", "Samsung SDS"),
+        ("문서진", "다온랩"),
+        ("김도현", "누리온"),
+        ("박하늘", "가온데이터"),
+    } <= affiliations_of(extract_text(text))
+
+
+def test_clauses_about_common_nouns_and_projects_name_no_organisation():
+    text = (
+        "같은 회사에서 일하는 최민수 님, 서비스를 운영하는 정하나 님, "
+        "쿠버네티스를 맡고 있는 한지우 님이 함께했다."
+    )
+    extraction = extract_text(text)
+    assert not {p for p, _ in affiliations_of(extraction)} & {"최민수", "정하나", "한지우"}
+    assert not {"회사", "서비스"} & names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_company_s_head_in_brackets_and_its_people_later():
+    text = (
+        "핀테크 기업 한결페이(대표 오지훈)는 지난 11일 판교 본사에서 교류회를 열었다고 15일 "
+        "밝혔다. 기조 발표는 한결페이 서민재 CTO가 맡았다."
+    )
+    assert {("오지훈", "한결페이"), ("서민재", "한결페이")} <= affiliations_of(extract_text(text))
+
+
+def test_a_professor_of_a_college_belongs_to_its_university():
+    text = (
+        "패널 토론은 고려대학교 정보대학 황보석진 교수가 진행했다. "
+        "특강은 한빛대학 김철수 교수가 맡았다."
+    )
+    extraction = extract_text(text)
+    affiliations = affiliations_of(extraction)
+    assert {("황보석진", "고려대학교"), ("김철수", "한빛대학")} <= affiliations
+    assert "정보대학" not in names_of(extraction, EntityType.ORGANIZATION)
