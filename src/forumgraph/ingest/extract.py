@@ -18,8 +18,8 @@ from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
 from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_careers import add_bio_openings, add_career_lines
-from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_clauses_ko import add_clauses_before_korean_people
+from forumgraph.ingest.extract_company_voice import add_people_of_the_writing_company
 from forumgraph.ingest.extract_coref import add_short_forms
 from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
