@@ -25,6 +25,7 @@ from forumgraph.ingest.extract_credit_lines import add_credit_lines, add_flairs
 from forumgraph.ingest.extract_events import add_events
 from forumgraph.ingest.extract_fact_sheets import add_fact_sheets
 from forumgraph.ingest.extract_first_names import add_people_by_given_name_alone
+from forumgraph.ingest.extract_founders import add_founders
 from forumgraph.ingest.extract_given_names import add_people_by_given_name
 from forumgraph.ingest.extract_groups import add_group_names, add_groups_named_in_the_title
 from forumgraph.ingest.extract_meetups import add_meetups
@@ -178,6 +179,7 @@ def extract(
     add_other_hangul_occurrences(draft)  # of the organisations read since
     add_affiliations(draft, gazetteer)
     add_writers_employer(draft, gazetteer)
+    add_founders(draft, gazetteer)
     add_members_of_the_page(draft)
     add_attendees_of_minutes(draft)
     add_people_under_an_organisation_label(draft)

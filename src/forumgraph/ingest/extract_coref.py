@@ -51,11 +51,13 @@ _HANDLE_THEN_NAME = re.compile(
 )
 _HANDLE_AFTER_NAME = re.compile(r"\s?(?:님|씨)?\s?\(@?(?P<handle>[A-Za-z0-9][\w.-]{1,38})\)")
 # (a handle is ASCII: a Korean particle after it is no part of it, `@minsu-docs로`; a forum's
-# users are written `u/name`)
+# users are written `u/name`); dots may join its parts (`@nessa.v`, `@lin.qiao`), not end it,
+# and a domain (`@example.com`) or an address on a server (`@ana@hachyderm.io`) is none
 _HANDLE = re.compile(
-    r"(?<![\w@/.])(?P<mark>@|u/)(?P<handle>[A-Za-z0-9][A-Za-z0-9_-]{1,38})"
-    r"(?![A-Za-z0-9_@.]*\.[a-z]{2,})"
+    r"(?<![\w@/.])(?P<mark>@|u/)"
+    r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_-]{1,38}(?:\.[A-Za-z0-9_-]+)*)(?![A-Za-z0-9_@-])"
 )
+_DOMAIN = re.compile(r"\.(?:com|org|net|dev|io|co|kr|jp|ai|app|me|social|cloud)$")
 # The label of a line of contact handles, right before the handle.
 _CONTACT_LABEL = re.compile(
     r"(?:GitHub|Twitter|트위터|X|Mastodon|Bluesky|LinkedIn|Slack|Discord|Contact|연락처)"
@@ -280,7 +282,7 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
             start = passage.start + match.start()
             end = passage.start + match.end()
             handle, written = match.group("handle"), match.group()
-            if known_entry(gazetteer, handle) is not None:
+            if known_entry(gazetteer, handle) is not None or _DOMAIN.search(handle):
                 continue
             owners = [
                 k

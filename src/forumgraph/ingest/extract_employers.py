@@ -289,6 +289,7 @@ _ROLE_WORDS = word_set(
 )
 
 
+_HANDLE_IN_BRACKETS = re.compile(r"\s?\((?:\*\*|__)?@[\w.-]{1,39}(?:\*\*|__)?\)")
 COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
 
 
@@ -308,7 +309,10 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             else:
                 _organisation_at(draft, gazetteer, org[0], at)
         _owner_before(draft, gazetteer, person)
-        owned_role = _OWNED_ROLE_AFTER.match(text, person.end) or _APPOSED_ORG_ROLE.match(
+        # `Karthik Murali (@kmurali), platform lead at Atlassian`: after the handle
+        handle = _HANDLE_IN_BRACKETS.match(text, person.end)
+        name_end = handle.end() if handle else person.end
+        owned_role = _OWNED_ROLE_AFTER.match(text, name_end) or _APPOSED_ORG_ROLE.match(
             text, person.end
         )
         if owned_role is not None and title_words_only(owned_role["owner"]):
@@ -319,7 +323,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
                 for other in _listed_before(draft, text, person, owned_role):
                     draft.fact(other, "affiliation", held_at.key, passage_id=person.passage_id)
-        role_at = _EN_ROLE_AT.match(text, person.end)
+        role_at = _EN_ROLE_AT.match(text, name_end)
         if role_at and role_at["preposition"] == "in" and not _A_GROUP.fullmatch(role_at["org"]):
             role_at = None  # `an engineer in Berlin`: where, not whom with
         if (
@@ -333,7 +337,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         ):
             # `author of Kubernetes Patterns`: of a book; `VP of Engineering at Acme`, `VP of
             # Product`: of a unit
-            role_at = _EN_ROLE_OF_A_UNIT_AT.match(text, person.end)
+            role_at = _EN_ROLE_OF_A_UNIT_AT.match(text, name_end)
         role_owner = (
             _OWNER_OF_ROLE.match(role_at["role"])
             if role_at is not None and role_at["preposition"] == "of"
@@ -363,7 +367,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
             _EN_ROLE_ON_ITS_TEAM,
             _EN_ORGANISES,
         ):
-            found = pattern.match(text, person.end)
+            found = pattern.match(text, name_end)
             words = found["org"].split() if found and found["org"] else []
             if found is None or not words or words[0] in FUNCTION_WORDS:
                 continue
@@ -383,36 +387,36 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
                 # (the words between may be long: `who runs the platform team at a Lagos
                 # fintech called Ayoledger`)
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        split = _SPLITS_TIME.match(text, person.end)
+        split = _SPLITS_TIME.match(text, name_end)
         between = [(split[g], split.start(g)) for g in ("org", "second")] if split else []
         for name, at in between:
             held_at = employer_at(draft, gazetteer, name, at)
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        runs = _EN_ORGANISES.match(text, person.end)
+        runs = _EN_ORGANISES.match(text, name_end)
         if runs is not None and runs["group"]:
             run_group = employer_at(draft, gazetteer, runs["group"], runs.start("group"))
             if run_group is not None:
                 draft.fact(person.key, "affiliation", run_group.key, passage_id=person.passage_id)
         for pattern in (_EN_ROLE_THEN_ORG, _EN_ROLE_AT_SIGN):
-            role_then_org = pattern.match(text, person.end)
+            role_then_org = pattern.match(text, name_end)
             if role_then_org and a_role(role_then_org["role"]):
                 start = role_then_org.start("org")
                 _organisation_for(draft, gazetteer, role_then_org["org"], start)
-        is_role_at = _KO_IS_ROLE_AT.match(text, person.end) or _ko_role_of(
+        is_role_at = _KO_IS_ROLE_AT.match(text, name_end) or _ko_role_of(
             draft, gazetteer, person.end
         )
         if is_role_at:
             held_at = employer_at(draft, gazetteer, is_role_at["org"], is_role_at.start("org"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        group_role = _EN_IS_ITS_ROLE.match(text, person.end)
+        group_role = _EN_IS_ITS_ROLE.match(text, name_end)
         if group_role is not None and not title_words_only(group_role["org"]):
             # `Anjali is also a SIG Docs approver`, not `is a Senior engineer`
             held_at = employer_at(draft, gazetteer, group_role["org"], group_role.start("org"))
             if held_at is not None:
                 draft.fact(person.key, "affiliation", held_at.key, passage_id=person.passage_id)
-        works_at = _KO_WORKS_AT.match(text, person.end)
+        works_at = _KO_WORKS_AT.match(text, name_end)
         if works_at:
             _organisation_at(draft, gazetteer, works_at.group("org"), works_at.start("org"))
         _organisation_before_role(draft, gazetteer, person)
@@ -509,7 +513,15 @@ def _organisation_before_role(draft: Draft, gazetteer: Gazetteer, person: Span) 
     at_start = not text[:start].rstrip(" ") or text[:start].rstrip(" ")[-1] in ".!?:\n"
     if org.split()[0] in FUNCTION_WORDS or (at_start and not before["possessive"]):
         return
+    if org.split()[0] in _TITLE_OPENINGS:
+        return  # `Chief Revenue Officer Grant Whitfield`: the opening of a title
     _organisation_at(draft, gazetteer, org, start)
+
+
+# Words that open a title (`Chief Revenue Officer`, `Senior Staff Engineer`), never a name.
+_TITLE_OPENINGS = word_set(
+    "Chief Senior Junior Head Vice Executive Principal Staff Deputy Assistant Associate Managing"
+)
 
 
 _ROLE_AT_IN_BRACKETS = re.compile(
