@@ -27,8 +27,8 @@ ROLE_HEADS = word_set(
     "consultant journalist reporter designer administrator organizer organiser co-organizer "
     "co-organiser owner contractor freelancer programmer technologist "
     "strategist officer fellow emeritus shadow intern student sre ambassador kubestronaut head "
-    "associate specialist coordinator approver producer liaison instructor lecturer teacher partner "
-    "trainer tutor candidate postdoc"
+    "associate specialist coordinator approver producer liaison instructor lecturer teacher "
+    "partner trainer tutor candidate postdoc"
 )
 # Words that open job titles (`Senior Backend Engineer`, `Principal Software Engineer`).
 TITLE_OPENING_WORDS = word_set(
