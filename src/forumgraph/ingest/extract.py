@@ -16,6 +16,7 @@ from pathlib import Path
 from forumgraph.config import Settings
 from forumgraph.ingest.dates import text_date
 from forumgraph.ingest.extract_affiliations import add_affiliations
+from forumgraph.ingest.extract_bold_lists import add_organisations_of_bold_lists
 from forumgraph.ingest.extract_bylines import add_bylines
 from forumgraph.ingest.extract_careers import add_bio_openings, add_career_lines
 from forumgraph.ingest.extract_clauses_ko import add_clauses_before_korean_people
@@ -160,6 +161,7 @@ def extract(
     add_clauses_before_korean_people(draft, analyzer, gazetteer)
     add_sound_matches(draft, analyzer, gazetteer)
     add_korean_organisation_lists(draft, analyzer, gazetteer)
+    add_organisations_of_bold_lists(draft, gazetteer)
     add_products_of_named_makers(draft, gazetteer)
     add_bylines(draft, gazetteer, analyzer)
     add_speaker_labels(draft, gazetteer, analyzer)

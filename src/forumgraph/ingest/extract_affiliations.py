@@ -168,7 +168,8 @@ _THEIR_ROLE_BEFORE = re.compile(
 )
 _THEIR_ROLE_AFTER = re.compile(
     rf"[*_]{{0,2}}(?:,\s(?:one\sof\s)?(?:their|its)\s(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN})s?\b"
-    r"|\sfrom\s(?:their|its)\s(?:[\w-]+\s){0,2}(?:team|group|unit)\b)",
+    r"|\sfrom\s(?:their|its)\s(?:[\w-]+\s){0,2}"
+    r"(?:team|group|unit|office|guild|division|department|branch|lab)\b)",
     re.IGNORECASE,
 )
 

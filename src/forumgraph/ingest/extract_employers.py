@@ -133,9 +133,13 @@ _EN_ROLE_AT_SIGN = re.compile(r"(?:,|\s[-–—|])\s(?P<role>(?:[\w-]+\s){0,3}?[
 _EN_WORKS_AT = re.compile(
     r"[*_]{0,2}(?:,\swho\s(?:[a-z]+ly\s)?"
     + WHO_VERBS
-    + r"(?:\s[^,.;()]{0,40}?)?|\s(?:[a-z]+\s)?(?:works?|worked|working)"
+    + r"(?:\s[^,.;()]{0,40}?)?"
+    # `Joana has co-organised since 2023 and runs the platform team at Vinhedo Pay`: a clause
+    # of the same subject before
+    + r"|(?:\s(?:has\s|had\s|also\s)?[a-z][a-z-]+(?:\s[\w-]+){0,4}?\sand)?"
+    + r"(?:\s(?:[a-z]+\s)?(?:works?|worked|working)"
     # `Rohan Mehta leads platform engineering at Kestrelbyte`
-    + r"|\s(?:leads|heads|runs|manages)(?:\s[\w-]+){1,5}?)"
+    + r"|\s(?:leads|heads|runs|manages)(?:\s[\w-]+){1,5}?))"
     r"\s(?:at|for)\s(?:the\s)?" + ORG_NAME
 )
 
