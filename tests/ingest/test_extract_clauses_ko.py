@@ -49,3 +49,13 @@ def test_a_professor_of_a_college_belongs_to_its_university():
     affiliations = affiliations_of(extraction)
     assert {("황보석진", "고려대학교"), ("김철수", "한빛대학")} <= affiliations
     assert "정보대학" not in names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_an_honouring_clause_describes_the_person_after_it():
+    text = (
+        "등록 팀장이던 곽도윤 님이 줄을 두 줄로 나눴고, 토스뱅크 인프라팀에 계신 황인서 님이 "
+        "체크인 스크립트를 고쳐 주셨습니다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("황인서", "Toss Bank") in affiliations
+    assert ("곽도윤", "Toss Bank") not in affiliations

@@ -405,3 +405,24 @@ def test_a_book_s_authors_and_the_names_crediting_its_quotations():
         ("홍석호", "Naver Cloud"),
         ("정다운", "Toss Bank"),
     } <= affiliations_of(extraction)
+
+
+def test_people_listed_under_a_heading_naming_a_committee_by_its_kind():
+    text = (
+        "올해도 자원봉사자를 모집합니다. 자세한 일정은 아래를 참고해 주세요.\n\n"
+        "## 올해 준비위원회\n\n"
+        "- 준비위원장: 배성호 (ETRI)\n"
+        "- 프로그램: 윤태린 (당근 백엔드 엔지니어), Sarah Lim (Microsoft)\n"
+        "- 자원봉사·운영: 곽도윤 님\n\n"
+        "## 문의\n\n"
+        "궁금한 점은 정하윤 님께 물어봐 주세요.\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "노은서 (KCD 춘천 준비위원회)"}))
+    committee = "KCD 춘천 준비위원회"
+    assert {
+        ("배성호", committee),
+        ("윤태린", committee),
+        ("Sarah Lim", committee),
+        ("곽도윤", committee),
+    } <= affiliations
+    assert ("정하윤", committee) not in affiliations

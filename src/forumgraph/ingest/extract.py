@@ -63,6 +63,7 @@ from forumgraph.ingest.extract_projects import add_project_names
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import (
     add_attendees_of_minutes,
+    add_members_listed_under_a_committee,
     add_members_of_the_page,
     add_people_of_booths,
     add_people_under_an_organisation_label,
@@ -184,6 +185,7 @@ def extract(
     add_founders(draft, gazetteer)
     add_members_of_the_page(draft)
     add_attendees_of_minutes(draft)
+    add_members_listed_under_a_committee(draft)
     add_people_under_an_organisation_label(draft)
     add_people_of_the_writing_company(draft, gazetteer)
     add_moves(draft, gazetteer, analyzer)

@@ -363,7 +363,9 @@ _MEMBER = re.compile(
 _JOINED_OR_LEFT = re.compile(r"입사$|(?:을|를)\s(?:떠나|거쳐)|에서\s$")
 # A Korean verb in the form that describes the noun after it (`옮긴`, `일하던`, `맡은`).
 # (marks of emphasis may open the name after it: `개발을 하는 **조은채** 님`)
-_DESCRIBING_END = re.compile(r"(?:한|던|는|은|긴|간|온|된|인|운|맡은)\s[*_]{0,3}$")
+_DESCRIBING_END = re.compile(
+    r"(?:한|던|는|은|긴|간|온|된|인|운|맡은|신)\s[*_]{0,3}$"
+)  # (`계신`: honouring)
 _NO_CLAUSE_BREAK = re.compile(r"[^,.!?;\n]{0,40}")
 
 

@@ -270,3 +270,40 @@ def add_attendees_of_minutes(draft: Draft) -> None:
         end = following.start() if following else len(text)
         for person in draft.spans_in(label.end(), end, EntityType.PERSON):
             draft.fact(person.key, "affiliation", group, passage_id=person.passage_id)
+
+
+# A heading that names a committee or team by its kind (`## 올해 준비위원회`, `## Program
+# committee`); the document names the body itself in full elsewhere (`CNCD 대전 준비위원회`).
+_COMMITTEE_HEADING = re.compile(
+    r"(?P<kind>준비위원회|조직위원회|운영위원회|프로그램\s?위원회|심사위원단|심사위원회"
+    r"|(?i:organi[sz]ing\scommittee|program(?:me)?\scommittee|steering\scommittee))"
+)
+_COMMITTEE_HEADING_WORDS = 4
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*+•|]|\d+[.)])")
+
+
+def add_members_listed_under_a_committee(draft: Draft) -> None:
+    """The people listed under a heading that names a committee by its kind are members of the
+    one organisation the document names with that kind at its end."""
+    text = draft.article.text
+    for heading in HEADING.finditer(text):
+        kind = _COMMITTEE_HEADING.search(heading.group())
+        if kind is None or len(heading.group().strip("#*_ \n").split()) > _COMMITTEE_HEADING_WORDS:
+            continue  # (`KCD Fundy 2026 — Organizing Committee Call #3`: a meeting of it)
+        ending = re.sub(r"\s", "", kind["kind"]).lower()
+        bodies = {
+            key
+            for key in draft.keys(EntityType.ORGANIZATION)
+            if any(
+                re.sub(r"\s", "", n.text).lower().endswith(ending)
+                and len(re.sub(r"\s", "", n.text)) > len(ending)
+                for n in draft.names_of(key)
+            )
+        }
+        if len(bodies) != 1:
+            continue
+        body = bodies.pop()
+        for person in draft.spans_in(heading.end(), section_end(text, heading), EntityType.PERSON):
+            line_start = text.rfind("\n", 0, person.start) + 1
+            if _LIST_LINE.match(text, line_start):
+                draft.fact(person.key, "affiliation", body, passage_id=person.passage_id)
