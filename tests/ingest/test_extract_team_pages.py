@@ -426,3 +426,25 @@ def test_people_listed_under_a_heading_naming_a_committee_by_its_kind():
         ("곽도윤", committee),
     } <= affiliations
     assert ("정하윤", committee) not in affiliations
+
+
+_REPLAY_NOTICE = (
+    "안녕하세요, 운영진 한지수입니다. 지난주 런치 세미나의 녹화본을 공개합니다.\n\n"
+    "마지막 30분은 운영진 강민재 님의 사회로 진행됐고, 네이버클라우드의 조수아 님이 패널로 "
+    "합류했습니다. 클라우드네이티브 대전 모임은 다음 달에도 세미나를 엽니다.\n"
+)
+
+
+def test_the_organisation_in_brackets_after_the_writer_speaks_for_its_own_post():
+    header = {"author": "한지수 (클라우드네이티브 대전 모임)"}
+    affiliations = affiliations_of(extract_text(_REPLAY_NOTICE, header))
+    assert ("강민재", "클라우드네이티브 대전 모임") in affiliations
+    assert ("조수아", "클라우드네이티브 대전 모임") not in affiliations
+
+
+def test_a_report_about_the_organisation_in_the_byline_gives_its_staff_nothing():
+    report = _REPLAY_NOTICE.replace("니다.", "다.").replace("했고", "했고")
+    report = report.replace("안녕하세요, 운영진 한지수입니다. ", "")
+    header = {"author": "한지수 (클라우드네이티브 대전 모임)"}
+    affiliations = affiliations_of(extract_text(report, header))
+    assert ("강민재", "클라우드네이티브 대전 모임") not in affiliations

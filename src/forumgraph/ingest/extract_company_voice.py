@@ -46,6 +46,9 @@ _OUR_ROLE_BEFORE = re.compile(
     rf"\bour\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN}),?\s[*_]*$",
     re.IGNORECASE,
 )
+_A_PART_IN_THE_PROGRAMME = re.compile(
+    r"\b(?:speakers?|keynote|hosts?|guests?|moderators?|panell?ists?|emcees?)\b", re.IGNORECASE
+)
 _JOINED_US = re.compile(r"^[*_]*\s(?:has\s)?(?:joined|joins)\sus\b")
 _THE_NAME_TEAM = re.compile(r"\bthe\s(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\steam\b")
 _WE_COUNT = 3  # a post speaking as `we` does so more than in passing
@@ -110,9 +113,19 @@ _BYLINE_UNIT = re.compile(
 
 
 def _company_of_the_byline(draft: Draft) -> str | None:
-    """The organisation the byline names, with a unit of it or alone, if the text names it."""
-    name = _BYLINE_UNIT.sub("", draft.article.header.get("author", "").strip())
-    return draft.named(EntityType.ORGANIZATION, name) if name else None
+    """The organisation the byline names, with a unit of it or alone, or in brackets after the
+    writer's name (`한지민 (클라우드네이티브 한국 사용자 모임)`), if the text names it."""
+    author = draft.article.header.get("author", "").strip()
+    bracketed = _BRACKETS_AT_THE_END.search(author)
+    for written in (author, bracketed["inside"] if bracketed else ""):
+        name = _BYLINE_UNIT.sub("", written.strip())
+        found = draft.named(EntityType.ORGANIZATION, name) if name else None
+        if found is not None:
+            return found
+    return None
+
+
+_BRACKETS_AT_THE_END = re.compile(r"\((?P<inside>[^()]{2,60})\)\s*$")
 
 
 # The writer speaking for themselves or their company, outside quotations: in the first person,
@@ -138,11 +151,13 @@ def _employed_elsewhere(draft: Draft, person: str, company: str) -> bool:
 def _called_ours(draft: Draft, person: Span) -> bool:
     text = draft.article.text
     line_start = text.rfind("\n", 0, person.start) + 1
+    role = _OUR_ROLE_AFTER.match(text[person.end : person.end + 80]) or _OUR_ROLE_BEFORE.search(
+        text, max(line_start, person.start - 60), person.start
+    )
+    if role is not None and _A_PART_IN_THE_PROGRAMME.search(role.group()):
+        role = None  # `our keynote speaker`, `our host`: a part played at the event, no staff
     return bool(
-        _OUR_ROLE_AFTER.match(text[person.end : person.end + 80])
-        or _OUR_ROLE_BEFORE.search(text, max(line_start, person.start - 60), person.start)
-        or _JOINED_US.match(text, person.end)
-        or _a_unit_or_title_of_ours(draft, person)
+        role or _JOINED_US.match(text, person.end) or _a_unit_or_title_of_ours(draft, person)
     )
 
 
