@@ -59,3 +59,29 @@ def test_an_honouring_clause_describes_the_person_after_it():
     affiliations = affiliations_of(extract_text(text))
     assert ("황인서", "Toss Bank") in affiliations
     assert ("곽도윤", "Toss Bank") not in affiliations
+
+
+_TEAM_PROFILES = (
+    "저희 팀을 소개합니다.\n\n"
+    "## 팀원들에게 물었습니다\n\n"
+    "**손예나 (SRE)**\n"
+    "예나 님은 네이버 검색 인프라 조직에서 4년을 보낸 뒤 작년에 왔습니다.\n\n"
+    "**정다인 (막내)**\n"
+    "학부 때 라인플러스(LINE Plus)에서 인턴을 했다고 해요.\n\n"
+    "**차은석 (옵저버빌리티)**\n"
+    "회사 밖에서는 오픈텔레메트리 한국 사용자 모임 운영진으로 활동하고 있습니다.\n"
+)
+
+
+def test_bios_that_say_where_the_person_worked_interned_or_takes_part():
+    affiliations = affiliations_of(extract_text(_TEAM_PROFILES))
+    assert {
+        ("손예나", "Naver"),
+        ("정다인", "LINE Plus"),
+        ("차은석", "오픈텔레메트리 한국 사용자 모임"),
+    } <= affiliations
+
+
+def test_a_common_word_in_brackets_after_a_name_is_no_organisation():
+    organisations = names_of(extract_text(_TEAM_PROFILES), EntityType.ORGANIZATION)
+    assert not {"막내", "옵저버빌리티", "SRE"} & organisations

@@ -448,3 +448,31 @@ def test_a_report_about_the_organisation_in_the_byline_gives_its_staff_nothing()
     header = {"author": "한지수 (클라우드네이티브 대전 모임)"}
     affiliations = affiliations_of(extract_text(report, header))
     assert ("강민재", "클라우드네이티브 대전 모임") not in affiliations
+
+
+def test_an_employer_in_brackets_after_the_writer_speaks_for_no_company():
+    text = (
+        "# 멀티 클러스터 모니터링 만들기\n\n"
+        "- 정다혜, 하이브웍스 인프라팀 DevOps 엔지니어\n\n"
+        "## 감사\n\n"
+        "- 피자 후원해 주신 하이브웍스 감사합니다\n"
+        "- 운영진 김태윤 님, 이수안 님 수고 많으셨습니다\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "정다혜 (하이브웍스)"}))
+    assert ("정다혜", "하이브웍스") in affiliations
+    assert not {p for p, o in affiliations if o == "하이브웍스"} & {"김태윤", "이수안"}
+
+
+def test_people_thanked_under_a_heading_about_our_hosts_are_not_ours():
+    text = (
+        "After six years I'm handing over the lead organiser role of Cloud Native Faro. We met "
+        "41 times and we loved it.\n\n"
+        "## Obrigada to our hosts\n\n"
+        "- **Quintal Systems**, and especially Lia Moura from their Faro office.\n"
+        "- **Brisa Labs**, for the rooftop edition.\n"
+        "- The **Cloud Native Computing Foundation**, for the fees.\n\n"
+        "And a special thank-you to Inês Sá, who photographed almost every meetup.\n"
+    )
+    affiliations = affiliations_of(extract_text(text, {"author": "Marta Reis (Cloud Native Faro)"}))
+    assert ("Inês Sá", "Cloud Native Faro") not in affiliations
+    assert ("Lia Moura", "Quintal Systems") in affiliations

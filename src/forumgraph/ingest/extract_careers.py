@@ -222,11 +222,17 @@ _JOINED_OR_STUDIED = re.compile(
     r"(?:에\s(?:\S+\s)?(?:합류|입사|이직)|(?:을|를)\s졸업"
     r"|\s(?:대학원생|학부생|박사과정생?|석사과정생?|재학생|\d학년)(?![가-힣]))"
 )
-# Where it says the person takes part, after an organisation read already (not a place the text
-# names in passing: `독일 발도르프에서 원격으로 참여합니다`): `한글화 팀에서 번역에 참여해`,
-# `SIG Scheduling 멤버로 활동 중인`.
+# Where it says the person takes part or worked, after an organisation read already (not a place
+# the text names in passing: `독일 발도르프에서 원격으로 참여합니다`): `한글화 팀에서 번역에
+# 참여해`, `SIG Scheduling 멤버로 활동 중인`, `쿠팡에서 인턴을 했다`, `네이버에서 4년을 보낸`.
+_GLOSS = r"\([A-Za-z][^()\n]{0,30}\)"
+_UNIT_OF_IT = r"(?:\s\S+){0,2}?\s\S*(?:조직|팀|본부|부문|사업부|센터|연구소|연구실)"
 _TAKES_PART = re.compile(
-    r"에서\s(?:\S+\s){0,3}?\S*(?:참여|활동|기여)"
+    # (maybe after its Latin spelling or in a unit of it: `라인플러스(LINE Plus)에서 인턴을
+    # 했다`, `네이버 검색 인프라 조직에서 4년을 보낸 뒤`)
+    rf"(?:{_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,3}}?\S*"
+    r"(?:참여|활동|기여|인턴|근무|재직|일했|일하)"
+    rf"|(?:{_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,2}}?\d+년(?:을|간|\s동안)?\s(?:\S+\s)?보낸"
     r"|\s(?:멤버|회원|일원|운영진|운영자)(?:로|으로)?\s(?:\S+\s)?(?:활동|참여)"
 )
 _WORD_START = re.compile(r"(?:^|(?<=\s))(?=[가-힣A-Z])")

@@ -30,7 +30,11 @@ _THE_TEAM = re.compile(r"\bthe\s$|['’]s\s$")
 _SOMEONE_ELSES_TEAM = re.compile(r"\b(?:from|of|with|at|on|in|joined)\sthe\s$")
 _TEAM_AFTER = re.compile(r"[*_]{0,2}\s(?:engineering\s|platform\s|devrel\s)?team\b")
 # A heading over the company's own people: `Talks from our team`, `At the booth`, `The team`.
-_OUR_HEADING = re.compile(r"\b(?:[Oo]ur|[Bb]ooth|[Tt]eam)\b|우리|저희|팀원|구성원|동료")
+# (not those of ours of another kind: `Obrigada to our hosts`, `Our sponsors`)
+_OUR_HEADING = re.compile(
+    r"\b(?:[Oo]ur\b(?!\s(?:[\w-]+\s)?(?:hosts?|sponsors?|partners?|venues?|friends|thanks)\b)"
+    r"|[Bb]ooth\b|[Tt]eam\b)|우리|저희|팀원|구성원|동료"
+)
 # A heading about the people of the team, whose bios name where else they have been.
 _OUR_PEOPLE_HEADING = re.compile(
     r"함께\s?(?:일할|일하는|하는)\s(?:사람|동료|분)|팀원|구성원|(?:우리|저희)\s?팀|팀\s?소개"
@@ -117,7 +121,11 @@ def _company_of_the_byline(draft: Draft) -> str | None:
     writer's name (`한지민 (클라우드네이티브 한국 사용자 모임)`), if the text names it."""
     author = draft.article.header.get("author", "").strip()
     bracketed = _BRACKETS_AT_THE_END.search(author)
-    for written in (author, bracketed["inside"] if bracketed else ""):
+    # (in brackets, a team the writer writes for or a community, not only an employer:
+    # `정다은 (하이브랩스)` on personal slides speaks for no company)
+    inside = bracketed["inside"] if bracketed else ""
+    speaks_for = _BYLINE_UNIT.search(inside) or _A_COMMUNITY.search(inside)
+    for written in (author, inside if speaks_for else ""):
         name = _BYLINE_UNIT.sub("", written.strip())
         found = draft.named(EntityType.ORGANIZATION, name) if name else None
         if found is not None:
@@ -125,6 +133,10 @@ def _company_of_the_byline(draft: Draft) -> str | None:
     return None
 
 
+_A_COMMUNITY = re.compile(
+    r"(?:모임|그룹|커뮤니티|밋업|학회|동아리|위원회|준비위원회|운영진)$"
+    r"|\b(?:[Cc]ommunity|[Gg]roup|[Mm]eetup|[Cc]ommittee|[Cc]hapter)$"
+)
 _BRACKETS_AT_THE_END = re.compile(r"\((?P<inside>[^()]{2,60})\)\s*$")
 
 

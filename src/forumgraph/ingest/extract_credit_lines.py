@@ -51,10 +51,11 @@ from forumgraph.ingest.extract_people_ko import (
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_text import EMOJI, FUNCTION_WORDS, LIST_ITEM_MARK, word_set
 from forumgraph.ingest.gazetteer import PLACE_KINDS, Gazetteer
+from forumgraph.ingest.gazetteer_loanwords import is_loanword
 from forumgraph.ingest.korean_names import is_korean_name
 from forumgraph.models import EntityType
 from forumgraph.text.analyze import Analyzer
-from forumgraph.text.hangul import has_hangul
+from forumgraph.text.hangul import has_hangul, is_hangul_word
 
 _CREDITED = (
     LIST_ITEM_MARK
@@ -109,7 +110,9 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         bracketed = _BRACKETED_CREDIT.match(line) if match is None else None
         if bracketed is not None:
             for credited in _credited_all(draft, gazetteer, analyzer, bracketed, start):
-                for org in _organisations(draft, gazetteer, credited, bracketed, start, None):
+                for org in _organisations(
+                    draft, gazetteer, analyzer, credited, bracketed, start, None
+                ):
                     draft.fact(credited, "affiliation", org, passage_id=_passage_id(draft, start))
             continue
         if (
@@ -150,7 +153,7 @@ def add_credit_lines(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         for key in _credited_all(
             draft, gazetteer, analyzer, match, start, foreign=bool(match["paren"])
         ):
-            for org in _organisations(draft, gazetteer, key, match, start, rest):
+            for org in _organisations(draft, gazetteer, analyzer, key, match, start, rest):
                 draft.fact(key, "affiliation", org, passage_id=_passage_id(draft, start))
 
 
@@ -323,6 +326,7 @@ def _names_people(rest: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
 def _organisations(
     draft: Draft,
     gazetteer: Gazetteer,
+    analyzer: Analyzer,
     key: str,
     match: re.Match[str],
     line_start: int,
@@ -338,6 +342,8 @@ def _organisations(
             continue  # `윤채원 (모더레이터) | ...`, `오현석 (진행) — …`: the role, then where
         if _initials_of(match["name"], part):
             continue  # `Aidan Burke (AB)`: the person's initials, as minutes write them
+        if _a_word_of_the_language(part, analyzer):
+            continue  # `정다온 (막내)`, `차은호 (옵저버빌리티)`: what the person is or does
         org = _organisation(draft, gazetteer, part, at)
         if org is not None:
             out.append(org)
@@ -352,6 +358,17 @@ def _organisations(
         if org is not None:
             out.append(org)
     return out
+
+
+def _a_word_of_the_language(part: str, analyzer: Analyzer) -> bool:
+    """One Hangul word the dictionary knows as a common noun (`막내`), or an English word Korean
+    borrows (`옵저버빌리티`): no organisation's name."""
+    if not is_hangul_word(part):
+        return False
+    if is_loanword(part):
+        return True
+    tokens = analyzer.tokens(part)
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and not tokens[0].unknown
 
 
 # Words in lower case that names of organisations hold (`University of Porto`, `Banco de Chile`).

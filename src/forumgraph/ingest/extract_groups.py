@@ -307,7 +307,7 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         # A known name of one word or more starts it (`클라우드 네이티브 코리아 커뮤니티`).
         known = any(
             known_entry(gazetteer, " ".join(words[i:k])) for k in range(len(words) - 1, i, -1)
-        )
+        ) or (has_hangul(first) and gazetteer.sounds.match(first) is not None)  # `오픈텔레메트리`
         if known or re.match(r"[A-Za-z]", first):
             opening = _known_words_before(words, i, gazetteer)
             if known_entry(gazetteer, " ".join(words[opening:-1])) is not None:

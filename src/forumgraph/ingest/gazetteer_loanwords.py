@@ -31,6 +31,11 @@ def _loanwords() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def is_loanword(word: str) -> bool:
+    """Whether `word` is an English word Korean borrows, as the table spells it."""
+    return word in _loanwords()
+
+
 class LoanwordIndex:
     """Gazetteer names by the English words a Hangul spelling is built of."""
 
