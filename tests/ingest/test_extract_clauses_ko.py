@@ -85,3 +85,25 @@ def test_bios_that_say_where_the_person_worked_interned_or_takes_part():
 def test_a_common_word_in_brackets_after_a_name_is_no_organisation():
     organisations = names_of(extract_text(_TEAM_PROFILES), EntityType.ORGANIZATION)
     assert not {"막내", "옵저버빌리티", "SRE"} & organisations
+
+
+def test_a_speaker_s_career_written_as_a_list_under_their_heading():
+    text = (
+        "이번 밋업 발표자를 소개합니다.\n\n"
+        "| 시간 | 세션 | 발표자 |\n| --- | --- | --- |\n"
+        "| 19:10 | 네트워크 정책 디버깅 | 오현준 |\n\n"
+        "### 🎤 오현준\n\n"
+        "- 현) 카카오 클라우드플랫폼 엔지니어\n"
+        "- 전) SK플래닛 인프라팀 (6년)\n"
+        "- CNCF 앰배서더, 쿠버네티스 코리아 그룹 운영진\n"
+        "- KCD 코리아 2024에서 실리움 전환기를 발표했습니다.\n\n"
+        "### 🎤 Sarah Tran (사라 트란)\n\n"
+        "Microsoft 클라우드 애드보킷. 서울에 산 지 7년 차입니다.\n"
+    )
+    assert {
+        ("오현준", "Kakao"),
+        ("오현준", "SK planet"),
+        ("오현준", "Cloud Native Computing Foundation"),
+        ("오현준", "쿠버네티스 코리아 그룹"),
+        ("Sarah Tran", "Microsoft"),
+    } <= affiliations_of(extract_text(text))

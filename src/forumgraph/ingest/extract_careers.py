@@ -124,6 +124,14 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
             if sentence.paragraph:
                 break  # the bio is the section's first paragraph
             _bio_sentence(draft, gazetteer, analyzer, person, sentence)
+        paragraph_end = text.find("\n\n", body)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        for item in _LIST_ITEM.finditer(text, body, paragraph_end):
+            # a career in a list: `- 현) 카카오 플랫폼 엔지니어`, `- CNCF 앰배서더, KKG 운영진`
+            for part in _PARTS.finditer(item["line"]):
+                written = part.group().strip()
+                at = item.start("line") + part.start() + part.group().index(written[:1])
+                career_line(draft, gazetteer, analyzer, person, at, written)
     for line in _BOLD_NAME_AND_BIO.finditer(text):
         named = draft.spans_in(*line.span("name"), EntityType.PERSON)
         if len(named) == 1 and (named[0].start, named[0].end) == line.span("name"):
@@ -262,6 +270,9 @@ def _joined_or_studied(
 
 
 _MAX_OPENING = 400
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*[-*+•][ \t]+(?P<line>[^\n]+)$")
+# The parts of a list item: `CNCF 앰배서더, KKG 운영진` (not a bracket's inside)
+_PARTS = re.compile(r"(?:[^,(]|\([^()]*\))+")
 # A name in bold opening a line, maybe its role or handle in brackets, then a dash and a bio.
 _BOLD_NAME_AND_BIO = re.compile(
     r"(?m)^[ \t>*-]*\*\*(?P<name>[^*(\n]{2,30}?)(?:\s?\([^()\n]{1,30}\))?\*\*"

@@ -65,7 +65,8 @@ def add_people_of_the_writing_company(draft: Draft, gazetteer: Gazetteer) -> Non
         return
     text = draft.article.text
     people = [s for s in draft.spans if s.type == EntityType.PERSON]
-    ours = {p.key: p for p in people if _called_ours(draft, p)}
+    community = any(_A_COMMUNITY.search(n.text) for n in draft.names_of(company))
+    ours = {p.key: p for p in people if _called_ours(draft, p, community)}
     for heading in HEADING.finditer(text):
         about_the_team = _OUR_PEOPLE_HEADING.search(heading.group()) is not None
         if not (about_the_team or _OUR_HEADING.search(heading.group())):
@@ -121,11 +122,7 @@ def _company_of_the_byline(draft: Draft) -> str | None:
     writer's name (`한지민 (클라우드네이티브 한국 사용자 모임)`), if the text names it."""
     author = draft.article.header.get("author", "").strip()
     bracketed = _BRACKETS_AT_THE_END.search(author)
-    # (in brackets, a team the writer writes for or a community, not only an employer:
-    # `정다은 (하이브랩스)` on personal slides speaks for no company)
-    inside = bracketed["inside"] if bracketed else ""
-    speaks_for = _BYLINE_UNIT.search(inside) or _A_COMMUNITY.search(inside)
-    for written in (author, inside if speaks_for else ""):
+    for written in (author, bracketed["inside"] if bracketed else ""):
         name = _BYLINE_UNIT.sub("", written.strip())
         found = draft.named(EntityType.ORGANIZATION, name) if name else None
         if found is not None:
@@ -160,7 +157,7 @@ def _employed_elsewhere(draft: Draft, person: str, company: str) -> bool:
     return any(f.value != company for f in draft.facts_of(person, "affiliation"))
 
 
-def _called_ours(draft: Draft, person: Span) -> bool:
+def _called_ours(draft: Draft, person: Span, community: bool) -> bool:
     text = draft.article.text
     line_start = text.rfind("\n", 0, person.start) + 1
     role = _OUR_ROLE_AFTER.match(text[person.end : person.end + 80]) or _OUR_ROLE_BEFORE.search(
@@ -169,7 +166,9 @@ def _called_ours(draft: Draft, person: Span) -> bool:
     if role is not None and _A_PART_IN_THE_PROGRAMME.search(role.group()):
         role = None  # `our keynote speaker`, `our host`: a part played at the event, no staff
     return bool(
-        role or _JOINED_US.match(text, person.end) or _a_unit_or_title_of_ours(draft, person)
+        role
+        or _JOINED_US.match(text, person.end)
+        or _a_unit_or_title_of_ours(draft, person, community)
     )
 
 
@@ -178,6 +177,7 @@ _OWN_TITLES = word_set(
     "CTO CEO CFO COO CPO CISO VP 대표이사 부대표 대표 이사 상무 전무 팀장 실장 본부장 센터장 "
     "파트장 그룹장 셀장 테크리드 팀리드 리드 매니저 운영진 운영자 오거나이저"
 )
+_ORGANISERS_TITLES = word_set("운영진 운영자 오거나이저")
 # A team or a title right before a Korean name, at the start of a word (`피플팀 오하늘 님`,
 # `CTO 배지훈 님`).
 _KO_UNIT_OR_TITLE_BEFORE = re.compile(
@@ -196,15 +196,19 @@ _KO_OURS_BEFORE = re.compile(
 _KO_MEMBER_WORDS = re.compile(r"멤버|운영진|팀원|동료|직원|구성원|창립|리더")
 
 
-def _a_unit_or_title_of_ours(draft: Draft, person: Span) -> bool:
+def _a_unit_or_title_of_ours(draft: Draft, person: Span, community: bool) -> bool:
     """`피플팀 오하늘 님` in the company's own post: of no organisation the text names there; or a
-    clause before the name saying they are one of ours."""
+    clause before the name saying they are one of ours. The titles of a community's organisers
+    (`운영진 김태호 님`) make one of ours only in a community's post: in a company's, they are
+    another group's organisers."""
     text = draft.article.text
     clause = _KO_OURS_BEFORE.search(text, max(0, person.start - 60), person.start)
     if clause is not None and _KO_MEMBER_WORDS.search(clause.group()):
         return True
     before = _KO_UNIT_OR_TITLE_BEFORE.search(text, max(0, person.start - 20), person.start)
     if before is None or draft.spans_over(before.start(), before.end()):
+        return False
+    if before.group().strip() in _ORGANISERS_TITLES and not community:
         return False
     owner = draft.mentioned_at(before.start() - 2)
     return owner is None or owner.type != EntityType.ORGANIZATION

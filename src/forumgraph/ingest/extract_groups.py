@@ -307,7 +307,13 @@ def _korean_name(name: str, gazetteer: Gazetteer) -> tuple[str, int] | None:
         # A known name of one word or more starts it (`클라우드 네이티브 코리아 커뮤니티`).
         known = any(
             known_entry(gazetteer, " ".join(words[i:k])) for k in range(len(words) - 1, i, -1)
-        ) or (has_hangul(first) and gazetteer.sounds.match(first) is not None)  # `오픈텔레메트리`
+        ) or (
+            # a user community named after a project spelled by its sound (`오픈텔레메트리 한국
+            # 사용자 모임`; not `트래픽 팀`)
+            words[-1] in _COMMUNITY_WORDS
+            and has_hangul(first)
+            and gazetteer.sounds.match(first) is not None
+        )
         if known or re.match(r"[A-Za-z]", first):
             opening = _known_words_before(words, i, gazetteer)
             if known_entry(gazetteer, " ".join(words[opening:-1])) is not None:

@@ -91,7 +91,12 @@ def _a_label(rest: str) -> bool:
     """Words of a label only; Korean ones without particles (not `님의 발표`)."""
     if not _A_LABEL.fullmatch(rest):
         return False
-    return all(strip_particles(w) == w for w in _HANGUL_WORD.findall(rest))
+    # (in brackets, a spelling or a role: `Sarah Nguyen (사라 응우옌)`)
+    outside = _IN_BRACKETS.sub(" ", rest)
+    return all(strip_particles(w) == w for w in _HANGUL_WORD.findall(outside))
+
+
+_IN_BRACKETS = re.compile(r"\([^()\n]*\)")
 
 
 # Words of a page about the people of one organisation (`운영진 소개`, `Meet the team`).
