@@ -54,6 +54,7 @@ from forumgraph.ingest.extract_orgs_ko import (
 from forumgraph.ingest.extract_people import (
     add_english_people,
     add_pairs,
+    add_people_with_nicknames,
     add_person_mentions,
     known_people_matcher,
 )
@@ -150,6 +151,7 @@ def extract(
     add_recognised_names(draft, gazetteer, context.english_recognizer())
     add_organisations_by_context(draft, gazetteer)
     add_english_people(draft, gazetteer, context.known_people)
+    add_people_with_nicknames(draft, gazetteer)
     add_cued_people(draft, gazetteer)
     add_people_by_given_name(draft, gazetteer)
     yield_to_people(draft, gazetteer)

@@ -49,6 +49,10 @@ _EN_MOVE = re.compile(
     r"|(?:(?<=\()|(?<=,\s))then\s(?:at|with)"
     r"|(?<=,\s)now\s(?:an?\s|the\s)?(?:[\w-]+\s){0,4}?(?:at|with)"
     r"|from\sthe\s(?:[\w-]+\s){0,3}?team\sat"
+    # `is joining the research computing group at the Wellcome Sanger Institute`, `while on
+    # the edge team at Shopify`
+    r"|(?:joins|joined|joining|on)\sthe\s(?:[\w-]+\s){0,3}?"
+    r"(?:team|group|lab|division|unit|department)\sat"
     r"|left|leaves|has\sleft|['’]m\s(?:leaving|joining))"
     r"|is\s(?:joining|leaving|returning\sto)"
     rf"|(?:[Aa]fter|[Ff]ollowing|[Ss]pent|[Ss]pending|[Bb]efore\sthat,?)\s{_SPAN}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from forumgraph.ingest.extract_named import add_named
+from forumgraph.ingest.extract_named import add_named, take_back_a_guess
 from forumgraph.ingest.extract_orgs import add_entry
 from forumgraph.ingest.extract_records import Draft, normal_key
 from forumgraph.ingest.extract_text import FUNCTION_WORDS, PhraseMatcher, word_set
@@ -328,6 +328,34 @@ def _known_organisation(draft: Draft, gazetteer: Gazetteer, text: str) -> bool:
         for key in draft.keys(EntityType.ORGANIZATION)
         for n in draft.names_of(key)
     )
+
+
+# A nickname in quotes between a given name and a surname: `Rosalind "Roz" Achterberg`.
+_NICKNAMED = re.compile(
+    r"(?<![\w@])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s[“\"‘'](?P<nick>[A-Z][\w.-]{1,15})[”\"’']"
+    r"\s(?P<last>[A-Z][\w'’-]+)\b"
+)
+
+
+def add_people_with_nicknames(draft: Draft, gazetteer: Gazetteer) -> None:
+    """`Rosalind "Roz" Achterberg`: the person `Rosalind Achterberg`, the whole written form a
+    variant of the name (so that `Roz` alone is her later on)."""
+    for passage in draft.passages:
+        for match in _NICKNAMED.finditer(passage.text):
+            name = f"{match['first']} {match['last']}"
+            if not is_person_name(name, gazetteer):
+                continue
+            start, end = passage.start + match.start(), passage.start + match.end()
+            if any(s.type == EntityType.PERSON for s in draft.spans_over(start, end)):
+                continue
+            take_back_a_guess(draft, gazetteer, start, end, covering=True)
+            for part in draft.spans_in(start, end):
+                take_back_a_guess(draft, gazetteer, part.start, part.end)
+            key = add_named(
+                draft, gazetteer, EntityType.PERSON, name, start, end, trust_gazetteer=False
+            )
+            if key is not None:
+                draft.add_variant(key, match.group())
 
 
 def add_person_mentions(draft: Draft) -> None:
