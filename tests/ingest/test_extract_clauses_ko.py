@@ -107,3 +107,14 @@ def test_a_speaker_s_career_written_as_a_list_under_their_heading():
         ("오현준", "쿠버네티스 코리아 그룹"),
         ("Sarah Tran", "Microsoft"),
     } <= affiliations_of(extract_text(text))
+
+
+def test_a_list_of_other_people_under_a_heading_is_no_career():
+    text = (
+        "# Organizing committee — call #3\n\n"
+        "**Chair:** Owen Fraser (OF)\n\n"
+        "**Attendees**\n"
+        "- Owen Fraser (OF) — chair, Dalhousie University\n"
+        "- Gabriel Roy (GR) — venue & logistics, Kinaxis\n"
+    )
+    assert ("Owen Fraser", "Kinaxis") not in affiliations_of(extract_text(text))

@@ -127,6 +127,9 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
         paragraph_end = text.find("\n\n", body)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         for item in _LIST_ITEM.finditer(text, body, paragraph_end):
+            named = draft.spans_in(item.start(), item.end(), EntityType.PERSON)
+            if any(s.key != person for s in named):
+                continue  # `- Gabriel Roy (GR) — venue, Kinaxis`: someone else's line
             # a career in a list: `- 현) 카카오 플랫폼 엔지니어`, `- CNCF 앰배서더, KKG 운영진`
             for part in _PARTS.finditer(item["line"]):
                 written = part.group().strip()
