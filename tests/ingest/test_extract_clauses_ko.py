@@ -118,3 +118,14 @@ def test_a_list_of_other_people_under_a_heading_is_no_career():
         "- Gabriel Roy (GR) — venue & logistics, Kinaxis\n"
     )
     assert ("Owen Fraser", "Kinaxis") not in affiliations_of(extract_text(text))
+
+
+def test_clauses_of_where_a_person_worked_or_led_something():
+    text = (
+        "네이버클라우드에서 네이버 쿠버네티스 서비스(NKS) 개발을 이끌던 오승훈 씨는 최근 "
+        "회사를 떠났다. 미국 구글 본사에서 GKE 네트워킹을 맡아 온 Ethan Choi(최이산) 씨는 다음 달 "
+        "자리를 옮긴다. 지난해 KubeCon에서 키노트를 맡았던 문하늘 씨도 참석했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("오승훈", "Naver Cloud"), ("Ethan Choi", "Google")} <= affiliations
+    assert not {o for p, o in affiliations if p == "문하늘"}

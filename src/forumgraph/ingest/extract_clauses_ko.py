@@ -1,8 +1,9 @@
-"""Where a Korean clause before a name says the person works, leads or came from:
+"""Where a Korean clause before a name says the person works, worked, leads or came from:
 
     오픈소스 컨설팅사 브리지랩을 이끌고 있는 유경민 대표      (leads: the organisation)
     스타트업 누리온을 창업한 김도현 대표                       (founded)
     가온데이터에서 플랫폼 엔지니어로 일하는 박하늘 님          (works there)
+    네이버클라우드에서 NKS 개발을 이끌던 오승민 씨             (worked there)
     삼성SDS 출신으로 … 유경민 대표가                           (came from: a past place of work)
 
 The organisation is one read there already, a word with a name's form, or a compound of nouns
@@ -29,9 +30,13 @@ _LEADS = re.compile(
     r"(?:(?:공동\s?)?(?:창업한|설립한|세운)|이끄는|이끌고\s있는|이끌어\s온|맡고\s있는)\s$"
 )
 # The organisation with `에서`, a few words, then a verb of working right before the name.
+# (maybe in its head office or a unit: `구글 본사에서 GKE 네트워킹을 맡아 온`)
 _WORKS = re.compile(
-    r"(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20}?)에서\s(?:\S+\s){0,3}?"
-    r"(?:일하는|일하고\s있는|근무하는|근무하고\s있는|재직\s?중인)\s$"
+    r"(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20}?)(?:\s(?:본사|지사|법인|\S+팀|\S+조직))?"
+    r"에서\s(?:\S+\s){0,5}?"
+    r"(?:일하는|일하던|일했던|일하고\s있는|근무하는|근무하던|근무했던|근무하고\s있는|재직\s?중인"
+    r"|재직하던|재직했던|이끄는|이끌던|이끌었던|맡고\s있는|맡았던|맡아\s온|담당하는|담당하던"
+    r"|담당했던)\s$"
 )
 # The organisation a person came from, then the rest of the clause.
 _CAME_FROM = re.compile(
@@ -47,12 +52,9 @@ def add_clauses_before_korean_people(
 ) -> None:
     """Affiliations of Hangul-named people from the clauses before them (see the module)."""
     text = draft.article.text
-    people = [
-        s
-        for s in draft.spans
-        if s.type == EntityType.PERSON and is_hangul_word(text[s.start : s.end].replace(" ", ""))
-    ]
+    people = [s for s in draft.spans if s.type == EntityType.PERSON]
     for person in people:
+        # (a Latin name too, in Korean prose: `… 맡아 온 Ethan Cho(조이산) 씨`)
         line_start = text.rfind("\n", 0, person.start) + 1
         before = text[max(line_start, person.start - 80) : person.start]
         offset = person.start - len(before)
