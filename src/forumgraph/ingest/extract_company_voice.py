@@ -47,7 +47,8 @@ _OUR_ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OUR_ROLE_BEFORE = re.compile(
-    rf"\bour\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN}),?\s[*_]*$",
+    rf"\bour\s(?:new(?:est)?\s)?(?:[\w-]+\s){{0,3}}?(?:{ROLE_HEAD_PATTERN}),?\s[*_]*$"
+    r"|\bour\sown\s[*_]*$",  # `Our own Daniel Ferris moves to …`
     re.IGNORECASE,
 )
 _A_PART_IN_THE_PROGRAMME = re.compile(
@@ -124,7 +125,9 @@ def _company_of_the_byline(draft: Draft) -> str | None:
     bracketed = _BRACKETS_AT_THE_END.search(author)
     for written in (author, bracketed["inside"] if bracketed else ""):
         name = _BYLINE_UNIT.sub("", written.strip())
-        found = draft.named(EntityType.ORGANIZATION, name) if name else None
+        found = None
+        for form in (name, re.sub(r"^[Tt]he\s", "", name)) if name else ():
+            found = found or draft.named(EntityType.ORGANIZATION, form)
         if found is not None:
             return found
     return None

@@ -20,6 +20,7 @@ from forumgraph.ingest.extract_named import add_named, known_entry, take_back_a_
 from forumgraph.ingest.extract_org_context import COMPANY_KINDS
 from forumgraph.ingest.extract_orgs_by_kind import GROUP_KINDS, organisation_of_its_kind
 from forumgraph.ingest.extract_people import (
+    COMPANY_WORDS,
     HANDLE_IN_BRACKETS,
     ROLE_HEAD_PATTERN,
     ROLE_HEADS,
@@ -232,9 +233,13 @@ _OWNER_OF_ROLE = re.compile(r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['�
 
 
 # `, now Pagalume's head of platform engineering`: an organisation's role, after a name.
+# (after a comma or a verb of being: `Kenji Morimoto is Grafana Labs' new head of developer
+# relations`; a name ending in `s` takes the apostrophe alone)
 _OWNED_ROLE_AFTER = re.compile(
-    r"[*_]{0,2},\s(?:(?:now|currently|formerly|then|also)\s)?"
-    r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s\s(?:new\s)?(?:[\w-]+\s){0,3}?"
+    r"[*_]{0,2}(?:,|\s(?:is|was|has\sbeen|becomes|became))\s"
+    r"(?:(?:now|currently|formerly|then|also)\s)?"
+    r"(?P<owner>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})(?:['’]s|(?<=s)['’])\s(?:new\s)?"
+    r"(?:[\w-]+\s){0,3}?"
     rf"(?i:{ROLE_HEAD_PATTERN})\b"
 )
 
@@ -293,7 +298,7 @@ _ROLE_WORDS = word_set(
 )
 
 
-_HANDLE_IN_BRACKETS = re.compile(r"\s?\((?:\*\*|__)?@[\w.-]{1,39}(?:\*\*|__)?\)")
+_HANDLE_IN_BRACKETS = re.compile(HANDLE_IN_BRACKETS)
 COLLEAGUE = r"colleagues?|teammates?|team-mates?|co-?workers?"
 
 
@@ -321,6 +326,13 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         )
         if owned_role is not None and title_words_only(owned_role["owner"]):
             owned_role = None  # `Ann Lee, a Staff Engineer at Acme`: a title, read below
+        if (
+            owned_role is not None
+            and owned_role.re is _OWNED_ROLE_AFTER
+            and not owned_role.group().lstrip("*_").startswith(",")
+            and not _an_organisation_at(draft, gazetteer, owned_role)
+        ):
+            owned_role = None  # `Dorota is Ferrybox's community manager`: maybe a project's
         if owned_role is not None:  # `Juliana Prado, now Pagalume's head of platform engineering`
             held_at = employer_at(draft, gazetteer, owned_role["owner"], owned_role.start("owner"))
             if held_at is not None:
@@ -333,6 +345,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         if (
             role_at
             and role_at["preposition"] == "of"
+            and not _A_GROUP.fullmatch(role_at["org"])  # `co-chair of SIG Contributor Experience`
             and (
                 not _heads_a_company(role_at["role"])
                 or _ROLE_GOES_ON.match(text, role_at.end())
@@ -356,7 +369,7 @@ def add_employers_beside_people(draft: Draft, gazetteer: Gazetteer) -> None:
         # `Tollgate's co-creator and a principal engineer at Kumo`: the last role's employer
         if role_at and is_role_phrase(role_at["role"].rsplit(" and ", 1)[-1] + " at"):
             held_at = employer_at(draft, gazetteer, role_at["org"], role_at.start("org"))
-            if held_at is None and role_at["preposition"] == "in":
+            if held_at is None and role_at["preposition"] in ("in", "of"):
                 held_at = _group_ending(draft, role_at["org"], role_at.start("org"))
             # `Giorgi Doe, a CNCF Ambassador and SRE at Bank of Georgia`: the last role's
             # employer, with another organisation named between
@@ -574,6 +587,15 @@ def _ko_role_of(draft: Draft, gazetteer: Gazetteer, at: int) -> re.Match[str] | 
     entry = known_entry(gazetteer, found["org"])
     known = entry is not None and entry.kind == EntityType.ORGANIZATION.value
     return found if known or (glossed and gazetteer.lookup(found["org"]) is None) else None
+
+
+def _an_organisation_at(draft: Draft, gazetteer: Gazetteer, owned: re.Match[str]) -> bool:
+    """Whether the owner of a role is a known organisation or a company by its last word (the
+    recogniser's guess alone may be a project's name)."""
+    entry = known_entry(gazetteer, owned["owner"])
+    if entry is not None:
+        return entry.kind == EntityType.ORGANIZATION.value
+    return owned["owner"].split()[-1] in COMPANY_WORDS
 
 
 def _organisation_at(draft: Draft, gazetteer: Gazetteer, name: str, start: int) -> None:

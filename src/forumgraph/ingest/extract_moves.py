@@ -67,6 +67,8 @@ _EN_MOVE = re.compile(
     # employer, Zemen Logistics`
     r"|joined\s(?:our|the|their|his|her)\s(?:[\w-]+\s){0,3}team\sfrom"
     r"|into\sthe\s(?:new\s)?job\sat"
+    # `was elected to the CNCF Technical Oversight Committee`
+    r"|(?:was|were|is|has\sbeen|got)\s(?:re-?)?(?:elected|appointed|named)\sto"
     # `now leads developer relations at Kestrel`: where the person works today
     r"|(?:now|currently)\s(?:leads|runs|heads|manages|works\son|works\sin)\s(?:[\w-]+\s){0,4}?"
     r"(?:at|for)"

@@ -65,7 +65,7 @@ SURNAME = rf"{_PARTICLES}{NAME_WORD}"
 LATIN_NAME = rf"{NAME_WORD}(?: [A-Z]\.)?(?: {SURNAME}){{1,2}}"
 _LATIN_NAME_RE = re.compile(rf"^{LATIN_NAME}$")
 # A handle in brackets after a name: `Jane Doe (@jdoe), engineer at Acme`.
-HANDLE_IN_BRACKETS = r"\s?\(@[\w.-]{1,39}\)"
+HANDLE_IN_BRACKETS = r"\s?\((?:\*\*|__)?@[\w.-]{1,39}(?:\*\*|__)?\)"
 _NAME = rf"(?P<name>{LATIN_NAME})"
 _CUE_AFTER = (
     r"(?:,\s(?:one|a|an|the)\s[^,]{3,80},)?\s"

@@ -1,0 +1,38 @@
+"""A news roundup of people's moves: a company's new role holder, elections and appointments to a
+board or committee, a group's new chair, and the publication's own staff."""
+
+from __future__ import annotations
+
+from extraction_support import affiliations_of, extract_text
+
+_ROUNDUP = (
+    "We round up who moved where every month, and we always miss someone.\n\n"
+    "Kenji Mori is Grafana Labs' new head of developer relations for Asia-Pacific. "
+    "Maria Lopez is Datadog's new VP of engineering.\n\n"
+    "Leonie Fischer was elected to the CNCF Technical Oversight Committee in August, and "
+    "Ana Lee was appointed to the Governing Board. Fischer told The Control Plane Weekly her "
+    "priority is kinder reviews.\n\n"
+    "- Tunde Bakare is the new co-chair of Kubernetes SIG Contributor Experience.\n"
+    "- Our own Daniel Ferris moves from the news desk to the podcast team.\n"
+)
+
+
+def test_moves_elections_and_new_roles_in_a_roundup():
+    header = {"author": "Rebecca Osei, senior editor (The Control Plane Weekly)"}
+    affiliations = affiliations_of(extract_text(_ROUNDUP, header))
+    assert {
+        ("Kenji Mori", "Grafana Labs"),
+        ("Maria Lopez", "Datadog"),
+        ("Leonie Fischer", "CNCF Technical Oversight Committee"),
+        ("Ana Lee", "Governing Board"),
+        ("Tunde Bakare", "SIG Contributor Experience"),
+    } <= affiliations
+    assert {p for p, o in affiliations if o.endswith("Control Plane Weekly")} >= {"Daniel Ferris"}
+
+
+def test_owning_a_project_or_a_book_is_no_affiliation():
+    text = (
+        "Maria Lopez is Kubernetes' biggest fan. Ana Lee, author of Kubernetes Patterns, spoke. "
+        "Ana Lee was named to the list of top speakers."
+    )
+    assert not affiliations_of(extract_text(text))
