@@ -73,6 +73,7 @@ def add_short_forms(draft: Draft, gazetteer: Gazetteer) -> None:
     """Mentions (and names) from the short forms of the document's entities."""
     _acronyms(draft, gazetteer)
     _handles(draft, gazetteer)
+    _commenters(draft, gazetteer)
     _group_short_forms(draft)
     _company_short_forms(draft, gazetteer)
     _person_short_forms(draft, gazetteer)
@@ -284,21 +285,7 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
             handle, written = match.group("handle"), match.group()
             if known_entry(gazetteer, handle) is not None or _DOMAIN.search(handle):
                 continue
-            owners = [
-                k
-                for k in draft.keys(EntityType.PERSON)
-                if any(
-                    n.text.lstrip("@") == handle or n.text == written
-                    for n in (*draft.names_of(k), *draft.variants_of(k))
-                )
-            ]
-            # the person named in full before a record of the handle alone (`u/oskl` in a byline)
-            owners.sort(key=lambda k: draft.names_of(k)[0].text in (written, "@" + handle))
-            owner = owners[0] if owners else None
-            if owner is None:
-                owner = _spelled_by_handle(draft, handle)
-                if owner is not None:
-                    draft.add_variant(owner, written)
+            owner = _owner_of_handle(draft, handle, written)
             if owner is None and _CONTACT_LABEL.search(passage.text, 0, match.start()):
                 owner = sole_author(draft)  # `GitHub / 트위터: @jdoe` in the author's slides
                 if owner is not None:
@@ -317,6 +304,52 @@ def _handles(draft: Draft, gazetteer: Gazetteer) -> None:
                 )
 
 
+def _owner_of_handle(draft: Draft, handle: str, written: str) -> str | None:
+    """The person a handle is a name of, or whose name it spells."""
+    owners = [
+        k
+        for k in draft.keys(EntityType.PERSON)
+        if any(
+            n.text.lstrip("@") == handle or n.text == written
+            for n in (*draft.names_of(k), *draft.variants_of(k))
+        )
+    ]
+    # the person named in full before a record of the handle alone (`u/oskl` in a byline)
+    owners.sort(key=lambda k: draft.names_of(k)[0].text in (written, "@" + handle))
+    owner = owners[0] if owners else None
+    if owner is None:
+        owner = _spelled_by_handle(draft, handle)
+        if owner is not None:
+            draft.add_variant(owner, written)
+    return owner
+
+
+# The header of a comment in a thread (an issue, a forum): the commenter's handle in bold, maybe
+# their role, then what they did: `**anjali-d** (Maintainer) commented`.
+COMMENT_HEADER = re.compile(
+    r"(?m)^[ \t]*\*\*(?P<handle>[A-Za-z0-9][\w.-]{1,38})\*\*(?:[ \t]\([^()\n]{1,30}\))?[ \t]"
+    r"(?:commented|replied|wrote|answered|opened|reviewed|approved|responded)\b"
+)
+_BOT = re.compile(r"(?i)bot$|\[bot\]")
+
+
+def _commenters(draft: Draft, gazetteer: Gazetteer) -> None:
+    """The commenters of a thread: people by their handles, or the people the handles spell."""
+    for header in COMMENT_HEADER.finditer(draft.article.text):
+        handle, (start, end) = header["handle"], header.span("handle")
+        if _BOT.search(handle) or draft.spans_over(start, end):
+            continue  # `quayside-bot`, `dependabot[bot]`: no person
+        if known_entry(gazetteer, handle) is not None:
+            continue
+        owner = _owner_of_handle(draft, handle, handle)
+        if owner is not None:
+            draft.mention(owner, start, end)
+        else:
+            add_named(
+                draft, gazetteer, EntityType.PERSON, handle, start, end, trust_gazetteer=False
+            )
+
+
 def _spelled_by_handle(draft: Draft, handle: str) -> str | None:
     """`@rcosta`, `@rafael_costa`, `@costar`: the one person of the document whose Latin
     first name and surname the handle spells (whole or by an initial)."""
@@ -333,9 +366,14 @@ def _spelled_by_handle(draft: Draft, handle: str) -> str | None:
             if not first or not last:
                 continue
             forms = {first + last, first[0] + last, first + last[0], last + first, last + first[0]}
-            if bare in forms:
+            # (or the start of one of them, long enough: `dostrov`, Dmitri Ostrovsky)
+            prefix = len(bare) >= _HANDLE_PREFIX and any(f.startswith(bare) for f in forms)
+            if bare in forms or prefix:
                 owners.add(key)
     return owners.pop() if len(owners) == 1 else None
+
+
+_HANDLE_PREFIX = 6
 
 
 def _letters(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from forumgraph.ingest.extract_affiliations import KOREAN_INSTITUTES, a_school, sole_employer
 from forumgraph.ingest.extract_bylines import byline_authors, sole_author
 from forumgraph.ingest.extract_company_voice import in_own_voice
+from forumgraph.ingest.extract_coref import COMMENT_HEADER
 from forumgraph.ingest.extract_employers import COLLEAGUE, ORG_NAME, employer_at
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import person_of_section
@@ -28,7 +29,13 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     # `I was a very stubborn Computer Engineering student at`
     r"|I(?:'m|’m| am| was) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,5}?"
     # `I'm still on the platform team at Banco Aurora`
-    r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with))\s(?:the\s)?"
+    r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with)"
+    # `We're the platform team at Wayfarer Logistics`, `My team at Red Hat`, `our setup at Allegro`
+    r"|[Ww]e(?:'re|’re| are) (?:the|a) (?:[\w-]+ ){0,3}?team (?:at|with)"
+    r"|\b[Mm]y (?:[\w-]+ )?team (?:at|with)"
+    r"|\b[Oo]ur (?:[\w-]+ ){0,2}?(?:setup|team|clusters?|platform|infrastructure|stack)"
+    r" (?:at|with))"
+    r"\s(?:the\s)?"
     + ORG_NAME
     # (with what it is before it: `저는 판교의 이커머스 회사 한빛커머스에서 … 맡고 있어요`)
     + r"|(?:저는|제가|나는|내가)\s(?P<what>(?:[^\s.,]+\s){0,3}?)(?P<org_ko>[A-Za-z가-힣][\w.&-]*?)"
@@ -150,14 +157,30 @@ def _bare_team(draft: Draft, key: str) -> bool:
 
 def writer_at(draft: Draft, offset: int) -> str | None:
     """Who writes `I` at `offset`: the speaker whose label opens the line (an interview's
-    answer), else the byline's one author, else the one person the heading of the section
+    answer), else the one whose comment of a thread holds it, else the byline's one author,
+    else the one person the heading of the section
     names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
     return (
         speaker_of_line(draft, offset)
+        or commenter_at(draft, offset)
         or interviewee_at(draft, offset)
         or sole_author(draft)
         or person_of_section(draft, offset)
     )
+
+
+def commenter_at(draft: Draft, offset: int) -> str | None:
+    """The person whose comment of a thread (`**anjali-d** (Maintainer) commented`) holds
+    `offset`: the last comment header before it, with no rule (`---`) between."""
+    text = draft.article.text
+    headers = list(COMMENT_HEADER.finditer(text, 0, offset))
+    if not headers or _RULE.search(text, headers[-1].end(), offset):
+        return None
+    person = draft.mentioned_at(headers[-1].start("handle"))
+    return person.key if person is not None and person.type == EntityType.PERSON else None
+
+
+_RULE = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 
 
 # A title of an interview, and the line of a question in it (in bold, or marked `Q.`, `질문:`).
