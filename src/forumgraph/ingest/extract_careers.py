@@ -31,7 +31,7 @@ from forumgraph.ingest.extract_bylines import credited_organisation, is_title
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
 from forumgraph.ingest.extract_orgs_ko import name_form
 from forumgraph.ingest.extract_people import ROLE_HEADS
-from forumgraph.ingest.extract_people_cues import is_role_phrase
+from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase
 from forumgraph.ingest.extract_records import Draft
 from forumgraph.ingest.extract_sections import HEADING, person_of_section
 from forumgraph.ingest.extract_text import Sentence, sentences
@@ -136,10 +136,13 @@ def add_bio_openings(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> 
                 at = item.start("line") + part.start() + part.group().index(written[:1])
                 career_line(draft, gazetteer, analyzer, person, at, written)
     for line in _BOLD_NAME_AND_BIO.finditer(text):
-        named = draft.spans_in(*line.span("name"), EntityType.PERSON)
-        if len(named) == 1 and (named[0].start, named[0].end) == line.span("name"):
+        group = "name" if line["name"] is not None else "item"
+        named = draft.spans_in(*line.span(group), EntityType.PERSON)
+        if len(named) == 1 and (named[0].start, named[0].end) == line.span(group):
+            # (a list item's bio runs to the line's end, with or without a full stop)
+            bounded = group == "item"
             for sentence in sentences(line["bio"], line.start("bio")):
-                _bio_sentence(draft, gazetteer, analyzer, named[0].key, sentence)
+                _bio_sentence(draft, gazetteer, analyzer, named[0].key, sentence, bounded)
     for person, start, end in _profile_paragraphs(draft):
         for sentence in sentences(text[start:end], start):
             _bio_sentence(draft, gazetteer, analyzer, person, sentence)
@@ -246,6 +249,13 @@ _TAKES_PART = re.compile(
     rf"|(?:{_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,2}}?\d+년(?:을|간|\s동안)?\s(?:\S+\s)?보낸"
     r"|\s(?:멤버|회원|일원|운영진|운영자)(?:로|으로)?\s(?:\S+\s)?(?:활동|참여)"
 )
+# A role held there, anywhere in the sentence: `올해 3월부터는 Datadog 서울 오피스의 솔루션
+# 엔지니어`, `현장에서 섭외한 Intuit 엔지니어이자`.
+_A_ROLE_THERE = re.compile(
+    rf"(?:{_GLOSS})?(?:\s(?:\S+\s)?\S*(?:오피스|지사|본사|법인|팀|조직))?(?:의)?"
+    rf"\s(?:\S+\s)?\S*(?:{'|'.join(KO_ROLE_HEADS)})(?:이자|이며|이고|입니다|이다|로|으로)?"
+    r"(?=[\s.,]|$)"
+)
 _WORD_START = re.compile(r"(?:^|(?<=\s))(?=[가-힣A-Z])")
 
 
@@ -258,7 +268,9 @@ def _joined_or_studied(
         read = draft.mentioned_at(at)
         if read is not None and read.start == at:
             end = read.end
-            takes_part = read.type == EntityType.ORGANIZATION and _TAKES_PART.match(text, end)
+            takes_part = read.type == EntityType.ORGANIZATION and (
+                _TAKES_PART.match(text, end) or _A_ROLE_THERE.match(text, end)
+            )
             if takes_part:
                 career_line(draft, gazetteer, analyzer, person, at, text[at:end], as_prose=True)
         else:
@@ -277,8 +289,12 @@ _LIST_ITEM = re.compile(r"(?m)^[ \t]*[-*+•][ \t]+(?P<line>[^\n]+)$")
 # The parts of a list item: `CNCF 앰배서더, KKG 운영진` (not a bracket's inside)
 _PARTS = re.compile(r"(?:[^,(]|\([^()]*\))+")
 # A name in bold opening a line, maybe its role or handle in brackets, then a dash and a bio.
+# (or a list item opening with the name, not in bold: `• Jake Lim(임재경) — 우아한형제들에서 6년,
+# 올해 3월부터는 Datadog 서울 오피스의 솔루션 엔지니어`)
 _BOLD_NAME_AND_BIO = re.compile(
-    r"(?m)^[ \t>*-]*\*\*(?P<name>[^*(\n]{2,30}?)(?:\s?\([^()\n]{1,30}\))?\*\*"
+    r"(?m)^(?:[ \t>*-]*\*\*(?P<name>[^*(\n]{2,30}?)(?:\s?\([^()\n]{1,30}\))?\*\*"
+    r"|[ \t]*[-*•][ \t]+(?:[^\s:—–]{1,10}(?:\s[^\s:—–]{1,10})?:\s)?"
+    r"(?P<item>[^*(\n—–:]{2,30}?)(?:\s?\([^()\n]{1,30}\))?)"
     r"(?:\s?\([^()\n]{1,20}\))?\s[—–-]\s"
     r"(?P<bio>[^\n]+)"
 )

@@ -30,11 +30,11 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     r"|I(?:'m|’m| am| was) (?:still |now |currently )?(?:(?:a|an) (?:[\w-]+ ){0,5}?"
     # `I'm still on the platform team at Banco Aurora`
     r"|on (?:the|a|our) (?:[\w-]+ ){0,3}?team )(?:at|with)"
-    # `We're the platform team at Wayfarer Logistics`, `My team at Red Hat`, `our setup at Allegro`
+    # `We're the platform team at Wayfarer Logistics`, `My team at Red Hat`, `our whole
+    # infrastructure group at Bloomberg` (not `our account team at Google Cloud`, a vendor's)
     r"|[Ww]e(?:'re|’re| are) (?:the|a) (?:[\w-]+ ){0,3}?team (?:at|with)"
     r"|\b[Mm]y (?:[\w-]+ )?team (?:at|with)"
-    r"|\b[Oo]ur (?:[\w-]+ ){0,2}?(?:setup|team|clusters?|platform|infrastructure|stack)"
-    r" (?:at|with))"
+    r"|\b[Oo]ur (?:whole |entire )?(?:[\w-]+ )?group (?:at|with))"
     r"\s(?:the\s)?"
     + ORG_NAME
     # (with what it is before it: `저는 판교의 이커머스 회사 한빛커머스에서 … 맡고 있어요`)
@@ -157,12 +157,14 @@ def _bare_team(draft: Draft, key: str) -> bool:
 
 def writer_at(draft: Draft, offset: int) -> str | None:
     """Who writes `I` at `offset`: the speaker whose label opens the line (an interview's
-    answer), else the one whose comment of a thread holds it, else the byline's one author,
+    answer), else the one whose comment of a thread holds it, else the one a quotation's
+    closing line credits (`> — Nadia Rahimi`), else the byline's one author,
     else the one person the heading of the section
     names (a collection of posts: `## 2. X — @yusuf_codes (Yusuf Adebayo)`)."""
     return (
         speaker_of_line(draft, offset)
         or commenter_at(draft, offset)
+        or quoted_at(draft, offset)
         or interviewee_at(draft, offset)
         or sole_author(draft)
         or person_of_section(draft, offset)
@@ -180,6 +182,25 @@ def commenter_at(draft: Draft, offset: int) -> str | None:
     return person.key if person is not None and person.type == EntityType.PERSON else None
 
 
+def quoted_at(draft: Draft, offset: int) -> str | None:
+    """The person a block quotation credits on its closing line (`> — Nadia Rahimi`), where
+    `offset` lies in the quotation."""
+    text = draft.article.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not text.startswith(">", line_start):
+        return None
+    end = line_start
+    while end < len(text) and text.startswith(">", end):
+        credit = _QUOTE_CREDIT.match(text, end)
+        if credit is not None:
+            person = draft.mentioned_at(credit.start("name"))
+            return person.key if person is not None and person.type == EntityType.PERSON else None
+        next_line = text.find("\n", end)
+        end = len(text) if next_line < 0 else next_line + 1
+    return None
+
+
+_QUOTE_CREDIT = re.compile(r">[ \t]*[—–-]{1,2}[ \t]*(?P<name>\S)")
 _RULE = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 
 
