@@ -129,3 +129,13 @@ def test_clauses_of_where_a_person_worked_or_led_something():
     affiliations = affiliations_of(extract_text(text))
     assert {("오승훈", "Naver Cloud"), ("Ethan Choi", "Google")} <= affiliations
     assert not {o for p, o in affiliations if p == "문하늘"}
+
+
+def test_a_sentence_about_what_an_organisation_put_up_names_its_person():
+    text = (
+        "로지브릿지에서는 쿠팡에서 5년간 클러스터 운영을 맡았던 이태웅 SRE 리드가 연단에 올랐다. "
+        "서울에서는 김민재 교수가 강연했다. 오전에는 박하람 님이 발표했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("이태웅", "로지브릿지") in affiliations
+    assert not {o for p, o in affiliations if p in {"김민재", "박하람"}}

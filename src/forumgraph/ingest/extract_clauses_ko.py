@@ -5,6 +5,7 @@
     가온데이터에서 플랫폼 엔지니어로 일하는 박하늘 님          (works there)
     네이버클라우드에서 NKS 개발을 이끌던 오승민 씨             (worked there)
     삼성SDS 출신으로 … 유경민 대표가                           (came from: a past place of work)
+    로지브릿지에서는 … 이태양 SRE 리드가 연단에 올랐다         (the one put up for it)
 
 The organisation is one read there already, a word with a name's form, or a compound of nouns
 that such a clause puts in an organisation's place (`가온데이터에서 일하는`); a common noun alone
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from forumgraph.ingest.extract_orgs_ko import affiliate, headed_name, name_form
+from forumgraph.ingest.extract_people_ko import KO_PERSON_MARKERS
 from forumgraph.ingest.extract_records import Draft, Span
 from forumgraph.ingest.extract_text import word_set
 from forumgraph.ingest.gazetteer import Gazetteer
@@ -42,6 +44,16 @@ _WORKS = re.compile(
 _CAME_FROM = re.compile(
     r"(?<![가-힣])(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20})\s출신(?:으로|이며|이자|인)\s"
 )
+# A sentence opening with an organisation as its topic (`로지브릿지에서는`).
+_FROM_THE_ORGANISATION = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&.]{1,20}?)에서는\s"
+)
+# A title after a name (`이태양 SRE 리드가`, `배소연 매니저는`).
+_TITLE_AFTER = re.compile(
+    r"\s(?:[A-Z]{2,5}\s)?(?:"
+    + "|".join(KO_PERSON_MARKERS)
+    + r")(?:은|는|이|가|을|를|의|도)?(?![가-힣])"
+)
 _SENTENCE_END = re.compile(r"[.!?。]\s|[다요]\.")
 # Nouns that such a clause may put where an organisation would be, naming none.
 _NO_NAME = word_set("회사 팀 곳 현업 업계 본사 사내 스타트업 기업 대기업 같은 다른 해외 국내")
@@ -62,6 +74,15 @@ def add_clauses_before_korean_people(
             clause = pattern.search(before)
             if clause is not None:
                 _affiliate_if_named(draft, analyzer, gazetteer, person, clause, offset)
+    for topic in _FROM_THE_ORGANISATION.finditer(text):
+        # `로지브릿지에서는 … 이태양 SRE 리드가 연단에 올랐다`: the one the sentence puts up for it
+        end = _SENTENCE_END.search(text, topic.end())
+        stop = end.start() if end else len(text)
+        titled = [
+            p for p in people if topic.end() <= p.start < stop and _TITLE_AFTER.match(text, p.end)
+        ]
+        if titled:
+            _affiliate_if_named(draft, analyzer, gazetteer, min(titled, key=_start), topic, 0)
     for came in _CAME_FROM.finditer(text):
         end = _SENTENCE_END.search(text, came.end())
         stop = end.start() if end else len(text)
