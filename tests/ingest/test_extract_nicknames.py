@@ -31,3 +31,10 @@ def test_quoted_words_between_capitalised_words_are_no_person():
 def test_speaking_about_a_team_at_an_organisation_is_no_move():
     text = "Jane Doe spoke about the platform team at Spotify."
     assert ("Jane Doe", "Spotify") not in affiliations_of(extract_text(text))
+
+
+def test_a_hangul_name_surname_first_beside_its_latin_given_name_first():
+    text = "발표는 다나카 유이치(Yuichi Tanaka) 씨가 맡았다. 다나카 씨는 라쿠텐에서 일한다."
+    extraction = extract_text(text)
+    assert "Yuichi Tanaka" in names_of(extraction, EntityType.PERSON)
+    assert not {"다나카", "Yuichi Tanaka"} & names_of(extraction, EntityType.ORGANIZATION)

@@ -275,6 +275,11 @@ def hangul_latin_pairs(text: str, threshold: float = PAIR_THRESHOLD) -> list[Nam
             first = words[-count]
             hangul = match.group("hangul")[first.start() :]
             score = transliteration_similarity(hangul, latin)
+            if count == n_latin == 2:
+                # a name written surname first in Hangul, given name first in Latin (`다나카
+                # 유이치(Yuichi Tanaka)`), as Japanese and Chinese names often are
+                reversed_latin = " ".join(reversed(latin.split()))
+                score = max(score, transliteration_similarity(hangul, reversed_latin))
             if best is None or score > best.score:
                 start = match.start("hangul") + first.start()
                 end = match.start("more") if match["more"] else match.end()
