@@ -101,3 +101,25 @@ def test_a_column_of_talk_titles_is_no_bio():
         "| Marisol Vega | Scaling Kakao Pay payments on Kubernetes |\n"
     )
     assert ("Marisol Vega", "Kakao Pay") not in affiliations_of(extract_text(text))
+
+
+_GRANTEES = (
+    "Meet this year's travel grant recipients.\n\n"
+    "**Ravi Kulkarni** · Pune, India\n"
+    "By day, Ravi keeps the payments clusters at Juspay upright. By night, he writes docs.\n\n"
+    "**Petr Dvořák** · Ostrava, Czechia\n"
+    "A welder turned SRE. Petr writes network policies for a living at Pipedrive and runs the "
+    "Kubernetes Ostrava meetup on the side.\n\n"
+    "**Lucie Horáková** · Prague, Czechia\n"
+    "Lucie spoke at Cloud Native Prague last spring and gave a workshop at Red Hat.\n"
+)
+
+
+def test_sentences_of_a_profile_whose_subject_is_its_person():
+    affiliations = affiliations_of(extract_text(_GRANTEES))
+    assert {
+        ("Ravi Kulkarni", "Juspay"),
+        ("Petr Dvořák", "Pipedrive"),
+        ("Petr Dvořák", "Kubernetes Ostrava meetup"),
+    } <= affiliations
+    assert not {o for p, o in affiliations if p == "Lucie Horáková"}

@@ -227,6 +227,38 @@ def _english_bio_sentence(
         org = employer_at(draft, gazetteer, role["org"], sentence.start + role.start("org"))
         if org is not None:
             draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
+    opening = _PERSON_OPENS.match(sentence.text)
+    subject = opening and draft.mentioned_at(sentence.start + opening.start("name"))
+    if subject is None or subject.key != person:
+        return
+    # `Marek writes Cilium network policies for a living at Kiwi.com and runs the Kubernetes
+    # Brno meetup on the side`, `By day, Rohan keeps the payments clusters at Razorpay upright`
+    for found in (
+        _DOES_AT.match(sentence.text, opening.end()),
+        _AND_RUNS.search(sentence.text, opening.end()),
+    ):
+        if found is None or _A_VISIT.search(found.group()):
+            continue  # `Marek spoke at Cloud Native Brno`: a visit, no employer
+        org = employer_at(draft, gazetteer, found["org"], sentence.start + found.start("org"))
+        if org is not None:
+            draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
+
+
+# A bio's sentence whose subject is the person: their name opening it, maybe after a time
+# (`By day, Rohan …`).
+_PERSON_OPENS = re.compile(r"(?:(?:By day|These days|Today|Now),\s)?(?P<name>[A-Z][\w'’-]+)\s")
+# What the subject does at an organisation (not after a comma: `…, at KubeCon`), or a group it
+# runs.
+_DOES_AT = re.compile(
+    r"[a-z][\w-]*(?:\s(?:[a-z][\w-]*|[A-Z][\w.-]*)){0,7}?\sat\s(?:the\s)?" + ORG_NAME
+)
+_A_VISIT = re.compile(
+    r"\b(?:spoke|speaks|speaking|presented|presents|talked|talks|gave|gives|attended|attends"
+    r"|visited|visits|met|meets|volunteered|volunteers|won|wins)\b"
+)
+_AND_RUNS = re.compile(
+    r"\band\s(?:runs|organi[sz]es|co-organi[sz]es|co-runs)\s(?:the\s)?" + ORG_NAME
+)
 
 
 # Where a Korean bio says the person went or studies, anywhere in the sentence: `2022년
