@@ -38,3 +38,9 @@ def test_a_hangul_name_surname_first_beside_its_latin_given_name_first():
     extraction = extract_text(text)
     assert "Yuichi Tanaka" in names_of(extraction, EntityType.PERSON)
     assert not {"다나카", "Yuichi Tanaka"} & names_of(extraction, EntityType.ORGANIZATION)
+
+
+def test_a_particle_before_a_one_word_hangul_name_pairs_with_nothing():
+    text = "니르마타(Nirmata)의 자오수팅(Shuting Zhao)이 카이버노를 소개했다."
+    people = names_of(extract_text(text), EntityType.PERSON)
+    assert not any(name.startswith("의 ") for name in people)

@@ -275,7 +275,7 @@ def hangul_latin_pairs(text: str, threshold: float = PAIR_THRESHOLD) -> list[Nam
             first = words[-count]
             hangul = match.group("hangul")[first.start() :]
             score = transliteration_similarity(hangul, latin)
-            if count == n_latin == 2:
+            if count == n_latin == 2 and all(len(w) >= 2 for w in hangul.split()):
                 # a name written surname first in Hangul, given name first in Latin (`다나카
                 # 유이치(Yuichi Tanaka)`), as Japanese and Chinese names often are
                 reversed_latin = " ".join(reversed(latin.split()))
