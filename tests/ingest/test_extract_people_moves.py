@@ -36,3 +36,21 @@ def test_owning_a_project_or_a_book_is_no_affiliation():
         "Ana Lee was named to the list of top speakers."
     )
     assert not affiliations_of(extract_text(text))
+
+
+def test_left_one_company_for_another_a_degree_and_a_company_s_new_owner():
+    text = (
+        "Bruno Costa, an SRE at Mercado Libre, shared the stage with Aiko Tanabe, who left "
+        "Mercado Libre for Grafana Labs in January. Dr. Yuki Hashida is a principal engineer at "
+        "Isovalent (now part of Cisco). Before that she did a PhD on XDP at the University of "
+        "Tokyo. Rui Castro is finishing a PhD on scheduling at INESC TEC."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {
+        ("Aiko Tanabe", "Grafana Labs"),
+        ("Aiko Tanabe", "Mercado Libre"),
+        ("Yuki Hashida", "Isovalent"),
+        ("Yuki Hashida", "University of Tokyo"),
+        ("Rui Castro", "INESC TEC"),
+    } <= affiliations
+    assert ("Yuki Hashida", "Cisco") not in affiliations

@@ -76,7 +76,8 @@ _EN_ROLE_COMMAS = re.compile(r"^,\s(?:[\w-]+\s){0,3}(?P<head>[\w-]+),\s$")
 # (not what someone never did: `has never worked for Nubank`)
 _MEMBER_GAP = re.compile(
     # (not after `which`: `at Isovalent (which is now part of Cisco`, the company's, not hers)
-    r"^(?![^.;]*?\b(?:never|not|n['’]t)\s)(?![^.;]*?\bwhich\s)"
+    # (nor in brackets about the company: `at Isovalent (now part of Cisco)`)
+    r"^(?![^.;]*?\b(?:never|not|n['’]t)\s)(?![^.;]*?\bwhich\s)(?![^.;]*\((?:now\s|since\s)?part\sof)"
     r"[^.;]{0,60}?\b(?:member of|part of|involved in|joined|works? (?:at|for)|working (?:at|for)"
     r"|worked (?:at|for)"
     r"|serv(?:es|ed|ing) (?:on|in)|lead(?:s|er)? of|chair of|maintainer of|employed (?:at|by)"

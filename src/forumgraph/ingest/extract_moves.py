@@ -67,6 +67,9 @@ _EN_MOVE = re.compile(
     # employer, Zemen Logistics`
     r"|joined\s(?:our|the|their|his|her)\s(?:[\w-]+\s){0,3}team\sfrom"
     r"|into\sthe\s(?:new\s)?job\sat"
+    # `did a PhD on XDP at the University of Tokyo`, `is finishing a PhD … at INESC TEC`
+    r"|(?:did|does|doing|completed|finished|finishing|earned|pursuing)\s(?:a|an|her|his|their)\s"
+    r"(?:PhD|doctorate|master['’]s(?:\sdegree)?|MSc|degree)(?:\s[\w-]+){0,5}?\s(?:at|from)"
     # `was elected to the CNCF Technical Oversight Committee`
     r"|(?:was|were|is|has\sbeen|got)\s(?:re-?)?(?:elected|appointed|named)\sto"
     # `now leads developer relations at Kestrel`: where the person works today
@@ -155,6 +158,11 @@ _EN_JOINED_FROM = re.compile(
 # `moved from Intuit to Akuity`: where the person came from.
 _EN_MOVED_FROM = re.compile(
     r"\b(?:moved|moves|moving|switched|went)\sfrom\s(?:the\s)?" + ORG_NAME + r"\s(?:over\s)?to\b"
+)
+# `who left Mercado Libre for Grafana Labs`: where the person went (where they left is read
+# as a move of its own)
+_EN_LEFT_FOR = re.compile(
+    r"\bleft\s(?:the\s)?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\sfor\s(?:the\s)?" + ORG_NAME
 )
 _EX = re.compile(r"\bex-(?=[A-Z])" + ORG_NAME)
 # `(ING → Adyen)`, `(토스 → 당근)`: from one organisation to the other, right after the name.
@@ -246,6 +254,7 @@ _PATTERNS = (
     _EN_MOVE,
     _EN_JOINED_FROM,
     _EN_MOVED_FROM,
+    _EN_LEFT_FOR,
     _EN_WAS_AT,
     _EN_ON_ITS_TEAM,
     _EN_WORKED_ON_ITS,
