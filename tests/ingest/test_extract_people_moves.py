@@ -54,3 +54,15 @@ def test_left_one_company_for_another_a_degree_and_a_company_s_new_owner():
         ("Rui Castro", "INESC TEC"),
     } <= affiliations
     assert ("Yuki Hashida", "Cisco") not in affiliations
+
+
+def test_the_subject_of_a_list_s_items_is_the_person_its_opening_line_names():
+    text = (
+        "I'm nominating Yusuf Demir as a maintainer. Yusuf started contributing in 2024 and has "
+        "since:\n\n"
+        "* reviewed 96 PRs over the last six months, second only to Arjun Mehta\n"
+        "* co-runs the Istanbul Kubernetes Meetup\n"
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("Arjun Mehta", "Istanbul Kubernetes Meetup") not in affiliations
+    assert ("Yusuf Demir", "Istanbul Kubernetes Meetup") in affiliations

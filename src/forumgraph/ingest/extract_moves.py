@@ -493,11 +493,37 @@ def _bio_subject(draft: Draft, text: str, earlier: list[Span], start: int, at: i
     subject is about the person the paragraph named last, else the person of the section."""
     if re.search(r"\w", text[start:at]):
         return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LIST_ITEM.match(text, line_start):
+        return _subject_of_the_list(text, earlier, line_start)
     paragraph = text.rfind("\n\n", 0, start)
     people = [s for s in earlier if s.type == EntityType.PERSON and s.start > paragraph]
     if people:
         return people[-1].key
     return person_of_section(draft, at)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)])[ \t]")
+
+
+def _subject_of_the_list(text: str, earlier: list[Span], line_start: int) -> str | None:
+    """The subject of a list's items: the person its opening line names last, when that line
+    ends with a colon (`Yusuf … has since:`), not one a previous item names (`second only to
+    Arjun`)."""
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous : line_start - 1]
+        if line.strip() and not _LIST_ITEM.match(line):
+            if not line.rstrip().endswith(":"):
+                return None
+            people = [
+                s
+                for s in earlier
+                if s.type == EntityType.PERSON and previous <= s.start < line_start
+            ]
+            return people[-1].key if people else None
+        line_start = previous
+    return None
 
 
 # A pronoun that the move's clause describes: `쿠팡에 합류한 그는`.
