@@ -139,3 +139,14 @@ def test_a_sentence_about_what_an_organisation_put_up_names_its_person():
     affiliations = affiliations_of(extract_text(text))
     assert ("이태웅", "로지브릿지") in affiliations
     assert not {o for p, o in affiliations if p in {"김민재", "박하람"}}
+
+
+def test_a_korean_career_moved_to_and_a_group_taken_part_in():
+    text = (
+        "임채훈 CTO는 2012년 네이버에 입사했다. 2017년 쿠팡으로 자리를 옮겨 4년간 플랫폼 구축을 "
+        "이끌었다. 임 CTO는 CNCF 산하 TAG App Delivery에서 플랫폼 성숙도 모델 문서 작업에 참여하고 "
+        "있다. 박하람 님은 카카오에서 열린 밋업에 참여했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("임채훈", "Coupang"), ("임채훈", "TAG App Delivery")} <= affiliations
+    assert ("박하람", "Kakao") not in affiliations

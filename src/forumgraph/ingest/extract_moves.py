@@ -176,7 +176,7 @@ _ARROW_TO = re.compile(
 # (and a second word only goes on a Latin name: `FPT Software`, not `시작해 Andela`)
 # (`으` of `으로` is no part of it: `Tessaline으로 옮긴`)
 _KO_NAME = (
-    r"(?<![\w&+.-])(?P<org>(?:[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*)?"
+    r"(?<![\w&+.-])(?P<org>(?:[A-Za-z][\w&+.-]*(?:\s[A-Z][\w&+.-]*){0,3}"
     r"|[가-힣][\w&+.-]*(?<!의))(?<!으))"
 )
 # `루멘폴드(Lumenfold)에서`: the Latin spelling after a Hangul name
@@ -224,7 +224,7 @@ _KO_MOVE = re.compile(
     # `삼성SDS에서 프라이빗 클라우드 구축으로 경력을 시작했고`
     r"|에서\s(?:\S+\s){0,3}?(?:경력을|커리어를)\s시작"
     # `티몬에서 야놀자로 이직`: where the person came from
-    r"|에서\s(?=(?:\S+\s)?\S+(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮긴|옮깁|옮길))"
+    r"|에서\s(?=(?:\S+\s)?\S+(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮긴|옮깁|옮길|옮겨))"
     # `네이버에서 5년 있다가`: where the person was before
     r"|에서\s(?:(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?(?:간|동안)?\s)?있다가"
     # `다온페이 신입 공채로 입사`, `당근에 입사했다`: a company joined
@@ -240,6 +240,10 @@ _KO_MOVE = re.compile(
     # (not `맡았던 한도윤 님`, which says it of the name after)
     r"|에서\s(?:\S+\s){0,3}?\S+(?:을|를)\s(?:이끌었|이끌고|이끌며|맡았|맡고|담당했|담당하고|담당하며"
     r"|담당합니다|개발한다|개발하고|개발하며|개발했|개발합니다)(?!던)"
+    # `TAG App Delivery에서 … 문서 작업에 참여하고 있으며`: taking part there (not in what was
+    # held there: `카카오에서 열린 밋업에 참여했다`)
+    r"|에서\s(?![^.]{0,30}?(?:열린|열리는|열렸|개최))(?:\S+\s){0,6}?\S*(?:참여|활동|기여)"
+    r"(?:하고|하며|해\s|했|한다|합니다|하는\s|\s?중)"
     # `Splunk에 있을 때부터`, `지금은 삼성SDS에 계신데`: where the person was, or is
     r"|에\s(?:있을\s때|있던|있었|계신|계시|계셨|계실\s때)"
     # `카카오뱅크와 토스증권을 거쳐`: where the person worked before
@@ -247,7 +251,7 @@ _KO_MOVE = re.compile(
     # `루마로(Lumaro)의 스태프 엔지니어로 일한다`: a role held there
     r"|의\s(?:\S+\s){0,2}?\S+로\s(?:일한|일하|일했|근무)"
     # `6월에 당근으로 이직하셨어요`, `당근으로 자리를 옮깁니다`: where the person went
-    r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길|옮긴|합류)"
+    r"|(?:으로|로)\s(?:자리를\s)?(?:이직|옮기|옮겼|옮깁|옮길|옮긴|옮겨|합류)"
     r"|(?:에서|에)\s(?:\d+|[일이삼사오육칠팔구십]+)여?\s?(?:년|개월)\s?(?:간|동안)?)"
 )
 _PATTERNS = (
