@@ -228,7 +228,9 @@ def _english_bio_sentence(
         if org is not None:
             draft.fact(person, "affiliation", org.key, passage_id=org.passage_id)
     opening = _PERSON_OPENS.match(sentence.text)
-    subject = opening and draft.mentioned_at(sentence.start + opening.start("name"))
+    if opening is None:
+        return
+    subject = draft.mentioned_at(sentence.start + opening.start("name"))
     if subject is None or subject.key != person:
         return
     # `Marek writes Cilium network policies for a living at Kiwi.com and runs the Kubernetes
