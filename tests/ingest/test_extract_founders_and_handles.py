@@ -61,3 +61,13 @@ def test_words_of_a_title_open_no_organisation_and_name_no_person():
     assert "Chief Revenue" not in names_of(extraction, EntityType.ORGANIZATION)
     assert "General Partner" not in names_of(extraction, EntityType.PERSON)
     assert ("Sasha Lindqvist", "Northgate Ventures") in affiliations_of(extraction)
+
+
+def test_a_byline_of_a_company_s_function_is_no_person():
+    text = (
+        "BERLIN — Quillbyte today announced a Series A. Founded in 2022 by Tomas Berg (CEO), "
+        "Quillbyte builds cost dashboards."
+    )
+    extraction = extract_text(text, {"author": "Quillbyte Communications"})
+    assert "Quillbyte Communications" not in names_of(extraction, EntityType.PERSON)
+    assert ("Tomas Berg", "Quillbyte") in affiliations_of(extraction)

@@ -375,6 +375,8 @@ def credited_person(
         return person(draft, None, text) if named else None
     if text.split() and text.split()[-1].lower() in ROLE_HEADS:
         return None  # `Developer Advocate`: a title between the commas of a credit
+    if len(text.split()) > 1 and a_function(text.split()[-1]):
+        return None  # `Lanternfish Communications`: a company's function, no person
     name = person_name_from(text, gazetteer) or (text if is_person_name(text) else None)
     if name is None and _FOUR_PART_NAME.match(text) and list_name(text, gazetteer):
         name = text  # `Ana María López Ruiz`: four parts, written where only names stand
