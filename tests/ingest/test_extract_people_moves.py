@@ -66,3 +66,13 @@ def test_the_subject_of_a_list_s_items_is_the_person_its_opening_line_names():
     affiliations = affiliations_of(extract_text(text))
     assert ("Arjun Mehta", "Istanbul Kubernetes Meetup") not in affiliations
     assert ("Yusuf Demir", "Istanbul Kubernetes Meetup") in affiliations
+
+
+def test_a_manager_or_colleague_at_an_organisation_named_before_them():
+    text = (
+        "My manager at Mercado Libre, Camila Rojas, lets me spend Fridays on Falco rules. "
+        "My colleague at the Linux Foundation, Ana Lee, agreed. My manager, Tom Berg, did not."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("Camila Rojas", "Mercado Libre"), ("Ana Lee", "Linux Foundation")} <= affiliations
+    assert not {o for p, o in affiliations if p == "Tom Berg"}

@@ -500,9 +500,19 @@ _COLLEAGUE_BEFORE = re.compile(
 )
 
 
+# `My manager at Mercado Libre, Camila Rojas, …`: a person of the organisation named before.
+_COLLEAGUE_AT_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s(?:former\s|old\s|then\s)?"
+    rf"(?:{COLLEAGUE}|manager|boss|mentor|team\slead|lead)\s(?:at|from)\s(?:the\s)?"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}),\s$"
+)
+
+
 def _colleague_at(draft: Draft, gazetteer: Gazetteer, person: Span) -> None:
     text = draft.article.text
-    before = _COLLEAGUE_BEFORE.search(text, max(0, person.start - 60), person.start)
+    before = _COLLEAGUE_BEFORE.search(
+        text, max(0, person.start - 60), person.start
+    ) or _COLLEAGUE_AT_BEFORE.search(text, max(0, person.start - 60), person.start)
     if before is None or before["org"].split()[0] in FUNCTION_WORDS:
         return
     org = employer_at(draft, gazetteer, before["org"], before.start("org"))
