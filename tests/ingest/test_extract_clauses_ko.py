@@ -150,3 +150,12 @@ def test_a_korean_career_moved_to_and_a_group_taken_part_in():
     affiliations = affiliations_of(extract_text(text))
     assert {("임채훈", "Coupang"), ("임채훈", "TAG App Delivery")} <= affiliations
     assert ("박하람", "Kakao") not in affiliations
+
+
+def test_places_marked_past_and_present_after_the_name_as_the_topic():
+    text = (
+        "발표자 서민준 님은 前 네이버, 現 당근 SRE. 컬렉터 구성을 설명했다. 전 세계 이야기도 했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert {("서민준", "Naver"), ("서민준", "Daangn")} <= affiliations
+    assert not {o for p, o in affiliations if o.startswith("세계")}

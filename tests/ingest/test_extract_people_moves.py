@@ -76,3 +76,9 @@ def test_a_manager_or_colleague_at_an_organisation_named_before_them():
     affiliations = affiliations_of(extract_text(text))
     assert {("Camila Rojas", "Mercado Libre"), ("Ana Lee", "Linux Foundation")} <= affiliations
     assert not {o for p, o in affiliations if p == "Tom Berg"}
+
+
+def test_the_writer_runs_a_team_at_an_organisation():
+    text = "Usual disclaimer: I run the platform team at Nordvik Bank, so my taste is boring."
+    affiliations = affiliations_of(extract_text(text, {"author": "Hanna Lind"}))
+    assert ("Hanna Lind", "Nordvik Bank") in affiliations

@@ -514,14 +514,17 @@ def affiliate(draft: Draft, gazetteer: Gazetteer, person: Span, org: tuple[str, 
 
 
 def add_places_in_marked_brackets(draft: Draft, gazetteer: Gazetteer) -> None:
-    """`문태희 데브오름 CTO(前 카카오)`, `하윤 님(前 카카오, 現 라인플러스)`: where a person named
-    in Hangul was or is, in brackets later on the name's line (read once every mention of the
-    person is, a given name alone too)."""
+    """`문태희 데브오름 CTO(前 카카오)`, `하윤 님(前 카카오, 現 라인플러스)`, `서민호 님은
+    前 네이버, 現 당근 SRE`: where a person named in Hangul was or is, in brackets later on the
+    name's line or after the name as the topic (read once every mention of the person is, a
+    given name alone too)."""
     text = draft.article.text
     for person in [s for s in draft.spans if s.type == EntityType.PERSON]:
         if not all(is_hangul_word(w) for w in text[person.start : person.end].split()):
             continue
-        past = _MARKED_IN_BRACKETS.match(text, person.end)
+        past = _MARKED_IN_BRACKETS.match(text, person.end) or _MARKED_AFTER_THE_TOPIC.match(
+            text, person.end
+        )
         if past is None or draft.spans_in(person.end, past.start("parts"), EntityType.PERSON):
             continue
         for part in _A_MARKED_PART.finditer(text, past.start("parts"), past.end("parts")):
@@ -534,6 +537,12 @@ _GLOSS_AFTER = re.compile(LATIN_GLOSS)
 _MARKED_IN_BRACKETS = re.compile(
     r"(?:(?![.!?]\s)[^\n()]){0,40}?\((?P<parts>(?:前|現|전|현)\s?[^\s(),]{2,20}"
     r"(?:,\s?(?:前|現|전|현)\s?[^\s(),]{2,20})*)\)"
+)
+# Or after the name as the sentence's topic, without brackets (`서민호 님은 前 네이버, 現 당근
+# SRE`): the characters alone, which no Korean word opens with.
+_MARKED_AFTER_THE_TOPIC = re.compile(
+    r"\s?(?:님|씨)?(?:은|는|이|가)\s(?P<parts>(?:前|現)\s?[^\s(),]{2,20}"
+    r"(?:,\s?(?:前|現)\s?[^\s(),]{2,20})*)"
 )
 _A_MARKED_PART = re.compile(r"(?:前|現|전|현)\s?(?P<org>[^\s(),]{2,20})")
 

@@ -33,6 +33,9 @@ _FIRST_PERSON_EMPLOYER = re.compile(
     # `We're the platform team at Wayfarer Logistics`, `My team at Red Hat`, `our whole
     # infrastructure group at Bloomberg` (not `our account team at Google Cloud`, a vendor's)
     r"|[Ww]e(?:'re|’re| are) (?:the|a) (?:[\w-]+ ){0,3}?team (?:at|with)"
+    # `I run the platform team at Nordvik Bank`
+    r"|\bI (?:run|lead|manage|head|ran|led|managed|headed) (?:the|a|our) (?:[\w-]+ ){0,3}?"
+    r"(?:team|group|department) (?:at|for)"
     r"|\b[Mm]y (?:[\w-]+ )?team (?:at|with)"
     r"|\b[Oo]ur (?:whole |entire )?(?:[\w-]+ )?group (?:at|with))"
     r"\s(?:the\s)?"
