@@ -62,11 +62,11 @@ _NO_NAME = word_set("회사 팀 곳 현업 업계 본사 사내 스타트업 기
 def add_clauses_before_korean_people(
     draft: Draft, analyzer: Analyzer, gazetteer: Gazetteer
 ) -> None:
-    """Affiliations of Hangul-named people from the clauses before them (see the module)."""
+    """Affiliations of people named in Korean prose (in Hangul or in Latin letters: `… 맡아 온
+    Ethan Cho(조이산) 씨`) from the clauses before them (see the module)."""
     text = draft.article.text
     people = [s for s in draft.spans if s.type == EntityType.PERSON]
     for person in people:
-        # (a Latin name too, in Korean prose: `… 맡아 온 Ethan Cho(조이산) 씨`)
         line_start = text.rfind("\n", 0, person.start) + 1
         before = text[max(line_start, person.start - 80) : person.start]
         offset = person.start - len(before)

@@ -9,7 +9,10 @@ acronym or the shorter name of a group, used after (or beside) the full name, is
 - Groups: `Release Team` after `Kubernetes Release Team` is the longer group.
 - Companies: `Northwind` beside `Northwind Traders` is the company, when the longer name ends
   in a company word and neither is in the gazetteer.
-- Handles: `Jane Doe (@jdoe)` gives her the handle; a bare `@handle` elsewhere is a person.
+- Handles: `Jane Doe (@jdoe)` gives her the handle; a bare `@handle` elsewhere is the person
+  whose name it spells (`@rcosta`, or a long enough start: `@dostrov`), else a person of its own.
+  A commenter's bold handle in a thread (`**anjali-d** (Maintainer) commented`) is read alike;
+  bots are no one.
 """
 
 from __future__ import annotations

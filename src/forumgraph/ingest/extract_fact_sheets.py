@@ -63,13 +63,13 @@ def add_fact_sheets(draft: Draft, gazetteer: Gazetteer, analyzer: Analyzer) -> N
         if not _WORK_LABEL.fullmatch(line["label"].strip()):
             continue
         _person_of_the_heading(draft, gazetteer, line.start())
-        person = person_of_section(draft, line.start()) or _person_of_a_name_line(
+        profiled = person_of_section(draft, line.start()) or _person_of_a_name_line(
             draft, analyzer, gazetteer, line.start()
         )
-        if person is None:
+        if profiled is None:
             continue
         for part in _PART.finditer(text, line.start("value"), line.end("value")):
-            _part(draft, gazetteer, analyzer, person, part)
+            _part(draft, gazetteer, analyzer, profiled, part)
 
 
 def _part(
