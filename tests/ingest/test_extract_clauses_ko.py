@@ -159,3 +159,13 @@ def test_places_marked_past_and_present_after_the_name_as_the_topic():
     affiliations = affiliations_of(extract_text(text))
     assert {("서민준", "Naver"), ("서민준", "Daangn")} <= affiliations
     assert not {o for p, o in affiliations if o.startswith("세계")}
+
+
+def test_a_company_named_by_an_ordinary_word_only_where_an_employer_stands():
+    text = (
+        "라인 출신으로 지금은 가온데이터에서 SRE로 일하는 윤서하 님이 발표했다. "
+        "커맨드 라인 도구를 쓰는 김하솔 님이 질문했다. 생산 라인을 자동화했다."
+    )
+    affiliations = affiliations_of(extract_text(text))
+    assert ("윤서하", "라인") in affiliations
+    assert not {o for p, o in affiliations if p == "김하솔"}

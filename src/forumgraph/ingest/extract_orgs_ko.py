@@ -480,6 +480,8 @@ def name_form(word: str, analyzer: Analyzer, gazetteer: Gazetteer) -> bool:
     entry = gazetteer.lookup(word)
     if entry is not None:
         return entry.kind == EntityType.ORGANIZATION.value
+    if word in gazetteer.employers_in_context:
+        return True  # `라인`: a company whose name is a word, where a name stands
     if _LATIN_NAME.fullmatch(word) or _LATIN_THEN_HANGUL.fullmatch(word):
         return True  # `Acme`, `KB국민은행`, `SK텔레콤`
     if is_hangul_word(word) and any(

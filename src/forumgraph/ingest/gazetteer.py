@@ -88,6 +88,9 @@ class Gazetteer:
     editions: KnownEditions = field(default_factory=lambda: KnownEditions({}))
     given_names: frozenset[str] = frozenset()  # Latin-script given names (`Emeka`, `Tjaša`)
     trade_words: frozenset[str] = frozenset()  # lower-case words of the landscape's descriptions
+    # companies whose names are ordinary words (`라인`), taken as names only where an employer
+    # stands (`라인 출신`, `라인에서 일하는`), never matched alone
+    employers_in_context: frozenset[str] = frozenset()
     _by_name: dict[str, list[str]] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
 
@@ -238,6 +241,7 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
     )
     editions = known_editions(yaml.safe_load(_package_text("known_editions.yaml")))
     given_names = load_given_names(landscape_path.parent / GIVEN_NAMES_FILE)
+    in_context = frozenset(str(n) for n in well_known.get("employers_in_context") or [])
     return Gazetteer(
         entries=entries,
         roles=roles,
@@ -245,6 +249,7 @@ def load_gazetteer(landscape_path: Path = DEFAULT_LANDSCAPE) -> Gazetteer:
         editions=editions,
         given_names=given_names,
         trade_words=trade_words,
+        employers_in_context=in_context,
     )
 
 
