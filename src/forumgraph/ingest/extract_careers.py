@@ -29,7 +29,7 @@ import re
 
 from forumgraph.ingest.extract_bylines import credited_organisation, is_title
 from forumgraph.ingest.extract_employers import ORG_NAME, employer_at
-from forumgraph.ingest.extract_orgs_ko import name_form
+from forumgraph.ingest.extract_orgs_ko import HANGUL_NAME_GLOSS, name_form
 from forumgraph.ingest.extract_people import ROLE_HEADS
 from forumgraph.ingest.extract_people_cues import KO_ROLE_HEADS, is_role_phrase
 from forumgraph.ingest.extract_records import Draft
@@ -273,20 +273,19 @@ _JOINED_OR_STUDIED = re.compile(
 # Where it says the person takes part or worked, after an organisation read already (not a place
 # the text names in passing: `독일 발도르프에서 원격으로 참여합니다`): `한글화 팀에서 번역에
 # 참여해`, `SIG Scheduling 멤버로 활동 중인`, `쿠팡에서 인턴을 했다`, `네이버에서 4년을 보낸`.
-_GLOSS = r"\([A-Za-z][^()\n]{0,30}\)"
 _UNIT_OF_IT = r"(?:\s\S+){0,2}?\s\S*(?:조직|팀|본부|부문|사업부|센터|연구소|연구실)"
 _TAKES_PART = re.compile(
     # (maybe after its Latin spelling or in a unit of it: `라인플러스(LINE Plus)에서 인턴을
     # 했다`, `네이버 검색 인프라 조직에서 4년을 보낸 뒤`)
-    rf"(?:{_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,3}}?\S*"
+    rf"(?:{HANGUL_NAME_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,3}}?\S*"
     r"(?:참여|활동|기여|인턴|근무|재직|일했|일하)"
-    rf"|(?:{_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,2}}?\d+년(?:을|간|\s동안)?\s(?:\S+\s)?보낸"
+    rf"|(?:{HANGUL_NAME_GLOSS})?(?:{_UNIT_OF_IT})?에서\s(?:\S+\s){{0,2}}?\d+년(?:을|간|\s동안)?\s(?:\S+\s)?보낸"
     r"|\s(?:멤버|회원|일원|운영진|운영자)(?:로|으로)?\s(?:\S+\s)?(?:활동|참여)"
 )
 # A role held there, anywhere in the sentence: `올해 3월부터는 Datadog 서울 오피스의 솔루션
 # 엔지니어`, `현장에서 섭외한 Intuit 엔지니어이자`.
 _A_ROLE_THERE = re.compile(
-    rf"(?:{_GLOSS})?(?:\s(?:\S+\s)?\S*(?:오피스|지사|본사|법인|팀|조직))?(?:의)?"
+    rf"(?:{HANGUL_NAME_GLOSS})?(?:\s(?:\S+\s)?\S*(?:오피스|지사|본사|법인|팀|조직))?(?:의)?"
     rf"\s(?:\S+\s)?\S*(?:{'|'.join(KO_ROLE_HEADS)})(?:이자|이며|이고|입니다|이다|로|으로)?"
     r"(?=[\s.,]|$)"
 )

@@ -134,7 +134,7 @@ def _company_of_the_byline(draft: Draft) -> str | None:
 
 
 _A_COMMUNITY = re.compile(
-    r"(?:모임|그룹|커뮤니티|밋업|학회|동아리|위원회|준비위원회|운영진)$"
+    r"(?:모임|그룹|커뮤니티|밋업|학회|동아리|위원회|운영진)$"
     r"|\b(?:[Cc]ommunity|[Gg]roup|[Mm]eetup|[Cc]ommittee|[Cc]hapter)$"
 )
 _BRACKETS_AT_THE_END = re.compile(r"\((?P<inside>[^()]{2,60})\)\s*$")
